@@ -1,0 +1,104 @@
+# muster - plain Makefile. Targets: all, run, check, check-layers, asan,
+# bench, install, format, clean. Sources are picked up by folder, so a new
+# file needs no edit here.
+
+CC       ?= cc
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+BUILD    ?= build
+OPT      ?= -O2
+SAN      ?=
+VERSION  := 0.1.0
+
+PKGS      := sqlite3 libical libsodium uuid ncursesw formw menuw panelw
+PKG_CFLAGS := $(filter-out -D%,$(shell pkg-config --cflags $(PKGS) 2>/dev/null)) -DNCURSES_WIDECHAR=1
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+CFLAGS  ?= $(OPT) -g
+CFLAGS  += -std=c11 -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter -Wno-format-truncation \
+           -I/usr/include/iniparser $(PKG_CFLAGS) -DMUSTER_VERSION='"$(VERSION)"' $(SAN)
+LDFLAGS += $(SAN)
+CORE_LIBS := -lsqlite3 -lical -licalss -liniparser -lcsv -lsodium -luuid -lm
+TUI_LIBS  := $(PKG_LIBS) -lformw -lmenuw -lpanelw -lncursesw
+
+CORE_SRC := $(wildcard core/*.c) $(wildcard db/*.c)
+TUI_SRC  := $(wildcard tui/*.c)
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o)
+TUI_OBJ  := $(TUI_SRC:%.c=$(BUILD)/%.o)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+TEST_HELPERS := $(wildcard tests/helpers/*.c)
+HELPER_BIN := $(TEST_HELPERS:tests/helpers/%.c=$(BUILD)/tests/%)
+
+.PHONY: all run deps check check-layers unit asan bench install format clean demo-db
+
+all: muster
+
+muster: $(BUILD)/muster
+	cp $< $@
+
+$(BUILD)/muster: $(TUI_OBJ) $(BUILD)/libmuster.a
+	$(CC) $(LDFLAGS) -o $@ $(TUI_OBJ) $(BUILD)/libmuster.a $(CORE_LIBS) $(TUI_LIBS)
+
+$(BUILD)/libmuster.a: $(CORE_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/%.o: %.c $(wildcard core/*.h db/*.h tui/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libmuster.a $(wildcard tests/unit/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Icore -Idb -o $@ $< $(BUILD)/libmuster.a $(CORE_LIBS) -lcmocka $(LDFLAGS)
+
+$(BUILD)/tests/%: tests/helpers/%.c $(BUILD)/libmuster.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Icore -Idb -o $@ $< $(BUILD)/libmuster.a $(CORE_LIBS) $(LDFLAGS)
+
+unit: $(UNIT_BIN) $(HELPER_BIN)
+
+# Install what is missing (quiet and quick when everything is there).
+deps:
+	@sh contrib/install-deps.sh
+
+# Build, make the demo database at the default path if there is none, open it.
+run: deps
+	@$(MAKE) --no-print-directory all
+	@./muster demo >/dev/null 2>&1 || true
+	./muster
+
+check: deps
+	@$(MAKE) --no-print-directory all unit
+	@$(MAKE) --no-print-directory check-layers
+	@MUSTER_BIN=$(CURDIR)/$(BUILD)/muster UNIT_DIR=$(CURDIR)/$(BUILD)/tests sh tests/run.sh
+
+# The same suite again, built with AddressSanitizer and UBSan.
+asan: deps
+	@$(MAKE) --no-print-directory BUILD=build-asan OPT=-O1 \
+	    SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
+	    build-asan/muster unit
+	@ASAN_OPTIONS=detect_leaks=1 MUSTER_BIN=$(CURDIR)/build-asan/muster \
+	    UNIT_DIR=$(CURDIR)/build-asan/tests sh tests/run.sh
+
+# Layers: tui -> core -> db -> SQLite. Only db/ includes sqlite3.h; no
+# curses outside tui/; core/ and db/ never include tui/; db/ includes from
+# core/ only the leaf headers err.h and xmalloc.h.
+check-layers:
+	@sh tests/check-layers.sh
+
+bench: all
+	@sh tests/bench/run.sh
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	    $(DESTDIR)$(PREFIX)/share/doc/muster
+	install -m 0755 muster $(DESTDIR)$(PREFIX)/bin/muster
+	install -m 0644 contrib/muster.1 $(DESTDIR)$(PREFIX)/share/man/man1/muster.1
+	install -m 0644 contrib/muster.ini.sample $(DESTDIR)$(PREFIX)/share/doc/muster/muster.ini.sample
+
+format:
+	clang-format -i $(wildcard core/*.[ch] db/*.[ch] tui/*.[ch] tests/unit/*.[ch] tests/helpers/*.c)
+
+clean:
+	rm -rf build build-asan muster

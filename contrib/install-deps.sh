@@ -1,0 +1,34 @@
+#!/bin/sh
+# install-deps.sh - install from Debian's packages whatever muster's build
+# and tests need and is missing. Quiet and quick when all is there.
+set -e
+PKGS="build-essential pkg-config libsqlite3-dev sqlite3 libncurses-dev libical-dev
+libiniparser-dev libcsv-dev libsodium-dev uuid-dev libcmocka-dev tmux tzdata
+calcurse khal python3-icalendar"
+
+missing=""
+for p in $PKGS; do
+	status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+	case "$status" in
+	*"install ok installed"*) ;;
+	*) missing="$missing $p" ;;
+	esac
+done
+command -v node >/dev/null 2>&1 || missing="$missing nodejs"
+command -v npm >/dev/null 2>&1 || missing="$missing npm"
+if [ -n "$missing" ]; then
+	SUDO=""
+	[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+	echo "install-deps: installing$missing"
+	$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+	$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+
+# ical.js (Mozilla's parser, used by Thunderbird) for the interop tests, in a
+# test folder of its own.
+here=$(cd "$(dirname "$0")/.." && pwd)
+if command -v npm >/dev/null 2>&1 && [ ! -f "$here/tests/interop/node_modules/ical.js/package.json" ]; then
+	(cd "$here/tests/interop" && npm install --silent --no-audit --no-fund >/dev/null 2>&1) ||
+		echo "install-deps: could not install ical.js from npm; its interop test will fail"
+fi
+exit 0

@@ -1,0 +1,61 @@
+/* config.h - settings from the INI file (read with iniparser), driven by one
+ * table of keys with type, default, range and help (see config.c). */
+#ifndef MUSTER_CONFIG_H
+#define MUSTER_CONFIG_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "err.h"
+
+enum theme { THEME_DEFAULT, THEME_MONO, THEME_HIGH_CONTRAST };
+
+#define CONFIG_MAX_KEY_OVERRIDES 64
+
+struct key_override {
+	char action[48];
+	char keys[48]; /* as written: "j", "^N", "KEY_F(2)", "down,j" ... */
+};
+
+struct config {
+	/* [database] */
+	char db_path[4096]; /* "" = not set */
+	int busy_timeout_ms;
+	char db_group[64]; /* "" = none; file mode 0660 and chgrp when set */
+	/* [display] */
+	enum theme theme;
+	bool time_12h;
+	int week_start; /* 0 = Sunday, 1 = Monday */
+	bool no_color;  /* from NO_COLOR, not the file */
+	/* [rules] */
+	int min_rest_minutes;
+	double max_hours_per_day;
+	int signup_close_minutes;
+	int drop_close_hours;
+	int checkin_open_minutes;
+	/* [kiosk] */
+	int kiosk_idle_timeout_s;
+	int kiosk_pin_attempts;
+	int kiosk_lockout_minutes;
+	bool kiosk_signup;
+	char kiosk_exit_passphrase_hash[256];
+	/* [export] */
+	char organizer_name[256];
+	char organizer_email[256];
+	int reminder_minutes;
+	bool include_descriptions;
+	/* [keys] */
+	struct key_override keys[CONFIG_MAX_KEY_OVERRIDES];
+	int nkeys;
+};
+
+/* Every key at its default. */
+void config_defaults(struct config *c);
+/* Read path into c (defaults first). When must_exist is false a missing file
+ * is not an error. Unknown sections/keys: ERR_CONFIG with a did-you-mean;
+ * bad values: ERR_CONFIG naming the key and the allowed range. */
+int config_load(struct config *c, const char *path, bool must_exist, struct err *e);
+/* Every key, its value and one line of help, as INI text. */
+void config_dump(const struct config *c, FILE *out);
+
+#endif

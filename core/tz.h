@@ -1,0 +1,59 @@
+/* tz.h - instants in an event's IANA time zone: parsing what people type and
+ * formatting what they read, correct across DST changes. All instants are
+ * UTC seconds (int64_t); intervals are half-open [start, end). */
+#ifndef MUSTER_TZ_H
+#define MUSTER_TZ_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "err.h"
+
+/* Local calendar fields of an instant in a zone. */
+struct tz_local {
+	int year, month, day;     /* month 1-12, day 1-31 */
+	int hour, minute, second; /* 0-23, 0-59, 0-60 */
+	int wday;                 /* 0 = Sunday */
+	int utc_offset;           /* seconds east of UTC */
+	char abbrev[16];          /* "EST", "CET" ... */
+};
+
+/* Is name a zone in the system zoneinfo ("America/Chicago", "UTC")?
+ * Refuses names with "..", leading "/", or anything not in tzdata. */
+bool tz_valid(const char *name);
+
+/* Parse a time typed by a person:
+ *   "YYYY-MM-DD HH:MM" or "YYYY-MM-DDTHH:MM[:SS]" read in zone tz;
+ *   ISO 8601 with an offset or Z ("2026-12-05T09:30:00Z", "...+01:00") in any zone.
+ * A local time that does not exist (spring-forward gap) is refused; an ambiguous
+ * one (fall-back) takes the earlier instant. Fills e with ERR_INPUT on failure. */
+int tz_parse(const char *tz, const char *text, int64_t *out, struct err *e);
+
+/* Parse "YYYY-MM-DD" (a real calendar date). */
+int tz_parse_date(const char *text, int *year, int *month, int *day, struct err *e);
+
+/* Local fields of instant t in tz. */
+int tz_local(const char *tz, int64_t t, struct tz_local *out);
+
+/* The UTC instant of local midnight starting the local day containing t. */
+int64_t tz_day_start(const char *tz, int64_t t);
+
+/* Local time in tz to UTC: same gap/ambiguity rules as tz_parse. */
+int tz_from_local(const char *tz, int year, int month, int day, int hour, int minute, int second,
+                  int64_t *out, struct err *e);
+
+/* "YYYY-MM-DD HH:MM" in tz (what tz_parse reads back). */
+void tz_format(const char *tz, int64_t t, char *buf, size_t n);
+/* "Sat 7 Dec 09:00" in tz (for messages); "Sat 7 Dec 9:00am" when twelve_hour. */
+void tz_format_human(const char *tz, int64_t t, bool twelve_hour, char *buf, size_t n);
+/* "HH:MM" (or "9:00am") in tz. */
+void tz_format_hm(const char *tz, int64_t t, bool twelve_hour, char *buf, size_t n);
+/* "2026-12-05T15:00:00Z" (UTC). */
+void tz_format_utc(int64_t t, char *buf, size_t n);
+
+/* Age in whole years on the date (in tz) of instant t for a birth date
+ * "YYYY-MM-DD"; -1 when birth is not a valid date. */
+int tz_age_on(const char *tz, int64_t t, const char *birth);
+
+#endif

@@ -1,0 +1,251 @@
+/* db.c - opening the SQLite file (mode, pragmas, migration), nested
+ * BEGIN IMMEDIATE transactions and SQLite error translation. */
+#define _GNU_SOURCE
+#include "db_internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../core/xmalloc.h"
+
+struct db {
+	sqlite3 *h;
+	int depth;   /* nesting of db_begin */
+	bool doomed; /* an inner level rolled back */
+};
+
+sqlite3 *db_handle(struct db *db)
+{
+	return db->h;
+}
+
+int db_fail(struct db *db, struct err *e, const char *what)
+{
+	int code = sqlite3_extended_errcode(db->h);
+	const char *msg = sqlite3_errmsg(db->h);
+	if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
+		return err_set(e, ERR_DB,
+		               "%s: the database stayed busy past the busy timeout; try again",
+		               what);
+	if ((code & 0xff) == SQLITE_CONSTRAINT)
+		return err_set(e, ERR_REFUSED, "%s: %s", what, msg);
+	if ((code & 0xff) == SQLITE_NOTADB || (code & 0xff) == SQLITE_CORRUPT)
+		return err_set(e, ERR_DB, "%s: not a muster database or damaged (%s)", what, msg);
+	return err_set(e, ERR_DB, "%s: %s", what, msg);
+}
+
+int db_prepare(struct db *db, const char *sql, sqlite3_stmt **st, struct err *e)
+{
+	if (sqlite3_prepare_v2(db->h, sql, -1, st, NULL) != SQLITE_OK) {
+		*st = NULL;
+		return db_fail(db, e, "database");
+	}
+	return 0;
+}
+
+int db_exec_stmt(struct db *db, sqlite3_stmt *st, struct err *e, const char *what)
+{
+	int rc = sqlite3_step(st);
+	int ret = 0;
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		ret = db_fail(db, e, what);
+	sqlite3_finalize(st);
+	return ret;
+}
+
+int db_exec(struct db *db, const char *sql, struct err *e)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		db_fail(db, e, "database");
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+/* Make the folder of path (one level, like mkdir -p for the XDG default). */
+static int make_parent(const char *path, struct err *e)
+{
+	char dir[PATH_MAX];
+	snprintf(dir, sizeof dir, "%s", path);
+	char *slash = strrchr(dir, '/');
+	if (!slash || slash == dir)
+		return 0;
+	*slash = '\0';
+	struct stat sb;
+	if (stat(dir, &sb) == 0)
+		return 0;
+	if (make_parent(dir, e) < 0)
+		return -1;
+	if (mkdir(dir, 0700) < 0 && errno != EEXIST)
+		return err_set(e, ERR_DB, "%s: cannot create folder: %s", dir, strerror(errno));
+	return 0;
+}
+
+/* Create the file with the right mode before SQLite does, so it is never
+ * readable by others, even for a moment. */
+static int create_file(const char *path, const struct db_options *opt, struct err *e)
+{
+	bool grouped = opt && opt->group && opt->group[0];
+	if (make_parent(path, e) < 0)
+		return -1;
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, grouped ? 0660 : 0600);
+	if (fd < 0) {
+		if (errno == EEXIST)
+			return 0;
+		return err_set(e, ERR_DB, "%s: cannot create: %s", path, strerror(errno));
+	}
+	if (grouped) {
+		struct group *g = getgrnam(opt->group);
+		if (!g) {
+			close(fd);
+			unlink(path);
+			return err_set(e, ERR_CONFIG, "database.group: no group named %s",
+			               opt->group);
+		}
+		if (fchown(fd, (uid_t)-1, g->gr_gid) < 0 || fchmod(fd, 0660) < 0) {
+			int saved = errno;
+			close(fd);
+			unlink(path);
+			return err_set(e, ERR_DB, "%s: cannot give to group %s: %s", path,
+			               opt->group, strerror(saved));
+		}
+	}
+	close(fd);
+	return 0;
+}
+
+static int apply_pragmas(struct db *db, int busy_ms, struct err *e)
+{
+	sqlite3_busy_timeout(db->h, busy_ms);
+	if (db_exec(db, "PRAGMA foreign_keys = ON", e) < 0)
+		return -1;
+	sqlite3_stmt *st;
+	if (db_prepare(db, "PRAGMA journal_mode = WAL", &st, e) < 0)
+		return -1;
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return db_fail(db, e, "database");
+	return db_exec(db, "PRAGMA synchronous = NORMAL", e);
+}
+
+int db_open(const char *path, const struct db_options *opt, struct db **out, struct err *e)
+{
+	bool memory = strcmp(path, ":memory:") == 0;
+	if (!memory && create_file(path, opt, e) < 0)
+		return -1;
+	struct db *db = xcalloc(1, sizeof *db);
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+	if (sqlite3_open_v2(path, &db->h, flags, NULL) != SQLITE_OK) {
+		err_set(e, ERR_DB, "%s: cannot open: %s", path,
+		        db->h ? sqlite3_errmsg(db->h) : "out of memory");
+		db_close(db);
+		return -1;
+	}
+	int busy = opt && opt->busy_timeout_ms > 0 ? opt->busy_timeout_ms : 5000;
+	if (apply_pragmas(db, busy, e) < 0 || db_migrate(db, e) < 0) {
+		err_prefix(e, "%s", path);
+		db_close(db);
+		return -1;
+	}
+	*out = db;
+	return 0;
+}
+
+void db_close(struct db *db)
+{
+	if (!db)
+		return;
+	sqlite3_close_v2(db->h);
+	free(db);
+}
+
+int db_begin(struct db *db, struct err *e)
+{
+	if (db->depth == 0) {
+		if (db_exec(db, "BEGIN IMMEDIATE", e) < 0)
+			return -1;
+		db->doomed = false;
+	}
+	db->depth++;
+	return 0;
+}
+
+int db_commit(struct db *db, struct err *e)
+{
+	if (db->depth == 0)
+		return err_set(e, ERR_DB, "database: commit without a transaction");
+	if (--db->depth > 0)
+		return 0;
+	if (db->doomed) {
+		db_exec(db, "ROLLBACK", NULL);
+		return err_set(e, ERR_DB, "database: transaction was rolled back");
+	}
+	if (db_exec(db, "COMMIT", e) < 0) {
+		db_exec(db, "ROLLBACK", NULL);
+		return -1;
+	}
+	return 0;
+}
+
+void db_rollback(struct db *db)
+{
+	if (db->depth == 0)
+		return;
+	db->doomed = true;
+	if (--db->depth == 0)
+		db_exec(db, "ROLLBACK", NULL);
+}
+
+bool db_in_transaction(const struct db *db)
+{
+	return db->depth > 0;
+}
+
+static int64_t pragma_int(struct db *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	if (db_prepare(db, sql, &st, NULL) < 0)
+		return -1;
+	int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_finalize(st);
+	return v;
+}
+
+int64_t db_data_version(struct db *db)
+{
+	return pragma_int(db, "PRAGMA data_version");
+}
+
+int db_schema_version(struct db *db)
+{
+	return (int)pragma_int(db, "PRAGMA user_version");
+}
+
+int db_changes(struct db *db)
+{
+	return sqlite3_changes(db->h);
+}
+
+int db_integrity_check(struct db *db, struct err *e)
+{
+	sqlite3_stmt *st;
+	if (db_prepare(db, "PRAGMA integrity_check", &st, e) < 0)
+		return -1;
+	int ret = 0;
+	if (sqlite3_step(st) != SQLITE_ROW)
+		ret = db_fail(db, e, "integrity check");
+	else if (strcmp((const char *)sqlite3_column_text(st, 0), "ok") != 0)
+		ret = err_set(e, ERR_DB, "integrity check: %s", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return ret;
+}

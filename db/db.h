@@ -1,0 +1,43 @@
+/* db.h - the SQLite store as the rest of muster sees it: open (create,
+ * migrate, pragmas), nested BEGIN IMMEDIATE transactions, change detection.
+ * The handle is opaque: only db/ includes sqlite3.h. */
+#ifndef MUSTER_DB_H
+#define MUSTER_DB_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "../core/err.h"
+
+struct db;
+
+struct db_options {
+	int busy_timeout_ms; /* how long a writer waits for another's lock */
+	const char *group;   /* NULL/"": file mode 0600; else 0660 and this group */
+};
+
+/* Open path (":memory:" works), creating it mode 0600 and its folder when
+ * missing, then migrate to the current schema. A file that is not a database,
+ * or a schema newer than this program, is ERR_DB. */
+int db_open(const char *path, const struct db_options *opt, struct db **out, struct err *e);
+void db_close(struct db *db);
+
+/* Transactions nest: the outermost db_begin is BEGIN IMMEDIATE, the matching
+ * db_commit is COMMIT. A db_rollback at any depth dooms the whole transaction. */
+int db_begin(struct db *db, struct err *e);
+int db_commit(struct db *db, struct err *e);
+void db_rollback(struct db *db);
+bool db_in_transaction(const struct db *db);
+
+/* Changes when another connection commits (PRAGMA data_version). */
+int64_t db_data_version(struct db *db);
+/* PRAGMA user_version of the open database. */
+int db_schema_version(struct db *db);
+/* The schema version this program writes. */
+int db_schema_latest(void);
+/* Number of rows changed by the last statement. */
+int db_changes(struct db *db);
+/* Run PRAGMA integrity_check; 0 when "ok". */
+int db_integrity_check(struct db *db, struct err *e);
+
+#endif

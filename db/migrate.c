@@ -1,0 +1,251 @@
+/* migrate.c - the schema as a list of migrations keyed by PRAGMA
+ * user_version; each step and its version bump run in one transaction. */
+#include "db_internal.h"
+
+#include <stdio.h>
+
+/* Version 1: every entity of SPEC section 2. Times are INTEGER UTC seconds,
+ * dates TEXT YYYY-MM-DD, booleans 0/1. */
+static const char schema_v1[] =
+    "CREATE TABLE org ("
+    " id INTEGER PRIMARY KEY,"
+    " name TEXT NOT NULL COLLATE NOCASE UNIQUE CHECK (length(trim(name)) > 0),"
+    " sector TEXT NOT NULL DEFAULT 'other' CHECK (sector IN ('ngo','law_enforcement',"
+    "  'government','business','faith','education','health','civil_society','other')),"
+    " contact_name TEXT, email TEXT, phone TEXT, website TEXT, notes TEXT);"
+
+    "CREATE TABLE person ("
+    " id INTEGER PRIMARY KEY,"
+    " name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+    " email TEXT COLLATE NOCASE UNIQUE,"
+    " phone TEXT,"
+    " org INTEGER REFERENCES org(id),"
+    " birth_date TEXT CHECK (birth_date IS NULL OR birth_date GLOB"
+    "  '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),"
+    " confidential INTEGER NOT NULL DEFAULT 0 CHECK (confidential IN (0, 1)),"
+    " volunteer_code TEXT NOT NULL UNIQUE,"
+    " pin_hash TEXT,"
+    " notes TEXT);"
+    "CREATE INDEX person_by_name ON person(name COLLATE NOCASE, id);"
+    "CREATE INDEX person_by_org ON person(org);"
+
+    "CREATE TABLE skill ("
+    " id INTEGER PRIMARY KEY,"
+    " name TEXT NOT NULL COLLATE NOCASE UNIQUE CHECK (length(trim(name)) > 0));"
+
+    "CREATE TABLE person_skill ("
+    " id INTEGER PRIMARY KEY,"
+    " person INTEGER NOT NULL REFERENCES person(id),"
+    " skill INTEGER NOT NULL REFERENCES skill(id),"
+    " expires TEXT CHECK (expires IS NULL OR expires GLOB"
+    "  '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),"
+    " UNIQUE (person, skill));"
+    "CREATE INDEX person_skill_by_skill ON person_skill(skill);"
+
+    "CREATE TABLE event ("
+    " id INTEGER PRIMARY KEY,"
+    " name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+    " starts INTEGER NOT NULL,"
+    " ends INTEGER NOT NULL,"
+    " tz TEXT NOT NULL,"
+    " venue TEXT, address TEXT, description TEXT,"
+    " status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft','published','cancelled')),"
+    " capacity INTEGER NOT NULL DEFAULT 0 CHECK (capacity >= 0),"
+    " host_org INTEGER REFERENCES org(id),"
+    " setup_starts INTEGER,"
+    " teardown_ends INTEGER,"
+    " CHECK (ends > starts),"
+    " CHECK (setup_starts IS NULL OR setup_starts <= starts),"
+    " CHECK (teardown_ends IS NULL OR teardown_ends >= ends));"
+    "CREATE INDEX event_by_starts ON event(starts);"
+    "CREATE INDEX event_by_host ON event(host_org);"
+
+    "CREATE TABLE room ("
+    " id INTEGER PRIMARY KEY,"
+    " event INTEGER NOT NULL REFERENCES event(id),"
+    " name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+    " capacity INTEGER NOT NULL DEFAULT 0 CHECK (capacity >= 0),"
+    " kind TEXT NOT NULL DEFAULT 'room' CHECK (kind IN ('room','hall','outdoor','booth_area')),"
+    " UNIQUE (event, name));"
+
+    "CREATE TABLE session ("
+    " id INTEGER PRIMARY KEY,"
+    " event INTEGER NOT NULL REFERENCES event(id),"
+    " room INTEGER REFERENCES room(id),"
+    " title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+    " kind TEXT NOT NULL DEFAULT 'general' CHECK (kind IN ('general','breakout','panel',"
+    "  'workshop','screening','training','break')),"
+    " starts INTEGER NOT NULL,"
+    " ends INTEGER NOT NULL,"
+    " capacity INTEGER NOT NULL DEFAULT 0 CHECK (capacity >= 0),"
+    " description TEXT,"
+    " status TEXT NOT NULL DEFAULT 'confirmed' CHECK (status IN ('tentative','confirmed',"
+    "  'cancelled')),"
+    " uid TEXT NOT NULL UNIQUE,"
+    " sequence INTEGER NOT NULL DEFAULT 0,"
+    " CHECK (ends > starts));"
+    "CREATE INDEX session_by_event ON session(event, starts);"
+    "CREATE INDEX session_by_room ON session(room, starts);"
+
+    "CREATE TABLE speaker ("
+    " id INTEGER PRIMARY KEY,"
+    " session INTEGER NOT NULL REFERENCES session(id),"
+    " person INTEGER NOT NULL REFERENCES person(id),"
+    " role TEXT NOT NULL DEFAULT 'speaker' CHECK (role IN ('speaker','moderator','panelist',"
+    "  'host')),"
+    " UNIQUE (session, person));"
+    "CREATE INDEX speaker_by_person ON speaker(person);"
+
+    "CREATE TABLE booth ("
+    " id INTEGER PRIMARY KEY,"
+    " event INTEGER NOT NULL REFERENCES event(id),"
+    " org INTEGER NOT NULL REFERENCES org(id),"
+    " label TEXT NOT NULL CHECK (length(trim(label)) > 0),"
+    " room INTEGER REFERENCES room(id),"
+    " starts INTEGER NOT NULL,"
+    " ends INTEGER NOT NULL,"
+    " uid TEXT NOT NULL UNIQUE,"
+    " sequence INTEGER NOT NULL DEFAULT 0,"
+    " CHECK (ends > starts));"
+    "CREATE INDEX booth_by_event ON booth(event, label, starts);"
+    "CREATE INDEX booth_by_org ON booth(org);"
+    "CREATE INDEX booth_by_room ON booth(room);"
+
+    "CREATE TABLE registration ("
+    " id INTEGER PRIMARY KEY,"
+    " event INTEGER NOT NULL REFERENCES event(id),"
+    " person INTEGER NOT NULL REFERENCES person(id),"
+    " kind TEXT NOT NULL DEFAULT 'attendee' CHECK (kind IN ('attendee','volunteer','speaker',"
+    "  'partner','staff','press')),"
+    " status TEXT NOT NULL DEFAULT 'registered' CHECK (status IN ('registered','waitlisted',"
+    "  'cancelled','checked_in','no_show')),"
+    " waitlist_position INTEGER,"
+    " checked_in_at INTEGER,"
+    " created_at INTEGER NOT NULL DEFAULT 0,"
+    " UNIQUE (event, person));"
+    "CREATE INDEX registration_by_person ON registration(person);"
+    "CREATE INDEX registration_by_status ON registration(event, status, waitlist_position);"
+
+    "CREATE TABLE role ("
+    " id INTEGER PRIMARY KEY,"
+    " event INTEGER NOT NULL REFERENCES event(id),"
+    " name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+    " description TEXT,"
+    " skill INTEGER REFERENCES skill(id),"
+    " min_age INTEGER NOT NULL DEFAULT 0 CHECK (min_age >= 0),"
+    " lead INTEGER REFERENCES person(id),"
+    " UNIQUE (event, name));"
+    "CREATE INDEX role_by_skill ON role(skill);"
+    "CREATE INDEX role_by_lead ON role(lead);"
+
+    "CREATE TABLE shift ("
+    " id INTEGER PRIMARY KEY,"
+    " event INTEGER NOT NULL REFERENCES event(id),"
+    " role INTEGER NOT NULL REFERENCES role(id),"
+    " room INTEGER REFERENCES room(id),"
+    " booth INTEGER REFERENCES booth(id),"
+    " starts INTEGER NOT NULL,"
+    " ends INTEGER NOT NULL,"
+    " need_min INTEGER NOT NULL DEFAULT 1 CHECK (need_min >= 0),"
+    " need_max INTEGER NOT NULL DEFAULT 1 CHECK (need_max >= 1),"
+    " notes TEXT,"
+    " status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','cancelled')),"
+    " uid TEXT NOT NULL UNIQUE,"
+    " sequence INTEGER NOT NULL DEFAULT 0,"
+    " CHECK (ends > starts),"
+    " CHECK (need_max >= need_min),"
+    " CHECK (room IS NULL OR booth IS NULL));"
+    "CREATE INDEX shift_by_event ON shift(event, starts);"
+    "CREATE INDEX shift_by_role ON shift(role, starts);"
+    "CREATE INDEX shift_by_room ON shift(room);"
+    "CREATE INDEX shift_by_booth ON shift(booth);"
+
+    "CREATE TABLE assignment ("
+    " id INTEGER PRIMARY KEY,"
+    " shift INTEGER NOT NULL REFERENCES shift(id),"
+    " person INTEGER NOT NULL REFERENCES person(id),"
+    " status TEXT NOT NULL DEFAULT 'signed_up' CHECK (status IN ('signed_up','confirmed',"
+    "  'checked_in','completed','no_show','dropped')),"
+    " source TEXT NOT NULL DEFAULT 'coordinator' CHECK (source IN ('coordinator','kiosk',"
+    "  'autofill')),"
+    " checked_in_at INTEGER,"
+    " checked_out_at INTEGER,"
+    " created_at INTEGER NOT NULL DEFAULT 0,"
+    " UNIQUE (shift, person),"
+    " CHECK (checked_out_at IS NULL OR checked_in_at IS NULL OR checked_out_at >= checked_in_at));"
+    "CREATE INDEX assignment_by_person ON assignment(person, status);"
+
+    "CREATE TABLE availability ("
+    " id INTEGER PRIMARY KEY,"
+    " person INTEGER NOT NULL REFERENCES person(id),"
+    " event INTEGER NOT NULL REFERENCES event(id),"
+    " starts INTEGER NOT NULL,"
+    " ends INTEGER NOT NULL,"
+    " CHECK (ends > starts));"
+    "CREATE INDEX availability_by_person ON availability(person, event, starts);"
+    "CREATE INDEX availability_by_event ON availability(event);"
+
+    "CREATE TABLE audit ("
+    " id INTEGER PRIMARY KEY,"
+    " at INTEGER NOT NULL,"
+    " actor TEXT NOT NULL,"
+    " action TEXT NOT NULL,"
+    " entity TEXT NOT NULL,"
+    " entity_id INTEGER,"
+    " summary TEXT NOT NULL);"
+    "CREATE INDEX audit_by_entity ON audit(entity, entity_id);"
+
+    "CREATE TABLE kiosk_lock ("
+    " code TEXT PRIMARY KEY,"
+    " failures INTEGER NOT NULL DEFAULT 0,"
+    " locked_until INTEGER NOT NULL DEFAULT 0);";
+
+/* migrations[i] takes a database from user_version i to i + 1. */
+static const char *const migrations[] = {
+    schema_v1,
+};
+
+#define LATEST ((int)(sizeof migrations / sizeof migrations[0]))
+
+int db_schema_latest(void)
+{
+	return LATEST;
+}
+
+static int migrate_step(struct db *db, int from, struct err *e)
+{
+	char bump[64];
+	snprintf(bump, sizeof bump, "PRAGMA user_version = %d", from + 1);
+	if (db_begin(db, e) < 0)
+		return -1;
+	/* Another process may have migrated while we waited for the lock. */
+	if (db_schema_version(db) != from) {
+		db_rollback(db);
+		return 0;
+	}
+	if (db_exec(db, migrations[from], e) < 0 || db_exec(db, bump, e) < 0) {
+		db_rollback(db);
+		err_prefix(e, "migrating schema %d to %d", from, from + 1);
+		return -1;
+	}
+	return db_commit(db, e);
+}
+
+int db_migrate(struct db *db, struct err *e)
+{
+	for (;;) {
+		int v = db_schema_version(db);
+		if (v < 0)
+			return db_fail(db, e, "reading schema version");
+		if (v > LATEST)
+			return err_set(
+			    e, ERR_DB,
+			    "schema version %d is newer than this muster understands (%d); "
+			    "use a newer muster",
+			    v, LATEST);
+		if (v == LATEST)
+			return 0;
+		if (migrate_step(db, v, e) < 0)
+			return -1;
+	}
+}

@@ -1,0 +1,297 @@
+/* record_store.c - generic insert/update/delete/select over one table, the
+ * SQL built only from identifiers in muster's static tables, values bound. */
+#include "record_store.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/xmalloc.h"
+#include "db_internal.h"
+
+struct db_value db_int(int64_t i)
+{
+	return (struct db_value){.kind = DBV_INT, .i = i};
+}
+
+struct db_value db_text(const char *s)
+{
+	return (struct db_value){.kind = s ? DBV_TEXT : DBV_NULL, .s = (char *)s};
+}
+
+struct db_value db_null(void)
+{
+	return (struct db_value){.kind = DBV_NULL};
+}
+
+void db_value_clear(struct db_value *v)
+{
+	if (v->kind == DBV_TEXT)
+		free(v->s);
+	*v = db_null();
+}
+
+/* A growing SQL string. */
+struct sqlbuf {
+	char *s;
+	size_t len, cap;
+};
+
+static void sql_add(struct sqlbuf *b, const char *text)
+{
+	size_t n = strlen(text);
+	if (b->len + n + 1 > b->cap) {
+		b->cap = (b->len + n + 1) * 2;
+		b->s = xrealloc(b->s, b->cap);
+	}
+	memcpy(b->s + b->len, text, n + 1);
+	b->len += n;
+}
+
+static int bind_values(sqlite3_stmt *st, int first, const struct db_value *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		int at = first + (int)i, rc;
+		if (v[i].kind == DBV_INT)
+			rc = sqlite3_bind_int64(st, at, v[i].i);
+		else if (v[i].kind == DBV_TEXT)
+			rc = sqlite3_bind_text(st, at, v[i].s, -1, SQLITE_TRANSIENT);
+		else
+			rc = sqlite3_bind_null(st, at);
+		if (rc != SQLITE_OK)
+			return -1;
+	}
+	return 0;
+}
+
+static struct db_value column_value(sqlite3_stmt *st, int i, int copy)
+{
+	switch (sqlite3_column_type(st, i)) {
+	case SQLITE_NULL:
+		return db_null();
+	case SQLITE_INTEGER:
+	case SQLITE_FLOAT:
+		return db_int(sqlite3_column_int64(st, i));
+	default: {
+		const char *t = (const char *)sqlite3_column_text(st, i);
+		return (struct db_value){.kind = DBV_TEXT, .s = copy ? xstrdup(t) : (char *)t};
+	}
+	}
+}
+
+static int run_built(struct db *db, struct sqlbuf *b, const struct db_value *vals, size_t n,
+                     const struct db_value *tail, size_t ntail, struct err *e, const char *what)
+{
+	sqlite3_stmt *st;
+	int ret = db_prepare(db, b->s, &st, e);
+	free(b->s);
+	if (ret < 0)
+		return -1;
+	if (bind_values(st, 1, vals, n) < 0 || bind_values(st, (int)n + 1, tail, ntail) < 0) {
+		sqlite3_finalize(st);
+		return db_fail(db, e, what);
+	}
+	return db_exec_stmt(db, st, e, what);
+}
+
+int record_store_insert(struct db *db, const char *table, const char *const *cols,
+                        const struct db_value *vals, size_t n, int64_t *id, struct err *e)
+{
+	struct sqlbuf b = {0};
+	sql_add(&b, "INSERT INTO ");
+	sql_add(&b, table);
+	sql_add(&b, " (");
+	for (size_t i = 0; i < n; i++) {
+		sql_add(&b, i ? ", " : "");
+		sql_add(&b, cols[i]);
+	}
+	sql_add(&b, n ? ") VALUES (" : ") DEFAULT VALUES");
+	for (size_t i = 0; i < n; i++)
+		sql_add(&b, i ? ", ?" : "?");
+	if (n)
+		sql_add(&b, ")");
+	if (run_built(db, &b, vals, n, NULL, 0, e, table) < 0)
+		return -1;
+	if (id)
+		*id = sqlite3_last_insert_rowid(db_handle(db));
+	return 0;
+}
+
+int record_store_update(struct db *db, const char *table, int64_t id, const char *const *cols,
+                        const struct db_value *vals, size_t n, struct err *e)
+{
+	if (n == 0)
+		return 0;
+	struct sqlbuf b = {0};
+	sql_add(&b, "UPDATE ");
+	sql_add(&b, table);
+	sql_add(&b, " SET ");
+	for (size_t i = 0; i < n; i++) {
+		sql_add(&b, i ? ", " : "");
+		sql_add(&b, cols[i]);
+		sql_add(&b, " = ?");
+	}
+	sql_add(&b, " WHERE id = ?");
+	struct db_value key = db_int(id);
+	return run_built(db, &b, vals, n, &key, 1, e, table);
+}
+
+int record_store_delete(struct db *db, const char *table, int64_t id, struct err *e)
+{
+	struct sqlbuf b = {0};
+	sql_add(&b, "DELETE FROM ");
+	sql_add(&b, table);
+	sql_add(&b, " WHERE id = ?");
+	struct db_value key = db_int(id);
+	return run_built(db, &b, &key, 1, NULL, 0, e, table);
+}
+
+static void add_select(struct sqlbuf *b, const char *table, const char *const *cols, size_t n)
+{
+	sql_add(b, "SELECT ");
+	for (size_t i = 0; i < n; i++) {
+		sql_add(b, i ? ", " : "");
+		sql_add(b, cols[i]);
+	}
+	sql_add(b, " FROM ");
+	sql_add(b, table);
+}
+
+int record_store_get(struct db *db, const char *table, int64_t id, const char *const *cols,
+                     size_t n, struct db_value *out, struct err *e)
+{
+	struct sqlbuf b = {0};
+	add_select(&b, table, cols, n);
+	sql_add(&b, " WHERE id = ?");
+	sqlite3_stmt *st;
+	int ret = db_prepare(db, b.s, &st, e);
+	free(b.s);
+	if (ret < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		for (size_t i = 0; i < n; i++)
+			out[i] = column_value(st, (int)i, 1);
+	} else if (rc == SQLITE_DONE) {
+		ret = err_set(e, ERR_NOT_FOUND, "%s %lld: not found", table, (long long)id);
+	} else {
+		ret = db_fail(db, e, table);
+	}
+	sqlite3_finalize(st);
+	return ret;
+}
+
+int record_store_scan(struct db *db, const struct record_query *q, record_row_fn fn, void *arg,
+                      struct err *e)
+{
+	struct sqlbuf b = {0};
+	add_select(&b, q->table, q->cols, q->ncols);
+	if (q->where) {
+		sql_add(&b, " WHERE ");
+		sql_add(&b, q->where);
+	}
+	sql_add(&b, " ORDER BY ");
+	sql_add(&b, q->order_by ? q->order_by : "id");
+	if (q->limit > 0)
+		sql_add(&b, " LIMIT ?");
+	sqlite3_stmt *st;
+	int ret = db_prepare(db, b.s, &st, e);
+	free(b.s);
+	if (ret < 0)
+		return -1;
+	struct db_value lim = db_int(q->limit);
+	if (bind_values(st, 1, q->binds, q->nbinds) < 0 ||
+	    (q->limit > 0 && bind_values(st, (int)q->nbinds + 1, &lim, 1) < 0)) {
+		sqlite3_finalize(st);
+		return db_fail(db, e, q->table);
+	}
+	struct db_value *vals = xcalloc(q->ncols, sizeof *vals);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (size_t i = 0; i < q->ncols; i++)
+			vals[i] = column_value(st, (int)i, 0);
+		if (fn(arg, vals, q->ncols))
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		ret = db_fail(db, e, q->table);
+	free(vals);
+	sqlite3_finalize(st);
+	return ret;
+}
+
+int record_store_refs(struct db *db, const char *table, const char *col, int64_t id, int64_t *first,
+                      size_t max, int64_t *count, struct err *e)
+{
+	struct sqlbuf b = {0};
+	sql_add(&b, "SELECT id, count(*) OVER () FROM ");
+	sql_add(&b, table);
+	sql_add(&b, " WHERE ");
+	sql_add(&b, col);
+	sql_add(&b, " = ? ORDER BY id LIMIT ?");
+	sqlite3_stmt *st;
+	int ret = db_prepare(db, b.s, &st, e);
+	free(b.s);
+	if (ret < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)max);
+	*count = 0;
+	size_t k = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (k < max)
+			first[k++] = sqlite3_column_int64(st, 0);
+		*count = sqlite3_column_int64(st, 1);
+	}
+	if (rc != SQLITE_DONE)
+		ret = db_fail(db, e, table);
+	sqlite3_finalize(st);
+	return ret;
+}
+
+int record_store_find(struct db *db, const char *table, const char *col, const struct db_value *v,
+                      int64_t except_id, int64_t *id, struct err *e)
+{
+	struct sqlbuf b = {0};
+	sql_add(&b, "SELECT id FROM ");
+	sql_add(&b, table);
+	sql_add(&b, " WHERE ");
+	sql_add(&b, col);
+	sql_add(&b, v->kind == DBV_TEXT ? " = ? COLLATE NOCASE AND id != ? LIMIT 1"
+	                                : " = ? AND id != ? LIMIT 1");
+	sqlite3_stmt *st;
+	int ret = db_prepare(db, b.s, &st, e);
+	free(b.s);
+	if (ret < 0)
+		return -1;
+	struct db_value except = db_int(except_id);
+	bind_values(st, 1, v, 1);
+	bind_values(st, 2, &except, 1);
+	int rc = sqlite3_step(st);
+	*id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		ret = db_fail(db, e, table);
+	sqlite3_finalize(st);
+	return ret;
+}
+
+int record_store_value(struct db *db, const char *sql, const struct db_value *binds, size_t nbinds,
+                       struct db_value *out, struct err *e)
+{
+	sqlite3_stmt *st;
+	*out = db_null();
+	if (db_prepare(db, sql, &st, e) < 0)
+		return -1;
+	if (bind_values(st, 1, binds, nbinds) < 0) {
+		sqlite3_finalize(st);
+		return db_fail(db, e, "query");
+	}
+	int rc = sqlite3_step(st), ret = 0;
+	if (rc == SQLITE_ROW)
+		*out = column_value(st, 0, 1);
+	else if (rc != SQLITE_DONE)
+		ret = db_fail(db, e, "query");
+	sqlite3_finalize(st);
+	return ret;
+}

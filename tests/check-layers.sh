@@ -1,0 +1,32 @@
+#!/bin/sh
+# check-layers.sh - fail on any #include that crosses muster's layers:
+# tui -> core -> db -> SQLite.
+cd "$(dirname "$0")/.." || exit 2
+bad=0
+report() { echo "layer violation: $1"; bad=1; }
+
+for f in $(grep -lE '#include *[<"]sqlite3\.h' tui core 2>/dev/null -r --include='*.[ch]'); do
+	report "$f includes sqlite3.h (only db/ may)"
+done
+for f in $(grep -lE '#include *[<"](n?curses|ncursesw/|form|menu|panel|term)[^>"]*\.h' -r core db --include='*.[ch]' 2>/dev/null); do
+	report "$f includes curses (only tui/ may)"
+done
+for f in $(grep -lE '#include *"(\.\./)?tui/' -r core db --include='*.[ch]' 2>/dev/null); do
+	report "$f includes a tui/ header"
+done
+grep -nE '#include *"\.\./core/' -r db --include='*.[ch]' 2>/dev/null |
+	grep -vE '"\.\./core/(err|xmalloc)\.h"' | while IFS= read -r line; do
+	echo "layer violation: $line (db/ may include only core/err.h and core/xmalloc.h)"
+	echo x >>"${TMPDIR:-/tmp}/muster-layers.$$"
+done
+if [ -f "${TMPDIR:-/tmp}/muster-layers.$$" ]; then
+	rm -f "${TMPDIR:-/tmp}/muster-layers.$$"
+	bad=1
+fi
+for f in $(grep -lE '\b(printf|puts|exit) *\(' -r core db --include='*.c' 2>/dev/null); do
+	if grep -nE '(^|[^a-z_])(printf|puts|exit) *\(' "$f" | grep -vE 'snprintf|vsnprintf|fprintf\(out|fputs\(' | grep -q .; then
+		report "$f prints or exits (only tui/ may)"
+	fi
+done
+[ $bad -eq 0 ] && echo "layers: clean"
+exit $bad

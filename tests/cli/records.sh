@@ -1,0 +1,82 @@
+#!/bin/sh
+# records.sh - add/set/show/list/rm on the real binary, with golden output
+# and the exit statuses and one-line errors of SPEC section 4.
+. "$(dirname "$0")/../lib.sh"
+
+t_golden version "$M" --version
+t_expect help-exits-0 0 "$M" --help
+t_contains help-lists-commands "list ENTITY"
+
+t_golden add-event "$M" add event name="Forum" starts="2027-03-13 08:00" \
+	ends="2027-03-14 17:30" tz=America/New_York venue="Harbor Hall"
+t_golden add-room "$M" add room event=1 name="Salon A" capacity=120 kind=room
+t_golden add-session "$M" add session event=1 room=1 title="Supply chains" kind=panel \
+	starts="2027-03-14 10:00" ends="2027-03-14 11:30"
+t_golden add-org "$M" add org name="Harbor Light Coalition" sector=ngo
+t_golden add-person "$M" add person name="Dana Reyes" email=dana@example.org org=1
+t_golden show-event "$M" show event 1
+t_golden list-events-tsv "$M" list events --format tsv
+t_golden list-rooms-json "$M" list rooms --event 1 --format json
+t_golden list-orgs-csv "$M" list orgs --format csv
+t_golden list-rooms-table "$M" list rooms
+
+# times: shown in the event's zone, across the DST change
+t_run "$M" show session 1
+t_contains session-start-local "starts: 2027-03-14 10:00"
+t_run "$M" list sessions --format tsv
+t_contains session-uid-listed "uid"
+
+t_expect set-session 0 "$M" set session 1 starts="2027-03-14 09:30"
+t_run "$M" show session 1
+t_contains set-raises-sequence "sequence: 1"
+
+# errors: one line "muster: WHAT: WHY" and the right exit status
+t_expect unknown-entity 2 "$M" list evnts
+t_err_contains unknown-entity-suggests "did you mean events?"
+t_expect unknown-command 2 "$M" lst events
+t_err_contains unknown-command-suggests "did you mean list?"
+t_expect not-found 1 "$M" show event 99
+t_err_contains not-found-message "muster: event 99: not found"
+t_expect bad-id 2 "$M" show event abc
+t_expect bad-field 2 "$M" add person nmae=X
+t_err_contains bad-field-suggests "did you mean name?"
+t_expect bad-enum 2 "$M" add org name=X sector=charity
+t_expect bad-time 2 "$M" add event name=X starts="2027-03-14 02:30" ends="2027-03-14 05:00" tz=America/New_York
+t_err_contains gap-explained "does not exist"
+t_expect end-before-start 2 "$M" add event name=X starts="2027-03-14 10:00" ends="2027-03-14 09:00" tz=UTC
+t_expect bad-zone 2 "$M" add event name=X starts="2027-03-14 10:00" ends="2027-03-14 11:00" tz=Mars/Base
+t_expect dup-email 1 "$M" add person name=Y email=DANA@example.org
+t_expect missing-ref 1 "$M" add room event=42 name=Nowhere
+t_expect rm-in-use 1 "$M" rm event 1
+t_err_contains rm-names-dependents "1 room (1)"
+t_expect bad-format 2 "$M" list events --format xml
+t_expect unknown-option 2 "$M" list events --evnt 1
+t_expect usage 2 "$M" show event
+t_err_contains usage-line "usage: muster show ENTITY ID"
+t_expect auto-field 2 "$M" set person 1 volunteer_code=ABCDEF
+t_run "$M" list events
+one_line=$(printf '%s\n' "$ERR" | wc -l)
+t_expect error-one-line 2 "$M" add org name=Z sector=nope
+t_equal error-is-one-line "$(wc -l <"$T/err" | tr -d ' ')" 1
+
+# nothing partial: the refused writes above left no rows behind
+t_run "$M" list people --format tsv
+t_equal refused-left-nothing "$(printf '%s\n' "$OUT" | wc -l | tr -d ' ')" 2
+
+t_expect rm-session 0 "$M" rm session 1
+t_expect rm-room 0 "$M" rm room 1
+t_expect rm-event 0 "$M" rm event 1
+t_run "$M" list audit --format tsv
+t_contains audit-records-rm "rm event 1 (Forum)"
+
+# database: mode 0600; newer schema refused with exit 3
+t_equal db-mode "$(stat -c %a "$MUSTER_DB")" 600
+sqlite3 "$MUSTER_DB" 'PRAGMA user_version = 99'
+t_expect newer-schema 3 "$M" list events
+t_err_contains newer-schema-message "newer than this muster"
+printf 'not a database at all, just text....................................\n' >"$T/junk.db"
+t_expect not-a-database 3 "$M" --db "$T/junk.db" list events
+
+# global options
+t_expect bad-now 2 "$M" --now yesterday list events
+t_expect unknown-global 2 "$M" --bogus list events

@@ -1,0 +1,72 @@
+/* cli.c - the command table: the groups of cmd_*.c joined into one list
+ * that serves the command line, the ':' prompt and --help. */
+#include "cli.h"
+
+#include <string.h>
+
+#include "../core/suggest.h"
+#include "cmd.h"
+
+/* Every group of commands, in --help order. */
+static const struct command *const groups[] = {
+    cmd_record_commands,
+};
+
+#define NGROUPS (sizeof groups / sizeof groups[0])
+
+const struct command *cli_at(size_t i)
+{
+	for (size_t g = 0; g < NGROUPS; g++) {
+		size_t n = 0;
+		while (groups[g][n].name)
+			n++;
+		if (i < n)
+			return &groups[g][i];
+		i -= n;
+	}
+	return NULL;
+}
+
+const struct command *cli_find(const char *name)
+{
+	for (size_t i = 0; cli_at(i); i++)
+		if (strcmp(cli_at(i)->name, name) == 0)
+			return cli_at(i);
+	return NULL;
+}
+
+void cli_usage(FILE *out)
+{
+	for (size_t i = 0; cli_at(i); i++) {
+		const struct command *c = cli_at(i);
+		fprintf(out, "  %s %s\n      %s\n", c->name, c->usage, c->help);
+	}
+}
+
+static int unknown_command(const char *name, struct err *e)
+{
+	const char *names[128];
+	size_t n = 0;
+	for (size_t i = 0; cli_at(i) && n < 128; i++)
+		names[n++] = cli_at(i)->name;
+	const char *near = suggest_closest(name, names, n);
+	if (near)
+		return err_set(e, ERR_USAGE, "unknown command %s; did you mean %s?", name, near);
+	return err_set(e, ERR_USAGE, "unknown command %s (see muster --help)", name);
+}
+
+int cli_run(struct app *a, int argc, char **argv, FILE *out, struct err *e)
+{
+	const struct command *c = cli_find(argv[0]);
+	if (!c)
+		return unknown_command(argv[0], e);
+	struct args args;
+	if (args_parse(c->opts, argc - 1, argv + 1, &args, e) < 0) {
+		err_prefix(e, "%s", c->name);
+		return -1;
+	}
+	if (args.npos < c->min_pos || args.npos > c->max_pos)
+		return err_set(e, ERR_USAGE, "usage: muster %s %s", c->name, c->usage);
+	a->ctx.override_reason = NULL;
+	return c->run(a, &args, out, e);
+}

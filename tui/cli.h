@@ -1,0 +1,27 @@
+/* cli.h - the command table shared by the command line, the ':' prompt of
+ * the TUI and --help: name, usage, option spec, help and handler. */
+#ifndef MUSTER_CLI_H
+#define MUSTER_CLI_H
+
+#include <stdio.h>
+
+#include "app.h"
+#include "args.h"
+
+struct command {
+	const char *name;
+	const char *usage; /* after the name */
+	const char *opts;  /* args_parse spec */
+	int min_pos, max_pos;
+	const char *help;
+	int (*run)(struct app *a, const struct args *args, FILE *out, struct err *e);
+};
+
+/* Run argv[0] with its arguments, writing to out. Returns 0 or -1 with e set. */
+int cli_run(struct app *a, int argc, char **argv, FILE *out, struct err *e);
+const struct command *cli_find(const char *name);
+const struct command *cli_at(size_t i);
+/* The command list for --help and the TUI's help screen. */
+void cli_usage(FILE *out);
+
+#endif

@@ -1,0 +1,24 @@
+/* cmd.h - what the command files (cmd_*.c) share: their tables, which
+ * cli.c joins into one, and small helpers for common options. */
+#ifndef MUSTER_CMD_H
+#define MUSTER_CMD_H
+
+#include <stdint.h>
+
+#include "../core/entity.h"
+#include "cli.h"
+#include "output.h"
+
+/* Each table ends with an entry whose name is NULL. */
+extern const struct command cmd_record_commands[];
+
+/* Look up an entity by singular or plural name, with a did-you-mean. */
+int cmd_entity(const char *name, const struct entity_def **out, struct err *e);
+/* --format (default table). */
+int cmd_format(const struct args *args, enum out_format *fmt, struct err *e);
+/* --event ID (0 when absent). */
+int cmd_event_opt(const struct args *args, int64_t *event, struct err *e);
+/* --force --reason TEXT: sets a->ctx.override_reason (both or neither). */
+int cmd_override(struct app *a, const struct args *args, struct err *e);
+
+#endif

@@ -1,0 +1,210 @@
+/* cmd_record.c - list, show, add, set and rm for every entity, driven by
+ * the entity table of core/entity.c. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/entity.h"
+#include "../core/suggest.h"
+#include "../core/xmalloc.h"
+#include "cmd.h"
+#include "output.h"
+#include "text.h"
+
+int cmd_entity(const char *name, const struct entity_def **out, struct err *e)
+{
+	*out = entity_find(name);
+	if (*out)
+		return 0;
+	const char *names[64];
+	size_t n = 0;
+	for (size_t i = 0; entity_at(i) && n + 2 <= 64; i++) {
+		names[n++] = entity_at(i)->name;
+		names[n++] = entity_at(i)->plural;
+	}
+	const char *near = suggest_closest(name, names, n);
+	if (near)
+		return err_set(e, ERR_USAGE, "unknown entity %s; did you mean %s?", name, near);
+	return err_set(e, ERR_USAGE, "unknown entity %s (see muster --help)", name);
+}
+
+/* Columns a listing shows: id, then every field that is not secret (and, in
+ * a table, not long free text). */
+static size_t list_columns(const struct entity_def *ent, enum out_format fmt, int *idx)
+{
+	size_t n = 0;
+	idx[n++] = -1;
+	for (size_t i = 0; i < ent->nfields; i++) {
+		unsigned fl = ent->fields[i].flags;
+		if ((fl & F_SECRET) || (fmt == OUT_TABLE && (fl & F_LONG)))
+			continue;
+		idx[n++] = (int)i;
+	}
+	return n;
+}
+
+struct list_ctx {
+	struct output *o;
+	int idx[ENTITY_MAX_FIELDS + 1];
+	size_t ncols;
+};
+
+static int list_one(void *arg, const struct record *r)
+{
+	struct list_ctx *l = arg;
+	char buf[ENTITY_MAX_FIELDS + 1][1024];
+	const char *cells[ENTITY_MAX_FIELDS + 1];
+	for (size_t i = 0; i < l->ncols; i++) {
+		if (l->idx[i] < 0)
+			snprintf(buf[i], sizeof buf[i], "%" PRId64, r->id);
+		else
+			record_format_field(r, (size_t)l->idx[i], buf[i], sizeof buf[i]);
+		cells[i] = buf[i];
+	}
+	output_row(l->o, cells);
+	return 0;
+}
+
+int cmd_format(const struct args *args, enum out_format *fmt, struct err *e)
+{
+	const char *f = args_get(args, "format");
+	*fmt = OUT_TABLE;
+	return f ? output_format_parse(f, fmt, e) : 0;
+}
+
+int cmd_event_opt(const struct args *args, int64_t *event, struct err *e)
+{
+	const char *ev = args_get(args, "event");
+	*event = 0;
+	return ev ? args_id(ev, "--event", event, e) : 0;
+}
+
+int cmd_override(struct app *a, const struct args *args, struct err *e)
+{
+	const char *reason = args_get(args, "reason");
+	bool force = args_has(args, "force");
+	a->ctx.override_reason = NULL;
+	if (force && (!reason || !reason[0]))
+		return err_set(e, ERR_USAGE,
+		               "--force needs --reason TEXT (it goes to the audit log)");
+	if (reason && !force)
+		return err_set(e, ERR_USAGE, "--reason goes with --force");
+	a->ctx.override_reason = reason;
+	return 0;
+}
+
+static int cmd_list(struct app *a, const struct args *args, FILE *out, struct err *e)
+{
+	const struct entity_def *ent;
+	struct record_filter filter = {0};
+	enum out_format fmt;
+	if (cmd_entity(args->pos[0], &ent, e) < 0 || cmd_format(args, &fmt, e) < 0 ||
+	    cmd_event_opt(args, &filter.event, e) < 0)
+		return -1;
+	struct list_ctx l;
+	l.ncols = list_columns(ent, fmt, l.idx);
+	const char *names[ENTITY_MAX_FIELDS + 1];
+	bool numeric[ENTITY_MAX_FIELDS + 1];
+	for (size_t i = 0; i < l.ncols; i++) {
+		const struct field_def *f = l.idx[i] < 0 ? NULL : &ent->fields[l.idx[i]];
+		names[i] = f ? f->name : "id";
+		numeric[i] = !f || f->type == FT_INT || f->type == FT_REF || f->type == FT_BOOL;
+	}
+	l.o = output_begin(out, fmt, names, numeric, l.ncols);
+	int ret = record_list(&a->ctx, ent, &filter, list_one, &l, e);
+	output_end(l.o);
+	return ret;
+}
+
+static int cmd_show(struct app *a, const struct args *args, FILE *out, struct err *e)
+{
+	const struct entity_def *ent;
+	int64_t id;
+	struct record r;
+	if (cmd_entity(args->pos[0], &ent, e) < 0 || args_id(args->pos[1], "id", &id, e) < 0 ||
+	    record_get(&a->ctx, ent, id, &r, e) < 0)
+		return -1;
+	fprintf(out, "id: %" PRId64 "\n", r.id);
+	for (size_t i = 0; i < ent->nfields; i++) {
+		if (ent->fields[i].flags & F_SECRET) {
+			if (strcmp(ent->fields[i].name, "pin_hash") == 0)
+				fprintf(out, "pin: %s\n",
+				        r.v[i].kind == DBV_NULL ? "not set" : "set");
+			continue;
+		}
+		char raw[4096], clean[8192];
+		record_format_field(&r, i, raw, sizeof raw);
+		fprintf(out, "%s: %s\n", ent->fields[i].name,
+		        text_sanitize(raw, clean, sizeof clean));
+	}
+	record_free(&r);
+	return 0;
+}
+
+static int cmd_add(struct app *a, const struct args *args, FILE *out, struct err *e)
+{
+	const struct entity_def *ent;
+	struct field_assign fa[ARGS_MAX];
+	int64_t id;
+	if (cmd_entity(args->pos[0], &ent, e) < 0 ||
+	    field_assign_parse((char **)args->pos + 1, args->npos - 1, fa, e) < 0)
+		return -1;
+	if (cmd_override(a, args, e) < 0)
+		return -1;
+	if (record_add(&a->ctx, ent, fa, (size_t)args->npos - 1, &id, e) < 0) {
+		err_prefix(e, "add %s", ent->name);
+		return -1;
+	}
+	fprintf(out, "%" PRId64 "\n", id);
+	return 0;
+}
+
+static int cmd_set(struct app *a, const struct args *args, FILE *out, struct err *e)
+{
+	const struct entity_def *ent;
+	struct field_assign fa[ARGS_MAX];
+	int64_t id;
+	(void)out;
+	if (cmd_entity(args->pos[0], &ent, e) < 0 || args_id(args->pos[1], "id", &id, e) < 0 ||
+	    field_assign_parse((char **)args->pos + 2, args->npos - 2, fa, e) < 0)
+		return -1;
+	if (cmd_override(a, args, e) < 0)
+		return -1;
+	if (record_set(&a->ctx, ent, id, fa, (size_t)args->npos - 2, e) < 0) {
+		if (e->code != ERR_NOT_FOUND)
+			err_prefix(e, "set %s %" PRId64, ent->name, id);
+		return -1;
+	}
+	return 0;
+}
+
+static int cmd_rm(struct app *a, const struct args *args, FILE *out, struct err *e)
+{
+	const struct entity_def *ent;
+	int64_t id;
+	(void)out;
+	if (cmd_entity(args->pos[0], &ent, e) < 0 || args_id(args->pos[1], "id", &id, e) < 0)
+		return -1;
+	if (record_rm(&a->ctx, ent, id, e) < 0) {
+		if (e->code != ERR_NOT_FOUND)
+			err_prefix(e, "rm");
+		return -1;
+	}
+	return 0;
+}
+
+const struct command cmd_record_commands[] = {
+    {"list", "ENTITY [--event ID] [--format table|tsv|csv|json]", "event: format:", 1, 1,
+     "list rows of an entity (events, orgs, people, skills, rooms, sessions, booths, "
+     "registrations, roles, shifts, assignments, audit, speakers, person_skills, "
+     "availabilities)",
+     cmd_list},
+    {"show", "ENTITY ID", "", 2, 2, "every field of one row, one key: value per line", cmd_show},
+    {"add", "ENTITY key=value...", "force reason:", 1, ARGS_MAX, "add a row; prints its id",
+     cmd_add},
+    {"set", "ENTITY ID key=value...", "force reason:", 2, ARGS_MAX, "change fields of a row",
+     cmd_set},
+    {"rm", "ENTITY ID", "", 2, 2, "delete a row (refused while other rows depend on it)", cmd_rm},
+    {NULL, NULL, NULL, 0, 0, NULL, NULL},
+};

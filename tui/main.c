@@ -1,0 +1,178 @@
+/* main.c - argv to a struct app, then the coordinator TUI, the kiosk, or
+ * one command. The only place that exits, and the only mutable state. */
+#define _GNU_SOURCE
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "cli.h"
+#include "screen.h"
+
+static void usage(FILE *out)
+{
+	fputs("usage: muster [GLOBAL OPTIONS]                 coordinator TUI\n"
+	      "       muster [GLOBAL OPTIONS] kiosk           volunteer kiosk\n"
+	      "       muster [GLOBAL OPTIONS] COMMAND ARGS    one command, then exit\n"
+	      "\n"
+	      "global options:\n"
+	      "  --db PATH        database (else $MUSTER_DB, else [database] path,\n"
+	      "                   else $XDG_DATA_HOME/muster/muster.db)\n"
+	      "  --config PATH    settings (else $MUSTER_CONFIG, else\n"
+	      "                   $XDG_CONFIG_HOME/muster/muster.ini)\n"
+	      "  --now TIME       pin the clock (else $MUSTER_NOW), e.g. 2026-12-05T09:00:00Z\n"
+	      "  --dump-config    print every setting with its value and help\n"
+	      "  --help, --version\n"
+	      "\n"
+	      "commands:\n",
+	      out);
+	cli_usage(out);
+	fputs("\nexit status: 0 done, 1 refused or not found, 2 bad usage or input, "
+	      "3 database error\n",
+	      out);
+}
+
+static int die(const struct err *e)
+{
+	fprintf(stderr, "muster: %s\n", e->msg);
+	return err_exit_status(e->code);
+}
+
+/* $XDG_x_HOME/muster/NAME, falling back to ~/FALLBACK/muster/NAME. */
+static void xdg_path(char *buf, size_t n, const char *var, const char *fallback, const char *name)
+{
+	const char *base = getenv(var);
+	const char *home = getenv("HOME");
+	if (base && base[0] == '/')
+		snprintf(buf, n, "%s/muster/%s", base, name);
+	else
+		snprintf(buf, n, "%s/%s/muster/%s", home ? home : ".", fallback, name);
+}
+
+struct globals {
+	const char *db, *config, *now;
+	bool help, version, dump;
+	int first; /* index of the command word */
+};
+
+static int parse_globals(int argc, char **argv, struct globals *g, struct err *e)
+{
+	static const char *const valued[] = {"--db", "--config", "--now"};
+	memset(g, 0, sizeof *g);
+	int i = 1;
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		const char *w = argv[i];
+		const char **slot[] = {&g->db, &g->config, &g->now};
+		bool matched = false;
+		for (int k = 0; k < 3 && !matched; k++) {
+			size_t len = strlen(valued[k]);
+			if (strncmp(w, valued[k], len) != 0 || (w[len] && w[len] != '='))
+				continue;
+			matched = true;
+			if (w[len] == '=')
+				*slot[k] = w + len + 1;
+			else if (i + 1 < argc)
+				*slot[k] = argv[++i];
+			else
+				return err_set(e, ERR_USAGE, "%s needs a value", valued[k]);
+		}
+		if (matched)
+			continue;
+		if (strcmp(w, "--help") == 0 || strcmp(w, "-h") == 0)
+			g->help = true;
+		else if (strcmp(w, "--version") == 0)
+			g->version = true;
+		else if (strcmp(w, "--dump-config") == 0)
+			g->dump = true;
+		else
+			return err_set(e, ERR_USAGE, "unknown option %s (see muster --help)", w);
+	}
+	g->first = i;
+	return 0;
+}
+
+static int setup(struct app *a, const struct globals *g, struct err *e)
+{
+	const char *cfg = g->config ? g->config : getenv("MUSTER_CONFIG");
+	a->config_given = cfg && cfg[0];
+	if (a->config_given)
+		snprintf(a->config_path, sizeof a->config_path, "%s", cfg);
+	else
+		xdg_path(a->config_path, sizeof a->config_path, "XDG_CONFIG_HOME", ".config",
+		         "muster.ini");
+	if (config_load(&a->cfg, a->config_path, a->config_given, e) < 0)
+		return -1;
+	const char *now = g->now ? g->now : getenv("MUSTER_NOW");
+	if (now && now[0] && clock_pin(&a->clock, now, e) < 0)
+		return -1;
+	const char *db = g->db ? g->db : getenv("MUSTER_DB");
+	if (db && db[0])
+		snprintf(a->db_path, sizeof a->db_path, "%s", db);
+	else if (a->cfg.db_path[0])
+		snprintf(a->db_path, sizeof a->db_path, "%s", a->cfg.db_path);
+	else
+		xdg_path(a->db_path, sizeof a->db_path, "XDG_DATA_HOME", ".local/share",
+		         "muster.db");
+	a->ctx.cfg = &a->cfg;
+	a->ctx.clock = &a->clock;
+	ctx_default_actor(a->ctx.actor, sizeof a->ctx.actor);
+	return 0;
+}
+
+int app_open_db(struct app *a, struct err *e)
+{
+	struct db_options opt = {a->cfg.busy_timeout_ms, a->cfg.db_group};
+	return db_open(a->db_path, &opt, &a->ctx.db, e);
+}
+
+void app_close(struct app *a)
+{
+	db_close(a->ctx.db);
+	a->ctx.db = NULL;
+}
+
+/* Wide characters need a UTF-8 locale; fall back to C.UTF-8. */
+static void use_utf8(void)
+{
+	if (!setlocale(LC_ALL, "") || strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+		setlocale(LC_CTYPE, "C.UTF-8");
+}
+
+int main(int argc, char **argv)
+{
+	static struct app app;
+	struct err e = {0};
+	struct globals g;
+	use_utf8();
+	if (parse_globals(argc, argv, &g, &e) < 0)
+		return die(&e);
+	if (g.help) {
+		usage(stdout);
+		return 0;
+	}
+	if (g.version) {
+		printf("muster %s\n", MUSTER_VERSION);
+		return 0;
+	}
+	if (setup(&app, &g, &e) < 0)
+		return die(&e);
+	if (g.dump) {
+		config_dump(&app.cfg, stdout);
+		return 0;
+	}
+	if (app_open_db(&app, &e) < 0)
+		return die(&e);
+	int ret;
+	if (g.first >= argc)
+		ret = screen_run_coordinator(&app, &e);
+	else if (strcmp(argv[g.first], "kiosk") == 0 && g.first + 1 == argc)
+		ret = screen_run_kiosk(&app, &e);
+	else
+		ret = cli_run(&app, argc - g.first, argv + g.first, stdout, &e);
+	if (fflush(stdout) != 0 && ret == 0)
+		ret = err_set(&e, ERR_INPUT, "writing output failed");
+	app_close(&app);
+	return ret < 0 ? die(&e) : 0;
+}

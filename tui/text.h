@@ -1,0 +1,20 @@
+/* text.h - making text from the database safe and measurable for a terminal:
+ * control characters, escape sequences and bidi overrides neutralised, and
+ * display width of UTF-8 (wide CJK, combining marks) counted. */
+#ifndef MUSTER_TEXT_H
+#define MUSTER_TEXT_H
+
+#include <stddef.h>
+
+/* Copy src into dst (NUL-terminated, at most n bytes) with every C0/C1
+ * control, DEL, invalid UTF-8 and bidi control (U+202A-202E, U+2066-2069,
+ * U+200E/F, U+061C) replaced by a visible stand-in: newline and tab become
+ * "\n" / "\t"-like "⏎" and " ", the rest U+FFFD. Returns dst. */
+char *text_sanitize(const char *src, char *dst, size_t n);
+/* Columns the UTF-8 string takes on a terminal (after sanitizing). */
+int text_width(const char *s);
+/* Copy at most `cols` columns of s into dst (n bytes), ending with "…" when
+ * cut; returns the columns used. s must already be sanitized. */
+int text_fit(const char *s, int cols, char *dst, size_t n);
+
+#endif
