@@ -1,0 +1,22 @@
+/* page.c - the screens' paged lists over db/page_store.c. */
+#include "page.h"
+
+int page_fetch(struct ctx *c, const char *view, const struct page_req *r, page_row_fn fn, void *arg,
+               struct err *e)
+{
+	const struct page_view *v = page_store_view(view);
+	if (!v)
+		return err_set(e, ERR_USAGE, "no list named %s", view);
+	return page_store_fetch(c->db, v, r, fn, arg, e);
+}
+
+int page_col(const char *view, const char *col)
+{
+	const struct page_view *v = page_store_view(view);
+	return v ? page_store_col(v, col) : -1;
+}
+
+int64_t page_data_version(struct ctx *c)
+{
+	return db_data_version(c->db);
+}

@@ -1,0 +1,18 @@
+/* page.h - what the screens page through: named lists (views) fetched a page
+ * at a time by keyset (see db/page_store.c), and the change counter that
+ * tells a screen another process wrote. */
+#ifndef MUSTER_PAGE_H
+#define MUSTER_PAGE_H
+
+#include "../db/page_store.h"
+#include "ctx.h"
+
+/* Fetch one page of the named view; ERR_USAGE for an unknown view. */
+int page_fetch(struct ctx *c, const char *view, const struct page_req *r, page_row_fn fn, void *arg,
+               struct err *e);
+/* Index of a column of a view by name; -1 when either is unknown. */
+int page_col(const char *view, const char *col);
+/* Changes whenever another connection commits (PRAGMA data_version). */
+int64_t page_data_version(struct ctx *c);
+
+#endif

@@ -1,0 +1,53 @@
+/* page_store.h - keyset pagination over the lists the screens show: each
+ * list ("view") is a static SELECT with a sort key and a unique tie-break,
+ * and a page is the next (or previous) LIMIT rows after a (key, id) pair, so
+ * paging costs the same at row 10 and at row 100,000 (no OFFSET, no counts). */
+#ifndef MUSTER_PAGE_STORE_H
+#define MUSTER_PAGE_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "record_store.h"
+
+struct page_view;
+
+/* One page request. The scope is the view's owner (an event, a shift). */
+struct page_req {
+	int64_t scope;
+	const char *search; /* NULL or "": everything; else a substring to match */
+	bool has_after;     /* false: from the first row (the last when backward) */
+	struct db_value after_key;
+	int64_t after_id;
+	bool inclusive; /* take the (after_key, after_id) row itself too */
+	bool backward;  /* rows before the key, nearest first */
+	int limit;
+};
+
+/* One row: its place (key, id), the row id of the entity it shows, columns. */
+struct page_row {
+	struct db_value key;
+	int64_t id;
+	int64_t row;
+	const struct db_value *cols;
+	size_t ncols;
+};
+
+typedef int (*page_row_fn)(void *arg, const struct page_row *row);
+
+const struct page_view *page_store_view(const char *name);
+/* Index of a named column of the view, -1 when none. */
+int page_store_col(const struct page_view *v, const char *name);
+size_t page_store_ncols(const struct page_view *v);
+/* Call fn for each row of the page (values live during the call); fn returns
+ * non-zero to stop. */
+int page_store_fetch(struct db *db, const struct page_view *v, const struct page_req *r,
+                     page_row_fn fn, void *arg, struct err *e);
+/* The SQL a request runs (for EXPLAIN QUERY PLAN checks); free() it. */
+char *page_store_sql(const struct page_view *v, const struct page_req *r);
+/* The query plan of that SQL, one "detail" per line; free() it. */
+char *page_store_plan(struct db *db, const struct page_view *v, const struct page_req *r,
+                      struct err *e);
+
+#endif
