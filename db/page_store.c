@@ -79,6 +79,7 @@ static const struct page_col room_cols[] = {
 };
 
 static const struct page_col session_cols[] = {
+    {"room_id", "session.room"},
     {"title", "session.title"},
     {"starts", "session.starts"},
     {"ends", "session.ends"},
@@ -160,6 +161,10 @@ static const struct page_view views[] = {
     {"sessions", "session LEFT JOIN room ON room.id = session.room", session_cols, N(session_cols),
      "session.event = :scope", "(" LIKE("session.title") " OR " LIKE("room.name") ")",
      "session.starts", "session.id", "session.id", false},
+    /* the sessions overlapping a time window, for the timetable */
+    {"agenda", "session LEFT JOIN room ON room.id = session.room", session_cols, N(session_cols),
+     "session.event = :scope AND session.starts < :to AND session.ends > :from",
+     LIKE("session.title"), "session.starts", "session.id", "session.id", false},
     {"booths", "booth JOIN org ON org.id = booth.org LEFT JOIN room ON room.id = booth.room",
      booth_cols, N(booth_cols), "booth.event = :scope",
      "(" LIKE("booth.label") " OR " LIKE("org.name") ")", "booth.label", "booth.id", "booth.id",
@@ -348,7 +353,8 @@ static int prepare_req(struct db *db, const struct page_view *v, const struct pa
 	if (ret < 0)
 		return -1;
 	struct db_value scope = db_int(r->scope), id = db_int(r->after_id),
-	                limit = db_int(r->limit > 0 ? r->limit : -1);
+	                limit = db_int(r->limit > 0 ? r->limit : -1), from = db_int(r->from),
+	                to = db_int(r->to);
 	char *pattern = searching(r) ? like_pattern(r->search) : NULL;
 	struct db_value q = db_text(pattern);
 	bind_named(*st, ":scope", &scope);
@@ -356,6 +362,8 @@ static int prepare_req(struct db *db, const struct page_view *v, const struct pa
 	bind_named(*st, ":k", &r->after_key);
 	bind_named(*st, ":id", &id);
 	bind_named(*st, ":limit", &limit);
+	bind_named(*st, ":from", &from);
+	bind_named(*st, ":to", &to);
 	free(pattern);
 	return 0;
 }

@@ -23,6 +23,7 @@ struct page_req {
 	bool inclusive; /* take the (after_key, after_id) row itself too */
 	bool backward;  /* rows before the key, nearest first */
 	int limit;
+	int64_t from, to; /* a time window, for views that take one (agenda) */
 };
 
 /* One row: its place (key, id), the row id of the entity it shows, columns. */

@@ -1,18 +1,268 @@
-/* coordinator.c - until the full-screen TUI lands: show the events. */
+/* coordinator.c - the coordinator TUI's main loop: read a key (or time out),
+ * turn it into an action of the view on top, apply the reaction flags, and
+ * paint: every visible view draws into its window, then one wnoutrefresh per
+ * window and a single doupdate. Between keys it polls the database's change
+ * counter so writes by other leads, kiosks and the command line show within
+ * a second. */
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
-#include "cli.h"
+#include "../core/page.h"
+#include "../core/xmalloc.h"
 #include "screen.h"
+#include "statusbar.h"
+#include "tui.h"
+#include "ui.h"
+
+#define POLL_MS 500 /* a change by another process shows within a second */
+
+struct view *tui_push(struct tui *t, const struct screen *s, void *st, const char *title)
+{
+	if (t->depth == TUI_STACK_MAX) {
+		struct view tmp = {.s = s, .st = st};
+		if (s->leave)
+			s->leave(&tmp, t);
+		tui_info(t, "too many screens open; close some with q");
+		return NULL;
+	}
+	struct view *v = xcalloc(1, sizeof *v);
+	v->s = s;
+	v->st = st;
+	snprintf(v->title, sizeof v->title, "%s", title ? title : "");
+	t->stack[t->depth++] = v;
+	if (s->layout)
+		s->layout(v, t);
+	return v;
+}
+
+const enum action *view_actions(const struct view *v, int *hints)
+{
+	if (hints)
+		*hints = v->actions ? v->hints : v->s->hints;
+	return v->actions ? v->actions : v->s->actions;
+}
+
+void tui_close(struct tui *t, struct view *v)
+{
+	int at = -1;
+	for (int i = 0; i < t->depth; i++)
+		if (t->stack[i] == v)
+			at = i;
+	if (at < 0)
+		return;
+	if (v->s->leave)
+		v->s->leave(v, t);
+	if (v->win)
+		delwin(v->win);
+	free(v);
+	memmove(t->stack + at, t->stack + at + 1, (size_t)(t->depth - at - 1) * sizeof *t->stack);
+	t->depth--;
+}
+
+void tui_home(struct tui *t)
+{
+	while (t->depth > 1)
+		tui_close(t, t->stack[t->depth - 1]);
+}
+
+void tui_info(struct tui *t, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(t->status, sizeof t->status, fmt, ap);
+	va_end(ap);
+	t->status_error = false;
+}
+
+void tui_error(struct tui *t, const struct err *e)
+{
+	snprintf(t->status, sizeof t->status, "%s", e->msg[0] ? e->msg : "failed");
+	t->status_error = true;
+}
+
+void tui_reload_all(struct tui *t)
+{
+	for (int i = 0; i < t->depth; i++)
+		if (t->stack[i]->s->reload)
+			t->stack[i]->s->reload(t->stack[i], t);
+}
+
+static void layout_all(struct tui *t)
+{
+	t->body_y = 1;
+	t->body_h = LINES - 3 > 1 ? LINES - 3 : 1;
+	for (int i = 0; i < t->depth; i++)
+		if (t->stack[i]->s->layout)
+			t->stack[i]->s->layout(t->stack[i], t);
+}
+
+/* The lowest view that must be drawn: the top full screen. */
+static int base_view(const struct tui *t)
+{
+	int i = t->depth - 1;
+	while (i > 0 && t->stack[i]->s->overlay)
+		i--;
+	return i;
+}
+
+static void paint(struct tui *t)
+{
+	if (t->clear_next) {
+		clearok(curscr, TRUE);
+		t->clear_next = false;
+	}
+	if (LINES < 10 || COLS < 40) {
+		werase(stdscr);
+		ui_text(stdscr, 0, 0, COLS, "muster needs at least 40x10; enlarge the terminal",
+		        theme_attr(&t->theme, UI_ERROR));
+		wnoutrefresh(stdscr);
+		doupdate();
+		return;
+	}
+	int base = base_view(t);
+	WINDOW *cursor = NULL;
+	for (int i = base; i < t->depth; i++) {
+		struct view *v = t->stack[i];
+		v->s->draw(v, t);
+		if (i == base)
+			statusbar_draw(t);
+		WINDOW *w = v->win ? v->win : stdscr;
+		if (v->win)
+			touchwin(v->win);
+		wnoutrefresh(w);
+		cursor = v->cursor_win;
+	}
+	if (cursor) {
+		curs_set(1);
+		wnoutrefresh(cursor);
+	} else {
+		curs_set(0);
+	}
+	doupdate();
+}
+
+/* Another process committed: refetch what is on screen. */
+static bool poll_changes(struct tui *t)
+{
+	int64_t v = page_data_version(t->ctx);
+	if (v == t->data_version)
+		return false;
+	t->data_version = v;
+	tui_reload_all(t);
+	return true;
+}
+
+static bool printable(const struct key *k)
+{
+	return !k->fn && k->ch >= 32 && k->ch != 127;
+}
+
+static int dispatch(struct tui *t, const struct key *k)
+{
+	struct view *top = t->stack[t->depth - 1];
+	enum action a;
+	if (top->s->typing) {
+		/* text entry: printable keys are text; only the view's own actions */
+		a = printable(k) ? ACT_NONE : keymap_find(&t->keys, k, view_actions(top, NULL));
+		if (a == ACT_NONE && keymap_is(&t->keys, k, ACT_REDRAW)) {
+			t->clear_next = true;
+			return R_REDRAW;
+		}
+		int r = top->s->key(top, t, a, k);
+		return r >= 0 ? r : R_REDRAW;
+	}
+	a = keymap_lookup(&t->keys, k, view_actions(top, NULL));
+	int r = top->s->key(top, t, a, k);
+	if (r >= 0)
+		return r;
+	/* not taken by the view: the global actions */
+	switch (a) {
+	case ACT_HELP:
+		screen_help_open(t);
+		return R_REDRAW;
+	case ACT_COMMAND:
+		screen_command_open(t);
+		return R_REDRAW;
+	case ACT_REDRAW:
+		t->clear_next = true;
+		return R_REDRAW;
+	case ACT_QUIT:
+		return R_QUIT;
+	case ACT_EVENTS:
+		tui_home(t);
+		return R_REDRAW;
+	case ACT_ORGS:
+		tui_home(t);
+		screen_orgs_open(t);
+		return R_REDRAW;
+	case ACT_PEOPLE:
+		tui_home(t);
+		screen_people_open(t);
+		return R_REDRAW;
+	default:
+		return R_NONE;
+	}
+}
+
+static void run(struct tui *t)
+{
+	bool dirty = true;
+	for (;;) {
+		if (dirty)
+			paint(t);
+		dirty = false;
+		struct key k;
+		if (!ui_read(&k, POLL_MS)) {
+			dirty = poll_changes(t);
+			continue;
+		}
+		if (k.fn && k.ch == KEY_RESIZE) {
+			layout_all(t);
+			t->clear_next = true;
+			dirty = true;
+			continue;
+		}
+		if (t->status[0] && !t->status_error)
+			t->status[0] = '\0';
+		else if (t->status_error)
+			t->status[0] = '\0', t->status_error = false;
+		struct view *top = t->stack[t->depth - 1];
+		int r = dispatch(t, &k);
+		dirty = true;
+		if (r & R_QUIT)
+			return;
+		if ((r & R_POP) && t->depth > 1 && t->stack[t->depth - 1] == top)
+			tui_close(t, top);
+		if (r & R_RELOAD) {
+			t->data_version = page_data_version(t->ctx);
+			tui_reload_all(t);
+		} else {
+			poll_changes(t);
+		}
+		if (t->depth == 0)
+			return;
+	}
+}
 
 int screen_run_coordinator(struct app *a, struct err *e)
 {
-	char *argv[] = {"list", "events", NULL};
-	printf("muster: database %s\n\n", a->db_path);
-	return cli_run(a, 2, argv, stdout, e);
-}
-
-int screen_run_kiosk(struct app *a, struct err *e)
-{
-	(void)a;
-	return err_set(e, ERR_USAGE, "kiosk: not available in this build yet");
+	struct tui *t = xcalloc(1, sizeof *t);
+	t->app = a;
+	t->ctx = &a->ctx;
+	if (keymap_load(&t->keys, &a->cfg, a->config_path, e) < 0 ||
+	    ui_start(&t->theme, &a->cfg, e) < 0) {
+		free(t);
+		return -1;
+	}
+	t->data_version = page_data_version(t->ctx);
+	layout_all(t);
+	screen_events_open(t);
+	run(t);
+	while (t->depth > 0)
+		tui_close(t, t->stack[t->depth - 1]);
+	ui_stop();
+	free(t);
+	return 0;
 }

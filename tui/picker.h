@@ -1,0 +1,20 @@
+/* picker.h - choose a row (a room, a role, a person among 100,000) or one of
+ * a field's fixed values from a searchable, paged list over the screen. */
+#ifndef MUSTER_PICKER_H
+#define MUSTER_PICKER_H
+
+#include "tui.h"
+
+/* Called with the chosen row id (or value index) and its label; returns
+ * reaction flags. */
+typedef int (*picker_fn)(struct tui *t, void *arg, int64_t id, const char *label);
+
+/* Rows of entity (rooms, roles... of event when they belong to one). */
+void picker_entity(struct tui *t, const char *entity, int64_t event, picker_fn fn, void *arg);
+/* One of values (NULL-terminated). */
+void picker_values(struct tui *t, const char *title, const char *const *values, picker_fn fn,
+                   void *arg);
+/* Can entity's rows be picked from a list? */
+bool picker_has(const char *entity);
+
+#endif

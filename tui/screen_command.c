@@ -1,0 +1,88 @@
+/* screen_command.c - the : prompt: the line is split into words like a
+ * shell would (quotes, backslash) and run through the same command table
+ * as the command line; what it prints is shown in a box, an error on the
+ * message line. */
+#define _GNU_SOURCE
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "dialog.h"
+#include "tui.h"
+
+/* Split line into words in place (quotes removed); returns the count, or -1
+ * with e set for an unclosed quote. */
+static int split_words(char *line, char **words, int max, struct err *e)
+{
+	int n = 0;
+	char *in = line, *out = line;
+	while (*in) {
+		while (*in == ' ' || *in == '\t')
+			in++;
+		if (!*in)
+			break;
+		if (n == max)
+			return err_set(e, ERR_USAGE, "too many words");
+		words[n++] = out;
+		char quote = 0;
+		while (*in && (quote || (*in != ' ' && *in != '\t'))) {
+			if (quote && *in == quote) {
+				quote = 0;
+				in++;
+			} else if (!quote && (*in == '"' || *in == '\'')) {
+				quote = *in++;
+			} else if (*in == '\\' && quote != '\'' && in[1]) {
+				*out++ = in[1];
+				in += 2;
+			} else {
+				*out++ = *in++;
+			}
+		}
+		if (quote)
+			return err_set(e, ERR_USAGE, "unclosed %c quote", quote);
+		if (*in)
+			in++;
+		*out++ = '\0';
+	}
+	return n;
+}
+
+static int run_line(struct tui *t, void *arg, const char *text)
+{
+	char line[1024];
+	char *words[ARGS_MAX];
+	struct err e = {0};
+	snprintf(line, sizeof line, "%s", text);
+	int n = split_words(line, words, ARGS_MAX, &e);
+	if (n == 0)
+		return R_REDRAW;
+	if (n < 0) {
+		tui_error(t, &e);
+		return R_REDRAW;
+	}
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&out, &len);
+	if (!f) {
+		err_set(&e, ERR_INPUT, "cannot capture the command's output");
+		tui_error(t, &e);
+		return R_REDRAW;
+	}
+	int rc = cli_run(t->app, n, words, f, &e);
+	t->ctx->override_reason = NULL;
+	fclose(f);
+	if (rc < 0)
+		tui_error(t, &e);
+	else if (len > 0)
+		dialog_message(t, text, out);
+	else
+		tui_info(t, "done: %s", text);
+	free(out);
+	return R_REDRAW | R_RELOAD;
+}
+
+void screen_command_open(struct tui *t)
+{
+	dialog_prompt(t, NULL, NULL, ":", "", run_line, NULL, NULL);
+}

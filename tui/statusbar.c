@@ -1,0 +1,74 @@
+/* statusbar.c - title bar, message line and key hints, drawn on stdscr. */
+#include "statusbar.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "ui.h"
+
+/* "muster › Events › Forum › Shift 12" from the full-screen views. */
+static void draw_title(struct tui *t)
+{
+	char crumbs[512] = "muster";
+	size_t used = strlen(crumbs);
+	for (int i = 0; i < t->depth; i++) {
+		const struct view *v = t->stack[i];
+		if (v->s->overlay || !v->title[0])
+			continue;
+		used +=
+		    (size_t)snprintf(crumbs + used, used < sizeof crumbs ? sizeof crumbs - used : 0,
+		                     " \xe2\x80\xba %s", v->title);
+	}
+	attr_t a = theme_attr(&t->theme, UI_TITLE);
+	ui_fill(stdscr, 0, 0, COLS, a);
+	const char *right = "? help";
+	int rw = (int)strlen(right) + 1;
+	ui_text(stdscr, 0, 1, COLS - rw - 2, crumbs, a);
+	ui_text(stdscr, 0, COLS - rw, rw, right, a);
+}
+
+static void draw_message(struct tui *t)
+{
+	int y = LINES - 2;
+	attr_t a = theme_attr(&t->theme, t->status_error ? UI_ERROR : UI_STATUS);
+	ui_fill(stdscr, y, 0, COLS, theme_attr(&t->theme, UI_STATUS));
+	if (t->status[0])
+		ui_text(stdscr, y, 0, COLS, t->status, a);
+}
+
+/* "a add  e edit  / search  ? help  q back" for the view on top. */
+static void draw_hints(struct tui *t)
+{
+	int y = LINES - 1, x = 0;
+	attr_t ak = theme_attr(&t->theme, UI_HINT_KEY), aw = theme_attr(&t->theme, UI_HINT);
+	ui_fill(stdscr, y, 0, COLS, aw);
+	const struct view *top = t->depth ? t->stack[t->depth - 1] : NULL;
+	if (!top)
+		return;
+	enum action shown[24];
+	int n = 0, hints;
+	const enum action *acts = view_actions(top, &hints);
+	for (int i = 0; acts && i < hints && acts[i] != ACT_NONE && n < 20; i++)
+		shown[n++] = acts[i];
+	if (!top->s->overlay)
+		shown[n++] = ACT_HELP;
+	for (int i = 0; i < n && x < COLS - 4; i++) {
+		char label[32];
+		keymap_label(&t->keys, shown[i], label, sizeof label, true);
+		if (!label[0])
+			continue;
+		const char *word = keymap_hint(shown[i]);
+		int need = (int)strlen(label) + 1 + (int)strlen(word) + 2;
+		if (x + need > COLS)
+			break;
+		x += ui_text_tight(stdscr, y, x, COLS - x, label, ak);
+		x += ui_text_tight(stdscr, y, x + 1, COLS - x - 1, word, aw) + 3;
+	}
+}
+
+void statusbar_draw(struct tui *t)
+{
+	draw_title(t);
+	draw_message(t);
+	draw_hints(t);
+}

@@ -1,0 +1,148 @@
+/* tab_people.c - people and registrations of the event: who is registered,
+ * as what, who waits (w shows the waitlist in order), who has checked in.
+ * a registers someone (chosen from the directory), d cancels a
+ * registration (the first waiting moves up), i checks in. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "../core/xmalloc.h"
+#include "dialog.h"
+#include "event.h"
+#include "ops.h"
+#include "picker.h"
+
+static const struct column cols[] = {
+    {"Name", 0, false, false, "name", CELL_CONF},
+    {"As", 10, false, false, "kind", CELL_TEXT},
+    {"Status", 11, false, false, "status", CELL_TEXT},
+    {"Wait", 4, true, false, "waitlist", CELL_INT},
+    {"Checked in", 18, false, false, "checked_in_at", CELL_TIME},
+};
+
+static int people_key(struct tui *t, struct table *tb, enum action a);
+static int people_open(struct tui *t, struct table *tb, const struct list_row *r);
+
+static const enum action actions[] = {ACT_ADD,    ACT_DELETE, ACT_CHECKIN, ACT_WAITLIST, ACT_EDIT,
+                                      ACT_SEARCH, ACT_OPEN,   LIST_MOVES,  ACT_NONE};
+
+static const struct table_def all_def = {
+    .view = "registrations",
+    .entity = "registration",
+    .cols = cols,
+    .ncols = 5,
+    .empty = "Nobody is registered yet: press a to register someone.",
+    .actions = actions,
+    .hints = 5,
+    .key = people_key,
+    .open = people_open,
+};
+
+static const struct table_def wait_def = {
+    .view = "waitlist",
+    .entity = "registration",
+    .cols = cols,
+    .ncols = 5,
+    .empty = "Nobody is waiting (w shows everyone).",
+    .actions = actions,
+    .hints = 5,
+    .key = people_key,
+    .open = people_open,
+};
+
+const struct tab tab_people = {"People", &all_def, NULL};
+
+/* Registering: a person, then what as. */
+struct reg {
+	int64_t event, person;
+};
+
+static int kind_chosen(struct tui *t, void *arg, int64_t id, const char *label)
+{
+	struct reg *g = arg;
+	struct err e = {0};
+	int rc = ops_register(t->ctx, g->event, g->person, label, &e);
+	free(g);
+	if (rc < 0) {
+		table_fail(t, &e);
+		return R_REDRAW;
+	}
+	tui_info(t, "Registered as %s.", label);
+	return R_RELOAD;
+}
+
+static int person_chosen(struct tui *t, void *arg, int64_t id, const char *label)
+{
+	struct reg *g = arg;
+	g->person = id;
+	int i = entity_field_index(entity_find("registration"), "kind");
+	picker_values(t, "Register as", entity_find("registration")->fields[i].values, kind_chosen,
+	              g);
+	return R_REDRAW;
+}
+
+static int unregister_yes(struct tui *t, void *arg)
+{
+	struct reg *g = arg;
+	struct err e = {0};
+	if (ops_unregister(t->ctx, g->event, g->person, &e) < 0) {
+		table_fail(t, &e);
+		return R_REDRAW;
+	}
+	tui_info(t, "Registration cancelled.");
+	return R_RELOAD;
+}
+
+static int people_key(struct tui *t, struct table *tb, enum action a)
+{
+	const struct list_row *r = list_current(&tb->list);
+	struct err e = {0};
+	switch (a) {
+	case ACT_ADD: {
+		struct reg *g = xcalloc(1, sizeof *g);
+		g->event = tb->event;
+		picker_entity(t, "person", tb->event, person_chosen, g);
+		return R_REDRAW;
+	}
+	case ACT_DELETE: {
+		if (!r)
+			return R_NONE;
+		struct reg *g = xcalloc(1, sizeof *g);
+		g->event = tb->event;
+		g->person = r->aux;
+		char q[600];
+		snprintf(q, sizeof q,
+		         "Cancel the registration of %s? The first person waiting "
+		         "moves up.",
+		         r->cells[0]);
+		dialog_confirm(t, "Cancel registration", q, unregister_yes, g, free);
+		return R_REDRAW;
+	}
+	case ACT_CHECKIN:
+		if (!r)
+			return R_NONE;
+		if (ops_event_checkin(t->ctx, tb->event, r->aux, &e) < 0) {
+			table_fail(t, &e);
+			return R_REDRAW;
+		}
+		tui_info(t, "Checked in: %s.", r->cells[0]);
+		return R_RELOAD;
+	case ACT_WAITLIST: {
+		bool wait = tb->def == &all_def;
+		table_switch(tb, t, wait ? &wait_def : &all_def);
+		tui_info(t, wait ? "The waitlist, first in line at the top (w: everyone)."
+		                 : "Everyone registered (w: the waitlist).");
+		return R_REDRAW;
+	}
+	default:
+		return -1;
+	}
+}
+
+/* Enter: the person's own record. */
+static int people_open(struct tui *t, struct table *tb, const struct list_row *r)
+{
+	struct form_spec spec = {.ent = entity_find("person"), .id = r->aux};
+	form_open(t, &spec);
+	return R_REDRAW;
+}

@@ -1,0 +1,62 @@
+/* table.h - a list of one entity's rows with what every such list does: move,
+ * / search, a add, e edit, d delete (asking first), Enter open. Used whole
+ * by the events, organizations and people screens and by the event's tabs. */
+#ifndef MUSTER_TABLE_H
+#define MUSTER_TABLE_H
+
+#include "form.h"
+#include "list.h"
+#include "source.h"
+#include "tui.h"
+
+struct table;
+
+struct table_def {
+	const char *view;   /* core/page.h view the rows come from */
+	const char *entity; /* what the rows are: a/e/d work on it; NULL: read-only */
+	const struct column *cols;
+	int ncols;
+	const char *empty;
+	const enum action *actions; /* for hints and help; ACT_NONE-terminated */
+	int hints;
+	/* more keys: reaction flags, or -1 when not taken */
+	int (*key)(struct tui *t, struct table *tb, enum action a);
+	/* Enter (NULL: edit the row) */
+	int (*open)(struct tui *t, struct table *tb, const struct list_row *r);
+	/* values for a new row's form */
+	void (*preset)(struct tui *t, struct table *tb, struct form_spec *spec);
+	/* rows from somewhere other than the view (NULL: source_fetch) */
+	list_fetch_fn fetch;
+};
+
+struct table {
+	const struct table_def *def;
+	struct list list;
+	struct source src;
+	int64_t event; /* the event in view, 0 when none */
+	void *owner;   /* the screen holding the table */
+};
+
+void table_init(struct table *tb, struct tui *t, const struct table_def *def, int64_t scope,
+                int64_t event);
+void table_free(struct table *tb);
+/* Switch to another view or definition (keeps search text). */
+void table_switch(struct table *tb, struct tui *t, const struct table_def *def);
+void table_draw(struct table *tb, struct tui *t, WINDOW *w, int y, int x, int h, int width);
+void table_resize(struct table *tb, struct tui *t, int h);
+void table_reload(struct table *tb, struct tui *t);
+/* Reaction flags, or -1 when the key is not the table's. */
+int table_key(struct table *tb, struct tui *t, enum action a);
+/* The add / edit form for the table's entity. */
+int table_add(struct tui *t, struct table *tb);
+int table_edit(struct tui *t, struct table *tb, int64_t id);
+/* Ask, then delete the row (the core refuses while others depend on it). */
+int table_delete_row(struct tui *t, const struct entity_def *ent, int64_t id);
+/* Show an error: on the message line, and in a box when it is too long. */
+void table_fail(struct tui *t, const struct err *e);
+
+/* A full screen holding one table (events, organizations, people). */
+void table_screen_open(struct tui *t, const struct table_def *def, const char *title, int64_t scope,
+                       int64_t event);
+
+#endif
