@@ -123,6 +123,7 @@ static const struct page_col shift_cols[] = {
     {"need_min", "shift.need_min"},
     {"need_max", "shift.need_max"},
     {"filled", FILLED},
+    {"event", "shift.event"},
     {"status", "shift.status"},
     {"notes", "shift.notes"},
 };
@@ -196,6 +197,11 @@ static const struct page_view views[] = {
      "shift.event = :scope AND shift.status = 'open' AND " FILLED " < shift.need_min",
      "(" LIKE("role.name") " OR " LIKE("room.name") " OR " LIKE("booth.label") ")", "shift.starts",
      "shift.id", "shift.id", false},
+    {"shift",
+     "shift JOIN role ON role.id = shift.role LEFT JOIN room ON room.id = shift.room"
+     " LEFT JOIN booth ON booth.id = shift.booth",
+     shift_cols, N(shift_cols), "shift.id = :scope", NULL, "shift.id", "shift.id", "shift.id",
+     false},
     {"assignments", "assignment JOIN person ON person.id = assignment.person", assignment_cols,
      N(assignment_cols), "assignment.shift = :scope", LIKE("person.name"),
      "person.name COLLATE NOCASE", "assignment.id", "assignment.id", false},

@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -22,6 +23,13 @@ int ui_start(struct ui_theme *th, const struct config *cfg, struct err *e)
 	if (!newterm(NULL, stdout, stdin))
 		return err_set(e, ERR_USAGE, "cannot start the screen for TERM=%s", term);
 	cbreak();
+	/* ^S saves a form: keep the terminal from taking it as XOFF */
+	struct termios tio;
+	if (tcgetattr(STDIN_FILENO, &tio) == 0) {
+		tio.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
+		tcsetattr(STDIN_FILENO, TCSANOW, &tio);
+		def_prog_mode();
+	}
 	noecho();
 	nonl();
 	intrflush(stdscr, FALSE);
