@@ -11,6 +11,7 @@
 
 #include "../core/tz.h"
 #include "../core/xmalloc.h"
+#include "text.h"
 #include "ui.h"
 
 #define TIME_W 6 /* "09:30 " */
@@ -148,21 +149,33 @@ int grid_move(struct grid *g, enum action a)
 	return 1;
 }
 
-/* What a block shows on its line `line` (0 = its first visible line). */
+/* What line `line` of a block `lines` tall shows: the title, wrapped over
+ * every line but the last, which holds the times. */
 static void block_text(struct tui *t, const struct grid *g, const struct grid_session *s, int line,
-                       char *buf, size_t n)
+                       int lines, int width, char *buf, size_t n)
 {
 	bool cancelled = strcmp(s->status, "cancelled") == 0;
-	if (line == 0) {
-		snprintf(buf, n, "%s%s%s", clashes(g, s) ? "!! " : "", s->title,
-		         cancelled ? " (cancelled)" : "");
-	} else if (line == 1) {
+	char title[256];
+	snprintf(title, sizeof title, "%s%s%s", clashes(g, s) ? "!! " : "", s->title,
+	         cancelled ? " (cancelled)" : "");
+	buf[0] = '\0';
+	if (lines > 1 && line == lines - 1) {
 		char a[16], b[16];
 		tz_format_hm(g->tz, s->starts, t->app->cfg.time_12h, a, sizeof a);
 		tz_format_hm(g->tz, s->ends, t->app->cfg.time_12h, b, sizeof b);
-		snprintf(buf, n, "%s-%s %s", a, b, s->kind);
-	} else {
-		snprintf(buf, n, "%s", "");
+		snprintf(buf, n, "%s-%s", a, b);
+		return;
+	}
+	int title_lines = lines > 1 ? lines - 1 : 1;
+	int more = ui_wrap_line(title, width, line, buf, n);
+	if (more == 2 && line == title_lines - 1) {
+		/* the last title line ends with an ellipsis when the title goes on */
+		char fit[512];
+		if (text_width(buf) < width)
+			snprintf(fit, sizeof fit, "%s\xe2\x80\xa6", buf);
+		else
+			text_fit(buf, width - 1, fit, sizeof fit);
+		snprintf(buf, n, "%s", fit);
 	}
 }
 
@@ -182,11 +195,13 @@ static void draw_cell(struct grid *g, struct tui *t, int r, int slot, int y, int
 	attr_t a = theme_attr(&t->theme, sel ? UI_BLOCK_SEL : UI_BLOCK);
 	if (strcmp(s->status, "cancelled") == 0)
 		a = theme_attr(&t->theme, UI_DIM) | (sel ? A_REVERSE : 0);
-	int first = grid_slot_of(g, s->starts);
+	int first = grid_slot_of(g, s->starts), last = grid_slot_of(g, s->ends - 1);
 	if (first < g->top_slot)
 		first = g->top_slot;
+	if (last > g->top_slot + g->rows - 1)
+		last = g->top_slot + g->rows - 1;
 	char text[256];
-	block_text(t, g, s, slot - first, text, sizeof text);
+	block_text(t, g, s, slot - first, last - first + 1, w - 1, text, sizeof text);
 	/* a block's edge: "▏" keeps neighbouring blocks apart without colour */
 	ui_text(stdscr, y, x, 1, "\xe2\x96\x8f", a);
 	ui_text(stdscr, y, x + 1, w - 1, text, cursor ? a | A_UNDERLINE : a);
@@ -197,9 +212,13 @@ void grid_draw(struct grid *g, struct tui *t, int y, int h)
 	attr_t head = theme_attr(&t->theme, UI_HEADER), normal = theme_attr(&t->theme, UI_NORMAL);
 	int width = COLS - TIME_W;
 	int colw = g->nrooms ? width / g->nrooms : width;
-	if (colw < 14)
-		colw = 14;
+	if (colw < 16)
+		colw = 16;
+	if (colw > 40)
+		colw = 40;
 	g->cols_shown = width / colw;
+	if (g->cols_shown < g->nrooms)
+		colw = width / (g->cols_shown > 0 ? g->cols_shown : 1); /* share what is left */
 	if (g->cols_shown < 1)
 		g->cols_shown = 1;
 	g->rows = h - 1;
@@ -211,10 +230,11 @@ void grid_draw(struct grid *g, struct tui *t, int y, int h)
 		const struct grid_room *room = &g->rooms[g->first_room + c];
 		ui_text(stdscr, y, TIME_W + c * colw, colw - 1, room->name, head);
 	}
-	if (g->first_room > 0)
-		ui_text(stdscr, y, 0, TIME_W, "\xe2\x97\x80 more", head);
-	if (g->first_room + g->cols_shown < g->nrooms)
-		ui_text_right(stdscr, y, COLS - 6, 6, "more \xe2\x96\xb6", head);
+	/* rooms out of view: a mark in the time column, arrows to get there */
+	char marks[16];
+	snprintf(marks, sizeof marks, "%s%s", g->first_room > 0 ? "\xe2\x97\x80" : " ",
+	         g->first_room + g->cols_shown < g->nrooms ? " \xe2\x96\xb6" : "");
+	ui_text(stdscr, y, 0, TIME_W - 1, marks, head);
 	for (int i = 0; i < g->rows; i++) {
 		int slot = g->top_slot + i, row_y = y + 1 + i;
 		ui_fill(stdscr, row_y, 0, COLS, normal);

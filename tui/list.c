@@ -163,7 +163,9 @@ int list_reload(struct list *l, struct err *e)
 		top.id = l->rows[0].id;
 	}
 	l->cursor = 0;
-	int ret = fill_from(l, have ? &top : NULL, e);
+	if (!have)
+		l->at_start = true;
+	int ret = fill_from(l, have && !l->at_start ? &top : NULL, e);
 	row_clear(&top);
 	int found = -1;
 	for (int i = 0; i < l->nrows; i++)
@@ -206,6 +208,7 @@ int list_first(struct list *l, struct err *e)
 {
 	ensure_rows(l);
 	l->cursor = 0;
+	l->at_start = true;
 	int ret = fill_from(l, NULL, e);
 	l->cursor = 0;
 	clamp_cursor(l);
@@ -222,6 +225,7 @@ static int last_page(struct list *l, struct err *e)
 {
 	if (fetch(l, NULL, false, true, l->height, e) < 0)
 		return -1;
+	l->at_start = l->ngot < l->height;
 	window_from_got(l, true);
 	l->cursor = l->nrows - 1;
 	clamp_cursor(l);
@@ -236,8 +240,13 @@ static int step(struct list *l, bool down, struct err *e)
 	const struct list_row *edge = down ? &l->rows[l->nrows - 1] : &l->rows[0];
 	if (fetch(l, edge, false, !down, 1, e) < 0)
 		return -1;
-	if (l->ngot == 0)
+	if (l->ngot == 0) {
+		if (!down)
+			l->at_start = true;
 		return 0;
+	}
+	if (l->nrows >= l->height)
+		l->at_start = l->at_start && !down;
 	if (l->nrows < l->height) { /* room left: just grow */
 		if (down)
 			l->rows[l->nrows] = l->got[0];
@@ -269,10 +278,14 @@ static int page(struct list *l, bool down, struct err *e)
 	if (fetch(l, edge, false, !down, l->height, e) < 0)
 		return -1;
 	int k = l->ngot < l->nrows ? l->ngot : l->nrows;
+	if (!down && l->ngot < l->height)
+		l->at_start = true;
 	if (k == 0) {
 		l->cursor = down ? l->nrows - 1 : 0;
 		return 0;
 	}
+	if (down)
+		l->at_start = false;
 	if (down) {
 		rows_clear(l->rows, k);
 		memmove(l->rows, l->rows + k, (size_t)(l->nrows - k) * sizeof *l->rows);

@@ -61,6 +61,7 @@ struct list {
 	int ngot, capgot;
 	int cursor;
 	int height;       /* rows that fit */
+	bool at_start;    /* the window begins at the first row: rows added above show */
 	char search[128]; /* "" = everything */
 	const char *empty;
 };

@@ -57,8 +57,10 @@ static int content_h(const struct tui *t)
 static void set_actions(struct event_view *s)
 {
 	const struct tab *tab = tabs[s->tab];
-	const enum action *own = tab->table ? tab->table->actions : tab->ops->actions;
-	int hints = tab->table ? tab->table->hints : tab->ops->hints, n = 0;
+	const struct table_def *def =
+	    tab->table && s->tables[s->tab] ? s->tables[s->tab]->def : tab->table;
+	const enum action *own = def ? def->actions : tab->ops->actions;
+	int hints = def ? def->hints : tab->ops->hints, n = 0;
 	for (const enum action *a = own; a && *a != ACT_NONE && n < 40; a++)
 		s->acts[n++] = *a;
 	for (const enum action *a = common; *a != ACT_NONE; a++)
@@ -140,6 +142,7 @@ static int ev_key(struct view *v, struct tui *t, enum action a, const struct key
 	const struct tab *tab = tabs[s->tab];
 	int r = tab->table ? table_key(s->tables[s->tab], t, a)
 	                   : tab->ops->key(s->custom[s->tab], t, a);
+	set_actions(s); /* a tab may have switched mode (per hour, waitlist) */
 	if (r >= 0)
 		return r;
 	switch (a) {

@@ -27,22 +27,22 @@ void source_span(const struct tui *t, const char *tz, int64_t from, int64_t to, 
 enum ui_role source_cover(int64_t need_min, int64_t need_max, int64_t filled, bool cancelled,
                           char *buf, size_t n)
 {
+	char need[48];
+	if (need_max > need_min)
+		snprintf(need, sizeof need, "%" PRId64 "/%" PRId64 "-%" PRId64, filled, need_min,
+		         need_max);
+	else
+		snprintf(need, sizeof need, "%" PRId64 "/%" PRId64, filled, need_min);
 	if (cancelled) {
-		snprintf(buf, n, "%" PRId64 "/%" PRId64 " cancelled", filled, need_min);
+		snprintf(buf, n, "%s cancelled", need);
 		return UI_DIM;
 	}
 	if (filled < need_min) {
-		snprintf(buf, n, "%" PRId64 "/%" PRId64 " SHORT %" PRId64, filled, need_min,
-		         need_min - filled);
+		snprintf(buf, n, "%s SHORT %" PRId64, need, need_min - filled);
 		return UI_UNDER;
 	}
-	if (filled < need_max) {
-		snprintf(buf, n, "%" PRId64 "/%" PRId64 " ok, room %" PRId64, filled, need_min,
-		         need_max - filled);
-		return UI_PARTIAL;
-	}
-	snprintf(buf, n, "%" PRId64 "/%" PRId64 " full", filled, need_min);
-	return UI_FULL;
+	snprintf(buf, n, "%s %s", need, filled < need_max ? "ok" : "full");
+	return filled < need_max ? UI_PARTIAL : UI_FULL;
 }
 
 static const struct db_value *col(const struct page_row *r, const char *view, const char *name)

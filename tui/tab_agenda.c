@@ -146,7 +146,7 @@ static void ag_draw(void *st, struct tui *t, int y, int h)
 	tz_local(a->ev.tz, a->days[a->day] + 12 * 3600, &l);
 	tz_format_human(a->ev.tz, a->days[a->day] + 12 * 3600, false, day, sizeof day);
 	day[strlen(day) > 6 ? strlen(day) - 6 : 0] = '\0'; /* drop the time */
-	snprintf(line, sizeof line, "%s %d   day %d of %d   ([ and ] change the day)   times in %s",
+	snprintf(line, sizeof line, "%s %d \xc2\xb7 day %d of %d ([ ] other days) \xc2\xb7 %s time",
 	         day, l.year, a->day + 1, a->ndays, a->ev.tz);
 	ui_text(stdscr, y, 0, COLS, line, normal | A_BOLD);
 	if (a->g.nrooms == 0) {

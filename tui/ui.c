@@ -182,6 +182,31 @@ static int wrap_lines(WINDOW *w, int y, int x, int width, int maxlines, const ch
 	return lines;
 }
 
+int ui_wrap_line(const char *text, int width, int k, char *out, size_t n)
+{
+	char clean[4096];
+	text_sanitize(text, clean, sizeof clean);
+	const char *p = clean;
+	out[0] = '\0';
+	for (int line = 0; *p && width > 0; line++) {
+		int cols;
+		size_t cut = wrap_cut(p, width, &cols);
+		if (line == k) {
+			size_t len = cut < n - 1 ? cut : n - 1;
+			memcpy(out, p, len);
+			out[len] = '\0';
+			p += cut;
+			while (*p == ' ')
+				p++;
+			return *p ? 2 : 1; /* 2: more text follows */
+		}
+		p += cut;
+		while (*p == ' ')
+			p++;
+	}
+	return 0;
+}
+
 int ui_wrap(WINDOW *w, int y, int x, int width, int maxlines, const char *text, attr_t a)
 {
 	return wrap_lines(w, y, x, width, maxlines, text, a);

@@ -33,6 +33,9 @@ void ui_frame(WINDOW *w, const char *title, attr_t border, attr_t title_attr);
 /* Word-wrap text into at most maxlines lines of width columns, drawn from
  * (y, x); returns the lines used. */
 int ui_wrap(WINDOW *w, int y, int x, int width, int maxlines, const char *text, attr_t a);
+/* Line k of text wrapped at width into out: 0 when there is no such line,
+ * 1 when it is the last, 2 when more follows. */
+int ui_wrap_line(const char *text, int width, int k, char *out, size_t n);
 /* Lines text needs when wrapped at width. */
 int ui_wrap_count(int width, const char *text);
 
