@@ -27,7 +27,16 @@ TM_POLL=${TM_POLL:-0.05}
 
 tm() { tmux -L "$TM_SOCK" -f /dev/null "$@"; }
 
-tm_stop() { tm kill-server 2>/dev/null || true; }
+# Kill the server and wait until it is gone, so the next start gets a new one.
+tm_stop() {
+	tm kill-server 2>/dev/null || return 0
+	n=0
+	while tm list-sessions >/dev/null 2>&1 && [ "$n" -lt 200 ]; do
+		sleep "$TM_POLL"
+		n=$((n + 1))
+	done
+	return 0
+}
 trap 'tm_stop; rm -rf "$T"' EXIT
 
 tm_start() {
