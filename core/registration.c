@@ -82,10 +82,11 @@ static int place(struct ctx *c, struct record *r, const struct record *old, stru
 {
 	int64_t event = record_int(r, "event"), taken;
 	struct rs_event ev;
-	if (rules_store_event(c->db, event, &ev, e) < 0) {
-		if (e && e->code == ERR_NOT_FOUND)
-			err_clear(e); /* the reference check names it */
-		return e && e->code ? -1 : 0;
+	struct err lookup = {0};
+	if (rules_store_event(c->db, event, &ev, &lookup) < 0) {
+		if (lookup.code == ERR_NOT_FOUND)
+			return 0; /* the reference check names it */
+		return err_set(e, lookup.code, "%s", lookup.msg);
 	}
 	if (ev.capacity <= 0)
 		return 0;
@@ -432,6 +433,17 @@ int registration_checkin(struct ctx *c, int64_t event, int64_t person, struct er
 int registration_checkout(struct ctx *c, int64_t event, int64_t person, struct err *e)
 {
 	return in_tx(c, event, person, checkout_in_tx, e);
+}
+
+int registration_find(struct ctx *c, int64_t event, int64_t person, int64_t *registration,
+                      struct err *e)
+{
+	struct reg_row g;
+	bool found;
+	if (registration_store_find(c->db, event, person, &g, &found, e) < 0)
+		return -1;
+	*registration = found ? g.id : 0;
+	return 0;
 }
 
 int registration_describe(struct ctx *c, int64_t event, int64_t person, char *buf, size_t n,

@@ -25,6 +25,9 @@ int registration_cancel(struct ctx *c, int64_t event, int64_t person, int64_t *p
 /* Attendance: checked_in_at (status checked_in) / checked_out_at = now. */
 int registration_checkin(struct ctx *c, int64_t event, int64_t person, struct err *e);
 int registration_checkout(struct ctx *c, int64_t event, int64_t person, struct err *e);
+/* The registration of person for event (0 when none, of any status). */
+int registration_find(struct ctx *c, int64_t event, int64_t person, int64_t *registration,
+                      struct err *e);
 /* Where person stands for event, for people: "registered as attendee",
  * "waitlisted at position 3", "not registered". */
 int registration_describe(struct ctx *c, int64_t event, int64_t person, char *buf, size_t n,

@@ -23,6 +23,8 @@ static const char sql_shift[] =
     " status = 'cancelled' FROM shift WHERE id = ?";
 static const char sql_session[] = "SELECT id, coalesce(room, 0), starts, ends, title, event,"
                                   " status = 'cancelled' FROM session WHERE id = ?";
+static const char sql_booth[] = "SELECT b.id, b.org, b.starts, b.ends, o.name, b.event, b.label"
+                                " FROM booth b JOIN org o ON o.id = b.org WHERE b.id = ?";
 static const char sql_skill_name[] = "SELECT name FROM skill WHERE id = ?";
 static const char sql_room_event[] = "SELECT event, name FROM room WHERE id = ?";
 static const char sql_booth_event[] = "SELECT event FROM booth WHERE id = ?";
@@ -202,6 +204,23 @@ int rules_store_session(struct db *db, int64_t id, struct rs_slot *out, int64_t 
 	copy_text(st, 4, out->what, sizeof out->what);
 	*event = sqlite3_column_int64(st, 5);
 	*cancelled = sqlite3_column_int(st, 6) != 0;
+	sqlite3_finalize(st);
+	return 0;
+}
+
+int rules_store_booth(struct db *db, int64_t id, struct rs_slot *out, int64_t *event, char *label,
+                      size_t n, struct err *e)
+{
+	sqlite3_stmt *st;
+	if (prepare_ints(db, sql_booth, &id, 1, &st, e) < 0 || one_row(db, st, "booth", id, e) < 0)
+		return -1;
+	out->id = id;
+	out->ref = sqlite3_column_int64(st, 1);
+	out->starts = sqlite3_column_int64(st, 2);
+	out->ends = sqlite3_column_int64(st, 3);
+	copy_text(st, 4, out->what, sizeof out->what);
+	*event = sqlite3_column_int64(st, 5);
+	copy_text(st, 6, label, n);
 	sqlite3_finalize(st);
 	return 0;
 }

@@ -69,6 +69,9 @@ int rules_store_shift(struct db *db, int64_t id, struct rs_shift *out, struct er
 /* A session as a slot (what = title, ref = room or 0). */
 int rules_store_session(struct db *db, int64_t id, struct rs_slot *out, int64_t *event,
                         bool *cancelled, struct err *e);
+/* A booth as a slot (what = its org's name, ref = org), its event and label. */
+int rules_store_booth(struct db *db, int64_t id, struct rs_slot *out, int64_t *event, char *label,
+                      size_t n, struct err *e);
 /* A skill's name ("" when missing). */
 int rules_store_skill_name(struct db *db, int64_t id, char *buf, size_t n, struct err *e);
 /* The event a room or booth belongs to (0 when the row is missing). */

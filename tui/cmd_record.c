@@ -184,7 +184,8 @@ static int cmd_rm(struct app *a, const struct args *args, FILE *out, struct err 
 	const struct entity_def *ent;
 	int64_t id;
 	(void)out;
-	if (cmd_entity(args->pos[0], &ent, e) < 0 || args_id(args->pos[1], "id", &id, e) < 0)
+	if (cmd_entity(args->pos[0], &ent, e) < 0 || args_id(args->pos[1], "id", &id, e) < 0 ||
+	    cmd_override(a, args, e) < 0)
 		return -1;
 	if (record_rm(&a->ctx, ent, id, e) < 0) {
 		if (e->code != ERR_NOT_FOUND)
@@ -205,6 +206,7 @@ const struct command cmd_record_commands[] = {
      cmd_add},
     {"set", "ENTITY ID key=value...", "force reason:", 2, ARGS_MAX, "change fields of a row",
      cmd_set},
-    {"rm", "ENTITY ID", "", 2, 2, "delete a row (refused while other rows depend on it)", cmd_rm},
+    {"rm", "ENTITY ID [--force --reason TEXT]", "force reason:", 2, 2,
+     "delete a row (refused while other rows depend on it)", cmd_rm},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };
