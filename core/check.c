@@ -129,31 +129,38 @@ static size_t shift_days(struct checker *k, const struct cs_row *r, int64_t (*da
 	return n;
 }
 
-/* Names for the current person's shifts: slots with role names. */
+/* Names for the current person's shifts, looked up only when one of them
+ * breaks a rule. */
 struct named {
+	bool have_person;
 	struct rs_person p;
 	struct elig_shift *s;
 	struct rules_slot *slots;
+	bool *loaded;
 };
 
-static int name_rows(struct checker *k, struct named *nm)
+static int name_row(struct checker *k, struct named *nm, size_t i)
 {
-	nm->s = xcalloc(k->nrows, sizeof *nm->s);
-	nm->slots = xcalloc(k->nrows, sizeof *nm->slots);
-	if (rules_store_person(k->c->db, k->rows[0].i[0], &nm->p, k->e) < 0)
-		return -1;
-	for (size_t i = 0; i < k->nrows; i++) {
-		if (eligibility_load(k->c, k->rows[i].i[1], &nm->s[i], k->e) < 0)
+	if (!nm->have_person) {
+		if (rules_store_person(k->c->db, k->rows[0].i[0], &nm->p, k->e) < 0)
 			return -1;
-		eligibility_slot(&nm->s[i], &nm->slots[i]);
+		nm->have_person = true;
 	}
+	if (nm->loaded[i])
+		return 0;
+	if (eligibility_load(k->c, k->rows[i].i[1], &nm->s[i], k->e) < 0)
+		return -1;
+	eligibility_slot(&nm->s[i], &nm->slots[i]);
+	nm->loaded[i] = true;
 	return 0;
 }
 
-static void free_named(struct named *nm)
+static int name_all(struct checker *k, struct named *nm)
 {
-	free(nm->s);
-	free(nm->slots);
+	for (size_t i = 0; i < k->nrows; i++)
+		if (name_row(k, nm, i) < 0)
+			return -1;
+	return 0;
 }
 
 /* Sorted by start, a person's shifts are clear of overlap and rest when
@@ -178,6 +185,8 @@ static int timeline_pairs(struct checker *k, struct named *nm)
 		for (size_t j = i + 1; j < k->nrows && k->rows[j].i[3] < k->rows[i].i[4] + rest;
 		     j++) {
 			struct rules_fmt f;
+			if (name_row(k, nm, i) < 0 || name_row(k, nm, j) < 0)
+				return fail(k);
 			fmt_of(k, &nm->s[i], &f);
 			if (rules_person_overlap(&f, nm->p.name, &nm->slots[i], &nm->slots[j], msg,
 			                         sizeof msg) != RULE_OK) {
@@ -194,11 +203,24 @@ static int timeline_pairs(struct checker *k, struct named *nm)
 	return 0;
 }
 
+/* Seconds of the current person's shifts inside [d0, d1). */
+static int64_t day_total(const struct checker *k, int64_t d0, int64_t d1)
+{
+	int64_t total = 0;
+	for (size_t i = 0; i < k->nrows; i++) {
+		int64_t a = k->rows[i].i[3] > d0 ? k->rows[i].i[3] : d0;
+		int64_t b = k->rows[i].i[4] < d1 ? k->rows[i].i[4] : d1;
+		total += b > a ? b - a : 0;
+	}
+	return total;
+}
+
 static int timeline_hours(struct checker *k, struct named *nm)
 {
 	int64_t seen[64];
 	size_t nseen = 0;
 	char msg[700];
+	double limit = k->c->cfg->max_hours_per_day * 3600.0;
 	for (size_t i = 0; i < k->nrows; i++) {
 		int64_t days[8][2];
 		size_t nd = shift_days(k, &k->rows[i], days, 8);
@@ -210,7 +232,11 @@ static int timeline_hours(struct checker *k, struct named *nm)
 				continue;
 			if (nseen < 64)
 				seen[nseen++] = days[d][0];
+			if ((double)day_total(k, days[d][0], days[d][1]) <= limit)
+				continue;
 			struct rules_fmt f;
+			if (name_all(k, nm) < 0)
+				return fail(k);
 			fmt_of(k, &nm->s[i], &f);
 			if (rules_day_hours(&f, nm->p.name, days[d][0], days[d][1], nm->slots,
 			                    k->nrows, k->c->cfg->max_hours_per_day, msg,
@@ -228,12 +254,14 @@ static int timeline_person(struct checker *k)
 	if (k->nrows == 0 || timeline_clean(k))
 		return 0;
 	struct named nm;
-	int ret = name_rows(k, &nm);
-	if (ret < 0)
-		ret = fail(k);
-	else
-		ret = timeline_pairs(k, &nm) || timeline_hours(k, &nm);
-	free_named(&nm);
+	memset(&nm, 0, sizeof nm);
+	nm.s = xcalloc(k->nrows, sizeof *nm.s);
+	nm.slots = xcalloc(k->nrows, sizeof *nm.slots);
+	nm.loaded = xcalloc(k->nrows, sizeof *nm.loaded);
+	int ret = timeline_pairs(k, &nm) || timeline_hours(k, &nm);
+	free(nm.s);
+	free(nm.slots);
+	free(nm.loaded);
 	return ret;
 }
 
