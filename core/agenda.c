@@ -131,8 +131,18 @@ int agenda_booth_validate(struct ctx *c, struct record *r, const struct record *
 	char room[RS_NAME], what[RS_NAME + 8], msg[700];
 	const char *label = record_text(r, "label");
 	int64_t starts = record_int(r, "starts"), ends = record_int(r, "ends");
-	(void)old;
 	verdict_init(&v);
+	if (old && record_int(old, "event") != record_int(r, "event")) {
+		if (rules_store_booth_used_elsewhere(c->db, r->id, record_int(r, "event"), what,
+		                                     sizeof what, e) < 0)
+			return -1;
+		if (what[0])
+			return err_set(e, ERR_REFUSED,
+			               "booth %" PRId64
+			               " (%s) is used by %s of its event; it cannot "
+			               "move to event %" PRId64,
+			               r->id, label, what, record_int(r, "event"));
+	}
 	if (rules_store_event(c->db, record_int(r, "event"), &ev, e) < 0 ||
 	    room_in_event(c, record_int(r, "room"), &ev, room, sizeof room, &v, e) < 0)
 		return -1;

@@ -65,6 +65,8 @@ static const char sql_room_elsewhere[] =
     "SELECT 'session ' || id FROM session WHERE room = ?1 AND event != ?2"
     " UNION ALL SELECT 'shift ' || id FROM shift WHERE room = ?1 AND event != ?2"
     " UNION ALL SELECT 'booth ' || id FROM booth WHERE room = ?1 AND event != ?2 LIMIT 1";
+static const char sql_booth_elsewhere[] =
+    "SELECT 'shift ' || id FROM shift WHERE booth = ?1 AND event != ?2 LIMIT 1";
 static const char sql_role_elsewhere[] =
     "SELECT 'shift ' || id FROM shift WHERE role = ?1 AND event != ?2 LIMIT 1";
 static const char sql_assignment_of[] = "SELECT id, status FROM assignment"
@@ -415,6 +417,12 @@ int rules_store_room_used_elsewhere(struct db *db, int64_t room, int64_t event, 
                                     size_t n, struct err *e)
 {
 	return first_text(db, sql_room_elsewhere, room, event, what, n, e);
+}
+
+int rules_store_booth_used_elsewhere(struct db *db, int64_t booth, int64_t event, char *what,
+                                     size_t n, struct err *e)
+{
+	return first_text(db, sql_booth_elsewhere, booth, event, what, n, e);
 }
 
 int rules_store_role_used_elsewhere(struct db *db, int64_t role, int64_t event, char *what,

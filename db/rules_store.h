@@ -107,9 +107,12 @@ int rules_store_booth_clash(struct db *db, int64_t event, const char *label, int
  * \"Opening\"", "booth B12", "shift 7 (Greeter)"). */
 int rules_store_outside_span(struct db *db, int64_t event, int64_t span0, int64_t span1,
                              struct rs_slot *out, bool *found, struct err *e);
-/* A session, shift or booth of another event using room (or role). */
+/* A session, shift or booth of another event using room (or a shift using
+ * booth, or role). */
 int rules_store_room_used_elsewhere(struct db *db, int64_t room, int64_t event, char *what,
                                     size_t n, struct err *e);
+int rules_store_booth_used_elsewhere(struct db *db, int64_t booth, int64_t event, char *what,
+                                     size_t n, struct err *e);
 int rules_store_role_used_elsewhere(struct db *db, int64_t role, int64_t event, char *what,
                                     size_t n, struct err *e);
 

@@ -565,6 +565,47 @@ static void check_finds_violations(void **state)
 	assert_true(has(&z, "waitlist", "Di Poe waits on its waitlist at position 1"));
 }
 
+static void hours_on_a_dst_day(void **state)
+{
+	struct fixture *f = *state;
+	struct ctx *c = &f->ctx;
+	struct err e = {0};
+	int64_t id;
+	int64_t ev = add(c, "event", &e, "name", "Spring", "starts", "2027-03-13 20:00", "ends",
+	                 "2027-03-14 23:00", "tz", "America/New_York", NULL);
+	int64_t role = add(c, "role", &e, "event", num(ev), "name", "Guard", NULL);
+	static const char *const t[][2] = {
+	    {"2027-03-14 00:00", "2027-03-14 06:00"}, /* 5 real hours: 02:00 is skipped */
+	    {"2027-03-14 12:00", "2027-03-14 17:00"},
+	    {"2027-03-14 17:30", "2027-03-14 18:30"},
+	};
+	int64_t s[3];
+	for (int i = 0; i < 3; i++)
+		s[i] = add(c, "shift", &e, "event", num(ev), "role", num(role), "starts", t[i][0],
+		           "ends", t[i][1], NULL);
+	/* 10 real hours on the 23-hour day: within the limit, no override */
+	assert_int_equal(staffing_assign(c, s[0], f->person[0], "coordinator", &id, &e), 0);
+	assert_int_equal(staffing_assign(c, s[1], f->person[0], "coordinator", &id, &e), 0);
+	assert_int_equal(staffing_check(c, s[2], f->person[0], &e), -1);
+	assert_int_equal(e.code, ERR_SOFT);
+	assert_non_null(strstr(e.msg, "has 11 h of shifts on Sun 14 Mar, over the limit of 10 h"));
+	struct found x = {0};
+	assert_int_equal(check_run(c, ev, collect, &x, &e), 0);
+	assert_int_equal(x.n, 0);
+	c->override_reason = "storm";
+	assert_int_equal(staffing_assign(c, s[2], f->person[0], "coordinator", &id, &e), 0);
+	c->override_reason = NULL;
+	assert_int_equal(check_run(c, ev, collect, &x, &e), 0);
+	assert_int_equal(x.n, 1);
+	assert_true(has(&x, "hours", "Dana Reyes has 11 h of shifts on Sun 14 Mar"));
+	/* a booth used by a shift stays in its event */
+	int64_t org = add(c, "org", &e, "name", "Harbor Light", NULL);
+	int64_t booth = add(c, "booth", &e, "event", num(ev), "org", num(org), "label", "B1", NULL);
+	assert_int_equal(set1(c, "shift", s[2], "booth", num(booth), &e), 0);
+	assert_int_equal(set1(c, "booth", booth, "event", num(f->event), &e), -1);
+	assert_non_null(strstr(e.msg, "is used by shift"));
+}
+
 static void pins(void **state)
 {
 	struct fixture *f = *state;
@@ -601,6 +642,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(generic_writes_follow_the_rules, setup, teardown),
 	    cmocka_unit_test_setup_teardown(skills_and_ages, setup, teardown),
 	    cmocka_unit_test_setup_teardown(check_finds_violations, setup, teardown),
+	    cmocka_unit_test_setup_teardown(hours_on_a_dst_day, setup, teardown),
 	    cmocka_unit_test_setup_teardown(pins, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
