@@ -154,6 +154,7 @@ static int cmd_add(struct app *a, const struct args *args, FILE *out, struct err
 		return -1;
 	if (record_add(&a->ctx, ent, fa, (size_t)args->npos - 1, &id, e) < 0) {
 		err_prefix(e, "add %s", ent->name);
+		cmd_explain(e);
 		return -1;
 	}
 	fprintf(out, "%" PRId64 "\n", id);
@@ -174,6 +175,7 @@ static int cmd_set(struct app *a, const struct args *args, FILE *out, struct err
 	if (record_set(&a->ctx, ent, id, fa, (size_t)args->npos - 2, e) < 0) {
 		if (e->code != ERR_NOT_FOUND)
 			err_prefix(e, "set %s %" PRId64, ent->name, id);
+		cmd_explain(e);
 		return -1;
 	}
 	return 0;
@@ -190,6 +192,7 @@ static int cmd_rm(struct app *a, const struct args *args, FILE *out, struct err 
 	if (record_rm(&a->ctx, ent, id, e) < 0) {
 		if (e->code != ERR_NOT_FOUND)
 			err_prefix(e, "rm");
+		cmd_explain(e);
 		return -1;
 	}
 	return 0;

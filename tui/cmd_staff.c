@@ -21,17 +21,22 @@ static void clean_err(struct err *e)
 	text_sanitize(raw, e->msg, sizeof e->msg);
 }
 
-/* Prefix what, say how to override a soft refusal, sanitize; returns -1. */
-static int refused(struct err *e, const char *what)
+void cmd_explain(struct err *e)
 {
 	if (e->code == ERR_SOFT) {
 		size_t n = strlen(e->msg);
 		snprintf(e->msg + n, sizeof e->msg - n, "%s",
 		         " (a coordinator may override with --force --reason TEXT)");
 	}
+	clean_err(e);
+}
+
+/* Prefix what, explain; returns -1. */
+static int refused(struct err *e, const char *what)
+{
 	if (e->code != ERR_NOT_FOUND && e->code != ERR_USAGE)
 		err_prefix(e, "%s", what);
-	clean_err(e);
+	cmd_explain(e);
 	return -1;
 }
 

@@ -78,6 +78,7 @@ t_equal session-clash-message "$ERR" "muster: add session: Hall A is taken by \"
 t_expect session-adjacent 0 "$M" add session event=1 room=1 title=Film starts="2026-12-05 10:00" ends="2026-12-05 11:00"
 t_expect availability-soft 1 "$M" add availability person=1 event=1 starts="2026-12-05 08:00" ends="2026-12-05 10:00"
 t_err_contains availability-message "Dana Reyes is available only Sat 5 Dec 08:00${D}10:00; Greeter Sat 5 Dec 09:00${D}11:00 falls outside"
+t_err_contains availability-says-override "--force --reason TEXT"
 t_expect availability-forced 0 "$M" add availability person=1 event=1 starts="2026-12-05 08:00" ends="2026-12-05 10:00" --force --reason "agreed"
 t_expect availability-covers 0 "$M" add availability person=1 event=1 starts="2026-12-05 10:00" ends="2026-12-05 14:00"
 t_expect rm-window-soft 1 "$M" rm availability 2
@@ -168,3 +169,13 @@ before=$(sqlite3 "$MUSTER_DB" "SELECT count(*) FROM audit")
 "$M" assign 2 1 >/dev/null 2>&1
 "$M" add session event=1 room=1 title=X starts="2026-12-05 09:30" ends="2026-12-05 10:30" >/dev/null 2>&1
 t_equal refusals-leave-no-audit "$(sqlite3 "$MUSTER_DB" "SELECT count(*) FROM audit")" "$before"
+
+# names from the database reach the terminal neutralised
+esc=$(printf '\033')
+"$M" add person name="Evil${esc}[31mRed" >/dev/null
+t_expect escape-refused 1 "$M" assign 1 8
+case "$ERR" in
+*"$esc"*) t_fail escape-neutralised "raw ESC in: $ERR" ;;
+*"is full"*) t_ok escape-neutralised ;;
+*) t_fail escape-neutralised "unexpected: $ERR" ;;
+esac
