@@ -77,8 +77,10 @@ static int cmd_assign(struct app *a, const struct args *args, FILE *out, struct 
 		const char *reason = a->ctx.override_reason;
 		a->ctx.override_reason = NULL;
 		if (staffing_check(&a->ctx, shift, person, &soft) < 0 && soft.code == ERR_SOFT) {
+			char why[512];
 			clean_err(&soft);
-			fprintf(stderr, "muster: assign: overriding: %s\n", soft.msg);
+			fprintf(out, "overriding: %s (reason: %s)\n", soft.msg,
+			        text_sanitize(reason, why, sizeof why));
 		}
 		a->ctx.override_reason = reason;
 	}

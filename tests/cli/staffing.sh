@@ -31,7 +31,8 @@ t_expect force-needs-reason 2 "$M" assign 3 1 --force
 t_err_contains force-needs-reason-message "--force needs --reason"
 t_expect reason-needs-force 2 "$M" assign 3 1 --reason "short"
 t_expect force-overrides 0 "$M" assign 3 1 --force --reason "short-staffed"
-t_err_contains force-says-what "overriding: Dana Reyes has no rest"
+t_contains force-says-what "overriding: Dana Reyes has no rest"
+t_contains force-says-reason "(reason: short-staffed)"
 t_expect force-never-hard 1 "$M" assign 2 1 --force --reason "please"
 t_err_contains force-never-hard-message "already works Greeter"
 t_run "$M" list audit --format tsv
