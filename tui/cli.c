@@ -11,6 +11,7 @@
 static const struct command *const groups[] = {
     cmd_record_commands,
     cmd_demo_commands,
+    cmd_staff_commands,
 };
 
 #define NGROUPS (sizeof groups / sizeof groups[0])
