@@ -25,6 +25,8 @@ static WINDOW *centred(WINDOW *old, int h, int w)
 
 struct message {
 	char title[160];
+	char *text;
+	bool wrap; /* wrap long lines (messages), or cut them (tables) */
 	char **lines;
 	int n, top;
 };
@@ -37,17 +39,53 @@ static int message_rows(const struct view *v)
 	return getmaxy(v->win) - 3;
 }
 
+static void add_line(struct message *m, const char *s, size_t len)
+{
+	m->lines = xrealloc(m->lines, (size_t)(m->n + 1) * sizeof *m->lines);
+	m->lines[m->n++] = xstrndup(s, len);
+}
+
+/* Split the text into lines: at newlines, and at the width when wrapping. */
+static void split(struct message *m, int width)
+{
+	for (int i = 0; i < m->n; i++)
+		free(m->lines[i]);
+	m->n = 0;
+	const char *p = m->text;
+	while (*p) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		char *one = xstrndup(p, len);
+		char part[4096];
+		int k = 0, more;
+		if (!m->wrap || len == 0)
+			add_line(m, one, len);
+		else
+			while ((more = ui_wrap_line(one, width, k++, part, sizeof part)) > 0)
+				add_line(m, part, strlen(part));
+		free(one);
+		p += len + (nl ? 1 : 0);
+	}
+	if (m->n == 0)
+		add_line(m, "(nothing)", 9);
+}
+
 static void message_layout(struct view *v, struct tui *t)
 {
 	struct message *m = v->st;
 	int w = 0;
-	for (int i = 0; i < m->n; i++) {
-		int lw = (int)strlen(m->lines[i]);
+	for (const char *p = m->text; *p;) {
+		const char *nl = strchr(p, '\n');
+		int lw = (int)(nl ? nl - p : (long)strlen(p));
 		w = lw > w ? lw : w;
+		p += lw + (nl ? 1 : 0);
 	}
 	w = w + 4 < 40 ? 40 : w + 4;
 	if (w > COLS - 2)
 		w = COLS - 2;
+	split(m, w - 4);
+	if (m->top > m->n - 1)
+		m->top = m->n > 0 ? m->n - 1 : 0;
 	v->win = centred(v->win, m->n + 3 < LINES - 2 ? m->n + 3 : LINES - 2, w);
 }
 
@@ -111,6 +149,7 @@ static void message_leave(struct view *v, struct tui *t)
 	for (int i = 0; i < m->n; i++)
 		free(m->lines[i]);
 	free(m->lines);
+	free(m->text);
 	free(m);
 }
 
@@ -125,23 +164,18 @@ static const struct screen message_screen = {
     .leave = message_leave,
 };
 
-void dialog_message(struct tui *t, const char *title, const char *text)
+void dialog_text(struct tui *t, const char *title, const char *text, bool wrap)
 {
 	struct message *m = xcalloc(1, sizeof *m);
 	snprintf(m->title, sizeof m->title, "%s", title);
-	const char *p = text;
-	while (*p) {
-		const char *nl = strchr(p, '\n');
-		size_t len = nl ? (size_t)(nl - p) : strlen(p);
-		m->lines = xrealloc(m->lines, (size_t)(m->n + 1) * sizeof *m->lines);
-		m->lines[m->n++] = xstrndup(p, len);
-		p += len + (nl ? 1 : 0);
-	}
-	if (m->n == 0) {
-		m->lines = xmalloc(sizeof *m->lines);
-		m->lines[m->n++] = xstrdup("(nothing)");
-	}
+	m->text = xstrdup(text);
+	m->wrap = wrap;
 	tui_push(t, &message_screen, m, title);
+}
+
+void dialog_message(struct tui *t, const char *title, const char *text)
+{
+	dialog_text(t, title, text, true);
 }
 
 /* ---- confirm ------------------------------------------------------------- */

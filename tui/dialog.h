@@ -9,8 +9,11 @@
 typedef int (*dialog_yes_fn)(struct tui *t, void *arg);
 typedef int (*dialog_text_fn)(struct tui *t, void *arg, const char *text);
 
-/* Show text (lines split on newlines, scrollable) until q, Esc or Enter. */
+/* Show text (lines split on newlines and wrapped, scrollable) until q, Esc
+ * or Enter. */
 void dialog_message(struct tui *t, const char *title, const char *text);
+/* The same, lines cut instead of wrapped when wrap is false (tables). */
+void dialog_text(struct tui *t, const char *title, const char *text, bool wrap);
 /* Ask question; yes runs on y. arg is freed with free_arg (may be NULL)
  * when the dialog closes either way. */
 void dialog_confirm(struct tui *t, const char *title, const char *question, dialog_yes_fn yes,

@@ -17,8 +17,7 @@ int ops_shift_checkout(struct ctx *c, int64_t shift, int64_t person, struct err 
 int ops_register(struct ctx *c, int64_t event, int64_t person, const char *kind, struct err *e);
 int ops_unregister(struct ctx *c, int64_t event, int64_t person, struct err *e);
 int ops_event_checkin(struct ctx *c, int64_t event, int64_t person, struct err *e);
-/* The violations `muster check` reports for an event, one call each;
- * ERR_USAGE when this build has no checker. */
+/* The violations `muster check` reports for an event, one call each. */
 int ops_check(struct ctx *c, int64_t event,
               int (*fn)(void *arg, const char *kind, const char *message), void *arg,
               struct err *e);

@@ -62,6 +62,18 @@ static const struct table_def def = {
     .fetch = assign_fetch,
 };
 
+/* The rule's message without the person's name in front (the row has it). */
+static const char *without_name(const char *msg, const char *name)
+{
+	size_t n = strlen(name);
+	const char *paren = strstr(name, " (confidential)");
+	if (paren)
+		n = (size_t)(paren - name);
+	if (n && strncmp(msg, name, n) == 0 && msg[n] == ' ')
+		return msg + n + 1;
+	return msg;
+}
+
 static void verdict(struct tui *t, int64_t shift, int64_t person, struct cand *c)
 {
 	struct err e = {0};
@@ -71,10 +83,11 @@ static void verdict(struct tui *t, int64_t shift, int64_t person, struct cand *c
 		snprintf(c->why, sizeof c->why, "yes");
 	} else if (e.code == ERR_SOFT) {
 		c->rank = SOFT;
-		snprintf(c->why, sizeof c->why, "only with an override (!): %s", e.msg);
+		snprintf(c->why, sizeof c->why, "only with an override (!): %s",
+		         without_name(e.msg, c->name));
 	} else {
 		c->rank = HARD;
-		snprintf(c->why, sizeof c->why, "no: %s", e.msg);
+		snprintf(c->why, sizeof c->why, "no: %s", without_name(e.msg, c->name));
 	}
 }
 
@@ -195,6 +208,31 @@ static int assign_fetch(void *arg, struct list *l, const struct page_req *r, str
 	return 0;
 }
 
+struct pending {
+	struct assign_view *s;
+	int64_t person;
+	char name[160];
+};
+
+static int override_done(struct tui *t, void *arg, const char *text);
+
+/* Ask for the reason to lift a soft rule, showing the rule's message. */
+static int ask_override(struct tui *t, struct assign_view *s, int64_t person, const char *name,
+                        const char *msg)
+{
+	struct pending *p = xmalloc(sizeof *p);
+	p->s = s;
+	p->person = person;
+	snprintf(p->name, sizeof p->name, "%s", name);
+	char q[1400];
+	snprintf(q, sizeof q,
+	         "%s\n\nAssign anyway? Type the reason (it goes to the audit log), or Esc.", msg);
+	dialog_prompt(t, "Override a soft rule", q, "Reason: ", "", override_done, p, free);
+	return R_REDRAW;
+}
+
+/* Assign for real: the core decides, and its message is what the screen shows
+ * when it says no; a soft no offers the override when none was given. */
 static int assign_now(struct tui *t, struct assign_view *s, int64_t person, const char *name,
                       const char *reason)
 {
@@ -202,6 +240,8 @@ static int assign_now(struct tui *t, struct assign_view *s, int64_t person, cons
 	t->ctx->override_reason = reason;
 	int rc = ops_assign(t->ctx, s->shift, person, &e);
 	t->ctx->override_reason = NULL;
+	if (rc < 0 && e.code == ERR_SOFT && !reason)
+		return ask_override(t, s, person, name, e.msg);
 	if (rc < 0) {
 		table_fail(t, &e);
 		return R_REDRAW | R_RELOAD;
@@ -213,12 +253,6 @@ static int assign_now(struct tui *t, struct assign_view *s, int64_t person, cons
 	tui_close(t, s->self);
 	return R_RELOAD | R_REDRAW;
 }
-
-struct pending {
-	struct assign_view *s;
-	int64_t person;
-	char name[160];
-};
 
 static int override_done(struct tui *t, void *arg, const char *text)
 {
@@ -232,15 +266,10 @@ static int override_done(struct tui *t, void *arg, const char *text)
 
 static int assign_open_row(struct tui *t, struct table *tb, const struct list_row *r)
 {
-	struct assign_view *s = tb->owner;
-	if (r->aux == ELIGIBLE)
-		return assign_now(t, s, r->row, r->cells[0], NULL);
-	struct err e;
-	err_set(&e, r->aux == SOFT ? ERR_SOFT : ERR_REFUSED, "%s: %s", r->cells[0], r->cells[1]);
-	table_fail(t, &e);
-	return R_REDRAW;
+	return assign_now(t, tb->owner, r->row, r->cells[0], NULL);
 }
 
+/* !: straight to the reason for a soft refusal. */
 static int assign_key(struct tui *t, struct table *tb, enum action a)
 {
 	struct assign_view *s = tb->owner;
@@ -249,24 +278,9 @@ static int assign_key(struct tui *t, struct table *tb, enum action a)
 		return -1;
 	if (!r)
 		return R_NONE;
-	if (r->aux == ELIGIBLE)
+	if (r->aux != SOFT)
 		return assign_now(t, s, r->row, r->cells[0], NULL);
-	if (r->aux == HARD) {
-		struct err e;
-		err_set(&e, ERR_REFUSED, "%s: a hard rule, which no override lifts: %s",
-		        r->cells[0], r->cells[1]);
-		table_fail(t, &e);
-		return R_REDRAW;
-	}
-	struct pending *p = xmalloc(sizeof *p);
-	p->s = s;
-	p->person = r->row;
-	snprintf(p->name, sizeof p->name, "%s", r->cells[0]);
-	char q[1200];
-	snprintf(q, sizeof q, "%s\n\nAssign anyway? Type the reason (it goes to the audit log).",
-	         r->cells[1]);
-	dialog_prompt(t, "Override a soft rule", q, "Reason: ", "", override_done, p, free);
-	return R_REDRAW;
+	return ask_override(t, s, r->row, r->cells[0], r->cells[1]);
 }
 
 static void as_layout(struct view *v, struct tui *t)

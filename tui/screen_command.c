@@ -75,7 +75,7 @@ static int run_line(struct tui *t, void *arg, const char *text)
 	if (rc < 0)
 		tui_error(t, &e);
 	else if (len > 0)
-		dialog_message(t, text, out);
+		dialog_text(t, text, out, false);
 	else
 		tui_info(t, "done: %s", text);
 	free(out);
