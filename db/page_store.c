@@ -138,6 +138,31 @@ static const struct page_col assignment_cols[] = {
     {"person", "person.id"},
 };
 
+static const struct page_col person_skill_cols[] = {
+    {"skill", "skill.name"},
+    {"expires", "person_skill.expires"},
+};
+
+static const struct page_col availability_cols[] = {
+    {"event", "event.name"},
+    {"starts", "availability.starts"},
+    {"ends", "availability.ends"},
+    {"tz", "event.tz"},
+};
+
+static const struct page_col person_shift_cols[] = {
+    {"role", "role.name"},   {"starts", "shift.starts"},      {"ends", "shift.ends"},
+    {"event", "event.name"}, {"status", "assignment.status"}, {"tz", "event.tz"},
+    {"shift", "shift.id"},
+};
+
+static const struct page_col speaker_cols[] = {
+    {"name", "person.name"},
+    {"role", "speaker.role"},
+    {"person", "person.id"},
+    {"confidential", "person.confidential"},
+};
+
 static const struct page_col audit_cols[] = {
     {"at", "audit.at"},         {"actor", "audit.actor"},         {"action", "audit.action"},
     {"entity", "audit.entity"}, {"entity_id", "audit.entity_id"}, {"summary", "audit.summary"},
@@ -205,6 +230,23 @@ static const struct page_view views[] = {
     {"assignments", "assignment JOIN person ON person.id = assignment.person", assignment_cols,
      N(assignment_cols), "assignment.shift = :scope", LIKE("person.name"),
      "person.name COLLATE NOCASE", "assignment.id", "assignment.id", false},
+    /* what one person holds, can do and does */
+    {"person_skills", "person_skill JOIN skill ON skill.id = person_skill.skill", person_skill_cols,
+     N(person_skill_cols), "person_skill.person = :scope", LIKE("skill.name"), "skill.name",
+     "person_skill.id", "person_skill.id", false},
+    {"person_availability", "availability JOIN event ON event.id = availability.event",
+     availability_cols, N(availability_cols), "availability.person = :scope", LIKE("event.name"),
+     "availability.starts", "availability.id", "availability.id", false},
+    {"person_shifts",
+     "assignment JOIN shift ON shift.id = assignment.shift JOIN role ON role.id = shift.role"
+     " JOIN event ON event.id = shift.event",
+     person_shift_cols, N(person_shift_cols), "assignment.person = :scope",
+     "(" LIKE("role.name") " OR " LIKE("event.name") ")", "shift.starts", "assignment.id",
+     "assignment.id", false},
+    /* the people on one session */
+    {"speakers", "speaker JOIN person ON person.id = speaker.person", speaker_cols, N(speaker_cols),
+     "speaker.session = :scope", LIKE("person.name"), "person.name COLLATE NOCASE", "speaker.id",
+     "speaker.id", false},
     {"audit", "audit", audit_cols, N(audit_cols), NULL,
      "(" LIKE("audit.summary") " OR " LIKE("audit.actor") ")", "audit.id", "audit.id", "audit.id",
      true},

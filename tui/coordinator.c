@@ -201,6 +201,10 @@ static int dispatch(struct tui *t, const struct key *k)
 		tui_home(t);
 		screen_people_open(t);
 		return R_REDRAW;
+	case ACT_SKILLS:
+		tui_home(t);
+		screen_skills_open(t);
+		return R_REDRAW;
 	default:
 		return R_NONE;
 	}

@@ -51,7 +51,8 @@ static const struct keydef table[] = {
     {ACT_EDIT, "edit", "e", "edit", "edit the selected row"},
     {ACT_DELETE, "delete", "d,delete", "delete", "delete the selected row (asks first)"},
     {ACT_ADD_ROOM, "add_room", "r", "room", "timetable: add a room"},
-    {ACT_EDIT_EVENT, "edit_event", "^E,f5", "edit event", "edit the event itself"},
+    {ACT_EDIT_THIS, "edit_this", "^E,f5", "edit this",
+     "edit what this screen is about (event, person, session)"},
     {ACT_ASSIGN, "assign", "s", "staff", "assign a volunteer to the selected shift"},
     {ACT_CHECKIN, "checkin", "i", "check in", "check the selected person in"},
     {ACT_CHECKOUT, "checkout", "o", "check out", "check the selected person out"},
@@ -68,6 +69,7 @@ static const struct keydef table[] = {
     {ACT_EVENTS, "events", "E,f2", "events", "go to the list of events"},
     {ACT_ORGS, "orgs", "O,f3", "orgs", "go to the organizations"},
     {ACT_PEOPLE, "people", "P,f4", "people", "go to the people directory"},
+    {ACT_SKILLS, "skills", "K", "skills", "go to the skills (first aid, interpreters...)"},
     {ACT_SEARCH, "search", "/", "search", "search this list (Esc clears)"},
     {ACT_COMMAND, "command", ":", "command", "run a muster command (as on the command line)"},
     {ACT_HELP, "help", "?,f1", "help", "this help"},
@@ -78,8 +80,8 @@ static const struct keydef table[] = {
 
 #define NTABLE (sizeof table / sizeof table[0])
 
-const enum action keymap_globals[] = {ACT_HELP,   ACT_COMMAND, ACT_REDRAW, ACT_QUIT,
-                                      ACT_EVENTS, ACT_ORGS,    ACT_PEOPLE, ACT_NONE};
+const enum action keymap_globals[] = {ACT_HELP, ACT_COMMAND, ACT_REDRAW, ACT_QUIT, ACT_EVENTS,
+                                      ACT_ORGS, ACT_PEOPLE,  ACT_SKILLS, ACT_NONE};
 
 static const struct keydef *def_of(enum action a)
 {

@@ -10,9 +10,15 @@ static const struct column cols[] = {
     {"Code", 6, false, false, "code", CELL_TEXT},
 };
 
-static const enum action actions[] = {ACT_EDIT, ACT_ADD,  ACT_DELETE, ACT_SEARCH, ACT_EVENTS,
-                                      ACT_ORGS, ACT_BACK, ACT_OPEN,   ACT_DOWN,   ACT_UP,
-                                      ACT_PGDN, ACT_PGUP, ACT_HOME,   ACT_END,    ACT_NONE};
+static const enum action actions[] = {ACT_OPEN, ACT_EDIT, ACT_ADD,  ACT_DELETE, ACT_SEARCH,
+                                      ACT_ORGS, ACT_BACK, ACT_DOWN, ACT_UP,     ACT_PGDN,
+                                      ACT_PGUP, ACT_HOME, ACT_END,  ACT_EVENTS, ACT_NONE};
+
+static int open_person(struct tui *t, struct table *tb, const struct list_row *r)
+{
+	screen_person_open(t, r->row);
+	return R_REDRAW;
+}
 
 static const struct table_def def = {
     .view = "people",
@@ -22,6 +28,7 @@ static const struct table_def def = {
     .empty = "No people yet: press a to add someone.",
     .actions = actions,
     .hints = 7,
+    .open = open_person,
 };
 
 void screen_people_open(struct tui *t)

@@ -119,8 +119,8 @@ static int take(void *arg, const struct page_row *r)
 		cell(f->s, r, &f->l->cols[i], tz, buf[i], sizeof buf[i], &role);
 		cells[i] = buf[i];
 	}
-	const struct db_value *person = col(r, f->s->view, "person");
-	list_take(f->l, &r->key, r->id, r->row, ival(person), cells, role);
+	const struct db_value *aux = col(r, f->s->view, f->s->aux_col ? f->s->aux_col : "person");
+	list_take(f->l, &r->key, r->id, r->row, ival(aux), cells, role);
 	return 0;
 }
 

@@ -11,7 +11,8 @@ struct source {
 	struct tui *t;
 	const char *view;
 	int64_t scope;
-	char tz[64]; /* zone for times; "" = the row's "tz" column, else UTC */
+	char tz[64];         /* zone for times; "" = the row's "tz" column, else UTC */
+	const char *aux_col; /* column kept with each row as its aux (default "person") */
 };
 
 /* A list_fetch_fn; arg is a struct source. */

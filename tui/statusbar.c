@@ -4,27 +4,44 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "text.h"
 #include "ui.h"
 
-/* "muster › Events › Forum › Shift 12" from the full-screen views. */
+/* "muster › Events › Forum › Shift 12" from the full-screen views; when it
+ * does not fit, the first crumbs give way to "…" (where you are matters
+ * more than how you got there). */
 static void draw_title(struct tui *t)
 {
-	char crumbs[512] = "muster";
-	size_t used = strlen(crumbs);
-	for (int i = 0; i < t->depth; i++) {
-		const struct view *v = t->stack[i];
-		if (v->s->overlay || !v->title[0])
-			continue;
-		used +=
-		    (size_t)snprintf(crumbs + used, used < sizeof crumbs ? sizeof crumbs - used : 0,
-		                     " \xe2\x80\xba %s", v->title);
+	static const char sep[] = " \xe2\x80\xba "; /* " › " */
+	const char *crumbs[TUI_STACK_MAX + 1];
+	int n = 0;
+	crumbs[n++] = "muster";
+	for (int i = 0; i < t->depth; i++)
+		if (!t->stack[i]->s->overlay && t->stack[i]->title[0])
+			crumbs[n++] = t->stack[i]->title;
+	const char *right = "? help";
+	int room = COLS - (int)strlen(right) - 3, first = 0;
+	for (;;) {
+		/* the crumbs shown, "…" in front when some are left out, " › " between */
+		int shown = n - first + (first ? 1 : 0);
+		int w = (first ? 1 : 0) + 3 * (shown - 1);
+		for (int i = first; i < n; i++)
+			w += text_width(crumbs[i]);
+		if (w <= room || first == n - 1)
+			break;
+		first++;
 	}
+	char line[1024] = "";
+	size_t used = 0;
+	if (first)
+		used += (size_t)snprintf(line, sizeof line, "\xe2\x80\xa6");
+	for (int i = first; i < n && used < sizeof line; i++)
+		used += (size_t)snprintf(line + used, sizeof line - used, "%s%s", used ? sep : "",
+		                         crumbs[i]);
 	attr_t a = theme_attr(&t->theme, UI_TITLE);
 	ui_fill(stdscr, 0, 0, COLS, a);
-	const char *right = "? help";
-	int rw = (int)strlen(right) + 1;
-	ui_text(stdscr, 0, 1, COLS - rw - 2, crumbs, a);
-	ui_text(stdscr, 0, COLS - rw, rw, right, a);
+	ui_text(stdscr, 0, 1, room, line, a);
+	ui_text_right(stdscr, 0, COLS - (int)strlen(right) - 1, (int)strlen(right), right, a);
 }
 
 static void draw_message(struct tui *t)

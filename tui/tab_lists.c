@@ -25,6 +25,12 @@ static void preset_times(struct tui *t, struct table *tb, struct form_spec *spec
 	record_free(&ev);
 }
 
+static int open_session(struct tui *t, struct table *tb, const struct list_row *r)
+{
+	screen_session_open(t, r->row);
+	return R_REDRAW;
+}
+
 static const struct column session_cols[] = {
     {"When", 22, false, false, "starts", CELL_SPAN},
     {"Title", 0, false, false, "title", CELL_TEXT},
@@ -32,7 +38,8 @@ static const struct column session_cols[] = {
     {"Kind", 9, false, false, "kind", CELL_TEXT},
     {"Status", 9, false, false, "status", CELL_TEXT},
 };
-static const enum action session_actions[] = {ROW_KEYS, LIST_MOVES, ACT_NONE};
+static const enum action session_actions[] = {ACT_OPEN,   ACT_ADD,    ACT_EDIT, ACT_DELETE,
+                                              ACT_SEARCH, LIST_MOVES, ACT_NONE};
 static const struct table_def sessions_def = {
     .view = "sessions",
     .entity = "session",
@@ -40,8 +47,9 @@ static const struct table_def sessions_def = {
     .ncols = 5,
     .empty = "No sessions yet: press a to add one.",
     .actions = session_actions,
-    .hints = 4,
+    .hints = 5,
     .preset = preset_times,
+    .open = open_session,
 };
 const struct tab tab_sessions = {"Sessions", &sessions_def, NULL};
 

@@ -139,10 +139,9 @@ static int people_key(struct tui *t, struct table *tb, enum action a)
 	}
 }
 
-/* Enter: the person's own record. */
+/* Enter: the person, with their skills, availability and shifts. */
 static int people_open(struct tui *t, struct table *tb, const struct list_row *r)
 {
-	struct form_spec spec = {.ent = entity_find("person"), .id = r->aux};
-	form_open(t, &spec);
+	screen_person_open(t, r->aux);
 	return R_REDRAW;
 }

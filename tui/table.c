@@ -20,6 +20,7 @@ void table_init(struct table *tb, struct tui *t, const struct table_def *def, in
 	tb->event = event;
 	tb->src.t = t;
 	tb->src.view = def->view;
+	tb->src.aux_col = def->aux_col;
 	tb->src.scope = scope;
 	if (event) {
 		struct err e = {0};
@@ -43,6 +44,7 @@ void table_switch(struct table *tb, struct tui *t, const struct table_def *def)
 	list_free(&tb->list);
 	tb->def = def;
 	tb->src.view = def->view;
+	tb->src.aux_col = def->aux_col;
 	list_init(&tb->list, def->cols, def->ncols, def->fetch ? def->fetch : source_fetch,
 	          def->fetch ? (void *)tb : (void *)&tb->src, def->empty);
 	snprintf(tb->list.search, sizeof tb->list.search, "%s", search);

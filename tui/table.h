@@ -27,6 +27,7 @@ struct table_def {
 	void (*preset)(struct tui *t, struct table *tb, struct form_spec *spec);
 	/* rows from somewhere other than the view (NULL: source_fetch) */
 	list_fetch_fn fetch;
+	const char *aux_col; /* view column kept as each row's aux (NULL: "person") */
 };
 
 struct table {

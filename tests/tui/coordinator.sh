@@ -24,6 +24,12 @@ tm_expect agenda-second-day "day 2 of 2"
 tm_expect agenda-second-day-session "Trauma-info"
 tm_keys 2
 tm_expect tab-sessions "Opening plenary"
+tm_keys Enter
+tm_expect session-screen "Keynotes and the day's program"
+tm_expect session-speakers "host"
+tm_keys Enter
+tm_expect speaker-person-screen "Skills  Availability  Shifts"
+tm_keys q q
 tm_keys 3
 tm_expect tab-rooms "Liberty Ballroom"
 tm_keys 4
@@ -56,8 +62,15 @@ tm_expect tab-wraps-to-agenda "Brandywine Room"
 tm_keys O
 tm_expect orgs-view "Organizations"
 tm_expect orgs-rows "Asian Family Suppo"
+tm_keys K
+tm_expect skills-view "Trauma-informed care"
 tm_keys P
 tm_expect people-view "Andrés García"
+tm_keys Enter
+tm_expect person-screen "andres.garcia@example.org"
+tm_keys Tab Tab
+tm_expect person-shifts "Role"
+tm_keys q
 
 # search in a list
 tm_keys /

@@ -114,6 +114,35 @@ esac
 tm_keys u
 tm_expect new-shift-uncovered "0/2-3 SHORT 2"
 
+# a skill for a person, from their screen, the skill chosen from a list
+tm_keys P /
+tm_type "Rachel Sullivan"
+tm_keys Enter
+tm_wait "Rachel Sullivan" >/dev/null
+tm_keys Enter
+tm_expect person-screen "No skills recorded"
+tm_keys a
+tm_expect person-skill-form "New person_skill"
+tm_keys Tab Enter
+tm_expect skill-picker "Choose a skill"
+tm_keys /
+tm_type "First"
+tm_keys Enter
+tm_wait "First aid" >/dev/null
+tm_keys Enter Tab
+tm_type "2027-12-31"
+tm_keys C-s
+tm_expect person-skill-saved "Added person_skill"
+tm_expect person-skill-listed "2027-12-31"
+case "$(tsv person_skills)" in
+*"	1	2027-12-31"*) t_ok person-skill-in-database ;;
+*) t_fail person-skill-in-database "$(tsv person_skills | tail -2)" ;;
+esac
+tm_keys q q
+tm_keys E
+tm_wait "Eastern Seaboard" >/dev/null
+tm_keys Home Down Enter 6
+
 # delete asks first; n keeps the row
 tm_keys 6
 tm_wait "Quiet room host" >/dev/null

@@ -223,10 +223,12 @@ static void test_coverage_hours(void **state)
 static void test_plans(void **state)
 {
 	struct fixture *f = *state;
-	static const char *const screens[] = {"events", "orgs",        "people",   "skills",
-	                                      "rooms",  "sessions",    "booths",   "registrations",
-	                                      "roles",  "shifts",      "waitlist", "assignments",
-	                                      "audit",  "shifts_under"};
+	static const char *const screens[] = {
+	    "events",        "orgs",         "people",        "skills",
+	    "rooms",         "sessions",     "booths",        "registrations",
+	    "roles",         "shifts",       "waitlist",      "assignments",
+	    "audit",         "shifts_under", "person_skills", "person_availability",
+	    "person_shifts", "speakers",     "agenda"};
 	for (size_t i = 0; i < sizeof screens / sizeof screens[0]; i++) {
 		struct page_req r = {.scope = 1, .has_after = true, .limit = 20};
 		r.after_key = strstr(screens[i], "shift") || strstr(screens[i], "session") ||
