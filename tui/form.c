@@ -155,6 +155,17 @@ static void mark_current(struct tui *t, struct fstate *s)
 		    theme_attr(&t->theme, s->e[i].field == cur ? UI_FIELD_ACTIVE : UI_FIELD));
 }
 
+/* Short fields for ids, numbers, choices and times (a note follows ids),
+ * the whole width for text. */
+static int field_width(const struct fstate *s, int i)
+{
+	static const int widths[] = {[FT_REF] = 8,   [FT_INT] = 10,  [FT_BOOL] = 6, [FT_ENUM] = 18,
+	                             [FT_TIME] = 18, [FT_DATE] = 12, [FT_TZ] = 32};
+	enum field_type ty = fdef(s, i)->type;
+	int w = ty < (int)(sizeof widths / sizeof widths[0]) && widths[ty] ? widths[ty] : 0;
+	return w && w < s->field_w ? w : s->field_w;
+}
+
 static void form_layout(struct view *v, struct tui *t)
 {
 	struct fstate *s = v->st;
@@ -167,7 +178,7 @@ static void form_layout(struct view *v, struct tui *t)
 		delwin(v->win);
 	v->win = newwin(h, w, (LINES - 1 - h) / 2, (COLS - w) / 2);
 	s->label_w = 15;
-	s->field_w = (w - 4 - s->label_w - 1) * 3 / 5;
+	s->field_w = w - 4 - s->label_w - 1; /* the widest a field gets */
 	s->top = 2;
 	int rows = h - 7 < s->n ? h - 7 : s->n; /* fields that fit */
 	if (rows < 1)
@@ -175,7 +186,7 @@ static void form_layout(struct view *v, struct tui *t)
 	for (int i = 0; i < s->n; i++) {
 		/* fields past the window go on later form pages */
 		int page = i / rows, row = i % rows;
-		s->e[i].field = new_field(1, s->field_w, row, 0, 0, 0);
+		s->e[i].field = new_field(1, field_width(s, i), row, 0, 0, 0);
 		FIELD *f = s->e[i].field;
 		field_opts_off(f, O_STATIC | O_AUTOSKIP | O_BLANK);
 		set_max_field(f, TEXT_MAX - 1);
@@ -237,7 +248,7 @@ static void form_draw(struct view *v, struct tui *t)
 	ui_frame(v->win, title, a, theme_attr(&t->theme, UI_DIALOG_TITLE));
 	int cur = field_index(current_field(s->form));
 	int rows = getmaxy(s->sub), page = cur / rows;
-	int note_x = 2 + s->label_w + 1 + s->field_w + 1, note_w = w - note_x - 1;
+	int fields_x = 2 + s->label_w + 1;
 	ui_fill(v->win, 1, 1, w - 2, a);
 	for (int r = 0; r < rows; r++) {
 		int i = page * rows + r;
@@ -253,8 +264,11 @@ static void form_draw(struct view *v, struct tui *t)
 		ui_text_right(v->win, y, 2, s->label_w, label,
 		              theme_attr(&t->theme, UI_LABEL) | (i == cur ? A_BOLD : 0));
 		ui_fill(v->win, y, 2 + s->label_w, 1, a);
-		ui_fill(v->win, y, note_x - 1, 1, a);
-		ui_text(v->win, y, note_x, note_w, s->e[i].note, a);
+		int note_x = fields_x + field_width(s, i) + 1;
+		if (note_x < w - 1) {
+			ui_fill(v->win, y, note_x - 1, 1, a);
+			ui_text(v->win, y, note_x, w - note_x - 1, s->e[i].note, a);
+		}
 	}
 	int y = s->top + rows;
 	ui_fill(v->win, y, 1, w - 2, a);
