@@ -200,6 +200,12 @@ static const struct page_view views[] = {
      registration_cols, N(registration_cols), "registration.event = :scope",
      "(" LIKE("person.name") " OR " LIKE("person.email") ")", "person.name COLLATE NOCASE",
      "person.id", "registration.id", false},
+    /* who may be asked to take a shift: the event's volunteers and staff */
+    {"volunteers", "person CROSS JOIN registration ON registration.person = person.id",
+     registration_cols, N(registration_cols),
+     "registration.event = :scope AND registration.kind IN ('volunteer', 'staff')"
+     " AND registration.status != 'cancelled'",
+     LIKE("person.name"), "person.name COLLATE NOCASE", "person.id", "registration.id", false},
     {"waitlist", "registration JOIN person ON person.id = registration.person", registration_cols,
      N(registration_cols), "registration.event = :scope AND registration.status = 'waitlisted'",
      LIKE("person.name"), "ifnull(registration.waitlist_position, 0)", "registration.id",

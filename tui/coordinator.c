@@ -82,11 +82,30 @@ void tui_error(struct tui *t, const struct err *e)
 	t->status_error = true;
 }
 
+static int base_view(const struct tui *t);
+
+/* Refetch what is on screen now; views hidden under another full screen are
+ * marked and refetched when they show again. */
 void tui_reload_all(struct tui *t)
 {
-	for (int i = 0; i < t->depth; i++)
-		if (t->stack[i]->s->reload)
-			t->stack[i]->s->reload(t->stack[i], t);
+	int base = base_view(t);
+	for (int i = 0; i < t->depth; i++) {
+		struct view *v = t->stack[i];
+		v->stale = i < base;
+		if (i >= base && v->s->reload)
+			v->s->reload(v, t);
+	}
+}
+
+/* After views close: the ones now showing catch up if they missed changes. */
+static void reload_stale(struct tui *t)
+{
+	for (int i = base_view(t); i < t->depth; i++) {
+		struct view *v = t->stack[i];
+		if (v->stale && v->s->reload)
+			v->s->reload(v, t);
+		v->stale = false;
+	}
 }
 
 static void layout_all(struct tui *t)
@@ -104,7 +123,7 @@ static int base_view(const struct tui *t)
 	int i = t->depth - 1;
 	while (i > 0 && t->stack[i]->s->overlay)
 		i--;
-	return i;
+	return i < 0 ? 0 : i;
 }
 
 static void paint(struct tui *t)
@@ -214,8 +233,10 @@ static void run(struct tui *t)
 {
 	bool dirty = true;
 	for (;;) {
-		if (dirty)
+		if (dirty) {
+			reload_stale(t);
 			paint(t);
+		}
 		dirty = false;
 		struct key k;
 		if (!ui_read(&k, POLL_MS)) {

@@ -1,13 +1,15 @@
-/* screen_assign.c - who can take this shift? The event's registered people,
- * each checked against the rules with a dry run: those who may take it
+/* screen_assign.c - who can take this shift? The event's volunteers and
+ * staff, each checked against the rules with a dry run: those who may take it
  * first, then those a soft rule holds back (with the rule's words; ! assigns
  * anyway with a reason), then those a hard rule excludes, saying why. / looks
  * through everyone in the directory instead, checked as they scroll by. */
+#define _POSIX_C_SOURCE 200809L
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "../core/page.h"
 #include "../core/xmalloc.h"
@@ -16,8 +18,9 @@
 #include "ops.h"
 #include "ui.h"
 
-#define POOL_MAX 20000
-#define HEADER_H 2
+#define POOL_MAX  20000
+#define RECHECK_S 5
+#define HEADER_H  2
 
 enum rank { ELIGIBLE, SOFT, HARD };
 
@@ -30,6 +33,7 @@ struct cand {
 
 struct assign_view {
 	int64_t shift, event;
+	struct timespec checked; /* when the candidates were last checked */
 	char what[300];
 	struct cand *c;
 	int n, cap;
@@ -108,9 +112,8 @@ static int take_registered(void *arg, const struct page_row *r)
 {
 	struct pool_ctx *p = arg;
 	struct assign_view *s = p->s;
-	int si = page_col("registrations", "status"), ni = page_col("registrations", "name"),
-	    pi = page_col("registrations", "person"),
-	    ci = page_col("registrations", "confidential");
+	int si = page_col("volunteers", "status"), ni = page_col("volunteers", "name"),
+	    pi = page_col("volunteers", "person"), ci = page_col("volunteers", "confidential");
 	db_value_clear(&p->last_key);
 	p->last_key = r->key.kind == DBV_TEXT
 	                  ? (struct db_value){.kind = DBV_TEXT, .s = xstrdup(r->key.s)}
@@ -138,7 +141,7 @@ static int by_rank(const void *a, const void *b)
 	return strcasecmp(x->name, y->name);
 }
 
-/* Everyone registered for the event, checked and ordered. */
+/* The event's volunteers and staff, checked and ordered. */
 static void load_pool(struct assign_view *s, struct tui *t)
 {
 	struct pool_ctx p = {s, t, {0}, 0, 0};
@@ -153,7 +156,7 @@ static void load_pool(struct assign_view *s, struct tui *t)
 			r.after_id = p.last_id;
 		}
 		int before = p.got;
-		if (page_fetch(t->ctx, "registrations", &r, take_registered, &p, &e) < 0) {
+		if (page_fetch(t->ctx, "volunteers", &r, take_registered, &p, &e) < 0) {
 			tui_error(t, &e);
 			break;
 		}
@@ -297,11 +300,13 @@ static void as_draw(struct view *v, struct tui *t)
 	char line[512];
 	snprintf(line, sizeof line, "Assign to: %s", s->what);
 	ui_text(stdscr, t->body_y, 0, COLS, line, normal | A_BOLD);
-	snprintf(line, sizeof line, "%s",
-	         s->tb.list.search[0]
-	             ? "Everyone in the directory matching the search, checked as listed."
-	         : s->truncated ? "The first 20,000 registered people, those who may take it first."
-	                        : "Registered people, those who may take it first.");
+	snprintf(
+	    line, sizeof line, "%s",
+	    s->tb.list.search[0]
+	        ? "Everyone in the directory matching the search, checked as listed."
+	    : s->truncated
+	        ? "The first 20,000 volunteers, those who may take it first; / finds anyone."
+	        : "The event's volunteers and staff, those who may take it first; / finds anyone.");
 	ui_text(stdscr, t->body_y + 1, 0, COLS, line, theme_attr(&t->theme, UI_DIM));
 	table_draw(&s->tb, t, stdscr, t->body_y + HEADER_H, 0, t->body_h - HEADER_H, COLS);
 }
@@ -333,11 +338,25 @@ static void describe(struct assign_view *s, struct tui *t)
 	record_free(&r);
 }
 
+/* Checking thousands of volunteers takes a moment: while other processes
+ * keep writing, check again at most every few seconds (the assignment itself
+ * is checked by the core anyway). */
+static bool due(struct assign_view *s)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (s->checked.tv_sec && now.tv_sec - s->checked.tv_sec < RECHECK_S)
+		return false;
+	s->checked = now;
+	return true;
+}
+
 static void as_reload(struct view *v, struct tui *t)
 {
 	struct assign_view *s = v->st;
 	describe(s, t);
-	load_pool(s, t);
+	if (due(s))
+		load_pool(s, t);
 	table_reload(&s->tb, t);
 }
 
@@ -365,6 +384,7 @@ void screen_assign_open(struct tui *t, int64_t shift)
 	struct assign_view *s = xcalloc(1, sizeof *s);
 	s->shift = shift;
 	describe(s, t);
+	due(s);
 	load_pool(s, t);
 	table_init(&s->tb, t, &def, s->event, s->event);
 	s->tb.owner = s;

@@ -50,6 +50,7 @@ struct view {
 	 * (the event screen's change with its tab) */
 	const enum action *actions;
 	int hints;
+	bool stale; /* data changed while it was hidden: reload when shown */
 };
 
 /* The actions a view takes and how many of them the hint bar shows. */
