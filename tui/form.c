@@ -185,7 +185,7 @@ static void form_layout(struct view *v, struct tui *t)
 		rows = 1;
 	for (int i = 0; i < s->n; i++) {
 		/* fields past the window go on later form pages */
-		int page = i / rows, row = i % rows;
+		int row = i % rows;
 		s->e[i].field = new_field(1, field_width(s, i), row, 0, 0, 0);
 		FIELD *f = s->e[i].field;
 		field_opts_off(f, O_STATIC | O_AUTOSKIP | O_BLANK);
@@ -193,7 +193,6 @@ static void form_layout(struct view *v, struct tui *t)
 		set_field_buffer(f, 0, s->e[i].text);
 		if (i > 0 && row == 0)
 			set_new_page(f, TRUE);
-		(void)page;
 		s->fields[i] = f;
 	}
 	s->fields[s->n] = NULL;

@@ -215,6 +215,18 @@ int list_first(struct list *l, struct err *e)
 	return ret;
 }
 
+int list_goto(struct list *l, const struct db_value *key, int64_t id, struct err *e)
+{
+	ensure_rows(l);
+	struct list_row anchor = {.key = value_copy(key), .id = id};
+	l->cursor = 0;
+	l->at_start = false;
+	int ret = fill_from(l, &anchor, e);
+	row_clear(&anchor);
+	clamp_cursor(l);
+	return ret;
+}
+
 int list_set_search(struct list *l, const char *text, struct err *e)
 {
 	snprintf(l->search, sizeof l->search, "%s", text ? text : "");

@@ -79,6 +79,8 @@ int list_resize(struct list *l, int height, struct err *e);
 /* Back to the first row. */
 int list_first(struct list *l, struct err *e);
 int list_set_search(struct list *l, const char *text, struct err *e);
+/* Put the first row at or after (key, id) at the top, the cursor on it. */
+int list_goto(struct list *l, const struct db_value *key, int64_t id, struct err *e);
 /* Move for ACT_UP/DOWN/PGUP/PGDN/HOME/END; 1 handled, 0 not a move, -1 error. */
 int list_key(struct list *l, enum action a, struct err *e);
 const struct list_row *list_current(const struct list *l);

@@ -75,6 +75,8 @@ static void draw_hints(struct tui *t)
 		if (!label[0])
 			continue;
 		const char *word = keymap_hint(shown[i]);
+		if (shown[i] == ACT_BACK && t->depth == 1)
+			word = "quit"; /* nothing to go back to */
 		int need = (int)strlen(label) + 1 + (int)strlen(word) + 2;
 		if (x + need > COLS)
 			break;

@@ -38,8 +38,16 @@ static const struct column session_cols[] = {
     {"Kind", 9, false, false, "kind", CELL_TEXT},
     {"Status", 9, false, false, "status", CELL_TEXT},
 };
-static const enum action session_actions[] = {ACT_OPEN,   ACT_ADD,    ACT_EDIT, ACT_DELETE,
-                                              ACT_SEARCH, LIST_MOVES, ACT_NONE};
+static int sessions_key(struct tui *t, struct table *tb, enum action a)
+{
+	if (a != ACT_NEXT_DAY && a != ACT_PREV_DAY)
+		return -1;
+	return table_day_jump(t, tb, a == ACT_NEXT_DAY);
+}
+
+static const enum action session_actions[] = {ACT_OPEN,     ACT_ADD,      ACT_EDIT,
+                                              ACT_DELETE,   ACT_NEXT_DAY, ACT_SEARCH,
+                                              ACT_PREV_DAY, LIST_MOVES,   ACT_NONE};
 static const struct table_def sessions_def = {
     .view = "sessions",
     .entity = "session",
@@ -47,9 +55,10 @@ static const struct table_def sessions_def = {
     .ncols = 5,
     .empty = "No sessions yet: press a to add one.",
     .actions = session_actions,
-    .hints = 5,
+    .hints = 6,
     .preset = preset_times,
     .open = open_session,
+    .key = sessions_key,
 };
 const struct tab tab_sessions = {"Sessions", &sessions_def, NULL};
 

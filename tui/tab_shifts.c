@@ -28,9 +28,11 @@ static const struct column hour_cols[] = {
     {"Coverage", 0, false, true, NULL, CELL_TEXT},
 };
 
-static const enum action actions[] = {ACT_OPEN, ACT_ASSIGN, ACT_UNDER,  ACT_HOURS,  ACT_ADD,
-                                      ACT_EDIT, ACT_DELETE, ACT_SEARCH, LIST_MOVES, ACT_NONE};
-static const enum action hour_actions[] = {ACT_HOURS, LIST_MOVES, ACT_NONE};
+static const enum action actions[] = {ACT_OPEN,     ACT_ASSIGN,   ACT_UNDER,  ACT_HOURS,
+                                      ACT_NEXT_DAY, ACT_ADD,      ACT_EDIT,   ACT_DELETE,
+                                      ACT_SEARCH,   ACT_PREV_DAY, LIST_MOVES, ACT_NONE};
+static const enum action hour_actions[] = {ACT_HOURS, ACT_NEXT_DAY, ACT_PREV_DAY, LIST_MOVES,
+                                           ACT_NONE};
 
 static const struct table_def all_def = {
     .view = "shifts",
@@ -64,7 +66,7 @@ static const struct table_def hours_def = {
     .ncols = 5,
     .empty = "No open shifts, so no hours to cover.",
     .actions = hour_actions,
-    .hints = 1,
+    .hints = 2,
     .key = shifts_key,
     .fetch = hours_fetch,
 };
@@ -136,6 +138,9 @@ static int shifts_key(struct tui *t, struct table *tb, enum action a)
 		                  : "Coverage per shift (H: per hour).");
 		return R_REDRAW;
 	}
+	case ACT_NEXT_DAY:
+	case ACT_PREV_DAY:
+		return table_day_jump(t, tb, a == ACT_NEXT_DAY);
 	case ACT_ASSIGN:
 		if (!r || tb->def == &hours_def)
 			return R_NONE;

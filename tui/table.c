@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/tz.h"
 #include "../core/xmalloc.h"
 #include "dialog.h"
 #include "text.h"
@@ -186,6 +187,25 @@ int table_key(struct table *tb, struct tui *t, enum action a)
 	default:
 		return -1;
 	}
+}
+
+int table_day_jump(struct tui *t, struct table *tb, bool forward)
+{
+	const struct list_row *r = list_current(&tb->list);
+	const char *tz = tb->src.tz[0] ? tb->src.tz : "UTC";
+	if (!r || r->key.kind != DBV_INT)
+		return R_NONE;
+	int64_t day = tz_day_start(tz, r->key.i);
+	int64_t to = forward ? tz_day_start(tz, day + 30 * 3600) : tz_day_start(tz, day - 1);
+	struct db_value key = db_int(to);
+	struct err e = {0};
+	if (list_goto(&tb->list, &key, 0, &e) < 0)
+		tui_error(t, &e);
+	char label[64];
+	source_time(t, tz, to, label, sizeof label);
+	label[strlen(label) > 6 ? strlen(label) - 6 : 0] = '\0'; /* drop the time */
+	tui_info(t, "From %s on ([ and ] change the day).", label);
+	return R_REDRAW;
 }
 
 /* ---- a full screen of one table ----------------------------------------- */

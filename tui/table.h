@@ -53,6 +53,9 @@ int table_add(struct tui *t, struct table *tb);
 int table_edit(struct tui *t, struct table *tb, int64_t id);
 /* Ask, then delete the row (the core refuses while others depend on it). */
 int table_delete_row(struct tui *t, const struct entity_def *ent, int64_t id);
+/* For lists in time order ([ and ]): to the first row of the next day, or
+ * of the current day (the previous when already there). */
+int table_day_jump(struct tui *t, struct table *tb, bool forward);
 /* Show an error: on the message line, and in a box when it is too long. */
 void table_fail(struct tui *t, const struct err *e);
 
