@@ -44,6 +44,10 @@ tm_expect tab-roles "Usher"
 tm_keys 7
 tm_expect tab-shifts "Registration desk"
 tm_expect shifts-coverage-in-words "SHORT"
+tm_keys ']'
+tm_expect shifts-next-day "From Sun 14 Mar on"
+tm_expect shifts-second-day-rows "Sun 14 Mar 07:30-09:30"
+tm_keys "["
 tm_keys u
 tm_expect shifts-uncovered-only "Only shifts still short"
 tm_keys H
