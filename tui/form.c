@@ -390,10 +390,9 @@ struct pick_ctx {
 
 static int picked(struct tui *t, void *arg, int64_t id, const char *label)
 {
-	struct pick_ctx *pc = arg;
+	struct pick_ctx *pc = arg; /* freed by the picker */
 	struct fstate *s = pc->s;
 	int i = pc->i;
-	free(pc);
 	const struct field_def *f = fdef(s, i);
 	char text[64];
 	if (f->type == FT_REF)
@@ -429,11 +428,11 @@ static int pick(struct tui *t, struct fstate *s)
 	char title[96];
 	snprintf(title, sizeof title, "%s", f->name);
 	if (f->type == FT_ENUM)
-		picker_values(t, title, f->values, picked, pc);
+		picker_values(t, title, f->values, picked, pc, free);
 	else if (f->type == FT_BOOL)
-		picker_values(t, title, yesno, picked, pc);
+		picker_values(t, title, yesno, picked, pc, free);
 	else if (f->type == FT_REF && picker_has(f->ref))
-		picker_entity(t, f->ref, form_event(s), picked, pc);
+		picker_entity(t, f->ref, form_event(s), picked, pc, free);
 	else {
 		free(pc);
 		form_driver_w(s->form, KEY_CODE_YES, REQ_NEXT_FIELD);

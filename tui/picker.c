@@ -71,6 +71,7 @@ struct picker {
 	const char *const *values;
 	picker_fn fn;
 	void *arg;
+	void (*free_arg)(void *);
 };
 
 static const enum action picker_actions[] = {ACT_OPEN, ACT_SEARCH, ACT_CANCEL, ACT_DOWN,
@@ -191,6 +192,8 @@ static void picker_leave(struct view *v, struct tui *t)
 {
 	struct picker *p = v->st;
 	list_free(&p->list);
+	if (p->free_arg)
+		p->free_arg(p->arg);
 	free(p);
 }
 
@@ -206,14 +209,18 @@ static const struct screen picker_screen = {
     .leave = picker_leave,
 };
 
-void picker_entity(struct tui *t, const char *entity, int64_t event, picker_fn fn, void *arg)
+void picker_entity(struct tui *t, const char *entity, int64_t event, picker_fn fn, void *arg,
+                   void (*free_arg)(void *))
 {
 	const struct pickdef *d = NULL;
 	for (size_t i = 0; i < sizeof pickdefs / sizeof pickdefs[0]; i++)
 		if (strcmp(pickdefs[i].entity, entity) == 0)
 			d = &pickdefs[i];
-	if (!d)
+	if (!d) {
+		if (free_arg)
+			free_arg(arg);
 		return;
+	}
 	struct picker *p = xcalloc(1, sizeof *p);
 	snprintf(p->title, sizeof p->title, "%s", d->title);
 	p->src.t = t;
@@ -225,19 +232,21 @@ void picker_entity(struct tui *t, const char *entity, int64_t event, picker_fn f
 	}
 	p->fn = fn;
 	p->arg = arg;
+	p->free_arg = free_arg;
 	list_init(&p->list, d->cols, d->ncols, source_fetch, &p->src,
 	          d->scoped && !event ? "Choose the event first." : "Nothing to choose from yet.");
 	tui_push(t, &picker_screen, p, NULL);
 }
 
 void picker_values(struct tui *t, const char *title, const char *const *values, picker_fn fn,
-                   void *arg)
+                   void *arg, void (*free_arg)(void *))
 {
 	struct picker *p = xcalloc(1, sizeof *p);
 	snprintf(p->title, sizeof p->title, "%s", title);
 	p->values = values;
 	p->fn = fn;
 	p->arg = arg;
+	p->free_arg = free_arg;
 	list_init(&p->list, value_cols, 1, values_fetch, p, "No values.");
 	tui_push(t, &picker_screen, p, NULL);
 }

@@ -6,14 +6,16 @@
 #include "tui.h"
 
 /* Called with the chosen row id (or value index) and its label; returns
- * reaction flags. */
+ * reaction flags. arg stays the caller's; free_arg (may be NULL) frees it
+ * when the picker closes, chosen or not. */
 typedef int (*picker_fn)(struct tui *t, void *arg, int64_t id, const char *label);
 
 /* Rows of entity (rooms, roles... of event when they belong to one). */
-void picker_entity(struct tui *t, const char *entity, int64_t event, picker_fn fn, void *arg);
+void picker_entity(struct tui *t, const char *entity, int64_t event, picker_fn fn, void *arg,
+                   void (*free_arg)(void *));
 /* One of values (NULL-terminated). */
 void picker_values(struct tui *t, const char *title, const char *const *values, picker_fn fn,
-                   void *arg);
+                   void *arg, void (*free_arg)(void *));
 /* Can entity's rows be picked from a list? */
 bool picker_has(const char *entity);
 

@@ -59,10 +59,9 @@ struct reg {
 
 static int kind_chosen(struct tui *t, void *arg, int64_t id, const char *label)
 {
-	struct reg *g = arg;
+	struct reg *g = arg; /* freed by the picker */
 	struct err e = {0};
 	int rc = ops_register(t->ctx, g->event, g->person, label, &e);
-	free(g);
 	if (rc < 0) {
 		table_fail(t, &e);
 		return R_REDRAW;
@@ -73,11 +72,13 @@ static int kind_chosen(struct tui *t, void *arg, int64_t id, const char *label)
 
 static int person_chosen(struct tui *t, void *arg, int64_t id, const char *label)
 {
-	struct reg *g = arg;
+	const struct reg *chosen = arg;
+	struct reg *g = xmalloc(sizeof *g);
+	g->event = chosen->event;
 	g->person = id;
 	int i = entity_field_index(entity_find("registration"), "kind");
 	picker_values(t, "Register as", entity_find("registration")->fields[i].values, kind_chosen,
-	              g);
+	              g, free);
 	return R_REDRAW;
 }
 
@@ -101,7 +102,7 @@ static int people_key(struct tui *t, struct table *tb, enum action a)
 	case ACT_ADD: {
 		struct reg *g = xcalloc(1, sizeof *g);
 		g->event = tb->event;
-		picker_entity(t, "person", tb->event, person_chosen, g);
+		picker_entity(t, "person", tb->event, person_chosen, g, free);
 		return R_REDRAW;
 	}
 	case ACT_DELETE: {
