@@ -74,7 +74,8 @@ int form_edit_key(FORM *f, const struct key *k)
 	    {1, false, REQ_BEG_LINE} /* ^A */,   {5, false, REQ_END_LINE} /* ^E */,
 	};
 	if (!k->fn && k->ch >= 32 && k->ch != 127) {
-		form_driver_w(f, OK, (wchar_t)k->ch);
+		if (text_char_safe((unsigned long)k->ch)) /* no pasted escapes or overrides */
+			form_driver_w(f, OK, (wchar_t)k->ch);
 		return 1;
 	}
 	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {

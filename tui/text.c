@@ -38,6 +38,11 @@ static bool is_unsafe(uint32_t cp)
 	       cp == 0x200f || cp == 0x061c || cp == 0xfeff;
 }
 
+int text_char_safe(unsigned long cp)
+{
+	return cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff) && !is_unsafe((uint32_t)cp);
+}
+
 static size_t put(char *dst, size_t at, size_t n, const char *s, size_t len)
 {
 	if (at + len + 1 > n)

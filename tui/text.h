@@ -11,6 +11,9 @@
  * U+200E/F, U+061C) replaced by a visible stand-in: newline and tab become
  * "\n" / "\t"-like "⏎" and " ", the rest U+FFFD. Returns dst. */
 char *text_sanitize(const char *src, char *dst, size_t n);
+/* May code point cp be typed into a field as it is (not a control, escape
+ * or bidi override)? */
+int text_char_safe(unsigned long cp);
 /* Columns the UTF-8 string takes on a terminal (after sanitizing). */
 int text_width(const char *s);
 /* Copy at most `cols` columns of s into dst (n bytes), ending with "…" when
