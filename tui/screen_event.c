@@ -60,11 +60,19 @@ static void set_actions(struct event_view *s)
 	const struct table_def *def =
 	    tab->table && s->tables[s->tab] ? s->tables[s->tab]->def : tab->table;
 	const enum action *own = def ? def->actions : tab->ops->actions;
-	int hints = def ? def->hints : tab->ops->hints, n = 0;
-	for (const enum action *a = own; a && *a != ACT_NONE && n < 40; a++)
+	int hints = def ? def->hints : tab->ops->hints, n = 0, i = 0;
+	/* the tab's first hints, then Tab (how to reach the other tabs), the rest */
+	for (const enum action *a = own; a && *a != ACT_NONE && n < 40; a++, i++) {
+		if (i == hints)
+			s->acts[n++] = ACT_NEXT_TAB;
 		s->acts[n++] = *a;
+	}
+	if (i < hints || i == 0)
+		s->acts[n++] = ACT_NEXT_TAB;
 	for (const enum action *a = common; *a != ACT_NONE; a++)
-		s->acts[n++] = *a;
+		if (*a != ACT_NEXT_TAB)
+			s->acts[n++] = *a;
+	hints++;
 	s->acts[n] = ACT_NONE;
 	if (s->self) {
 		s->self->actions = s->acts;

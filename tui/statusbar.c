@@ -54,35 +54,45 @@ static void draw_message(struct tui *t)
 }
 
 /* "a add  e edit  / search  ? help  q back" for the view on top. */
+/* One "key word" hint at x; returns the new x, or -1 when it does not fit
+ * before limit. */
+static int hint(struct tui *t, enum action a, int x, int limit)
+{
+	attr_t ak = theme_attr(&t->theme, UI_HINT_KEY), aw = theme_attr(&t->theme, UI_HINT);
+	char label[32];
+	keymap_label(&t->keys, a, label, sizeof label, true);
+	if (!label[0])
+		return x;
+	const char *word = keymap_hint(a);
+	if (a == ACT_BACK && t->depth == 1)
+		word = "quit"; /* nothing to go back to */
+	int need = text_width(label) + 1 + (int)strlen(word);
+	if (x + need > limit)
+		return -1;
+	x += ui_text_tight(stdscr, LINES - 1, x, limit - x, label, ak);
+	x += ui_text_tight(stdscr, LINES - 1, x + 1, limit - x - 1, word, aw) + 1;
+	return x + 2;
+}
+
+/* "a add  e edit  / search ... ? help" for the view on top; "? help" always
+ * gets its place at the end. */
 static void draw_hints(struct tui *t)
 {
-	int y = LINES - 1, x = 0;
-	attr_t ak = theme_attr(&t->theme, UI_HINT_KEY), aw = theme_attr(&t->theme, UI_HINT);
-	ui_fill(stdscr, y, 0, COLS, aw);
+	ui_fill(stdscr, LINES - 1, 0, COLS, theme_attr(&t->theme, UI_HINT));
 	const struct view *top = t->depth ? t->stack[t->depth - 1] : NULL;
 	if (!top)
 		return;
-	enum action shown[24];
-	int n = 0, hints;
-	const enum action *acts = view_actions(top, &hints);
-	for (int i = 0; acts && i < hints && acts[i] != ACT_NONE && n < 20; i++)
-		shown[n++] = acts[i];
-	if (!top->s->overlay)
-		shown[n++] = ACT_HELP;
-	for (int i = 0; i < n && x < COLS - 4; i++) {
-		char label[32];
-		keymap_label(&t->keys, shown[i], label, sizeof label, true);
-		if (!label[0])
-			continue;
-		const char *word = keymap_hint(shown[i]);
-		if (shown[i] == ACT_BACK && t->depth == 1)
-			word = "quit"; /* nothing to go back to */
-		int need = (int)strlen(label) + 1 + (int)strlen(word) + 2;
-		if (x + need > COLS)
-			break;
-		x += ui_text_tight(stdscr, y, x, COLS - x, label, ak);
-		x += ui_text_tight(stdscr, y, x + 1, COLS - x - 1, word, aw) + 3;
+	int hints, x = 0, limit = COLS;
+	if (!top->s->overlay) {
+		char help[32];
+		keymap_label(&t->keys, ACT_HELP, help, sizeof help, true);
+		limit = COLS - (text_width(help) + 1 + (int)strlen(keymap_hint(ACT_HELP)));
+		hint(t, ACT_HELP, limit, COLS);
+		limit -= 2;
 	}
+	const enum action *acts = view_actions(top, &hints);
+	for (int i = 0; acts && i < hints && acts[i] != ACT_NONE && x >= 0; i++)
+		x = hint(t, acts[i], x, limit);
 }
 
 void statusbar_draw(struct tui *t)
