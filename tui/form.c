@@ -242,6 +242,9 @@ static void form_draw(struct view *v, struct tui *t)
 	wbkgdset(v->win, a | ' ');
 	char title[200];
 	snprintf(title, sizeof title, "%s %s", s->spec.id ? "Edit" : "New", s->spec.ent->name);
+	for (char *p = title; *p; p++)
+		if (*p == '_')
+			*p = ' '; /* "New person skill" */
 	if (s->spec.id)
 		snprintf(title + strlen(title), sizeof title - strlen(title), " %" PRId64,
 		         s->spec.id);

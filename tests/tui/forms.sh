@@ -122,7 +122,7 @@ tm_wait "Rachel Sullivan" >/dev/null
 tm_keys Enter
 tm_expect person-screen "No skills recorded"
 tm_keys a
-tm_expect person-skill-form "New person_skill"
+tm_expect person-skill-form "New person skill"
 tm_keys Tab Enter
 tm_expect skill-picker "Choose a skill"
 tm_keys /
