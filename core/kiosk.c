@@ -398,14 +398,14 @@ struct action_def {
 	bool (*can)(const struct ctx *c, const struct kiosk_shift *s, int64_t now, char *why,
 	            size_t n);
 	int (*staff)(struct ctx *c, int64_t shift, int64_t person, struct err *e);
-	const char *done; /* "Checked in" */
+	const char *done; /* "You are checked in to" */
 };
 
 static const struct action_def actions[] = {
-    {KA_CHECKIN, can_checkin, staffing_checkin, "Checked in"},
-    {KA_CHECKOUT, can_checkout, staffing_checkout, "Checked out"},
-    {KA_SIGNUP, can_signup, signup, "Signed up"},
-    {KA_DROP, can_drop, staffing_unassign, "Dropped"},
+    {KA_CHECKIN, can_checkin, staffing_checkin, "You are checked in to"},
+    {KA_CHECKOUT, can_checkout, staffing_checkout, "You are checked out of"},
+    {KA_SIGNUP, can_signup, signup, "You are signed up for"},
+    {KA_DROP, can_drop, staffing_unassign, "You dropped"},
 };
 
 static const struct action_def *action_find(enum kiosk_action a)
@@ -449,7 +449,7 @@ int kiosk_act(struct ctx *c, const struct kiosk_user *u, int64_t shift, enum kio
 	if (db_commit(c->db, e) < 0)
 		return -1;
 	if (done && n)
-		snprintf(done, n, "%s: %s, %s %s.", d->done, s.role, s.day, s.time);
+		snprintf(done, n, "%s %s, %s %s.", d->done, s.role, s.day, s.time);
 	return 0;
 fail:
 	db_rollback(c->db);

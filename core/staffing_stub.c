@@ -24,7 +24,7 @@ static int64_t value_int(struct ctx *c, const char *sql, int64_t a, int64_t b, s
 {
 	struct db_value binds[] = {db_int(a), db_int(b)};
 	struct db_value v;
-	if (record_store_value(c->db, sql, binds, 2, &v, e) < 0)
+	if (record_store_value(c->db, sql, binds, b ? 2 : 1, &v, e) < 0)
 		return -1;
 	int64_t r = v.kind == DBV_INT ? v.i : 0;
 	db_value_clear(&v);

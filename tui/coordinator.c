@@ -10,9 +10,3 @@ int screen_run_coordinator(struct app *a, struct err *e)
 	printf("muster: database %s\n\n", a->db_path);
 	return cli_run(a, 2, argv, stdout, e);
 }
-
-int screen_run_kiosk(struct app *a, struct err *e)
-{
-	(void)a;
-	return err_set(e, ERR_USAGE, "kiosk: not available in this build yet");
-}
