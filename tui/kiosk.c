@@ -309,7 +309,8 @@ static void loop(struct kiosk_ui *k)
 			if (!idle(k) && mono_ms() - last_key >= idle_ms) {
 				kiosk_reset(k);
 				react = KR_WIPE;
-			} else if (others_wrote(k) && k->view == &kiosk_mine_view && !k->confirming) {
+			} else if (others_wrote(k) && k->view == &kiosk_mine_view &&
+			           !k->confirming) {
 				kiosk_go(k, k->view);
 				react = KR_REDRAW;
 			}

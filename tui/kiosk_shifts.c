@@ -69,15 +69,14 @@ static void col_places(const struct kiosk_ui *k, const struct kiosk_shift *s, ch
 }
 
 static const struct column mine_columns[] = {
-    {"Day", 10, 0, col_day},       {"Time", 13, 0, col_time},
-    {"Role", 0, 0, col_role},      {"Place", 0, 0, col_place},
-    {"Event", 0, 110, col_event},  {"Lead", 10, 0, col_lead},
+    {"Day", 10, 0, col_day},       {"Time", 13, 0, col_time},    {"Role", 0, 0, col_role},
+    {"Place", 0, 0, col_place},    {"Event", 0, 110, col_event}, {"Lead", 10, 0, col_lead},
     {"Status", 11, 0, col_status}, {NULL, 0, 0, NULL},
 };
 
 static const struct column open_columns[] = {
-    {"Day", 10, 0, col_day},      {"Time", 13, 0, col_time},     {"Role", 0, 0, col_role},
-    {"Place", 0, 0, col_place},   {"Event", 0, 100, col_event},  {"Places", 7, 0, col_places},
+    {"Day", 10, 0, col_day},    {"Time", 13, 0, col_time},    {"Role", 0, 0, col_role},
+    {"Place", 0, 0, col_place}, {"Event", 0, 100, col_event}, {"Places", 7, 0, col_places},
     {NULL, 0, 0, NULL},
 };
 
@@ -183,8 +182,8 @@ static void detail_draw(struct kiosk_ui *k, bool mine)
 	const struct kiosk_shift *s = &k->rows[k->sel];
 	char line[1024], why[512];
 	snprintf(line, sizeof line, "%s: %s, %s %s, %s%s%s", s->event, s->role, s->day, s->time,
-	         s->place[0] ? s->place : "place to be announced", mine && s->lead[0] ? ", lead " : "",
-	         mine ? s->lead : "");
+	         s->place[0] ? s->place : "place to be announced",
+	         mine && s->lead[0] ? ", lead " : "", mine ? s->lead : "");
 	kiosk_put(LINES - 6, 2, COLS - 4, line);
 	if (!mine) {
 		if (kiosk_can(k->ctx, s, KA_SIGNUP, why, sizeof why))
@@ -213,7 +212,7 @@ static int list_move(struct kiosk_ui *k, int ch)
 		int key;
 		int step; /* rows; 0 = page, 1000000 = end */
 	} moves[] = {
-	    {KEY_UP, -1},      {'k', -1},        {KEY_DOWN, 1},         {'j', 1},
+	    {KEY_UP, -1},      {'k', -1},        {KEY_DOWN, 1},        {'j', 1},
 	    {KEY_PPAGE, -100}, {KEY_NPAGE, 100}, {KEY_HOME, -1000000}, {KEY_END, 1000000},
 	};
 	for (size_t i = 0; i < sizeof moves / sizeof moves[0]; i++) {
@@ -370,7 +369,10 @@ static int mine_key(struct kiosk_ui *k, int ch)
 }
 
 const struct kiosk_view kiosk_mine_view = {
-    "mine", mine_enter, mine_draw, mine_key,
+    "mine",
+    mine_enter,
+    mine_draw,
+    mine_key,
     "Up/Down choose  I check in  O check out  D drop  S sign up  Q sign out",
 };
 
@@ -458,6 +460,9 @@ static int open_key(struct kiosk_ui *k, int ch)
 }
 
 const struct kiosk_view kiosk_open_view = {
-    "open", open_enter, open_draw, open_key,
+    "open",
+    open_enter,
+    open_draw,
+    open_key,
     "Up/Down choose  Enter sign up  B back to my shifts  Q sign out",
 };

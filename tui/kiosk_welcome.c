@@ -81,7 +81,10 @@ static int welcome_key(struct kiosk_ui *k, int ch)
 }
 
 const struct kiosk_view kiosk_welcome_view = {
-    "welcome", welcome_enter, welcome_draw, welcome_key,
+    "welcome",
+    welcome_enter,
+    welcome_draw,
+    welcome_key,
     "Enter  continue    Backspace  erase    Esc  clear",
 };
 
@@ -138,8 +141,7 @@ static int pin_key(struct kiosk_ui *k, int ch)
 }
 
 const struct kiosk_view kiosk_pin_view = {
-    "pin", NULL, pin_draw, pin_key,
-    "Enter  sign in    Backspace  erase    Esc  start again",
+    "pin", NULL, pin_draw, pin_key, "Enter  sign in    Backspace  erase    Esc  start again",
 };
 
 static void exit_draw(struct kiosk_ui *k)
@@ -185,6 +187,5 @@ static int exit_key(struct kiosk_ui *k, int ch)
 }
 
 const struct kiosk_view kiosk_exit_view = {
-    "exit", NULL, exit_draw, exit_key,
-    "Enter  close the kiosk    Esc  back",
+    "exit", NULL, exit_draw, exit_key, "Enter  close the kiosk    Esc  back",
 };

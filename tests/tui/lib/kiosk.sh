@@ -4,6 +4,8 @@
 #   k_fixture                    event, people, shifts; sets DANA ZED EVE codes
 #   k_pin PERSON_ID              sets a PIN, prints it
 #   k_start NAME                 start a kiosk in tmux session NAME
+#   k_pid NAME                   the kiosk's process id
+#   k_exit NAME                  wait for the kiosk to end; prints its exit status
 #   k_keys NAME KEYS...          tmux send-keys
 #   k_type NAME TEXT             type literal text
 #   k_screen NAME                the screen as text
@@ -15,16 +17,37 @@ KSOCK="muster-kiosk-$$"
 KTMUX="tmux -L $KSOCK -f /dev/null"
 trap '$KTMUX kill-server 2>/dev/null; rm -rf "$T"' EXIT
 
+# The kiosk runs under a shell that writes its exit status to $T/NAME.status
+# (tmux does not always report a dead pane's status).
 k_start() {
+	rm -f "$T/$1.status"
 	$KTMUX new-session -d -s "$1" -x 80 -y 24 \
-		"exec env MUSTER_DB='$MUSTER_DB' MUSTER_CONFIG='$MUSTER_CONFIG' MUSTER_NOW='$MUSTER_NOW' $M kiosk"
+		"env MUSTER_DB='$MUSTER_DB' MUSTER_CONFIG='$MUSTER_CONFIG' MUSTER_NOW='$MUSTER_NOW' $M kiosk; echo \$? >'$T/$1.status'"
 	$KTMUX set-option -t "$1" remain-on-exit on >/dev/null
 }
 
+k_pid() {
+	_kshell=$($KTMUX display-message -p -t "$1" '#{pane_pid}')
+	ps -o pid= --ppid "$_kshell" | tr -d ' '
+}
+
+k_exit() {
+	_ki=0
+	while [ ! -s "$T/$1.status" ] && [ $_ki -lt 100 ]; do
+		sleep 0.1
+		_ki=$((_ki + 1))
+	done
+	cat "$T/$1.status" 2>/dev/null || echo "still running"
+}
+
+k_running() { # NAME: "yes" while the kiosk runs
+	if [ -e "$T/$1.status" ]; then echo no; else echo yes; fi
+}
+
 k_keys() {
-	n=$1
+	_kn=$1
 	shift
-	$KTMUX send-keys -t "$n" "$@"
+	$KTMUX send-keys -t "$_kn" "$@"
 }
 
 k_type() {
@@ -40,28 +63,28 @@ k_pane() { # NAME FORMAT
 }
 
 k_wait() {
-	limit=$((${3:-10} * 10))
-	i=0
-	while [ $i -lt $limit ]; do
+	_klimit=$((${3:-10} * 10))
+	_ki=0
+	while [ $_ki -lt $_klimit ]; do
 		case "$(k_screen "$1")" in
 		*"$2"*) return 0 ;;
 		esac
 		sleep 0.1
-		i=$((i + 1))
+		_ki=$((_ki + 1))
 	done
 	return 1
 }
 
 k_wait_gone() {
-	limit=$((${3:-10} * 10))
-	i=0
-	while [ $i -lt $limit ]; do
+	_klimit=$((${3:-10} * 10))
+	_ki=0
+	while [ $_ki -lt $_klimit ]; do
 		case "$(k_screen "$1")" in
 		*"$2"*) ;;
 		*) return 0 ;;
 		esac
 		sleep 0.1
-		i=$((i + 1))
+		_ki=$((_ki + 1))
 	done
 	return 1
 }
@@ -94,11 +117,11 @@ k_code() { # PERSON_ID
 
 # A random 8-digit PIN for a person, hashed as muster stores PINs.
 k_pin() {
-	pin=$(od -An -N4 -tu4 /dev/urandom | tr -dc 0-9 | cut -c1-8)
-	while [ ${#pin} -lt 8 ]; do pin="${pin}7"; done
-	hash=$(printf '%s\n' "$pin" | "$M" kiosk-passphrase | sed 's/^exit_passphrase_hash = "\(.*\)"$/\1/')
-	k_sql "UPDATE person SET pin_hash = '$hash' WHERE id = $1"
-	printf '%s\n' "$pin"
+	_kpin=$(od -An -N4 -tu4 /dev/urandom | tr -dc 0-9 | cut -c1-8)
+	while [ ${#_kpin} -lt 8 ]; do _kpin="${_kpin}7"; done
+	_khash=$(printf '%s\n' "$_kpin" | "$M" kiosk-passphrase | sed 's/^exit_passphrase_hash = "\(.*\)"$/\1/')
+	k_sql "UPDATE person SET pin_hash = '$_khash' WHERE id = $1"
+	printf '%s\n' "$_kpin"
 }
 
 # One event (New York) around the pinned clock (2026-11-24 07:00 local), a
