@@ -16,6 +16,7 @@
 struct column {
 	const char *title;
 	int width;    /* fixed width, or 0: a share of what is left */
+	int width12;  /* the fixed width with 12-hour times, when wider */
 	int min_cols; /* shown only on screens at least this wide */
 	void (*text)(const struct kiosk_ui *k, const struct kiosk_shift *s, char *buf, size_t n);
 };
@@ -69,15 +70,15 @@ static void col_places(const struct kiosk_ui *k, const struct kiosk_shift *s, ch
 }
 
 static const struct column mine_columns[] = {
-    {"Day", 10, 0, col_day},       {"Time", 13, 0, col_time},    {"Role", 0, 0, col_role},
-    {"Place", 0, 0, col_place},    {"Event", 0, 110, col_event}, {"Lead", 10, 0, col_lead},
-    {"Status", 11, 0, col_status}, {NULL, 0, 0, NULL},
+    {"Day", 10, 0, 0, col_day},       {"Time", 13, 17, 0, col_time},   {"Role", 0, 0, 0, col_role},
+    {"Place", 0, 0, 0, col_place},    {"Event", 0, 0, 110, col_event}, {"Lead", 10, 0, 0, col_lead},
+    {"Status", 11, 0, 0, col_status}, {NULL, 0, 0, 0, NULL},
 };
 
 static const struct column open_columns[] = {
-    {"Day", 10, 0, col_day},    {"Time", 13, 0, col_time},    {"Role", 0, 0, col_role},
-    {"Place", 0, 0, col_place}, {"Event", 0, 100, col_event}, {"Places", 7, 0, col_places},
-    {NULL, 0, 0, NULL},
+    {"Day", 10, 0, 0, col_day},    {"Time", 13, 17, 0, col_time},   {"Role", 0, 0, 0, col_role},
+    {"Place", 0, 0, 0, col_place}, {"Event", 0, 0, 100, col_event}, {"Places", 7, 0, 0, col_places},
+    {NULL, 0, 0, 0, NULL},
 };
 
 #define LIST_TOP 4
@@ -90,11 +91,13 @@ static int list_height(void)
 }
 
 /* Column widths for this screen; 0 for a column left out. */
-static void widths(const struct column *cols, int *w)
+static void widths(const struct kiosk_ui *k, const struct column *cols, int *w)
 {
 	int fixed = 2, flex = 0;
 	for (int i = 0; cols[i].title; i++) {
-		w[i] = COLS >= cols[i].min_cols ? cols[i].width : -1;
+		int width =
+		    k->app->cfg.time_12h && cols[i].width12 ? cols[i].width12 : cols[i].width;
+		w[i] = COLS >= cols[i].min_cols ? width : -1;
 		if (w[i] < 0)
 			continue;
 		fixed += w[i] + 1;
@@ -152,7 +155,7 @@ static void list_draw(struct kiosk_ui *k, const struct column *cols, const char 
                       const char *empty)
 {
 	int w[16], h = list_height();
-	widths(cols, w);
+	widths(k, cols, w);
 	attron(A_BOLD);
 	kiosk_put(2, 1, COLS - 2, heading);
 	attroff(A_BOLD);
