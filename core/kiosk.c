@@ -19,7 +19,7 @@
 
 /* Candidates the open-shift listing dry-runs per call, and per query. */
 #define OPEN_SCAN  200
-#define OPEN_BATCH 50
+#define OPEN_BATCH 200
 
 #define ACCEPT_FAIL "That code and PIN were not accepted. Please try again."
 

@@ -13,13 +13,14 @@
 /* The columns every kiosk row reads, in struct kiosk_store_row order; the
  * query names its shift s, its event e, role r, room rm, booth b, lead l and
  * the volunteer's assignment a. */
-#define ROW_COLS                                                                                   \
+#define ROW_COLS_LEAD(lead)                                                                        \
 	"SELECT s.id, s.event, s.starts, s.ends, e.tz, e.name, r.name,"                            \
-	" COALESCE(rm.name, b.label, e.venue, ''), COALESCE(l.name, ''),"                          \
-	" COALESCE(l.confidential, 0), (s.status = 'cancelled' OR e.status = 'cancelled'),"        \
+	" COALESCE(rm.name, b.label, e.venue, ''), " lead ","                                      \
+	" (s.status = 'cancelled' OR e.status = 'cancelled'),"                                     \
 	" COALESCE(a.status, ''), COALESCE(a.checked_in_at, 0), COALESCE(a.checked_out_at, 0),"    \
 	" (SELECT COUNT(*) FROM assignment x WHERE x.shift = s.id AND x.status IN " ACTIVE "),"    \
 	" s.need_max"
+#define ROW_COLS ROW_COLS_LEAD("COALESCE(l.name, ''), COALESCE(l.confidential, 0)")
 #define ROW_JOINS                                                                                  \
 	" JOIN event e ON e.id = s.event JOIN role r ON r.id = s.role"                             \
 	" LEFT JOIN room rm ON rm.id = s.room LEFT JOIN booth b ON b.id = s.booth"                 \
@@ -47,22 +48,24 @@ static const char sql_shift[] =
     ROW_COLS " FROM shift s LEFT JOIN assignment a"
              " ON a.shift = s.id AND a.person = ?1" ROW_JOINS " WHERE s.id = ?2";
 
-static const char sql_open[] = ROW_COLS
-    " FROM event e JOIN shift s ON s.event = e.id AND s.starts > ?2"
-    " JOIN role r ON r.id = s.role"
-    " LEFT JOIN room rm ON rm.id = s.room LEFT JOIN booth b ON b.id = s.booth"
-    " LEFT JOIN person l ON 0"
-    " LEFT JOIN assignment a ON a.shift = s.id AND a.person = ?1"
-    " WHERE e.status <> 'cancelled' AND s.status = 'open'"
-    " AND (s.starts > ?3 OR (s.starts = ?3 AND s.id > ?4))"
-    " AND (a.id IS NULL OR a.status = 'dropped')"
-    " AND (SELECT COUNT(*) FROM assignment x WHERE x.shift = s.id"
-    "  AND x.status IN " ACTIVE ") < s.need_max"
-    " AND NOT EXISTS (SELECT 1 FROM assignment m JOIN shift o ON o.id = m.shift"
-    "  WHERE m.person = ?1 AND m.status IN " ACTIVE "  AND o.starts < s.ends AND s.starts < o.ends)"
-    " AND (r.skill IS NULL OR EXISTS (SELECT 1 FROM person_skill ps"
-    "  WHERE ps.person = ?1 AND ps.skill = r.skill))"
-    " ORDER BY s.starts, s.id LIMIT ?5";
+/* Events first (CROSS JOIN keeps that order), so shifts come through
+ * shift_by_event (event, starts); the cheap tests go before the subqueries. */
+static const char sql_open[] = ROW_COLS_LEAD(
+    "'', 0") " FROM event e CROSS JOIN shift s ON s.event = e.id AND s.starts > ?2"
+             " JOIN role r ON r.id = s.role"
+             " LEFT JOIN room rm ON rm.id = s.room LEFT JOIN booth b ON b.id = s.booth"
+             " LEFT JOIN assignment a ON a.shift = s.id AND a.person = ?1"
+             " WHERE e.status <> 'cancelled' AND s.status = 'open'"
+             " AND (s.starts > ?3 OR (s.starts = ?3 AND s.id > ?4))"
+             " AND (a.id IS NULL OR a.status = 'dropped')"
+             " AND (r.skill IS NULL OR EXISTS (SELECT 1 FROM person_skill ps"
+             "  WHERE ps.person = ?1 AND ps.skill = r.skill))"
+             " AND (SELECT COUNT(*) FROM assignment x WHERE x.shift = s.id"
+             "  AND x.status IN " ACTIVE ") < s.need_max"
+             " AND NOT EXISTS (SELECT 1 FROM assignment m JOIN shift o ON o.id = m.shift"
+             "  WHERE m.person = ?1 AND m.status IN " ACTIVE
+             " AND o.starts < s.ends AND s.starts < o.ends)"
+             " ORDER BY s.starts, s.id LIMIT ?5";
 
 /* Copy column i as text into dst, cut at a UTF-8 character boundary. */
 static void col_text(sqlite3_stmt *st, int i, char *dst, size_t n)
