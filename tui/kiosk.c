@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <sodium.h>
 
@@ -329,6 +330,8 @@ int screen_run_kiosk(struct app *a, struct err *e)
 	struct kiosk_ui k;
 	if (kiosk_config_check(&a->cfg, e) < 0)
 		return -1;
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return err_set(e, ERR_USAGE, "kiosk: needs a terminal (with ssh, use ssh -t)");
 	memset(&k, 0, sizeof k);
 	k.app = a;
 	k.ctx = &a->ctx;

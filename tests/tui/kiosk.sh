@@ -47,6 +47,12 @@ k_check a lead-first-name "Lena"
 k_check a place-shown "Lobby"
 no_others privacy-own-shifts
 k_check a check-in-hint "Press I to check in now."
+k_check a selection-marked-without-colour "> Tue 24 Nov"
+$KTMUX resize-window -t a -x 120 -y 30
+k_check a resize-redraws-wider "Event"
+k_check a resize-shows-event "Harbor Forum           Lena"
+$KTMUX resize-window -t a -x 80 -y 24
+k_wait_gone a "Harbor Forum           Lena" 5 && t_ok resize-back || t_fail resize-back "$(k_screen a)"
 
 # check in: on screen and in the database, written as kiosk:CODE
 k_keys a i
@@ -112,6 +118,10 @@ k_check a confidential-lead-unnamed "your lead"
 no_others privacy-confidential-lead
 k_keys a Down Enter
 k_check a enter-explains "Check-in opens Sat 5 Dec 12:30"
+
+# not a terminal: refused, nothing drawn
+t_expect kiosk-needs-terminal 2 "$M" kiosk </dev/null
+t_err_contains kiosk-needs-terminal-message "kiosk: needs a terminal"
 
 # no exit passphrase configured: F10 does nothing; q signs out
 k_keys a q

@@ -138,6 +138,7 @@ static int setup(void **state)
 		return -1;
 	set_pin(c, 1, "246810");
 	set_pin(c, 2, "135790");
+	set_pin(c, 4, "112233");
 	code_of(c, 1, f.dana, sizeof f.dana);
 	code_of(c, 2, f.zed, sizeof f.zed);
 	kiosk_begin(c);
@@ -177,6 +178,12 @@ static void sign_in_sets_actor(void **state)
 	kiosk_sign_out(&f->ctx, &u);
 	assert_string_equal(f->ctx.actor, "kiosk");
 	assert_int_equal(u.person, 0);
+	/* a confidential volunteer's own name is not shown either */
+	char cora[16];
+	code_of(&f->ctx, 4, cora, sizeof cora);
+	assert_int_equal(kiosk_sign_in(&f->ctx, cora, "112233", &u, &e), 0);
+	assert_int_equal(u.person, 4);
+	assert_string_equal(u.name, "");
 }
 
 static void wrong_pin_and_unknown_code_look_alike(void **state)
