@@ -95,19 +95,53 @@ static void curses_stop(void)
 	endwin();
 }
 
-bool kiosk_key_enter(int ch)
+static const struct kiosk_key *key_find(const struct kiosk_ui *k, const struct kiosk_key *t, int ch)
 {
-	return ch == '\n' || ch == '\r' || ch == KEY_ENTER;
+	for (; t && t->fn; t++) {
+		if (t->shown && !t->shown(k))
+			continue;
+		for (int i = 0; i < 9 && t->keys[i]; i++)
+			if (t->keys[i] == ch)
+				return t;
+	}
+	return NULL;
 }
 
-bool kiosk_key_erase(int ch)
+int kiosk_dispatch(struct kiosk_ui *k, const struct kiosk_key *table, int ch)
 {
-	return ch == KEY_BACKSPACE || ch == 127 || ch == 8 || ch == KEY_DC;
+	const struct kiosk_key *t = key_find(k, table, ch);
+	return t ? t->fn(k, ch) : -1;
 }
 
-bool kiosk_key_escape(int ch)
+int kiosk_key_reset(struct kiosk_ui *k, int ch)
 {
-	return ch == 27;
+	kiosk_reset(k);
+	return KR_REDRAW;
+}
+
+int kiosk_key_secret_erase(struct kiosk_ui *k, int ch)
+{
+	/* a whole UTF-8 character */
+	while (k->secret_len > 0 && ((unsigned char)k->secret[k->secret_len - 1] & 0xc0) == 0x80)
+		k->secret[--k->secret_len] = '\0';
+	if (k->secret_len > 0)
+		k->secret[--k->secret_len] = '\0';
+	return KR_REDRAW;
+}
+
+/* "Enter continue   Backspace erase ..." from the view's key table. */
+static void key_bar_text(const struct kiosk_ui *k, char *buf, size_t n)
+{
+	size_t at = 0;
+	buf[0] = '\0';
+	for (const struct kiosk_key *t = k->view->keys; t && t->fn; t++) {
+		if (!t->hint || (t->shown && !t->shown(k)))
+			continue;
+		int w = snprintf(buf + at, n - at, "%s%s", at ? "   " : "", t->hint);
+		if (w < 0 || (size_t)w >= n - at)
+			break;
+		at += (size_t)w;
+	}
 }
 
 void kiosk_secret_clear(struct kiosk_ui *k)
@@ -258,10 +292,14 @@ static void message(struct kiosk_ui *k)
 
 void kiosk_frame(struct kiosk_ui *k, const char *right)
 {
+	char keys[256];
 	bar(0, "muster kiosk", right, k->colour);
 	message(k);
-	bar(LINES - 1, k->confirming ? "Y  yes, do it      any other key  no" : k->view->keys, NULL,
-	    k->colour);
+	if (k->confirming)
+		snprintf(keys, sizeof keys, "Y yes, do it   any other key no");
+	else
+		key_bar_text(k, keys, sizeof keys);
+	bar(LINES - 1, keys, NULL, k->colour);
 }
 
 /* Keys every view shares: ^L repaints, a resize repaints. */
@@ -270,6 +308,21 @@ static int common_key(int ch)
 	if (ch == KEY_RESIZE || ch == 12 /* ^L */)
 		return KR_WIPE;
 	return -1;
+}
+
+/* One key: shared keys, a pending question, the view's table, then typing.
+ * Anything else (^C, ^Z, ^\ among them) does nothing. */
+static int key(struct kiosk_ui *k, int ch)
+{
+	const struct kiosk_view *v = k->view;
+	int r = common_key(ch);
+	if (r < 0 && k->confirming && v->answer)
+		r = v->answer(k, ch);
+	if (r < 0)
+		r = kiosk_dispatch(k, v->keys, ch);
+	if (r < 0 && v->other)
+		r = v->other(k, ch);
+	return r < 0 ? KR_NONE : r;
 }
 
 /* Another lead or kiosk changed the data: the lists load again. */
@@ -320,8 +373,7 @@ static void loop(struct kiosk_ui *k)
 		fast_errs = 0;
 		if (ch != KEY_RESIZE)
 			last_key = mono_ms();
-		int r = common_key(ch);
-		react = r >= 0 ? r : k->view->key(k, ch);
+		react = key(k, ch);
 	}
 }
 

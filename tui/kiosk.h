@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <curses.h>
+
 #include "../core/kiosk.h"
 #include "app.h"
 
@@ -23,13 +25,36 @@ enum kiosk_msg { KM_NONE, KM_INFO, KM_OK, KM_ERR };
 
 struct kiosk_ui;
 
+/* One row of a view's key table: the keys, what they do, and the hint the
+ * key bar shows. The tables drive dispatch and the key bar alike. */
+struct kiosk_key {
+	int keys[9]; /* ends at the first 0 */
+	int (*fn)(struct kiosk_ui *k, int ch);
+	const char *hint;                        /* "I check in"; NULL: not in the key bar */
+	bool (*shown)(const struct kiosk_ui *k); /* NULL: always available */
+};
+
+#define KIOSK_KEYS_ENTER                                                                           \
+	{                                                                                          \
+		'\n', '\r', KEY_ENTER                                                              \
+	}
+#define KIOSK_KEYS_ERASE                                                                           \
+	{                                                                                          \
+		KEY_BACKSPACE, 127, 8, KEY_DC                                                      \
+	}
+#define KIOSK_KEYS_MOVE                                                                            \
+	{                                                                                          \
+		KEY_UP, KEY_DOWN, 'k', 'j', KEY_PPAGE, KEY_NPAGE, KEY_HOME, KEY_END                \
+	}
+
 /* One view: welcome, PIN, exit passphrase, my shifts, open shifts. */
 struct kiosk_view {
 	const char *name;
 	void (*enter)(struct kiosk_ui *k);
 	void (*draw)(struct kiosk_ui *k);
-	int (*key)(struct kiosk_ui *k, int ch);
-	const char *keys; /* the key bar */
+	const struct kiosk_key *keys;              /* ends with an entry whose fn is NULL */
+	int (*other)(struct kiosk_ui *k, int ch);  /* keys not in the table (typing); or NULL */
+	int (*answer)(struct kiosk_ui *k, int ch); /* the key after a Y/N question; or NULL */
 };
 
 struct kiosk_ui {
@@ -76,10 +101,11 @@ void kiosk_penalty(struct kiosk_ui *k);
 /* Wipe a typed secret. */
 void kiosk_secret_clear(struct kiosk_ui *k);
 
-/* Key classes. */
-bool kiosk_key_enter(int ch);
-bool kiosk_key_erase(int ch);
-bool kiosk_key_escape(int ch);
+/* Run the table entry for ch; -1 when there is none. */
+int kiosk_dispatch(struct kiosk_ui *k, const struct kiosk_key *table, int ch);
+/* Key handlers several views share. */
+int kiosk_key_reset(struct kiosk_ui *k, int ch);
+int kiosk_key_secret_erase(struct kiosk_ui *k, int ch);
 
 /* Drawing: sanitized text fitted into cols columns at (y, x). */
 void kiosk_put(int y, int x, int cols, const char *raw);

@@ -228,7 +228,7 @@ static int list_move(struct kiosk_ui *k, int ch)
 		keep_visible(k);
 		return KR_REDRAW;
 	}
-	return -1;
+	return KR_NONE;
 }
 
 /* Do an action on the selected shift; say what happened or why not. */
@@ -262,10 +262,11 @@ static int ask(struct kiosk_ui *k, enum kiosk_action a, const char *question)
 	return KR_REDRAW;
 }
 
-static void sign_out(struct kiosk_ui *k)
+static int sign_out(struct kiosk_ui *k, int ch)
 {
 	kiosk_reset(k);
 	kiosk_say(k, KM_INFO, "You are signed out. Thank you!");
+	return KR_WIPE;
 }
 
 /* --- my shifts --- */
@@ -312,7 +313,7 @@ static int mine_answer(struct kiosk_ui *k, int ch)
 }
 
 /* Enter: whatever the selected shift is ready for. */
-static int mine_default(struct kiosk_ui *k)
+static int mine_default(struct kiosk_ui *k, int ch)
 {
 	char why[512];
 	if (k->nrows == 0)
@@ -328,55 +329,63 @@ static int mine_default(struct kiosk_ui *k)
 	return KR_REDRAW;
 }
 
-static int mine_key(struct kiosk_ui *k, int ch)
+static int mine_act(struct kiosk_ui *k, enum kiosk_action a)
 {
-	if (k->confirming)
-		return mine_answer(k, ch);
-	int r = list_move(k, ch);
-	if (r >= 0)
-		return r;
-	if (kiosk_key_enter(ch))
-		return mine_default(k);
-	switch (ch) {
-	case 'i':
-	case 'I':
-	case 'o':
-	case 'O':
-		if (k->nrows) {
-			act(k, ch == 'i' || ch == 'I' ? KA_CHECKIN : KA_CHECKOUT);
-			mine_load(k);
-		}
-		return KR_REDRAW;
-	case 'd':
-	case 'D':
-		return k->nrows ? ask(k, KA_DROP, "Drop") : KR_NONE;
-	case 's':
-	case 'S':
-		if (!k->app->cfg.kiosk_signup)
-			return KR_NONE;
-		k->msg_kind = KM_NONE;
-		kiosk_go(k, &kiosk_open_view);
-		return KR_REDRAW;
-	case 'r':
-	case 'R':
-		k->msg_kind = KM_NONE;
+	if (k->nrows) {
+		act(k, a);
 		mine_load(k);
-		return KR_REDRAW;
-	case 'q':
-	case 'Q':
-	case 27:
-		sign_out(k);
-		return KR_WIPE;
 	}
-	return KR_NONE;
+	return KR_REDRAW;
 }
 
+static int mine_checkin(struct kiosk_ui *k, int ch)
+{
+	return mine_act(k, KA_CHECKIN);
+}
+
+static int mine_checkout(struct kiosk_ui *k, int ch)
+{
+	return mine_act(k, KA_CHECKOUT);
+}
+
+static int mine_drop(struct kiosk_ui *k, int ch)
+{
+	return k->nrows ? ask(k, KA_DROP, "Drop") : KR_NONE;
+}
+
+static bool signup_on(const struct kiosk_ui *k)
+{
+	return k->app->cfg.kiosk_signup;
+}
+
+static int to_open(struct kiosk_ui *k, int ch)
+{
+	k->msg_kind = KM_NONE;
+	kiosk_go(k, &kiosk_open_view);
+	return KR_REDRAW;
+}
+
+static int mine_reload(struct kiosk_ui *k, int ch)
+{
+	k->msg_kind = KM_NONE;
+	mine_load(k);
+	return KR_REDRAW;
+}
+
+static const struct kiosk_key mine_keys[] = {
+    {KIOSK_KEYS_MOVE, list_move, "Up/Down choose", NULL},
+    {{'i', 'I'}, mine_checkin, "I check in", NULL},
+    {{'o', 'O'}, mine_checkout, "O check out", NULL},
+    {{'d', 'D'}, mine_drop, "D drop", NULL},
+    {{'s', 'S'}, to_open, "S sign up", signup_on},
+    {{'q', 'Q', 27}, sign_out, "Q sign out", NULL},
+    {KIOSK_KEYS_ENTER, mine_default, NULL, NULL},
+    {{'r', 'R'}, mine_reload, NULL, NULL},
+    {{0}, NULL, NULL, NULL},
+};
+
 const struct kiosk_view kiosk_mine_view = {
-    "mine",
-    mine_enter,
-    mine_draw,
-    mine_key,
-    "Up/Down choose  I check in  O check out  D drop  S sign up  Q sign out",
+    "mine", mine_enter, mine_draw, mine_keys, NULL, mine_answer,
 };
 
 /* --- open shifts --- */
@@ -435,37 +444,34 @@ static void back_to_mine(struct kiosk_ui *k)
 	kiosk_go(k, &kiosk_mine_view);
 }
 
-static int open_key(struct kiosk_ui *k, int ch)
+static int open_move(struct kiosk_ui *k, int ch)
 {
-	if (k->confirming)
-		return open_answer(k, ch);
 	int r = list_move(k, ch);
-	if (r >= 0) {
-		if (k->sel >= k->nrows - 1 && !k->cursor.done)
-			open_more(k);
-		return r;
-	}
-	if (kiosk_key_enter(ch) || ch == 's' || ch == 'S')
-		return k->nrows ? ask(k, KA_SIGNUP, "Sign up for") : KR_NONE;
-	switch (ch) {
-	case 'b':
-	case 'B':
-	case 27:
-		k->msg_kind = KM_NONE;
-		back_to_mine(k);
-		return KR_REDRAW;
-	case 'q':
-	case 'Q':
-		sign_out(k);
-		return KR_WIPE;
-	}
-	return KR_NONE;
+	if (k->sel >= k->nrows - 1 && !k->cursor.done)
+		open_more(k);
+	return r;
 }
 
+static int open_signup(struct kiosk_ui *k, int ch)
+{
+	return k->nrows ? ask(k, KA_SIGNUP, "Sign up for") : KR_NONE;
+}
+
+static int open_back(struct kiosk_ui *k, int ch)
+{
+	k->msg_kind = KM_NONE;
+	back_to_mine(k);
+	return KR_REDRAW;
+}
+
+static const struct kiosk_key open_keys[] = {
+    {KIOSK_KEYS_MOVE, open_move, "Up/Down choose", NULL},
+    {{'\n', '\r', KEY_ENTER, 's', 'S'}, open_signup, "Enter sign up", NULL},
+    {{'b', 'B', 27}, open_back, "B back to my shifts", NULL},
+    {{'q', 'Q'}, sign_out, "Q sign out", NULL},
+    {{0}, NULL, NULL, NULL},
+};
+
 const struct kiosk_view kiosk_open_view = {
-    "open",
-    open_enter,
-    open_draw,
-    open_key,
-    "Up/Down choose  Enter sign up  B back to my shifts  Q sign out",
+    "open", open_enter, open_draw, open_keys, NULL, open_answer,
 };

@@ -48,44 +48,56 @@ static void welcome_draw(struct kiosk_ui *k)
 	field(y + 4, "Code", k->code, KIOSK_CODE_MAX);
 }
 
-static int welcome_key(struct kiosk_ui *k, int ch)
+static int welcome_continue(struct kiosk_ui *k, int ch)
 {
-	if (kiosk_key_enter(ch)) {
-		if (k->code_len == 0)
-			return KR_NONE;
-		k->msg_kind = KM_NONE;
-		kiosk_go(k, &kiosk_pin_view);
-		return KR_REDRAW;
-	}
-	if (kiosk_key_erase(ch)) {
-		if (k->code_len > 0)
-			k->code[--k->code_len] = '\0';
-		return KR_REDRAW;
-	}
-	if (kiosk_key_escape(ch)) {
-		kiosk_reset(k);
-		return KR_REDRAW;
-	}
-	if (ch == KEY_F(10) && k->app->cfg.kiosk_exit_passphrase_hash[0]) {
-		kiosk_reset(k);
-		kiosk_go(k, &kiosk_exit_view);
-		return KR_REDRAW;
-	}
-	if (ch >= 0 && ch < 128 && isalnum(ch) && k->code_len < KIOSK_CODE_MAX) {
-		k->code[k->code_len++] = (char)toupper(ch);
-		k->code[k->code_len] = '\0';
-		k->msg_kind = KM_NONE;
-		return KR_REDRAW;
-	}
-	return KR_NONE; /* ^C, ^Z, ^\ and every other key do nothing */
+	if (k->code_len == 0)
+		return KR_NONE;
+	k->msg_kind = KM_NONE;
+	kiosk_go(k, &kiosk_pin_view);
+	return KR_REDRAW;
 }
 
+static int code_erase(struct kiosk_ui *k, int ch)
+{
+	if (k->code_len > 0)
+		k->code[--k->code_len] = '\0';
+	return KR_REDRAW;
+}
+
+static bool exit_possible(const struct kiosk_ui *k)
+{
+	return k->app->cfg.kiosk_exit_passphrase_hash[0] != '\0';
+}
+
+static int to_exit(struct kiosk_ui *k, int ch)
+{
+	kiosk_reset(k);
+	kiosk_go(k, &kiosk_exit_view);
+	return KR_REDRAW;
+}
+
+/* Letters and digits of a code, typed or scanned; nothing else. */
+static int code_type(struct kiosk_ui *k, int ch)
+{
+	if (ch < 0 || ch >= 128 || !isalnum(ch) || k->code_len >= KIOSK_CODE_MAX)
+		return KR_NONE;
+	k->code[k->code_len++] = (char)toupper(ch);
+	k->code[k->code_len] = '\0';
+	k->msg_kind = KM_NONE;
+	return KR_REDRAW;
+}
+
+static const struct kiosk_key welcome_keys[] = {
+    {KIOSK_KEYS_ENTER, welcome_continue, "Enter continue", NULL},
+    {KIOSK_KEYS_ERASE, code_erase, "Backspace erase", NULL},
+    {{27}, kiosk_key_reset, "Esc clear", NULL},
+    /* no hint: the way out is for whoever set the passphrase */
+    {{KEY_F(10)}, to_exit, NULL, exit_possible},
+    {{0}, NULL, NULL, NULL},
+};
+
 const struct kiosk_view kiosk_welcome_view = {
-    "welcome",
-    welcome_enter,
-    welcome_draw,
-    welcome_key,
-    "Enter  continue    Backspace  erase    Esc  clear",
+    "welcome", welcome_enter, welcome_draw, welcome_keys, code_type, NULL,
 };
 
 static void pin_draw(struct kiosk_ui *k)
@@ -119,29 +131,30 @@ static int pin_submit(struct kiosk_ui *k)
 	return KR_WIPE;
 }
 
-static int pin_key(struct kiosk_ui *k, int ch)
+static int pin_enter_key(struct kiosk_ui *k, int ch)
 {
-	if (kiosk_key_enter(ch))
-		return k->secret_len ? pin_submit(k) : KR_NONE;
-	if (kiosk_key_erase(ch)) {
-		if (k->secret_len > 0)
-			k->secret[--k->secret_len] = '\0';
-		return KR_REDRAW;
-	}
-	if (kiosk_key_escape(ch)) {
-		kiosk_reset(k);
-		return KR_REDRAW;
-	}
-	if (ch >= '0' && ch <= '9' && k->secret_len < KIOSK_PIN_MAX) {
-		k->secret[k->secret_len++] = (char)ch;
-		k->secret[k->secret_len] = '\0';
-		return KR_REDRAW;
-	}
-	return KR_NONE;
+	return k->secret_len ? pin_submit(k) : KR_NONE;
 }
 
+/* Digits only; the PIN itself is never drawn. */
+static int pin_type(struct kiosk_ui *k, int ch)
+{
+	if (ch < '0' || ch > '9' || k->secret_len >= KIOSK_PIN_MAX)
+		return KR_NONE;
+	k->secret[k->secret_len++] = (char)ch;
+	k->secret[k->secret_len] = '\0';
+	return KR_REDRAW;
+}
+
+static const struct kiosk_key pin_keys[] = {
+    {KIOSK_KEYS_ENTER, pin_enter_key, "Enter sign in", NULL},
+    {KIOSK_KEYS_ERASE, kiosk_key_secret_erase, "Backspace erase", NULL},
+    {{27}, kiosk_key_reset, "Esc start again", NULL},
+    {{0}, NULL, NULL, NULL},
+};
+
 const struct kiosk_view kiosk_pin_view = {
-    "pin", NULL, pin_draw, pin_key, "Enter  sign in    Backspace  erase    Esc  start again",
+    "pin", NULL, pin_draw, pin_keys, pin_type, NULL,
 };
 
 static void exit_draw(struct kiosk_ui *k)
@@ -153,32 +166,26 @@ static void exit_draw(struct kiosk_ui *k)
 	field(y + 4, "Passphrase", "", 12);
 }
 
-static int exit_key(struct kiosk_ui *k, int ch)
+static int exit_submit(struct kiosk_ui *k, int ch)
 {
-	if (kiosk_key_enter(ch)) {
-		if (!k->secret_len)
-			return KR_NONE;
-		kiosk_busy(k, "Checking...");
-		bool ok = kiosk_passphrase_ok(&k->app->cfg, k->secret);
-		kiosk_secret_clear(k);
-		if (ok) {
-			k->quit = true;
-			return KR_NONE;
-		}
-		kiosk_penalty(k);
-		kiosk_go(k, &kiosk_welcome_view);
-		kiosk_say(k, KM_ERR, "That passphrase was not accepted.");
-		return KR_WIPE;
-	}
-	if (kiosk_key_erase(ch)) {
-		if (k->secret_len > 0)
-			k->secret[--k->secret_len] = '\0';
+	if (!k->secret_len)
+		return KR_NONE;
+	kiosk_busy(k, "Checking...");
+	bool ok = kiosk_passphrase_ok(&k->app->cfg, k->secret);
+	kiosk_secret_clear(k);
+	if (ok) {
+		k->quit = true;
 		return KR_NONE;
 	}
-	if (kiosk_key_escape(ch)) {
-		kiosk_reset(k);
-		return KR_REDRAW;
-	}
+	kiosk_penalty(k);
+	kiosk_go(k, &kiosk_welcome_view);
+	kiosk_say(k, KM_ERR, "That passphrase was not accepted.");
+	return KR_WIPE;
+}
+
+/* Any printable byte (UTF-8 too); nothing of it is drawn. */
+static int exit_type(struct kiosk_ui *k, int ch)
+{
 	if (ch >= ' ' && ch < 256 && ch != 127 && k->secret_len < KIOSK_INPUT_MAX) {
 		k->secret[k->secret_len++] = (char)ch;
 		k->secret[k->secret_len] = '\0';
@@ -186,6 +193,13 @@ static int exit_key(struct kiosk_ui *k, int ch)
 	return KR_NONE;
 }
 
+static const struct kiosk_key exit_keys[] = {
+    {KIOSK_KEYS_ENTER, exit_submit, "Enter close the kiosk", NULL},
+    {KIOSK_KEYS_ERASE, kiosk_key_secret_erase, NULL, NULL},
+    {{27}, kiosk_key_reset, "Esc back", NULL},
+    {{0}, NULL, NULL, NULL},
+};
+
 const struct kiosk_view kiosk_exit_view = {
-    "exit", NULL, exit_draw, exit_key, "Enter  close the kiosk    Esc  back",
+    "exit", NULL, exit_draw, exit_keys, exit_type, NULL,
 };
