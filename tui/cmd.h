@@ -11,6 +11,7 @@
 
 /* Each table ends with an entry whose name is NULL. */
 extern const struct command cmd_record_commands[];
+extern const struct command cmd_demo_commands[];
 extern const struct command cmd_kiosk_commands[];
 
 /* Look up an entity by singular or plural name, with a did-you-mean. */
