@@ -119,48 +119,52 @@ static void pin_waste(const char *pin)
 		sodium_memzero(out, sizeof out);
 }
 
+/* Is pin the PIN of the person holding code? *person is 0 for a code nobody
+ * holds (which costs the same time and fails). ERR_DB only on a store error. */
+static int pin_matches(struct ctx *c, const char *code, const char *pin, int64_t *person,
+                       bool *confidential, char *name, size_t n, struct err *e)
+{
+	struct err pe = {0};
+	if (kiosk_store_person(c->db, code, person, confidential, name, n, e) < 0)
+		return -1;
+	if (!*person) {
+		pin_waste(pin);
+		return 0;
+	}
+	if (person_verify_pin(c, *person, pin, &pe) == 0)
+		return 1;
+	if (pe.code == ERR_DB)
+		return err_set(e, ERR_DB, "%s", pe.msg);
+	return 0;
+}
+
 int kiosk_sign_in(struct ctx *c, const char *typed, const char *pin, struct kiosk_user *u,
                   struct err *e)
 {
-	char code[KIOSK_CODE_MAX + 1];
+	char code[KIOSK_CODE_MAX + 1], name[sizeof u->name];
 	bool locked_now, confidential;
 	int64_t person;
-	struct err pe = {0};
 	memset(u, 0, sizeof *u);
 	kiosk_begin(c);
 	if (code_clean(typed, code, sizeof code) < 0 || !pin[0] || strlen(pin) > KIOSK_PIN_MAX)
 		return err_set(e, ERR_REFUSED, ACCEPT_FAIL);
 	if (attempt_reserve(c, code, &locked_now, e) < 0)
 		return -1;
-	if (kiosk_store_person(c->db, code, &person, &confidential, u->name, sizeof u->name, e) < 0)
+	int ok = pin_matches(c, code, pin, &person, &confidential, name, sizeof name, e);
+	if (ok < 0)
 		return -1;
-	int ok;
-	if (person) {
-		ok = person_verify_pin(c, person, pin, &pe) == 0;
-		if (!ok && pe.code == ERR_DB)
-			return err_set(e, ERR_DB, "%s", pe.msg);
-	} else {
-		pin_waste(pin);
-		ok = 0;
-	}
-	if (!ok) {
-		memset(u, 0, sizeof *u);
-		if (locked_now)
-			return err_set(e, ERR_REFUSED,
-			               ACCEPT_FAIL
-			               " Too many tries: this code is now locked for %d "
-			               "minutes.",
-			               c->cfg->kiosk_lockout_minutes);
+	if (!ok && locked_now)
+		return err_set(e, ERR_REFUSED,
+		               ACCEPT_FAIL
+		               " Too many tries: this code is now locked for %d minutes.",
+		               c->cfg->kiosk_lockout_minutes);
+	if (!ok)
 		return err_set(e, ERR_REFUSED, ACCEPT_FAIL);
-	}
-	if (attempt_clear(c, code, e) < 0) {
-		memset(u, 0, sizeof *u);
+	if (attempt_clear(c, code, e) < 0)
 		return -1;
-	}
 	u->person = person;
 	snprintf(u->code, sizeof u->code, "%s", code);
-	if (confidential)
-		u->name[0] = '\0';
+	snprintf(u->name, sizeof u->name, "%s", confidential ? "" : name);
 	snprintf(c->actor, sizeof c->actor, "kiosk:%s", code);
 	return 0;
 }
