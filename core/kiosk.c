@@ -13,7 +13,8 @@
 
 #include "../db/kiosk_store.h"
 #include "audit.h"
-#include "staffing_stub.h"
+#include "person.h"
+#include "staffing.h"
 #include "tz.h"
 #include "xmalloc.h"
 

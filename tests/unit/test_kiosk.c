@@ -17,6 +17,7 @@
 
 #include "../../core/entity.h"
 #include "../../core/kiosk.h"
+#include "../../core/person.h"
 #include "../../core/tz.h"
 
 /* 2026-11-24 12:00Z = 07:00 in New York, a Tuesday. */
@@ -178,6 +179,13 @@ static void sign_in_sets_actor(void **state)
 	kiosk_sign_out(&f->ctx, &u);
 	assert_string_equal(f->ctx.actor, "kiosk");
 	assert_int_equal(u.person, 0);
+	/* a PIN set the way `muster pin` sets it */
+	char pin[PERSON_PIN_LEN + 1];
+	assert_int_equal(person_set_pin(&f->ctx, 1, pin, sizeof pin, &e), 0);
+	if (strcmp(pin, "246810") != 0) /* the old PIN no longer works */
+		assert_int_equal(kiosk_sign_in(&f->ctx, f->dana, "246810", &u, &e), -1);
+	assert_int_equal(kiosk_sign_in(&f->ctx, f->dana, pin, &u, &e), 0);
+	kiosk_sign_out(&f->ctx, &u);
 	/* a confidential volunteer's own name is not shown either */
 	char cora[16];
 	code_of(&f->ctx, 4, cora, sizeof cora);

@@ -2,7 +2,7 @@
 # fixture of one event with shifts and volunteers, PINs, and a private tmux
 # server running `muster kiosk` at 80x24, read by polling capture-pane.
 #   k_fixture                    event, people, shifts; sets DANA ZED EVE codes
-#   k_pin PERSON_ID              sets a PIN, prints it
+#   k_pin PERSON_ID              sets a new PIN (muster pin), prints it
 #   k_start NAME                 start a kiosk in tmux session NAME
 #   k_pid NAME                   the kiosk's process id
 #   k_exit NAME                  wait for the kiosk to end; prints its exit status
@@ -115,13 +115,9 @@ k_code() { # PERSON_ID
 	k_sql "SELECT volunteer_code FROM person WHERE id = $1"
 }
 
-# A random 8-digit PIN for a person, hashed as muster stores PINs.
+# A new PIN for a person: `muster pin` prints it alone on the last line.
 k_pin() {
-	_kpin=$(od -An -N4 -tu4 /dev/urandom | tr -dc 0-9 | cut -c1-8)
-	while [ ${#_kpin} -lt 8 ]; do _kpin="${_kpin}7"; done
-	_khash=$(printf '%s\n' "$_kpin" | "$M" kiosk-passphrase | sed 's/^exit_passphrase_hash = "\(.*\)"$/\1/')
-	k_sql "UPDATE person SET pin_hash = '$_khash' WHERE id = $1"
-	printf '%s\n' "$_kpin"
+	"$M" pin "$1" | tail -n 1
 }
 
 # One event (New York) around the pinned clock (2026-11-24 07:00 local), a
