@@ -51,8 +51,14 @@ k_check a selection-marked-without-colour "> Tue 24 Nov"
 $KTMUX resize-window -t a -x 120 -y 30
 k_check a resize-redraws-wider "Event"
 k_check a resize-shows-event "Harbor Forum           Lena"
+for size in 12x4 1x1 30x8; do
+	$KTMUX resize-window -t a -x "${size%x*}" -y "${size#*x}"
+	k_keys a Down d n
+done
 $KTMUX resize-window -t a -x 80 -y 24
 k_wait_gone a "Harbor Forum           Lena" 5 && t_ok resize-back || t_fail resize-back "$(k_screen a)"
+k_check a tiny-sizes-survived "Your upcoming shifts"
+t_equal tiny-sizes-running "$(k_running a)" yes
 
 # check in: on screen and in the database, written as kiosk:CODE
 k_keys a i
