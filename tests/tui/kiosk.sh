@@ -59,6 +59,8 @@ $KTMUX resize-window -t a -x 80 -y 24
 k_wait_gone a "Harbor Forum           Lena" 5 && t_ok resize-back || t_fail resize-back "$(k_screen a)"
 k_check a tiny-sizes-survived "Your upcoming shifts"
 t_equal tiny-sizes-running "$(k_running a)" yes
+k_keys a Home
+k_check a home-selects-first "> Tue 24 Nov"
 
 # check in: on screen and in the database, written as kiosk:CODE
 k_keys a i
