@@ -120,15 +120,16 @@ static void pin_waste(const char *pin)
 		sodium_memzero(out, sizeof out);
 }
 
-/* Is pin the PIN of the person holding code? *person is 0 for a code nobody
- * holds (which costs the same time and fails). ERR_DB only on a store error. */
+/* Is pin the PIN of the person holding code? A code nobody holds, or whose
+ * holder has no PIN, costs the same time and fails. -1 only on a store error. */
 static int pin_matches(struct ctx *c, const char *code, const char *pin, int64_t *person,
                        bool *confidential, char *name, size_t n, struct err *e)
 {
 	struct err pe = {0};
-	if (kiosk_store_person(c->db, code, person, confidential, name, n, e) < 0)
+	bool has_pin;
+	if (kiosk_store_person(c->db, code, person, confidential, &has_pin, name, n, e) < 0)
 		return -1;
-	if (!*person) {
+	if (!*person || !has_pin) {
 		pin_waste(pin);
 		return 0;
 	}

@@ -33,7 +33,7 @@ static const char sql_lock_put[] =
     " locked_until = excluded.locked_until";
 static const char sql_lock_clear[] = "DELETE FROM kiosk_lock WHERE code = ?";
 static const char sql_person[] =
-    "SELECT id, confidential, name FROM person WHERE volunteer_code = ?";
+    "SELECT id, confidential, name, pin_hash IS NOT NULL FROM person WHERE volunteer_code = ?";
 
 /* Checked-in shifts stay listed this long after their end, for checking out. */
 #define CHECKOUT_GRACE_S 86400
@@ -161,12 +161,12 @@ int kiosk_store_lock_clear(struct db *db, const char *code, struct err *e)
 	return db_exec_stmt(db, st, e, "kiosk lockout");
 }
 
-int kiosk_store_person(struct db *db, const char *code, int64_t *id, bool *confidential, char *name,
-                       size_t n, struct err *e)
+int kiosk_store_person(struct db *db, const char *code, int64_t *id, bool *confidential,
+                       bool *has_pin, char *name, size_t n, struct err *e)
 {
 	sqlite3_stmt *st;
 	*id = 0;
-	*confidential = false;
+	*confidential = *has_pin = false;
 	if (n)
 		name[0] = '\0';
 	if (db_prepare(db, sql_person, &st, e) < 0)
@@ -176,6 +176,7 @@ int kiosk_store_person(struct db *db, const char *code, int64_t *id, bool *confi
 	if (rc == SQLITE_ROW) {
 		*id = sqlite3_column_int64(st, 0);
 		*confidential = sqlite3_column_int(st, 1) != 0;
+		*has_pin = sqlite3_column_int(st, 3) != 0;
 		if (n)
 			col_text(st, 2, name, n);
 	}

@@ -39,9 +39,10 @@ int kiosk_store_lock_put(struct db *db, const char *code, int failures, int64_t 
 /* Forget code's failures (after a good PIN). */
 int kiosk_store_lock_clear(struct db *db, const char *code, struct err *e);
 
-/* The person with this volunteer code: id (0 when none) and whether confidential. */
-int kiosk_store_person(struct db *db, const char *code, int64_t *id, bool *confidential, char *name,
-                       size_t n, struct err *e);
+/* The person with this volunteer code: id (0 when none), whether
+ * confidential, whether a PIN is set, and their name. */
+int kiosk_store_person(struct db *db, const char *code, int64_t *id, bool *confidential,
+                       bool *has_pin, char *name, size_t n, struct err *e);
 
 /* person's own shifts, soonest first: active assignments (signed up,
  * confirmed, checked in, completed) whose shift ends after now, plus any

@@ -206,6 +206,12 @@ static void wrong_pin_and_unknown_code_look_alike(void **state)
 	assert_int_equal(unknown.code, ERR_REFUSED);
 	assert_string_equal(wrong.msg, unknown.msg);
 	assert_string_equal(wrong.msg, junk.msg);
+	/* someone without a PIN (Lena) looks the same */
+	char lena[16];
+	struct err nopin = {0};
+	code_of(&f->ctx, 3, lena, sizeof lena);
+	assert_int_equal(kiosk_sign_in(&f->ctx, lena, "000000", &u, &nopin), -1);
+	assert_string_equal(nopin.msg, wrong.msg);
 	assert_int_equal(u.person, 0);
 	assert_string_equal(f->ctx.actor, "kiosk");
 }
