@@ -387,10 +387,10 @@ int screen_run_kiosk(struct app *a, struct err *e)
 	memset(&k, 0, sizeof k);
 	k.app = a;
 	k.ctx = &a->ctx;
-	k.rows = xcalloc(KIOSK_ROWS_MAX, sizeof *k.rows);
 	signals_set();
 	if (!curses_start(&k))
 		return err_set(e, ERR_USAGE, "kiosk: cannot use this terminal (is TERM set?)");
+	k.rows = xcalloc(KIOSK_ROWS_MAX, sizeof *k.rows);
 	kiosk_reset(&k);
 	loop(&k);
 	kiosk_reset(&k);
