@@ -12,6 +12,7 @@ static const struct command *const groups[] = {
     cmd_record_commands,
     cmd_demo_commands,
     cmd_staff_commands,
+    cmd_kiosk_commands,
 };
 
 #define NGROUPS (sizeof groups / sizeof groups[0])

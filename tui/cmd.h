@@ -13,6 +13,7 @@
 extern const struct command cmd_record_commands[];
 extern const struct command cmd_demo_commands[];
 extern const struct command cmd_staff_commands[];
+extern const struct command cmd_kiosk_commands[];
 
 /* Look up an entity by singular or plural name, with a did-you-mean. */
 int cmd_entity(const char *name, const struct entity_def **out, struct err *e);

@@ -1,0 +1,400 @@
+/* kiosk.c - `muster kiosk` (SPEC section 7): curses in raw mode, signals,
+ * the idle wipe, the loop that reads keys and paints the current view, and
+ * the drawing helpers the views share. Locked down: ^C ^Z ^\ are plain keys,
+ * SIGTSTP is ignored, nothing is ever spawned, and only SIGHUP/SIGTERM or
+ * the exit passphrase end it. */
+#define _POSIX_C_SOURCE 200809L
+#include "kiosk.h"
+
+#include <curses.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <sodium.h>
+
+#include "../core/xmalloc.h"
+#include "screen.h"
+#include "text.h"
+
+/* Loop tick: how often the idle timer, signals and other writers are looked at. */
+#define TICK_MS 250
+/* Pause after a failed PIN or passphrase. */
+#define PENALTY_MS 1000
+/* getch returning at once this many times in a row: the terminal is gone. */
+#define DEAD_TTY_ERRS 200
+
+enum { PAIR_BAR = 1, PAIR_OK, PAIR_ERR };
+
+/* Set by SIGHUP/SIGTERM; the loop clears the screen and returns. The only
+ * file-scope mutable: a signal handler can reach nothing else. */
+static volatile sig_atomic_t stop_signal;
+
+static void on_stop(int sig)
+{
+	stop_signal = sig;
+}
+
+static int64_t mono_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Before initscr, so curses installs none of its own handlers for these. */
+static void signals_set(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on_stop; /* no SA_RESTART: a waiting getch returns */
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);
+	sigaction(SIGTSTP, &sa, NULL);
+	sigaction(SIGTTIN, &sa, NULL);
+	sigaction(SIGTTOU, &sa, NULL);
+	sigaction(SIGPIPE, &sa, NULL);
+}
+
+static bool curses_start(struct kiosk_ui *k)
+{
+	if (!newterm(NULL, stdout, stdin))
+		return false;
+	raw(); /* ^C ^Z ^\ ^S ^Q arrive as keys */
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	meta(stdscr, TRUE);
+	intrflush(stdscr, FALSE);
+	set_escdelay(100);
+	curs_set(0);
+	timeout(TICK_MS);
+	k->colour = !k->app->cfg.no_color && k->app->cfg.theme != THEME_MONO && has_colors();
+	if (k->colour) {
+		start_color();
+		use_default_colors();
+		init_pair(PAIR_BAR, COLOR_WHITE, COLOR_BLUE);
+		init_pair(PAIR_OK, COLOR_GREEN, -1);
+		init_pair(PAIR_ERR, COLOR_RED, -1);
+	}
+	return true;
+}
+
+static void curses_stop(void)
+{
+	clear();
+	refresh();
+	endwin();
+}
+
+static const struct kiosk_key *key_find(const struct kiosk_ui *k, const struct kiosk_key *t, int ch)
+{
+	for (; t && t->fn; t++) {
+		if (t->shown && !t->shown(k))
+			continue;
+		for (int i = 0; i < 9 && t->keys[i]; i++)
+			if (t->keys[i] == ch)
+				return t;
+	}
+	return NULL;
+}
+
+int kiosk_dispatch(struct kiosk_ui *k, const struct kiosk_key *table, int ch)
+{
+	const struct kiosk_key *t = key_find(k, table, ch);
+	return t ? t->fn(k, ch) : -1;
+}
+
+int kiosk_key_reset(struct kiosk_ui *k, int ch)
+{
+	kiosk_reset(k);
+	return KR_REDRAW;
+}
+
+int kiosk_key_secret_erase(struct kiosk_ui *k, int ch)
+{
+	/* a whole UTF-8 character */
+	while (k->secret_len > 0 && ((unsigned char)k->secret[k->secret_len - 1] & 0xc0) == 0x80)
+		k->secret[--k->secret_len] = '\0';
+	if (k->secret_len > 0)
+		k->secret[--k->secret_len] = '\0';
+	return KR_REDRAW;
+}
+
+/* "Enter continue   Backspace erase ..." from the view's key table. */
+static void key_bar_text(const struct kiosk_ui *k, char *buf, size_t n)
+{
+	size_t at = 0;
+	buf[0] = '\0';
+	for (const struct kiosk_key *t = k->view->keys; t && t->fn; t++) {
+		if (!t->hint || (t->shown && !t->shown(k)))
+			continue;
+		int w = snprintf(buf + at, n - at, "%s%s", at ? "   " : "", t->hint);
+		if (w < 0 || (size_t)w >= n - at)
+			break;
+		at += (size_t)w;
+	}
+}
+
+void kiosk_secret_clear(struct kiosk_ui *k)
+{
+	sodium_memzero(k->secret, sizeof k->secret);
+	k->secret_len = 0;
+}
+
+void kiosk_say(struct kiosk_ui *k, enum kiosk_msg kind, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(k->msg, sizeof k->msg, fmt, ap);
+	va_end(ap);
+	k->msg_kind = kind;
+}
+
+void kiosk_go(struct kiosk_ui *k, const struct kiosk_view *v)
+{
+	k->view = v;
+	k->confirming = false;
+	if (v->enter)
+		v->enter(k);
+}
+
+void kiosk_reset(struct kiosk_ui *k)
+{
+	kiosk_secret_clear(k);
+	memset(k->code, 0, sizeof k->code);
+	k->code_len = 0;
+	kiosk_sign_out(k->ctx, &k->user);
+	k->nrows = k->sel = k->top = 0;
+	memset(k->rows, 0, sizeof *k->rows * KIOSK_ROWS_MAX);
+	k->msg[0] = '\0';
+	k->msg_kind = KM_NONE;
+	kiosk_go(k, &kiosk_welcome_view);
+}
+
+/* Paint the current view; only here does anything reach the terminal. */
+static void paint(struct kiosk_ui *k)
+{
+	erase();
+	k->view->draw(k);
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+void kiosk_busy(struct kiosk_ui *k, const char *what)
+{
+	kiosk_say(k, KM_INFO, "%s", what);
+	paint(k);
+}
+
+void kiosk_penalty(struct kiosk_ui *k)
+{
+	int64_t until = mono_ms() + PENALTY_MS;
+	for (int64_t now; !stop_signal && (now = mono_ms()) < until;) {
+		struct timespec ts = {0, (long)((until - now) * 1000000)};
+		nanosleep(&ts, NULL);
+	}
+	flushinp();
+}
+
+void kiosk_put(int y, int x, int cols, const char *raw)
+{
+	char clean[1024], fit[1024];
+	if (cols <= 0 || y < 0 || y >= LINES || x >= COLS)
+		return;
+	if (x + cols > COLS)
+		cols = COLS - x;
+	text_sanitize(raw, clean, sizeof clean);
+	text_fit(clean, cols, fit, sizeof fit);
+	mvaddstr(y, x, fit);
+}
+
+void kiosk_center(int y, const char *raw, int attr)
+{
+	char clean[1024];
+	text_sanitize(raw, clean, sizeof clean);
+	int w = text_width(clean);
+	int x = w < COLS ? (COLS - w) / 2 : 0;
+	attron(attr);
+	kiosk_put(y, x, COLS - x, clean);
+	attroff(attr);
+}
+
+static void bar(int y, const char *left, const char *right, bool colour)
+{
+	int attr = A_REVERSE | (colour ? COLOR_PAIR(PAIR_BAR) : 0);
+	attron(attr);
+	mvhline(y, 0, ' ', COLS);
+	kiosk_put(y, 1, COLS - 2, left);
+	if (right && right[0]) {
+		char clean[512];
+		text_sanitize(right, clean, sizeof clean);
+		int w = text_width(clean);
+		int x = COLS - w - 1;
+		if (x > 1 + text_width(left) + 2)
+			kiosk_put(y, x, w, clean);
+	}
+	attroff(attr);
+}
+
+/* The message in up to two lines above the key bar, marked so it reads
+ * without colour: "Done:" / "Not done:". */
+static void message(struct kiosk_ui *k)
+{
+	static const struct {
+		enum kiosk_msg kind;
+		const char *prefix;
+		int pair;
+	} kinds[] = {
+	    {KM_INFO, "", 0},
+	    {KM_OK, "Done: ", PAIR_OK},
+	    {KM_ERR, "Not done: ", PAIR_ERR},
+	};
+	if (k->msg_kind == KM_NONE || !k->msg[0] || LINES < 6)
+		return;
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+		if (kinds[i].kind != k->msg_kind)
+			continue;
+		char text[1200], clean[1200];
+		snprintf(text, sizeof text, "%s%s", kinds[i].prefix, k->msg);
+		text_sanitize(text, clean, sizeof clean);
+		int attr = A_BOLD | (k->colour && kinds[i].pair ? COLOR_PAIR(kinds[i].pair) : 0);
+		attron(attr);
+		/* Split at the last space that fits the first line. */
+		int width = COLS - 2;
+		char first[1200];
+		text_fit(clean, width, first, sizeof first);
+		size_t cut = strlen(first);
+		if (cut < strlen(clean)) {
+			char *sp = strrchr(first, ' ');
+			if (sp && sp > first + 10)
+				cut = (size_t)(sp - first);
+			first[cut] = '\0';
+			kiosk_put(LINES - 3, 1, width, first);
+			const char *rest = clean + cut;
+			while (*rest == ' ')
+				rest++;
+			kiosk_put(LINES - 2, 1, width, rest);
+		} else {
+			kiosk_put(LINES - 3, 1, width, clean);
+		}
+		attroff(attr);
+	}
+}
+
+void kiosk_frame(struct kiosk_ui *k, const char *right)
+{
+	char keys[256];
+	bar(0, "muster kiosk", right, k->colour);
+	message(k);
+	if (k->confirming)
+		snprintf(keys, sizeof keys, "Y yes, do it   any other key no");
+	else
+		key_bar_text(k, keys, sizeof keys);
+	bar(LINES - 1, keys, NULL, k->colour);
+}
+
+/* Keys every view shares: ^L repaints, a resize repaints. */
+static int common_key(int ch)
+{
+	if (ch == KEY_RESIZE || ch == 12 /* ^L */)
+		return KR_WIPE;
+	return -1;
+}
+
+/* One key: shared keys, a pending question, the view's table, then typing.
+ * Anything else (^C, ^Z, ^\ among them) does nothing. */
+static int key(struct kiosk_ui *k, int ch)
+{
+	const struct kiosk_view *v = k->view;
+	int r = common_key(ch);
+	if (r < 0 && k->confirming && v->answer)
+		r = v->answer(k, ch);
+	if (r < 0)
+		r = kiosk_dispatch(k, v->keys, ch);
+	if (r < 0 && v->other)
+		r = v->other(k, ch);
+	return r < 0 ? KR_NONE : r;
+}
+
+/* Another lead or kiosk changed the data: the lists load again. */
+static bool others_wrote(struct kiosk_ui *k)
+{
+	int64_t v = db_data_version(k->ctx->db);
+	if (v == k->data_version)
+		return false;
+	k->data_version = v;
+	return true;
+}
+
+static bool idle(const struct kiosk_ui *k)
+{
+	return k->view == &kiosk_welcome_view && k->code_len == 0 && k->msg_kind == KM_NONE;
+}
+
+static void loop(struct kiosk_ui *k)
+{
+	int64_t last_key = mono_ms(), idle_ms = (int64_t)k->app->cfg.kiosk_idle_timeout_s * 1000;
+	int fast_errs = 0, react = KR_WIPE;
+	k->data_version = db_data_version(k->ctx->db);
+	while (!k->quit && !stop_signal) {
+		if (react & KR_WIPE)
+			clear();
+		if (react)
+			paint(k);
+		int64_t before = mono_ms();
+		int ch = getch();
+		react = KR_NONE;
+		if (stop_signal)
+			break;
+		if (ch == ERR) {
+			/* A closed terminal returns at once, forever. */
+			fast_errs = mono_ms() - before < TICK_MS / 4 ? fast_errs + 1 : 0;
+			if (fast_errs > DEAD_TTY_ERRS)
+				break;
+			if (!idle(k) && mono_ms() - last_key >= idle_ms) {
+				kiosk_reset(k);
+				react = KR_WIPE;
+			} else if (others_wrote(k) && k->view == &kiosk_mine_view &&
+			           !k->confirming) {
+				kiosk_go(k, k->view);
+				react = KR_REDRAW;
+			}
+			continue;
+		}
+		fast_errs = 0;
+		if (ch != KEY_RESIZE)
+			last_key = mono_ms();
+		react = key(k, ch);
+	}
+}
+
+int screen_run_kiosk(struct app *a, struct err *e)
+{
+	struct kiosk_ui k;
+	if (kiosk_config_check(&a->cfg, e) < 0)
+		return -1;
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return err_set(e, ERR_USAGE, "kiosk: needs a terminal (with ssh, use ssh -t)");
+	memset(&k, 0, sizeof k);
+	k.app = a;
+	k.ctx = &a->ctx;
+	signals_set();
+	if (!curses_start(&k))
+		return err_set(e, ERR_USAGE, "kiosk: cannot use this terminal (is TERM set?)");
+	k.rows = xcalloc(KIOSK_ROWS_MAX, sizeof *k.rows);
+	kiosk_reset(&k);
+	loop(&k);
+	kiosk_reset(&k);
+	curses_stop();
+	free(k.rows);
+	return 0;
+}
