@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "people_csv.h"
 #include "person.h"
 #include "schedule.h"
 
@@ -221,7 +222,7 @@ static const struct entity_def entities[] = {
      "id IN (SELECT person FROM registration WHERE event = ?)", NULL, NULL,
      "name COLLATE NOCASE, id", false, person_prepare, NULL, NULL},
     {"skill", "skills", "skill", skill_fields, N(skill_fields), "name", NULL, NULL, NULL,
-     "name COLLATE NOCASE, id", false, NULL, NULL, NULL},
+     "name COLLATE NOCASE, id", false, NULL, people_csv_skill_validate, NULL},
     {"person_skill", "person_skills", "person_skill", person_skill_fields, N(person_skill_fields),
      NULL, NULL, NULL, NULL, NULL, false, NULL, NULL, NULL},
     {"room", "rooms", "room", room_fields, N(room_fields), "name", IN_EVENT, TZ_OF_EVENT("room"),
