@@ -11,6 +11,7 @@
 static const struct command *const groups[] = {
     cmd_record_commands,
     cmd_import_commands,
+    cmd_report_commands,
 };
 
 #define NGROUPS (sizeof groups / sizeof groups[0])

@@ -12,6 +12,7 @@
 /* Each table ends with an entry whose name is NULL. */
 extern const struct command cmd_record_commands[];
 extern const struct command cmd_import_commands[];
+extern const struct command cmd_report_commands[];
 
 /* import people FILE.csv [--event ID --kind KIND] (the import dispatcher's
  * people branch). */
