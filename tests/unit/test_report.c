@@ -69,12 +69,16 @@ struct hours_seen {
 	const char *tz;
 	int shifts;
 	struct report_shift shift[8];
+	char place[8][32]; /* the strings live only during the callback */
 };
 
 static int on_shift(void *arg, const struct report_shift *s)
 {
 	struct hours_seen *hs = arg;
-	hs->shift[hs->shifts++] = *s;
+	snprintf(hs->place[hs->shifts], sizeof hs->place[0], "%s", s->place);
+	hs->shift[hs->shifts] = *s;
+	hs->shift[hs->shifts].role = hs->shift[hs->shifts].place = NULL;
+	hs->shifts++;
 	return 0;
 }
 
@@ -167,7 +171,7 @@ static void sums_per_shift_and_hour(void **state)
 	assert_int_equal(hs.shifts, 2);
 	assert_int_equal(hs.shift[0].filled, 1);
 	assert_int_equal(hs.shift[0].gap, 1);
-	assert_string_equal(hs.shift[0].place, "");
+	assert_string_equal(hs.place[0], "Lobby");
 	assert_int_equal(hs.shift[1].filled, 2);
 	assert_int_equal(hs.shift[1].gap, 0);
 	assert_int_equal(hs.n, 4);
