@@ -94,7 +94,9 @@ int cmd_import_people(struct app *a, const struct args *args, FILE *out, struct 
 	o.kind = args_get(args, "kind");
 	if (o.kind && !o.event)
 		return err_set(e, ERR_USAGE, "import people: --kind goes with --event");
-	if (isatty(STDERR_FILENO)) {
+	/* Only from the command line: under the TUI's ':' prompt curses owns the
+	 * terminal and out is not stdout. */
+	if (out == stdout && isatty(STDERR_FILENO)) {
 		o.progress = progress_draw;
 		o.progress_arg = &p;
 	}
