@@ -13,6 +13,7 @@
 extern const struct command cmd_record_commands[];
 extern const struct command cmd_import_commands[];
 extern const struct command cmd_report_commands[];
+extern const struct command cmd_demo_commands[];
 
 /* import people FILE.csv [--event ID --kind KIND] (the import dispatcher's
  * people branch). */
