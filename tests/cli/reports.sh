@@ -72,3 +72,16 @@ t_expect report-unknown 2 "$M" report payroll --event 1
 t_expect report-no-event 1 "$M" report hours --event 9
 t_err_contains report-no-event-says "event 9: not found"
 t_expect report-bad-format 2 "$M" report hours --event 1 --format xml
+
+# golden reports on the demo data: the one-day gathering (event 1) and the
+# two-day forum across the spring DST change (event 2)
+export MUSTER_DB="$T/demo.db"
+"$M" demo >/dev/null || t_fail demo-fixture
+for ev in 1 2; do
+	for r in coverage hours attendance; do
+		t_golden "demo-$r-$ev-table" "$M" report "$r" --event "$ev"
+	done
+done
+t_golden demo-coverage-2-csv "$M" report coverage --event 2 --format csv
+t_golden demo-hours-2-json "$M" report hours --event 2 --format json
+t_golden demo-attendance-2-tsv "$M" report attendance --event 2 --format tsv
