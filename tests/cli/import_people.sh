@@ -156,3 +156,33 @@ t_run "$M" list people --format tsv
 t_contains trims-name "	Padded Name	pad@example.org	"
 
 t_expect skill-semicolon 2 "$M" add skill name="CPR; AED"
+
+# the issue's "done when": a 1,000-row forum registration sheet in one
+# command, with 20 people who sent the form twice (the later row wins), no
+# duplicate and nothing lost, everyone registered; then the coverage chart
+fresh
+"$M" add event name=Forum starts="2027-03-13 08:00" ends="2027-03-14 17:30" \
+	tz=America/New_York >/dev/null
+"$M" add role event=1 name=Greeter >/dev/null
+"$M" add shift event=1 role=1 starts="2027-03-13 08:00" ends="2027-03-13 10:00" need_min=4 need_max=6 >/dev/null
+awk 'BEGIN {
+	printf "\357\273\277First Name and Last Name,E-mail,Phone,Organization,Notes\r\n"
+	for (i = 1; i <= 980; i++) {
+		printf "\"Guest %d, Jr.\",guest%d@example.org,555-%04d,Org %d,\r\n", i, i, i, i % 30
+		if (i % 49 == 0)
+			printf "\"Guest %d, Jr.\",GUEST%d@example.org,555-9%03d,Org %d,\"sent twice\"\r\n", i, i, i, i % 30
+	}
+}' | sed '1s/First Name and Last Name/Name/' >"$T/forum.csv"
+t_equal forum-rows "$(grep -c '@example.org' "$T/forum.csv")" 1000
+t_expect forum-import 0 "$M" import people "$T/forum.csv" --event 1
+t_contains forum-summary "1000 rows: 980 added, 0 updated, 0 unchanged, 20 repeated"
+t_contains forum-registered "980 registered for event 1 as attendee"
+t_equal forum-people "$(count people)" 980
+t_equal forum-registrations "$(count registrations)" 980
+t_run "$M" show person 49
+t_contains forum-later-row-wins "notes: sent twice"
+t_expect forum-again 0 "$M" import people "$T/forum.csv" --event 1
+t_contains forum-again-nothing-new "0 added"
+t_equal forum-again-people "$(count people)" 980
+t_expect forum-coverage 0 "$M" report coverage --event 1
+t_contains forum-chart "0/4  short 4"
