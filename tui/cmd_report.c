@@ -159,21 +159,34 @@ static void bar_cells(const struct report_hour *h, int64_t scale, int width, int
 		*full = width - *empty;
 }
 
-#define LABEL_COLS 13 /* "  08:00 EST  " */
-#define NUMS_COLS  22 /* "  100/120  short 20000" */
-#define BAR_COLS   (CHART_COLS - LABEL_COLS - NUMS_COLS)
+/* A chart line: "  08:00 EST  " (or "  12:00pm EST  "), the bar, then
+ * "  filled/needed  short N"; 80 columns in all. */
+#define NUMS_COLS 22 /* "  100/120  short 20000" */
+
+static int label_cols(const struct report_out *r)
+{
+	return r->a->cfg.time_12h ? 11 : 9;
+}
+
+static int bar_cols(const struct report_out *r)
+{
+	return CHART_COLS - 2 - label_cols(r) - 2 - NUMS_COLS;
+}
 
 static void chart_line(struct report_out *r, const struct report_hour *h, int64_t scale)
 {
 	struct tz_local l;
 	int64_t full, empty;
-	char nums[48];
+	char hm[16], label[32], nums[48];
+	int width = bar_cols(r);
 	tz_local(r->ev->tz, h->starts, &l);
-	bar_cells(h, scale, BAR_COLS, &full, &empty);
-	fprintf(r->f, "  %02d:%02d %-4.4s ", l.hour, l.minute, l.abbrev);
+	tz_format_hm(r->ev->tz, h->starts, r->a->cfg.time_12h, hm, sizeof hm);
+	snprintf(label, sizeof label, "%s %.5s", hm, l.abbrev);
+	bar_cells(h, scale, width, &full, &empty);
+	fprintf(r->f, "  %-*s  ", label_cols(r), label);
 	repeat(r->f, "\u2588", full);
 	repeat(r->f, "\u2591", empty);
-	repeat(r->f, " ", BAR_COLS - full - empty);
+	repeat(r->f, " ", width - full - empty);
 	snprintf(nums, sizeof nums, "%" PRId64 "/%" PRId64, h->filled, h->needed);
 	fprintf(r->f, "  %7s", nums);
 	if (h->gap)
@@ -215,7 +228,8 @@ static void chart_print(struct report_out *r, const struct chart *ch)
 	for (size_t i = 0; i < ch->n; i++)
 		if (ch->v[i].filled + ch->v[i].gap > most)
 			most = ch->v[i].filled + ch->v[i].gap;
-	scale = most > BAR_COLS ? (most + BAR_COLS - 1) / BAR_COLS : 1;
+	int width = bar_cols(r);
+	scale = most > width ? (most + width - 1) / width : 1;
 	fprintf(r->f, "\nBy hour: \u2588 filled, \u2591 still needed%s",
 	        scale > 1 ? " (one mark = " : "");
 	if (scale > 1)
