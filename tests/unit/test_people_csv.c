@@ -347,6 +347,38 @@ static void export_reads_back(void **state)
 	free(second.text);
 }
 
+struct progress_seen {
+	int calls;
+	uint64_t done, total;
+};
+
+static void on_progress(void *arg, uint64_t done, uint64_t total)
+{
+	struct progress_seen *p = arg;
+	p->calls++;
+	p->done = done;
+	p->total = total;
+}
+
+static void progress_reaches_the_end(void **state)
+{
+	struct fixture *f = *state;
+	struct people_csv_stats st;
+	struct err e = {0};
+	struct progress_seen p = {0};
+	FILE *out = fopen(f->path, "wb");
+	fputs("name\n", out);
+	for (int i = 0; i < 20000; i++)
+		fprintf(out, "Person %d\n", i);
+	long size = ftell(out);
+	fclose(out);
+	struct people_csv_opts o = {.progress = on_progress, .progress_arg = &p};
+	assert_int_equal(people_csv_import(&f->ctx, f->path, &o, &st, &e), 0);
+	assert_true(p.calls >= 3); /* one per 64 KiB read */
+	assert_int_equal(p.total, (uint64_t)size);
+	assert_int_equal(p.done, (uint64_t)size);
+}
+
 static void skill_names_hold_no_semicolon(void **state)
 {
 	struct fixture *f = *state;
@@ -369,6 +401,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(registers_with_event, setup, teardown),
 	    cmocka_unit_test_setup_teardown(export_reads_back, setup, teardown),
 	    cmocka_unit_test_setup_teardown(skill_names_hold_no_semicolon, setup, teardown),
+	    cmocka_unit_test_setup_teardown(progress_reaches_the_end, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
