@@ -19,6 +19,7 @@
 
 #include "../db/person_store.h"
 #include "person.h"
+#include "registration.h"
 #include "suggest.h"
 #include "tz.h"
 #include "xmalloc.h"
@@ -648,14 +649,58 @@ static int repeated(struct importer *im, const struct record *r, long first, str
 	return ret;
 }
 
+/* A held skill's expiry changes: the person_skill entity's validate hook
+ * judges the assignments that rest on it again (SPEC rule 8). */
+static int link_change(struct importer *im, int64_t person, int64_t skill, int64_t link,
+                       const char *had, const char *expires, struct err *e)
+{
+	const struct entity_def *ent = entity_find("person_skill");
+	if (ent->validate) {
+		struct record before, after;
+		record_init(&before, ent);
+		record_set_int(&before, "person", person);
+		record_set_int(&before, "skill", skill);
+		record_set_text(&before, "expires", had[0] ? had : NULL);
+		record_init(&after, ent);
+		record_set_int(&after, "person", person);
+		record_set_int(&after, "skill", skill);
+		record_set_text(&after, "expires", expires);
+		before.id = after.id = link;
+		int ret = ent->validate(im->c, &after, &before, e);
+		record_free(&before);
+		record_free(&after);
+		if (ret < 0)
+			return -1;
+	}
+	return person_store_link_set(im->ps, link, expires, e);
+}
+
+/* Link the person to one skill; *changed when something was written. */
+static int link_skill(struct importer *im, const struct outcome *out, int64_t skill,
+                      const char *expires, bool *changed, struct err *e)
+{
+	int64_t link = 0;
+	char had[16];
+	*changed = true;
+	if (!out->added &&
+	    person_store_link_find(im->ps, out->id, skill, &link, had, sizeof had, e) < 0)
+		return -1;
+	if (!link) /* a new skill can only help: nothing to judge again */
+		return person_store_link_add(im->ps, out->id, skill, expires, e);
+	if (strcmp(had, expires ? expires : "") == 0) {
+		*changed = false;
+		return 0;
+	}
+	return link_change(im, out->id, skill, link, had, expires, e);
+}
+
 static int link_skills(struct importer *im, const struct skill_list *skills, struct outcome *out,
                        struct err *e)
 {
-	bool changed = false;
+	bool any = false;
 	for (size_t i = 0; i < skills->n; i++) {
 		int64_t skill = cache_get(&im->skills, skills->v[i].name);
-		bool created = false;
-		enum person_link_change ch;
+		bool created = false, changed;
 		const char *exp = skills->v[i].expires[0] ? skills->v[i].expires : NULL;
 		if (!skill &&
 		    person_store_skill(im->ps, skills->v[i].name, true, &skill, &created, e) < 0)
@@ -666,15 +711,18 @@ static int link_skills(struct importer *im, const struct skill_list *skills, str
 			if (add_named(im, "skill", skill, skills->v[i].name, e) < 0)
 				return -1;
 		}
-		if (person_store_link(im->ps, out->id, skill, exp, out->added, &ch, e) < 0)
+		if (link_skill(im, out, skill, exp, &changed, e) < 0)
 			return -1;
-		changed |= ch != LINK_SAME;
+		any |= changed;
 	}
-	if (changed && !out->added)
+	if (any && !out->added)
 		note_change(out, "skills");
 	return 0;
 }
 
+/* --event: register through the registration rules (capacity, waitlist).
+ * A registration already there is left as it is, a cancelled one too: an
+ * old sheet must not undo someone's cancellation. */
 static int register_person(struct importer *im, int64_t person, struct err *e)
 {
 	int64_t reg;
@@ -683,15 +731,13 @@ static int register_person(struct importer *im, int64_t person, struct err *e)
 	                              e) < 0)
 		return -1;
 	if (reg) {
-		im->st->already_registered++;
+		if (strcmp(status, "cancelled") == 0)
+			im->st->left_cancelled++;
+		else
+			im->st->already_registered++;
 		return 0;
 	}
-	char ev[24], who[24];
-	snprintf(ev, sizeof ev, "%" PRId64, im->o->event);
-	snprintf(who, sizeof who, "%" PRId64, person);
-	struct field_assign fa[] = {
-	    {"event", ev}, {"person", who}, {"kind", im->o->kind ? im->o->kind : "attendee"}};
-	if (record_add(im->c, entity_find("registration"), fa, 3, &reg, e) < 0 ||
+	if (registration_register(im->c, im->o->event, person, im->o->kind, &reg, e) < 0 ||
 	    person_store_registration(im->ps, im->o->event, person, &reg, status, sizeof status,
 	                              e) < 0)
 		return -1;

@@ -12,7 +12,11 @@
  * left empty keep what is stored, skills are added or get their new expiry
  * (never removed), and confidential can be set but never cleared. Two rows of
  * one file with the same email are one person (the later row wins) unless
- * their names differ, which is an error. The whole file is one transaction. */
+ * their names differ, which is an error. With an event, everyone is
+ * registered through core/registration.h (capacity and waitlist); people
+ * already registered, or who cancelled, are left as they are. A change the
+ * rules refuse (a skill's expiry or a birth date under existing assignments)
+ * stops the import like a bad row. The whole file is one transaction. */
 #ifndef MUSTER_PEOPLE_CSV_H
 #define MUSTER_PEOPLE_CSV_H
 
@@ -47,6 +51,7 @@ struct people_csv_stats {
 	int64_t registered; /* registrations made with opts.event */
 	int64_t waitlisted; /* of those, waitlisted */
 	int64_t already_registered;
+	int64_t left_cancelled; /* had cancelled: not registered again */
 };
 
 /* Import path ("-" = standard input). Bad rows: ERR_INPUT "PATH:LINE: why",

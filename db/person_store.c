@@ -289,8 +289,30 @@ int person_store_skill(struct person_store *ps, const char *name, bool create, i
 	return find_or_add(ps, ST_SKILL_FIND, ST_SKILL_ADD, "skill", name, create, id, created, e);
 }
 
-static int link_add(struct person_store *ps, int64_t person, int64_t skill, const char *expires,
-                    struct err *e)
+int person_store_link_find(struct person_store *ps, int64_t person, int64_t skill, int64_t *link,
+                           char *expires, size_t n, struct err *e)
+{
+	sqlite3_stmt *st = stmt(ps, ST_LINK_GET, e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, person);
+	sqlite3_bind_int64(st, 2, skill);
+	int rc = sqlite3_step(st), ret = 0;
+	*link = 0;
+	expires[0] = '\0';
+	if (rc == SQLITE_ROW) {
+		const char *had = (const char *)sqlite3_column_text(st, 1);
+		*link = sqlite3_column_int64(st, 0);
+		snprintf(expires, n, "%s", had ? had : "");
+	} else if (rc != SQLITE_DONE) {
+		ret = db_fail(ps->db, e, "person_skill");
+	}
+	done(st);
+	return ret;
+}
+
+int person_store_link_add(struct person_store *ps, int64_t person, int64_t skill,
+                          const char *expires, struct err *e)
 {
 	sqlite3_stmt *st = stmt(ps, ST_LINK_ADD, e);
 	if (!st)
@@ -301,34 +323,10 @@ static int link_add(struct person_store *ps, int64_t person, int64_t skill, cons
 	return step_write(ps, st, e, "person_skill");
 }
 
-int person_store_link(struct person_store *ps, int64_t person, int64_t skill, const char *expires,
-                      bool new_person, enum person_link_change *change, struct err *e)
+int person_store_link_set(struct person_store *ps, int64_t link, const char *expires, struct err *e)
 {
-	*change = LINK_ADDED;
-	if (new_person)
-		return link_add(ps, person, skill, expires, e);
-	sqlite3_stmt *st = stmt(ps, ST_LINK_GET, e);
+	sqlite3_stmt *st = stmt(ps, ST_LINK_SET, e);
 	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, person);
-	sqlite3_bind_int64(st, 2, skill);
-	int rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		done(st);
-		return db_fail(ps->db, e, "person_skill");
-	}
-	int64_t link = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	const char *had = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 1) : NULL;
-	bool same = link && ((!had && !expires) || (had && expires && strcmp(had, expires) == 0));
-	done(st);
-	if (same) {
-		*change = LINK_SAME;
-		return 0;
-	}
-	if (!link)
-		return link_add(ps, person, skill, expires, e);
-	*change = LINK_CHANGED;
-	if (!(st = stmt(ps, ST_LINK_SET, e)))
 		return -1;
 	bind_text(st, 1, expires);
 	sqlite3_bind_int64(st, 2, link);

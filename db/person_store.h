@@ -52,11 +52,15 @@ int person_store_org(struct person_store *ps, const char *name, bool create, int
 int person_store_skill(struct person_store *ps, const char *name, bool create, int64_t *id,
                        bool *created, struct err *e);
 
-enum person_link_change { LINK_SAME, LINK_ADDED, LINK_CHANGED };
-/* person holds skill until expires (NULL = no end): add or update the link.
- * new_person: the person was just added and has no links yet. */
-int person_store_link(struct person_store *ps, int64_t person, int64_t skill, const char *expires,
-                      bool new_person, enum person_link_change *change, struct err *e);
+/* The link of person to skill: *link 0 when none; else its expiry into
+ * expires ("" = none). */
+int person_store_link_find(struct person_store *ps, int64_t person, int64_t skill, int64_t *link,
+                           char *expires, size_t n, struct err *e);
+/* person holds skill until expires (NULL = no end). */
+int person_store_link_add(struct person_store *ps, int64_t person, int64_t skill,
+                          const char *expires, struct err *e);
+int person_store_link_set(struct person_store *ps, int64_t link, const char *expires,
+                          struct err *e);
 
 /* One audit row. */
 int person_store_audit(struct person_store *ps, int64_t at, const char *actor, const char *action,

@@ -72,6 +72,11 @@ static void print_stats(FILE *out, const char *file, const struct people_csv_opt
 		        " waitlisted), %" PRId64 " already registered\n",
 		        st->registered, o->event, o->kind ? o->kind : "attendee", st->waitlisted,
 		        st->already_registered);
+	if (st->left_cancelled)
+		fprintf(out,
+		        "%" PRId64 " had cancelled and were left cancelled (muster register "
+		        "EVENT PERSON registers one again)\n",
+		        st->left_cancelled);
 	if (st->renamed)
 		fprintf(out, "%" PRId64 " people renamed: their email matched (see list audit)\n",
 		        st->renamed);

@@ -186,3 +186,36 @@ t_contains forum-again-nothing-new "0 added"
 t_equal forum-again-people "$(count people)" 980
 t_expect forum-coverage 0 "$M" report coverage --event 1
 t_contains forum-chart "0/4  short 4"
+
+# --event goes through the registration rules: beyond capacity attendees
+# wait; a cancelled registration is left cancelled
+fresh
+"$M" add event name=Small starts="2027-03-13 08:00" ends="2027-03-13 17:00" tz=UTC \
+	capacity=2 >/dev/null
+printf 'name,email\nA One,a@example.org\nB Two,b@example.org\nC Three,c@example.org\n' >"$T/three.csv"
+t_expect waitlist-import 0 "$M" import people "$T/three.csv" --event 1
+t_contains waitlist-count "3 registered for event 1 as attendee (1 waitlisted)"
+t_expect unregister-one 0 "$M" unregister 1 1
+t_expect waitlist-again 0 "$M" import people "$T/three.csv" --event 1
+t_contains cancelled-left "1 had cancelled and were left cancelled"
+t_contains others-already "2 already registered"
+
+# a change the rules refuse under existing assignments stops the import:
+# a skill now expiring before a shift that needs it, a birth date too young
+fresh
+"$M" add event name=Day starts="2027-03-13 08:00" ends="2027-03-13 17:00" tz=UTC >/dev/null
+"$M" add skill name="First aid" >/dev/null
+"$M" add role event=1 name=Medic skill=1 min_age=18 >/dev/null
+"$M" add shift event=1 role=1 starts="2027-03-13 09:00" ends="2027-03-13 11:00" >/dev/null
+printf 'name,email,birth_date,skills\nDana Reyes,dana@example.org,1990-03-14,First aid (until 2027-12-31)\n' >"$T/medic.csv"
+"$M" import people "$T/medic.csv" >/dev/null
+t_expect medic-assign 0 "$M" assign 1 1
+printf 'name,email,skills\nOmar Haddad,omar@example.org,\nDana Reyes,dana@example.org,First aid (until 2027-01-31)\n' >"$T/expiry.csv"
+t_expect expiry-refused 2 "$M" import people "$T/expiry.csv"
+t_err_contains expiry-refused-line "expiry.csv:3: "
+t_equal expiry-kept-nothing "$(count people)" 1
+printf 'name,email,birth_date\nDana Reyes,dana@example.org,2015-01-01\n' >"$T/young.csv"
+t_expect age-refused 2 "$M" import people "$T/young.csv"
+t_err_contains age-refused-line "young.csv:2: "
+t_run "$M" show person 1
+t_contains age-kept "birth_date: 1990-03-14"

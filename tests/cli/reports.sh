@@ -7,7 +7,7 @@
 add() { "$M" add "$@" >/dev/null || t_fail "fixture: add $*"; }
 
 add event name="Night Vigil & Resource Fair" starts="2026-10-31 22:00" \
-	ends="2026-11-01 04:00" tz=America/Chicago capacity=4
+	ends="2026-11-01 04:00" tz=America/Chicago capacity=1
 add room event=1 name="Main Hall" capacity=120
 add room event=1 name="Salon B" capacity=3
 add org name="Harbor Light Coalition" sector=ngo
@@ -22,13 +22,13 @@ printf '%s\n' 'name,email,skills' 'Ana Cruz,ana@example.org,First aid' \
 add person name="Fatima Ali"
 add person name="Gus Moreau"
 add registration event=1 person=6 kind=attendee status=checked_in checked_in_at="2026-10-31 22:10"
-add registration event=1 person=7 kind=attendee status=waitlisted
+add registration event=1 person=7 kind=attendee
 # shifts: 22:00-00:00 greeters (3-4), 00:30 CDT-01:30 CST AV (1), 01:00 CST-03:00 booth (2),
 # a cancelled one that must not count
 add shift event=1 role=1 room=1 starts="2026-10-31 22:00" ends="2026-11-01 00:00" need_min=3 need_max=4
 add shift event=1 role=2 room=2 starts="2026-11-01T00:30-05:00" ends="2026-11-01T01:30-06:00" need_min=1 need_max=1
 add shift event=1 role=3 booth=1 starts="2026-11-01T01:00-06:00" ends="2026-11-01 03:00" need_min=2 need_max=2
-add shift event=1 role=1 room=1 starts="2026-11-01 03:00" ends="2026-11-01 04:00" need_min=5 need_max=5 status=cancelled
+add shift event=1 role=1 room=1 starts="2026-11-01 03:00" ends="2026-11-01 04:00" need_min=5 need_max=5
 add assignment shift=1 person=1 status=completed checked_in_at="2026-10-31 21:55" checked_out_at="2026-11-01 00:05"
 add assignment shift=1 person=2 status=no_show
 add assignment shift=1 person=4 status=confirmed
@@ -36,10 +36,11 @@ add assignment shift=2 person=3 status=checked_in checked_in_at="2026-11-01T00:2
 add assignment shift=3 person=1 status=signed_up
 add assignment shift=3 person=5 status=dropped
 add assignment shift=4 person=4 status=signed_up
+"$M" set shift 4 status=cancelled >/dev/null || t_fail "fixture: cancel shift 4"
 add session event=1 room=1 title="Welcome & vigil" starts="2026-10-31 22:00" ends="2026-10-31 23:00"
 add session event=1 room=2 title="Survivor-led panel" kind=panel starts="2026-10-31 22:30" ends="2026-10-31 23:30" capacity=10
 add session event=1 title="Film screening" kind=screening starts="2026-11-01T01:00-05:00" ends="2026-11-01T01:00-06:00"
-add speaker session=2 person=4 role=panelist
+add speaker session=2 person=5 role=panelist
 
 for r in coverage hours attendance; do
 	t_golden "report-$r-table" "$M" report "$r" --event 1

@@ -265,14 +265,15 @@ static void attendance_counts_and_seats(void **state)
 {
 	struct fixture *f = *state;
 	add(&f->ctx, "event", "name", "Day", "starts", "2027-05-01 08:00", "ends",
-	    "2027-05-01 18:00", "tz", "UTC", NULL);
+	    "2027-05-01 18:00", "tz", "UTC", "capacity", "3", NULL);
 	for (int i = 0; i < 5; i++)
 		add(&f->ctx, "person", "name", "P", NULL);
 	add(&f->ctx, "registration", "event", "1", "person", "1", NULL);
 	add(&f->ctx, "registration", "event", "1", "person", "2", "status", "checked_in", NULL);
-	add(&f->ctx, "registration", "event", "1", "person", "3", "status", "waitlisted", NULL);
-	add(&f->ctx, "registration", "event", "1", "person", "4", "kind", "volunteer", NULL);
 	add(&f->ctx, "registration", "event", "1", "person", "5", "status", "no_show", NULL);
+	/* the event is full: the next attendee waits; volunteers never do */
+	add(&f->ctx, "registration", "event", "1", "person", "3", NULL);
+	add(&f->ctx, "registration", "event", "1", "person", "4", "kind", "volunteer", NULL);
 	add(&f->ctx, "room", "event", "1", "name", "A", "capacity", "1", NULL);
 	add(&f->ctx, "room", "event", "1", "name", "B", "capacity", "50", NULL);
 	/* two parallel breakouts (1 + 10 seats), then one in a room without limit */
