@@ -37,7 +37,8 @@ const struct command cmd_import_commands[] = {
      "      stored, skills are added, confidential is never cleared. Two rows with one\n"
      "      email are one person unless their names differ (an error). One\n"
      "      transaction: a bad row is reported as FILE:LINE: and nothing is kept.\n"
-     "      --event registers everyone (--kind, default attendee)",
+     "      --event registers everyone (--kind, default attendee) with the waitlist;\n"
+     "      existing and cancelled registrations are left as they are",
      cmd_import},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };
