@@ -7,11 +7,15 @@
 #include "../core/suggest.h"
 #include "cmd.h"
 
-/* Every group of commands, in --help order. */
-/* clang-format off: one group a line, so branches adding one merge cleanly */
+/* Every group of commands, in --help order; one a line, so that branches
+ * adding a group merge cleanly. */
+/* clang-format off */
 static const struct command *const groups[] = {
-    cmd_record_commands, cmd_demo_commands,   cmd_staff_commands,
-    cmd_import_commands, cmd_report_commands,
+    cmd_record_commands,
+    cmd_demo_commands,
+    cmd_staff_commands,
+    cmd_import_commands,
+    cmd_report_commands,
 };
 /* clang-format on */
 
