@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "agenda.h"
+#include "people_csv.h"
 #include "person.h"
 #include "recheck.h"
 #include "registration.h"
@@ -226,7 +227,7 @@ static const struct entity_def entities[] = {
      "id IN (SELECT person FROM registration WHERE event = ?)", NULL, NULL,
      "name COLLATE NOCASE, id", false, person_prepare, recheck_person, NULL},
     {"skill", "skills", "skill", skill_fields, N(skill_fields), "name", NULL, NULL, NULL,
-     "name COLLATE NOCASE, id", false, NULL, NULL, NULL},
+     "name COLLATE NOCASE, id", false, NULL, people_csv_skill_validate, NULL},
     {"person_skill", "person_skills", "person_skill", person_skill_fields, N(person_skill_fields),
      NULL, NULL, NULL, NULL, NULL, false, NULL, recheck_person_skill, recheck_person_skill_after},
     {"room", "rooms", "room", room_fields, N(room_fields), "name", IN_EVENT, TZ_OF_EVENT("room"),

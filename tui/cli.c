@@ -7,13 +7,18 @@
 #include "../core/suggest.h"
 #include "cmd.h"
 
-/* Every group of commands, in --help order. */
+/* Every group of commands, in --help order; one a line, so that branches
+ * adding a group merge cleanly. */
+/* clang-format off */
 static const struct command *const groups[] = {
     cmd_record_commands,
     cmd_demo_commands,
     cmd_staff_commands,
     cmd_kiosk_commands,
+    cmd_import_commands,
+    cmd_report_commands,
 };
+/* clang-format on */
 
 #define NGROUPS (sizeof groups / sizeof groups[0])
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../core/entity.h"
+#include "../core/people_csv.h"
 #include "../core/suggest.h"
 #include "../core/xmalloc.h"
 #include "cmd.h"
@@ -94,6 +95,22 @@ int cmd_override(struct app *a, const struct args *args, struct err *e)
 	return 0;
 }
 
+static int people_csv_row(void *arg, const char *const *cells)
+{
+	output_row(arg, cells);
+	return 0;
+}
+
+/* People as a spreadsheet: org by name and a skills column, the columns
+ * import people reads back. */
+static int list_people_csv(struct app *a, int64_t event, FILE *out, struct err *e)
+{
+	struct output *o = output_begin(out, OUT_CSV, people_csv_columns(), NULL, PEOPLE_CSV_NCOLS);
+	int ret = people_csv_export(&a->ctx, event, people_csv_row, o, e);
+	output_end(o);
+	return ret;
+}
+
 static int cmd_list(struct app *a, const struct args *args, FILE *out, struct err *e)
 {
 	const struct entity_def *ent;
@@ -102,6 +119,8 @@ static int cmd_list(struct app *a, const struct args *args, FILE *out, struct er
 	if (cmd_entity(args->pos[0], &ent, e) < 0 || cmd_format(args, &fmt, e) < 0 ||
 	    cmd_event_opt(args, &filter.event, e) < 0)
 		return -1;
+	if (fmt == OUT_CSV && strcmp(ent->name, "person") == 0)
+		return list_people_csv(a, filter.event, out, e);
 	struct list_ctx l;
 	l.ncols = list_columns(ent, fmt, l.idx);
 	const char *names[ENTITY_MAX_FIELDS + 1];

@@ -1,0 +1,242 @@
+/* report.c - coverage, hours and attendance of one event: rows from
+ * db/report_store.c, sums per clock hour of the event's zone, seats per time
+ * slot; handed to callbacks, never printed. */
+#include "report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../db/report_store.h"
+#include "tz.h"
+#include "xmalloc.h"
+
+int report_event(struct ctx *c, int64_t event, struct report_event *out, struct err *e)
+{
+	struct report_store_event ev;
+	if (report_store_event(c->db, event, &ev, e) < 0)
+		return -1;
+	memset(out, 0, sizeof *out);
+	out->id = event;
+	memcpy(out->name, ev.name, sizeof out->name);
+	memcpy(out->tz, ev.tz, sizeof out->tz);
+	out->starts = ev.starts;
+	out->ends = ev.ends;
+	out->capacity = ev.capacity;
+	return 0;
+}
+
+/* A callback's verdict as a report's return value. */
+static int stopped(int ret)
+{
+	return ret < 0 ? -1 : 0;
+}
+
+/* ---- coverage ----------------------------------------------------------- */
+
+struct span {
+	int64_t starts, ends, need_min, need_max, filled, gap;
+};
+
+struct coverage {
+	const struct report_coverage_fns *fns;
+	struct span *v;
+	size_t n, cap;
+};
+
+static int coverage_shift(void *arg, const struct report_store_shift *s)
+{
+	struct coverage *cv = arg;
+	int64_t gap = s->need_min > s->filled ? s->need_min - s->filled : 0;
+	if (cv->n == cv->cap) {
+		cv->cap = cv->cap ? cv->cap * 2 : 64;
+		cv->v = xrealloc(cv->v, cv->cap * sizeof *cv->v);
+	}
+	cv->v[cv->n++] =
+	    (struct span){s->starts, s->ends, s->need_min, s->need_max, s->filled, gap};
+	if (!cv->fns->shift)
+		return 0;
+	struct report_shift row = {s->id,       s->role,     s->place,  s->starts, s->ends,
+	                           s->need_min, s->need_max, s->filled, gap};
+	return cv->fns->shift(cv->fns->arg, &row);
+}
+
+/* The start of the clock hour (in tz) holding t. */
+static int64_t hour_floor(const char *tz, int64_t t)
+{
+	struct tz_local l;
+	tz_local(tz, t, &l);
+	return t - l.minute * 60 - l.second;
+}
+
+/* The next clock-hour boundary after t (t itself on one). */
+static int64_t hour_next(const char *tz, int64_t t)
+{
+	int64_t n = hour_floor(tz, t + 3600);
+	return n > t ? n : t + 3600;
+}
+
+static void hour_sum(const struct coverage *cv, struct report_hour *h)
+{
+	for (size_t i = 0; i < cv->n && cv->v[i].starts < h->ends; i++) {
+		const struct span *s = &cv->v[i];
+		if (s->ends <= h->starts)
+			continue;
+		h->shifts++;
+		h->needed += s->need_min;
+		h->wanted += s->need_max;
+		h->filled += s->filled;
+		h->gap += s->gap;
+	}
+}
+
+static int coverage_hours(const struct report_event *ev, const struct coverage *cv)
+{
+	int64_t lo = ev->starts, hi = ev->ends;
+	for (size_t i = 0; i < cv->n; i++) {
+		lo = cv->v[i].starts < lo ? cv->v[i].starts : lo;
+		hi = cv->v[i].ends > hi ? cv->v[i].ends : hi;
+	}
+	for (int64_t t = hour_floor(ev->tz, lo); t < hi;) {
+		struct report_hour h = {.starts = t, .ends = hour_next(ev->tz, t)};
+		hour_sum(cv, &h);
+		int ret = cv->fns->hour(cv->fns->arg, &h);
+		if (ret)
+			return stopped(ret);
+		t = h.ends;
+	}
+	return 0;
+}
+
+int report_coverage(struct ctx *c, const struct report_event *ev,
+                    const struct report_coverage_fns *fns, struct err *e)
+{
+	struct coverage cv = {fns, NULL, 0, 0};
+	int ret = report_store_shifts(c->db, ev->id, coverage_shift, &cv, e);
+	if (ret == 0 && fns->hour)
+		ret = coverage_hours(ev, &cv);
+	free(cv.v);
+	return ret;
+}
+
+/* ---- hours -------------------------------------------------------------- */
+
+struct hours {
+	int (*fn)(void *arg, const struct report_volunteer *v);
+	void *arg;
+};
+
+static int hours_row(void *arg, const struct report_store_volunteer *v)
+{
+	struct hours *h = arg;
+	struct report_volunteer row = {v->person, v->name,     v->shifts,  v->scheduled,
+	                               v->worked, v->no_shows, v->on_shift};
+	return h->fn(h->arg, &row);
+}
+
+int report_hours(struct ctx *c, const struct report_event *ev,
+                 int (*fn)(void *arg, const struct report_volunteer *v), void *arg, struct err *e)
+{
+	struct hours h = {fn, arg};
+	return report_store_volunteers(c->db, ev->id, hours_row, &h, e);
+}
+
+/* ---- attendance --------------------------------------------------------- */
+
+struct session_row {
+	struct report_session s;
+	char *title, *kind, *room;
+};
+
+struct attendance {
+	const struct report_attendance_fns *fns;
+	int64_t expected;
+	struct session_row *v;
+	size_t n, cap;
+};
+
+static int attendance_kind(void *arg, const struct report_store_kind *k)
+{
+	struct attendance *at = arg;
+	struct report_kind row = {
+	    k->kind, k->registered, k->waitlisted, k->cancelled, k->checked_in, k->no_show, 0};
+	row.total = k->registered + k->waitlisted + k->cancelled + k->checked_in + k->no_show;
+	at->expected += k->registered + k->checked_in;
+	return at->fns->kind ? at->fns->kind(at->fns->arg, &row) : 0;
+}
+
+/* The smaller of two capacities where 0 means unlimited. */
+static int64_t capacity_of(int64_t a, int64_t b)
+{
+	if (!a || !b)
+		return a ? a : b;
+	return a < b ? a : b;
+}
+
+static int attendance_session(void *arg, const struct report_store_session *s)
+{
+	struct attendance *at = arg;
+	if (at->n == at->cap) {
+		at->cap = at->cap ? at->cap * 2 : 32;
+		at->v = xrealloc(at->v, at->cap * sizeof *at->v);
+	}
+	struct session_row *r = &at->v[at->n++];
+	r->title = xstrdup(s->title);
+	r->kind = xstrdup(s->kind);
+	r->room = xstrdup(s->room);
+	r->s = (struct report_session){s->id,
+	                               r->title,
+	                               r->kind,
+	                               r->room,
+	                               s->starts,
+	                               s->ends,
+	                               capacity_of(s->capacity, s->room_capacity),
+	                               s->speakers,
+	                               0,
+	                               0,
+	                               0};
+	return 0;
+}
+
+/* Seats at the time of session i: every session overlapping it. */
+static void seats_of(struct attendance *at, size_t i)
+{
+	struct report_session *s = &at->v[i].s;
+	s->seats = 0;
+	for (size_t j = 0; j < at->n && s->seats >= 0; j++) {
+		const struct report_session *o = &at->v[j].s;
+		if (o->starts >= s->ends || o->ends <= s->starts)
+			continue;
+		s->seats = o->capacity ? s->seats + o->capacity : -1;
+	}
+	s->expected = at->expected;
+	s->short_by = s->seats >= 0 && at->expected > s->seats ? at->expected - s->seats : 0;
+}
+
+static int sessions_out(struct attendance *at)
+{
+	int ret = 0;
+	for (size_t i = 0; i < at->n && ret == 0; i++) {
+		seats_of(at, i);
+		if (at->fns->session)
+			ret = at->fns->session(at->fns->arg, &at->v[i].s);
+	}
+	return stopped(ret);
+}
+
+int report_attendance(struct ctx *c, const struct report_event *ev,
+                      const struct report_attendance_fns *fns, struct err *e)
+{
+	struct attendance at = {fns, 0, NULL, 0, 0};
+	int ret = report_store_kinds(c->db, ev->id, attendance_kind, &at, e);
+	if (ret == 0)
+		ret = report_store_sessions(c->db, ev->id, attendance_session, &at, e);
+	if (ret == 0)
+		ret = sessions_out(&at);
+	for (size_t i = 0; i < at.n; i++) {
+		free(at.v[i].title);
+		free(at.v[i].kind);
+		free(at.v[i].room);
+	}
+	free(at.v);
+	return ret;
+}

@@ -1,0 +1,408 @@
+/* person_store.c - prepared statements for bulk work on people (import,
+ * export), prepared once on first use and reset after every step. */
+#include "person_store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/xmalloc.h"
+#include "db_internal.h"
+
+enum stmt {
+	ST_BY_EMAIL,
+	ST_BY_CODE_NAME,
+	ST_CODE_USED,
+	ST_GET,
+	ST_INSERT,
+	ST_UPDATE,
+	ST_ORG_FIND,
+	ST_ORG_ADD,
+	ST_SKILL_FIND,
+	ST_SKILL_ADD,
+	ST_LINK_GET,
+	ST_LINK_ADD,
+	ST_LINK_SET,
+	ST_AUDIT,
+	ST_ORG_NAME,
+	ST_SKILLS,
+	ST_REG_FIND,
+	ST_COUNT
+};
+
+static const char *const columns[PERSON_NCOLS] = {
+    "name", "email", "phone", "org", "birth_date", "confidential", "volunteer_code", "notes",
+};
+
+static const char *const sql[ST_COUNT] = {
+    [ST_BY_EMAIL] = "SELECT id FROM person WHERE email = ? COLLATE NOCASE",
+    [ST_BY_CODE_NAME] = "SELECT id FROM person WHERE volunteer_code = ? AND name = ? COLLATE "
+                        "NOCASE",
+    [ST_CODE_USED] = "SELECT 1 FROM person WHERE volunteer_code = ?",
+    [ST_GET] = "SELECT name, email, phone, org, birth_date, confidential, volunteer_code, notes"
+               " FROM person WHERE id = ?",
+    [ST_INSERT] = "INSERT INTO person (name, email, phone, org, birth_date, confidential,"
+                  " volunteer_code, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    [ST_UPDATE] = "UPDATE person SET name = ?, email = ?, phone = ?, org = ?, birth_date = ?,"
+                  " confidential = ?, volunteer_code = ?, notes = ? WHERE id = ?",
+    [ST_ORG_FIND] = "SELECT id FROM org WHERE name = ? COLLATE NOCASE",
+    [ST_ORG_ADD] = "INSERT INTO org (name) VALUES (?)",
+    [ST_SKILL_FIND] = "SELECT id FROM skill WHERE name = ? COLLATE NOCASE",
+    [ST_SKILL_ADD] = "INSERT INTO skill (name) VALUES (?)",
+    [ST_LINK_GET] = "SELECT id, expires FROM person_skill WHERE person = ? AND skill = ?",
+    [ST_LINK_ADD] = "INSERT INTO person_skill (person, skill, expires) VALUES (?, ?, ?)",
+    [ST_LINK_SET] = "UPDATE person_skill SET expires = ? WHERE id = ?",
+    [ST_AUDIT] = "INSERT INTO audit (at, actor, action, entity, entity_id, summary)"
+                 " VALUES (?, ?, ?, ?, ?, ?)",
+    [ST_ORG_NAME] = "SELECT name FROM org WHERE id = ?",
+    [ST_SKILLS] = "SELECT skill.name, person_skill.expires FROM person_skill"
+                  " JOIN skill ON skill.id = person_skill.skill"
+                  " WHERE person_skill.person = ? ORDER BY skill.name COLLATE NOCASE, skill.id",
+    [ST_REG_FIND] = "SELECT id, status FROM registration WHERE event = ? AND person = ?",
+};
+
+struct person_store {
+	struct db *db;
+	sqlite3_stmt *st[ST_COUNT];
+	int64_t cache_size; /* the connection's, restored on close */
+};
+
+/* A bulk write touches index pages all over the file: a larger page cache for
+ * the run keeps SQLite from spilling to the WAL in the middle of it. */
+#define BULK_CACHE_KIB 65536
+
+static int64_t pragma_value(struct db *db, const char *text)
+{
+	sqlite3_stmt *st;
+	if (db_prepare(db, text, &st, NULL) < 0)
+		return 0;
+	int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	return v;
+}
+
+static void set_cache(struct db *db, int64_t size)
+{
+	char text[64];
+	snprintf(text, sizeof text, "PRAGMA cache_size = %lld", (long long)size);
+	db_exec(db, text, NULL);
+}
+
+const char *person_store_column(enum person_col col)
+{
+	return columns[col];
+}
+
+int person_store_open(struct db *db, struct person_store **out, struct err *e)
+{
+	(void)e;
+	*out = xcalloc(1, sizeof **out);
+	(*out)->db = db;
+	(*out)->cache_size = pragma_value(db, "PRAGMA cache_size");
+	set_cache(db, -BULK_CACHE_KIB);
+	return 0;
+}
+
+void person_store_close(struct person_store *ps)
+{
+	if (!ps)
+		return;
+	for (int i = 0; i < ST_COUNT; i++)
+		sqlite3_finalize(ps->st[i]);
+	if (ps->cache_size)
+		set_cache(ps->db, ps->cache_size);
+	free(ps);
+}
+
+/* The statement, prepared on first use, ready for binding. */
+static sqlite3_stmt *stmt(struct person_store *ps, enum stmt which, struct err *e)
+{
+	if (!ps->st[which] && db_prepare(ps->db, sql[which], &ps->st[which], e) < 0)
+		return NULL;
+	return ps->st[which];
+}
+
+static void done(sqlite3_stmt *st)
+{
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+}
+
+static void bind_value(sqlite3_stmt *st, int at, const struct db_value *v)
+{
+	if (v->kind == DBV_INT)
+		sqlite3_bind_int64(st, at, v->i);
+	else if (v->kind == DBV_TEXT)
+		sqlite3_bind_text(st, at, v->s, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, at);
+}
+
+static void bind_text(sqlite3_stmt *st, int at, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, at, s, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, at);
+}
+
+/* Step a bound statement expecting at most one row whose first column is an
+ * id; *id 0 when none. */
+static int step_id(struct person_store *ps, sqlite3_stmt *st, int64_t *id, struct err *e,
+                   const char *what)
+{
+	int rc = sqlite3_step(st);
+	*id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	int ret = rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(ps->db, e, what);
+	done(st);
+	return ret;
+}
+
+/* Step a bound statement that returns no rows. */
+static int step_write(struct person_store *ps, sqlite3_stmt *st, struct err *e, const char *what)
+{
+	int rc = sqlite3_step(st);
+	int ret = rc == SQLITE_DONE ? 0 : db_fail(ps->db, e, what);
+	done(st);
+	return ret;
+}
+
+int person_store_by_email(struct person_store *ps, const char *email, int64_t *id, struct err *e)
+{
+	sqlite3_stmt *st = stmt(ps, ST_BY_EMAIL, e);
+	if (!st)
+		return -1;
+	bind_text(st, 1, email);
+	return step_id(ps, st, id, e, "person");
+}
+
+int person_store_by_code_name(struct person_store *ps, const char *code, const char *name,
+                              int64_t *id, struct err *e)
+{
+	sqlite3_stmt *st = stmt(ps, ST_BY_CODE_NAME, e);
+	if (!st)
+		return -1;
+	bind_text(st, 1, code);
+	bind_text(st, 2, name);
+	return step_id(ps, st, id, e, "person");
+}
+
+int person_store_code_used(struct person_store *ps, const char *code, bool *used, struct err *e)
+{
+	sqlite3_stmt *st = stmt(ps, ST_CODE_USED, e);
+	int64_t one;
+	if (!st)
+		return -1;
+	bind_text(st, 1, code);
+	if (step_id(ps, st, &one, e, "person") < 0)
+		return -1;
+	*used = one != 0;
+	return 0;
+}
+
+int person_store_get(struct person_store *ps, int64_t id, struct db_value *vals, struct err *e)
+{
+	sqlite3_stmt *st = stmt(ps, ST_GET, e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st), ret = 0;
+	if (rc == SQLITE_ROW) {
+		for (int i = 0; i < PERSON_NCOLS; i++) {
+			int type = sqlite3_column_type(st, i);
+			if (type == SQLITE_NULL)
+				vals[i] = db_null();
+			else if (type == SQLITE_INTEGER)
+				vals[i] = db_int(sqlite3_column_int64(st, i));
+			else
+				vals[i] = (struct db_value){
+				    .kind = DBV_TEXT,
+				    .s = xstrdup((const char *)sqlite3_column_text(st, i))};
+		}
+	} else if (rc == SQLITE_DONE) {
+		ret = err_set(e, ERR_NOT_FOUND, "person %lld: not found", (long long)id);
+	} else {
+		ret = db_fail(ps->db, e, "person");
+	}
+	done(st);
+	return ret;
+}
+
+int person_store_insert(struct person_store *ps, const struct db_value *vals, int64_t *id,
+                        struct err *e)
+{
+	sqlite3_stmt *st = stmt(ps, ST_INSERT, e);
+	if (!st)
+		return -1;
+	for (int i = 0; i < PERSON_NCOLS; i++)
+		bind_value(st, i + 1, &vals[i]);
+	if (step_write(ps, st, e, "person") < 0)
+		return -1;
+	*id = sqlite3_last_insert_rowid(db_handle(ps->db));
+	return 0;
+}
+
+int person_store_update(struct person_store *ps, int64_t id, const struct db_value *vals,
+                        struct err *e)
+{
+	sqlite3_stmt *st = stmt(ps, ST_UPDATE, e);
+	if (!st)
+		return -1;
+	for (int i = 0; i < PERSON_NCOLS; i++)
+		bind_value(st, i + 1, &vals[i]);
+	sqlite3_bind_int64(st, PERSON_NCOLS + 1, id);
+	return step_write(ps, st, e, "person");
+}
+
+/* Find a row by name with find; with create, insert it with add. */
+static int find_or_add(struct person_store *ps, enum stmt find, enum stmt add, const char *what,
+                       const char *name, bool create, int64_t *id, bool *created, struct err *e)
+{
+	sqlite3_stmt *st = stmt(ps, find, e);
+	*created = false;
+	if (!st)
+		return -1;
+	bind_text(st, 1, name);
+	if (step_id(ps, st, id, e, what) < 0)
+		return -1;
+	if (*id || !create)
+		return 0;
+	if (!(st = stmt(ps, add, e)))
+		return -1;
+	bind_text(st, 1, name);
+	if (step_write(ps, st, e, what) < 0)
+		return -1;
+	*id = sqlite3_last_insert_rowid(db_handle(ps->db));
+	*created = true;
+	return 0;
+}
+
+int person_store_org(struct person_store *ps, const char *name, bool create, int64_t *id,
+                     bool *created, struct err *e)
+{
+	return find_or_add(ps, ST_ORG_FIND, ST_ORG_ADD, "org", name, create, id, created, e);
+}
+
+int person_store_skill(struct person_store *ps, const char *name, bool create, int64_t *id,
+                       bool *created, struct err *e)
+{
+	return find_or_add(ps, ST_SKILL_FIND, ST_SKILL_ADD, "skill", name, create, id, created, e);
+}
+
+int person_store_link_find(struct person_store *ps, int64_t person, int64_t skill, int64_t *link,
+                           char *expires, size_t n, struct err *e)
+{
+	sqlite3_stmt *st = stmt(ps, ST_LINK_GET, e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, person);
+	sqlite3_bind_int64(st, 2, skill);
+	int rc = sqlite3_step(st), ret = 0;
+	*link = 0;
+	expires[0] = '\0';
+	if (rc == SQLITE_ROW) {
+		const char *had = (const char *)sqlite3_column_text(st, 1);
+		*link = sqlite3_column_int64(st, 0);
+		snprintf(expires, n, "%s", had ? had : "");
+	} else if (rc != SQLITE_DONE) {
+		ret = db_fail(ps->db, e, "person_skill");
+	}
+	done(st);
+	return ret;
+}
+
+int person_store_link_add(struct person_store *ps, int64_t person, int64_t skill,
+                          const char *expires, struct err *e)
+{
+	sqlite3_stmt *st = stmt(ps, ST_LINK_ADD, e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, person);
+	sqlite3_bind_int64(st, 2, skill);
+	bind_text(st, 3, expires);
+	return step_write(ps, st, e, "person_skill");
+}
+
+int person_store_link_set(struct person_store *ps, int64_t link, const char *expires, struct err *e)
+{
+	sqlite3_stmt *st = stmt(ps, ST_LINK_SET, e);
+	if (!st)
+		return -1;
+	bind_text(st, 1, expires);
+	sqlite3_bind_int64(st, 2, link);
+	return step_write(ps, st, e, "person_skill");
+}
+
+int person_store_audit(struct person_store *ps, int64_t at, const char *actor, const char *action,
+                       const char *entity, int64_t id, const char *summary, struct err *e)
+{
+	sqlite3_stmt *st = stmt(ps, ST_AUDIT, e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, at);
+	bind_text(st, 2, actor);
+	bind_text(st, 3, action);
+	bind_text(st, 4, entity);
+	if (id)
+		sqlite3_bind_int64(st, 5, id);
+	bind_text(st, 6, summary);
+	return step_write(ps, st, e, "audit");
+}
+
+int person_store_org_name(struct person_store *ps, int64_t org, char *buf, size_t n, struct err *e)
+{
+	buf[0] = '\0';
+	if (!org)
+		return 0;
+	sqlite3_stmt *st = stmt(ps, ST_ORG_NAME, e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, org);
+	int rc = sqlite3_step(st), ret = 0;
+	if (rc == SQLITE_ROW)
+		snprintf(buf, n, "%s", (const char *)sqlite3_column_text(st, 0));
+	else if (rc != SQLITE_DONE)
+		ret = db_fail(ps->db, e, "org");
+	done(st);
+	return ret;
+}
+
+int person_store_skills(struct person_store *ps, int64_t person,
+                        int (*fn)(void *arg, const char *name, const char *expires), void *arg,
+                        struct err *e)
+{
+	sqlite3_stmt *st = stmt(ps, ST_SKILLS, e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, person);
+	int rc, ret = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (fn(arg, (const char *)sqlite3_column_text(st, 0),
+		       (const char *)sqlite3_column_text(st, 1)))
+			break;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		ret = db_fail(ps->db, e, "person_skill");
+	done(st);
+	return ret;
+}
+
+int person_store_registration(struct person_store *ps, int64_t event, int64_t person, int64_t *id,
+                              char *status, size_t n, struct err *e)
+{
+	sqlite3_stmt *st = stmt(ps, ST_REG_FIND, e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, event);
+	sqlite3_bind_int64(st, 2, person);
+	int rc = sqlite3_step(st), ret = 0;
+	*id = 0;
+	status[0] = '\0';
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		snprintf(status, n, "%s", (const char *)sqlite3_column_text(st, 1));
+	} else if (rc != SQLITE_DONE) {
+		ret = db_fail(ps->db, e, "registration");
+	}
+	done(st);
+	return ret;
+}

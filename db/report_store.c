@@ -1,0 +1,184 @@
+/* report_store.c - read-only queries for the reports, each one statement
+ * with the event id bound, stepped row by row into a callback. */
+#include "report_store.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "db_internal.h"
+
+#define ACTIVE "('signed_up', 'confirmed', 'checked_in', 'completed')"
+
+static const char event_sql[] = "SELECT name, tz, starts, ends, capacity FROM event WHERE id = ?";
+
+static const char shifts_sql[] =
+    "SELECT shift.id, role.name, COALESCE(room.name, booth.label, ''), shift.starts,"
+    " shift.ends, shift.need_min, shift.need_max,"
+    " (SELECT count(*) FROM assignment WHERE assignment.shift = shift.id"
+    "  AND assignment.status IN " ACTIVE ")"
+    " FROM shift JOIN role ON role.id = shift.role"
+    " LEFT JOIN room ON room.id = shift.room LEFT JOIN booth ON booth.id = shift.booth"
+    " WHERE shift.event = ? AND shift.status = 'open'"
+    " ORDER BY shift.starts, role.name COLLATE NOCASE, shift.id";
+
+static const char volunteers_sql[] =
+    "SELECT person.id, person.name,"
+    " sum(a.status IN " ACTIVE " AND shift.status = 'open'),"
+    " sum(CASE WHEN a.status IN " ACTIVE " AND shift.status = 'open'"
+    "  THEN shift.ends - shift.starts ELSE 0 END),"
+    " sum(CASE WHEN a.checked_in_at IS NOT NULL AND a.checked_out_at IS NOT NULL"
+    "  THEN a.checked_out_at - a.checked_in_at ELSE 0 END),"
+    " sum(a.status = 'no_show'),"
+    " sum(a.checked_in_at IS NOT NULL AND a.checked_out_at IS NULL)"
+    " FROM assignment AS a JOIN shift ON shift.id = a.shift"
+    " JOIN person ON person.id = a.person"
+    " WHERE shift.event = ? AND a.status != 'dropped'"
+    " GROUP BY person.id ORDER BY person.name COLLATE NOCASE, person.id";
+
+static const char kinds_sql[] =
+    "SELECT kind, sum(status = 'registered'), sum(status = 'waitlisted'),"
+    " sum(status = 'cancelled'), sum(status = 'checked_in'), sum(status = 'no_show')"
+    " FROM registration WHERE event = ? GROUP BY kind"
+    " ORDER BY CASE kind WHEN 'attendee' THEN 1 WHEN 'volunteer' THEN 2 WHEN 'speaker' THEN 3"
+    "  WHEN 'partner' THEN 4 WHEN 'staff' THEN 5 WHEN 'press' THEN 6 ELSE 7 END, kind";
+
+static const char sessions_sql[] =
+    "SELECT session.id, session.title, session.kind, COALESCE(room.name, ''), session.starts,"
+    " session.ends, session.capacity, COALESCE(room.capacity, 0),"
+    " (SELECT count(*) FROM speaker WHERE speaker.session = session.id)"
+    " FROM session LEFT JOIN room ON room.id = session.room"
+    " WHERE session.event = ? AND session.status != 'cancelled'"
+    " ORDER BY session.starts, session.id";
+
+static const char *text(sqlite3_stmt *st, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+	return s ? s : "";
+}
+
+static int64_t num(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_int64(st, i);
+}
+
+/* Prepare sql, bind the event, and call row() for each result row until it
+ * returns non-zero. */
+static int each_row(struct db *db, const char *sql, int64_t event,
+                    int (*row)(sqlite3_stmt *st, void *ctx), void *ctx, struct err *e,
+                    const char *what)
+{
+	sqlite3_stmt *st;
+	if (db_prepare(db, sql, &st, e) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, event);
+	int rc, ret = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((ret = row(st, ctx)) != 0)
+			break;
+	}
+	if (ret == 0 && rc != SQLITE_DONE)
+		ret = db_fail(db, e, what);
+	sqlite3_finalize(st);
+	return ret < 0 ? -1 : 0;
+}
+
+/* The caller's callback and argument, passed through each_row. */
+struct relay {
+	union {
+		int (*shift)(void *arg, const struct report_store_shift *s);
+		int (*volunteer)(void *arg, const struct report_store_volunteer *v);
+		int (*kind)(void *arg, const struct report_store_kind *k);
+		int (*session)(void *arg, const struct report_store_session *s);
+		struct report_store_event *event;
+	} to;
+	void *arg;
+};
+
+static int event_row(sqlite3_stmt *st, void *ctx)
+{
+	struct relay *r = ctx;
+	struct report_store_event *out = r->to.event;
+	r->arg = out;
+	snprintf(out->name, sizeof out->name, "%s", text(st, 0));
+	snprintf(out->tz, sizeof out->tz, "%s", text(st, 1));
+	out->starts = num(st, 2);
+	out->ends = num(st, 3);
+	out->capacity = num(st, 4);
+	return 1;
+}
+
+int report_store_event(struct db *db, int64_t event, struct report_store_event *out, struct err *e)
+{
+	struct relay r = {.to.event = out};
+	memset(out, 0, sizeof *out);
+	if (each_row(db, event_sql, event, event_row, &r, e, "event") < 0)
+		return -1;
+	if (!r.arg)
+		return err_set(e, ERR_NOT_FOUND, "event %lld: not found", (long long)event);
+	return 0;
+}
+
+static int shift_row(sqlite3_stmt *st, void *ctx)
+{
+	struct relay *r = ctx;
+	struct report_store_shift s = {num(st, 0), text(st, 1), text(st, 2), num(st, 3),
+	                               num(st, 4), num(st, 5),  num(st, 6),  num(st, 7)};
+	return r->to.shift(r->arg, &s);
+}
+
+int report_store_shifts(struct db *db, int64_t event,
+                        int (*fn)(void *arg, const struct report_store_shift *s), void *arg,
+                        struct err *e)
+{
+	struct relay r = {.to.shift = fn, .arg = arg};
+	return each_row(db, shifts_sql, event, shift_row, &r, e, "shift");
+}
+
+static int volunteer_row(sqlite3_stmt *st, void *ctx)
+{
+	struct relay *r = ctx;
+	struct report_store_volunteer v = {num(st, 0), text(st, 1), num(st, 2), num(st, 3),
+	                                   num(st, 4), num(st, 5),  num(st, 6)};
+	return r->to.volunteer(r->arg, &v);
+}
+
+int report_store_volunteers(struct db *db, int64_t event,
+                            int (*fn)(void *arg, const struct report_store_volunteer *v), void *arg,
+                            struct err *e)
+{
+	struct relay r = {.to.volunteer = fn, .arg = arg};
+	return each_row(db, volunteers_sql, event, volunteer_row, &r, e, "assignment");
+}
+
+static int kind_row(sqlite3_stmt *st, void *ctx)
+{
+	struct relay *r = ctx;
+	struct report_store_kind k = {text(st, 0), num(st, 1), num(st, 2),
+	                              num(st, 3),  num(st, 4), num(st, 5)};
+	return r->to.kind(r->arg, &k);
+}
+
+int report_store_kinds(struct db *db, int64_t event,
+                       int (*fn)(void *arg, const struct report_store_kind *k), void *arg,
+                       struct err *e)
+{
+	struct relay r = {.to.kind = fn, .arg = arg};
+	return each_row(db, kinds_sql, event, kind_row, &r, e, "registration");
+}
+
+static int session_row(sqlite3_stmt *st, void *ctx)
+{
+	struct relay *r = ctx;
+	struct report_store_session s = {num(st, 0),  text(st, 1), text(st, 2),
+	                                 text(st, 3), num(st, 4),  num(st, 5),
+	                                 num(st, 6),  num(st, 7),  num(st, 8)};
+	return r->to.session(r->arg, &s);
+}
+
+int report_store_sessions(struct db *db, int64_t event,
+                          int (*fn)(void *arg, const struct report_store_session *s), void *arg,
+                          struct err *e)
+{
+	struct relay r = {.to.session = fn, .arg = arg};
+	return each_row(db, sessions_sql, event, session_row, &r, e, "session");
+}

@@ -1,0 +1,329 @@
+/* test_report.c - coverage per shift and per clock hour (DST days, a
+ * half-hour zone), volunteer hours, attendance counts and seats. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../../core/entity.h"
+#include "../../core/report.h"
+#include "../../core/tz.h"
+
+struct fixture {
+	struct config cfg;
+	struct clock clock;
+	struct ctx ctx;
+};
+
+static int setup(void **state)
+{
+	static struct fixture f;
+	memset(&f, 0, sizeof f);
+	config_defaults(&f.cfg);
+	f.clock.pinned = true;
+	f.clock.at = 1795000000;
+	f.ctx.cfg = &f.cfg;
+	f.ctx.clock = &f.clock;
+	strcpy(f.ctx.actor, "tester");
+	struct err e = {0};
+	if (db_open(":memory:", NULL, &f.ctx.db, &e) < 0)
+		return -1;
+	*state = &f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	db_close(f->ctx.db);
+	return 0;
+}
+
+/* add ENTITY k, v, ..., NULL; asserts it worked and returns the id. */
+static int64_t add(struct ctx *c, const char *entity, ...)
+{
+	struct field_assign fa[16];
+	size_t n = 0;
+	va_list ap;
+	va_start(ap, entity);
+	for (const char *k; (k = va_arg(ap, const char *)) != NULL; n++) {
+		fa[n].name = k;
+		fa[n].value = va_arg(ap, const char *);
+	}
+	va_end(ap);
+	int64_t id = 0;
+	struct err e = {0};
+	if (record_add(c, entity_find(entity), fa, n, &id, &e) < 0)
+		fail_msg("add %s: %s", entity, e.msg);
+	return id;
+}
+
+struct hours_seen {
+	char label[64][32];
+	struct report_hour h[64];
+	int n;
+	const char *tz;
+	int shifts;
+	struct report_shift shift[8];
+	char place[8][32]; /* the strings live only during the callback */
+};
+
+static int on_shift(void *arg, const struct report_shift *s)
+{
+	struct hours_seen *hs = arg;
+	snprintf(hs->place[hs->shifts], sizeof hs->place[0], "%s", s->place);
+	hs->shift[hs->shifts] = *s;
+	hs->shift[hs->shifts].role = hs->shift[hs->shifts].place = NULL;
+	hs->shifts++;
+	return 0;
+}
+
+static int on_hour(void *arg, const struct report_hour *h)
+{
+	struct hours_seen *hs = arg;
+	struct tz_local l;
+	tz_local(hs->tz, h->starts, &l);
+	snprintf(hs->label[hs->n], sizeof hs->label[0], "%02d:%02d %s", l.hour, l.minute, l.abbrev);
+	hs->h[hs->n++] = *h;
+	return 0;
+}
+
+static void coverage_of(struct fixture *f, int64_t event, struct hours_seen *hs)
+{
+	struct report_event ev;
+	struct err e = {0};
+	assert_int_equal(report_event(&f->ctx, event, &ev, &e), 0);
+	memset(hs, 0, sizeof *hs);
+	hs->tz = ev.tz;
+	struct report_coverage_fns fns = {on_shift, on_hour, hs};
+	assert_int_equal(report_coverage(&f->ctx, &ev, &fns, &e), 0);
+	hs->tz = NULL;
+}
+
+static void fall_back_day_has_25_hours(void **state)
+{
+	struct fixture *f = *state;
+	add(&f->ctx, "event", "name", "Night", "starts", "2026-11-01 00:00", "ends",
+	    "2026-11-02 00:00", "tz", "America/New_York", NULL);
+	struct hours_seen hs;
+	coverage_of(f, 1, &hs);
+	assert_int_equal(hs.n, 25);
+	assert_string_equal(hs.label[1], "01:00 EDT");
+	assert_string_equal(hs.label[2], "01:00 EST");
+	assert_string_equal(hs.label[3], "02:00 EST");
+	for (int i = 0; i < hs.n; i++)
+		assert_int_equal(hs.h[i].ends - hs.h[i].starts, 3600);
+}
+
+static void spring_forward_day_has_23_hours(void **state)
+{
+	struct fixture *f = *state;
+	add(&f->ctx, "event", "name", "Night", "starts", "2027-03-14 00:00", "ends",
+	    "2027-03-15 00:00", "tz", "America/New_York", NULL);
+	struct hours_seen hs;
+	coverage_of(f, 1, &hs);
+	assert_int_equal(hs.n, 23);
+	assert_string_equal(hs.label[1], "01:00 EST");
+	assert_string_equal(hs.label[2], "03:00 EDT");
+}
+
+static void half_hour_zone_uses_local_hours(void **state)
+{
+	struct fixture *f = *state;
+	add(&f->ctx, "event", "name", "Delhi", "starts", "2027-01-10 09:15", "ends",
+	    "2027-01-10 11:00", "tz", "Asia/Kolkata", NULL);
+	struct hours_seen hs;
+	coverage_of(f, 1, &hs);
+	assert_int_equal(hs.n, 2);
+	assert_string_equal(hs.label[0], "09:00 IST");
+	assert_string_equal(hs.label[1], "10:00 IST");
+}
+
+static void sums_per_shift_and_hour(void **state)
+{
+	struct fixture *f = *state;
+	add(&f->ctx, "event", "name", "Day", "starts", "2027-05-01 08:00", "ends",
+	    "2027-05-01 12:00", "tz", "Europe/Paris", NULL);
+	add(&f->ctx, "role", "event", "1", "name", "Greeter", NULL);
+	add(&f->ctx, "room", "event", "1", "name", "Lobby", NULL);
+	/* 08:00-10:00 need 2-3, three assigned (one dropped, one no-show: one counts) */
+	add(&f->ctx, "shift", "event", "1", "role", "1", "room", "1", "starts", "2027-05-01 08:00",
+	    "ends", "2027-05-01 10:00", "need_min", "2", "need_max", "3", NULL);
+	/* 09:30-10:30 need 1, filled 2 (more than needed fills no other shift) */
+	add(&f->ctx, "shift", "event", "1", "role", "1", "starts", "2027-05-01 09:30", "ends",
+	    "2027-05-01 10:30", "need_min", "1", "need_max", "2", NULL);
+	/* cancelled: left out */
+	add(&f->ctx, "shift", "event", "1", "role", "1", "starts", "2027-05-01 08:00", "ends",
+	    "2027-05-01 12:00", "need_min", "5", "need_max", "5", "status", "cancelled", NULL);
+	for (int i = 0; i < 5; i++)
+		add(&f->ctx, "person", "name", "P", NULL);
+	add(&f->ctx, "assignment", "shift", "1", "person", "1", NULL);
+	add(&f->ctx, "assignment", "shift", "1", "person", "2", "status", "dropped", NULL);
+	add(&f->ctx, "assignment", "shift", "1", "person", "3", "status", "no_show", NULL);
+	add(&f->ctx, "assignment", "shift", "2", "person", "4", "status", "completed", NULL);
+	add(&f->ctx, "assignment", "shift", "2", "person", "5", "status", "checked_in", NULL);
+	struct hours_seen hs;
+	coverage_of(f, 1, &hs);
+	assert_int_equal(hs.shifts, 2);
+	assert_int_equal(hs.shift[0].filled, 1);
+	assert_int_equal(hs.shift[0].gap, 1);
+	assert_string_equal(hs.place[0], "Lobby");
+	assert_int_equal(hs.shift[1].filled, 2);
+	assert_int_equal(hs.shift[1].gap, 0);
+	assert_int_equal(hs.n, 4);
+	/* 08:00: shift 1 only */
+	assert_int_equal(hs.h[0].needed, 2);
+	assert_int_equal(hs.h[0].filled, 1);
+	assert_int_equal(hs.h[0].gap, 1);
+	/* 09:00: both overlap */
+	assert_int_equal(hs.h[1].shifts, 2);
+	assert_int_equal(hs.h[1].needed, 3);
+	assert_int_equal(hs.h[1].wanted, 5);
+	assert_int_equal(hs.h[1].filled, 3);
+	assert_int_equal(hs.h[1].gap, 1);
+	/* 10:00: shift 2 only; 11:00: nothing */
+	assert_int_equal(hs.h[2].shifts, 1);
+	assert_int_equal(hs.h[3].shifts, 0);
+}
+
+struct volunteers {
+	struct report_volunteer v[8];
+	char name[8][32];
+	int n;
+};
+
+static int on_volunteer(void *arg, const struct report_volunteer *v)
+{
+	struct volunteers *vs = arg;
+	vs->v[vs->n] = *v;
+	snprintf(vs->name[vs->n], sizeof vs->name[0], "%s", v->name);
+	vs->n++;
+	return 0;
+}
+
+static void volunteer_hours(void **state)
+{
+	struct fixture *f = *state;
+	add(&f->ctx, "event", "name", "Day", "starts", "2027-05-01 08:00", "ends",
+	    "2027-05-01 18:00", "tz", "UTC", NULL);
+	add(&f->ctx, "role", "event", "1", "name", "Greeter", NULL);
+	add(&f->ctx, "shift", "event", "1", "role", "1", "starts", "2027-05-01 08:00", "ends",
+	    "2027-05-01 10:00", NULL);
+	add(&f->ctx, "shift", "event", "1", "role", "1", "starts", "2027-05-01 12:00", "ends",
+	    "2027-05-01 13:30", NULL);
+	add(&f->ctx, "person", "name", "Bo", NULL);
+	add(&f->ctx, "person", "name", "Al", NULL);
+	add(&f->ctx, "assignment", "shift", "1", "person", "1", "status", "completed",
+	    "checked_in_at", "2027-05-01 07:55", "checked_out_at", "2027-05-01 10:05", NULL);
+	add(&f->ctx, "assignment", "shift", "2", "person", "1", "status", "checked_in",
+	    "checked_in_at", "2027-05-01 12:00", NULL);
+	add(&f->ctx, "assignment", "shift", "1", "person", "2", "status", "no_show", NULL);
+	struct report_event ev;
+	struct err e = {0};
+	struct volunteers vs = {0};
+	assert_int_equal(report_event(&f->ctx, 1, &ev, &e), 0);
+	assert_int_equal(report_hours(&f->ctx, &ev, on_volunteer, &vs, &e), 0);
+	assert_int_equal(vs.n, 2);
+	assert_string_equal(vs.name[0], "Al");
+	assert_int_equal(vs.v[0].no_shows, 1);
+	assert_int_equal(vs.v[0].scheduled, 0);
+	assert_string_equal(vs.name[1], "Bo");
+	assert_int_equal(vs.v[1].shifts, 2);
+	assert_int_equal(vs.v[1].scheduled, 3 * 3600 + 1800);
+	assert_int_equal(vs.v[1].worked, 2 * 3600 + 600);
+	assert_int_equal(vs.v[1].on_shift, 1);
+}
+
+struct attendance_seen {
+	struct report_kind k[8];
+	struct report_session s[8];
+	int nk, ns;
+};
+
+static int on_kind(void *arg, const struct report_kind *k)
+{
+	struct attendance_seen *a = arg;
+	a->k[a->nk] = *k;
+	a->k[a->nk++].kind = NULL;
+	return 0;
+}
+
+static int on_session(void *arg, const struct report_session *s)
+{
+	struct attendance_seen *a = arg;
+	a->s[a->ns] = *s;
+	a->s[a->ns].title = a->s[a->ns].kind = a->s[a->ns].room = NULL;
+	a->ns++;
+	return 0;
+}
+
+static void attendance_counts_and_seats(void **state)
+{
+	struct fixture *f = *state;
+	add(&f->ctx, "event", "name", "Day", "starts", "2027-05-01 08:00", "ends",
+	    "2027-05-01 18:00", "tz", "UTC", "capacity", "3", NULL);
+	for (int i = 0; i < 5; i++)
+		add(&f->ctx, "person", "name", "P", NULL);
+	add(&f->ctx, "registration", "event", "1", "person", "1", NULL);
+	add(&f->ctx, "registration", "event", "1", "person", "2", "status", "checked_in", NULL);
+	add(&f->ctx, "registration", "event", "1", "person", "5", "status", "no_show", NULL);
+	/* the event is full: the next attendee waits; volunteers never do */
+	add(&f->ctx, "registration", "event", "1", "person", "3", NULL);
+	add(&f->ctx, "registration", "event", "1", "person", "4", "kind", "volunteer", NULL);
+	add(&f->ctx, "room", "event", "1", "name", "A", "capacity", "1", NULL);
+	add(&f->ctx, "room", "event", "1", "name", "B", "capacity", "50", NULL);
+	/* two parallel breakouts (1 + 10 seats), then one in a room without limit */
+	add(&f->ctx, "session", "event", "1", "room", "1", "title", "X", "starts",
+	    "2027-05-01 09:00", "ends", "2027-05-01 10:00", "capacity", "5", NULL);
+	add(&f->ctx, "session", "event", "1", "room", "2", "title", "Y", "starts",
+	    "2027-05-01 09:30", "ends", "2027-05-01 10:30", "capacity", "10", NULL);
+	add(&f->ctx, "session", "event", "1", "title", "Z", "starts", "2027-05-01 11:00", "ends",
+	    "2027-05-01 12:00", NULL);
+	struct report_event ev;
+	struct err e = {0};
+	struct attendance_seen a = {0};
+	struct report_attendance_fns fns = {on_kind, on_session, &a};
+	assert_int_equal(report_event(&f->ctx, 1, &ev, &e), 0);
+	assert_int_equal(report_attendance(&f->ctx, &ev, &fns, &e), 0);
+	assert_int_equal(a.nk, 2);
+	assert_int_equal(a.k[0].registered, 1); /* attendee first */
+	assert_int_equal(a.k[0].checked_in, 1);
+	assert_int_equal(a.k[0].waitlisted, 1);
+	assert_int_equal(a.k[0].no_show, 1);
+	assert_int_equal(a.k[0].total, 4);
+	assert_int_equal(a.k[1].registered, 1);
+	assert_int_equal(a.ns, 3);
+	assert_int_equal(a.s[0].capacity, 1);
+	assert_int_equal(a.s[0].seats, 11);
+	assert_int_equal(a.s[0].expected, 3);
+	assert_int_equal(a.s[0].short_by, 0);
+	assert_int_equal(a.s[2].capacity, 0);
+	assert_int_equal(a.s[2].seats, -1);
+}
+
+static void missing_event(void **state)
+{
+	struct fixture *f = *state;
+	struct report_event ev;
+	struct err e = {0};
+	assert_int_equal(report_event(&f->ctx, 7, &ev, &e), -1);
+	assert_int_equal(e.code, ERR_NOT_FOUND);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(fall_back_day_has_25_hours, setup, teardown),
+	    cmocka_unit_test_setup_teardown(spring_forward_day_has_23_hours, setup, teardown),
+	    cmocka_unit_test_setup_teardown(half_hour_zone_uses_local_hours, setup, teardown),
+	    cmocka_unit_test_setup_teardown(sums_per_shift_and_hour, setup, teardown),
+	    cmocka_unit_test_setup_teardown(volunteer_hours, setup, teardown),
+	    cmocka_unit_test_setup_teardown(attendance_counts_and_seats, setup, teardown),
+	    cmocka_unit_test_setup_teardown(missing_event, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,44 @@
+/* cmd_import.c - `import KIND FILE ...`: one command, one row per kind of
+ * import; each kind lives in its own command file. */
+#include <string.h>
+
+#include "cmd.h"
+
+static const struct {
+	const char *kind;
+	int (*run)(struct app *a, const struct args *args, FILE *out, struct err *e);
+} kinds[] = {
+    {"people", cmd_import_people},
+};
+
+#define NKINDS (sizeof kinds / sizeof kinds[0])
+
+static int cmd_import(struct app *a, const struct args *args, FILE *out, struct err *e)
+{
+	char names[128] = "";
+	for (size_t i = 0; i < NKINDS; i++) {
+		if (strcmp(args->pos[0], kinds[i].kind) == 0)
+			return kinds[i].run(a, args, out, e);
+		strncat(names, i ? ", " : "", sizeof names - strlen(names) - 1);
+		strncat(names, kinds[i].kind, sizeof names - strlen(names) - 1);
+	}
+	return err_set(e, ERR_USAGE, "import: unknown kind %s (one of: %s)", args->pos[0], names);
+}
+
+const struct command cmd_import_commands[] = {
+    {"import", "people FILE.csv [--event ID --kind KIND]", "event: kind:", 2, 2,
+     "people from a spreadsheet saved as CSV (UTF-8; '-' reads standard input).\n"
+     "      The header row names the columns, in any order and case: name (required),\n"
+     "      email, phone, org (a name; created when new), birth_date (YYYY-MM-DD),\n"
+     "      confidential (yes/no), notes, skills (\"First aid;AV (until 2027-06-30)\"),\n"
+     "      volunteer_code (kept for a new person when free), id (ignored): what\n"
+     "      list people --format csv writes. A row whose email is a person's updates\n"
+     "      them (else volunteer_code and name together); empty cells keep what is\n"
+     "      stored, skills are added, confidential is never cleared. Two rows with one\n"
+     "      email are one person unless their names differ (an error). One\n"
+     "      transaction: a bad row is reported as FILE:LINE: and nothing is kept.\n"
+     "      --event registers everyone (--kind, default attendee) with the waitlist;\n"
+     "      existing and cancelled registrations are left as they are",
+     cmd_import},
+    {NULL, NULL, NULL, 0, 0, NULL, NULL},
+};
