@@ -10,6 +10,8 @@
 /* Every group of commands, in --help order. */
 static const struct command *const groups[] = {
     cmd_record_commands,
+    cmd_ical_commands,
+    cmd_import_commands,
 };
 
 #define NGROUPS (sizeof groups / sizeof groups[0])

@@ -11,6 +11,11 @@
 
 /* Each table ends with an entry whose name is NULL. */
 extern const struct command cmd_record_commands[];
+extern const struct command cmd_ical_commands[];
+extern const struct command cmd_import_commands[];
+
+/* The kinds of `import` (cmd_import.c dispatches on the first word). */
+int cmd_import_sessions(struct app *a, const struct args *args, FILE *out, struct err *e);
 
 /* Look up an entity by singular or plural name, with a did-you-mean. */
 int cmd_entity(const char *name, const struct entity_def **out, struct err *e);
