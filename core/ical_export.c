@@ -526,15 +526,6 @@ static void calendar_for(const struct ical_export_opts *o, const struct invitee 
 	}
 }
 
-static const char *scope_name(enum ical_scope s)
-{
-	static const char *const names[] = {[ICAL_AGENDA] = "agenda",
-	                                    [ICAL_SHIFTS] = "shifts",
-	                                    [ICAL_PERSON] = "person",
-	                                    [ICAL_ORG] = "org"};
-	return names[s];
-}
-
 static int nothing(const struct ical_export_opts *o, struct err *e)
 {
 	switch (o->scope) {
@@ -598,7 +589,8 @@ int ical_export(struct ctx *c, const struct ical_export_opts *o, FILE *out, size
 		int64_t id = o->scope == ICAL_PERSON ? o->person
 		             : o->scope == ICAL_ORG  ? o->org
 		                                     : o->event;
-		ret = audit_export(c, entity, id, scope_name(o->scope), o->method, e);
+		ret = audit_export(c, entity, id, o->scope == ICAL_SHIFTS ? " --shifts" : "",
+		                   o->method, e);
 	}
 	struct calendar cal;
 	calendar_for(o, &party.inv, &cal);

@@ -169,6 +169,26 @@ static const char *kind_of(icalcomponent *ev)
 	return NULL;
 }
 
+/* muster's own export ends a session's DESCRIPTION with a paragraph
+ * "Speakers: ..."; it is not part of the description, so re-importing an
+ * export leaves the session as it was. */
+static void drop_speakers(char **d)
+{
+	static const char mark[] = "Speakers: ";
+	if (!*d)
+		return;
+	char *at = strncmp(*d, mark, sizeof mark - 1) == 0 ? *d : NULL;
+	for (char *p = strstr(*d, "\n\nSpeakers: "); p; p = strstr(p + 1, "\n\nSpeakers: "))
+		at = p;
+	if (!at || strchr(at + (at == *d ? 0 : 2), '\n'))
+		return;
+	*at = '\0';
+	if (!**d) {
+		free(*d);
+		*d = NULL;
+	}
+}
+
 static const char *status_of(struct importer *im, icalcomponent *ev)
 {
 	icalproperty *p = icalcomponent_get_first_property(ev, ICAL_STATUS_PROPERTY);
@@ -184,13 +204,24 @@ static const char *text_prop(icalcomponent *ev, icalproperty_kind k)
 	return p ? icalvalue_get_text(icalproperty_get_value(p)) : NULL;
 }
 
-static int libical_errors(struct importer *im, icalcomponent *c, int line)
+/* What libical could not read (it leaves X-LIC-ERROR properties behind).
+ * An empty value ("DESCRIPTION:") is allowed by RFC 5545 and written by
+ * real calendar programs; libical drops such a property and that is fine:
+ * the values a session needs were checked by the scan. */
+static int libical_errors(struct importer *im, icalcomponent *c, const struct ical_scan_event *at)
 {
-	icalproperty *p = icalcomponent_get_first_property(c, ICAL_XLICERROR_PROPERTY);
-	if (!p)
-		return 0;
-	const char *why = icalproperty_get_xlicerror(p);
-	return fail_at(im, line, "%s", why ? why : "libical could not read this component");
+	for (icalproperty *p = icalcomponent_get_first_property(c, ICAL_XLICERROR_PROPERTY); p;
+	     p = icalcomponent_get_next_property(c, ICAL_XLICERROR_PROPERTY)) {
+		const char *why = icalproperty_get_xlicerror(p);
+		if (why && strncmp(why, "No value for ", 13) == 0)
+			continue;
+		char *clean = tidy(why ? why : "libical could not read it", true);
+		int line = at ? ical_scan_line_of(at, clean ? clean : "") : 1;
+		fail_at(im, line, "%s", clean ? clean : "libical could not read it");
+		free(clean);
+		return -1;
+	}
+	return 0;
 }
 
 static int plan(struct importer *im, icalcomponent *ev, const struct ical_scan_event *at,
@@ -198,7 +229,7 @@ static int plan(struct importer *im, icalcomponent *ev, const struct ical_scan_e
 {
 	memset(p, 0, sizeof *p);
 	p->at = at;
-	if (libical_errors(im, ev, at->begin) < 0)
+	if (libical_errors(im, ev, at) < 0)
 		return -1;
 	p->uid = tidy(text_prop(ev, ICAL_UID_PROPERTY), true);
 	if (!p->uid || strlen(p->uid) > MAX_UID)
@@ -210,6 +241,7 @@ static int plan(struct importer *im, icalcomponent *ev, const struct ical_scan_e
 		return fail_at(im, at->summary, "SUMMARY: longer than %d bytes", MAX_TITLE);
 	p->location = tidy(text_prop(ev, ICAL_LOCATION_PROPERTY), true);
 	p->description = tidy(text_prop(ev, ICAL_DESCRIPTION_PROPERTY), false);
+	drop_speakers(&p->description);
 	p->status = status_of(im, ev);
 	p->kind = kind_of(ev);
 	icalproperty *seq = icalcomponent_get_first_property(ev, ICAL_SEQUENCE_PROPERTY);
@@ -427,7 +459,7 @@ int ical_import_sessions(struct ctx *c, const char *path, int64_t event,
 	struct planned *v = xcalloc(scan.nev ? scan.nev : 1, sizeof *v);
 	if (!im.root || icalcomponent_isa(im.root) != ICAL_VCALENDAR_COMPONENT)
 		fail_at(&im, 1, "libical could not read the calendar");
-	else if (libical_errors(&im, im.root, 1) == 0) {
+	else if (libical_errors(&im, im.root, NULL) == 0) {
 		icalproperty *m = icalcomponent_get_first_property(im.root, ICAL_METHOD_PROPERTY);
 		im.cancel = m && icalproperty_get_method(m) == ICAL_METHOD_CANCEL;
 		if (plan_all(&im, &scan, v) == 0)

@@ -310,12 +310,60 @@ static int check_duration(struct scanner *s)
 	return 0;
 }
 
+static bool word_in(const char *text, const char *w)
+{
+	size_t n = strlen(w);
+	for (const char *p = strstr(text, w); p; p = strstr(p + 1, w))
+		if ((p == text || !name_char(p[-1])) && !name_char(p[n]))
+			return true;
+	return false;
+}
+
+int ical_scan_line_of(const struct ical_scan_event *ev, const char *text)
+{
+	for (size_t i = 0; i < ev->nprops; i++)
+		if (word_in(text, ev->props[i].name))
+			return ev->props[i].line;
+	return ev->begin;
+}
+
+static bool blank(const char *v)
+{
+	return v[strspn(v, " \t")] == '\0';
+}
+
+/* Values libical would read as something else without a word: SEQUENCE and
+ * STATUS. */
+static int check_value(struct scanner *s)
+{
+	struct cline *cl = &s->cl;
+	char q[64];
+	shown(cl->value, q, sizeof q);
+	if (strcmp(cl->name, "SEQUENCE") == 0 &&
+	    (!cl->value[0] || strspn(cl->value, "0123456789") != strlen(cl->value) ||
+	     strlen(cl->value) > 9))
+		return fail(s, cl->line, "SEQUENCE: \"%s\" is not a whole number", q);
+	if (strcmp(cl->name, "STATUS") == 0 && strcasecmp(cl->value, "TENTATIVE") != 0 &&
+	    strcasecmp(cl->value, "CONFIRMED") != 0 && strcasecmp(cl->value, "CANCELLED") != 0)
+		return fail(s, cl->line, "STATUS: \"%s\" is not TENTATIVE, CONFIRMED or CANCELLED",
+		            q);
+	if ((strcmp(cl->name, "SUMMARY") == 0 || strcmp(cl->name, "UID") == 0) && blank(cl->value))
+		return fail(s, cl->line, "%s: empty%s", cl->name,
+		            cl->name[0] == 'S' ? " (a session needs a title)" : "");
+	return 0;
+}
+
 /* Note where a property of the current VEVENT is; a second one is refused. */
 static int event_property(struct scanner *s)
 {
 	static const char *const repeats[] = {"RRULE", "RDATE", "EXRULE", "RECURRENCE-ID"};
 	struct ical_scan_event *ev = s->cur;
 	struct cline *cl = &s->cl;
+	ev->props = xrealloc(ev->props, (ev->nprops + 1) * sizeof *ev->props);
+	snprintf(ev->props[ev->nprops].name, sizeof ev->props[ev->nprops].name, "%s", cl->name);
+	ev->props[ev->nprops++].line = cl->line;
+	if (check_value(s) < 0)
+		return -1;
 	for (size_t i = 0; i < sizeof repeats / sizeof repeats[0]; i++)
 		if (strcmp(cl->name, repeats[i]) == 0)
 			return fail(s, cl->line,
@@ -337,11 +385,8 @@ static int event_property(struct scanner *s)
 			            "a second %s in the VEVENT of line %d (first at line %d)",
 			            cl->name, ev->begin, *known[i].at);
 		*known[i].at = cl->line;
-		if (i == 0) {
-			if (!cl->value[0])
-				return fail(s, cl->line, "UID: empty");
+		if (i == 0)
 			s->uids[s->out->nev - 1] = xstrdup(cl->value);
-		}
 		if (i == 1 || i == 2)
 			return check_time(s);
 		if (i == 3)
@@ -543,6 +588,8 @@ void ical_scan_free(struct ical_scan *s)
 	for (size_t i = 0; i < s->ntz; i++)
 		free(s->tzids[i]);
 	free(s->tzids);
+	for (size_t i = 0; i < s->nev; i++)
+		free(s->ev[i].props);
 	free(s->ev);
 	memset(s, 0, sizeof *s);
 }

@@ -13,6 +13,11 @@
  * 0 when absent). */
 struct ical_scan_event {
 	int begin, uid, dtstart, dtend, duration, summary, location, status;
+	struct ical_scan_prop {
+		char name[32];
+		int line;
+	} * props; /* every property, for messages about one of them */
+	size_t nprops;
 };
 
 struct ical_scan {
@@ -27,6 +32,9 @@ struct ical_scan {
  * with "PATH:LINE: why" and -1. */
 int ical_scan(const char *path, const char *text, size_t len, struct ical_scan *s, struct err *e);
 void ical_scan_free(struct ical_scan *s);
+/* The line of the property of ev whose name appears as a word in text (a
+ * message from libical), else the VEVENT's BEGIN line. */
+int ical_scan_line_of(const struct ical_scan_event *ev, const char *text);
 /* Is tzid defined by a VTIMEZONE of the scanned file? */
 int ical_scan_has_tzid(const struct ical_scan *s, const char *tzid);
 
