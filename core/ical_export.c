@@ -557,8 +557,8 @@ static int audit_export(struct ctx *c, const char *entity, int64_t id, const cha
 {
 	if (db_begin(c->db, e) < 0)
 		return -1;
-	if (audit_log(c, "export", entity, id, e, "export ics %s %s %" PRId64 " (%s)", what, entity,
-	              id, method_names[m]) < 0) {
+	if (audit_log(c, "export", entity, id, e, "export ics --%s %" PRId64 "%s (%s)", entity, id,
+	              what, method_names[m]) < 0) {
 		db_rollback(c->db);
 		return -1;
 	}
@@ -727,7 +727,8 @@ int ical_export_per_person(struct ctx *c, int64_t event, enum ical_method method
 	if (need_organizer(c, method, e) < 0 || exists(c, "event", event, &ev, e) < 0)
 		return -1;
 	record_free(&ev);
-	if (private_dir(dir, e) < 0 || audit_export(c, "event", event, "per-person", method, e) < 0)
+	if (private_dir(dir, e) < 0 ||
+	    audit_export(c, "event", event, " --per-person", method, e) < 0)
 		return -1;
 	char *tmp;
 	FILE *index = open_private(dir, "index.tsv", &tmp, e);

@@ -216,6 +216,9 @@ static int libical_errors(struct importer *im, icalcomponent *c, const struct ic
 		if (why && strncmp(why, "No value for ", 13) == 0)
 			continue;
 		char *clean = tidy(why ? why : "libical could not read it", true);
+		char *cut = clean ? strstr(clean, ". Removing entire property") : NULL;
+		if (cut) /* libical's own repair; here the whole file is refused */
+			*cut = '\0';
 		int line = at ? ical_scan_line_of(at, clean ? clean : "") : 1;
 		fail_at(im, line, "%s", clean ? clean : "libical could not read it");
 		free(clean);
@@ -280,8 +283,8 @@ static void planned_free(struct planned *p)
 static int room_for(struct importer *im, const char *location, int64_t *room)
 {
 	*room = 0;
-	if (!location)
-		return 0;
+	if (!location || (im->venue && strcasecmp(location, im->venue) == 0))
+		return 0; /* the venue alone names no room */
 	if (ical_store_room_by_name(im->c->db, im->event, location, room, im->e) < 0)
 		return -1;
 	if (*room)

@@ -464,6 +464,12 @@ static int end(struct scanner *s, const char *what)
 static int one_line(struct scanner *s)
 {
 	struct cline *cl = &s->cl;
+	if (!s->seen_calendar && strncasecmp(cl->text, "BEGIN:VCALENDAR", 15) != 0) {
+		char q[64];
+		shown(cl->text, q, sizeof q);
+		return fail(s, cl->line,
+		            "expected BEGIN:VCALENDAR, found \"%s\": not an iCalendar file", q);
+	}
 	if (parse_cline(s) < 0)
 		return -1;
 	if (s->closed_calendar)

@@ -8,7 +8,7 @@
 # what calcurse can do is checked instead (an update imported fresh holds the
 # new time). See the ical.js, python and khal suites for the UID semantics.
 . "$(dirname "$0")/../lib.sh"
-. "$(dirname "$0")/forum.inc"
+. "$(dirname "$0")/../fixtures/forum.inc"
 if ! command -v calcurse >/dev/null 2>&1; then
 	t_fail calcurse-installed "calcurse is missing: run contrib/install-deps.sh"
 	exit 1

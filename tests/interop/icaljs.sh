@@ -4,7 +4,7 @@
 # contrib/install-deps.sh. ical.js has no zone database of its own: the times
 # it reads come from the file's VTIMEZONE, so this checks those are right.
 . "$(dirname "$0")/../lib.sh"
-. "$(dirname "$0")/forum.inc"
+. "$(dirname "$0")/../fixtures/forum.inc"
 P=icaljs
 if ! command -v node >/dev/null 2>&1 || [ ! -f "$INTEROP_DIR/node_modules/ical.js/package.json" ]; then
 	t_fail "$P-installed" "node or ical.js is missing: run contrib/install-deps.sh"

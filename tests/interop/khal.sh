@@ -5,7 +5,7 @@
 # the panel moves (khal replaces the event with the same UID: one panel, at
 # the new time) and a cancellation (the same events, marked CANCELLED).
 . "$(dirname "$0")/../lib.sh"
-. "$(dirname "$0")/forum.inc"
+. "$(dirname "$0")/../fixtures/forum.inc"
 if ! command -v khal >/dev/null 2>&1; then
 	t_fail khal-installed "khal is missing: run contrib/install-deps.sh"
 	exit 1
