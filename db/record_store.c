@@ -258,8 +258,8 @@ int record_store_find(struct db *db, const char *table, const char *col, const s
 	sql_add(&b, table);
 	sql_add(&b, " WHERE ");
 	sql_add(&b, col);
-	sql_add(&b, v->kind == DBV_TEXT ? " = ? COLLATE NOCASE AND id != ? LIMIT 1"
-	                                : " = ? AND id != ? LIMIT 1");
+	/* the column's own collation applies: NOCASE where the schema says so */
+	sql_add(&b, " = ? AND id != ? LIMIT 1");
 	sqlite3_stmt *st;
 	int ret = db_prepare(db, b.s, &st, e);
 	free(b.s);

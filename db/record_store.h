@@ -49,7 +49,7 @@ int record_store_scan(struct db *db, const struct record_query *q, record_row_fn
 /* How many rows of table have col = id, and the first few of their ids. */
 int record_store_refs(struct db *db, const char *table, const char *col, int64_t id, int64_t *first,
                       size_t max, int64_t *count, struct err *e);
-/* The id of a row of table whose col equals v (case-insensitively for text),
+/* The id of a row of table whose col equals v (by the column's collation),
  * other than except_id; 0 when none. */
 int record_store_find(struct db *db, const char *table, const char *col, const struct db_value *v,
                       int64_t except_id, int64_t *id, struct err *e);

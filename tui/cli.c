@@ -10,6 +10,7 @@
 /* Every group of commands, in --help order. */
 static const struct command *const groups[] = {
     cmd_record_commands,
+    cmd_demo_commands,
     cmd_ical_commands,
     cmd_import_commands,
 };

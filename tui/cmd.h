@@ -11,6 +11,7 @@
 
 /* Each table ends with an entry whose name is NULL. */
 extern const struct command cmd_record_commands[];
+extern const struct command cmd_demo_commands[];
 extern const struct command cmd_ical_commands[];
 extern const struct command cmd_import_commands[];
 
