@@ -348,10 +348,9 @@ static icalcomponent *vevent(struct writer *w, const struct ical_store_item *it,
 		add_text(ev, icalproperty_new_location, loc, true);
 	free(loc);
 	if (it->category && it->category[0]) {
-		char *clean = ical_clean(it->category, true), *esc = ical_escape_text(clean);
-		add(ev, icalproperty_new_categories(esc));
-		free(clean);
-		free(esc);
+		char *cat = ical_category(it->category);
+		add(ev, icalproperty_new_categories(cat));
+		free(cat);
 	}
 	icalproperty_status st = status_of(w, it);
 	add(ev, icalproperty_new_status(st));

@@ -166,20 +166,25 @@ char *ical_clean(const char *s, bool one_line)
 	return out;
 }
 
-char *ical_escape_text(const char *s)
+char *ical_category(const char *s)
 {
-	size_t len = strlen(s);
-	char *out = xmalloc(len * 2 + 1), *q = out;
-	for (; *s; s++) {
-		if (*s == '\\' || *s == ';' || *s == ',')
-			*q++ = '\\';
-		if (*s == '\n') {
-			*q++ = '\\';
-			*q++ = 'n';
+	char *clean = ical_clean(s, true);
+	size_t n = 0;
+	for (const char *p = clean; *p; p++)
+		n += *p == ',' || *p == ';' ? 3 : 1;
+	char *out = xmalloc(n + 1), *q = out;
+	for (const char *p = clean; *p; p++) {
+		if (*p != ',' && *p != ';') {
+			*q++ = *p;
 			continue;
 		}
-		*q++ = *s;
+		if (q > out && q[-1] != ' ')
+			*q++ = ' ';
+		*q++ = '/';
+		if (p[1] != ' ')
+			*q++ = ' ';
 	}
 	*q = '\0';
+	free(clean);
 	return out;
 }

@@ -133,8 +133,8 @@ static void test_clean(void **state)
 	c = ical_clean(NULL, true);
 	assert_string_equal(c, "");
 	free(c);
-	c = ical_escape_text("Greeter, lead; a\\b\nc");
-	assert_string_equal(c, "Greeter\\, lead\\; a\\\\b\\nc");
+	c = ical_category("Greeter, lead;a\\b\nc");
+	assert_string_equal(c, "Greeter / lead / a\\b c");
 	free(c);
 }
 
