@@ -670,7 +670,7 @@ struct per_person {
 	enum ical_method method;
 	const char *dir;
 	FILE *index;
-	size_t nfiles;
+	size_t nfiles, people;
 	struct err *e;
 };
 
@@ -698,16 +698,16 @@ static int one_person(void *arg, const struct ical_store_person *p)
 		return -1;
 	size_t n = 0;
 	int ret = write_calendar(pp->c, &cal, f, &n, pp->e);
-	if (ret == 1) {
-		/* an attendee: no shifts, no talks; their invitation is the agenda */
-		cal.src[0].q = ICAL_Q_AGENDA;
-		cal.src[0].key = pp->event;
-		cal.nsrc = 1;
-		cal.scope = ICAL_AGENDA;
-		ret = write_calendar(pp->c, &cal, f, &n, pp->e);
-	}
 	if (close_private(f, tmp, pp->dir, name, ret == 0, pp->e) < 0 || ret < 0)
 		return -1;
+	if (ret == 1) {
+		/* nothing of their own (an attendee): no file, and none left from
+		 * an earlier run to be sent by mistake */
+		char *old = xasprintf("%s/%s", pp->dir, name);
+		unlink(old);
+		free(old);
+	}
+	pp->people++;
 	fprintf(pp->index, "%" PRId64 "\t", p->id);
 	tsv_cell(pp->index, p->confidential ? CONFIDENTIAL : p->name, "\t");
 	tsv_cell(pp->index, p->email ? p->email : "", "\t");
@@ -719,10 +719,10 @@ static int one_person(void *arg, const struct ical_store_person *p)
 }
 
 int ical_export_per_person(struct ctx *c, int64_t event, enum ical_method method, const char *dir,
-                           size_t *nfiles, struct err *e)
+                           size_t *npeople, size_t *nfiles, struct err *e)
 {
 	struct record ev;
-	*nfiles = 0;
+	*npeople = *nfiles = 0;
 	if (need_organizer(c, method, e) < 0 || exists(c, "event", event, &ev, e) < 0)
 		return -1;
 	record_free(&ev);
@@ -734,7 +734,7 @@ int ical_export_per_person(struct ctx *c, int64_t event, enum ical_method method
 	if (!index)
 		return -1;
 	fputs("id\tname\temail\tfile\tevents\n", index);
-	struct per_person pp = {c, event, method, dir, index, 0, e};
+	struct per_person pp = {c, event, method, dir, index, 0, 0, e};
 	bool began = false;
 	int ret = ical_store_read_begin(c->db, &began, e);
 	if (ret == 0) {
@@ -746,5 +746,6 @@ int ical_export_per_person(struct ctx *c, int64_t event, enum ical_method method
 	if (close_private(index, tmp, dir, "index.tsv", ret == 0, e) < 0)
 		ret = -1;
 	*nfiles = pp.nfiles;
+	*npeople = pp.people;
 	return ret < 0 ? -1 : 0;
 }

@@ -92,11 +92,17 @@ static int cmd_export(struct app *a, const struct args *args, FILE *out, struct 
 		return err_set(e, ERR_USAGE, "export: unknown format %s (only ics)", args->pos[0]);
 	if (export_opts(args, &o, &dir, e) < 0)
 		return -1;
-	size_t n = 0;
+	size_t n = 0, people = 0;
 	if (dir) {
-		if (ical_export_per_person(&a->ctx, o.event, o.method, dir, &n, e) < 0)
+		if (ical_export_per_person(&a->ctx, o.event, o.method, dir, &people, &n, e) < 0)
 			return -1;
 		fprintf(out, "%zu files written to %s (index: %s/index.tsv)\n", n, dir, dir);
+		if (people > n)
+			fprintf(
+			    out,
+			    "%zu registered people have no shifts or sessions and no file; send "
+			    "them the agenda: muster export ics --event %" PRId64 "\n",
+			    people - n, o.event);
 		return 0;
 	}
 	if (!file || strcmp(file, "-") == 0)
