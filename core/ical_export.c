@@ -76,7 +76,7 @@ struct crowd {
 static const char *const method_names[] = {
     [ICAL_PUBLISH] = "publish", [ICAL_REQUEST] = "request", [ICAL_CANCEL] = "cancel"};
 
-int ical_method_parse(const char *text, enum ical_method *out, struct err *e)
+int ical_export_method_parse(const char *text, enum ical_method *out, struct err *e)
 {
 	for (size_t i = 0; i < sizeof method_names / sizeof method_names[0]; i++)
 		if (strcmp(text, method_names[i]) == 0)
@@ -134,7 +134,7 @@ static int crowd_add(void *arg, const struct ical_store_person *p)
 	}
 	struct crowd_one *o = &k->v[k->n++];
 	o->confidential = p->confidential;
-	o->name = ical_clean(p->confidential ? CONFIDENTIAL : p->name, true);
+	o->name = ical_out_clean(p->confidential ? CONFIDENTIAL : p->name, true);
 	o->email = p->email && !p->confidential ? xstrdup(p->email) : NULL;
 	o->role = xstrdup(p->role ? p->role : "");
 	return 0;
@@ -177,7 +177,7 @@ static void add(icalcomponent *ev, icalproperty *p)
 static void add_text(icalcomponent *ev, icalproperty *(*make)(const char *), const char *text,
                      bool one_line)
 {
-	char *clean = ical_clean(text, one_line);
+	char *clean = ical_out_clean(text, one_line);
 	add(ev, make(clean));
 	free(clean);
 }
@@ -270,7 +270,7 @@ static icalproperty *attendee(const char *name, const char *email, bool rsvp)
 	char *uri = xasprintf("mailto:%s", email);
 	icalproperty *p = icalproperty_new_attendee(uri);
 	free(uri);
-	char *cn = ical_clean(name, true);
+	char *cn = ical_out_clean(name, true);
 	icalproperty_add_parameter(p, icalparameter_new_cn(cn));
 	free(cn);
 	icalproperty_add_parameter(p, icalparameter_new_cutype(ICAL_CUTYPE_INDIVIDUAL));
@@ -291,7 +291,7 @@ static void add_people(const struct writer *w, icalcomponent *ev, const struct c
 		icalproperty *p = icalproperty_new_organizer(uri);
 		free(uri);
 		if (cfg->organizer_name[0]) {
-			char *cn = ical_clean(cfg->organizer_name, true);
+			char *cn = ical_out_clean(cfg->organizer_name, true);
 			icalproperty_add_parameter(p, icalparameter_new_cn(cn));
 			free(cn);
 		}
@@ -340,7 +340,7 @@ static icalcomponent *vevent(struct writer *w, const struct ical_store_item *it,
 	add(ev, time_prop(icalproperty_new_dtstart, it->tz, it->starts));
 	add(ev, time_prop(icalproperty_new_dtend, it->tz, it->ends));
 	char *summary = summary_of(w, it);
-	char *clean_summary = ical_clean(summary, true);
+	char *clean_summary = ical_out_clean(summary, true);
 	free(summary);
 	add(ev, icalproperty_new_summary(clean_summary));
 	char *loc = location_of(it);
@@ -348,7 +348,7 @@ static icalcomponent *vevent(struct writer *w, const struct ical_store_item *it,
 		add_text(ev, icalproperty_new_location, loc, true);
 	free(loc);
 	if (it->category && it->category[0]) {
-		char *cat = ical_category(it->category);
+		char *cat = ical_out_category(it->category);
 		add(ev, icalproperty_new_categories(cat));
 		free(cat);
 	}
@@ -677,7 +677,7 @@ struct per_person {
 /* A TSV cell: no tab or line break. */
 static void tsv_cell(FILE *f, const char *s, const char *end)
 {
-	char *clean = ical_clean(s, true);
+	char *clean = ical_out_clean(s, true);
 	fputs(clean, f);
 	fputs(end, f);
 	free(clean);

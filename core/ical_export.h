@@ -28,7 +28,7 @@ struct ical_export_opts {
 };
 
 /* "publish", "request" or "cancel". */
-int ical_method_parse(const char *text, enum ical_method *out, struct err *e);
+int ical_export_method_parse(const char *text, enum ical_method *out, struct err *e);
 
 /* Write one calendar to out. Nothing is written when there is nothing to
  * export (ERR_NOT_FOUND) or a row is missing. *nevents (may be NULL) gets the

@@ -133,7 +133,7 @@ static char *tidy(const char *s, bool one_line)
 {
 	if (!s)
 		return NULL;
-	char *c = ical_clean(s, one_line);
+	char *c = ical_out_clean(s, one_line);
 	char *b = c;
 	while (*b == ' ' || *b == '\t' || *b == '\n')
 		b++;

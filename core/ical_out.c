@@ -123,7 +123,7 @@ static size_t utf8_len(const unsigned char *s)
 	return n;
 }
 
-char *ical_clean(const char *s, bool one_line)
+char *ical_out_clean(const char *s, bool one_line)
 {
 	const unsigned char *p = (const unsigned char *)(s ? s : "");
 	size_t len = strlen((const char *)p);
@@ -166,9 +166,9 @@ char *ical_clean(const char *s, bool one_line)
 	return out;
 }
 
-char *ical_category(const char *s)
+char *ical_out_category(const char *s)
 {
-	char *clean = ical_clean(s, true);
+	char *clean = ical_out_clean(s, true);
 	size_t n = 0;
 	for (const char *p = clean; *p; p++)
 		n += *p == ',' || *p == ';' ? 3 : 1;

@@ -34,12 +34,12 @@ void ical_out_line(struct ical_out *o, const char *line, size_t len);
  * CR LF and lone CR become LF, other control characters a space; with
  * one_line, LF and tab become a space too (names, parameter values), and a
  * double quote an apostrophe (a parameter value cannot hold one). */
-char *ical_clean(const char *s, bool one_line);
+char *ical_out_clean(const char *s, bool one_line);
 /* s as one CATEGORIES value: cleaned as a name, and with "/" for each comma
  * or semicolon. libical 3.0 writes a CATEGORIES value as a list, escaping
  * backslashes but neither commas nor semicolons (and doubling any backslash
  * we would put before them), so "Greeter, lead" would become two
  * categories; "Greeter / lead" stays one. */
-char *ical_category(const char *s);
+char *ical_out_category(const char *s);
 
 #endif

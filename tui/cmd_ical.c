@@ -37,7 +37,8 @@ static int export_opts(const struct args *args, struct ical_export_opts *o, cons
 	const char *m = args_get(args, "method");
 	*dir = args_get(args, "per-person");
 	if (id_opt(args, "event", &o->event, e) < 0 || id_opt(args, "person", &o->person, e) < 0 ||
-	    id_opt(args, "org", &o->org, e) < 0 || (m && ical_method_parse(m, &o->method, e) < 0))
+	    id_opt(args, "org", &o->org, e) < 0 ||
+	    (m && ical_export_method_parse(m, &o->method, e) < 0))
 		return -1;
 	bool shifts = args_has(args, "shifts");
 	int whom = (o->person != 0) + (o->org != 0);

@@ -119,21 +119,21 @@ static void test_unfold_libical_text(void **state)
 static void test_clean(void **state)
 {
 	(void)state;
-	char *c = ical_clean("a\r\nb\rc\x01"
-	                     "d\x7f"
-	                     "e\xff"
-	                     "f\tg \"q\"",
-	                     false);
+	char *c = ical_out_clean("a\r\nb\rc\x01"
+	                         "d\x7f"
+	                         "e\xff"
+	                         "f\tg \"q\"",
+	                         false);
 	assert_string_equal(c, "a\nb\nc d e\xEF\xBF\xBD"
 	                       "f\tg \"q\"");
 	free(c);
-	c = ical_clean("Dana \"D\"\nReyes\t", true);
+	c = ical_out_clean("Dana \"D\"\nReyes\t", true);
 	assert_string_equal(c, "Dana 'D' Reyes ");
 	free(c);
-	c = ical_clean(NULL, true);
+	c = ical_out_clean(NULL, true);
 	assert_string_equal(c, "");
 	free(c);
-	c = ical_category("Greeter, lead;a\\b\nc");
+	c = ical_out_category("Greeter, lead;a\\b\nc");
 	assert_string_equal(c, "Greeter / lead / a\\b c");
 	free(c);
 }
