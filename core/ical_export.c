@@ -267,9 +267,11 @@ static char *description_of(const struct ical_store_item *it, const struct crowd
 
 static icalproperty *attendee(const char *name, const char *email, bool rsvp)
 {
-	char *uri = xasprintf("mailto:%s", email);
+	char *addr = ical_out_clean(email, true);
+	char *uri = xasprintf("mailto:%s", addr);
 	icalproperty *p = icalproperty_new_attendee(uri);
 	free(uri);
+	free(addr);
 	char *cn = ical_out_clean(name, true);
 	icalproperty_add_parameter(p, icalparameter_new_cn(cn));
 	free(cn);
@@ -287,9 +289,11 @@ static void add_people(const struct writer *w, icalcomponent *ev, const struct c
 {
 	const struct config *cfg = w->c->cfg;
 	if (cfg->organizer_email[0]) {
-		char *uri = xasprintf("mailto:%s", cfg->organizer_email);
+		char *addr = ical_out_clean(cfg->organizer_email, true);
+		char *uri = xasprintf("mailto:%s", addr);
 		icalproperty *p = icalproperty_new_organizer(uri);
 		free(uri);
+		free(addr);
 		if (cfg->organizer_name[0]) {
 			char *cn = ical_out_clean(cfg->organizer_name, true);
 			icalproperty_add_parameter(p, icalparameter_new_cn(cn));
@@ -640,10 +644,14 @@ static FILE *open_private(const char *dir, const char *name, char **tmp, struct 
 			fclose(f);
 		else
 			close(fd);
+		unlink(*tmp);
 		f = NULL;
 	}
-	if (!f)
+	if (!f) {
 		err_set(e, ERR_INPUT, "%s: %s", *tmp, strerror(errno));
+		free(*tmp);
+		*tmp = NULL;
+	}
 	return f;
 }
 
