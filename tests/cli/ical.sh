@@ -301,3 +301,15 @@ t_err_contains import-unknown-kind-message "unknown kind speakers (one of: sessi
 t_run "$M" list audit --format tsv
 t_contains import-audited "import sessions ext.ics: 4 added, 0 updated, 0 unchanged, 1 rooms added"
 t_contains export-audited "export ics --event 1 --per-person (request)"
+
+# a person across two events in two zones: one VTIMEZONE for each TZID used
+"$M" add session event=2 title="Keynote" starts="2027-05-01 10:00" ends="2027-05-01 11:00" >/dev/null
+"$M" add speaker session="$(sqlite3 "$MUSTER_DB" 'SELECT max(id) FROM session')" person=1 >/dev/null
+"$M" export ics --person 1 -o "$T/two.ics" >/dev/null
+t_lint two-zones-bytes "$T/two.ics"
+t_equal two-zones-vtimezones "$(prop TZID: "$T/two.ics" | tr '\n' ' ')" "TZID:America/New_York TZID:Europe/Berlin "
+t_equal two-zones-all-defined "$(grep -o 'TZID=[^:;]*' "$T/two.ics" | sort -u | tr '\n' ' ')" \
+	"TZID=America/New_York TZID=Europe/Berlin "
+t_equal two-zones-berlin-time "$(grep -c 'DTSTART;TZID=Europe/Berlin:20270501T100000' "$T/two.ics")" 1
+"$M" export ics --person 1 --event 2 -o "$T/one.ics" >/dev/null
+t_equal one-event-one-zone "$(prop TZID: "$T/one.ics")" "TZID:Europe/Berlin"
