@@ -6,8 +6,12 @@
 #include <string.h>
 #include <strings.h>
 
+#include "agenda.h"
 #include "person.h"
+#include "recheck.h"
+#include "registration.h"
 #include "schedule.h"
+#include "staffing.h"
 
 static const char *const sectors[] = {
     "ngo",       "law_enforcement", "government",    "business", "faith",
@@ -155,6 +159,7 @@ static const struct field_def registration_fields[] = {
     ENUM("status", 0, registration_statuses, "registered", "registered, waitlisted, ..."),
     INT("waitlist_position", F_AUTO, NULL, 0, 0, "place on the waitlist"),
     TIME("checked_in_at", 0, "check-in time"),
+    TIME("checked_out_at", 0, "check-out time"),
     TIME("created_at", F_AUTO, "when registered"),
 };
 
@@ -213,40 +218,44 @@ static const struct field_def audit_fields[] = {
 
 static const struct entity_def entities[] = {
     {"event", "events", "event", event_fields, N(event_fields), "name", "id = ?", "event.tz", NULL,
-     "starts, id", false, NULL, NULL, NULL},
+     "starts, id", false, NULL, agenda_event_validate, registration_event_after_write},
     {"org", "orgs", "org", org_fields, N(org_fields), "name",
      "id IN (SELECT org FROM booth WHERE event = ?)", NULL, NULL, "name COLLATE NOCASE, id", false,
      NULL, NULL, NULL},
     {"person", "people", "person", person_fields, N(person_fields), "name",
      "id IN (SELECT person FROM registration WHERE event = ?)", NULL, NULL,
-     "name COLLATE NOCASE, id", false, person_prepare, NULL, NULL},
+     "name COLLATE NOCASE, id", false, person_prepare, recheck_person, NULL},
     {"skill", "skills", "skill", skill_fields, N(skill_fields), "name", NULL, NULL, NULL,
      "name COLLATE NOCASE, id", false, NULL, NULL, NULL},
     {"person_skill", "person_skills", "person_skill", person_skill_fields, N(person_skill_fields),
-     NULL, NULL, NULL, NULL, NULL, false, NULL, NULL, NULL},
+     NULL, NULL, NULL, NULL, NULL, false, NULL, recheck_person_skill, recheck_person_skill_after},
     {"room", "rooms", "room", room_fields, N(room_fields), "name", IN_EVENT, TZ_OF_EVENT("room"),
-     "event", NULL, false, NULL, NULL, NULL},
+     "event", NULL, false, NULL, agenda_room_validate, NULL},
     {"session", "sessions", "session", session_fields, N(session_fields), "title", IN_EVENT,
-     TZ_OF_EVENT("session"), "event", "starts, id", false, schedule_prepare, NULL, NULL},
+     TZ_OF_EVENT("session"), "event", "starts, id", false, schedule_prepare,
+     agenda_session_validate, NULL},
     {"speaker", "speakers", "speaker", speaker_fields, N(speaker_fields), NULL,
-     "session IN (SELECT id FROM session WHERE event = ?)", NULL, NULL, NULL, false, NULL, NULL,
-     NULL},
+     "session IN (SELECT id FROM session WHERE event = ?)", NULL, NULL, NULL, false, NULL,
+     recheck_speaker, NULL},
     {"booth", "booths", "booth", booth_fields, N(booth_fields), "label", IN_EVENT,
-     TZ_OF_EVENT("booth"), "event", NULL, false, schedule_prepare, NULL, NULL},
+     TZ_OF_EVENT("booth"), "event", NULL, false, schedule_prepare, agenda_booth_validate, NULL},
     {"registration", "registrations", "registration", registration_fields, N(registration_fields),
-     NULL, IN_EVENT, TZ_OF_EVENT("registration"), "event", NULL, false, schedule_prepare, NULL,
-     NULL},
+     NULL, IN_EVENT, TZ_OF_EVENT("registration"), "event", NULL, false, registration_prepare,
+     registration_validate, registration_after_write},
     {"role", "roles", "role", role_fields, N(role_fields), "name", IN_EVENT, TZ_OF_EVENT("role"),
-     "event", NULL, false, NULL, NULL, NULL},
+     "event", NULL, false, NULL, recheck_role, NULL},
     {"shift", "shifts", "shift", shift_fields, N(shift_fields), NULL, IN_EVENT,
-     TZ_OF_EVENT("shift"), "event", "starts, id", false, schedule_prepare, NULL, NULL},
+     TZ_OF_EVENT("shift"), "event", "starts, id", false, schedule_prepare, staffing_shift_validate,
+     NULL},
     {"assignment", "assignments", "assignment", assignment_fields, N(assignment_fields), NULL,
      "shift IN (SELECT id FROM shift WHERE event = ?)",
      "(SELECT tz FROM event JOIN shift ON shift.event = event.id"
      " WHERE shift.id = assignment.shift)",
-     "shift", NULL, false, schedule_prepare, NULL, NULL},
+     "shift", NULL, false, schedule_prepare, staffing_assignment_validate,
+     staffing_assignment_after_write},
     {"availability", "availabilities", "availability", availability_fields, N(availability_fields),
-     NULL, IN_EVENT, TZ_OF_EVENT("availability"), "event", NULL, false, NULL, NULL, NULL},
+     NULL, IN_EVENT, TZ_OF_EVENT("availability"), "event", NULL, false, NULL, recheck_availability,
+     recheck_availability_after},
     {"audit", "audit", "audit", audit_fields, N(audit_fields), NULL, NULL, NULL, NULL, "id", true,
      NULL, NULL, NULL},
 };

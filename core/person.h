@@ -1,4 +1,4 @@
-/* person.h - people: volunteer codes for the kiosk. */
+/* person.h - people: volunteer codes and PINs for the kiosk. */
 #ifndef MUSTER_PERSON_H
 #define MUSTER_PERSON_H
 
@@ -14,6 +14,20 @@
 int person_new_code(struct ctx *c, char *buf, size_t n, struct err *e);
 /* Is text a well-formed code (case-insensitive)? Upper-cases it in place. */
 int person_code_normalize(char *text);
+/* Digits of a kiosk PIN. */
+#define PERSON_PIN_LEN 6
+
+/* PIN: a new random 6-digit PIN (libsodium randombytes), stored as a
+ * crypto_pwhash_str hash with the interactive limits (about 55 ms on a
+ * 2-core machine: a kiosk sign-in stays well under a second, while a stolen
+ * database costs an attacker about 15 CPU-hours per person to search all
+ * million PINs, against seconds with the MIN limits); returns the PIN in
+ * pin_out (at least PERSON_PIN_LEN + 1 bytes). Audited, without the PIN. */
+int person_set_pin(struct ctx *c, int64_t person, char *pin_out, size_t n, struct err *e);
+/* 0 when pin matches the stored hash; ERR_REFUSED otherwise (also when no
+ * PIN is set); ERR_NOT_FOUND for no such person. */
+int person_verify_pin(struct ctx *c, int64_t person, const char *pin, struct err *e);
+
 /* record hook: give a new person a code. */
 int person_prepare(struct ctx *c, struct record *r, const struct record *old, struct err *e);
 

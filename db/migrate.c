@@ -200,9 +200,19 @@ static const char schema_v1[] =
     " failures INTEGER NOT NULL DEFAULT 0,"
     " locked_until INTEGER NOT NULL DEFAULT 0);";
 
+/* Version 2: an attendee's check-out time (checkout --event), next to the
+ * check-in time registrations already had; and an index that counts an
+ * event's seated attendees without reading every registration (the
+ * waitlist check runs on every registration write). */
+static const char schema_v2[] =
+    "ALTER TABLE registration ADD COLUMN checked_out_at INTEGER"
+    " CHECK (checked_out_at IS NULL OR checked_in_at IS NULL OR checked_out_at >= checked_in_at);"
+    "CREATE INDEX registration_by_kind ON registration(event, kind, status);";
+
 /* migrations[i] takes a database from user_version i to i + 1. */
 static const char *const migrations[] = {
     schema_v1,
+    schema_v2,
 };
 
 #define LATEST ((int)(sizeof migrations / sizeof migrations[0]))

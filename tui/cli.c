@@ -9,10 +9,8 @@
 
 /* Every group of commands, in --help order. */
 static const struct command *const groups[] = {
-    cmd_record_commands,
-    cmd_demo_commands,
-    cmd_ical_commands,
-    cmd_import_commands,
+    cmd_record_commands, cmd_demo_commands,   cmd_staff_commands,
+    cmd_ical_commands,   cmd_import_commands,
 };
 
 #define NGROUPS (sizeof groups / sizeof groups[0])

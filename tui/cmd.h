@@ -12,6 +12,7 @@
 /* Each table ends with an entry whose name is NULL. */
 extern const struct command cmd_record_commands[];
 extern const struct command cmd_demo_commands[];
+extern const struct command cmd_staff_commands[];
 extern const struct command cmd_ical_commands[];
 extern const struct command cmd_import_commands[];
 
@@ -26,5 +27,8 @@ int cmd_format(const struct args *args, enum out_format *fmt, struct err *e);
 int cmd_event_opt(const struct args *args, int64_t *event, struct err *e);
 /* --force --reason TEXT: sets a->ctx.override_reason (both or neither). */
 int cmd_override(struct app *a, const struct args *args, struct err *e);
+/* After a refused write: say how to override a soft rule, and make names
+ * from the database in the message safe for a terminal. */
+void cmd_explain(struct err *e);
 
 #endif

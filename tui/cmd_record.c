@@ -154,6 +154,7 @@ static int cmd_add(struct app *a, const struct args *args, FILE *out, struct err
 		return -1;
 	if (record_add(&a->ctx, ent, fa, (size_t)args->npos - 1, &id, e) < 0) {
 		err_prefix(e, "add %s", ent->name);
+		cmd_explain(e);
 		return -1;
 	}
 	fprintf(out, "%" PRId64 "\n", id);
@@ -174,6 +175,7 @@ static int cmd_set(struct app *a, const struct args *args, FILE *out, struct err
 	if (record_set(&a->ctx, ent, id, fa, (size_t)args->npos - 2, e) < 0) {
 		if (e->code != ERR_NOT_FOUND)
 			err_prefix(e, "set %s %" PRId64, ent->name, id);
+		cmd_explain(e);
 		return -1;
 	}
 	return 0;
@@ -184,11 +186,13 @@ static int cmd_rm(struct app *a, const struct args *args, FILE *out, struct err 
 	const struct entity_def *ent;
 	int64_t id;
 	(void)out;
-	if (cmd_entity(args->pos[0], &ent, e) < 0 || args_id(args->pos[1], "id", &id, e) < 0)
+	if (cmd_entity(args->pos[0], &ent, e) < 0 || args_id(args->pos[1], "id", &id, e) < 0 ||
+	    cmd_override(a, args, e) < 0)
 		return -1;
 	if (record_rm(&a->ctx, ent, id, e) < 0) {
 		if (e->code != ERR_NOT_FOUND)
 			err_prefix(e, "rm");
+		cmd_explain(e);
 		return -1;
 	}
 	return 0;
@@ -201,10 +205,11 @@ const struct command cmd_record_commands[] = {
      "availabilities)",
      cmd_list},
     {"show", "ENTITY ID", "", 2, 2, "every field of one row, one key: value per line", cmd_show},
-    {"add", "ENTITY key=value...", "force reason:", 1, ARGS_MAX, "add a row; prints its id",
-     cmd_add},
-    {"set", "ENTITY ID key=value...", "force reason:", 2, ARGS_MAX, "change fields of a row",
-     cmd_set},
-    {"rm", "ENTITY ID", "", 2, 2, "delete a row (refused while other rows depend on it)", cmd_rm},
+    {"add", "ENTITY key=value... [--force --reason TEXT]", "force reason:", 1, ARGS_MAX,
+     "add a row; prints its id", cmd_add},
+    {"set", "ENTITY ID key=value... [--force --reason TEXT]", "force reason:", 2, ARGS_MAX,
+     "change fields of a row", cmd_set},
+    {"rm", "ENTITY ID [--force --reason TEXT]", "force reason:", 2, 2,
+     "delete a row (refused while other rows depend on it)", cmd_rm},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

@@ -10,6 +10,7 @@
 #include "app.h"
 #include "cli.h"
 #include "screen.h"
+#include "text.h"
 
 static void usage(FILE *out)
 {
@@ -34,9 +35,11 @@ static void usage(FILE *out)
 	      out);
 }
 
+/* Errors may quote database text: neutralise it, and keep it one line. */
 static int die(const struct err *e)
 {
-	fprintf(stderr, "muster: %s\n", e->msg);
+	char clean[sizeof e->msg * 3];
+	fprintf(stderr, "muster: %s\n", text_sanitize(e->msg, clean, sizeof clean));
 	return err_exit_status(e->code);
 }
 

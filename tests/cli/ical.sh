@@ -313,3 +313,11 @@ t_equal two-zones-all-defined "$(grep -o 'TZID=[^:;]*' "$T/two.ics" | sort -u | 
 t_equal two-zones-berlin-time "$(grep -c 'DTSTART;TZID=Europe/Berlin:20270501T100000' "$T/two.ics")" 1
 "$M" export ics --person 1 --event 2 -o "$T/one.ics" >/dev/null
 t_equal one-event-one-zone "$(prop TZID: "$T/one.ics")" "TZID:Europe/Berlin"
+
+# the rules of SPEC section 3 apply to imported sessions (through the session
+# entity's hooks): the second VEVENT overlaps the first in the room the first
+# created, so the file is refused at its line and neither is kept
+printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:clash-1\r\nDTSTART;TZID=Europe/Berlin:20270501T130000\r\nDTEND;TZID=Europe/Berlin:20270501T140000\r\nSUMMARY:First\r\nLOCATION:Saal 3\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:clash-2\r\nDTSTART;TZID=Europe/Berlin:20270501T133000\r\nDTEND;TZID=Europe/Berlin:20270501T143000\r\nSUMMARY:Second\r\nLOCATION:saal 3\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n' >"$T/clash.ics"
+t_expect import-rule-refused 1 "$M" import sessions "$T/clash.ics" --event 2
+t_err_contains import-rule-refused-line "$T/clash.ics:10: "
+t_equal import-rule-nothing-kept "$(sqlite3 "$MUSTER_DB" "SELECT count(*) FROM session WHERE uid LIKE 'clash-%'; SELECT count(*) FROM room WHERE name = 'Saal 3'" | tr '\n' ' ')" "0 0 "

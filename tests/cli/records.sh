@@ -80,3 +80,7 @@ t_expect not-a-database 3 "$M" --db "$T/junk.db" list events
 # global options
 t_expect bad-now 2 "$M" --now yesterday list events
 t_expect unknown-global 2 "$M" --bogus list events
+
+# errors quoting what was typed never pass escape sequences to the terminal
+t_expect escape-in-error 2 "$M" --db "$T/fresh.db" add org name=X sector="$(printf 'x\033]0;owned\007')"
+if grep -q "$(printf '\033')" "$T/err"; then t_fail escape-neutralised "raw ESC on stderr"; else t_ok escape-neutralised; fi

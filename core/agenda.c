@@ -1,0 +1,203 @@
+/* agenda.c - rules 3 and 4 on the writes of sessions, booths, events and
+ * rooms; a session's speakers against their shifts (rule 6). */
+#include "agenda.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "eligibility.h"
+#include "registration.h"
+
+static void fmt_of(const struct ctx *c, const struct rs_event *ev, struct rules_fmt *f)
+{
+	f->tz = ev->tz;
+	f->twelve_hour = c->cfg && c->cfg->time_12h;
+}
+
+static bool cancelled(const struct record *r)
+{
+	const char *s = record_text(r, "status");
+	return s && strcmp(s, "cancelled") == 0;
+}
+
+/* A room of another event is refused. */
+static int room_in_event(struct ctx *c, int64_t room, const struct rs_event *ev, char *name,
+                         size_t n, struct verdict *v, struct err *e)
+{
+	int64_t of;
+	char msg[700];
+	name[0] = '\0';
+	if (!room)
+		return 0;
+	if (rules_store_room_event(c->db, room, &of, name, n, e) < 0)
+		return -1;
+	if (of != ev->id) {
+		snprintf(msg, sizeof msg, "room %" PRId64 " (%s) belongs to another event, not %s",
+		         room, name, ev->name);
+		verdict_add(v, RULE_HARD, msg);
+	}
+	return 0;
+}
+
+static void in_span(const struct ctx *c, const struct rs_event *ev, const char *what,
+                    int64_t starts, int64_t ends, struct verdict *v)
+{
+	struct rules_fmt f;
+	char msg[700];
+	struct rules_slot item = {what, starts, ends};
+	fmt_of(c, ev, &f);
+	verdict_add(
+	    v, rules_in_span(&f, &item, ev->name, ev->span_starts, ev->span_ends, msg, sizeof msg),
+	    msg);
+}
+
+/* Rule 6 for a session that moves: its speakers' shifts during it. */
+static int speakers_free(struct ctx *c, const struct rs_event *ev, const struct record *r,
+                         struct verdict *v, struct err *e)
+{
+	struct rs_pair *pairs;
+	size_t n;
+	struct rules_fmt f;
+	struct rules_slot talk = {record_text(r, "title"), record_int(r, "starts"),
+	                          record_int(r, "ends")};
+	fmt_of(c, ev, &f);
+	if (rules_store_pairs(c->db, RS_PAIRS_SESSION, r->id, 0, &pairs, &n, e) < 0)
+		return -1;
+	int ret = 0;
+	for (size_t i = 0; i < n && ret == 0; i++) {
+		struct rs_person p;
+		struct rs_slots shifts = {0};
+		ret = rules_store_person(c->db, pairs[i].person, &p, e);
+		if (ret == 0)
+			ret = rules_store_person_shifts(c->db, p.id, talk.starts, talk.ends, 0,
+			                                &shifts, e);
+		for (size_t k = 0; ret == 0 && k < shifts.n; k++) {
+			char msg[700];
+			struct rules_slot w = {shifts.v[k].what, shifts.v[k].starts,
+			                       shifts.v[k].ends};
+			verdict_add(v, rules_speaker_busy(&f, p.name, &talk, &w, msg, sizeof msg),
+			            msg);
+		}
+		rs_slots_free(&shifts);
+	}
+	free(pairs);
+	return ret;
+}
+
+int agenda_session_validate(struct ctx *c, struct record *r, const struct record *old,
+                            struct err *e)
+{
+	struct rs_event ev;
+	struct verdict v;
+	char room[RS_NAME], what[RS_NAME + 16], msg[700];
+	int64_t starts = record_int(r, "starts"), ends = record_int(r, "ends");
+	verdict_init(&v);
+	if (rules_store_event(c->db, record_int(r, "event"), &ev, e) < 0 ||
+	    room_in_event(c, record_int(r, "room"), &ev, room, sizeof room, &v, e) < 0)
+		return -1;
+	if (!cancelled(r)) {
+		snprintf(what, sizeof what, "session \"%s\"", record_text(r, "title"));
+		in_span(c, &ev, what, starts, ends, &v);
+	}
+	if (!cancelled(r) && record_int(r, "room")) {
+		struct rs_slot held;
+		bool found;
+		if (rules_store_room_clash(c->db, record_int(r, "room"), starts, ends, r->id, &held,
+		                           &found, e) < 0)
+			return -1;
+		if (found) {
+			struct rules_fmt f;
+			struct rules_slot h = {held.what, held.starts, held.ends};
+			struct rules_slot w = {NULL, starts, ends};
+			fmt_of(c, &ev, &f);
+			verdict_add(&v, rules_room_clash(&f, room, &h, &w, msg, sizeof msg), msg);
+		}
+	}
+	bool moved = old && (record_int(old, "starts") != starts ||
+	                     record_int(old, "ends") != ends || cancelled(old));
+	if (!cancelled(r) && moved && speakers_free(c, &ev, r, &v, e) < 0)
+		return -1;
+	return eligibility_decide(c, &v, "session", r->id, e);
+}
+
+int agenda_booth_validate(struct ctx *c, struct record *r, const struct record *old, struct err *e)
+{
+	struct rs_event ev;
+	struct verdict v;
+	struct rs_slot held;
+	bool found;
+	char room[RS_NAME], what[RS_NAME + 8], msg[700];
+	const char *label = record_text(r, "label");
+	int64_t starts = record_int(r, "starts"), ends = record_int(r, "ends");
+	verdict_init(&v);
+	if (old && record_int(old, "event") != record_int(r, "event")) {
+		if (rules_store_booth_used_elsewhere(c->db, r->id, record_int(r, "event"), what,
+		                                     sizeof what, e) < 0)
+			return -1;
+		if (what[0])
+			return err_set(e, ERR_REFUSED,
+			               "booth %" PRId64
+			               " (%s) is used by %s of its event; it cannot "
+			               "move to event %" PRId64,
+			               r->id, label, what, record_int(r, "event"));
+	}
+	if (rules_store_event(c->db, record_int(r, "event"), &ev, e) < 0 ||
+	    room_in_event(c, record_int(r, "room"), &ev, room, sizeof room, &v, e) < 0)
+		return -1;
+	snprintf(what, sizeof what, "booth %s", label);
+	in_span(c, &ev, what, starts, ends, &v);
+	if (rules_store_booth_clash(c->db, ev.id, label, record_int(r, "org"), starts, ends, r->id,
+	                            &held, &found, e) < 0)
+		return -1;
+	if (found) {
+		struct rules_fmt f;
+		struct rules_slot h = {held.what, held.starts, held.ends};
+		struct rules_slot w = {NULL, starts, ends};
+		fmt_of(c, &ev, &f);
+		verdict_add(&v,
+		            rules_booth_clash(&f, label, held.ref, &h, record_int(r, "org"), &w,
+		                              msg, sizeof msg),
+		            msg);
+	}
+	return eligibility_decide(c, &v, "booth", r->id, e);
+}
+
+int agenda_event_validate(struct ctx *c, struct record *r, const struct record *old, struct err *e)
+{
+	if (!old)
+		return 0;
+	int64_t span0 =
+	    record_has(r, "setup_starts") ? record_int(r, "setup_starts") : record_int(r, "starts");
+	int64_t span1 =
+	    record_has(r, "teardown_ends") ? record_int(r, "teardown_ends") : record_int(r, "ends");
+	struct rs_slot out;
+	bool found;
+	if (rules_store_outside_span(c->db, r->id, span0, span1, &out, &found, e) < 0)
+		return -1;
+	if (found) {
+		struct rules_fmt f = {record_text(r, "tz"), c->cfg && c->cfg->time_12h};
+		struct rules_slot item = {out.what, out.starts, out.ends};
+		char msg[700];
+		rules_in_span(&f, &item, record_text(r, "name"), span0, span1, msg, sizeof msg);
+		return err_set(e, ERR_REFUSED, "%s; move it first", msg);
+	}
+	return registration_event_validate(c, r, old, e);
+}
+
+int agenda_room_validate(struct ctx *c, struct record *r, const struct record *old, struct err *e)
+{
+	char what[128];
+	int64_t event = record_int(r, "event");
+	if (!old || record_int(old, "event") == event)
+		return 0;
+	if (rules_store_room_used_elsewhere(c->db, r->id, event, what, sizeof what, e) < 0)
+		return -1;
+	if (what[0])
+		return err_set(e, ERR_REFUSED,
+		               "room %" PRId64 " (%s) is used by %s of its event; it cannot move "
+		               "to event %" PRId64,
+		               r->id, record_text(r, "name"), what, event);
+	return 0;
+}

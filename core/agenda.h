@@ -1,0 +1,20 @@
+/* agenda.h - the rules of SPEC section 3 for the event's frame: sessions
+ * never overlap in one room, a booth label is never held by two
+ * organizations at once (rule 3), and sessions, booths and shifts lie inside
+ * the event's span widened by setup and teardown (rule 4), also when the
+ * event itself is changed. Entity hooks for core/entity.c. */
+#ifndef MUSTER_AGENDA_H
+#define MUSTER_AGENDA_H
+
+#include "entity.h"
+
+int agenda_session_validate(struct ctx *c, struct record *r, const struct record *old,
+                            struct err *e);
+int agenda_booth_validate(struct ctx *c, struct record *r, const struct record *old, struct err *e);
+/* An event's span may not shrink past what it holds; capacity as in
+ * registration.h. */
+int agenda_event_validate(struct ctx *c, struct record *r, const struct record *old, struct err *e);
+/* A room used by an event's rows stays in that event. */
+int agenda_room_validate(struct ctx *c, struct record *r, const struct record *old, struct err *e);
+
+#endif

@@ -1,0 +1,481 @@
+/* check.c - `muster check`: a few set-based scans (db/check_store.c), each
+ * row judged by the same rule functions the writes use (rules.c), so a
+ * stored violation reads exactly like the refusal it would have met. A
+ * person's shifts come in one ordered pass, in which overlaps, rest and
+ * hours per local day are found without a query per row. */
+#include "check.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../db/check_store.h"
+#include "eligibility.h"
+#include "rules.h"
+#include "tz.h"
+#include "xmalloc.h"
+
+static const struct {
+	const char *kind;
+	bool hard;
+} kinds[] = {
+    {"overlap", true},  {"full", true},          {"room", true},     {"booth", true},
+    {"span", true},     {"event", true},         {"capacity", true}, {"waitlist", true},
+    {"speaker", false}, {"rest", false},         {"hours", false},   {"skill", false},
+    {"age", false},     {"availability", false},
+};
+
+bool check_kind_hard(const char *kind)
+{
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if (strcmp(kind, kinds[i].kind) == 0)
+			return kinds[i].hard;
+	return false;
+}
+
+/* An event's local midnights, computed once per check. */
+struct daygrid {
+	int64_t event;
+	char tz[64];
+	int64_t *mid; /* ascending */
+	size_t n;
+};
+
+struct checker {
+	struct ctx *c;
+	int (*fn)(void *arg, const char *kind, const char *message);
+	void *arg;
+	int stopped;
+	int failed;
+	struct err *e;
+	struct daygrid *grids;
+	size_t ngrids;
+	/* the current person's shifts (CS_TIMELINE) */
+	struct cs_row *rows;
+	size_t nrows, caprows;
+};
+
+static int emit(struct checker *k, const char *kind, const char *msg)
+{
+	if (!k->stopped && k->fn(k->arg, kind, msg))
+		k->stopped = 1;
+	return k->stopped;
+}
+
+/* A store failure inside a row callback: remember it and stop the scan. */
+static int fail(struct checker *k)
+{
+	k->failed = 1;
+	return 1;
+}
+
+static void fmt_of(struct checker *k, const struct elig_shift *s, struct rules_fmt *f)
+{
+	eligibility_fmt(k->c, s, f);
+}
+
+/* ---- a person's timeline: overlap, rest, hours ------------------------- */
+
+static struct daygrid *grid_of(struct checker *k, int64_t event)
+{
+	for (size_t i = 0; i < k->ngrids; i++)
+		if (k->grids[i].event == event)
+			return &k->grids[i];
+	struct rs_event ev;
+	if (rules_store_event(k->c->db, event, &ev, k->e) < 0)
+		return NULL;
+	k->grids = xrealloc(k->grids, (k->ngrids + 1) * sizeof *k->grids);
+	struct daygrid *g = &k->grids[k->ngrids++];
+	memset(g, 0, sizeof *g);
+	g->event = event;
+	snprintf(g->tz, sizeof g->tz, "%s", ev.tz);
+	/* The event's days, two either side; shifts beyond are rare (and wrong). */
+	int64_t days[64][2];
+	size_t n =
+	    rules_days_of(ev.tz, ev.span_starts - 2 * 86400, ev.span_ends + 2 * 86400, days, 64);
+	g->mid = xmalloc((n + 1) * sizeof *g->mid);
+	for (size_t i = 0; i < n; i++)
+		g->mid[i] = days[i][0];
+	g->mid[n] = days[n - 1][1];
+	g->n = n + 1;
+	return g;
+}
+
+/* The local days [d0, d1) a shift touches, from the event's grid. */
+static size_t shift_days(struct checker *k, const struct cs_row *r, int64_t (*days)[2], size_t max)
+{
+	struct daygrid *g = grid_of(k, r->i[2]);
+	if (!g) {
+		k->failed = 1;
+		return 0;
+	}
+	int64_t starts = r->i[3], ends = r->i[4];
+	if (starts < g->mid[0] || ends > g->mid[g->n - 1])
+		return rules_days_of(g->tz, starts, ends, days, max);
+	size_t lo = 0, hi = g->n - 1; /* last midnight <= starts */
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (g->mid[mid] <= starts)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	size_t n = 0;
+	for (size_t i = lo; i + 1 < g->n && n < max && g->mid[i] < ends; i++) {
+		days[n][0] = g->mid[i];
+		days[n++][1] = g->mid[i + 1];
+	}
+	return n;
+}
+
+/* Names for the current person's shifts, looked up only when one of them
+ * breaks a rule. */
+struct named {
+	bool have_person;
+	struct rs_person p;
+	struct elig_shift *s;
+	struct rules_slot *slots;
+	bool *loaded;
+};
+
+static int name_row(struct checker *k, struct named *nm, size_t i)
+{
+	if (!nm->have_person) {
+		if (rules_store_person(k->c->db, k->rows[0].i[0], &nm->p, k->e) < 0)
+			return -1;
+		nm->have_person = true;
+	}
+	if (nm->loaded[i])
+		return 0;
+	if (eligibility_load(k->c, k->rows[i].i[1], &nm->s[i], k->e) < 0)
+		return -1;
+	eligibility_slot(&nm->s[i], &nm->slots[i]);
+	nm->loaded[i] = true;
+	return 0;
+}
+
+static int name_all(struct checker *k, struct named *nm)
+{
+	for (size_t i = 0; i < k->nrows; i++)
+		if (name_row(k, nm, i) < 0)
+			return -1;
+	return 0;
+}
+
+/* Sorted by start, a person's shifts are clear of overlap and rest when
+ * each consecutive pair is; hours can only break past the daily limit in
+ * total. Most people pass here without a name looked up. */
+static bool timeline_clean(struct checker *k)
+{
+	int64_t rest = (int64_t)k->c->cfg->min_rest_minutes * 60, total = 0;
+	for (size_t i = 0; i < k->nrows; i++) {
+		total += k->rows[i].i[4] - k->rows[i].i[3];
+		if (i + 1 < k->nrows && k->rows[i + 1].i[3] < k->rows[i].i[4] + rest)
+			return false;
+	}
+	return (double)total <= k->c->cfg->max_hours_per_day * 3600.0;
+}
+
+static int timeline_pairs(struct checker *k, struct named *nm)
+{
+	int64_t rest = (int64_t)k->c->cfg->min_rest_minutes * 60;
+	char msg[700];
+	for (size_t i = 0; i < k->nrows; i++) {
+		for (size_t j = i + 1; j < k->nrows && k->rows[j].i[3] < k->rows[i].i[4] + rest;
+		     j++) {
+			struct rules_fmt f;
+			if (name_row(k, nm, i) < 0 || name_row(k, nm, j) < 0)
+				return fail(k);
+			fmt_of(k, &nm->s[i], &f);
+			if (rules_person_overlap(&f, nm->p.name, &nm->slots[i], &nm->slots[j], msg,
+			                         sizeof msg) != RULE_OK) {
+				if (emit(k, "overlap", msg))
+					return 1;
+			} else if (rules_rest(&f, nm->p.name, &nm->slots[i], &nm->slots[j],
+			                      k->c->cfg->min_rest_minutes, msg,
+			                      sizeof msg) != RULE_OK &&
+			           emit(k, "rest", msg)) {
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
+/* Seconds of the current person's shifts inside [d0, d1). */
+static int64_t day_total(const struct checker *k, int64_t d0, int64_t d1)
+{
+	int64_t total = 0;
+	for (size_t i = 0; i < k->nrows; i++) {
+		int64_t a = k->rows[i].i[3] > d0 ? k->rows[i].i[3] : d0;
+		int64_t b = k->rows[i].i[4] < d1 ? k->rows[i].i[4] : d1;
+		total += b > a ? b - a : 0;
+	}
+	return total;
+}
+
+static int timeline_hours(struct checker *k, struct named *nm)
+{
+	int64_t seen[64];
+	size_t nseen = 0;
+	char msg[700];
+	double limit = k->c->cfg->max_hours_per_day * 3600.0;
+	for (size_t i = 0; i < k->nrows; i++) {
+		int64_t days[8][2];
+		size_t nd = shift_days(k, &k->rows[i], days, 8);
+		for (size_t d = 0; d < nd; d++) {
+			bool dup = false;
+			for (size_t s = 0; s < nseen && !dup; s++)
+				dup = seen[s] == days[d][0];
+			if (dup)
+				continue;
+			if (nseen < 64)
+				seen[nseen++] = days[d][0];
+			if ((double)day_total(k, days[d][0], days[d][1]) <= limit)
+				continue;
+			struct rules_fmt f;
+			if (name_all(k, nm) < 0)
+				return fail(k);
+			fmt_of(k, &nm->s[i], &f);
+			if (rules_day_hours(&f, nm->p.name, days[d][0], days[d][1], nm->slots,
+			                    k->nrows, k->c->cfg->max_hours_per_day, msg,
+			                    sizeof msg) != RULE_OK &&
+			    emit(k, "hours", msg))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* One person's shifts, in start order. */
+static int timeline_person(struct checker *k)
+{
+	if (k->nrows == 0 || timeline_clean(k))
+		return 0;
+	struct named nm;
+	memset(&nm, 0, sizeof nm);
+	nm.s = xcalloc(k->nrows, sizeof *nm.s);
+	nm.slots = xcalloc(k->nrows, sizeof *nm.slots);
+	nm.loaded = xcalloc(k->nrows, sizeof *nm.loaded);
+	int ret = timeline_pairs(k, &nm) || timeline_hours(k, &nm);
+	free(nm.s);
+	free(nm.slots);
+	free(nm.loaded);
+	return ret;
+}
+
+static int timeline_row(void *arg, const struct cs_row *row)
+{
+	struct checker *k = arg;
+	if (k->nrows && k->rows[0].i[0] != row->i[0]) {
+		if (timeline_person(k))
+			return 1;
+		k->nrows = 0;
+	}
+	if (k->nrows == k->caprows) {
+		k->caprows = k->caprows ? k->caprows * 2 : 32;
+		k->rows = xrealloc(k->rows, k->caprows * sizeof *k->rows);
+	}
+	k->rows[k->nrows++] = *row;
+	return 0;
+}
+
+/* ---- one row per violation ------------------------------------------- */
+
+static int overfilled_row(void *arg, const struct cs_row *row)
+{
+	struct checker *k = arg;
+	struct elig_shift s;
+	struct rules_fmt f;
+	struct rules_slot slot;
+	char msg[700];
+	if (eligibility_load(k->c, row->i[0], &s, k->e) < 0)
+		return fail(k);
+	fmt_of(k, &s, &f);
+	eligibility_slot(&s, &slot);
+	rules_shift_overfilled(&f, row->i[0], &slot, row->i[1], row->i[2], msg, sizeof msg);
+	return emit(k, "full", msg);
+}
+
+/* A session as a slot, with its room's name and its event's zone. */
+static int session_of(struct checker *k, int64_t id, struct rs_slot *s, struct rs_event *ev,
+                      char *room, size_t n)
+{
+	int64_t event, of;
+	bool off;
+	if (rules_store_session(k->c->db, id, s, &event, &off, k->e) < 0 ||
+	    rules_store_event(k->c->db, event, ev, k->e) < 0 ||
+	    rules_store_room_event(k->c->db, s->ref, &of, room, n, k->e) < 0)
+		return -1;
+	return 0;
+}
+
+static int room_clash_row(void *arg, const struct cs_row *row)
+{
+	struct checker *k = arg;
+	struct rs_slot a, b;
+	struct rs_event ev;
+	char room[RS_NAME], msg[700], title[RS_NAME + 2];
+	if (session_of(k, row->i[0], &a, &ev, room, sizeof room) < 0 ||
+	    session_of(k, row->i[1], &b, &ev, room, sizeof room) < 0)
+		return fail(k);
+	snprintf(title, sizeof title, "\"%s\"", b.what);
+	struct rules_fmt f = {ev.tz, k->c->cfg->time_12h};
+	struct rules_slot x = {a.what, a.starts, a.ends}, y = {title, b.starts, b.ends};
+	rules_room_clash(&f, room, &x, &y, msg, sizeof msg);
+	return emit(k, "room", msg);
+}
+
+static int booth_clash_row(void *arg, const struct cs_row *row)
+{
+	struct checker *k = arg;
+	struct rs_slot a, b;
+	struct rs_event ev;
+	int64_t event;
+	char msg[700], label[RS_NAME];
+	if (rules_store_booth(k->c->db, row->i[1], &b, &event, label, sizeof label, k->e) < 0 ||
+	    rules_store_booth(k->c->db, row->i[0], &a, &event, label, sizeof label, k->e) < 0 ||
+	    rules_store_event(k->c->db, event, &ev, k->e) < 0)
+		return fail(k);
+	struct rules_fmt f = {ev.tz, k->c->cfg->time_12h};
+	struct rules_slot x = {a.what, a.starts, a.ends}, y = {b.what, b.starts, b.ends};
+	rules_booth_clash(&f, label, a.ref, &x, b.ref, &y, msg, sizeof msg);
+	return emit(k, "booth", msg);
+}
+
+static int outside_row(void *arg, const struct cs_row *row)
+{
+	struct checker *k = arg;
+	struct rs_event ev;
+	char msg[700];
+	if (rules_store_event(k->c->db, row->i[1], &ev, k->e) < 0)
+		return fail(k);
+	struct rules_fmt f = {ev.tz, k->c->cfg->time_12h};
+	struct rules_slot item = {row->t[0], row->i[2], row->i[3]};
+	rules_in_span(&f, &item, ev.name, row->i[4], row->i[5], msg, sizeof msg);
+	return emit(k, "span", msg);
+}
+
+static int cross_event_row(void *arg, const struct cs_row *row)
+{
+	struct checker *k = arg;
+	struct rs_event a, b;
+	char msg[700];
+	if (rules_store_event(k->c->db, row->i[0], &a, k->e) < 0 ||
+	    rules_store_event(k->c->db, row->i[1], &b, k->e) < 0)
+		return fail(k);
+	snprintf(msg, sizeof msg, "%s of %s uses %s of %s, another event", row->t[0], a.name,
+	         row->t[1], b.name);
+	return emit(k, "event", msg);
+}
+
+static int seats_row(void *arg, const struct cs_row *row)
+{
+	struct checker *k = arg;
+	struct rs_event ev;
+	char msg[700];
+	if (rules_store_event(k->c->db, row->i[0], &ev, k->e) < 0)
+		return fail(k);
+	if (rules_over_capacity(ev.name, row->i[2], row->i[1], msg, sizeof msg) != RULE_OK &&
+	    emit(k, "capacity", msg))
+		return 1;
+	if (!row->i[3])
+		return 0;
+	struct rs_person p;
+	if (rules_store_person(k->c->db, row->i[3], &p, k->e) < 0)
+		return fail(k);
+	if (rules_waitlist_idle(ev.name, row->i[2], row->i[1], p.name, row->i[4], msg,
+	                        sizeof msg) != RULE_OK)
+		return emit(k, "waitlist", msg);
+	return 0;
+}
+
+/* A (person, shift) candidate judged by the rules in mask; kind names them. */
+static int pair_row(struct checker *k, int64_t person, int64_t shift, unsigned mask,
+                    const char *kind)
+{
+	struct elig_shift s;
+	struct rs_person p;
+	struct verdict v;
+	if (eligibility_load(k->c, shift, &s, k->e) < 0 ||
+	    rules_store_person(k->c->db, person, &p, k->e) < 0)
+		return fail(k);
+	verdict_init(&v);
+	if (eligibility_eval(k->c, &s, &p, mask, &v, k->e) < 0)
+		return fail(k);
+	return v.nsoft || v.nhard ? emit(k, kind, v.nhard ? v.hard : v.soft) : 0;
+}
+
+static int speaker_row(void *arg, const struct cs_row *row)
+{
+	struct checker *k = arg;
+	struct elig_shift s;
+	struct rs_person p;
+	struct rs_slot talk;
+	int64_t event;
+	bool off;
+	char msg[700];
+	if (eligibility_load(k->c, row->i[2], &s, k->e) < 0 ||
+	    rules_store_person(k->c->db, row->i[0], &p, k->e) < 0 ||
+	    rules_store_session(k->c->db, row->i[1], &talk, &event, &off, k->e) < 0)
+		return fail(k);
+	struct rules_fmt f;
+	struct rules_slot w, t = {talk.what, talk.starts, talk.ends};
+	fmt_of(k, &s, &f);
+	eligibility_slot(&s, &w);
+	rules_speaker_busy(&f, p.name, &t, &w, msg, sizeof msg);
+	return emit(k, "speaker", msg);
+}
+
+static int skill_row(void *arg, const struct cs_row *row)
+{
+	return pair_row(arg, row->i[0], row->i[1], ELIG_SKILL, "skill");
+}
+
+static int age_row(void *arg, const struct cs_row *row)
+{
+	return pair_row(arg, row->i[0], row->i[1], ELIG_AGE, "age");
+}
+
+static int window_row(void *arg, const struct cs_row *row)
+{
+	return pair_row(arg, row->i[0], row->i[1], ELIG_AVAIL, "availability");
+}
+
+/* The scans in output order, hard rules first. */
+static const struct {
+	enum cs_query q;
+	int (*row)(void *arg, const struct cs_row *row);
+} scans[] = {
+    {CS_TIMELINE, timeline_row},     {CS_OVERFILLED, overfilled_row},
+    {CS_ROOM_CLASH, room_clash_row}, {CS_BOOTH_CLASH, booth_clash_row},
+    {CS_OUTSIDE, outside_row},       {CS_CROSS_EVENT, cross_event_row},
+    {CS_SEATS, seats_row},           {CS_SPEAKERS, speaker_row},
+    {CS_SKILLS, skill_row},          {CS_AGES, age_row},
+    {CS_WINDOWS, window_row},
+};
+
+int check_run(struct ctx *c, int64_t event,
+              int (*fn)(void *arg, const char *kind, const char *message), void *arg, struct err *e)
+{
+	struct checker k;
+	memset(&k, 0, sizeof k);
+	k.c = c;
+	k.fn = fn;
+	k.arg = arg;
+	k.e = e;
+	int ret = 0;
+	for (size_t i = 0; i < sizeof scans / sizeof scans[0] && !k.stopped && !k.failed; i++) {
+		ret = check_store_scan(c->db, scans[i].q, event, scans[i].row, &k, e);
+		if (ret == 0 && scans[i].q == CS_TIMELINE && !k.stopped && !k.failed)
+			timeline_person(&k);
+		if (ret < 0)
+			break;
+	}
+	for (size_t i = 0; i < k.ngrids; i++)
+		free(k.grids[i].mid);
+	free(k.grids);
+	free(k.rows);
+	return ret < 0 || k.failed ? -1 : 0;
+}
