@@ -98,6 +98,7 @@ static void utc_fields(int64_t t, struct tz_local *l)
 	l->second = (int)(secs % 60);
 	l->wday = (int)(((days % 7) + 11) % 7); /* 1970-01-01 was a Thursday */
 	l->utc_offset = 0;
+	l->dst = false;
 	snprintf(l->abbrev, sizeof l->abbrev, "UTC");
 }
 
@@ -430,6 +431,7 @@ int tz_local(const char *tz, int64_t t, struct tz_local *out)
 	out->second = tm.tm_sec;
 	out->wday = tm.tm_wday;
 	out->utc_offset = (int)tm.tm_gmtoff;
+	out->dst = tm.tm_isdst > 0;
 	snprintf(out->abbrev, sizeof out->abbrev, "%s", tm.tm_zone ? tm.tm_zone : "");
 	return ok ? 0 : -1;
 }

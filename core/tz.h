@@ -17,6 +17,7 @@ struct tz_local {
 	int wday;                 /* 0 = Sunday */
 	int utc_offset;           /* seconds east of UTC */
 	char abbrev[16];          /* "EST", "CET" ... */
+	bool dst;                 /* daylight saving time is in force */
 };
 
 /* Is name a zone in the system zoneinfo ("America/Chicago", "UTC")?

@@ -8,6 +8,7 @@ static const struct {
 	const char *kind;
 	int (*run)(struct app *a, const struct args *args, FILE *out, struct err *e);
 } kinds[] = {
+    {"sessions", cmd_import_sessions},
     {"people", cmd_import_people},
 };
 
@@ -26,8 +27,13 @@ static int cmd_import(struct app *a, const struct args *args, FILE *out, struct 
 }
 
 const struct command cmd_import_commands[] = {
-    {"import", "people FILE.csv [--event ID --kind KIND]", "event: kind:", 2, 2,
-     "people from a spreadsheet saved as CSV (UTF-8; '-' reads standard input).\n"
+    {"import", "(sessions FILE.ics --event ID | people FILE.csv [--event ID --kind KIND])",
+     "event: kind:", 2, 2,
+     "read a file into the database in one transaction; a bad record is reported as\n"
+     "      FILE:LINE: and nothing is kept.\n"
+     "      sessions: VEVENTs of an iCalendar file (TZID or UTC); LOCATION becomes a\n"
+     "      room; a UID seen before updates its session.\n"
+     "      people: a spreadsheet saved as CSV (UTF-8; '-' reads standard input).\n"
      "      The header row names the columns, in any order and case: name (required),\n"
      "      email, phone, org (a name; created when new), birth_date (YYYY-MM-DD),\n"
      "      confidential (yes/no), notes, skills (\"First aid;AV (until 2027-06-30)\"),\n"
@@ -35,10 +41,9 @@ const struct command cmd_import_commands[] = {
      "      list people --format csv writes. A row whose email is a person's updates\n"
      "      them (else volunteer_code and name together); empty cells keep what is\n"
      "      stored, skills are added, confidential is never cleared. Two rows with one\n"
-     "      email are one person unless their names differ (an error). One\n"
-     "      transaction: a bad row is reported as FILE:LINE: and nothing is kept.\n"
-     "      --event registers everyone (--kind, default attendee) with the waitlist;\n"
-     "      existing and cancelled registrations are left as they are",
+     "      email are one person unless their names differ (an error). --event\n"
+     "      registers everyone (--kind, default attendee) with the waitlist; existing\n"
+     "      and cancelled registrations are left as they are",
      cmd_import},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

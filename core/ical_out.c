@@ -1,0 +1,190 @@
+/* ical_out.c - folding, line ends and clean text for iCalendar output.
+ * libical 3.0.16 folds at 75 octets on UTF-8 boundaries in our tests, but
+ * where it breaks a line depends on the version (older ones could split a
+ * character), so every line is folded here instead: the bytes on the wire do
+ * not depend on the libical underneath. */
+#include "ical_out.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xmalloc.h"
+
+void ical_out_init(struct ical_out *o, FILE *f)
+{
+	memset(o, 0, sizeof *o);
+	o->f = f;
+}
+
+void ical_out_free(struct ical_out *o)
+{
+	free(o->line);
+	o->line = NULL;
+	o->len = o->cap = 0;
+}
+
+static void put(struct ical_out *o, const char *s, size_t n)
+{
+	if (n && fwrite(s, 1, n, o->f) != n)
+		o->failed = true;
+}
+
+/* Fold: the first line holds up to 75 octets, each continuation a space and
+ * up to 74 more; a cut never falls inside a UTF-8 sequence. */
+void ical_out_line(struct ical_out *o, const char *line, size_t len)
+{
+	size_t pos = 0;
+	bool first = true;
+	do {
+		size_t room = first ? ICAL_OUT_LINE_OCTETS : ICAL_OUT_LINE_OCTETS - 1;
+		size_t cut = len;
+		if (len - pos > room) {
+			cut = pos + room;
+			while (cut > pos && ((unsigned char)line[cut] & 0xC0) == 0x80)
+				cut--;
+			if (cut == pos) /* not UTF-8 after all: cut anywhere */
+				cut = pos + room;
+		}
+		if (!first)
+			put(o, " ", 1);
+		put(o, line + pos, cut - pos);
+		put(o, "\r\n", 2);
+		pos = cut;
+		first = false;
+	} while (pos < len);
+}
+
+static void gather(struct ical_out *o, const char *s, size_t n)
+{
+	if (o->len + n + 1 > o->cap) {
+		o->cap = (o->len + n + 1) * 2;
+		o->line = xrealloc(o->line, o->cap);
+	}
+	memcpy(o->line + o->len, s, n);
+	o->len += n;
+}
+
+static void flush_line(struct ical_out *o)
+{
+	if (o->len)
+		ical_out_line(o, o->line, o->len);
+	o->len = 0;
+}
+
+void ical_out_text(struct ical_out *o, const char *text)
+{
+	const char *p = text;
+	while (*p) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		size_t body = n && p[n - 1] == '\r' ? n - 1 : n;
+		if (*p == ' ' || *p == '\t')
+			gather(o, p + 1, body - 1); /* a continuation of the line before */
+		else {
+			flush_line(o);
+			gather(o, p, body);
+		}
+		p += nl ? n + 1 : n;
+	}
+	flush_line(o);
+}
+
+void ical_out_property(struct ical_out *o, icalproperty *p)
+{
+	char *s = icalproperty_as_ical_string_r(p);
+	ical_out_text(o, s);
+	free(s);
+}
+
+void ical_out_component(struct ical_out *o, icalcomponent *c)
+{
+	char *s = icalcomponent_as_ical_string_r(c);
+	ical_out_text(o, s);
+	free(s);
+}
+
+/* Length of the valid UTF-8 sequence at s (1-4), or 0 when it is not one. */
+static size_t utf8_len(const unsigned char *s)
+{
+	if (s[0] < 0x80)
+		return 1;
+	size_t n = s[0] >= 0xC2 && s[0] <= 0xDF   ? 2
+	           : s[0] >= 0xE0 && s[0] <= 0xEF ? 3
+	           : s[0] >= 0xF0 && s[0] <= 0xF4 ? 4
+	                                          : 0;
+	for (size_t i = 1; i < n; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+	/* overlong forms, surrogates and code points past U+10FFFF */
+	if ((n == 3 && s[0] == 0xE0 && s[1] < 0xA0) || (n == 3 && s[0] == 0xED && s[1] > 0x9F) ||
+	    (n == 4 && s[0] == 0xF0 && s[1] < 0x90) || (n == 4 && s[0] == 0xF4 && s[1] > 0x8F))
+		return 0;
+	return n;
+}
+
+char *ical_out_clean(const char *s, bool one_line)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	size_t len = strlen((const char *)p);
+	char *out = xmalloc(len * 3 + 1), *q = out;
+	while (*p) {
+		size_t n = utf8_len(p);
+		if (n == 0) {
+			memcpy(q, "\xEF\xBF\xBD", 3); /* U+FFFD */
+			q += 3;
+			p++;
+			continue;
+		}
+		if (n == 2 && p[0] == 0xC2 && p[1] < 0xA0) { /* C1 controls */
+			*q++ = ' ';
+			p += 2;
+			continue;
+		}
+		if (n > 1) {
+			memcpy(q, p, n);
+			q += n;
+			p += n;
+			continue;
+		}
+		unsigned char c = *p++;
+		if (c == '\r') {
+			if (*p == '\n')
+				continue;
+			c = '\n';
+		}
+		if (c == '\n' || c == '\t')
+			*q++ = one_line ? ' ' : (char)c;
+		else if (c < 0x20 || c == 0x7F)
+			*q++ = ' ';
+		else if (c == '"' && one_line)
+			*q++ = '\'';
+		else
+			*q++ = (char)c;
+	}
+	*q = '\0';
+	return out;
+}
+
+char *ical_out_category(const char *s)
+{
+	char *clean = ical_out_clean(s, true);
+	size_t n = 0;
+	for (const char *p = clean; *p; p++)
+		n += *p == ',' || *p == ';' ? 3 : 1;
+	char *out = xmalloc(n + 1), *q = out;
+	for (const char *p = clean; *p; p++) {
+		if (*p != ',' && *p != ';') {
+			*q++ = *p;
+			continue;
+		}
+		if (q > out && q[-1] != ' ')
+			*q++ = ' ';
+		*q++ = '/';
+		if (p[1] != ' ')
+			*q++ = ' ';
+	}
+	*q = '\0';
+	free(clean);
+	return out;
+}

@@ -1,0 +1,45 @@
+/* ical_out.h - writing iCalendar text as RFC 5545 wants it on the wire:
+ * what libical serialised is unfolded and folded again at 75 octets without
+ * splitting a UTF-8 character, every line ending CRLF; and text from the
+ * database cleaned of what a calendar value must not hold. */
+#ifndef MUSTER_ICAL_OUT_H
+#define MUSTER_ICAL_OUT_H
+
+#include <libical/ical.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#define ICAL_OUT_LINE_OCTETS 75 /* longest line, CRLF not counted */
+
+struct ical_out {
+	FILE *f;
+	bool failed; /* a write failed */
+	char *line;  /* the logical line being gathered */
+	size_t len, cap;
+};
+
+void ical_out_init(struct ical_out *o, FILE *f);
+void ical_out_free(struct ical_out *o);
+/* Write text as serialised by libical (lines ending CRLF or LF, perhaps
+ * folded): each logical line is unfolded, then folded and ended anew. */
+void ical_out_text(struct ical_out *o, const char *text);
+/* Serialise a property or a component with libical and write it. */
+void ical_out_property(struct ical_out *o, icalproperty *p);
+void ical_out_component(struct ical_out *o, icalcomponent *c);
+/* Write one logical content line (no line end in it), folded. */
+void ical_out_line(struct ical_out *o, const char *line, size_t len);
+
+/* A copy of s (NULL = "") fit for a TEXT value: invalid UTF-8 becomes U+FFFD,
+ * CR LF and lone CR become LF, other control characters a space; with
+ * one_line, LF and tab become a space too (names, parameter values), and a
+ * double quote an apostrophe (a parameter value cannot hold one). */
+char *ical_out_clean(const char *s, bool one_line);
+/* s as one CATEGORIES value: cleaned as a name, and with "/" for each comma
+ * or semicolon. libical 3.0 writes a CATEGORIES value as a list, escaping
+ * backslashes but neither commas nor semicolons (and doubling any backslash
+ * we would put before them), so "Greeter, lead" would become two
+ * categories; "Greeter / lead" stays one. */
+char *ical_out_category(const char *s);
+
+#endif

@@ -1,0 +1,276 @@
+/* ical_store.c - the SQL behind iCalendar export and import: one query per
+ * kind of calendar, each also summarised as zones and spans, plus the people
+ * attached to a session, a shift or an event. Rows are stepped and handed
+ * over one at a time, so an export never holds more than one row. */
+#include "ical_store.h"
+
+#include <stddef.h>
+
+#include "db_internal.h"
+
+/* Assignment statuses that hold a place on a shift. */
+#define ACTIVE "('signed_up','confirmed','checked_in','completed')"
+
+/* Every item query selects the columns of struct ical_store_item in this
+ * order; the aliases let the zone queries wrap them. */
+#define SESSION_COLS                                                                               \
+	"SELECT 0 AS kind, s.id, s.uid, s.sequence, s.starts AS starts, s.ends AS ends,"           \
+	" e.tz AS tz, s.title, s.kind, s.status, r.name, NULL, e.venue, s.description,"            \
+	" e.name, NULL, 0, 0"
+#define SESSION_JOIN " JOIN event e ON e.id = s.event LEFT JOIN room r ON r.id = s.room"
+#define SHIFT_COLS                                                                                 \
+	"SELECT 1 AS kind, sh.id, sh.uid, sh.sequence, sh.starts AS starts, sh.ends AS ends,"      \
+	" e.tz AS tz, ro.name, ro.name, sh.status, r.name, b.label, e.venue, ro.description,"      \
+	" e.name, NULL,"                                                                           \
+	" (SELECT count(*) FROM assignment a2 WHERE a2.shift = sh.id AND a2.status IN " ACTIVE     \
+	"), sh.need_max"
+#define SHIFT_JOIN                                                                                 \
+	" JOIN event e ON e.id = sh.event JOIN role ro ON ro.id = sh.role"                         \
+	" LEFT JOIN room r ON r.id = sh.room LEFT JOIN booth b ON b.id = sh.booth"
+#define BOOTH_COLS                                                                                 \
+	"SELECT 2 AS kind, b.id, b.uid, b.sequence, b.starts AS starts, b.ends AS ends,"           \
+	" e.tz AS tz, b.label, 'booth', 'confirmed', r.name, b.label, e.venue, NULL, e.name,"      \
+	" o.name, 0, 0"
+
+#define AGENDA_FROM " FROM session s" SESSION_JOIN " WHERE s.event = ?1"
+#define SHIFTS_FROM " FROM shift sh" SHIFT_JOIN " WHERE sh.event = ?1"
+#define PERSON_SHIFTS_FROM                                                                         \
+	" FROM assignment a JOIN shift sh ON sh.id = a.shift" SHIFT_JOIN                           \
+	" WHERE a.person = ?1 AND a.status IN " ACTIVE " AND (?2 = 0 OR sh.event = ?2)"
+#define PERSON_SESSIONS_FROM                                                                       \
+	" FROM speaker sp JOIN session s ON s.id = sp.session" SESSION_JOIN                        \
+	" WHERE sp.person = ?1 AND (?2 = 0 OR s.event = ?2)"
+#define ORG_BOOTHS_FROM                                                                            \
+	" FROM booth b JOIN event e ON e.id = b.event JOIN org o ON o.id = b.org"                  \
+	" LEFT JOIN room r ON r.id = b.room WHERE b.org = ?1"
+
+#define ZONES(q) "SELECT tz, min(starts), max(ends) FROM (" q ") GROUP BY tz ORDER BY tz"
+
+struct query_def {
+	const char *items;
+	const char *zones;
+	int nbind; /* 1: key; 2: key and event */
+};
+
+static const struct query_def queries[] = {
+    [ICAL_Q_AGENDA] = {SESSION_COLS AGENDA_FROM " ORDER BY s.starts, s.id",
+                       ZONES(SESSION_COLS AGENDA_FROM), 1},
+    [ICAL_Q_SHIFTS] = {SHIFT_COLS SHIFTS_FROM " ORDER BY sh.starts, sh.id",
+                       ZONES(SHIFT_COLS SHIFTS_FROM), 1},
+    [ICAL_Q_PERSON_SHIFTS] = {SHIFT_COLS PERSON_SHIFTS_FROM " ORDER BY sh.starts, sh.id",
+                              ZONES(SHIFT_COLS PERSON_SHIFTS_FROM), 2},
+    [ICAL_Q_PERSON_SESSIONS] = {SESSION_COLS PERSON_SESSIONS_FROM " ORDER BY s.starts, s.id",
+                                ZONES(SESSION_COLS PERSON_SESSIONS_FROM), 2},
+    [ICAL_Q_ORG_BOOTHS] = {BOOTH_COLS ORG_BOOTHS_FROM " ORDER BY b.starts, b.id",
+                           ZONES(BOOTH_COLS ORG_BOOTHS_FROM), 1},
+};
+
+static const char session_people_sql[] =
+    "SELECT p.id, p.name, p.email, p.confidential, sp.role FROM speaker sp"
+    " JOIN person p ON p.id = sp.person WHERE sp.session = ? ORDER BY sp.id";
+static const char shift_people_sql[] =
+    "SELECT p.id, p.name, p.email, p.confidential, 'volunteer' FROM assignment a"
+    " JOIN person p ON p.id = a.person WHERE a.shift = ? AND a.status IN " ACTIVE " ORDER BY a.id";
+static const char event_people_sql[] =
+    "SELECT p.id, p.name, p.email, p.confidential, r.kind FROM registration r"
+    " JOIN person p ON p.id = r.person"
+    " WHERE r.event = ? AND r.status IN ('registered','checked_in') ORDER BY p.id";
+static const char room_by_name_sql[] =
+    "SELECT id FROM room WHERE event = ? AND name = ? COLLATE NOCASE ORDER BY id LIMIT 1";
+static const char session_by_uid_sql[] =
+    "SELECT id, event FROM session WHERE uid = ? COLLATE NOCASE ORDER BY id LIMIT 1";
+
+int ical_store_read_begin(struct db *db, bool *began, struct err *e)
+{
+	*began = false;
+	if (db_in_transaction(db) || !sqlite3_get_autocommit(db_handle(db)))
+		return 0;
+	if (db_exec(db, "BEGIN DEFERRED", e) < 0)
+		return -1;
+	*began = true;
+	return 0;
+}
+
+void ical_store_read_end(struct db *db, bool began)
+{
+	if (began)
+		sqlite3_exec(db_handle(db), "COMMIT", NULL, NULL, NULL);
+}
+
+static const char *text_at(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+static int prepare_query(struct db *db, const char *sql, int nbind, int64_t key, int64_t event,
+                         sqlite3_stmt **st, struct err *e)
+{
+	if (db_prepare(db, sql, st, e) < 0)
+		return -1;
+	sqlite3_bind_int64(*st, 1, key);
+	if (nbind > 1)
+		sqlite3_bind_int64(*st, 2, event);
+	return 0;
+}
+
+/* Step st to the end, calling row for each row; a non-zero return of row stops
+ * the scan and is returned. */
+static int step_all(struct db *db, sqlite3_stmt *st, int (*row)(sqlite3_stmt *, void *), void *arg,
+                    struct err *e)
+{
+	int rc, ret = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if ((ret = row(st, arg)) != 0)
+			break;
+	if (ret == 0 && rc != SQLITE_DONE)
+		ret = db_fail(db, e, "calendar");
+	sqlite3_finalize(st);
+	return ret;
+}
+
+struct item_scan {
+	ical_store_item_fn fn;
+	void *arg;
+};
+
+static int item_row(sqlite3_stmt *st, void *arg)
+{
+	struct item_scan *s = arg;
+	struct ical_store_item it = {
+	    .kind = (enum ical_store_kind)sqlite3_column_int(st, 0),
+	    .id = sqlite3_column_int64(st, 1),
+	    .uid = text_at(st, 2),
+	    .sequence = sqlite3_column_int64(st, 3),
+	    .starts = sqlite3_column_int64(st, 4),
+	    .ends = sqlite3_column_int64(st, 5),
+	    .tz = text_at(st, 6),
+	    .title = text_at(st, 7),
+	    .category = text_at(st, 8),
+	    .status = text_at(st, 9),
+	    .room = text_at(st, 10),
+	    .booth = text_at(st, 11),
+	    .venue = text_at(st, 12),
+	    .description = text_at(st, 13),
+	    .event_name = text_at(st, 14),
+	    .org_name = text_at(st, 15),
+	    .filled = sqlite3_column_int64(st, 16),
+	    .need_max = sqlite3_column_int64(st, 17),
+	};
+	return s->fn(s->arg, &it);
+}
+
+int ical_store_items(struct db *db, enum ical_store_query q, int64_t key, int64_t event,
+                     ical_store_item_fn fn, void *arg, struct err *e)
+{
+	sqlite3_stmt *st;
+	if (prepare_query(db, queries[q].items, queries[q].nbind, key, event, &st, e) < 0)
+		return -1;
+	struct item_scan s = {fn, arg};
+	return step_all(db, st, item_row, &s, e);
+}
+
+struct zone_scan {
+	ical_store_zone_fn fn;
+	void *arg;
+};
+
+static int zone_row(sqlite3_stmt *st, void *arg)
+{
+	struct zone_scan *s = arg;
+	const char *tz = text_at(st, 0);
+	return s->fn(s->arg, tz ? tz : "UTC", sqlite3_column_int64(st, 1),
+	             sqlite3_column_int64(st, 2));
+}
+
+int ical_store_zones(struct db *db, enum ical_store_query q, int64_t key, int64_t event,
+                     ical_store_zone_fn fn, void *arg, struct err *e)
+{
+	sqlite3_stmt *st;
+	if (prepare_query(db, queries[q].zones, queries[q].nbind, key, event, &st, e) < 0)
+		return -1;
+	struct zone_scan s = {fn, arg};
+	return step_all(db, st, zone_row, &s, e);
+}
+
+struct person_scan {
+	ical_store_person_fn fn;
+	void *arg;
+};
+
+static int person_row(sqlite3_stmt *st, void *arg)
+{
+	struct person_scan *s = arg;
+	struct ical_store_person p = {
+	    .id = sqlite3_column_int64(st, 0),
+	    .name = text_at(st, 1),
+	    .email = text_at(st, 2),
+	    .confidential = sqlite3_column_int(st, 3) != 0,
+	    .role = text_at(st, 4),
+	};
+	return s->fn(s->arg, &p);
+}
+
+static int people(struct db *db, const char *sql, int64_t key, ical_store_person_fn fn, void *arg,
+                  struct err *e)
+{
+	sqlite3_stmt *st;
+	if (prepare_query(db, sql, 1, key, 0, &st, e) < 0)
+		return -1;
+	struct person_scan s = {fn, arg};
+	return step_all(db, st, person_row, &s, e);
+}
+
+int ical_store_session_people(struct db *db, int64_t session, ical_store_person_fn fn, void *arg,
+                              struct err *e)
+{
+	return people(db, session_people_sql, session, fn, arg, e);
+}
+
+int ical_store_shift_people(struct db *db, int64_t shift, ical_store_person_fn fn, void *arg,
+                            struct err *e)
+{
+	return people(db, shift_people_sql, shift, fn, arg, e);
+}
+
+int ical_store_event_people(struct db *db, int64_t event, ical_store_person_fn fn, void *arg,
+                            struct err *e)
+{
+	return people(db, event_people_sql, event, fn, arg, e);
+}
+
+int ical_store_room_by_name(struct db *db, int64_t event, const char *name, int64_t *id,
+                            struct err *e)
+{
+	sqlite3_stmt *st;
+	*id = 0;
+	if (db_prepare(db, room_by_name_sql, &st, e) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, event);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st), ret = 0;
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	else if (rc != SQLITE_DONE)
+		ret = db_fail(db, e, "room");
+	sqlite3_finalize(st);
+	return ret;
+}
+
+int ical_store_session_by_uid(struct db *db, const char *uid, int64_t *id, int64_t *event,
+                              struct err *e)
+{
+	sqlite3_stmt *st;
+	*id = *event = 0;
+	if (db_prepare(db, session_by_uid_sql, &st, e) < 0)
+		return -1;
+	sqlite3_bind_text(st, 1, uid, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st), ret = 0;
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		*event = sqlite3_column_int64(st, 1);
+	} else if (rc != SQLITE_DONE) {
+		ret = db_fail(db, e, "session");
+	}
+	sqlite3_finalize(st);
+	return ret;
+}

@@ -1,0 +1,21 @@
+// ics_dump.mjs - read iCalendar files with ical.js (Mozilla's parser, the one
+// inside Thunderbird) and print what ics_dump.py prints, so the two agree.
+// Times come from the file's own VTIMEZONE: ical.js knows no zone database.
+import fs from 'fs';
+import ICAL from 'ical.js';
+
+const utc = (t) => t.toJSDate().toISOString().replace('.000Z', 'Z');
+
+for (const path of process.argv.slice(2)) {
+  const cal = new ICAL.Component(ICAL.parse(fs.readFileSync(path, 'utf8')));
+  const rows = cal.getAllSubcomponents('vevent').map((v) => {
+    const ev = new ICAL.Event(v);
+    return [utc(ev.startDate), utc(ev.endDate), String(ev.sequence ?? ''),
+            String(v.getFirstPropertyValue('status') ?? ''), ev.summary, ev.uid].join('|');
+  });
+  rows.sort();
+  for (const r of rows) console.log(r);
+  console.log('method', cal.getFirstPropertyValue('method') ?? '');
+  console.log('timezones', cal.getAllSubcomponents('vtimezone')
+    .map((z) => z.getFirstPropertyValue('tzid')).join(' '));
+}

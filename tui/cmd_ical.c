@@ -1,0 +1,140 @@
+/* cmd_ical.c - `export ics` (agenda, staffing calendar, a person's schedule,
+ * an organization's booths, one file per person) and the `sessions` kind of
+ * `import` (dispatched from cmd_import.c). */
+#define _GNU_SOURCE /* mkstemp, fchmod */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../core/ical_export.h"
+#include "../core/ical_import.h"
+#include "../core/xmalloc.h"
+#include "cmd.h"
+
+#define EXPORT_USAGE                                                                               \
+	"ics (--event ID [--shifts] | --person ID [--event ID] | --org ID) "                       \
+	"[--method publish|request|cancel] [-o FILE]  |  ics --event ID --per-person DIR "         \
+	"[--method ...]"
+
+static int id_opt(const struct args *args, const char *name, int64_t *out, struct err *e)
+{
+	const char *v = args_get(args, name);
+	char what[32];
+	*out = 0;
+	snprintf(what, sizeof what, "--%s", name);
+	return v ? args_id(v, what, out, e) : 0;
+}
+
+/* Which calendar the options ask for; every mix that means nothing is refused. */
+static int export_opts(const struct args *args, struct ical_export_opts *o, const char **dir,
+                       struct err *e)
+{
+	memset(o, 0, sizeof *o);
+	const char *m = args_get(args, "method");
+	*dir = args_get(args, "per-person");
+	if (id_opt(args, "event", &o->event, e) < 0 || id_opt(args, "person", &o->person, e) < 0 ||
+	    id_opt(args, "org", &o->org, e) < 0 ||
+	    (m && ical_export_method_parse(m, &o->method, e) < 0))
+		return -1;
+	bool shifts = args_has(args, "shifts");
+	int whom = (o->person != 0) + (o->org != 0);
+	if (whom > 1 || (o->org && o->event))
+		return err_set(e, ERR_USAGE, "export ics: give one of --event, --person or --org");
+	if (!whom && !o->event)
+		return err_set(e, ERR_USAGE, "usage: muster export " EXPORT_USAGE);
+	if (shifts && (whom || *dir))
+		return err_set(e, ERR_USAGE, "export ics: --shifts goes with --event alone");
+	if (*dir && (whom || args_has(args, "o")))
+		return err_set(e, ERR_USAGE,
+		               "export ics: --per-person DIR goes with --event alone (no -o)");
+	if (*dir && !(*dir)[0])
+		return err_set(e, ERR_USAGE, "export ics: --per-person needs a folder");
+	o->scope = o->person ? ICAL_PERSON : o->org ? ICAL_ORG : shifts ? ICAL_SHIFTS : ICAL_AGENDA;
+	return 0;
+}
+
+/* Export into path through a private temporary file beside it, renamed into
+ * place only when the whole calendar is written. */
+static int export_to_file(struct app *a, const struct ical_export_opts *o, const char *path,
+                          size_t *n, struct err *e)
+{
+	char *tmp = xasprintf("%s.XXXXXX", path);
+	int fd = mkstemp(tmp);
+	FILE *f = fd < 0 ? NULL : fdopen(fd, "w");
+	if (!f) {
+		err_set(e, ERR_INPUT, "%s: %s", path, strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(tmp);
+		}
+		free(tmp);
+		return -1;
+	}
+	int ret = ical_export(&a->ctx, o, f, n, e);
+	if (fclose(f) != 0 && ret == 0)
+		ret = err_set(e, ERR_INPUT, "%s: %s", path, strerror(errno));
+	if (ret == 0 && rename(tmp, path) < 0)
+		ret = err_set(e, ERR_INPUT, "%s: %s", path, strerror(errno));
+	if (ret < 0)
+		unlink(tmp);
+	free(tmp);
+	return ret;
+}
+
+static int cmd_export(struct app *a, const struct args *args, FILE *out, struct err *e)
+{
+	struct ical_export_opts o;
+	const char *dir, *file = args_get(args, "o");
+	if (strcmp(args->pos[0], "ics") != 0)
+		return err_set(e, ERR_USAGE, "export: unknown format %s (only ics)", args->pos[0]);
+	if (export_opts(args, &o, &dir, e) < 0)
+		return -1;
+	size_t n = 0, people = 0;
+	if (dir) {
+		if (ical_export_per_person(&a->ctx, o.event, o.method, dir, &people, &n, e) < 0)
+			return -1;
+		fprintf(out, "%zu files written to %s (index: %s/index.tsv)\n", n, dir, dir);
+		if (people > n)
+			fprintf(
+			    out,
+			    "%zu registered people have no shifts or sessions and no file; send "
+			    "them the agenda: muster export ics --event %" PRId64 "\n",
+			    people - n, o.event);
+		return 0;
+	}
+	if (!file || strcmp(file, "-") == 0)
+		return ical_export(&a->ctx, &o, out, &n, e);
+	if (export_to_file(a, &o, file, &n, e) < 0)
+		return -1;
+	fprintf(out, "%zu events written to %s\n", n, file);
+	return 0;
+}
+
+int cmd_import_sessions(struct app *a, const struct args *args, FILE *out, struct err *e)
+{
+	int64_t event;
+	if (cmd_event_opt(args, &event, e) < 0)
+		return -1;
+	if (!event)
+		return err_set(e, ERR_USAGE, "usage: muster import sessions FILE.ics --event ID");
+	struct ical_import_result r;
+	if (ical_import_sessions(&a->ctx, args->pos[1], event, &r, e) < 0)
+		return -1;
+	fprintf(out,
+	        "%zu sessions imported: %zu added, %zu updated, %zu unchanged; %zu rooms added\n",
+	        r.added + r.updated + r.unchanged, r.added, r.updated, r.unchanged, r.rooms);
+	return 0;
+}
+
+const struct command cmd_ical_commands[] = {
+    {"export", EXPORT_USAGE, "event: shifts person: org: method: o: per-person:", 1, 1,
+     "iCalendar file: an event's agenda, its volunteer shifts (--shifts), a person's "
+     "schedule, an organization's booths, or one file per registered person; "
+     "--method request adds ORGANIZER and ATTENDEE lines, cancel cancels",
+     cmd_export},
+    {NULL, NULL, NULL, 0, 0, NULL, NULL},
+};
