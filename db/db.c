@@ -143,6 +143,9 @@ int db_open(const char *path, const struct db_options *opt, struct db **out, str
 	bool memory = strcmp(path, ":memory:") == 0;
 	if (!memory && create_file(path, opt, e) < 0)
 		return -1;
+	/* Memory statistics take a global mutex on every allocation; muster never
+	 * reads them. Only possible before SQLite initializes (first open). */
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	struct db *db = xcalloc(1, sizeof *db);
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
 	if (sqlite3_open_v2(path, &db->h, flags, NULL) != SQLITE_OK) {
