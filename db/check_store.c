@@ -1,7 +1,9 @@
-/* check_store.c - one static query per rule family for `muster check`; all
- * take ?1 = event (0 = every event). Candidate queries (skills, ages,
- * windows) over-select near a date or window boundary; the caller decides
- * with the rules of core/rules.c in the event's zone. */
+/* check_store.c - one static query per rule family for `muster check`, in
+ * two spellings: over every event (a sweep of every row), and over the event
+ * ?1 only (seeking that event's rows by index: the conflicts tab runs it).
+ * Candidate queries (skills, ages, windows) over-select near a date or
+ * window boundary; the caller decides with the rules of core/rules.c in the
+ * event's zone. */
 #include "check_store.h"
 
 #include <string.h>
@@ -9,106 +11,112 @@
 #include "db_internal.h"
 #include "rules_store.h"
 
-#define ACTIVE   " a.status IN " RS_ACTIVE_SQL
-#define EVENT(x) " (?1 = 0 OR " x " = ?1)"
+#define ACTIVE " a.status IN " RS_ACTIVE_SQL
+/* The event condition of each spelling. */
+#define EVERY_EVENT(x) " 1"
+#define ONE_EVENT(x)   " " x " = ?1"
 /* The last local date a UTC instant can fall on anywhere (UTC+14). */
 #define LATEST_DATE(t)   "date(" t " + 50400, 'unixepoch')"
 #define EARLIEST_DATE(t) "date(" t " - 50400, 'unixepoch')"
 
 /* clang-format off */
-static const char *const queries[CS_NQUERIES] = {
-    [CS_TIMELINE] =
-	"SELECT a.person, s.id, s.event, s.starts, s.ends"
-	" FROM assignment a JOIN shift s ON s.id = a.shift"
-	" WHERE" ACTIVE " AND s.status = 'open' AND" EVENT("s.event")
-	" ORDER BY a.person, s.starts, s.id",
-    [CS_OVERFILLED] =
-	"SELECT a.shift, count(*), s.need_max"
-	" FROM assignment a JOIN shift s ON s.id = a.shift"
-	" WHERE" ACTIVE " AND s.status = 'open' AND" EVENT("s.event")
-	" GROUP BY a.shift HAVING count(*) > s.need_max ORDER BY a.shift",
-    [CS_ROOM_CLASH] =
-	"SELECT x.id, y.id FROM session x JOIN session y ON y.room = x.room"
-	" AND y.starts >= x.starts AND y.starts < x.ends AND y.id != x.id"
-	" WHERE x.room IS NOT NULL AND x.status != 'cancelled' AND y.status != 'cancelled'"
-	" AND (y.starts > x.starts OR y.id > x.id) AND" EVENT("x.event")
-	" ORDER BY x.starts, x.id, y.id",
-    [CS_BOOTH_CLASH] =
-	"SELECT x.id, y.id FROM booth x JOIN booth y ON y.event = x.event"
-	" AND y.label = x.label COLLATE NOCASE AND y.org != x.org"
-	" AND y.starts >= x.starts AND y.starts < x.ends AND y.id != x.id"
-	" WHERE (y.starts > x.starts OR y.id > x.id) AND" EVENT("x.event")
-	" ORDER BY x.starts, x.id, y.id",
-    [CS_OUTSIDE] =
-	"WITH span(id, s0, s1) AS (SELECT id, coalesce(setup_starts, starts),"
-	" coalesce(teardown_ends, ends) FROM event WHERE" EVENT("id") ")"
-	" SELECT x.id, x.event, x.starts, x.ends, p.s0, p.s1,"
-	" 'session ' || x.id || ' \"' || x.title || '\"'"
-	" FROM session x JOIN span p ON p.id = x.event"
-	" WHERE x.status != 'cancelled' AND (x.starts < p.s0 OR x.ends > p.s1)"
-	" UNION ALL SELECT x.id, x.event, x.starts, x.ends, p.s0, p.s1,"
-	" 'booth ' || x.id || ' (' || x.label || ')'"
-	" FROM booth x JOIN span p ON p.id = x.event WHERE x.starts < p.s0 OR x.ends > p.s1"
-	" UNION ALL SELECT x.id, x.event, x.starts, x.ends, p.s0, p.s1,"
-	" 'shift ' || x.id || ' (' || (SELECT name FROM role WHERE id = x.role) || ')'"
-	" FROM shift x JOIN span p ON p.id = x.event"
-	" WHERE x.status = 'open' AND (x.starts < p.s0 OR x.ends > p.s1)",
-    [CS_CROSS_EVENT] =
-	"SELECT s.event, r.event, 'shift ' || s.id, 'role ' || r.id || ' (' || r.name || ')'"
-	" FROM shift s JOIN role r ON r.id = s.role"
-	" WHERE r.event != s.event AND" EVENT("s.event")
-	" UNION ALL SELECT s.event, m.event, 'shift ' || s.id,"
-	" 'room ' || m.id || ' (' || m.name || ')' FROM shift s JOIN room m ON m.id = s.room"
-	" WHERE m.event != s.event AND" EVENT("s.event")
-	" UNION ALL SELECT s.event, b.event, 'shift ' || s.id,"
-	" 'booth ' || b.id || ' (' || b.label || ')' FROM shift s JOIN booth b ON b.id = s.booth"
-	" WHERE b.event != s.event AND" EVENT("s.event")
-	" UNION ALL SELECT x.event, m.event, 'session ' || x.id,"
-	" 'room ' || m.id || ' (' || m.name || ')' FROM session x JOIN room m ON m.id = x.room"
-	" WHERE m.event != x.event AND" EVENT("x.event")
-	" UNION ALL SELECT x.event, m.event, 'booth ' || x.id,"
-	" 'room ' || m.id || ' (' || m.name || ')' FROM booth x JOIN room m ON m.id = x.room"
-	" WHERE m.event != x.event AND" EVENT("x.event"),
-    [CS_SEATS] =
-	"SELECT ev.id, ev.capacity,"
-	" (SELECT count(*) FROM registration g WHERE g.event = ev.id"
-	" AND g.kind = 'attendee' AND g.status IN ('registered','checked_in','no_show')),"
-	" coalesce(w.person, 0), coalesce(w.waitlist_position, 0)"
-	" FROM event ev LEFT JOIN registration w ON w.id = (SELECT id FROM registration"
-	" WHERE event = ev.id AND status = 'waitlisted' ORDER BY waitlist_position, id LIMIT 1)"
-	" WHERE" EVENT("ev.id") " ORDER BY ev.id",
-    [CS_SPEAKERS] =
-	"SELECT sp.person, se.id, s.id FROM speaker sp"
-	" JOIN session se ON se.id = sp.session"
-	" JOIN assignment a ON a.person = sp.person JOIN shift s ON s.id = a.shift"
-	" WHERE se.status != 'cancelled' AND" ACTIVE " AND s.status = 'open'"
-	" AND s.starts < se.ends AND s.ends > se.starts AND" EVENT("s.event")
-	" ORDER BY sp.person, s.starts",
-    /* From the roles that need a skill or an age: CROSS JOIN keeps that order. */
-    [CS_SKILLS] =
-	"SELECT a.person, s.id FROM role r CROSS JOIN shift s ON s.role = r.id"
-	" CROSS JOIN assignment a ON a.shift = s.id"
-	" WHERE r.skill IS NOT NULL AND s.status = 'open' AND" ACTIVE " AND" EVENT("r.event")
-	" AND NOT EXISTS (SELECT 1 FROM person_skill ps"
-	" WHERE ps.person = a.person AND ps.skill = r.skill"
-	" AND (ps.expires IS NULL OR ps.expires >= " LATEST_DATE("s.starts") "))"
-	" ORDER BY s.starts, a.person",
-    [CS_AGES] =
-	"SELECT a.person, s.id FROM role r CROSS JOIN shift s ON s.role = r.id"
-	" CROSS JOIN assignment a ON a.shift = s.id JOIN person p ON p.id = a.person"
-	" WHERE r.min_age > 0 AND s.status = 'open' AND" ACTIVE " AND" EVENT("r.event")
-	" AND (p.birth_date IS NULL"
-	" OR date(p.birth_date, '+' || r.min_age || ' years') > " EARLIEST_DATE("s.starts") ")"
-	" ORDER BY s.starts, a.person",
-    [CS_WINDOWS] =
-	"SELECT a.person, s.id"
-	" FROM (SELECT DISTINCT person, event FROM availability WHERE" EVENT("event") ") w"
-	" JOIN assignment a ON a.person = w.person"
-	" JOIN shift s ON s.id = a.shift AND s.event = w.event"
-	" WHERE" ACTIVE " AND s.status = 'open' AND NOT EXISTS (SELECT 1"
-	" FROM availability v WHERE v.person = a.person AND v.event = s.event"
-	" AND v.starts <= s.starts AND v.ends >= s.ends) ORDER BY a.person, s.starts",
-};
+#define QUERIES(EVENT) { \
+    [CS_TIMELINE] = \
+	"SELECT a.person, s.id, s.event, s.starts, s.ends" \
+	" FROM assignment a JOIN shift s ON s.id = a.shift" \
+	" WHERE" ACTIVE " AND s.status = 'open' AND" EVENT("s.event") \
+	" ORDER BY a.person, s.starts, s.id", \
+    [CS_OVERFILLED] = \
+	"SELECT a.shift, count(*), s.need_max" \
+	" FROM assignment a JOIN shift s ON s.id = a.shift" \
+	" WHERE" ACTIVE " AND s.status = 'open' AND" EVENT("s.event") \
+	" GROUP BY a.shift HAVING count(*) > s.need_max ORDER BY a.shift", \
+    [CS_ROOM_CLASH] = \
+	"SELECT x.id, y.id FROM session x JOIN session y ON y.room = x.room" \
+	" AND y.starts >= x.starts AND y.starts < x.ends AND y.id != x.id" \
+	" WHERE x.room IS NOT NULL AND x.status != 'cancelled' AND y.status != 'cancelled'" \
+	" AND (y.starts > x.starts OR y.id > x.id) AND" EVENT("x.event") \
+	" ORDER BY x.starts, x.id, y.id", \
+    [CS_BOOTH_CLASH] = \
+	"SELECT x.id, y.id FROM booth x JOIN booth y ON y.event = x.event" \
+	" AND y.label = x.label COLLATE NOCASE AND y.org != x.org" \
+	" AND y.starts >= x.starts AND y.starts < x.ends AND y.id != x.id" \
+	" WHERE (y.starts > x.starts OR y.id > x.id) AND" EVENT("x.event") \
+	" ORDER BY x.starts, x.id, y.id", \
+    [CS_OUTSIDE] = \
+	"WITH span(id, s0, s1) AS (SELECT id, coalesce(setup_starts, starts)," \
+	" coalesce(teardown_ends, ends) FROM event WHERE" EVENT("id") ")" \
+	" SELECT x.id, x.event, x.starts, x.ends, p.s0, p.s1," \
+	" 'session ' || x.id || ' \"' || x.title || '\"'" \
+	" FROM session x JOIN span p ON p.id = x.event" \
+	" WHERE x.status != 'cancelled' AND (x.starts < p.s0 OR x.ends > p.s1)" \
+	" UNION ALL SELECT x.id, x.event, x.starts, x.ends, p.s0, p.s1," \
+	" 'booth ' || x.id || ' (' || x.label || ')'" \
+	" FROM booth x JOIN span p ON p.id = x.event WHERE x.starts < p.s0 OR x.ends > p.s1" \
+	" UNION ALL SELECT x.id, x.event, x.starts, x.ends, p.s0, p.s1," \
+	" 'shift ' || x.id || ' (' || (SELECT name FROM role WHERE id = x.role) || ')'" \
+	" FROM shift x JOIN span p ON p.id = x.event" \
+	" WHERE x.status = 'open' AND (x.starts < p.s0 OR x.ends > p.s1)", \
+    [CS_CROSS_EVENT] = \
+	"SELECT s.event, r.event, 'shift ' || s.id, 'role ' || r.id || ' (' || r.name || ')'" \
+	" FROM shift s JOIN role r ON r.id = s.role" \
+	" WHERE r.event != s.event AND" EVENT("s.event") \
+	" UNION ALL SELECT s.event, m.event, 'shift ' || s.id," \
+	" 'room ' || m.id || ' (' || m.name || ')' FROM shift s JOIN room m ON m.id = s.room" \
+	" WHERE m.event != s.event AND" EVENT("s.event") \
+	" UNION ALL SELECT s.event, b.event, 'shift ' || s.id," \
+	" 'booth ' || b.id || ' (' || b.label || ')' FROM shift s JOIN booth b ON b.id = s.booth" \
+	" WHERE b.event != s.event AND" EVENT("s.event") \
+	" UNION ALL SELECT x.event, m.event, 'session ' || x.id," \
+	" 'room ' || m.id || ' (' || m.name || ')' FROM session x JOIN room m ON m.id = x.room" \
+	" WHERE m.event != x.event AND" EVENT("x.event") \
+	" UNION ALL SELECT x.event, m.event, 'booth ' || x.id," \
+	" 'room ' || m.id || ' (' || m.name || ')' FROM booth x JOIN room m ON m.id = x.room" \
+	" WHERE m.event != x.event AND" EVENT("x.event"), \
+    [CS_SEATS] = \
+	"SELECT ev.id, ev.capacity," \
+	" (SELECT count(*) FROM registration g WHERE g.event = ev.id" \
+	" AND g.kind = 'attendee' AND g.status IN ('registered','checked_in','no_show'))," \
+	" coalesce(w.person, 0), coalesce(w.waitlist_position, 0)" \
+	" FROM event ev LEFT JOIN registration w ON w.id = (SELECT id FROM registration" \
+	" WHERE event = ev.id AND status = 'waitlisted' ORDER BY waitlist_position, id LIMIT 1)" \
+	" WHERE" EVENT("ev.id") " ORDER BY ev.id", \
+    /* From the sessions (of the event): their speakers are few, their \
+     * shifts fewer. */ \
+    [CS_SPEAKERS] = \
+	"SELECT sp.person, se.id, s.id FROM session se" \
+	" CROSS JOIN speaker sp ON sp.session = se.id" \
+	" CROSS JOIN assignment a ON a.person = sp.person CROSS JOIN shift s ON s.id = a.shift" \
+	" WHERE se.status != 'cancelled' AND" ACTIVE " AND s.status = 'open'" \
+	" AND s.starts < se.ends AND s.ends > se.starts AND" EVENT("se.event") \
+	" AND" EVENT("s.event") " ORDER BY sp.person, s.starts", \
+    /* From the roles that need a skill or an age: CROSS JOIN keeps that order. */ \
+    [CS_SKILLS] = \
+	"SELECT a.person, s.id FROM role r CROSS JOIN shift s ON s.role = r.id" \
+	" CROSS JOIN assignment a ON a.shift = s.id" \
+	" WHERE r.skill IS NOT NULL AND s.status = 'open' AND" ACTIVE " AND" EVENT("r.event") \
+	" AND NOT EXISTS (SELECT 1 FROM person_skill ps" \
+	" WHERE ps.person = a.person AND ps.skill = r.skill" \
+	" AND (ps.expires IS NULL OR ps.expires >= " LATEST_DATE("s.starts") "))" \
+	" ORDER BY s.starts, a.person", \
+    [CS_AGES] = \
+	"SELECT a.person, s.id FROM role r CROSS JOIN shift s ON s.role = r.id" \
+	" CROSS JOIN assignment a ON a.shift = s.id JOIN person p ON p.id = a.person" \
+	" WHERE r.min_age > 0 AND s.status = 'open' AND" ACTIVE " AND" EVENT("r.event") \
+	" AND (p.birth_date IS NULL" \
+	" OR date(p.birth_date, '+' || r.min_age || ' years') > " EARLIEST_DATE("s.starts") ")" \
+	" ORDER BY s.starts, a.person", \
+    [CS_WINDOWS] = \
+	"SELECT a.person, s.id" \
+	" FROM (SELECT DISTINCT person, event FROM availability WHERE" EVENT("event") ") w" \
+	" JOIN assignment a ON a.person = w.person" \
+	" JOIN shift s ON s.id = a.shift AND s.event = w.event" \
+	" WHERE" ACTIVE " AND s.status = 'open' AND NOT EXISTS (SELECT 1" \
+	" FROM availability v WHERE v.person = a.person AND v.event = s.event" \
+	" AND v.starts <= s.starts AND v.ends >= s.ends) ORDER BY a.person, s.starts", \
+}
+static const char *const every_event[CS_NQUERIES] = QUERIES(EVERY_EVENT);
+static const char *const one_event[CS_NQUERIES] = QUERIES(ONE_EVENT);
 /* clang-format on */
 
 /* How many of a query's columns, at the end, are text. */
@@ -118,9 +126,10 @@ int check_store_scan(struct db *db, enum cs_query q, int64_t event,
                      int (*fn)(void *arg, const struct cs_row *row), void *arg, struct err *e)
 {
 	sqlite3_stmt *st;
-	if (db_prepare(db, queries[q], &st, e) < 0)
+	if (db_prepare(db, event ? one_event[q] : every_event[q], &st, e) < 0)
 		return -1;
-	sqlite3_bind_int64(st, 1, event);
+	if (event)
+		sqlite3_bind_int64(st, 1, event);
 	int rc, ncols = sqlite3_column_count(st), nints = ncols - ntext[q];
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct cs_row row;

@@ -15,10 +15,13 @@
 
 #include "../core/xmalloc.h"
 
+struct tracer;
+
 struct db {
 	sqlite3 *h;
 	int depth;   /* nesting of db_begin */
 	bool doomed; /* an inner level rolled back */
+	struct tracer *tracer;
 };
 
 sqlite3 *db_handle(struct db *db)
@@ -169,6 +172,7 @@ void db_close(struct db *db)
 	if (!db)
 		return;
 	sqlite3_close_v2(db->h);
+	free(db->tracer);
 	free(db);
 }
 
@@ -251,4 +255,57 @@ int db_integrity_check(struct db *db, struct err *e)
 		ret = err_set(e, ERR_DB, "integrity check: %s", sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
 	return ret;
+}
+
+struct tracer {
+	void (*fn)(void *arg, const char *sql);
+	void *arg;
+};
+
+static int on_trace(unsigned type, void *ctx, void *stmt, void *text)
+{
+	const struct tracer *t = ctx;
+	(void)stmt;
+	/* text is the statement as prepared; "--" marks a trigger's program */
+	if (type == SQLITE_TRACE_STMT && strncmp(text, "--", 2) != 0)
+		t->fn(t->arg, text);
+	return 0;
+}
+
+void db_trace(struct db *db, void (*fn)(void *arg, const char *sql), void *arg)
+{
+	free(db->tracer);
+	db->tracer = NULL;
+	if (fn) {
+		db->tracer = xmalloc(sizeof *db->tracer);
+		*db->tracer = (struct tracer){fn, arg};
+	}
+	sqlite3_trace_v2(db->h, fn ? SQLITE_TRACE_STMT : 0, fn ? on_trace : NULL, db->tracer);
+}
+
+char *db_query_plan(struct db *db, const char *sql, struct err *e)
+{
+	char *text = xasprintf("EXPLAIN QUERY PLAN %s", sql);
+	sqlite3_stmt *st;
+	int ret = db_prepare(db, text, &st, e);
+	free(text);
+	if (ret < 0)
+		return NULL;
+	size_t len = 0, cap = 256;
+	char *out = xmalloc(cap);
+	out[0] = '\0';
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *step = (const char *)sqlite3_column_text(st, 3);
+		size_t n = strlen(step ? step : "");
+		if (len + n + 2 > cap) {
+			cap = (len + n + 2) * 2;
+			out = xrealloc(out, cap);
+		}
+		memcpy(out + len, step ? step : "", n);
+		len += n;
+		out[len++] = '\n';
+		out[len] = '\0';
+	}
+	sqlite3_finalize(st);
+	return out;
 }

@@ -40,4 +40,12 @@ int db_changes(struct db *db);
 /* Run PRAGMA integrity_check; 0 when "ok". */
 int db_integrity_check(struct db *db, struct err *e);
 
+/* From now on, call fn with the SQL text of every statement db runs (fn
+ * NULL: stop). For tests that look at what the screens ask of SQLite. */
+void db_trace(struct db *db, void (*fn)(void *arg, const char *sql), void *arg);
+/* The query plan of sql (EXPLAIN QUERY PLAN, its parameters left unbound):
+ * one step a line, e.g. "SEARCH person USING INDEX person_by_name (name>?)";
+ * malloc'd. NULL and e filled when sql does not prepare. */
+char *db_query_plan(struct db *db, const char *sql, struct err *e);
+
 #endif

@@ -280,6 +280,11 @@ const struct page_view *page_store_view(const char *name)
 	return NULL;
 }
 
+const char *page_store_view_name(size_t i)
+{
+	return i < N(views) ? views[i].name : NULL;
+}
+
 int page_store_col(const struct page_view *v, const char *name)
 {
 	for (size_t i = 0; i < v->ncols; i++)

@@ -38,6 +38,8 @@ struct page_row {
 typedef int (*page_row_fn)(void *arg, const struct page_row *row);
 
 const struct page_view *page_store_view(const char *name);
+/* The name of the i-th view, NULL past the last (to visit every list). */
+const char *page_store_view_name(size_t i);
 /* Index of a named column of the view, -1 when none. */
 int page_store_col(const struct page_view *v, const char *name);
 size_t page_store_ncols(const struct page_view *v);
