@@ -126,6 +126,9 @@ static const struct page_col shift_cols[] = {
     {"event", "shift.event"},
     {"status", "shift.status"},
     {"notes", "shift.notes"},
+    /* a room or booth, else what the notes say (the 40 "Registration
+     * counter N" shifts of a summit differ only there) */
+    {"where", "coalesce(room.name, booth.label, shift.notes)"},
 };
 
 static const struct page_col assignment_cols[] = {

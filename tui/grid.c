@@ -96,13 +96,13 @@ void grid_show_slot(struct grid *g, int slot)
 		g->top_slot = 0;
 }
 
+/* Sideways the view turns a page of rooms at a time: shifting the columns
+ * by one room would rewrite every cell on every key (a terminal scrolls
+ * lines, not columns), a page turn only every few keys. */
 static void show_room(struct grid *g)
 {
 	int shown = g->cols_shown > 0 ? g->cols_shown : 1;
-	if (g->cur_room < g->first_room)
-		g->first_room = g->cur_room;
-	if (g->cur_room >= g->first_room + shown)
-		g->first_room = g->cur_room - shown + 1;
+	g->first_room = g->cur_room / shown * shown;
 }
 
 int grid_move(struct grid *g, enum action a)

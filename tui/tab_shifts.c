@@ -17,9 +17,9 @@ static int hours_fetch(void *arg, struct list *l, const struct page_req *r, stru
 
 static const struct column cols[] = {
     {"When", 22, false, false, "starts", CELL_SPAN},
-    {"Role", 0, false, false, "role", CELL_TEXT},
-    {"Place", 12, false, false, "place", CELL_TEXT},
-    {"Filled/needed", 19, false, true, NULL, CELL_COVER},
+    {"Role", 18, false, false, "role", CELL_TEXT},
+    {"Where", 0, false, false, "where", CELL_TEXT},
+    {"Filled/needed", 14, false, true, NULL, CELL_COVER},
 };
 
 static const struct column hour_cols[] = {
