@@ -2049,7 +2049,7 @@ static const struct post summit_posts[] = {
     {R_ASL, AT_BREAKOUTS, 0, NULL, 1, 1, B_ALL},
     {R_SURVIVOR, AT_NONE, 10, "Quiet room", 1, 2, B_ALL},
     {R_STEWARD, AT_NONE, 24, "Gate", 2, 4, B_ALL},
-    {R_TRANSPORT, AT_NONE, 130, "Shuttle stop", 1, 2, B_ALL},
+    {R_TRANSPORT, AT_NONE, 154, "Shuttle stop", 1, 2, B_ALL},
     {R_CATERING, AT_NONE, 80, "Catering station", 2, 4, B_ALL},
     {R_BOOTH, AT_BOOTHS, 0, NULL, 1, 1, B_ALL},
     {R_ACCESS, AT_NONE, 40, "Accessibility point", 1, 2, B_ALL},
