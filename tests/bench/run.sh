@@ -1,0 +1,241 @@
+#!/bin/sh
+# run.sh - `make bench`: muster at the size of the largest volunteer-run
+# events (SPEC sections 1 and 10), measured on `muster demo --size large` and
+# printed as one table, each figure beside its budget:
+#
+#   first screen      median of 7 starts, from exec to the last byte of the
+#                     events list in an 80x24 pseudo-terminal (tui_keys.py)
+#   key latency       every key press while scrolling the people directory
+#                     and the summit's shifts (j and k), moving through its
+#                     timetable (arrows) and turning pages (PgDn/PgUp, [ ]):
+#                     from the key to the last byte of the answer; p50, p99
+#   bytes per key     the terminal output of each line or cell move (j, k,
+#                     arrows) at 80x24, as the program wrote it: the mean per
+#                     key is held to the budget (no full repaint per key); the
+#                     max, a page turn sideways in the timetable, is shown
+#   export ics        the summit's 20,003 shifts against calcurse's own
+#                     --export=ical of as many appointments, same run, medians
+#                     of RUNS; events per second, the ratio, peak memory
+#                     (/usr/bin/time -v) at 184 and 20,003 events, and whether
+#                     each file is valid RFC 5545 (ics_valid.py)
+#   import people     100,000 generated spreadsheet rows into an empty
+#                     database, median of RUNS
+#   check             the whole large set, median of 7
+#
+# Not part of make check: figures, not assertions; the machine's load moves
+# them. Exits 1 when a figure is over its budget.
+# Env: MUSTER_BIN (default ./muster), RUNS (default 5), KEEP=1 keeps the
+# working folder.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+M=${MUSTER_BIN:-$root/muster}
+PY=/usr/bin/python3
+RUNS=${RUNS:-5}
+for tool in "$PY" /usr/bin/time calcurse; do
+	command -v "$tool" >/dev/null 2>&1 ||
+		{ echo "bench: $tool is missing (contrib/install-deps.sh)" >&2; exit 2; }
+done
+[ -x "$M" ] || { echo "bench: no muster at $M (make first)" >&2; exit 2; }
+T=$(mktemp -d "${TMPDIR:-/tmp}/muster-bench.XXXXXX")
+if [ "${KEEP:-}" = 1 ]; then echo "bench: working folder $T" >&2; else trap 'rm -rf "$T"' EXIT; fi
+export MUSTER_CONFIG="$T/none.ini" MUSTER_NOW=2026-11-24T12:00:00Z
+: >"$MUSTER_CONFIG"
+DB="$T/large.db"
+: >"$T/table"
+
+say() { printf '%s\n' "$*" >&2; }
+# row FIGURE MEASURED BUDGET VERDICT
+row() { printf '%s|%s|%s|%s\n' "$1" "$2" "$3" "$4" >>"$T/table"; }
+# within VALUE LIMIT: "ok" when VALUE < LIMIT, else "OVER"
+within() { awk -v v="$1" -v l="$2" 'BEGIN { print (v + 0 < l + 0) ? "ok" : "OVER" }'; }
+calc() { awk "BEGIN { printf $1 }"; }
+median_of() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+keys() { "$PY" "$here/tui_keys.py" "$@"; }
+timeit() { "$PY" "$here/timeit.py" "$@"; }
+# peak resident memory of a command, KiB (/usr/bin/time -v)
+peak_kib() {
+	/usr/bin/time -v -o "$T/time.v" "$@" >/dev/null 2>"$T/time.err" ||
+		{ say "bench: failed: $*: $(head -c 300 "$T/time.err")"; exit 1; }
+	awk -F': ' '/Maximum resident set size/ { print $2 }' "$T/time.v"
+}
+
+# ---- the large set ----------------------------------------------------------
+say "bench: muster demo --size large"
+t0=$(date +%s%N)
+"$M" --db "$DB" demo --size large >"$T/demo.out" || exit 1
+t1=$(date +%s%N)
+demo_s=$(calc "\"%.1f\", ($t1 - $t0) / 1e9")
+row "demo --size large, generated" "$demo_s s" "seconds (< 10 s)" "$(within "$demo_s" 10)"
+summit=$("$M" --db "$DB" list events --format tsv | awk -F'\t' 'NR > 1 && $2 ~ /World Summit/ { print $1 }')
+small=$("$M" --db "$DB" list events --format tsv | awk -F'\t' 'NR > 1 && $2 ~ /Gulf Coast/ { print $1 }')
+[ -n "$summit" ] && [ -n "$small" ] || { say "bench: the large set has no summit"; exit 1; }
+# volunteers: the volunteer registrations of every event
+vols=0
+for ev in $("$M" --db "$DB" list events --format tsv | awk -F'\t' 'NR > 1 { print $1 }'); do
+	n=$("$M" --db "$DB" report attendance --event "$ev" --format tsv |
+		awk -F'\t' '$1 == "kind" && $2 == "volunteer" { print $9 }')
+	vols=$((vols + ${n:-0}))
+done
+{
+	echo "muster demo --size large ($demo_s s):"
+	sed -n '2,4p' "$T/demo.out"
+	echo "  $vols volunteer registrations; the summit (event $summit): $("$M" --db "$DB" list shifts --event "$summit" --format tsv | awk 'END { print NR - 1 }') shifts"
+	echo
+} >"$T/head"
+
+# ---- the coordinator screen -------------------------------------------------
+say "bench: first screen (7 starts)"
+i=0
+while [ $i -lt 7 ]; do
+	keys --repeat 0 -- "$M" --db "$DB" | awk '{ print $1 }' >>"$T/first"
+	i=$((i + 1))
+done
+first=$(median_of <"$T/first")
+row "first screen after start (median of 7)" "$(calc "\"%.1f ms\", $first")" "< 100 ms" "$(within "$first" 100)"
+
+say "bench: keys (people, shifts, timetable, page turns)"
+RAW="$T/keys.raw"
+: >"$RAW"
+# Line moves: down past the bottom (the list scrolls), back up past the top.
+keys --setup P --keys "j*40,k*40" --repeat 3 --raw "$RAW" --label people \
+	-- "$M" --db "$DB" >/dev/null
+keys --setup "END,ENTER,7" --keys "j*40,k*40" --repeat 3 --raw "$RAW" --label shifts \
+	-- "$M" --db "$DB" >/dev/null
+keys --setup "END,ENTER,1" --keys "DOWN*12,RIGHT*8,UP*12,LEFT*8" --repeat 3 --raw "$RAW" \
+	--label agenda -- "$M" --db "$DB" >/dev/null
+keys --setup P --keys "NPAGE*15,PPAGE*15" --raw "$RAW" --label pages -- "$M" --db "$DB" >/dev/null
+keys --setup "END,ENTER,7" --keys "NPAGE*15,PPAGE*15" --raw "$RAW" --label pages \
+	-- "$M" --db "$DB" >/dev/null
+keys --setup "END,ENTER,1" --keys "],],],[,[,[" --repeat 2 --raw "$RAW" --label pages \
+	-- "$M" --db "$DB" >/dev/null
+# a search that matches nobody walks the whole directory (see test_plans.c)
+for i in 1 2 3; do
+	keys --setup "P,/,z,q,x" --keys ENTER --raw "$T/search.raw" --label search \
+		-- "$M" --db "$DB" >/dev/null
+done
+# "LABEL p50 p99 n" of the latencies, and "LABEL mean p50 max n" of the bytes
+"$PY" - "$RAW" >"$T/keys.stats" <<'EOF'
+import sys
+rows = [l.split() for l in open(sys.argv[1])]
+def pct(v, p):
+    v = sorted(v)
+    return v[min(len(v) - 1, int(round(p / 100.0 * (len(v) - 1))))]
+for label in ("people", "shifts", "agenda", "pages", "all"):
+    mine = [r for r in rows if label == "all" or r[0] == label]
+    lat = [float(r[1]) for r in mine if r[1] != "nan"]
+    size = [int(r[2]) for r in mine]
+    print("lat", label, "%.2f %.2f %d %d" % (pct(lat, 50), pct(lat, 99), len(mine),
+                                           len(mine) - len(lat)))
+    print("bytes", label, "%.0f %d %d %d" % (sum(size) / len(size), pct(size, 50), max(size),
+                                             len(size)))
+EOF
+what_people="people directory, 100,000: j/k"
+what_shifts="summit shifts, 20,003: j/k"
+what_agenda="summit timetable: arrows"
+what_pages="page turns: PgDn/PgUp, [ ]"
+what_all="every key above"
+for label in people shifts agenda pages all; do
+	eval "what=\$what_$label"
+	set -- $(awk -v l="$label" '$1 == "lat" && $2 == l { print $3, $4, $5, $6 }' "$T/keys.stats")
+	lost=""
+	[ "$4" -gt 0 ] && lost=", $4 unanswered"
+	row "key to screen, $what" "p50 $1 ms, p99 $2 ms ($3 keys$lost)" "p99 < 20 ms" \
+		"$(within "$2" 20)"
+done
+for label in people shifts agenda; do
+	eval "what=\$what_$label"
+	set -- $(awk -v l="$label" '$1 == "bytes" && $2 == l { print $3, $4, $5, $6 }' "$T/keys.stats")
+	row "terminal bytes per key at 80x24, $what" "mean $1, p50 $2, max $3 ($4 keys)" \
+		"< 512 per key (mean)" "$(within "$1" 512)"
+done
+set -- $(awk '$1 == "bytes" && $2 == "pages" { print $3, $4, $5, $6 }' "$T/keys.stats")
+search=$(awk '{ print $2 }' "$T/search.raw" | median_of)
+row "search the people directory, no match (Enter)" "$search ms (median of 3)" \
+	"(no budget: reads every row)" "-"
+row "terminal bytes, $what_pages" "mean $1, p50 $2, max $3 ($4 keys)" \
+	"(a new page of text: no budget)" "-"
+
+# ---- export ics against calcurse --------------------------------------------
+say "bench: export ics (muster, calcurse; $RUNS runs each)"
+"$M" --db "$DB" export ics --event "$summit" --shifts -o "$T/shifts.ics" >/dev/null || exit 1
+events=$(grep -c '^BEGIN:VEVENT' "$T/shifts.ics")
+# as many two-hour appointments over the summit's four days, in calcurse's own format
+mkdir -p "$T/cc"
+awk -v n="$events" 'BEGIN {
+	for (i = 0; i < n; i++) {
+		d = 4 + int((i % 128) / 32); h = 5 + int((i % 32) / 2); m = (i % 2) * 30
+		printf "11/%02d/2027 @ %02d:%02d -> 11/%02d/2027 @ %02d:%02d |Registration desk (%d/4)\n",
+			d, h, m, d, h + 2, m, i % 5
+	}
+}' >"$T/cc/apts"
+: >"$T/cc/todo"
+TZ=America/Los_Angeles calcurse -D "$T/cc" --export=ical >"$T/calcurse.ics" || exit 1
+cc_events=$(grep -c '^BEGIN:VEVENT' "$T/calcurse.ics")
+set -- $(timeit "$RUNS" -- "$M" --db "$DB" export ics --event "$summit" --shifts -o "$T/shifts.ics")
+m_s=$1
+set -- $(TZ=America/Los_Angeles timeit "$RUNS" -- calcurse -D "$T/cc" --export=ical)
+c_s=$1
+m_rate=$(calc "\"%d\", $events / $m_s")
+c_rate=$(calc "\"%d\", $cc_events / $c_s")
+m_peak=$(peak_kib "$M" --db "$DB" export ics --event "$summit" --shifts -o "$T/shifts.ics")
+m_small=$(peak_kib "$M" --db "$DB" export ics --event "$small" --shifts -o "$T/small.ics")
+small_events=$(grep -c '^BEGIN:VEVENT' "$T/small.ics")
+c_peak=$(TZ=America/Los_Angeles peak_kib calcurse -D "$T/cc" --export=ical)
+ratio=$(calc "\"%.2f\", $m_rate / $c_rate")
+row "export ics --shifts, $events shifts: muster" \
+	"$m_rate events/s ($(calc "\"%.3f\", $m_s") s), peak $(calc "\"%.1f\", $m_peak / 1024") MiB" \
+	">= calcurse, same run" "$(awk -v a="$m_rate" -v b="$c_rate" 'BEGIN { print (a >= b ? "ok" : "OVER") }')"
+row "calcurse --export=ical, $cc_events appointments" \
+	"$c_rate events/s ($(calc "\"%.3f\", $c_s") s), peak $(calc "\"%.1f\", $c_peak / 1024") MiB" \
+	"(the yardstick)" "-"
+row "muster / calcurse, events per second" "${ratio}x" ">= 1" \
+	"$(awk -v r="$ratio" 'BEGIN { print (r >= 1 ? "ok" : "OVER") }')"
+# constant memory: from 184 to 20,003 events the peak may grow by SQLite's
+# page cache (2 MiB by default), not by anything kept per event
+grow=$((m_peak - m_small))
+row "export memory, $small_events then $events events" \
+	"peak $(calc "\"%.1f\", $m_small / 1024") then $(calc "\"%.1f\", $m_peak / 1024") MiB (+$grow KiB)" \
+	"constant (grows < 4 MiB)" "$(within "$grow" 4096)"
+m_valid=$("$PY" "$here/ics_valid.py" "$T/shifts.ics")
+m_ok=$?
+c_valid=$("$PY" "$here/ics_valid.py" "$T/calcurse.ics")
+row "export validity (RFC 5545), muster" "$m_valid" "valid" "$([ $m_ok -eq 0 ] && echo ok || echo OVER)"
+row "export validity (RFC 5545), calcurse" "$c_valid" "(the yardstick)" "-"
+
+# ---- import people ----------------------------------------------------------
+say "bench: import people, 100,000 rows ($RUNS runs)"
+"$PY" "$here/gen_people.py" 100000 >"$T/people.csv"
+fresh="rm -f '$T/import.db' '$T/import.db-wal' '$T/import.db-shm' && '$M' --db '$T/import.db' list events"
+set -- $(timeit "$RUNS" --before "$fresh" -- "$M" --db "$T/import.db" import people "$T/people.csv")
+imp=$1
+row "import people, 100,000 rows, empty database" "$(calc "\"%.3f s\", $imp") (median of $RUNS)" \
+	"< 1 s" "$(within "$imp" 1)"
+set -- $(timeit "$RUNS" -- "$M" --db "$T/import.db" import people "$T/people.csv")
+row "import people, the same rows again (unchanged)" "$(calc "\"%.3f s\", $1")" "(no budget)" "-"
+
+# ---- check ------------------------------------------------------------------
+say "bench: check"
+set -- $(timeit 7 -- "$M" --db "$DB" check)
+row "check, the whole large set" "$(calc "\"%.1f ms\", $1 * 1000") (median of 7)" "< 200 ms" \
+	"$(within "$(calc "\"%f\", $1 * 1000")" 200)"
+set -- $(timeit 7 -- "$M" --db "$DB" check --event "$summit")
+row "check --event (the summit's conflicts tab)" "$(calc "\"%.1f ms\", $1 * 1000")" "(no budget)" "-"
+
+# ---- the table --------------------------------------------------------------
+cat "$T/head"
+awk -F'|' '
+	{ for (i = 1; i <= 4; i++) { c[NR, i] = $i; if (length($i) > w[i]) w[i] = length($i) } }
+	END {
+		split("figure|measured|budget|verdict", h, "|")
+		for (i = 1; i <= 4; i++) if (length(h[i]) > w[i]) w[i] = length(h[i])
+		fmt = "%-" w[1] "s | %-" w[2] "s | %-" w[3] "s | %s\n"
+		printf fmt, h[1], h[2], h[3], h[4]
+		line = ""; for (i = 1; i <= 4; i++) { s = sprintf("%" w[i] "s", ""); gsub(/ /, "-", s); line = line s (i < 4 ? "-+-" : "") }
+		print line
+		for (r = 1; r <= NR; r++) printf fmt, c[r, 1], c[r, 2], c[r, 3], c[r, 4]
+	}' "$T/table"
+over=$(awk -F'|' '$4 == "OVER"' "$T/table" | wc -l)
+within_n=$(awk -F'|' '$4 == "ok"' "$T/table" | wc -l)
+echo "$within_n figures within budget, $over over"
+[ "$over" -eq 0 ]

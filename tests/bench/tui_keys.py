@@ -1,0 +1,142 @@
+#!/usr/bin/python3
+"""tui_keys.py - measure a full-screen program from outside, as a terminal
+sees it: the time to its first screen, and for each key press the time until
+its answer is complete (the last byte of it) and the bytes it wrote.
+
+usage: tui_keys.py [--cols 80] [--rows 24] [--setup SPEC] [--keys SPEC]
+                   [--repeat N] [--raw FILE --label NAME] -- CMD...
+
+The program runs in a pseudo-terminal of the given size, TERM=xterm-256color.
+SPEC is a comma-separated list of keys: DOWN, UP, RIGHT, LEFT, NPAGE, PPAGE,
+HOME, END (sent as the terminfo entry says the terminal sends them), TAB,
+ENTER, ESC, or literal characters; KEY*N is KEY N times. --setup keys are
+pressed first, each answer awaited, and not measured (e.g. "P" opens the
+people directory). Then the --keys list is pressed in order, --repeat times
+(0: only the first screen is measured), one key at a time: a key is sent
+when the answer to the one before is complete, that is when no output came
+for QUIET seconds; its latency runs from sending the key to the last byte of
+the answer. A key with no answer at all within 2 s counts its bytes (0) but
+no latency.
+
+Prints one line: first_screen_ms p50_ms p99_ms max_ms bytes_p50 bytes_max keys
+With --raw, also appends "NAME latency_ms bytes KEY" per key to FILE.
+"""
+import curses
+import fcntl
+import os
+import pty
+import select
+import signal
+import struct
+import sys
+import termios
+import time
+
+TERM = "xterm-256color"
+QUIET = 0.025  # an answer is complete after this long without output
+# ncurses puts xterm in keypad (application) mode, where the arrows are
+# ESC O A..D: the strings come from terminfo, as a real terminal's would.
+CAPS = {"DOWN": "kcud1", "UP": "kcuu1", "RIGHT": "kcuf1", "LEFT": "kcub1",
+        "NPAGE": "knp", "PPAGE": "kpp", "HOME": "khome", "END": "kend"}
+KEYS = {"TAB": b"\t", "ENTER": b"\r", "ESC": b"\x1b"}
+
+
+def parse_keys(spec):
+    """[(name, bytes)] for a SPEC."""
+    out = []
+    curses.setupterm(TERM, -1)
+    for item in spec.split(",") if spec else []:
+        name, _, times = item.rpartition("*") if "*" in item[1:] else (item, "", "1")
+        if name in CAPS:
+            seq = curses.tigetstr(CAPS[name])
+        else:
+            seq = KEYS.get(name, name.encode())
+        out += [(name, seq)] * int(times)
+    return out
+
+
+def spawn(cmd, cols, rows):
+    pid, fd = pty.fork()
+    if pid == 0:
+        # the size is set before the program starts, so its first screen has
+        # it (set from this side, it would race the program's start)
+        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+        os.environ["TERM"] = TERM
+        os.execvp(cmd[0], cmd)
+    return pid, fd
+
+
+def drain(fd, quiet, limit):
+    """Read until `quiet` seconds pass without output (after some output, or
+    `limit` seconds without any); return (bytes, time of the last byte)."""
+    total, last, start = 0, None, time.monotonic()
+    while time.monotonic() - start < limit:
+        r, _, _ = select.select([fd], [], [], quiet)
+        if not r:
+            if total:
+                break
+            continue
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        total += len(chunk)
+        last = time.monotonic()
+    return total, last
+
+
+def percentile(values, p):
+    s = sorted(values)
+    return s[min(len(s) - 1, int(round(p / 100.0 * (len(s) - 1))))] if s else float("nan")
+
+
+def main(argv):
+    opts = {"--cols": "80", "--rows": "24", "--setup": "", "--keys": "j", "--repeat": "1",
+            "--raw": "", "--label": "keys"}
+    while argv and argv[0] != "--":
+        if argv[0] not in opts or len(argv) < 2:
+            print(__doc__, file=sys.stderr)
+            return 2
+        opts[argv[0]] = argv[1]
+        argv = argv[2:]
+    cmd = argv[1:]
+    if not cmd:
+        print(__doc__, file=sys.stderr)
+        return 2
+    setup, keys = parse_keys(opts["--setup"]), parse_keys(opts["--keys"])
+    t0 = time.monotonic()
+    pid, fd = spawn(cmd, int(opts["--cols"]), int(opts["--rows"]))
+    _, first = drain(fd, 0.2, 5.0)
+    first_ms = (first - t0) * 1000 if first else float("nan")
+    for _, seq in setup:
+        os.write(fd, seq)
+        drain(fd, 0.2, 5.0)
+    lat, sizes, raw = [], [], []
+    for _ in range(int(opts["--repeat"])):
+        for name, seq in keys:
+            sent = time.monotonic()
+            os.write(fd, seq)
+            n, last = drain(fd, QUIET, 2.0)
+            ms = (last - sent) * 1000 if last is not None else float("nan")
+            if last is not None:
+                lat.append(ms)
+            sizes.append(n)
+            raw.append("%s %.3f %d %s\n" % (opts["--label"], ms, n, name))
+    os.kill(pid, signal.SIGTERM)
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass
+    if opts["--raw"]:
+        with open(opts["--raw"], "a") as f:
+            f.writelines(raw)
+    print("%.1f %.2f %.2f %.2f %d %d %d" % (
+        first_ms, percentile(lat, 50), percentile(lat, 99), max(lat) if lat else float("nan"),
+        percentile(sizes, 50) if sizes else 0, max(sizes) if sizes else 0, len(sizes)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
