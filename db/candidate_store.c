@@ -83,7 +83,7 @@ int candidate_store_scan(struct db *db, const struct cand_query *q,
                          int (*fn)(void *arg, const struct cand_row *r), void *arg, struct err *e)
 {
 	sqlite3_stmt *st;
-	if (db_prepare(db, scan_sql, &st, e) < 0)
+	if (db_acquire(db, scan_sql, &st, e) < 0)
 		return -1;
 	bind_query(st, q);
 	int rc, ret = 0;
@@ -97,6 +97,6 @@ int candidate_store_scan(struct db *db, const struct cand_query *q,
 	}
 	if (ret == 0 && rc != SQLITE_DONE)
 		ret = db_fail(db, e, "candidates");
-	sqlite3_finalize(st);
+	db_release(db, st);
 	return ret < 0 ? -1 : 0;
 }
