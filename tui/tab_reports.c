@@ -15,6 +15,7 @@
 #include "../core/xmalloc.h"
 #include "chart.h"
 #include "event.h"
+#include "text.h"
 
 #define BAR_MIN 10
 
@@ -88,13 +89,31 @@ static void chart_drop(struct table *tb)
 	tb->cache = NULL;
 }
 
-/* Columns the bar leaves to the others, with their gaps. */
-static int chart_fixed(void)
+/* "Sat 13 Mar 09:00 EST". */
+static void hour_label(const struct tui *t, const char *tz, int64_t at, char *buf, size_t n)
 {
-	int w = 0;
-	for (size_t i = 0; i < sizeof chart_cols / sizeof chart_cols[0]; i++)
-		w += chart_cols[i].width + (i ? 1 : 0);
-	return w;
+	struct tz_local l;
+	char when[48];
+	source_time(t, tz, at, when, sizeof when);
+	tz_local(tz, at, &l);
+	snprintf(buf, n, "%s %.5s", when, l.abbrev);
+}
+
+/* The hour column as wide as its widest label (12-hour times, longer zone
+ * abbreviations), and the columns the bar leaves to the others. */
+static int chart_widths(struct tui *t, struct chart *c)
+{
+	int fixed = 0;
+	c->cols[0].width = (int)strlen(chart_cols[0].title);
+	for (long i = 0; i < c->n; i++) {
+		char label[64];
+		hour_label(t, c->tz, c->v[i].h.starts, label, sizeof label);
+		if (text_width(label) > c->cols[0].width)
+			c->cols[0].width = text_width(label);
+	}
+	for (size_t i = 0; i < sizeof c->cols / sizeof c->cols[0]; i++)
+		fixed += c->cols[i].width + (i ? 1 : 0);
+	return fixed;
 }
 
 static int chart_load(struct tui *t, struct table *tb, struct err *e)
@@ -119,7 +138,9 @@ static int chart_load(struct tui *t, struct table *tb, struct err *e)
 		if (c->v[i].h.filled + c->v[i].h.gap > most)
 			most = c->v[i].h.filled + c->v[i].h.gap;
 	}
-	c->bar_w = COLS - chart_fixed() > BAR_MIN ? COLS - chart_fixed() : BAR_MIN;
+	memcpy(c->cols, chart_cols, sizeof c->cols);
+	int fixed = chart_widths(t, c);
+	c->bar_w = COLS - fixed > BAR_MIN ? COLS - fixed : BAR_MIN;
 	c->scale = chart_scale(most, c->bar_w);
 	if (c->scale > 1)
 		snprintf(c->legend, sizeof c->legend,
@@ -127,20 +148,9 @@ static int chart_load(struct tui *t, struct table *tb, struct err *e)
 		         c->scale);
 	else
 		snprintf(c->legend, sizeof c->legend, "\u2588 filled  \u2591 still needed");
-	memcpy(c->cols, chart_cols, sizeof c->cols);
 	c->cols[1].title = c->legend;
 	tb->list.cols = c->cols;
 	return 0;
-}
-
-/* "Sat 13 Mar 09:00 EST". */
-static void hour_label(const struct tui *t, const char *tz, int64_t at, char *buf, size_t n)
-{
-	struct tz_local l;
-	char when[48];
-	source_time(t, tz, at, when, sizeof when);
-	tz_local(tz, at, &l);
-	snprintf(buf, n, "%s %.5s", when, l.abbrev);
 }
 
 static void chart_take(struct tui *t, const struct chart *c, long i, struct list *l)
