@@ -21,7 +21,7 @@ static const struct column cols[] = {
 };
 
 static const enum action actions[] = {
-    ACT_OPEN, ACT_ASSIGN, ACT_UNDER,  ACT_HOURS,    ACT_VOLUNTEER_HOURS, ACT_NEXT_DAY, ACT_ADD,
+    ACT_OPEN, ACT_ASSIGN, ACT_UNDER,  ACT_HOURS,    ACT_VOLUNTEER_HOURS, ACT_ADD, ACT_NEXT_DAY,
     ACT_EDIT, ACT_DELETE, ACT_SEARCH, ACT_PREV_DAY, LIST_MOVES,          ACT_NONE};
 static const struct table_def all_def = {
     .view = "shifts",
@@ -30,7 +30,7 @@ static const struct table_def all_def = {
     .ncols = 4,
     .empty = "No shifts yet: add roles (tab 6), then press a here.",
     .actions = actions,
-    .hints = 7,
+    .hints = 6,
     .key = tab_shifts_key,
     .open = shifts_open,
     .preset = shifts_preset,
@@ -43,7 +43,7 @@ static const struct table_def under_def = {
     .ncols = 4,
     .empty = "Every open shift has at least the volunteers it needs (u: all shifts).",
     .actions = actions,
-    .hints = 7,
+    .hints = 6,
     .key = tab_shifts_key,
     .open = shifts_open,
     .preset = shifts_preset,
