@@ -11,26 +11,6 @@
 	"expected ISO 8601 with Z or an offset (2026-12-05T09:30:00Z, "                            \
 	"2026-12-05T09:30-05:00), YYYY-MM-DD HH:MM[:SS] in UTC, or @SECONDS"
 
-/* Copy text into buf in double quotes, escaping what a terminal would not show plainly. */
-static void quote(const char *text, char *buf, size_t n)
-{
-	size_t o = 0;
-	buf[o++] = '"';
-	for (size_t i = 0; text[i] && o + 8 < n; i++) {
-		unsigned char c = (unsigned char)text[i];
-		if (i == 48) {
-			o += (size_t)snprintf(buf + o, n - o, "...");
-			break;
-		}
-		if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\')
-			o += (size_t)snprintf(buf + o, n - o, "\\x%02x", c);
-		else
-			buf[o++] = (char)c;
-	}
-	buf[o++] = '"';
-	buf[o] = '\0';
-}
-
 /* "@SECONDS": an optional minus sign and 1-18 digits, nothing else. */
 static int read_seconds(const char *s, int64_t *out)
 {
@@ -87,7 +67,7 @@ int clock_pin(struct clock *c, const char *text, struct err *e)
 		c->at = at;
 		return 0;
 	}
-	quote(text ? text : "", q, sizeof q);
+	tz_quote(text ? text : "", q, sizeof q);
 	return err_set(e, ERR_INPUT, "bad --now %s: %s", q, why);
 }
 

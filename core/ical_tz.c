@@ -26,30 +26,6 @@ bool ical_tz_is_utc(const char *tz)
 	return false;
 }
 
-/* Days since 1970-01-01 of a Gregorian date (H. Hinnant's algorithm). */
-static int64_t days_from_civil(int64_t y, int m, int d)
-{
-	y -= m <= 2;
-	int64_t era = (y >= 0 ? y : y - 399) / 400;
-	int64_t yoe = y - era * 400;
-	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(int64_t z, int64_t *y, int *m, int *d)
-{
-	z += 719468;
-	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-	int64_t doe = z - era * 146097;
-	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	int64_t mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = era * 400 + yoe + (*m <= 2);
-}
-
 /* Fields of a wall-clock time counted as seconds since 1970 as if it were UTC
  * (not through tz_local("UTC"): switching TZ back and forth is slow). */
 static struct icaltimetype floating(int64_t naive)
@@ -60,7 +36,7 @@ static struct icaltimetype floating(int64_t naive)
 		days--;
 	}
 	struct icaltimetype t = icaltime_null_time();
-	civil_from_days(days, &year, &t.month, &t.day);
+	tz_civil_from_days(days, &year, &t.month, &t.day);
 	t.year = (int)year;
 	t.hour = (int)(secs / HOUR);
 	t.minute = (int)(secs / 60 % 60);
@@ -141,8 +117,8 @@ icalcomponent *ical_tz_vtimezone(const char *tz, int64_t first, int64_t last)
 	tz_local(tz, first, &a);
 	tz_local(tz, last, &b);
 	/* [lo, hi): the local years covered, with a day to spare for any offset */
-	int64_t lo = days_from_civil(a.year, 1, 1) * DAY - DAY;
-	int64_t hi = days_from_civil(b.year + 1, 1, 1) * DAY + DAY;
+	int64_t lo = tz_days_from_civil(a.year, 1, 1) * DAY - DAY;
+	int64_t hi = tz_days_from_civil(b.year + 1, 1, 1) * DAY + DAY;
 	icalcomponent *vtz = icalcomponent_new_vtimezone();
 	icalcomponent_add_property(vtz, icalproperty_new_tzid(tz));
 
@@ -154,7 +130,7 @@ icalcomponent *ical_tz_vtimezone(const char *tz, int64_t first, int64_t last)
 		add_observance(vtz, tz, began, began + prev.utc_offset, prev.utc_offset);
 	} else {
 		/* older than a year: say it holds from 1 January of the first year */
-		add_observance(vtz, tz, lo, days_from_civil(a.year, 1, 1) * DAY, cur.utc_offset);
+		add_observance(vtz, tz, lo, tz_days_from_civil(a.year, 1, 1) * DAY, cur.utc_offset);
 	}
 	for (int64_t t = lo; t < hi;) {
 		int64_t next = t + STEP < hi ? t + STEP : hi;

@@ -48,22 +48,22 @@ static int load_pair(struct ctx *c, int64_t shift, int64_t person, struct pair *
 	return 0;
 }
 
-/* What refuses person on the shift before the rules: a cancelled shift or
+/* What refuses anyone on the shift before the rules: a cancelled shift or
  * event, and at the kiosk the sign-up switch and window. */
-static void assign_gate(struct ctx *c, const struct pair *pr, bool kiosk, struct verdict *v)
+static void assign_gate(struct ctx *c, const struct elig_shift *s, const char *what, bool kiosk,
+                        struct verdict *v)
 {
 	char msg[700];
 	struct rules_fmt f;
 	struct rules_slot want;
-	eligibility_fmt(c, &pr->s, &f);
-	eligibility_slot(&pr->s, &want);
-	if (pr->s.shift.cancelled) {
-		snprintf(msg, sizeof msg, "%s (shift %" PRId64 ") is cancelled", pr->what,
-		         pr->s.shift.id);
+	eligibility_fmt(c, s, &f);
+	eligibility_slot(s, &want);
+	if (s->shift.cancelled) {
+		snprintf(msg, sizeof msg, "%s (shift %" PRId64 ") is cancelled", what, s->shift.id);
 		verdict_add(v, RULE_HARD, msg);
 	}
-	if (pr->s.event.cancelled) {
-		snprintf(msg, sizeof msg, "%s is cancelled", pr->s.event.name);
+	if (s->event.cancelled) {
+		snprintf(msg, sizeof msg, "%s is cancelled", s->event.name);
 		verdict_add(v, RULE_HARD, msg);
 	}
 	if (!kiosk)
@@ -74,6 +74,24 @@ static void assign_gate(struct ctx *c, const struct pair *pr, bool kiosk, struct
 	            rules_signup_open(&f, &want, clock_now(c->clock), c->cfg->signup_close_minutes,
 	                              msg, sizeof msg),
 	            msg);
+}
+
+int staffing_gate(struct ctx *c, const struct elig_shift *s, struct verdict *v, struct err *e)
+{
+	char what[300], msg[700];
+	struct rules_fmt f;
+	struct rules_slot want;
+	int64_t taken;
+	eligibility_describe(c, s, what, sizeof what);
+	assign_gate(c, s, what, eligibility_is_kiosk(c), v);
+	if (rules_store_taken(c->db, s->shift.id, 0, &taken, e) < 0)
+		return -1;
+	eligibility_fmt(c, s, &f);
+	eligibility_slot(s, &want);
+	verdict_add(
+	    v, rules_shift_room(&f, "anyone", &want, taken, s->shift.need_max, msg, sizeof msg),
+	    msg);
+	return 0;
 }
 
 int staffing_describe(struct ctx *c, int64_t shift, char *buf, size_t n, struct err *e)
@@ -116,7 +134,7 @@ int staffing_assignment_validate(struct ctx *c, struct record *r, const struct r
 	bool kiosk = eligibility_is_kiosk(c) || (source && strcmp(source, "kiosk") == 0);
 	struct verdict v;
 	verdict_init(&v);
-	assign_gate(c, &pr, kiosk, &v);
+	assign_gate(c, &pr.s, pr.what, kiosk, &v);
 	if (eligibility_eval(c, &pr.s, &pr.p, ELIG_ALL, &v, e) < 0)
 		return -1;
 	if (kiosk && v.nsoft && !v.nhard)
@@ -316,7 +334,7 @@ int staffing_check(struct ctx *c, int64_t shift, int64_t person, struct err *e)
 		               pr.p.name, pr.what, pr.id, pr.status);
 	struct verdict v;
 	verdict_init(&v);
-	assign_gate(c, &pr, eligibility_is_kiosk(c), &v);
+	assign_gate(c, &pr.s, pr.what, eligibility_is_kiosk(c), &v);
 	if (eligibility_eval(c, &pr.s, &pr.p, ELIG_ALL, &v, e) < 0)
 		return -1;
 	if (!v.nhard && v.nsoft && eligibility_may_override(c))

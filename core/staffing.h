@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "eligibility.h"
 #include "entity.h"
 #include "person.h"
 
@@ -32,6 +33,10 @@ int staffing_unassign(struct ctx *c, int64_t shift, int64_t person, struct err *
  * with ERR_REFUSED (a hard rule) or ERR_SOFT (only soft rules), message
  * naming both sides. */
 int staffing_check(struct ctx *c, int64_t shift, int64_t person, struct err *e);
+/* What refuses everyone alike on shift s, before anyone's own facts: a
+ * cancelled shift or event, a full shift, and at the kiosk the sign-up
+ * switch and window; added to v (hard). */
+int staffing_gate(struct ctx *c, const struct elig_shift *s, struct verdict *v, struct err *e);
 /* Shift attendance: record checked_in_at / checked_out_at = now, status
  * checked_in / completed. */
 int staffing_checkin(struct ctx *c, int64_t shift, int64_t person, struct err *e);

@@ -54,7 +54,7 @@ static int days_in_month(int y, int m)
 }
 
 /* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm). */
-static int64_t days_from_civil(int64_t y, int m, int d)
+int64_t tz_days_from_civil(int64_t y, int m, int d)
 {
 	y -= m <= 2;
 	int64_t era = (y >= 0 ? y : y - 399) / 400;
@@ -64,7 +64,7 @@ static int64_t days_from_civil(int64_t y, int m, int d)
 	return era * 146097 + doe - 719468;
 }
 
-static void civil_from_days(int64_t z, int64_t *y, int *m, int *d)
+void tz_civil_from_days(int64_t z, int64_t *y, int *m, int *d)
 {
 	z += 719468;
 	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
@@ -80,7 +80,7 @@ static void civil_from_days(int64_t z, int64_t *y, int *m, int *d)
 /* Wall-clock fields as seconds, as if the wall clock were UTC. */
 static int64_t naive_seconds(int64_t y, int mo, int d, int h, int mi, int s)
 {
-	return days_from_civil(y, mo, d) * DAY + h * 3600 + mi * 60 + s;
+	return tz_days_from_civil(y, mo, d) * DAY + h * 3600 + mi * 60 + s;
 }
 
 /* Fill l with the UTC fields of t (t within +-T_LIMIT). */
@@ -91,7 +91,7 @@ static void utc_fields(int64_t t, struct tz_local *l)
 		secs += DAY;
 		days--;
 	}
-	civil_from_days(days, &year, &l->month, &l->day);
+	tz_civil_from_days(days, &year, &l->month, &l->day);
 	l->year = (int)year;
 	l->hour = (int)(secs / 3600);
 	l->minute = (int)(secs / 60 % 60);
@@ -232,7 +232,7 @@ static int from_naive(int64_t naive, int64_t *out)
 
 /* Copy text into buf in double quotes, escaping what a terminal would not show plainly
  * (and the quote itself, so the quoted part never holds a bare "). */
-static void quote(const char *text, char *buf, size_t n)
+void tz_quote(const char *text, char *buf, size_t n)
 {
 	size_t o = 0;
 	buf[o++] = '"';
@@ -371,7 +371,7 @@ static int place_local(const char *tz, const struct stamp *st, int64_t *out, str
 static int unknown_zone(const char *tz, struct err *e)
 {
 	char q[256];
-	quote(tz ? tz : "", q, sizeof q);
+	tz_quote(tz ? tz : "", q, sizeof q);
 	return err_set(e, ERR_INPUT, "unknown time zone %s: expected a name like America/Chicago",
 	               q);
 }
@@ -385,7 +385,7 @@ int tz_parse(const char *tz, const char *text, int64_t *out, struct err *e)
 	if (text && read_stamp(text, &st, &off_h, &off_m))
 		problem = stamp_problem(&st, off_h, off_m, why, sizeof why);
 	if (problem) {
-		quote(text ? text : "", q, sizeof q);
+		tz_quote(text ? text : "", q, sizeof q);
 		return err_set(e, ERR_INPUT, "bad time %s: %s", q, problem);
 	}
 	if (st.zoned) {
@@ -406,7 +406,7 @@ int tz_parse_date(const char *text, int *year, int *month, int *day, struct err 
 	if (text && read_date(&p, &st) && *p == '\0')
 		problem = date_problem(st.year, st.month, st.day, why, sizeof why);
 	if (problem) {
-		quote(text ? text : "", q, sizeof q);
+		tz_quote(text ? text : "", q, sizeof q);
 		return err_set(e, ERR_INPUT, "bad date %s: %s", q, problem);
 	}
 	*year = st.year;

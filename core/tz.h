@@ -57,4 +57,11 @@ void tz_format_utc(int64_t t, char *buf, size_t n);
  * "YYYY-MM-DD"; -1 when birth is not a valid date. */
 int tz_age_on(const char *tz, int64_t t, const char *birth);
 
+/* Days since 1970-01-01 of a proleptic Gregorian date, and back. */
+int64_t tz_days_from_civil(int64_t y, int m, int d);
+void tz_civil_from_days(int64_t z, int64_t *y, int *m, int *d);
+/* text in double quotes for an error message: controls, non-ASCII, quotes and
+ * backslashes escaped as \xNN, cut after 48 characters. */
+void tz_quote(const char *text, char *buf, size_t n);
+
 #endif

@@ -1,5 +1,16 @@
 /* db.c - opening the SQLite file (mode, pragmas, migration), nested
- * BEGIN IMMEDIATE transactions and SQLite error translation. */
+ * BEGIN IMMEDIATE transactions, SQLite error translation, and a small cache
+ * of prepared statements.
+ *
+ * The cache: db_acquire finds a statement by its SQL text (hash, then the
+ * text itself, so SQL built at run time is found too), prepares it on a
+ * miss (evicting the least recently used idle one), and marks it busy until
+ * db_release resets it and clears its bindings. A statement asked for while
+ * its cached copy is busy (a helper running the same query from inside an
+ * outer loop over it) gets a fresh one, finalized on release, so nesting
+ * never steps an outer iteration. Reset on release also ends the read
+ * transaction a stepped statement holds, so other processes' commits are
+ * seen as before. db_close finalizes them all. */
 #define _GNU_SOURCE
 #include "db_internal.h"
 
@@ -17,10 +28,21 @@
 
 struct tracer;
 
+#define STMT_CACHE 96
+
+struct cached {
+	sqlite3_stmt *st; /* NULL: free slot */
+	uint64_t hash;    /* of the SQL text */
+	uint64_t used;    /* tick of the last acquire */
+	bool busy;        /* acquired, not yet released */
+};
+
 struct db {
 	sqlite3 *h;
 	int depth;   /* nesting of db_begin */
 	bool doomed; /* an inner level rolled back */
+	struct cached cache[STMT_CACHE];
+	uint64_t tick;
 	struct tracer *tracer;
 };
 
@@ -53,13 +75,79 @@ int db_prepare(struct db *db, const char *sql, sqlite3_stmt **st, struct err *e)
 	return 0;
 }
 
+/* FNV-1a over the SQL text. */
+static uint64_t sql_hash(const char *sql)
+{
+	uint64_t h = 14695981039346656037u;
+	for (const unsigned char *p = (const unsigned char *)sql; *p; p++)
+		h = (h ^ *p) * 1099511628211u;
+	return h;
+}
+
+/* The slot to prepare into: a free one, else the least recently used idle
+ * one (finalized); NULL when every slot is busy. */
+static struct cached *cache_victim(struct db *db)
+{
+	struct cached *best = NULL;
+	for (int i = 0; i < STMT_CACHE; i++) {
+		struct cached *c = &db->cache[i];
+		if (!c->st)
+			return c;
+		if (!c->busy && (!best || c->used < best->used))
+			best = c;
+	}
+	if (best) {
+		sqlite3_finalize(best->st);
+		best->st = NULL;
+	}
+	return best;
+}
+
+int db_acquire(struct db *db, const char *sql, sqlite3_stmt **st, struct err *e)
+{
+	uint64_t h = sql_hash(sql);
+	for (int i = 0; i < STMT_CACHE; i++) {
+		struct cached *c = &db->cache[i];
+		if (!c->st || c->hash != h || strcmp(sqlite3_sql(c->st), sql) != 0)
+			continue;
+		if (c->busy)
+			return db_prepare(db, sql, st, e); /* nested use: a fresh one */
+		c->busy = true;
+		c->used = ++db->tick;
+		*st = c->st;
+		return 0;
+	}
+	if (db_prepare(db, sql, st, e) < 0)
+		return -1;
+	struct cached *c = cache_victim(db);
+	if (c)
+		*c = (struct cached){*st, h, ++db->tick, true};
+	return 0;
+}
+
+void db_release(struct db *db, sqlite3_stmt *st)
+{
+	if (!st)
+		return;
+	for (int i = 0; i < STMT_CACHE; i++) {
+		struct cached *c = &db->cache[i];
+		if (c->st == st) {
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			c->busy = false;
+			return;
+		}
+	}
+	sqlite3_finalize(st);
+}
+
 int db_exec_stmt(struct db *db, sqlite3_stmt *st, struct err *e, const char *what)
 {
 	int rc = sqlite3_step(st);
 	int ret = 0;
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		ret = db_fail(db, e, what);
-	sqlite3_finalize(st);
+	db_release(db, st);
 	return ret;
 }
 
@@ -171,6 +259,9 @@ void db_close(struct db *db)
 {
 	if (!db)
 		return;
+	for (int i = 0; i < STMT_CACHE; i++)
+		if (db->cache[i].st)
+			sqlite3_finalize(db->cache[i].st);
 	sqlite3_close_v2(db->h);
 	free(db->tracer);
 	free(db);

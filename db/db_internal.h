@@ -10,10 +10,18 @@
 sqlite3 *db_handle(struct db *db);
 /* Prepare sql; on failure fill e (ERR_DB) and return -1. */
 int db_prepare(struct db *db, const char *sql, sqlite3_stmt **st, struct err *e);
+/* A prepared statement for sql from the connection's cache (reset, no
+ * bindings), prepared on a miss; a fresh one when the cached copy is in use
+ * (nested). Give it back with db_release on every path. sql is looked up
+ * by its text, so SQL built at run time is cached as well. */
+int db_acquire(struct db *db, const char *sql, sqlite3_stmt **st, struct err *e);
+/* Back to the cache (reset, bindings cleared), or finalized when it is not
+ * a cached one (db_prepare's statements may be released this way too). */
+void db_release(struct db *db, sqlite3_stmt *st);
 /* Fill e from the connection's last error, prefixed by what; returns -1.
  * Busy/locked become a clear ERR_DB; constraint failures ERR_REFUSED. */
 int db_fail(struct db *db, struct err *e, const char *what);
-/* Step a statement that returns no rows, then finalize it. */
+/* Step a statement that returns no rows, then release it (db_release). */
 int db_exec_stmt(struct db *db, sqlite3_stmt *st, struct err *e, const char *what);
 /* Run literal SQL (no parameters) */
 int db_exec(struct db *db, const char *sql, struct err *e);

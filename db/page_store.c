@@ -408,7 +408,7 @@ static int prepare_req(struct db *db, const struct page_view *v, const struct pa
 {
 	char *sql = page_store_sql(v, r);
 	char *full = prefix ? xasprintf("%s%s", prefix, sql) : sql;
-	int ret = db_prepare(db, full, st, e);
+	int ret = db_acquire(db, full, st, e);
 	if (full != sql)
 		free(full);
 	free(sql);
@@ -464,7 +464,7 @@ int page_store_fetch(struct db *db, const struct page_view *v, const struct page
 	}
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		ret = db_fail(db, e, v->name);
-	sqlite3_finalize(st);
+	db_release(db, st);
 	return ret;
 }
 
@@ -480,6 +480,6 @@ char *page_store_plan(struct db *db, const struct page_view *v, const struct pag
 		add(&b, (const char *)sqlite3_column_text(st, 3));
 		add(&b, "\n");
 	}
-	sqlite3_finalize(st);
+	db_release(db, st);
 	return b.s;
 }

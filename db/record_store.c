@@ -82,13 +82,14 @@ static int run_built(struct db *db, struct sqlbuf *b, const struct db_value *val
                      const struct db_value *tail, size_t ntail, struct err *e, const char *what)
 {
 	sqlite3_stmt *st;
-	int ret = db_prepare(db, b->s, &st, e);
+	int ret = db_acquire(db, b->s, &st, e);
 	free(b->s);
 	if (ret < 0)
 		return -1;
 	if (bind_values(st, 1, vals, n) < 0 || bind_values(st, (int)n + 1, tail, ntail) < 0) {
-		sqlite3_finalize(st);
-		return db_fail(db, e, what);
+		db_fail(db, e, what);
+		db_release(db, st);
+		return -1;
 	}
 	return db_exec_stmt(db, st, e, what);
 }
@@ -163,7 +164,7 @@ int record_store_get(struct db *db, const char *table, int64_t id, const char *c
 	add_select(&b, table, cols, n);
 	sql_add(&b, " WHERE id = ?");
 	sqlite3_stmt *st;
-	int ret = db_prepare(db, b.s, &st, e);
+	int ret = db_acquire(db, b.s, &st, e);
 	free(b.s);
 	if (ret < 0)
 		return -1;
@@ -177,7 +178,7 @@ int record_store_get(struct db *db, const char *table, int64_t id, const char *c
 	} else {
 		ret = db_fail(db, e, table);
 	}
-	sqlite3_finalize(st);
+	db_release(db, st);
 	return ret;
 }
 
@@ -195,15 +196,16 @@ int record_store_scan(struct db *db, const struct record_query *q, record_row_fn
 	if (q->limit > 0)
 		sql_add(&b, " LIMIT ?");
 	sqlite3_stmt *st;
-	int ret = db_prepare(db, b.s, &st, e);
+	int ret = db_acquire(db, b.s, &st, e);
 	free(b.s);
 	if (ret < 0)
 		return -1;
 	struct db_value lim = db_int(q->limit);
 	if (bind_values(st, 1, q->binds, q->nbinds) < 0 ||
 	    (q->limit > 0 && bind_values(st, (int)q->nbinds + 1, &lim, 1) < 0)) {
-		sqlite3_finalize(st);
-		return db_fail(db, e, q->table);
+		db_fail(db, e, q->table);
+		db_release(db, st);
+		return -1;
 	}
 	struct db_value *vals = xcalloc(q->ncols, sizeof *vals);
 	int rc;
@@ -216,7 +218,7 @@ int record_store_scan(struct db *db, const struct record_query *q, record_row_fn
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		ret = db_fail(db, e, q->table);
 	free(vals);
-	sqlite3_finalize(st);
+	db_release(db, st);
 	return ret;
 }
 
@@ -230,7 +232,7 @@ int record_store_refs(struct db *db, const char *table, const char *col, int64_t
 	sql_add(&b, col);
 	sql_add(&b, " = ? ORDER BY id LIMIT ?");
 	sqlite3_stmt *st;
-	int ret = db_prepare(db, b.s, &st, e);
+	int ret = db_acquire(db, b.s, &st, e);
 	free(b.s);
 	if (ret < 0)
 		return -1;
@@ -246,7 +248,7 @@ int record_store_refs(struct db *db, const char *table, const char *col, int64_t
 	}
 	if (rc != SQLITE_DONE)
 		ret = db_fail(db, e, table);
-	sqlite3_finalize(st);
+	db_release(db, st);
 	return ret;
 }
 
@@ -261,7 +263,7 @@ int record_store_find(struct db *db, const char *table, const char *col, const s
 	/* the column's own collation applies: NOCASE where the schema says so */
 	sql_add(&b, " = ? AND id != ? LIMIT 1");
 	sqlite3_stmt *st;
-	int ret = db_prepare(db, b.s, &st, e);
+	int ret = db_acquire(db, b.s, &st, e);
 	free(b.s);
 	if (ret < 0)
 		return -1;
@@ -272,7 +274,7 @@ int record_store_find(struct db *db, const char *table, const char *col, const s
 	*id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		ret = db_fail(db, e, table);
-	sqlite3_finalize(st);
+	db_release(db, st);
 	return ret;
 }
 
@@ -281,17 +283,18 @@ int record_store_value(struct db *db, const char *sql, const struct db_value *bi
 {
 	sqlite3_stmt *st;
 	*out = db_null();
-	if (db_prepare(db, sql, &st, e) < 0)
+	if (db_acquire(db, sql, &st, e) < 0)
 		return -1;
 	if (bind_values(st, 1, binds, nbinds) < 0) {
-		sqlite3_finalize(st);
-		return db_fail(db, e, "query");
+		db_fail(db, e, "query");
+		db_release(db, st);
+		return -1;
 	}
 	int rc = sqlite3_step(st), ret = 0;
 	if (rc == SQLITE_ROW)
 		*out = column_value(st, 0, 1);
 	else if (rc != SQLITE_DONE)
 		ret = db_fail(db, e, "query");
-	sqlite3_finalize(st);
+	db_release(db, st);
 	return ret;
 }

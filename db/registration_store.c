@@ -28,7 +28,7 @@ static const char sql_promote[] = "UPDATE registration SET status = 'registered'
 static int run(struct db *db, const char *sql, int64_t a, int64_t b, int nb, sqlite3_stmt **st,
                struct err *e)
 {
-	if (db_prepare(db, sql, st, e) < 0)
+	if (db_acquire(db, sql, st, e) < 0)
 		return -1;
 	sqlite3_bind_int64(*st, 1, a);
 	if (nb > 1)
@@ -60,7 +60,7 @@ int registration_store_find(struct db *db, int64_t event, int64_t person, struct
 		out->checked_in_at = sqlite3_column_int64(st, 4);
 		out->checked_out_at = sqlite3_column_int64(st, 5);
 	}
-	sqlite3_finalize(st);
+	db_release(db, st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e, "registration");
 }
 
@@ -74,7 +74,7 @@ static int one_int(struct db *db, const char *sql, int64_t a, int64_t b, int nb,
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*out = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	db_release(db, st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e, "registration");
 }
 
@@ -102,7 +102,7 @@ int registration_store_first_waiting(struct db *db, int64_t event, int64_t *id, 
 		*person = sqlite3_column_int64(st, 1);
 		*position = sqlite3_column_int64(st, 2);
 	}
-	sqlite3_finalize(st);
+	db_release(db, st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e, "registration");
 }
 

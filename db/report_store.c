@@ -68,7 +68,7 @@ static int each_row(struct db *db, const char *sql, int64_t event,
                     const char *what)
 {
 	sqlite3_stmt *st;
-	if (db_prepare(db, sql, &st, e) < 0)
+	if (db_acquire(db, sql, &st, e) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, event);
 	int rc, ret = 0;
@@ -78,7 +78,7 @@ static int each_row(struct db *db, const char *sql, int64_t event,
 	}
 	if (ret == 0 && rc != SQLITE_DONE)
 		ret = db_fail(db, e, what);
-	sqlite3_finalize(st);
+	db_release(db, st);
 	return ret < 0 ? -1 : 0;
 }
 

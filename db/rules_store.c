@@ -102,7 +102,7 @@ static void copy_text(sqlite3_stmt *st, int col, char *buf, size_t n)
 static int prepare_ints(struct db *db, const char *sql, const int64_t *v, int n, sqlite3_stmt **st,
                         struct err *e)
 {
-	if (db_prepare(db, sql, st, e) < 0)
+	if (db_acquire(db, sql, st, e) < 0)
 		return -1;
 	for (int i = 0; i < n; i++)
 		sqlite3_bind_int64(*st, i + 1, v[i]);
@@ -119,7 +119,7 @@ static int one_row(struct db *db, sqlite3_stmt *st, const char *what, int64_t id
 		err_set(e, ERR_NOT_FOUND, "%s %lld: not found", what, (long long)id);
 	else
 		db_fail(db, e, what);
-	sqlite3_finalize(st);
+	db_release(db, st);
 	return -1;
 }
 
@@ -138,7 +138,7 @@ int rules_store_event(struct db *db, int64_t id, struct rs_event *out, struct er
 	out->span_ends = sqlite3_column_int64(st, 5);
 	out->capacity = sqlite3_column_int64(st, 6);
 	out->cancelled = sqlite3_column_int(st, 7) != 0;
-	sqlite3_finalize(st);
+	db_release(db, st);
 	return 0;
 }
 
@@ -154,7 +154,7 @@ int rules_store_role(struct db *db, int64_t id, struct rs_role *out, struct err 
 	copy_text(st, 2, out->name, sizeof out->name);
 	copy_text(st, 3, out->skill_name, sizeof out->skill_name);
 	out->min_age = sqlite3_column_int(st, 4);
-	sqlite3_finalize(st);
+	db_release(db, st);
 	return 0;
 }
 
@@ -169,7 +169,7 @@ int rules_store_person(struct db *db, int64_t id, struct rs_person *out, struct 
 	copy_text(st, 0, out->name, sizeof out->name);
 	copy_text(st, 1, out->birth_date, sizeof out->birth_date);
 	copy_text(st, 2, out->code, sizeof out->code);
-	sqlite3_finalize(st);
+	db_release(db, st);
 	return 0;
 }
 
@@ -188,7 +188,7 @@ int rules_store_shift(struct db *db, int64_t id, struct rs_shift *out, struct er
 	out->ends = sqlite3_column_int64(st, 5);
 	out->need_max = sqlite3_column_int64(st, 6);
 	out->cancelled = sqlite3_column_int(st, 7) != 0;
-	sqlite3_finalize(st);
+	db_release(db, st);
 	return 0;
 }
 
@@ -206,7 +206,7 @@ int rules_store_session(struct db *db, int64_t id, struct rs_slot *out, int64_t 
 	copy_text(st, 4, out->what, sizeof out->what);
 	*event = sqlite3_column_int64(st, 5);
 	*cancelled = sqlite3_column_int(st, 6) != 0;
-	sqlite3_finalize(st);
+	db_release(db, st);
 	return 0;
 }
 
@@ -223,7 +223,7 @@ int rules_store_booth(struct db *db, int64_t id, struct rs_slot *out, int64_t *e
 	copy_text(st, 4, out->what, sizeof out->what);
 	*event = sqlite3_column_int64(st, 5);
 	copy_text(st, 6, label, n);
-	sqlite3_finalize(st);
+	db_release(db, st);
 	return 0;
 }
 
@@ -236,7 +236,7 @@ int rules_store_skill_name(struct db *db, int64_t id, char *buf, size_t n, struc
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		copy_text(st, 0, buf, n);
-	sqlite3_finalize(st);
+	db_release(db, st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e, "skill");
 }
 
@@ -253,7 +253,7 @@ int rules_store_room_event(struct db *db, int64_t room, int64_t *event, char *na
 		if (name)
 			copy_text(st, 1, name, n);
 	}
-	sqlite3_finalize(st);
+	db_release(db, st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e, "room");
 }
 
@@ -266,7 +266,7 @@ int rules_store_booth_event(struct db *db, int64_t booth, int64_t *event, struct
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*event = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	db_release(db, st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e, "booth");
 }
 
@@ -290,7 +290,7 @@ static int slots_query(struct db *db, const char *sql, const int64_t *binds, int
 		s->ends = sqlite3_column_int64(st, 3);
 		copy_text(st, 4, s->what, sizeof s->what);
 	}
-	sqlite3_finalize(st);
+	db_release(db, st);
 	return rc == SQLITE_DONE ? 0 : db_fail(db, e, "rules");
 }
 
@@ -309,7 +309,7 @@ int rules_store_taken(struct db *db, int64_t shift, int64_t except, int64_t *n, 
 		return -1;
 	int rc = sqlite3_step(st);
 	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_finalize(st);
+	db_release(db, st);
 	return rc == SQLITE_ROW ? 0 : db_fail(db, e, "shift");
 }
 
@@ -333,7 +333,7 @@ int rules_store_skill(struct db *db, int64_t person, int64_t skill, bool *held, 
 		copy_text(st, 0, expires, n);
 	else
 		snprintf(expires, n, "%s", "");
-	sqlite3_finalize(st);
+	db_release(db, st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e, "person_skill");
 }
 
@@ -370,7 +370,7 @@ int rules_store_booth_clash(struct db *db, int64_t event, const char *label, int
 {
 	sqlite3_stmt *st;
 	*found = false;
-	if (db_prepare(db, sql_booth_clash, &st, e) < 0)
+	if (db_acquire(db, sql_booth_clash, &st, e) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, event);
 	sqlite3_bind_text(st, 2, label, -1, SQLITE_TRANSIENT);
@@ -387,7 +387,7 @@ int rules_store_booth_clash(struct db *db, int64_t event, const char *label, int
 		out->ends = sqlite3_column_int64(st, 3);
 		copy_text(st, 4, out->what, sizeof out->what);
 	}
-	sqlite3_finalize(st);
+	db_release(db, st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e, "booth");
 }
 
@@ -409,7 +409,7 @@ static int first_text(struct db *db, const char *sql, int64_t a, int64_t b, char
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		copy_text(st, 0, what, n);
-	sqlite3_finalize(st);
+	db_release(db, st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e, "rules");
 }
 
@@ -451,7 +451,7 @@ int rules_store_pairs(struct db *db, enum rs_pairs_by by, int64_t a, int64_t b,
 		(*out)[*n].shift = sqlite3_column_int64(st, 1);
 		(*out)[(*n)++].person = sqlite3_column_int64(st, 2);
 	}
-	sqlite3_finalize(st);
+	db_release(db, st);
 	if (rc != SQLITE_DONE) {
 		free(*out);
 		*out = NULL;
@@ -477,6 +477,6 @@ int rules_store_assignment_of(struct db *db, int64_t shift, int64_t person, int6
 		if (status)
 			copy_text(st, 1, status, n);
 	}
-	sqlite3_finalize(st);
+	db_release(db, st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e, "assignment");
 }

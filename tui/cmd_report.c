@@ -9,6 +9,7 @@
 #include "../core/report.h"
 #include "../core/tz.h"
 #include "../core/xmalloc.h"
+#include "chart.h"
 #include "cmd.h"
 #include "text.h"
 
@@ -140,25 +141,6 @@ static int coverage_hour_row(void *arg, const struct report_hour *h)
 	return 0;
 }
 
-static void repeat(FILE *f, const char *s, int64_t n)
-{
-	for (; n > 0; n--)
-		fputs(s, f);
-}
-
-/* Bar cells for filled and gap at scale volunteers per cell: a gap never
- * rounds away, and the bar never passes width. */
-static void bar_cells(const struct report_hour *h, int64_t scale, int width, int64_t *full,
-                      int64_t *empty)
-{
-	*empty = (h->gap + scale - 1) / scale;
-	*full = (h->filled + scale - 1) / scale;
-	if (*empty > width)
-		*empty = width;
-	if (*full + *empty > width)
-		*full = width - *empty;
-}
-
 /* A chart line: "  08:00 EST  " (or "  12:00pm EST  "), the bar, then
  * "  filled/needed  short N"; 80 columns in all. */
 #define NUMS_COLS 22 /* "  100/120  short 20000" */
@@ -176,17 +158,13 @@ static int bar_cols(const struct report_out *r)
 static void chart_line(struct report_out *r, const struct report_hour *h, int64_t scale)
 {
 	struct tz_local l;
-	int64_t full, empty;
-	char hm[16], label[32], nums[48];
+	char hm[16], label[32], nums[48], bar[4 * CHART_COLS];
 	int width = bar_cols(r);
 	tz_local(r->ev->tz, h->starts, &l);
 	tz_format_hm(r->ev->tz, h->starts, r->a->cfg.time_12h, hm, sizeof hm);
 	snprintf(label, sizeof label, "%s %.5s", hm, l.abbrev);
-	bar_cells(h, scale, width, &full, &empty);
-	fprintf(r->f, "  %-*s  ", label_cols(r), label);
-	repeat(r->f, "\u2588", full);
-	repeat(r->f, "\u2591", empty);
-	repeat(r->f, " ", width - full - empty);
+	chart_bar(h->filled, h->gap, scale, width, bar, sizeof bar);
+	fprintf(r->f, "  %-*s  %s", label_cols(r), label, bar);
 	snprintf(nums, sizeof nums, "%" PRId64 "/%" PRId64, h->filled, h->needed);
 	fprintf(r->f, "  %7s", nums);
 	if (h->gap)
@@ -228,8 +206,7 @@ static void chart_print(struct report_out *r, const struct chart *ch)
 	for (size_t i = 0; i < ch->n; i++)
 		if (ch->v[i].filled + ch->v[i].gap > most)
 			most = ch->v[i].filled + ch->v[i].gap;
-	int width = bar_cols(r);
-	scale = most > width ? (most + width - 1) / width : 1;
+	scale = chart_scale(most, bar_cols(r));
 	fprintf(r->f, "\nBy hour: \u2588 filled, \u2591 still needed%s",
 	        scale > 1 ? " (one mark = " : "");
 	if (scale > 1)

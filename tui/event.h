@@ -36,6 +36,11 @@ struct tab {
 extern const struct tab tab_agenda, tab_sessions, tab_rooms, tab_booths, tab_people, tab_roles,
     tab_shifts, tab_conflicts, tab_audit;
 
+/* The shifts tab's keys, and its report modes (tab_reports.c): coverage per
+ * hour as a chart, hours per volunteer. */
+int tab_shifts_key(struct tui *t, struct table *tb, enum action a);
+extern const struct table_def shifts_chart_def, shifts_hours_def;
+
 /* Read the event's name, zone and span. */
 int event_info_load(struct tui *t, int64_t id, struct event_info *out, struct err *e);
 

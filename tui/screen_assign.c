@@ -1,16 +1,19 @@
 /* screen_assign.c - who can take this shift? The event's volunteers and
- * staff, each checked against the rules with a dry run: those who may take it
- * first, then those a soft rule holds back (with the rule's words; ! assigns
- * anyway with a reason), then those a hard rule excludes, saying why. / looks
- * through everyone in the directory instead, checked as they scroll by. */
+ * staff, those who may take it first, then those a soft rule holds back
+ * (with the rule's words; ! assigns anyway with a reason), then those a hard
+ * rule excludes, saying why. The order comes from core/candidates.h (one
+ * set-based estimate for everyone, never worse than the truth); each row is
+ * checked with the core's dry run as it comes into view, and a row the dry
+ * run ranks worse than the estimate moves down to its place before it is
+ * shown. / looks through everyone in the directory instead, checked as
+ * they scroll by. */
 #define _POSIX_C_SOURCE 200809L
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <time.h>
 
+#include "../core/candidates.h"
 #include "../core/page.h"
 #include "../core/xmalloc.h"
 #include "dialog.h"
@@ -18,26 +21,22 @@
 #include "ops.h"
 #include "ui.h"
 
-#define POOL_MAX  20000
-#define RECHECK_S 5
-#define HEADER_H  2
-
-enum rank { ELIGIBLE, SOFT, HARD };
+#define HEADER_H 2
 
 struct cand {
 	int64_t person;
-	char name[160];
-	char why[700];
-	enum rank rank;
+	char *name;          /* with "(confidential)" when flagged */
+	char *why;           /* the dry run's answer, NULL until checked */
+	enum cand_rank rank; /* its place: the estimate, then no better than the dry run's */
+	enum cand_rank said; /* the dry run's */
+	size_t by_name;
 };
 
 struct assign_view {
 	int64_t shift, event;
-	struct timespec checked; /* when the candidates were last checked */
 	char what[300];
-	struct cand *c;
-	int n, cap;
-	bool truncated;
+	struct cand *c; /* by rank, then name */
+	long n;
 	struct table tb;
 	struct view *self;
 };
@@ -78,97 +77,108 @@ static const char *without_name(const char *msg, const char *name)
 	return msg;
 }
 
-static void verdict(struct tui *t, int64_t shift, int64_t person, struct cand *c)
+/* The core's dry run of person on shift: its rank and its words. */
+static enum cand_rank verdict(struct tui *t, int64_t shift, int64_t person, const char *name,
+                              char *why, size_t n)
 {
 	struct err e = {0};
-	c->person = person;
-	if (ops_assign_check(t->ctx, shift, person, &e) == 0) {
-		c->rank = ELIGIBLE;
-		snprintf(c->why, sizeof c->why, "yes");
-	} else if (e.code == ERR_SOFT) {
-		c->rank = SOFT;
-		snprintf(c->why, sizeof c->why, "only with an override (!): %s",
-		         without_name(e.msg, c->name));
-	} else {
-		c->rank = HARD;
-		snprintf(c->why, sizeof c->why, "no: %s", without_name(e.msg, c->name));
+	int rc = ops_assign_check(t->ctx, shift, person, &e);
+	enum cand_rank rank = candidates_rank_of(rc, &e);
+	if (rank == CAND_ELIGIBLE)
+		snprintf(why, n, "yes");
+	else if (rank == CAND_SOFT)
+		snprintf(why, n, "only with an override (!): %s", without_name(e.msg, name));
+	else
+		snprintf(why, n, "no: %s", without_name(e.msg, name));
+	return rank;
+}
+
+static enum ui_role rank_role(enum cand_rank r)
+{
+	return r == CAND_ELIGIBLE ? UI_FULL : r == CAND_SOFT ? UI_PARTIAL : UI_DIM;
+}
+
+static void pool_free(struct assign_view *s)
+{
+	for (long i = 0; i < s->n; i++) {
+		free(s->c[i].name);
+		free(s->c[i].why);
 	}
+	free(s->c);
+	s->c = NULL;
+	s->n = 0;
 }
 
-static enum ui_role rank_role(enum rank r)
-{
-	return r == ELIGIBLE ? UI_FULL : r == SOFT ? UI_PARTIAL : UI_DIM;
-}
-
-struct pool_ctx {
-	struct assign_view *s;
-	struct tui *t;
-	struct db_value last_key;
-	int64_t last_id;
-	int got;
-};
-
-static int take_registered(void *arg, const struct page_row *r)
-{
-	struct pool_ctx *p = arg;
-	struct assign_view *s = p->s;
-	int si = page_col("volunteers", "status"), ni = page_col("volunteers", "name"),
-	    pi = page_col("volunteers", "person"), ci = page_col("volunteers", "confidential");
-	db_value_clear(&p->last_key);
-	p->last_key = r->key.kind == DBV_TEXT
-	                  ? (struct db_value){.kind = DBV_TEXT, .s = xstrdup(r->key.s)}
-	                  : r->key;
-	p->last_id = r->id;
-	p->got++;
-	if (r->cols[si].kind == DBV_TEXT && strcmp(r->cols[si].s, "cancelled") == 0)
-		return 0;
-	if (s->n == s->cap) {
-		s->cap = s->cap ? s->cap * 2 : 64;
-		s->c = xrealloc(s->c, (size_t)s->cap * sizeof *s->c);
-	}
-	struct cand *c = &s->c[s->n++];
-	snprintf(c->name, sizeof c->name, "%s%s", r->cols[ni].kind == DBV_TEXT ? r->cols[ni].s : "",
-	         r->cols[ci].kind == DBV_INT && r->cols[ci].i ? " (confidential)" : "");
-	verdict(p->t, s->shift, r->cols[pi].i, c);
-	return 0;
-}
-
-static int by_rank(const void *a, const void *b)
-{
-	const struct cand *x = a, *y = b;
-	if (x->rank != y->rank)
-		return x->rank < y->rank ? -1 : 1;
-	return strcasecmp(x->name, y->name);
-}
-
-/* The event's volunteers and staff, checked and ordered. */
+/* The event's volunteers and staff, ranked by the estimate. */
 static void load_pool(struct assign_view *s, struct tui *t)
 {
-	struct pool_ctx p = {s, t, {0}, 0, 0};
+	struct candidates cs;
 	struct err e = {0};
-	s->n = 0;
-	s->truncated = false;
-	for (;;) {
-		struct page_req r = {.scope = s->event, .limit = 500};
-		if (p.got) {
-			r.has_after = true;
-			r.after_key = p.last_key;
-			r.after_id = p.last_id;
-		}
-		int before = p.got;
-		if (page_fetch(t->ctx, "volunteers", &r, take_registered, &p, &e) < 0) {
-			tui_error(t, &e);
-			break;
-		}
-		if (p.got - before < 500)
-			break;
-		if (s->n >= POOL_MAX) {
-			s->truncated = true;
-			break;
-		}
+	pool_free(s);
+	if (candidates_load(t->ctx, s->shift, &cs, &e) < 0) {
+		tui_error(t, &e);
+		return;
 	}
-	db_value_clear(&p.last_key);
-	qsort(s->c, (size_t)s->n, sizeof *s->c, by_rank);
+	s->c = xcalloc(cs.n ? cs.n : 1, sizeof *s->c);
+	for (size_t i = 0; i < cs.n; i++) {
+		struct cand *c = &s->c[s->n++];
+		size_t len = strlen(cs.v[i].name) + sizeof " (confidential)";
+		c->name = xmalloc(len);
+		snprintf(c->name, len, "%s%s", cs.v[i].name,
+		         cs.v[i].confidential ? " (confidential)" : "");
+		c->person = cs.v[i].person;
+		c->rank = cs.v[i].rank;
+		c->by_name = cs.v[i].by_name;
+	}
+	candidates_free(&cs);
+}
+
+/* A row's place in the order (its list key): rank, then name. */
+static int64_t order_of(const struct assign_view *s, const struct cand *c)
+{
+	return (int64_t)c->rank * (s->n + 1) + (int64_t)c->by_name;
+}
+
+/* The dry run for row i; when it ranks the row worse than the estimate,
+ * the row moves down to its place and true is returned. */
+static bool check_row(struct assign_view *s, struct tui *t, long i)
+{
+	struct cand c = s->c[i];
+	char why[700];
+	enum cand_rank rank = verdict(t, s->shift, c.person, c.name, why, sizeof why);
+	c.why = xstrdup(why);
+	c.said = rank;
+	if (rank <= c.rank) {
+		s->c[i] = c;
+		return false;
+	}
+	c.rank = rank;
+	long j = i + 1;
+	while (j < s->n && order_of(s, &s->c[j]) < order_of(s, &c))
+		j++;
+	memmove(&s->c[i], &s->c[i + 1], (size_t)(j - i - 1) * sizeof *s->c);
+	s->c[j - 1] = c;
+	return true;
+}
+
+/* The first row of a request, by order: after (or before) the anchor. */
+static long first_row(const struct assign_view *s, const struct page_req *r)
+{
+	if (!r->has_after)
+		return r->backward ? s->n - 1 : 0;
+	int64_t k = r->after_key.kind == DBV_INT ? r->after_key.i : 0;
+	if (!r->backward) {
+		long i = 0;
+		while (i < s->n &&
+		       (order_of(s, &s->c[i]) < k || (order_of(s, &s->c[i]) == k && !r->inclusive)))
+			i++;
+		return i;
+	}
+	long i = s->n - 1;
+	while (i >= 0 &&
+	       (order_of(s, &s->c[i]) > k || (order_of(s, &s->c[i]) == k && !r->inclusive)))
+		i--;
+	return i;
 }
 
 /* The directory, for a search: checked row by row as pages come. */
@@ -182,31 +192,40 @@ static int take_person(void *arg, const struct page_row *r)
 {
 	struct search_ctx *sc = arg;
 	int ni = page_col("people", "name"), ci = page_col("people", "confidential");
-	struct cand c;
-	snprintf(c.name, sizeof c.name, "%s%s", r->cols[ni].kind == DBV_TEXT ? r->cols[ni].s : "",
+	char name[300], why[700];
+	snprintf(name, sizeof name, "%s%s", r->cols[ni].kind == DBV_TEXT ? r->cols[ni].s : "",
 	         r->cols[ci].kind == DBV_INT && r->cols[ci].i ? " (confidential)" : "");
-	verdict(sc->t, sc->s->shift, r->row, &c);
-	const char *cells[] = {c.name, c.why};
-	list_take(sc->l, &r->key, r->id, r->row, (int64_t)c.rank, cells, rank_role(c.rank));
+	enum cand_rank rank = verdict(sc->t, sc->s->shift, r->row, name, why, sizeof why);
+	const char *cells[] = {name, why};
+	list_take(sc->l, &r->key, r->id, r->row, (int64_t)rank, cells, rank_role(rank));
 	return 0;
 }
 
+/* The rows asked for, each checked first; a check that moves a row down
+ * starts the walk again, so the rows handed over are in their true order. */
 static int assign_fetch(void *arg, struct list *l, const struct page_req *r, struct err *e)
 {
 	struct table *tb = arg;
 	struct assign_view *s = tb->owner;
+	struct tui *t = tb->src.t;
 	if (r->search && r->search[0]) {
-		struct search_ctx sc = {s, tb->src.t, l};
-		return page_fetch(tb->src.t->ctx, "people", r, take_person, &sc, e);
+		struct search_ctx sc = {s, t, l};
+		return page_fetch(t->ctx, "people", r, take_person, &sc, e);
 	}
-	int64_t step = r->backward ? -1 : 1;
-	int64_t i = !r->has_after ? (r->backward ? s->n - 1 : 0)
-	                          : r->after_key.i + (r->inclusive ? 0 : step);
-	for (int taken = 0; i >= 0 && i < s->n && taken < r->limit; i += step, taken++) {
+	long step = r->backward ? -1 : 1, i;
+	for (bool moved = true; moved;) {
+		moved = false;
+		i = first_row(s, r);
+		for (int n = 0; i >= 0 && i < s->n && n < r->limit && !moved; i += step, n++)
+			moved = !s->c[i].why && check_row(s, t, i);
+	}
+	i = first_row(s, r);
+	for (int n = 0; i >= 0 && i < s->n && n < r->limit; i += step, n++) {
 		const struct cand *c = &s->c[i];
 		const char *cells[] = {c->name, c->why};
-		struct db_value key = db_int(i);
-		list_take(l, &key, i, c->person, (int64_t)c->rank, cells, rank_role(c->rank));
+		struct db_value key = db_int(order_of(s, c));
+		list_take(l, &key, c->person, c->person, (int64_t)c->said, cells,
+		          rank_role(c->said));
 	}
 	return 0;
 }
@@ -281,7 +300,7 @@ static int assign_key(struct tui *t, struct table *tb, enum action a)
 		return -1;
 	if (!r)
 		return R_NONE;
-	if (r->aux != SOFT)
+	if (r->aux != CAND_SOFT)
 		return assign_now(t, s, r->row, r->cells[0], NULL);
 	return ask_override(t, s, r->row, r->cells[0], r->cells[1]);
 }
@@ -304,8 +323,6 @@ static void as_draw(struct view *v, struct tui *t)
 	    line, sizeof line, "%s",
 	    s->tb.list.search[0]
 	        ? "Everyone in the directory matching the search, checked as listed."
-	    : s->truncated
-	        ? "The first 20,000 volunteers, those who may take it first; / finds anyone."
 	        : "The event's volunteers and staff, those who may take it first; / finds anyone.");
 	ui_text(stdscr, t->body_y + 1, 0, COLS, line, theme_attr(&t->theme, UI_DIM));
 	table_draw(&s->tb, t, stdscr, t->body_y + HEADER_H, 0, t->body_h - HEADER_H, COLS);
@@ -338,25 +355,11 @@ static void describe(struct assign_view *s, struct tui *t)
 	record_free(&r);
 }
 
-/* Checking thousands of volunteers takes a moment: while other processes
- * keep writing, check again at most every few seconds (the assignment itself
- * is checked by the core anyway). */
-static bool due(struct assign_view *s)
-{
-	struct timespec now;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	if (s->checked.tv_sec && now.tv_sec - s->checked.tv_sec < RECHECK_S)
-		return false;
-	s->checked = now;
-	return true;
-}
-
 static void as_reload(struct view *v, struct tui *t)
 {
 	struct assign_view *s = v->st;
 	describe(s, t);
-	if (due(s))
-		load_pool(s, t);
+	load_pool(s, t);
 	table_reload(&s->tb, t);
 }
 
@@ -364,7 +367,7 @@ static void as_leave(struct view *v, struct tui *t)
 {
 	struct assign_view *s = v->st;
 	table_free(&s->tb);
-	free(s->c);
+	pool_free(s);
 	free(s);
 }
 
@@ -384,7 +387,6 @@ void screen_assign_open(struct tui *t, int64_t shift)
 	struct assign_view *s = xcalloc(1, sizeof *s);
 	s->shift = shift;
 	describe(s, t);
-	due(s);
 	load_pool(s, t);
 	table_init(&s->tb, t, &def, s->event, s->event);
 	s->tb.owner = s;

@@ -32,8 +32,25 @@ void table_init(struct table *tb, struct tui *t, const struct table_def *def, in
 	          def->fetch ? (void *)tb : (void *)&tb->src, def->empty);
 }
 
+/* Forget what the definition's load computed. */
+static void drop_cache(struct table *tb)
+{
+	if (tb->cache && tb->def->drop)
+		tb->def->drop(tb);
+	tb->cache = NULL;
+}
+
+/* Compute the rows of a report-backed definition. */
+static void load_cache(struct table *tb, struct tui *t)
+{
+	struct err e = {0};
+	if (tb->def->load && tb->def->load(t, tb, &e) < 0)
+		tui_error(t, &e);
+}
+
 void table_free(struct table *tb)
 {
+	drop_cache(tb);
 	list_free(&tb->list);
 }
 
@@ -43,12 +60,14 @@ void table_switch(struct table *tb, struct tui *t, const struct table_def *def)
 	snprintf(search, sizeof search, "%s", tb->list.search);
 	int h = tb->list.height;
 	list_free(&tb->list);
+	drop_cache(tb);
 	tb->def = def;
 	tb->src.view = def->view;
 	tb->src.aux_col = def->aux_col;
 	list_init(&tb->list, def->cols, def->ncols, def->fetch ? def->fetch : source_fetch,
 	          def->fetch ? (void *)tb : (void *)&tb->src, def->empty);
 	snprintf(tb->list.search, sizeof tb->list.search, "%s", search);
+	load_cache(tb, t);
 	table_resize(tb, t, h + 1);
 }
 
@@ -75,6 +94,7 @@ void table_resize(struct table *tb, struct tui *t, int h)
 void table_reload(struct table *tb, struct tui *t)
 {
 	struct err e = {0};
+	load_cache(tb, t);
 	if (list_reload(&tb->list, &e) < 0)
 		tui_error(t, &e);
 }

@@ -28,6 +28,11 @@ struct table_def {
 	/* rows from somewhere other than the view (NULL: source_fetch) */
 	list_fetch_fn fetch;
 	const char *aux_col; /* view column kept as each row's aux (NULL: "person") */
+	/* rows computed whole (a report) rather than paged from a view: load
+	 * fills tb->cache on every reload, before the list refetches from it;
+	 * drop frees it */
+	int (*load)(struct tui *t, struct table *tb, struct err *e);
+	void (*drop)(struct table *tb);
 };
 
 struct table {
@@ -36,6 +41,7 @@ struct table {
 	struct source src;
 	int64_t event; /* the event in view, 0 when none */
 	void *owner;   /* the screen holding the table */
+	void *cache;   /* what def->load computed, NULL before */
 };
 
 void table_init(struct table *tb, struct tui *t, const struct table_def *def, int64_t scope,

@@ -1,6 +1,6 @@
 /* test_page.c - keyset pages of the screens' lists: forward, backward,
- * inclusive, search, scope; per-hour coverage; and no full scan in any
- * screen's query plan. */
+ * inclusive, search, scope; and no full scan in any screen's query plan
+ * (coverage per hour is core/report.c's, tested in test_report.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../core/coverage.h"
 #include "../../core/entity.h"
 #include "../../core/page.h"
 
@@ -169,56 +168,6 @@ static void test_scope_and_desc(void **state)
 	assert_int_equal(g.n, 2);
 }
 
-static int count_hours(void *arg, const struct coverage_hour *h)
-{
-	struct coverage_hour *out = arg;
-	int i = (int)out[0].starts++;
-	out[i + 1] = *h;
-	return 0;
-}
-
-static void test_coverage_hours(void **state)
-{
-	struct fixture *f = *state;
-	int64_t ev = add(&f->ctx, "event", "name", "Forum", "starts", "2027-03-13 08:00", "ends",
-	                 "2027-03-14 18:00", "tz", "America/New_York", NULL);
-	char evs[16];
-	snprintf(evs, sizeof evs, "%lld", (long long)ev);
-	int64_t role = add(&f->ctx, "role", "event", evs, "name", "Greeter", NULL);
-	char roles[16];
-	snprintf(roles, sizeof roles, "%lld", (long long)role);
-	add(&f->ctx, "shift", "event", evs, "role", roles, "starts", "2027-03-13 09:00", "ends",
-	    "2027-03-13 11:00", "need_min", "2", "need_max", "3", NULL);
-	add(&f->ctx, "shift", "event", evs, "role", roles, "starts", "2027-03-14 10:30", "ends",
-	    "2027-03-14 11:00", NULL);
-	int64_t p = add(&f->ctx, "person", "name", "Dana", NULL);
-	char ps[16];
-	snprintf(ps, sizeof ps, "%lld", (long long)p);
-	add(&f->ctx, "assignment", "shift", "1", "person", ps, NULL);
-	struct coverage_hour out[16] = {0};
-	struct coverage_req r = {.event = ev, .limit = 10};
-	struct err e = {0};
-	assert_int_equal(coverage_hours(&f->ctx, &r, count_hours, out, &e), 0);
-	assert_int_equal(out[0].starts, 3); /* Sat 9, Sat 10, Sun 10 */
-	assert_int_equal(out[1].sums.need_min, 2);
-	assert_int_equal(out[1].sums.filled, 1);
-	assert_int_equal(out[1].sums.short_by, 1);
-	assert_int_equal(out[3].sums.shifts, 1);
-	/* Sat 10:00 EST to Sun 11:00 EDT: the clocks sprang forward in between */
-	assert_int_equal(out[3].ends - out[2].starts, 24 * 3600);
-	/* backward from the last hour */
-	memset(out, 0, sizeof out);
-	r.has_after = true;
-	r.after = out[0].starts; /* 0: far past; nothing before */
-	r.backward = true;
-	assert_int_equal(coverage_hours(&f->ctx, &r, count_hours, out, &e), 0);
-	assert_int_equal(out[0].starts, 0);
-	struct coverage_req b = {.event = ev, .backward = true, .limit = 10};
-	assert_int_equal(coverage_hours(&f->ctx, &b, count_hours, out, &e), 0);
-	assert_int_equal(out[0].starts, 3);
-	assert_true(out[1].starts > out[2].starts);
-}
-
 /* Every screen's page query seeks an index (no SCAN of a table). */
 static void test_plans(void **state)
 {
@@ -249,7 +198,6 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_people_pages, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_scope_and_desc, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_coverage_hours, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_plans, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -22,7 +22,7 @@
 
 #include "../../core/check.h"
 #include "../../core/config.h"
-#include "../../core/coverage.h"
+#include "../../core/candidates.h"
 #include "../../core/ctx.h"
 #include "../../core/demo.h"
 #include "../../core/entity.h"
@@ -139,32 +139,19 @@ static void visit_records(struct fixture *f)
 	}
 }
 
-static int hour_seen(void *arg, const struct coverage_hour *h)
-{
-	(void)arg;
-	(void)h;
-	return 0;
-}
-
-/* The shifts tab's coverage per hour, paged both ways. */
-static void visit_coverage(struct fixture *f)
-{
-	struct coverage_req asks[] = {
-	    {.event = 2, .limit = 20},
-	    {.event = 2, .has_after = true, .after = 1804940000, .limit = 20},
-	    {.event = 2, .has_after = true, .after = 1804940000, .backward = true, .limit = 20},
-	    {.event = 2, .backward = true, .limit = 20},
-	};
-	for (size_t k = 0; k < sizeof asks / sizeof asks[0]; k++) {
-		struct err e = {0};
-		if (coverage_hours(&f->ctx, &asks[k], hour_seen, NULL, &e) < 0)
-			fail_msg("coverage: %s", e.msg);
-	}
-}
-
-/* The assign screen: a dry run of every rule for candidates of a shift. */
+/* The assign screen: the candidates ranked, then a dry run of every rule
+ * for the ones shown. */
 static void visit_assign(struct fixture *f)
 {
+	for (int64_t s = value(f, "SELECT min(id) FROM shift"),
+	             last = value(f, "SELECT max(id) FROM shift");
+	     s <= last; s += (last - s) / 4 + 1) {
+		struct candidates cs = {0};
+		struct err e = {0};
+		if (candidates_load(&f->ctx, s, &cs, &e) < 0)
+			fail_msg("candidates: %s", e.msg);
+		candidates_free(&cs);
+	}
 	int64_t shift = value(f, "SELECT min(id) FROM shift WHERE event = 2");
 	int64_t last = value(f, "SELECT max(id) FROM shift WHERE event = 2");
 	int64_t first = value(f, "SELECT min(id) FROM person"),
@@ -515,7 +502,6 @@ static void test_no_full_scan(void **state)
 	db_trace(f.ctx.db, remember, &f);
 	visit_lists(&f);
 	visit_records(&f);
-	visit_coverage(&f);
 	visit_assign(&f);
 	visit_registrations(&f);
 	visit_forms(&f);

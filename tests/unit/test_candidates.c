@@ -1,0 +1,294 @@
+/* test_candidates.c - the set-based ranks of core/candidates.c against
+ * staffing_check, the exact verdict: one person per rule on a small event
+ * (overlap, already on it, full, rest, hours a day, speaker, skill missing
+ * and expired, age, no birth date, availability, override, cancelled), and
+ * every volunteer on every shift of the small demo (38,000 pairs), where the
+ * two must agree and the estimate must never be worse than the verdict. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../core/candidates.h"
+#include "../../core/demo.h"
+#include "../../core/entity.h"
+#include "../../core/registration.h"
+#include "../../core/staffing.h"
+#include "../../core/tz.h"
+
+#define CHI "America/Chicago"
+
+struct fixture {
+	struct config cfg;
+	struct clock clock;
+	struct ctx ctx;
+};
+
+static int64_t add(struct ctx *c, const char *entity, ...)
+{
+	struct field_assign fa[16];
+	size_t n = 0;
+	va_list ap;
+	va_start(ap, entity);
+	for (const char *k; (k = va_arg(ap, const char *)) != NULL; n++) {
+		fa[n].name = k;
+		fa[n].value = va_arg(ap, const char *);
+	}
+	va_end(ap);
+	int64_t id = 0;
+	struct err e = {0};
+	if (record_add(c, entity_find(entity), fa, n, &id, &e) < 0)
+		fail_msg("add %s: %s", entity, e.msg);
+	return id;
+}
+
+static const char *num(int64_t v)
+{
+	static char buf[8][24];
+	static int k;
+	k = (k + 1) % 8;
+	snprintf(buf[k], sizeof buf[k], "%lld", (long long)v);
+	return buf[k];
+}
+
+static int setup(void **state)
+{
+	static struct fixture f;
+	struct err e = {0};
+	memset(&f, 0, sizeof f);
+	config_defaults(&f.cfg);
+	f.clock.pinned = true;
+	f.clock.at = 1732449600; /* 2024-11-24 12:00 UTC */
+	f.ctx.cfg = &f.cfg;
+	f.ctx.clock = &f.clock;
+	strcpy(f.ctx.actor, "tester");
+	if (db_open(":memory:", NULL, &f.ctx.db, &e) < 0)
+		return -1;
+	*state = &f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	db_close(f->ctx.db);
+	return 0;
+}
+
+/* The exact rank of person on shift. */
+static enum cand_rank exact(struct ctx *c, int64_t shift, int64_t person, struct err *e)
+{
+	memset(e, 0, sizeof *e);
+	int rc = staffing_check(c, shift, person, e);
+	return candidates_rank_of(rc, e);
+}
+
+/* Every candidate: the estimate is never worse than the verdict; returns
+ * how many differ, counting the verdicts by rank in seen[]. */
+static int compare(struct ctx *c, int64_t shift, int seen[3])
+{
+	struct candidates cs;
+	struct err e = {0};
+	int differ = 0;
+	if (candidates_load(c, shift, &cs, &e) < 0)
+		fail_msg("candidates_load %lld: %s", (long long)shift, e.msg);
+	for (size_t i = 0; i < cs.n; i++) {
+		enum cand_rank r = exact(c, shift, cs.v[i].person, &e);
+		if (cs.v[i].rank > r)
+			fail_msg("shift %lld, %s: estimated %d, but staffing_check says %d (%s)",
+			         (long long)shift, cs.v[i].name, cs.v[i].rank, r, e.msg);
+		if (cs.v[i].rank != r) {
+			print_message("# shift %lld, %s: estimate %d, verdict %d: %s\n",
+			              (long long)shift, cs.v[i].name, cs.v[i].rank, r, e.msg);
+			differ++;
+		}
+		seen[r]++;
+		/* ordered by rank, then name */
+		if (i > 0)
+			assert_true(candidates_cmp(&cs.v[i - 1], &cs.v[i]) < 0);
+	}
+	candidates_free(&cs);
+	return differ;
+}
+
+/* The rank of person among the candidates for shift (-1: not one). */
+static int rank_of(struct ctx *c, int64_t shift, int64_t person)
+{
+	struct candidates cs;
+	struct err e = {0};
+	int r = -1;
+	if (candidates_load(c, shift, &cs, &e) < 0)
+		fail_msg("candidates_load: %s", e.msg);
+	for (size_t i = 0; i < cs.n; i++)
+		if (cs.v[i].person == person)
+			r = (int)cs.v[i].rank;
+	candidates_free(&cs);
+	return r;
+}
+
+struct small {
+	int64_t event, shift, other, full, longday, person[16];
+};
+
+/* Forum, Sat 7 Dec 2024 in Chicago: the shift under test is Greeter 12:00-14:00
+ * (skill First aid, min age 18); people each break one rule. */
+static void small_event(struct ctx *c, struct small *s)
+{
+	s->event = add(c, "event", "name", "Forum", "starts", "2024-12-07 06:00", "ends",
+	               "2024-12-07 23:00", "tz", CHI, NULL);
+	int64_t aid = add(c, "skill", "name", "First aid", NULL);
+	int64_t plain = add(c, "role", "event", num(s->event), "name", "Usher", NULL);
+	int64_t greeter = add(c, "role", "event", num(s->event), "name", "Greeter", "skill",
+	                      num(aid), "min_age", "18", NULL);
+	s->shift = add(c, "shift", "event", num(s->event), "role", num(greeter), "starts",
+	               "2024-12-07 12:00", "ends", "2024-12-07 14:00", "need_max", "5", NULL);
+	s->other = add(c, "shift", "event", num(s->event), "role", num(plain), "starts",
+	               "2024-12-07 13:00", "ends", "2024-12-07 15:00", "need_max", "5", NULL);
+	int64_t before = add(c, "shift", "event", num(s->event), "role", num(plain), "starts",
+	                     "2024-12-07 11:00", "ends", "2024-12-07 11:45", "need_max", "5", NULL);
+	s->longday = add(c, "shift", "event", num(s->event), "role", num(plain), "starts",
+	                 "2024-12-07 06:00", "ends", "2024-12-07 10:30", "need_max", "5", NULL);
+	int64_t late = add(c, "shift", "event", num(s->event), "role", num(plain), "starts",
+	                   "2024-12-07 15:00", "ends", "2024-12-07 20:00", "need_max", "5", NULL);
+	int64_t room = add(c, "room", "event", num(s->event), "name", "Hall", NULL);
+	int64_t talk = add(c, "session", "event", num(s->event), "room", num(room), "title",
+	                   "Panel", "starts", "2024-12-07 13:30", "ends", "2024-12-07 14:30", NULL);
+	static const char *const names[] = {
+	    "A ok",       "B overlap",  "C on it",   "D rest",           "E hours",  "F speaker",
+	    "G no skill", "H expired",  "I young",   "J no birth",       "K window", "L windows ok",
+	    "M staff ok", "N attendee", "O dropped", "P windows overlap"};
+	for (int i = 0; i < 16; i++) {
+		if (i == 9)
+			s->person[i] = add(c, "person", "name", names[i], NULL);
+		else
+			s->person[i] = add(c, "person", "name", names[i], "birth_date",
+			                   i == 8 ? "2010-01-01" : "1990-05-05", NULL);
+		if (i == 7)
+			add(c, "person_skill", "person", num(s->person[i]), "skill", num(aid),
+			    "expires", "2024-12-06", NULL);
+		else if (i != 6 && i != 9)
+			add(c, "person_skill", "person", num(s->person[i]), "skill", num(aid),
+			    NULL);
+		add(c, "registration", "event", num(s->event), "person", num(s->person[i]), "kind",
+		    i == 12   ? "staff"
+		    : i == 13 ? "attendee"
+		              : "volunteer",
+		    NULL);
+	}
+	struct err e = {0};
+	int64_t id;
+	if (staffing_assign(c, s->other, s->person[1], NULL, &id, &e) < 0 ||
+	    staffing_assign(c, s->shift, s->person[2], NULL, &id, &e) < 0 ||
+	    staffing_assign(c, before, s->person[3], NULL, &id, &e) < 0 ||
+	    staffing_assign(c, s->longday, s->person[4], NULL, &id, &e) < 0 ||
+	    staffing_assign(c, late, s->person[4], NULL, &id, &e) < 0 ||
+	    staffing_assign(c, s->shift, s->person[14], NULL, &id, &e) < 0 ||
+	    staffing_unassign(c, s->shift, s->person[14], &e) < 0)
+		fail_msg("assign: %s", e.msg);
+	add(c, "speaker", "session", num(talk), "person", num(s->person[5]), NULL);
+	add(c, "availability", "person", num(s->person[10]), "event", num(s->event), "starts",
+	    "2024-12-07 06:00", "ends", "2024-12-07 13:00", NULL);
+	/* two windows that cover the shift only together */
+	add(c, "availability", "person", num(s->person[11]), "event", num(s->event), "starts",
+	    "2024-12-07 11:00", "ends", "2024-12-07 13:00", NULL);
+	add(c, "availability", "person", num(s->person[11]), "event", num(s->event), "starts",
+	    "2024-12-07 13:00", "ends", "2024-12-07 15:00", NULL);
+	/* windows whose overlaps add up to the shift, with a gap at 13:30: the
+	 * estimate does not work out the union (too good, never too bad) */
+	add(c, "availability", "person", num(s->person[15]), "event", num(s->event), "starts",
+	    "2024-12-07 11:00", "ends", "2024-12-07 13:30", NULL);
+	add(c, "availability", "person", num(s->person[15]), "event", num(s->event), "starts",
+	    "2024-12-07 12:30", "ends", "2024-12-07 13:00", NULL);
+}
+
+static void one_person_per_rule(void **state)
+{
+	struct fixture *f = *state;
+	struct ctx *c = &f->ctx;
+	struct small s;
+	small_event(c, &s);
+	enum { OK = CAND_ELIGIBLE, SOFT = CAND_SOFT, HARD = CAND_HARD, NONE = -1 };
+	static const int want[] = {OK,   HARD, HARD, SOFT, SOFT, SOFT, SOFT, SOFT,
+	                           SOFT, SOFT, SOFT, OK,   OK,   NONE, OK,   OK};
+	for (int i = 0; i < 15; i++) {
+		struct err e;
+		if (rank_of(c, s.shift, s.person[i]) != want[i])
+			fail_msg("person %d: rank %d, wanted %d", i,
+			         rank_of(c, s.shift, s.person[i]), want[i]);
+		if (want[i] != NONE)
+			assert_int_equal(exact(c, s.shift, s.person[i], &e), want[i]);
+	}
+	struct err e;
+	assert_int_equal(rank_of(c, s.shift, s.person[15]), CAND_ELIGIBLE);
+	assert_int_equal(exact(c, s.shift, s.person[15], &e), CAND_SOFT);
+	int seen[3] = {0};
+	assert_int_equal(compare(c, s.shift, seen), 1); /* only P */
+	assert_int_equal(compare(c, s.other, seen), 0);
+	assert_int_equal(compare(c, s.longday, seen), 0);
+	/* an override lifts the soft rules, never the hard ones */
+	c->override_reason = "short of hands";
+	assert_int_equal(rank_of(c, s.shift, s.person[3]), CAND_ELIGIBLE);
+	assert_int_equal(rank_of(c, s.shift, s.person[1]), CAND_HARD);
+	assert_int_equal(compare(c, s.shift, seen), 0);
+	c->override_reason = NULL;
+}
+
+static void full_or_cancelled_shift(void **state)
+{
+	struct fixture *f = *state;
+	struct ctx *c = &f->ctx;
+	struct small s;
+	struct err e = {0};
+	int64_t id;
+	small_event(c, &s);
+	struct field_assign one = {"need_max", "2"};
+	assert_int_equal(record_set(c, entity_find("shift"), s.shift, &one, 1, &e), 0);
+	assert_int_equal(staffing_assign(c, s.shift, s.person[0], NULL, &id, &e), 0);
+	int seen[3] = {0};
+	assert_int_equal(compare(c, s.shift, seen), 0);
+	assert_int_equal(seen[CAND_ELIGIBLE] + seen[CAND_SOFT], 0);
+	assert_int_equal(rank_of(c, s.shift, s.person[11]), CAND_HARD);
+	struct field_assign off = {"status", "cancelled"};
+	assert_int_equal(record_set(c, entity_find("shift"), s.other, &off, 1, &e), 0);
+	memset(seen, 0, sizeof seen);
+	assert_int_equal(compare(c, s.other, seen), 0);
+	assert_int_equal(seen[CAND_ELIGIBLE] + seen[CAND_SOFT], 0);
+	/* the overlap with a cancelled shift is gone */
+	assert_int_equal(rank_of(c, s.shift, s.person[1]), CAND_HARD); /* still full */
+}
+
+/* The small demo: every shift of both events, everyone registered to
+ * volunteer or as staff. */
+static void demo_agrees(void **state)
+{
+	struct fixture *f = *state;
+	struct ctx *c = &f->ctx;
+	struct err e = {0};
+	struct demo_summary sum;
+	if (demo_fill(c, DEMO_SMALL, false, &sum, &e) < 0)
+		fail_msg("demo_fill: %s", e.msg);
+	int seen[3] = {0}, differ = 0, shifts = 0;
+	for (int64_t shift = 1; shift <= sum.shifts; shift++, shifts++)
+		differ += compare(c, shift, seen);
+	print_message("# %d shifts: %d eligible, %d soft, %d hard; %d differ\n", shifts,
+	              seen[CAND_ELIGIBLE], seen[CAND_SOFT], seen[CAND_HARD], differ);
+	assert_int_equal(differ, 0);
+	assert_true(seen[CAND_ELIGIBLE] > 0);
+	assert_true(seen[CAND_SOFT] > 0);
+	assert_true(seen[CAND_HARD] > 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(one_person_per_rule, setup, teardown),
+	    cmocka_unit_test_setup_teardown(full_or_cancelled_shift, setup, teardown),
+	    cmocka_unit_test_setup_teardown(demo_agrees, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
