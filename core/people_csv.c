@@ -686,6 +686,8 @@ static int link_skill(struct importer *im, const struct outcome *out, int64_t sk
 	if (!out->added &&
 	    person_store_link_find(im->ps, out->id, skill, &link, had, sizeof had, e) < 0)
 		return -1;
+	if (!link && out->added) /* a new person's: written with others' in one go */
+		return person_store_link_queue(im->ps, out->id, skill, expires, e);
 	if (!link) /* a new skill can only help: nothing to judge again */
 		return person_store_link_add(im->ps, out->id, skill, expires, e);
 	if (strcmp(had, expires ? expires : "") == 0) {
@@ -789,6 +791,9 @@ static int import_person(struct importer *im, struct record *r, const char *code
 	long first = 0;
 	if (match(im, r, code, &out.id, e) < 0)
 		return -1;
+	/* a stored person's skills are read below: none may still be queued */
+	if (out.id && person_store_flush(im->ps, e) < 0)
+		return -1;
 	r->id = out.id;
 	if (out.id && (first = seen_at(&im->seen, out.id, 0)) != 0) {
 		out.repeated = true;
@@ -886,6 +891,8 @@ static int finish(struct importer *im, struct err *e)
 	char summary[512];
 	if (!im->header_done)
 		return err_set(e, ERR_INPUT, "%s:1: the file is empty (no header row)", im->file);
+	if (person_store_flush(im->ps, e) < 0)
+		return -1;
 	char added[80] = "";
 	/* New rows take max(id) + 1 in the one transaction: the ids are a run */
 	if (st->added == 1)

@@ -27,7 +27,17 @@ enum stmt {
 	ST_ORG_NAME,
 	ST_SKILLS,
 	ST_REG_FIND,
+	ST_LINK_BATCH,
 	ST_COUNT
+};
+
+/* Links queued for one multi-row INSERT: a statement per row cost a third
+ * of writing the link itself. */
+#define LINK_BATCH 64
+
+struct pending_link {
+	int64_t person, skill;
+	char expires[16]; /* "" = no end */
 };
 
 static const char *const columns[PERSON_NCOLS] = {
@@ -59,12 +69,15 @@ static const char *const sql[ST_COUNT] = {
                   " JOIN skill ON skill.id = person_skill.skill"
                   " WHERE person_skill.person = ? ORDER BY skill.name COLLATE NOCASE, skill.id",
     [ST_REG_FIND] = "SELECT id, status FROM registration WHERE event = ? AND person = ?",
+    [ST_LINK_BATCH] = NULL, /* ST_LINK_ADD's VALUES LINK_BATCH times: built on first use */
 };
 
 struct person_store {
 	struct db *db;
 	sqlite3_stmt *st[ST_COUNT];
 	int64_t cache_size; /* the connection's, restored on close */
+	struct pending_link queued[LINK_BATCH];
+	int nqueued;
 };
 
 /* A bulk write touches index pages all over the file: a larger page cache for
@@ -114,11 +127,31 @@ void person_store_close(struct person_store *ps)
 	free(ps);
 }
 
+/* INSERT INTO person_skill ... VALUES (?, ?, ?), ... LINK_BATCH times. */
+static char *batch_sql(void)
+{
+	static const char head[] = "INSERT INTO person_skill (person, skill, expires) VALUES ",
+	                  row[] = "(?, ?, ?),";
+	size_t n = sizeof head - 1 + LINK_BATCH * (sizeof row - 1);
+	char *text = xmalloc(n + 1), *at = text;
+	memcpy(at, head, sizeof head - 1);
+	at += sizeof head - 1;
+	for (int i = 0; i < LINK_BATCH; i++, at += sizeof row - 1)
+		memcpy(at, row, sizeof row - 1);
+	at[-1] = '\0'; /* the last comma */
+	return text;
+}
+
 /* The statement, prepared on first use, ready for binding. */
 static sqlite3_stmt *stmt(struct person_store *ps, enum stmt which, struct err *e)
 {
-	if (!ps->st[which] && db_prepare(ps->db, sql[which], &ps->st[which], e) < 0)
-		return NULL;
+	if (!ps->st[which]) {
+		char *text = which == ST_LINK_BATCH ? batch_sql() : NULL;
+		int ret = db_prepare(ps->db, text ? text : sql[which], &ps->st[which], e);
+		free(text);
+		if (ret < 0)
+			return NULL;
+	}
 	return ps->st[which];
 }
 
@@ -321,6 +354,39 @@ int person_store_link_add(struct person_store *ps, int64_t person, int64_t skill
 	sqlite3_bind_int64(st, 2, skill);
 	bind_text(st, 3, expires);
 	return step_write(ps, st, e, "person_skill");
+}
+
+int person_store_flush(struct person_store *ps, struct err *e)
+{
+	int n = ps->nqueued, ret = 0;
+	ps->nqueued = 0;
+	if (n == LINK_BATCH) {
+		sqlite3_stmt *st = stmt(ps, ST_LINK_BATCH, e);
+		if (!st)
+			return -1;
+		for (int i = 0; i < n; i++) {
+			sqlite3_bind_int64(st, 3 * i + 1, ps->queued[i].person);
+			sqlite3_bind_int64(st, 3 * i + 2, ps->queued[i].skill);
+			bind_text(st, 3 * i + 3,
+			          ps->queued[i].expires[0] ? ps->queued[i].expires : NULL);
+		}
+		return step_write(ps, st, e, "person_skill");
+	}
+	for (int i = 0; i < n && ret == 0; i++)
+		ret = person_store_link_add(ps, ps->queued[i].person, ps->queued[i].skill,
+		                            ps->queued[i].expires[0] ? ps->queued[i].expires : NULL,
+		                            e);
+	return ret;
+}
+
+int person_store_link_queue(struct person_store *ps, int64_t person, int64_t skill,
+                            const char *expires, struct err *e)
+{
+	struct pending_link *l = &ps->queued[ps->nqueued++];
+	l->person = person;
+	l->skill = skill;
+	snprintf(l->expires, sizeof l->expires, "%s", expires ? expires : "");
+	return ps->nqueued == LINK_BATCH ? person_store_flush(ps, e) : 0;
 }
 
 int person_store_link_set(struct person_store *ps, int64_t link, const char *expires, struct err *e)

@@ -59,6 +59,12 @@ int person_store_link_find(struct person_store *ps, int64_t person, int64_t skil
 /* person holds skill until expires (NULL = no end). */
 int person_store_link_add(struct person_store *ps, int64_t person, int64_t skill,
                           const char *expires, struct err *e);
+/* The same, written later with others in one statement (a new person's
+ * skills in a bulk import): flush before anything reads person_skill, and
+ * before committing; close drops what is still queued. */
+int person_store_link_queue(struct person_store *ps, int64_t person, int64_t skill,
+                            const char *expires, struct err *e);
+int person_store_flush(struct person_store *ps, struct err *e);
 int person_store_link_set(struct person_store *ps, int64_t link, const char *expires,
                           struct err *e);
 
