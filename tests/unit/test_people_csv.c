@@ -210,6 +210,40 @@ static void same_email_twice_in_one_file(void **state)
 	                              "Cruz, not Luis Cruz"));
 }
 
+/* A new person's skills wait to be written with others'; a later row for
+ * the same person, and more than a batch of links, still land. */
+static void skills_of_a_repeated_new_person(void **state)
+{
+	struct fixture *f = *state;
+	struct people_csv_stats st;
+	struct err e = {0};
+	char *text = xasprintf("name,email,skills\n"
+	                       "Dana Reyes,dana@example.org,First aid\n"
+	                       "Omar Haddad,omar@example.org,AV\n"
+	                       "Dana Reyes,dana@example.org,First aid;AV (until 2027-01-01)\n");
+	for (int i = 0; i < 70; i++) {
+		char *more = xasprintf("%sPerson %d,p%d@example.org,First aid;AV\n", text, i, i);
+		free(text);
+		text = more;
+	}
+	int rc = import(f, text, &st, &e);
+	free(text);
+	if (rc != 0)
+		fail_msg("%s", e.msg);
+	assert_int_equal(st.added, 72);
+	assert_int_equal(st.repeated, 1);
+	assert_int_equal(count(f, "person_skill"), 3 + 140);
+	struct db_value v;
+	assert_int_equal(record_store_value(f->ctx.db,
+	                                    "SELECT expires FROM person_skill WHERE person = 1"
+	                                    " AND skill = 2",
+	                                    NULL, 0, &v, NULL),
+	                 0);
+	assert_int_equal(v.kind, DBV_TEXT);
+	assert_string_equal(v.s, "2027-01-01");
+	db_value_clear(&v);
+}
+
 static void bad_row_keeps_nothing(void **state)
 {
 	struct fixture *f = *state;
@@ -396,6 +430,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(email_match_updates_and_keeps, setup, teardown),
 	    cmocka_unit_test_setup_teardown(code_and_name_match_without_email, setup, teardown),
 	    cmocka_unit_test_setup_teardown(same_email_twice_in_one_file, setup, teardown),
+	    cmocka_unit_test_setup_teardown(skills_of_a_repeated_new_person, setup, teardown),
 	    cmocka_unit_test_setup_teardown(bad_row_keeps_nothing, setup, teardown),
 	    cmocka_unit_test_setup_teardown(message_is_one_line, setup, teardown),
 	    cmocka_unit_test_setup_teardown(registers_with_event, setup, teardown),
