@@ -257,8 +257,8 @@ static const struct entity_def entities[] = {
     {"availability", "availabilities", "availability", availability_fields, N(availability_fields),
      NULL, IN_EVENT, TZ_OF_EVENT("availability"), "event", NULL, false, NULL, recheck_availability,
      recheck_availability_after},
-    {"audit", "audit", "audit", audit_fields, N(audit_fields), NULL, NULL, NULL, NULL, "id", true,
-     NULL, NULL, NULL},
+    {"audit", "audit", "audit", audit_fields, N(audit_fields), NULL, "event = ?", NULL, NULL, "id",
+     true, NULL, NULL, NULL},
 };
 
 const struct entity_def *entity_at(size_t i)

@@ -700,10 +700,11 @@ int record_rm(struct ctx *c, const struct entity_def *ent, int64_t id, struct er
 	if (ret == 0 && deps[0])
 		ret = err_set(e, ERR_REFUSED, "%s is still used by %s; remove those first", what,
 		              deps);
-	if (ret == 0)
-		ret = record_store_delete(c->db, ent->table, id, e);
+	/* logged while the row is there, so the entry knows its event */
 	if (ret == 0)
 		ret = audit_log(c, "rm", ent->name, id, e, "rm %s", what);
+	if (ret == 0)
+		ret = record_store_delete(c->db, ent->table, id, e);
 	if (ret == 0 && ent->after_write)
 		ret = ent->after_write(c, &old, "rm", e);
 	record_free(&old);

@@ -209,10 +209,43 @@ static const char schema_v2[] =
     " CHECK (checked_out_at IS NULL OR checked_in_at IS NULL OR checked_out_at >= checked_in_at);"
     "CREATE INDEX registration_by_kind ON registration(event, kind, status);";
 
+/* The event an audited row belongs to (NULL: none, or the row is gone). */
+#define AUDIT_EVENT(entity, id)                                                                    \
+	"CASE " entity " WHEN 'event' THEN " id                                                    \
+	" WHEN 'room' THEN (SELECT event FROM room WHERE id = " id ")"                             \
+	" WHEN 'session' THEN (SELECT event FROM session WHERE id = " id ")"                       \
+	" WHEN 'booth' THEN (SELECT event FROM booth WHERE id = " id ")"                           \
+	" WHEN 'registration' THEN (SELECT event FROM registration WHERE id = " id ")"             \
+	" WHEN 'role' THEN (SELECT event FROM role WHERE id = " id ")"                             \
+	" WHEN 'shift' THEN (SELECT event FROM shift WHERE id = " id ")"                           \
+	" WHEN 'availability' THEN (SELECT event FROM availability WHERE id = " id ")"             \
+	" WHEN 'assignment' THEN (SELECT s.event FROM assignment a JOIN shift s ON s.id = a.shift" \
+	" WHERE a.id = " id ")"                                                                    \
+	" WHEN 'speaker' THEN (SELECT s.event FROM speaker k JOIN session s ON s.id = k.session"   \
+	" WHERE k.id = " id ")"                                                                    \
+	" END"
+
+/* Version 3: the event of each audit entry, kept as the entry is written
+ * (a trigger, so every writer of the log is covered) and indexed: an
+ * event's audit tab seeks its entries, newest first, instead of gathering
+ * the ids of every room, shift, registration and assignment of the event
+ * on each page (25-45 ms a page on the large demo's summit). */
+static const char schema_v3[] =
+    "ALTER TABLE audit ADD COLUMN event INTEGER;"
+    "UPDATE audit SET event = " AUDIT_EVENT(
+        "entity",
+        "entity_id") ";"
+                     "CREATE INDEX audit_by_event ON audit(event, id);"
+                     "CREATE TRIGGER audit_event AFTER INSERT ON audit WHEN NEW.event IS NULL BEGIN"
+                     " UPDATE audit SET event = " AUDIT_EVENT("NEW.entity",
+                                                              "NEW.entity_id") " WHERE id = NEW.id;"
+                                                                               " END;";
+
 /* migrations[i] takes a database from user_version i to i + 1. */
 static const char *const migrations[] = {
     schema_v1,
     schema_v2,
+    schema_v3,
 };
 
 #define LATEST ((int)(sizeof migrations / sizeof migrations[0]))
