@@ -7,8 +7,10 @@
 #                     events list in an 80x24 pseudo-terminal (tui_keys.py)
 #   key latency       every key press while scrolling the people directory
 #                     and the summit's shifts (j and k), moving through its
-#                     timetable (arrows) and turning pages (PgDn/PgUp, [ ]):
-#                     from the key to the last byte of the answer; p50, p99
+#                     timetable (arrows), turning pages (PgDn/PgUp, [ ]) and
+#                     switching its tabs: from the key to the last byte of
+#                     the answer; p50, p99. Tab 8 (Conflicts runs the rule
+#                     sweep of check over the event) is shown apart
 #   bytes per key     the terminal output of each line or cell move (j, k,
 #                     arrows) at 80x24, as the program wrote it: the mean per
 #                     key is held to the budget (no full repaint per key); the
@@ -109,6 +111,13 @@ keys --setup "END,ENTER,7" --keys "NPAGE*15,PPAGE*15" --raw "$RAW" --label pages
 	-- "$M" --db "$DB" >/dev/null
 keys --setup "END,ENTER,1" --keys "],],],[,[,[" --repeat 2 --raw "$RAW" --label pages \
 	-- "$M" --db "$DB" >/dev/null
+# the event's tabs, Conflicts (8) aside: it runs check over the event
+keys --setup "END,ENTER" --keys "2,3,4,5,6,7,9,1" --repeat 3 --raw "$RAW" --label tabs \
+	-- "$M" --db "$DB" >/dev/null
+for i in 1 2 3; do
+	keys --setup "END,ENTER" --keys "8,1" --raw "$T/conflicts.raw" --label conflicts \
+		-- "$M" --db "$DB" >/dev/null
+done
 # a search that matches nobody walks the whole directory (see test_plans.c)
 for i in 1 2 3; do
 	keys --setup "P,/,z,q,x" --keys ENTER --raw "$T/search.raw" --label search \
@@ -121,7 +130,7 @@ rows = [l.split() for l in open(sys.argv[1])]
 def pct(v, p):
     v = sorted(v)
     return v[min(len(v) - 1, int(round(p / 100.0 * (len(v) - 1))))]
-for label in ("people", "shifts", "agenda", "pages", "all"):
+for label in ("people", "shifts", "agenda", "pages", "tabs", "all"):
     mine = [r for r in rows if label == "all" or r[0] == label]
     lat = [float(r[1]) for r in mine if r[1] != "nan"]
     size = [int(r[2]) for r in mine]
@@ -134,8 +143,9 @@ what_people="people directory, 100,000: j/k"
 what_shifts="summit shifts, 20,003: j/k"
 what_agenda="summit timetable: arrows"
 what_pages="page turns: PgDn/PgUp, [ ]"
+what_tabs="summit tabs 1-7, 9"
 what_all="every key above"
-for label in people shifts agenda pages all; do
+for label in people shifts agenda pages tabs all; do
 	eval "what=\$what_$label"
 	set -- $(awk -v l="$label" '$1 == "lat" && $2 == l { print $3, $4, $5, $6 }' "$T/keys.stats")
 	lost=""
@@ -143,6 +153,12 @@ for label in people shifts agenda pages all; do
 	row "key to screen, $what" "p50 $1 ms, p99 $2 ms ($3 keys$lost)" "p99 < 20 ms" \
 		"$(within "$2" 20)"
 done
+conflicts=$(awk '$4 == "8" { print $2 }' "$T/conflicts.raw" | median_of)
+row "key to screen, summit tab 8 Conflicts" "$(calc "\"%.1f ms\", $conflicts") (median of 3)" \
+	"(no budget: runs check, see README)" "-"
+search=$(awk '{ print $2 }' "$T/search.raw" | median_of)
+row "search the people directory, no match (Enter)" "$(calc "\"%.1f ms\", $search") (median of 3)" \
+	"(no budget: reads every row)" "-"
 for label in people shifts agenda; do
 	eval "what=\$what_$label"
 	set -- $(awk -v l="$label" '$1 == "bytes" && $2 == l { print $3, $4, $5, $6 }' "$T/keys.stats")
@@ -150,9 +166,6 @@ for label in people shifts agenda; do
 		"< 512 per key (mean)" "$(within "$1" 512)"
 done
 set -- $(awk '$1 == "bytes" && $2 == "pages" { print $3, $4, $5, $6 }' "$T/keys.stats")
-search=$(awk '{ print $2 }' "$T/search.raw" | median_of)
-row "search the people directory, no match (Enter)" "$search ms (median of 3)" \
-	"(no budget: reads every row)" "-"
 row "terminal bytes, $what_pages" "mean $1, p50 $2, max $3 ($4 keys)" \
 	"(a new page of text: no budget)" "-"
 
