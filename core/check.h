@@ -1,7 +1,8 @@
 /* check.h - every rule violation present in the stored data (SPEC section
  * 3): after an override, an import, or a write from an older muster. Streams
  * one violation at a time, for `muster check` and the TUI's conflicts tab.
- * Cross-event overlaps and hours are only seen when checking all events. */
+ * Cross-event overlaps and hours, and a speaker's session in another event
+ * than the shift's, are only seen when checking all events. */
 #ifndef MUSTER_CHECK_H
 #define MUSTER_CHECK_H
 
