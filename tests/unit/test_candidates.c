@@ -87,6 +87,14 @@ struct small {
 	int64_t event, shift, other, full, longday, person[16];
 };
 
+/* A shift of role in the small event, for up to five people. */
+static int64_t small_shift(struct ctx *c, const struct small *s, int64_t role, const char *starts,
+                           const char *ends)
+{
+	return fixture_add(c, "shift", "event", fixture_num(s->event), "role", fixture_num(role),
+	                   "starts", starts, "ends", ends, "need_max", "5", NULL);
+}
+
 /* Forum, Sat 7 Dec 2024 in Chicago: the shift under test is Greeter 12:00-14:00
  * (skill First aid, min age 18); people each break one rule. */
 static void small_event(struct ctx *c, struct small *s)
@@ -98,21 +106,11 @@ static void small_event(struct ctx *c, struct small *s)
 	    fixture_add(c, "role", "event", fixture_num(s->event), "name", "Usher", NULL);
 	int64_t greeter = fixture_add(c, "role", "event", fixture_num(s->event), "name", "Greeter",
 	                              "skill", fixture_num(aid), "min_age", "18", NULL);
-	s->shift = fixture_add(c, "shift", "event", fixture_num(s->event), "role",
-	                       fixture_num(greeter), "starts", "2024-12-07 12:00", "ends",
-	                       "2024-12-07 14:00", "need_max", "5", NULL);
-	s->other = fixture_add(c, "shift", "event", fixture_num(s->event), "role",
-	                       fixture_num(plain), "starts", "2024-12-07 13:00", "ends",
-	                       "2024-12-07 15:00", "need_max", "5", NULL);
-	int64_t before = fixture_add(c, "shift", "event", fixture_num(s->event), "role",
-	                             fixture_num(plain), "starts", "2024-12-07 11:00", "ends",
-	                             "2024-12-07 11:45", "need_max", "5", NULL);
-	s->longday = fixture_add(c, "shift", "event", fixture_num(s->event), "role",
-	                         fixture_num(plain), "starts", "2024-12-07 06:00", "ends",
-	                         "2024-12-07 10:30", "need_max", "5", NULL);
-	int64_t late = fixture_add(c, "shift", "event", fixture_num(s->event), "role",
-	                           fixture_num(plain), "starts", "2024-12-07 15:00", "ends",
-	                           "2024-12-07 20:00", "need_max", "5", NULL);
+	s->shift = small_shift(c, s, greeter, "2024-12-07 12:00", "2024-12-07 14:00");
+	s->other = small_shift(c, s, plain, "2024-12-07 13:00", "2024-12-07 15:00");
+	int64_t before = small_shift(c, s, plain, "2024-12-07 11:00", "2024-12-07 11:45");
+	s->longday = small_shift(c, s, plain, "2024-12-07 06:00", "2024-12-07 10:30");
+	int64_t late = small_shift(c, s, plain, "2024-12-07 15:00", "2024-12-07 20:00");
 	int64_t room = fixture_add(c, "room", "event", fixture_num(s->event), "name", "Hall", NULL);
 	int64_t talk = fixture_add(c, "session", "event", fixture_num(s->event), "room",
 	                           fixture_num(room), "title", "Panel", "starts",
@@ -152,24 +150,23 @@ static void small_event(struct ctx *c, struct small *s)
 		fail_msg("assign: %s", e.msg);
 	fixture_add(c, "speaker", "session", fixture_num(talk), "person", fixture_num(s->person[5]),
 	            NULL);
-	fixture_add(c, "availability", "person", fixture_num(s->person[10]), "event",
-	            fixture_num(s->event), "starts", "2024-12-07 06:00", "ends", "2024-12-07 13:00",
-	            NULL);
-	/* two windows that cover the shift only together */
-	fixture_add(c, "availability", "person", fixture_num(s->person[11]), "event",
-	            fixture_num(s->event), "starts", "2024-12-07 11:00", "ends", "2024-12-07 13:00",
-	            NULL);
-	fixture_add(c, "availability", "person", fixture_num(s->person[11]), "event",
-	            fixture_num(s->event), "starts", "2024-12-07 13:00", "ends", "2024-12-07 15:00",
-	            NULL);
-	/* windows whose overlaps add up to the shift, with a gap at 13:30: the
-	 * estimate does not work out the union (too good, never too bad) */
-	fixture_add(c, "availability", "person", fixture_num(s->person[15]), "event",
-	            fixture_num(s->event), "starts", "2024-12-07 11:00", "ends", "2024-12-07 13:30",
-	            NULL);
-	fixture_add(c, "availability", "person", fixture_num(s->person[15]), "event",
-	            fixture_num(s->event), "starts", "2024-12-07 12:30", "ends", "2024-12-07 13:00",
-	            NULL);
+	static const struct {
+		int person;
+		const char *starts, *ends;
+	} windows[] = {
+	    {10, "2024-12-07 06:00", "2024-12-07 13:00"},
+	    /* two windows that cover the shift only together */
+	    {11, "2024-12-07 11:00", "2024-12-07 13:00"},
+	    {11, "2024-12-07 13:00", "2024-12-07 15:00"},
+	    /* windows whose overlaps add up to the shift, with a gap at 13:30: the
+	     * estimate does not work out the union (too good, never too bad) */
+	    {15, "2024-12-07 11:00", "2024-12-07 13:30"},
+	    {15, "2024-12-07 12:30", "2024-12-07 13:00"},
+	};
+	for (size_t i = 0; i < sizeof windows / sizeof windows[0]; i++)
+		fixture_add(c, "availability", "person", fixture_num(s->person[windows[i].person]),
+		            "event", fixture_num(s->event), "starts", windows[i].starts, "ends",
+		            windows[i].ends, NULL);
 }
 
 static void one_person_per_rule(void **state)
