@@ -19,36 +19,23 @@
 #include "../../core/demo.h"
 #include "../../db/db.h"
 #include "../../db/record_store.h"
+#include "fixture.h"
 
 /* 2026-11-01T12:00:00Z: before both events. */
 #define NOW INT64_C(1793534400)
 
-struct fixture {
-	struct config cfg;
-	struct clock clock;
-	struct ctx ctx;
-};
-
-static struct fixture *fixture_open(void)
+/* A fixture of its own for each database a test holds at once. */
+static struct fixture *new_fixture(void)
 {
 	struct fixture *f = calloc(1, sizeof *f);
-	struct db_options opt;
-	struct err e = {ERR_NONE, ""};
-	memset(&opt, 0, sizeof opt);
-	config_defaults(&f->cfg);
-	f->clock.pinned = true;
-	f->clock.at = NOW;
-	f->ctx.cfg = &f->cfg;
-	f->ctx.clock = &f->clock;
-	snprintf(f->ctx.actor, sizeof f->ctx.actor, "%s", "tester");
-	if (db_open(":memory:", &opt, &f->ctx.db, &e) != 0)
-		fail_msg("db_open: %s", e.msg);
+	if (fixture_open(f, NOW) != 0)
+		fail_msg("cannot open the fixture");
 	return f;
 }
 
-static void fixture_close(struct fixture *f)
+static void free_fixture(struct fixture *f)
 {
-	db_close(f->ctx.db);
+	fixture_close(f);
 	free(f);
 }
 
@@ -90,7 +77,7 @@ static void assert_between(long v, long lo, long hi, const char *what)
 static void test_small_counts(void **state)
 {
 	(void)state;
-	struct fixture *f = fixture_open();
+	struct fixture *f = new_fixture();
 	struct demo_summary s;
 	fill_ok(f, DEMO_SMALL, false, &s);
 	assert_int_equal(s.events, 2);
@@ -142,7 +129,7 @@ static void test_small_counts(void **state)
 	assert_int_equal(query_int(f, "SELECT count(*) FROM role WHERE lead IS NULL"), 0);
 	/* An audit entry per row, and one for the demo. */
 	assert_int_equal(query_int(f, "SELECT count(*) FROM audit WHERE action = 'demo'"), 1);
-	fixture_close(f);
+	free_fixture(f);
 }
 
 /* The rules of SPEC section 3, checked with SQL on the written data. */
@@ -218,7 +205,7 @@ static void assert_rules_kept(struct fixture *f)
 static void test_small_rules(void **state)
 {
 	(void)state;
-	struct fixture *f = fixture_open();
+	struct fixture *f = new_fixture();
 	fill_ok(f, DEMO_SMALL, false, NULL);
 	assert_rules_kept(f);
 	/* Some shifts are visibly under-staffed, some full. */
@@ -234,7 +221,7 @@ static void test_small_rules(void **state)
 	                         "k.person WHERE r.kind = 'volunteer'") > 0);
 	assert_true(query_int(f, "SELECT count(*) FROM assignment a JOIN shift s ON s.id = a.shift "
 	                         "JOIN role r ON r.id = s.role WHERE r.min_age = 21") > 0);
-	fixture_close(f);
+	free_fixture(f);
 }
 
 static char *fingerprint(struct fixture *f)
@@ -258,7 +245,7 @@ static char *fingerprint(struct fixture *f)
 static void test_deterministic(void **state)
 {
 	(void)state;
-	struct fixture *a = fixture_open(), *b = fixture_open();
+	struct fixture *a = new_fixture(), *b = new_fixture();
 	fill_ok(a, DEMO_SMALL, false, NULL);
 	fill_ok(b, DEMO_SMALL, false, NULL);
 	char *x = fingerprint(a), *y = fingerprint(b);
@@ -273,14 +260,14 @@ static void test_deterministic(void **state)
 	free(v);
 	free(x);
 	free(y);
-	fixture_close(a);
-	fixture_close(b);
+	free_fixture(a);
+	free_fixture(b);
 }
 
 static void test_refuse_then_force(void **state)
 {
 	(void)state;
-	struct fixture *f = fixture_open();
+	struct fixture *f = new_fixture();
 	struct demo_summary first, again;
 	fill_ok(f, DEMO_SMALL, false, &first);
 	struct err e = {ERR_NONE, ""};
@@ -296,13 +283,13 @@ static void test_refuse_then_force(void **state)
 	assert_memory_equal(&first, &again, sizeof first);
 	assert_int_equal(query_int(f, "SELECT min(id) FROM event"), 1);
 	assert_int_equal(query_int(f, "SELECT count(*) FROM audit WHERE action = 'demo'"), 1);
-	fixture_close(f);
+	free_fixture(f);
 }
 
 static void test_forum_crosses_dst(void **state)
 {
 	(void)state;
-	struct fixture *f = fixture_open();
+	struct fixture *f = new_fixture();
 	fill_ok(f, DEMO_SMALL, false, NULL);
 	/* Expected instants from `TZ=America/New_York date -d ... +%s`. */
 	assert_int_equal(query_int(f, "SELECT starts FROM event WHERE tz = 'America/New_York'"),
@@ -318,13 +305,13 @@ static void test_forum_crosses_dst(void **state)
 	/* The gathering: Sat 5 Dec 2026 10:00-16:00 CST. */
 	assert_int_equal(query_int(f, "SELECT starts FROM event WHERE tz = 'America/Chicago'"),
 	                 INT64_C(1796486400));
-	fixture_close(f);
+	free_fixture(f);
 }
 
 static void test_large(void **state)
 {
 	(void)state;
-	struct fixture *f = fixture_open();
+	struct fixture *f = new_fixture();
 	struct demo_summary s;
 	fill_ok(f, DEMO_LARGE, false, &s);
 	assert_int_equal(s.people, 100000);
@@ -337,7 +324,7 @@ static void test_large(void **state)
 	assert_between(query_int(f, "SELECT count(*) FROM audit"), 1, 1, "audit rows");
 	assert_int_equal(query_int(f, rule_checks[0].sql), 0);
 	assert_int_equal(query_int(f, rule_checks[2].sql), 0);
-	fixture_close(f);
+	free_fixture(f);
 }
 
 int main(void)

@@ -22,6 +22,7 @@
 #include "ical_out.h"
 #include "ical_scan.h"
 #include "ical_tz.h"
+#include "fixture.h"
 
 /* ---- folding ------------------------------------------------------------- */
 
@@ -274,54 +275,6 @@ static void test_scan_lines(void **state)
 
 /* ---- export and import on a database ------------------------------------- */
 
-struct fixture {
-	struct config cfg;
-	struct clock clock;
-	struct ctx ctx;
-};
-
-static int setup(void **state)
-{
-	static struct fixture f;
-	memset(&f, 0, sizeof f);
-	config_defaults(&f.cfg);
-	f.clock.pinned = true;
-	f.clock.at = 1795000000;
-	f.ctx.cfg = &f.cfg;
-	f.ctx.clock = &f.clock;
-	strcpy(f.ctx.actor, "tester");
-	struct err e = {0};
-	if (db_open(":memory:", NULL, &f.ctx.db, &e) < 0)
-		return -1;
-	*state = &f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fixture *f = *state;
-	db_close(f->ctx.db);
-	return 0;
-}
-
-static int64_t add(struct ctx *c, const char *entity, ...)
-{
-	struct field_assign fa[16];
-	size_t n = 0;
-	struct err e = {0};
-	va_list ap;
-	va_start(ap, entity);
-	for (const char *k; (k = va_arg(ap, const char *)) != NULL; n++) {
-		fa[n].name = k;
-		fa[n].value = va_arg(ap, const char *);
-	}
-	va_end(ap);
-	int64_t id = 0;
-	if (record_add(c, entity_find(entity), fa, n, &id, &e) < 0)
-		fail_msg("add %s: %s", entity, e.msg);
-	return id;
-}
-
 static char *export(struct ctx *c, const struct ical_export_opts *o, int *rc, struct err *e)
 {
 	char *buf = NULL;
@@ -337,8 +290,8 @@ static void test_export_empty_writes_nothing(void **state)
 	struct fixture *f = *state;
 	struct err e = {0};
 	int rc;
-	add(&f->ctx, "event", "name", "Forum", "starts", "2027-03-13 08:00", "ends",
-	    "2027-03-14 17:30", "tz", "America/New_York", NULL);
+	fixture_add(&f->ctx, "event", "name", "Forum", "starts", "2027-03-13 08:00", "ends",
+	            "2027-03-14 17:30", "tz", "America/New_York", NULL);
 	struct ical_export_opts o = {.scope = ICAL_AGENDA, .event = 1};
 	char *out = export(&f->ctx, &o, &rc, &e);
 	assert_int_equal(rc, -1);
@@ -352,10 +305,10 @@ static void test_export_utc_event(void **state)
 	struct fixture *f = *state;
 	struct err e = {0};
 	int rc;
-	add(&f->ctx, "event", "name", "Online", "starts", "2027-01-10 08:00", "ends",
-	    "2027-01-10 18:00", "tz", "UTC", NULL);
-	add(&f->ctx, "session", "event", "1", "title", "Talk", "starts", "2027-01-10 09:00", "ends",
-	    "2027-01-10 10:00", NULL);
+	fixture_add(&f->ctx, "event", "name", "Online", "starts", "2027-01-10 08:00", "ends",
+	            "2027-01-10 18:00", "tz", "UTC", NULL);
+	fixture_add(&f->ctx, "session", "event", "1", "title", "Talk", "starts", "2027-01-10 09:00",
+	            "ends", "2027-01-10 10:00", NULL);
 	struct ical_export_opts o = {.scope = ICAL_AGENDA, .event = 1};
 	char *out = export(&f->ctx, &o, &rc, &e);
 	assert_int_equal(rc, 0);
@@ -379,8 +332,8 @@ static void test_import_then_update(void **state)
 	struct fixture *f = *state;
 	struct err e = {0};
 	struct ical_import_result r;
-	add(&f->ctx, "event", "name", "Forum", "starts", "2027-03-13 08:00", "ends",
-	    "2027-03-14 17:30", "tz", "America/New_York", "venue", "Harbor Hall", NULL);
+	fixture_add(&f->ctx, "event", "name", "Forum", "starts", "2027-03-13 08:00", "ends",
+	            "2027-03-14 17:30", "tz", "America/New_York", "venue", "Harbor Hall", NULL);
 	char *p1 = write_temp("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:u1\r\n"
 	                      "DTSTART;TZID=America/New_York:20270314T100000\r\n"
 	                      "DTEND;TZID=America/New_York:20270314T110000\r\n"
@@ -442,9 +395,9 @@ int main(void)
 	    cmocka_unit_test(test_vtimezone_new_york),
 	    cmocka_unit_test(test_vtimezone_other_zones),
 	    cmocka_unit_test(test_scan_lines),
-	    cmocka_unit_test_setup_teardown(test_export_empty_writes_nothing, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_export_utc_event, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_import_then_update, setup, teardown),
+	    fixture_unit_test(test_export_empty_writes_nothing),
+	    fixture_unit_test(test_export_utc_event),
+	    fixture_unit_test(test_import_then_update),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

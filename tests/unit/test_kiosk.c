@@ -19,37 +19,18 @@
 #include "../../core/kiosk.h"
 #include "../../core/person.h"
 #include "../../core/tz.h"
+#include "fixture.h"
 
 /* 2026-11-24 12:00Z = 07:00 in New York, a Tuesday. */
 #define NOW 1795521600
 
-struct fixture {
+/* The fixture on a database file (a second connection opens it too), and
+ * the volunteer codes of Dana and Zed. */
+struct kiosk_fixture {
+	struct fixture fx;
 	char path[64];
-	struct config cfg;
-	struct clock clock;
-	struct ctx ctx;
 	char dana[16], zed[16];
 };
-
-static int64_t add(struct ctx *c, const char *entity, ...)
-{
-	struct field_assign fa[16];
-	size_t n = 0;
-	va_list ap;
-	va_start(ap, entity);
-	for (const char *k; (k = va_arg(ap, const char *)) != NULL; n++) {
-		fa[n].name = k;
-		fa[n].value = va_arg(ap, const char *);
-	}
-	va_end(ap);
-	int64_t id = 0;
-	struct err e = {0};
-	if (record_add(c, entity_find(entity), fa, n, &id, &e) < 0) {
-		fprintf(stderr, "add %s: %s\n", entity, e.msg);
-		return -1;
-	}
-	return id;
-}
 
 /* A PIN hash as muster stores it (cheap parameters: tests only). */
 static void set_pin(struct ctx *c, int64_t person, const char *pin)
@@ -87,7 +68,7 @@ static void code_of(struct ctx *c, int64_t person, char *out, size_t n)
  *   8 Greeter  Sun 6 Dec 15:00-16:00   cancelled */
 static int setup(void **state)
 {
-	static struct fixture f;
+	static struct kiosk_fixture f;
 	memset(&f, 0, sizeof f);
 	snprintf(f.path, sizeof f.path, "/tmp/muster-kiosk-unit-XXXXXX");
 	int fd = mkstemp(f.path);
@@ -95,28 +76,28 @@ static int setup(void **state)
 		return -1;
 	close(fd);
 	unlink(f.path);
-	config_defaults(&f.cfg);
-	f.clock.pinned = true;
-	f.clock.at = NOW;
-	f.ctx.cfg = &f.cfg;
-	f.ctx.clock = &f.clock;
-	strcpy(f.ctx.actor, "tester");
-	struct err e = {0};
-	if (db_open(f.path, NULL, &f.ctx.db, &e) < 0)
+	if (fixture_open_file(&f.fx, NOW, f.path) < 0)
 		return -1;
-	struct ctx *c = &f.ctx;
-	int ok =
-	    add(c, "event", "name", "Harbor Forum", "starts", "2026-11-24 06:00", "ends",
-	        "2026-12-06 20:00", "tz", "America/New_York", "venue", "Harbor Hall", NULL) == 1 &&
-	    add(c, "room", "event", "1", "name", "Lobby", NULL) == 1 &&
-	    add(c, "person", "name", "Dana Reyes", "email", "dana@example.org", NULL) == 1 &&
-	    add(c, "person", "name", "Zed Quill", "email", "zed@example.org", NULL) == 2 &&
-	    add(c, "person", "name", "Lena Marsh", NULL) == 3 &&
-	    add(c, "person", "name", "Cora Hidden", "confidential", "1", NULL) == 4 &&
-	    add(c, "skill", "name", "interpreter: Khmer", NULL) == 1 &&
-	    add(c, "role", "event", "1", "name", "Greeter", "lead", "3", NULL) == 1 &&
-	    add(c, "role", "event", "1", "name", "Registration", "lead", "4", NULL) == 2 &&
-	    add(c, "role", "event", "1", "name", "Interpreter", "skill", "1", NULL) == 3;
+	struct ctx *c = &f.fx.ctx;
+	struct err e = {0};
+	int ok = fixture_try_add(c, "event", &e, "name", "Harbor Forum", "starts",
+	                         "2026-11-24 06:00", "ends", "2026-12-06 20:00", "tz",
+	                         "America/New_York", "venue", "Harbor Hall", NULL) == 1 &&
+	         fixture_try_add(c, "room", &e, "event", "1", "name", "Lobby", NULL) == 1 &&
+	         fixture_try_add(c, "person", &e, "name", "Dana Reyes", "email", "dana@example.org",
+	                         NULL) == 1 &&
+	         fixture_try_add(c, "person", &e, "name", "Zed Quill", "email", "zed@example.org",
+	                         NULL) == 2 &&
+	         fixture_try_add(c, "person", &e, "name", "Lena Marsh", NULL) == 3 &&
+	         fixture_try_add(c, "person", &e, "name", "Cora Hidden", "confidential", "1",
+	                         NULL) == 4 &&
+	         fixture_try_add(c, "skill", &e, "name", "interpreter: Khmer", NULL) == 1 &&
+	         fixture_try_add(c, "role", &e, "event", "1", "name", "Greeter", "lead", "3",
+	                         NULL) == 1 &&
+	         fixture_try_add(c, "role", &e, "event", "1", "name", "Registration", "lead", "4",
+	                         NULL) == 2 &&
+	         fixture_try_add(c, "role", &e, "event", "1", "name", "Interpreter", "skill", "1",
+	                         NULL) == 3;
 	static const char *const shifts[][5] = {
 	    {"1", "2026-11-24 07:00", "2026-11-24 09:00", "3", "open"},
 	    {"1", "2026-12-05 09:00", "2026-12-05 11:00", "3", "open"},
@@ -128,15 +109,18 @@ static int setup(void **state)
 	    {"1", "2026-12-06 15:00", "2026-12-06 16:00", "1", "cancelled"},
 	};
 	for (size_t i = 0; ok && i < sizeof shifts / sizeof shifts[0]; i++)
-		ok = add(c, "shift", "event", "1", "role", shifts[i][0], "room", "1", "starts",
-		         shifts[i][1], "ends", shifts[i][2], "need_max", shifts[i][3], "status",
-		         shifts[i][4], NULL) == (int64_t)i + 1;
+		ok = fixture_try_add(c, "shift", &e, "event", "1", "role", shifts[i][0], "room",
+		                     "1", "starts", shifts[i][1], "ends", shifts[i][2], "need_max",
+		                     shifts[i][3], "status", shifts[i][4], NULL) == (int64_t)i + 1;
 	static const char *const holds[][2] = {
 	    {"1", "1"}, {"1", "2"}, {"2", "1"}, {"3", "2"}, {"5", "2"}};
 	for (size_t i = 0; ok && i < sizeof holds / sizeof holds[0]; i++)
-		ok = add(c, "assignment", "shift", holds[i][0], "person", holds[i][1], NULL) > 0;
-	if (!ok)
+		ok = fixture_try_add(c, "assignment", &e, "shift", holds[i][0], "person",
+		                     holds[i][1], NULL) > 0;
+	if (!ok) {
+		print_error("setup: %s\n", e.msg);
 		return -1;
+	}
 	set_pin(c, 1, "246810");
 	set_pin(c, 2, "135790");
 	set_pin(c, 4, "112233");
@@ -149,9 +133,9 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	struct fixture *f = *state;
+	struct kiosk_fixture *f = *state;
 	char p[80];
-	db_close(f->ctx.db);
+	fixture_close(&f->fx);
 	unlink(f->path);
 	snprintf(p, sizeof p, "%s-wal", f->path);
 	unlink(p);
@@ -162,46 +146,46 @@ static int teardown(void **state)
 
 static void sign_in_sets_actor(void **state)
 {
-	struct fixture *f = *state;
+	struct kiosk_fixture *f = *state;
 	struct kiosk_user u;
 	struct err e = {0};
 	char typed[32];
 	/* scanned or typed: lower case, spaces and dashes are fine */
 	snprintf(typed, sizeof typed, "%c%c%c-%c%c %c", f->dana[0] | 0x20, f->dana[1] | 0x20,
 	         f->dana[2] | 0x20, f->dana[3] | 0x20, f->dana[4] | 0x20, f->dana[5] | 0x20);
-	assert_int_equal(kiosk_sign_in(&f->ctx, typed, "246810", &u, &e), 0);
+	assert_int_equal(kiosk_sign_in(&f->fx.ctx, typed, "246810", &u, &e), 0);
 	assert_int_equal(u.person, 1);
 	assert_string_equal(u.code, f->dana);
 	assert_string_equal(u.name, "Dana Reyes");
 	char actor[32];
 	snprintf(actor, sizeof actor, "kiosk:%s", f->dana);
-	assert_string_equal(f->ctx.actor, actor);
-	kiosk_sign_out(&f->ctx, &u);
-	assert_string_equal(f->ctx.actor, "kiosk");
+	assert_string_equal(f->fx.ctx.actor, actor);
+	kiosk_sign_out(&f->fx.ctx, &u);
+	assert_string_equal(f->fx.ctx.actor, "kiosk");
 	assert_int_equal(u.person, 0);
 	/* a PIN set the way `muster pin` sets it */
 	char pin[PERSON_PIN_LEN + 1];
-	assert_int_equal(person_set_pin(&f->ctx, 1, pin, sizeof pin, &e), 0);
+	assert_int_equal(person_set_pin(&f->fx.ctx, 1, pin, sizeof pin, &e), 0);
 	if (strcmp(pin, "246810") != 0) /* the old PIN no longer works */
-		assert_int_equal(kiosk_sign_in(&f->ctx, f->dana, "246810", &u, &e), -1);
-	assert_int_equal(kiosk_sign_in(&f->ctx, f->dana, pin, &u, &e), 0);
-	kiosk_sign_out(&f->ctx, &u);
+		assert_int_equal(kiosk_sign_in(&f->fx.ctx, f->dana, "246810", &u, &e), -1);
+	assert_int_equal(kiosk_sign_in(&f->fx.ctx, f->dana, pin, &u, &e), 0);
+	kiosk_sign_out(&f->fx.ctx, &u);
 	/* a confidential volunteer's own name is not shown either */
 	char cora[16];
-	code_of(&f->ctx, 4, cora, sizeof cora);
-	assert_int_equal(kiosk_sign_in(&f->ctx, cora, "112233", &u, &e), 0);
+	code_of(&f->fx.ctx, 4, cora, sizeof cora);
+	assert_int_equal(kiosk_sign_in(&f->fx.ctx, cora, "112233", &u, &e), 0);
 	assert_int_equal(u.person, 4);
 	assert_string_equal(u.name, "");
 }
 
 static void wrong_pin_and_unknown_code_look_alike(void **state)
 {
-	struct fixture *f = *state;
+	struct kiosk_fixture *f = *state;
 	struct kiosk_user u;
 	struct err wrong = {0}, unknown = {0}, junk = {0};
-	assert_int_equal(kiosk_sign_in(&f->ctx, f->dana, "000000", &u, &wrong), -1);
-	assert_int_equal(kiosk_sign_in(&f->ctx, "WWWWWW", "000000", &u, &unknown), -1);
-	assert_int_equal(kiosk_sign_in(&f->ctx, "a;b", "000000", &u, &junk), -1);
+	assert_int_equal(kiosk_sign_in(&f->fx.ctx, f->dana, "000000", &u, &wrong), -1);
+	assert_int_equal(kiosk_sign_in(&f->fx.ctx, "WWWWWW", "000000", &u, &unknown), -1);
+	assert_int_equal(kiosk_sign_in(&f->fx.ctx, "a;b", "000000", &u, &junk), -1);
 	assert_int_equal(wrong.code, ERR_REFUSED);
 	assert_int_equal(unknown.code, ERR_REFUSED);
 	assert_string_equal(wrong.msg, unknown.msg);
@@ -209,39 +193,39 @@ static void wrong_pin_and_unknown_code_look_alike(void **state)
 	/* someone without a PIN (Lena) looks the same */
 	char lena[16];
 	struct err nopin = {0};
-	code_of(&f->ctx, 3, lena, sizeof lena);
-	assert_int_equal(kiosk_sign_in(&f->ctx, lena, "000000", &u, &nopin), -1);
+	code_of(&f->fx.ctx, 3, lena, sizeof lena);
+	assert_int_equal(kiosk_sign_in(&f->fx.ctx, lena, "000000", &u, &nopin), -1);
 	assert_string_equal(nopin.msg, wrong.msg);
 	assert_int_equal(u.person, 0);
-	assert_string_equal(f->ctx.actor, "kiosk");
+	assert_string_equal(f->fx.ctx.actor, "kiosk");
 }
 
 static void lockout_after_attempts_then_expires(void **state)
 {
-	struct fixture *f = *state;
+	struct kiosk_fixture *f = *state;
 	struct kiosk_user u;
 	struct err e = {0};
-	f->cfg.kiosk_pin_attempts = 3;
-	f->cfg.kiosk_lockout_minutes = 5;
-	assert_int_equal(kiosk_sign_in(&f->ctx, f->zed, "1", &u, &e), -1);
-	assert_int_equal(kiosk_sign_in(&f->ctx, f->zed, "2", &u, &e), -1);
+	f->fx.cfg.kiosk_pin_attempts = 3;
+	f->fx.cfg.kiosk_lockout_minutes = 5;
+	assert_int_equal(kiosk_sign_in(&f->fx.ctx, f->zed, "1", &u, &e), -1);
+	assert_int_equal(kiosk_sign_in(&f->fx.ctx, f->zed, "2", &u, &e), -1);
 	assert_null(strstr(e.msg, "locked"));
-	assert_int_equal(kiosk_sign_in(&f->ctx, f->zed, "3", &u, &e), -1);
+	assert_int_equal(kiosk_sign_in(&f->fx.ctx, f->zed, "3", &u, &e), -1);
 	assert_non_null(strstr(e.msg, "now locked for 5 minutes"));
 	/* the right PIN is refused while locked */
-	assert_int_equal(kiosk_sign_in(&f->ctx, f->zed, "135790", &u, &e), -1);
+	assert_int_equal(kiosk_sign_in(&f->fx.ctx, f->zed, "135790", &u, &e), -1);
 	assert_non_null(strstr(e.msg, "Try again in 5 minutes"));
-	f->clock.at += 4 * 60 + 1;
-	assert_int_equal(kiosk_sign_in(&f->ctx, f->zed, "135790", &u, &e), -1);
+	f->fx.clock.at += 4 * 60 + 1;
+	assert_int_equal(kiosk_sign_in(&f->fx.ctx, f->zed, "135790", &u, &e), -1);
 	assert_non_null(strstr(e.msg, "Try again in 1 minute,"));
-	f->clock.at += 60;
-	assert_int_equal(kiosk_sign_in(&f->ctx, f->zed, "135790", &u, &e), 0);
+	f->fx.clock.at += 60;
+	assert_int_equal(kiosk_sign_in(&f->fx.ctx, f->zed, "135790", &u, &e), 0);
 	/* unknown codes lock too */
 	for (int i = 0; i < 3; i++)
-		assert_int_equal(kiosk_sign_in(&f->ctx, "YYYYYY", "1", &u, &e), -1);
+		assert_int_equal(kiosk_sign_in(&f->fx.ctx, "YYYYYY", "1", &u, &e), -1);
 	assert_non_null(strstr(e.msg, "now locked"));
 	struct db_value v;
-	assert_int_equal(record_store_value(f->ctx.db,
+	assert_int_equal(record_store_value(f->fx.ctx.db,
 	                                    "SELECT COUNT(*) FROM audit WHERE action = 'lock'"
 	                                    " AND actor = 'kiosk'",
 	                                    NULL, 0, &v, &e),
@@ -251,42 +235,42 @@ static void lockout_after_attempts_then_expires(void **state)
 
 static void good_pin_clears_count(void **state)
 {
-	struct fixture *f = *state;
+	struct kiosk_fixture *f = *state;
 	struct kiosk_user u;
 	struct err e = {0};
-	f->cfg.kiosk_pin_attempts = 3;
-	assert_int_equal(kiosk_sign_in(&f->ctx, f->dana, "1", &u, &e), -1);
-	assert_int_equal(kiosk_sign_in(&f->ctx, f->dana, "2", &u, &e), -1);
-	assert_int_equal(kiosk_sign_in(&f->ctx, f->dana, "246810", &u, &e), 0);
-	assert_int_equal(kiosk_sign_in(&f->ctx, f->dana, "1", &u, &e), -1);
-	assert_int_equal(kiosk_sign_in(&f->ctx, f->dana, "2", &u, &e), -1);
+	f->fx.cfg.kiosk_pin_attempts = 3;
+	assert_int_equal(kiosk_sign_in(&f->fx.ctx, f->dana, "1", &u, &e), -1);
+	assert_int_equal(kiosk_sign_in(&f->fx.ctx, f->dana, "2", &u, &e), -1);
+	assert_int_equal(kiosk_sign_in(&f->fx.ctx, f->dana, "246810", &u, &e), 0);
+	assert_int_equal(kiosk_sign_in(&f->fx.ctx, f->dana, "1", &u, &e), -1);
+	assert_int_equal(kiosk_sign_in(&f->fx.ctx, f->dana, "2", &u, &e), -1);
 	assert_null(strstr(e.msg, "locked"));
 }
 
 /* A second connection (another kiosk process) sees the same lockout. */
 static void lockout_shared_between_kiosks(void **state)
 {
-	struct fixture *f = *state;
-	struct ctx other = f->ctx;
+	struct kiosk_fixture *f = *state;
+	struct ctx other = f->fx.ctx;
 	struct kiosk_user u;
 	struct err e = {0};
-	f->cfg.kiosk_pin_attempts = 2;
+	f->fx.cfg.kiosk_pin_attempts = 2;
 	assert_int_equal(db_open(f->path, NULL, &other.db, &e), 0);
-	assert_int_equal(kiosk_sign_in(&f->ctx, f->zed, "1", &u, &e), -1);
+	assert_int_equal(kiosk_sign_in(&f->fx.ctx, f->zed, "1", &u, &e), -1);
 	assert_int_equal(kiosk_sign_in(&other, f->zed, "2", &u, &e), -1);
 	assert_non_null(strstr(e.msg, "now locked"));
-	assert_int_equal(kiosk_sign_in(&f->ctx, f->zed, "135790", &u, &e), -1);
+	assert_int_equal(kiosk_sign_in(&f->fx.ctx, f->zed, "135790", &u, &e), -1);
 	assert_non_null(strstr(e.msg, "locked after too many"));
 	db_close(other.db);
 }
 
 static void mine_shows_own_shifts_only(void **state)
 {
-	struct fixture *f = *state;
+	struct kiosk_fixture *f = *state;
 	struct kiosk_shift s[16];
 	struct err e = {0};
 	int n = 0;
-	assert_int_equal(kiosk_mine(&f->ctx, 1, s, 16, &n, &e), 0);
+	assert_int_equal(kiosk_mine(&f->fx.ctx, 1, s, 16, &n, &e), 0);
 	assert_int_equal(n, 2);
 	assert_int_equal(s[0].shift, 1);
 	assert_string_equal(s[0].day, "Tue 24 Nov");
@@ -299,27 +283,27 @@ static void mine_shows_own_shifts_only(void **state)
 	assert_int_equal(s[0].state, KS_SIGNED_UP);
 	assert_int_equal(s[1].shift, 2);
 	/* Zed's: a confidential lead is never named */
-	assert_int_equal(kiosk_mine(&f->ctx, 2, s, 16, &n, &e), 0);
+	assert_int_equal(kiosk_mine(&f->fx.ctx, 2, s, 16, &n, &e), 0);
 	assert_int_equal(n, 3);
 	assert_int_equal(s[1].shift, 3);
 	assert_string_equal(s[1].lead, "your lead");
 	for (int i = 0; i < n; i++)
 		assert_null(strstr(s[i].lead, "Cora"));
 	/* ended shifts drop off; a checked-in one stays until checked out */
-	f->clock.at = NOW + 3 * 3600;
-	assert_int_equal(kiosk_mine(&f->ctx, 1, s, 16, &n, &e), 0);
+	f->fx.clock.at = NOW + 3 * 3600;
+	assert_int_equal(kiosk_mine(&f->fx.ctx, 1, s, 16, &n, &e), 0);
 	assert_int_equal(n, 1);
 	assert_int_equal(s[0].shift, 2);
 }
 
 static void open_offers_only_what_passes(void **state)
 {
-	struct fixture *f = *state;
+	struct kiosk_fixture *f = *state;
 	struct kiosk_shift s[16];
 	struct kiosk_cursor cur = {0};
 	struct err e = {0};
 	int n = 0;
-	assert_int_equal(kiosk_open(&f->ctx, 1, &cur, s, 16, &n, &e), 0);
+	assert_int_equal(kiosk_open(&f->fx.ctx, 1, &cur, s, 16, &n, &e), 0);
 	assert_true(cur.done);
 	/* not 1, 2 (held), 5 (full), 6 (skill), 7 (sign-up closed), 8 (cancelled) */
 	assert_int_equal(n, 2);
@@ -330,25 +314,25 @@ static void open_offers_only_what_passes(void **state)
 	assert_int_equal(s[1].shift, 4);
 	/* paging: one at a time, the cursor goes on */
 	memset(&cur, 0, sizeof cur);
-	assert_int_equal(kiosk_open(&f->ctx, 1, &cur, s, 1, &n, &e), 0);
+	assert_int_equal(kiosk_open(&f->fx.ctx, 1, &cur, s, 1, &n, &e), 0);
 	assert_int_equal(n, 1);
 	assert_int_equal(s[0].shift, 3);
 	assert_false(cur.done);
-	assert_int_equal(kiosk_open(&f->ctx, 1, &cur, s, 1, &n, &e), 0);
+	assert_int_equal(kiosk_open(&f->fx.ctx, 1, &cur, s, 1, &n, &e), 0);
 	assert_int_equal(s[0].shift, 4);
 	/* sign-up switched off: nothing */
-	f->cfg.kiosk_signup = false;
+	f->fx.cfg.kiosk_signup = false;
 	memset(&cur, 0, sizeof cur);
-	assert_int_equal(kiosk_open(&f->ctx, 1, &cur, s, 16, &n, &e), 0);
+	assert_int_equal(kiosk_open(&f->fx.ctx, 1, &cur, s, 16, &n, &e), 0);
 	assert_int_equal(n, 0);
 }
 
-static struct kiosk_shift one_of_mine(struct fixture *f, int64_t person, int64_t shift)
+static struct kiosk_shift one_of_mine(struct kiosk_fixture *f, int64_t person, int64_t shift)
 {
 	struct kiosk_shift s[16];
 	struct err e = {0};
 	int n = 0;
-	assert_int_equal(kiosk_mine(&f->ctx, person, s, 16, &n, &e), 0);
+	assert_int_equal(kiosk_mine(&f->fx.ctx, person, s, 16, &n, &e), 0);
 	for (int i = 0; i < n; i++)
 		if (s[i].shift == shift)
 			return s[i];
@@ -358,39 +342,39 @@ static struct kiosk_shift one_of_mine(struct fixture *f, int64_t person, int64_t
 
 static void checkin_window(void **state)
 {
-	struct fixture *f = *state;
+	struct kiosk_fixture *f = *state;
 	struct kiosk_user u;
 	struct err e = {0};
 	char why[256], done[256];
-	assert_int_equal(kiosk_sign_in(&f->ctx, f->dana, "246810", &u, &e), 0);
+	assert_int_equal(kiosk_sign_in(&f->fx.ctx, f->dana, "246810", &u, &e), 0);
 	struct kiosk_shift s = one_of_mine(f, 1, 2);
-	assert_false(kiosk_can(&f->ctx, &s, KA_CHECKIN, why, sizeof why));
+	assert_false(kiosk_can(&f->fx.ctx, &s, KA_CHECKIN, why, sizeof why));
 	assert_string_equal(why, "Check-in opens Sat 5 Dec 08:30, 30 minutes before the shift.");
-	assert_int_equal(kiosk_act(&f->ctx, &u, 2, KA_CHECKIN, done, sizeof done, &e), -1);
+	assert_int_equal(kiosk_act(&f->fx.ctx, &u, 2, KA_CHECKIN, done, sizeof done, &e), -1);
 	assert_int_equal(e.code, ERR_REFUSED);
 	/* shift 1 started at 07:00 = now: open until 09:00 */
-	f->clock.at = NOW - 30 * 60 - 1;
+	f->fx.clock.at = NOW - 30 * 60 - 1;
 	s = one_of_mine(f, 1, 1);
-	assert_false(kiosk_can(&f->ctx, &s, KA_CHECKIN, why, sizeof why));
-	f->clock.at = NOW - 30 * 60;
-	assert_true(kiosk_can(&f->ctx, &s, KA_CHECKIN, why, sizeof why));
-	f->clock.at = NOW + 2 * 3600;
-	assert_false(kiosk_can(&f->ctx, &s, KA_CHECKIN, why, sizeof why));
+	assert_false(kiosk_can(&f->fx.ctx, &s, KA_CHECKIN, why, sizeof why));
+	f->fx.clock.at = NOW - 30 * 60;
+	assert_true(kiosk_can(&f->fx.ctx, &s, KA_CHECKIN, why, sizeof why));
+	f->fx.clock.at = NOW + 2 * 3600;
+	assert_false(kiosk_can(&f->fx.ctx, &s, KA_CHECKIN, why, sizeof why));
 	assert_non_null(strstr(why, "Check-in closed"));
-	f->clock.at = NOW + 60;
-	assert_int_equal(kiosk_act(&f->ctx, &u, 1, KA_CHECKIN, done, sizeof done, &e), 0);
+	f->fx.clock.at = NOW + 60;
+	assert_int_equal(kiosk_act(&f->fx.ctx, &u, 1, KA_CHECKIN, done, sizeof done, &e), 0);
 	assert_string_equal(done, "You are checked in to Greeter, Tue 24 Nov 07:00\xe2\x80\x93"
 	                          "09:00.");
 	s = one_of_mine(f, 1, 1);
 	assert_int_equal(s.state, KS_CHECKED_IN);
-	assert_false(kiosk_can(&f->ctx, &s, KA_CHECKIN, why, sizeof why));
-	assert_false(kiosk_can(&f->ctx, &s, KA_DROP, why, sizeof why));
+	assert_false(kiosk_can(&f->fx.ctx, &s, KA_CHECKIN, why, sizeof why));
+	assert_false(kiosk_can(&f->fx.ctx, &s, KA_DROP, why, sizeof why));
 	/* still listed after its end, for checking out */
-	f->clock.at = NOW + 5 * 3600;
-	assert_int_equal(kiosk_act(&f->ctx, &u, 1, KA_CHECKOUT, done, sizeof done, &e), 0);
-	assert_int_equal(kiosk_act(&f->ctx, &u, 1, KA_CHECKOUT, done, sizeof done, &e), -1);
+	f->fx.clock.at = NOW + 5 * 3600;
+	assert_int_equal(kiosk_act(&f->fx.ctx, &u, 1, KA_CHECKOUT, done, sizeof done, &e), 0);
+	assert_int_equal(kiosk_act(&f->fx.ctx, &u, 1, KA_CHECKOUT, done, sizeof done, &e), -1);
 	struct db_value v;
-	assert_int_equal(record_store_value(f->ctx.db,
+	assert_int_equal(record_store_value(f->fx.ctx.db,
 	                                    "SELECT actor FROM audit ORDER BY id DESC LIMIT 1",
 	                                    NULL, 0, &v, &e),
 	                 0);
@@ -402,61 +386,61 @@ static void checkin_window(void **state)
 
 static void signup_and_drop_windows(void **state)
 {
-	struct fixture *f = *state;
+	struct kiosk_fixture *f = *state;
 	struct kiosk_user u;
 	struct err e = {0};
 	char done[256], why[256];
 	const char *reason = "coordinator said so";
-	assert_int_equal(kiosk_sign_in(&f->ctx, f->dana, "246810", &u, &e), 0);
-	f->ctx.override_reason = reason; /* the kiosk must ignore it */
-	assert_int_equal(kiosk_act(&f->ctx, &u, 3, KA_SIGNUP, done, sizeof done, &e), 0);
-	assert_null(f->ctx.override_reason);
+	assert_int_equal(kiosk_sign_in(&f->fx.ctx, f->dana, "246810", &u, &e), 0);
+	f->fx.ctx.override_reason = reason; /* the kiosk must ignore it */
+	assert_int_equal(kiosk_act(&f->fx.ctx, &u, 3, KA_SIGNUP, done, sizeof done, &e), 0);
+	assert_null(f->fx.ctx.override_reason);
 	assert_string_equal(done, "You are signed up for Registration, Sat 5 Dec 13:00\xe2\x80\x93"
 	                          "15:00.");
 	/* the overlapping one is refused by the rules */
-	assert_int_equal(kiosk_act(&f->ctx, &u, 4, KA_SIGNUP, done, sizeof done, &e), -1);
+	assert_int_equal(kiosk_act(&f->fx.ctx, &u, 4, KA_SIGNUP, done, sizeof done, &e), -1);
 	assert_true(e.code == ERR_REFUSED || e.code == ERR_SOFT);
 	/* full, and closed for sign-up */
-	assert_int_equal(kiosk_act(&f->ctx, &u, 5, KA_SIGNUP, done, sizeof done, &e), -1);
-	assert_int_equal(kiosk_act(&f->ctx, &u, 7, KA_SIGNUP, done, sizeof done, &e), -1);
+	assert_int_equal(kiosk_act(&f->fx.ctx, &u, 5, KA_SIGNUP, done, sizeof done, &e), -1);
+	assert_int_equal(kiosk_act(&f->fx.ctx, &u, 7, KA_SIGNUP, done, sizeof done, &e), -1);
 	assert_non_null(strstr(e.msg, "Sign-up for this shift closed Tue 24 Nov 06:30"));
-	assert_int_equal(kiosk_act(&f->ctx, &u, 8, KA_SIGNUP, done, sizeof done, &e), -1);
+	assert_int_equal(kiosk_act(&f->fx.ctx, &u, 8, KA_SIGNUP, done, sizeof done, &e), -1);
 	assert_non_null(strstr(e.msg, "cancelled"));
 	/* drop: open until 24 hours before */
 	struct kiosk_shift s = one_of_mine(f, 1, 2);
-	assert_true(kiosk_can(&f->ctx, &s, KA_DROP, why, sizeof why));
-	f->clock.at = s.starts - 24 * 3600;
-	assert_false(kiosk_can(&f->ctx, &s, KA_DROP, why, sizeof why));
+	assert_true(kiosk_can(&f->fx.ctx, &s, KA_DROP, why, sizeof why));
+	f->fx.clock.at = s.starts - 24 * 3600;
+	assert_false(kiosk_can(&f->fx.ctx, &s, KA_DROP, why, sizeof why));
 	assert_non_null(strstr(why, "Dropping this shift closed Fri 4 Dec 09:00"));
-	assert_int_equal(kiosk_act(&f->ctx, &u, 2, KA_DROP, done, sizeof done, &e), -1);
-	f->clock.at = s.starts - 24 * 3600 - 1;
-	assert_int_equal(kiosk_act(&f->ctx, &u, 2, KA_DROP, done, sizeof done, &e), 0);
-	assert_int_equal(kiosk_act(&f->ctx, &u, 2, KA_DROP, done, sizeof done, &e), -1);
+	assert_int_equal(kiosk_act(&f->fx.ctx, &u, 2, KA_DROP, done, sizeof done, &e), -1);
+	f->fx.clock.at = s.starts - 24 * 3600 - 1;
+	assert_int_equal(kiosk_act(&f->fx.ctx, &u, 2, KA_DROP, done, sizeof done, &e), 0);
+	assert_int_equal(kiosk_act(&f->fx.ctx, &u, 2, KA_DROP, done, sizeof done, &e), -1);
 	/* not someone else's shift: Zed's alone is not Dana's to drop */
-	assert_int_equal(kiosk_act(&f->ctx, &u, 5, KA_DROP, done, sizeof done, &e), -1);
-	assert_int_equal(kiosk_act(&f->ctx, &u, 999, KA_DROP, done, sizeof done, &e), -1);
+	assert_int_equal(kiosk_act(&f->fx.ctx, &u, 5, KA_DROP, done, sizeof done, &e), -1);
+	assert_int_equal(kiosk_act(&f->fx.ctx, &u, 999, KA_DROP, done, sizeof done, &e), -1);
 	assert_int_equal(e.code, ERR_NOT_FOUND);
 	/* nobody signed in: nothing */
 	struct kiosk_user nobody = {0};
-	assert_int_equal(kiosk_act(&f->ctx, &nobody, 4, KA_SIGNUP, done, sizeof done, &e), -1);
+	assert_int_equal(kiosk_act(&f->fx.ctx, &nobody, 4, KA_SIGNUP, done, sizeof done, &e), -1);
 }
 
 static void passphrase(void **state)
 {
-	struct fixture *f = *state;
+	struct kiosk_fixture *f = *state;
 	struct err e = {0};
 	char hash[256];
-	assert_false(kiosk_passphrase_ok(&f->cfg, "anything at all"));
+	assert_false(kiosk_passphrase_ok(&f->fx.cfg, "anything at all"));
 	assert_int_equal(kiosk_passphrase_hash("short", hash, sizeof hash, &e), -1);
 	assert_int_equal(kiosk_passphrase_hash("open sesame 42", hash, sizeof hash, &e), 0);
-	snprintf(f->cfg.kiosk_exit_passphrase_hash, sizeof f->cfg.kiosk_exit_passphrase_hash, "%s",
-	         hash);
-	assert_int_equal(kiosk_config_check(&f->cfg, &e), 0);
-	assert_true(kiosk_passphrase_ok(&f->cfg, "open sesame 42"));
-	assert_false(kiosk_passphrase_ok(&f->cfg, "open sesame 43"));
-	snprintf(f->cfg.kiosk_exit_passphrase_hash, sizeof f->cfg.kiosk_exit_passphrase_hash,
+	snprintf(f->fx.cfg.kiosk_exit_passphrase_hash, sizeof f->fx.cfg.kiosk_exit_passphrase_hash,
+	         "%s", hash);
+	assert_int_equal(kiosk_config_check(&f->fx.cfg, &e), 0);
+	assert_true(kiosk_passphrase_ok(&f->fx.cfg, "open sesame 42"));
+	assert_false(kiosk_passphrase_ok(&f->fx.cfg, "open sesame 43"));
+	snprintf(f->fx.cfg.kiosk_exit_passphrase_hash, sizeof f->fx.cfg.kiosk_exit_passphrase_hash,
 	         "open sesame 42");
-	assert_int_equal(kiosk_config_check(&f->cfg, &e), -1);
+	assert_int_equal(kiosk_config_check(&f->fx.cfg, &e), -1);
 	assert_int_equal(e.code, ERR_CONFIG);
 }
 

@@ -17,26 +17,19 @@
 #include "../../core/entity.h"
 #include "../../core/people_csv.h"
 #include "../../core/xmalloc.h"
+#include "fixture.h"
 
-struct fixture {
-	struct config cfg;
-	struct clock clock;
-	struct ctx ctx;
+/* The fixture and a scratch file for the sheets. */
+struct people_fixture {
+	struct fixture fx;
 	char path[64];
 };
 
 static int setup(void **state)
 {
-	static struct fixture f;
+	static struct people_fixture f;
 	memset(&f, 0, sizeof f);
-	config_defaults(&f.cfg);
-	f.clock.pinned = true;
-	f.clock.at = 1795000000;
-	f.ctx.cfg = &f.cfg;
-	f.ctx.clock = &f.clock;
-	strcpy(f.ctx.actor, "tester");
-	struct err e = {0};
-	if (db_open(":memory:", NULL, &f.ctx.db, &e) < 0)
+	if (fixture_open(&f.fx, FIXTURE_NOW) < 0)
 		return -1;
 	snprintf(f.path, sizeof f.path, "/tmp/muster-people-XXXXXX");
 	int fd = mkstemp(f.path);
@@ -49,38 +42,39 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	struct fixture *f = *state;
+	struct people_fixture *f = *state;
 	unlink(f->path);
-	db_close(f->ctx.db);
+	fixture_close(&f->fx);
 	return 0;
 }
 
 /* Import text as a file; returns the importer's status. */
-static int import(struct fixture *f, const char *text, struct people_csv_stats *st, struct err *e)
+static int import(struct people_fixture *f, const char *text, struct people_csv_stats *st,
+                  struct err *e)
 {
 	FILE *out = fopen(f->path, "wb");
 	assert_non_null(out);
 	fputs(text, out);
 	fclose(out);
 	struct people_csv_opts o = {0};
-	return people_csv_import(&f->ctx, f->path, &o, st, e);
+	return people_csv_import(&f->fx.ctx, f->path, &o, st, e);
 }
 
-static int64_t count(struct fixture *f, const char *table)
+static int64_t count(struct people_fixture *f, const char *table)
 {
 	struct db_value v;
 	char *sql = xasprintf("SELECT count(*) FROM %s", table);
-	assert_int_equal(record_store_value(f->ctx.db, sql, NULL, 0, &v, NULL), 0);
+	assert_int_equal(record_store_value(f->fx.ctx.db, sql, NULL, 0, &v, NULL), 0);
 	free(sql);
 	return v.i;
 }
 
 /* A text column of person id. */
-static char *field(struct fixture *f, int64_t id, const char *name)
+static char *field(struct people_fixture *f, int64_t id, const char *name)
 {
 	struct record r;
 	struct err e = {0};
-	assert_int_equal(record_get(&f->ctx, entity_find("person"), id, &r, &e), 0);
+	assert_int_equal(record_get(&f->fx.ctx, entity_find("person"), id, &r, &e), 0);
 	char buf[1024];
 	record_format_field(&r, (size_t)entity_field_index(r.ent, name), buf, sizeof buf);
 	record_free(&r);
@@ -96,7 +90,7 @@ static char *field(struct fixture *f, int64_t id, const char *name)
 
 static void adds_people_orgs_skills(void **state)
 {
-	struct fixture *f = *state;
+	struct people_fixture *f = *state;
 	struct people_csv_stats st;
 	struct err e = {0};
 	assert_int_equal(import(f,
@@ -123,7 +117,7 @@ static void adds_people_orgs_skills(void **state)
 
 static void email_match_updates_and_keeps(void **state)
 {
-	struct fixture *f = *state;
+	struct people_fixture *f = *state;
 	struct people_csv_stats st;
 	struct err e = {0};
 	assert_int_equal(import(f,
@@ -150,7 +144,7 @@ static void email_match_updates_and_keeps(void **state)
 	ASSERT_FIELD(f, 1, "confidential", "1");       /* never cleared by import */
 	assert_int_equal(count(f, "person_skill"), 2); /* added, never removed */
 	struct db_value v;
-	assert_int_equal(record_store_value(f->ctx.db,
+	assert_int_equal(record_store_value(f->fx.ctx.db,
 	                                    "SELECT expires FROM person_skill WHERE skill = 1",
 	                                    NULL, 0, &v, NULL),
 	                 0);
@@ -167,7 +161,7 @@ static void email_match_updates_and_keeps(void **state)
 
 static void code_and_name_match_without_email(void **state)
 {
-	struct fixture *f = *state;
+	struct people_fixture *f = *state;
 	struct people_csv_stats st;
 	struct err e = {0};
 	assert_int_equal(import(f, "name,volunteer_code\nAna Cruz,ACD347\n", &st, &e), 0);
@@ -187,7 +181,7 @@ static void code_and_name_match_without_email(void **state)
 
 static void same_email_twice_in_one_file(void **state)
 {
-	struct fixture *f = *state;
+	struct people_fixture *f = *state;
 	struct people_csv_stats st;
 	struct err e = {0};
 	assert_int_equal(import(f,
@@ -246,7 +240,7 @@ static void skills_of_a_repeated_new_person(void **state)
 
 static void bad_row_keeps_nothing(void **state)
 {
-	struct fixture *f = *state;
+	struct people_fixture *f = *state;
 	struct people_csv_stats st;
 	struct err e = {0};
 	int64_t audits = count(f, "audit");
@@ -264,12 +258,12 @@ static void bad_row_keeps_nothing(void **state)
 	assert_int_equal(count(f, "skill"), 0);
 	assert_int_equal(count(f, "person_skill"), 0);
 	assert_int_equal(count(f, "audit"), audits);
-	assert_false(db_in_transaction(f->ctx.db));
+	assert_false(db_in_transaction(f->fx.ctx.db));
 }
 
 static void message_is_one_line(void **state)
 {
-	struct fixture *f = *state;
+	struct people_fixture *f = *state;
 	struct people_csv_stats st;
 	struct err e = {0};
 	assert_int_equal(import(f, "name,email\nX,\"bad\nemail\"\n", &st, &e), -1);
@@ -278,7 +272,7 @@ static void message_is_one_line(void **state)
 
 static void registers_with_event(void **state)
 {
-	struct fixture *f = *state;
+	struct people_fixture *f = *state;
 	struct people_csv_stats st;
 	struct err e = {0};
 	struct field_assign ev[] = {{"name", "Forum"},
@@ -286,23 +280,23 @@ static void registers_with_event(void **state)
 	                            {"ends", "2027-03-14 17:30"},
 	                            {"tz", "America/New_York"}};
 	int64_t event;
-	assert_int_equal(record_add(&f->ctx, entity_find("event"), ev, 4, &event, &e), 0);
+	assert_int_equal(record_add(&f->fx.ctx, entity_find("event"), ev, 4, &event, &e), 0);
 	FILE *out = fopen(f->path, "wb");
 	fputs("name,email\nAna,ana@example.org\nBen,ben@example.org\nAna,ana@example.org\n", out);
 	fclose(out);
 	struct people_csv_opts o = {.event = event, .kind = "volunteer"};
-	assert_int_equal(people_csv_import(&f->ctx, f->path, &o, &st, &e), 0);
+	assert_int_equal(people_csv_import(&f->fx.ctx, f->path, &o, &st, &e), 0);
 	assert_int_equal(st.registered, 2);
 	assert_int_equal(count(f, "registration"), 2);
-	assert_int_equal(people_csv_import(&f->ctx, f->path, &o, &st, &e), 0);
+	assert_int_equal(people_csv_import(&f->fx.ctx, f->path, &o, &st, &e), 0);
 	assert_int_equal(st.registered, 0);
 	assert_int_equal(st.already_registered, 2);
 	o.kind = "vip";
-	assert_int_equal(people_csv_import(&f->ctx, f->path, &o, &st, &e), -1);
+	assert_int_equal(people_csv_import(&f->fx.ctx, f->path, &o, &st, &e), -1);
 	assert_int_equal(e.code, ERR_INPUT);
 	o.event = 99;
 	o.kind = NULL;
-	assert_int_equal(people_csv_import(&f->ctx, f->path, &o, &st, &e), -1);
+	assert_int_equal(people_csv_import(&f->fx.ctx, f->path, &o, &st, &e), -1);
 	assert_int_equal(e.code, ERR_NOT_FOUND);
 }
 
@@ -353,7 +347,7 @@ static const char sheet_read_back[] =
 
 static void export_reads_back(void **state)
 {
-	struct fixture *f = *state;
+	struct people_fixture *f = *state;
 	struct people_csv_stats st;
 	struct err e = {0};
 	assert_int_equal(import(f, sheet, &st, &e), 0);
@@ -363,12 +357,12 @@ static void export_reads_back(void **state)
 	for (size_t i = 1; i < PEOPLE_CSV_NCOLS; i++)
 		fprintf(first.csv, ",%s", people_csv_columns()[i]);
 	fputs("\r\n", first.csv);
-	assert_int_equal(people_csv_export(&f->ctx, 0, keep_row, &first, &e), 0);
+	assert_int_equal(people_csv_export(&f->fx.ctx, 0, keep_row, &first, &e), 0);
 	fclose(first.csv);
 	assert_string_equal(first.text, sheet_read_back);
 
 	/* into an empty database: the same people, field for field */
-	struct ctx other = f->ctx;
+	struct ctx other = f->fx.ctx;
 	assert_int_equal(db_open(":memory:", NULL, &other.db, &e), 0);
 	struct people_csv_opts o = {0};
 	assert_int_equal(people_csv_import(&other, f->path, &o, &st, &e), 0);
@@ -396,7 +390,7 @@ static void on_progress(void *arg, uint64_t done, uint64_t total)
 
 static void progress_reaches_the_end(void **state)
 {
-	struct fixture *f = *state;
+	struct people_fixture *f = *state;
 	struct people_csv_stats st;
 	struct err e = {0};
 	struct progress_seen p = {0};
@@ -407,7 +401,7 @@ static void progress_reaches_the_end(void **state)
 	long size = ftell(out);
 	fclose(out);
 	struct people_csv_opts o = {.progress = on_progress, .progress_arg = &p};
-	assert_int_equal(people_csv_import(&f->ctx, f->path, &o, &st, &e), 0);
+	assert_int_equal(people_csv_import(&f->fx.ctx, f->path, &o, &st, &e), 0);
 	assert_true(p.calls >= 3); /* one per 64 KiB read */
 	assert_int_equal(p.total, (uint64_t)size);
 	assert_int_equal(p.done, (uint64_t)size);
@@ -415,11 +409,11 @@ static void progress_reaches_the_end(void **state)
 
 static void skill_names_hold_no_semicolon(void **state)
 {
-	struct fixture *f = *state;
+	struct people_fixture *f = *state;
 	struct err e = {0};
 	struct field_assign fa[] = {{"name", "First aid; CPR"}};
 	int64_t id;
-	assert_int_equal(record_add(&f->ctx, entity_find("skill"), fa, 1, &id, &e), -1);
+	assert_int_equal(record_add(&f->fx.ctx, entity_find("skill"), fa, 1, &id, &e), -1);
 	assert_int_equal(e.code, ERR_INPUT);
 }
 

@@ -10,60 +10,13 @@
 
 #include "../../core/entity.h"
 #include "../../core/tz.h"
-
-struct fixture {
-	struct config cfg;
-	struct clock clock;
-	struct ctx ctx;
-};
-
-static int setup(void **state)
-{
-	static struct fixture f;
-	memset(&f, 0, sizeof f);
-	config_defaults(&f.cfg);
-	f.clock.pinned = true;
-	f.clock.at = 1795000000;
-	f.ctx.cfg = &f.cfg;
-	f.ctx.clock = &f.clock;
-	strcpy(f.ctx.actor, "tester");
-	struct err e = {0};
-	if (db_open(":memory:", NULL, &f.ctx.db, &e) < 0)
-		return -1;
-	*state = &f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fixture *f = *state;
-	db_close(f->ctx.db);
-	return 0;
-}
-
-/* add ENTITY with "k=v" strings; returns the id or -1 (e filled). */
-static int64_t add(struct ctx *c, const char *entity, struct err *e, ...)
-{
-	struct field_assign fa[16];
-	size_t n = 0;
-	va_list ap;
-	va_start(ap, e);
-	for (const char *k; (k = va_arg(ap, const char *)) != NULL; n++) {
-		fa[n].name = k;
-		fa[n].value = va_arg(ap, const char *);
-	}
-	va_end(ap);
-	int64_t id = 0;
-	if (record_add(c, entity_find(entity), fa, n, &id, e) < 0)
-		return -1;
-	return id;
-}
+#include "fixture.h"
 
 static int64_t forum(struct ctx *c)
 {
 	struct err e = {0};
-	int64_t id = add(c, "event", &e, "name", "Forum", "starts", "2027-03-13 08:00", "ends",
-	                 "2027-03-14 17:30", "tz", "America/New_York", NULL);
+	int64_t id = fixture_try_add(c, "event", &e, "name", "Forum", "starts", "2027-03-13 08:00",
+	                             "ends", "2027-03-14 17:30", "tz", "America/New_York", NULL);
 	assert_true(id > 0);
 	return id;
 }
@@ -82,12 +35,12 @@ static void times_read_in_event_zone(void **state)
 	record_format_field(&r, (size_t)entity_field_index(r.ent, "ends"), buf, sizeof buf);
 	assert_string_equal(buf, "2027-03-14 17:30");
 	record_free(&r);
-	int64_t room = add(&f->ctx, "room", &e, "event", "1", "name", "Salon A", NULL);
+	int64_t room = fixture_try_add(&f->ctx, "room", &e, "event", "1", "name", "Salon A", NULL);
 	assert_true(room > 0);
 	char evs[16];
 	snprintf(evs, sizeof evs, "%lld", (long long)ev);
-	int64_t s = add(&f->ctx, "session", &e, "event", evs, "title", "Panel", "starts",
-	                "2027-03-14 10:00", "ends", "2027-03-14 11:00", NULL);
+	int64_t s = fixture_try_add(&f->ctx, "session", &e, "event", evs, "title", "Panel",
+	                            "starts", "2027-03-14 10:00", "ends", "2027-03-14 11:00", NULL);
 	assert_true(s > 0);
 	assert_int_equal(record_get(&f->ctx, entity_find("session"), s, &r, &e), 0);
 	assert_int_equal(record_int(&r, "starts"), 1805032800); /* 10:00 EDT = 14:00Z */
@@ -100,32 +53,41 @@ static void bad_values_refused(void **state)
 {
 	struct fixture *f = *state;
 	struct err e = {0};
-	assert_int_equal(add(&f->ctx, "event", &e, "name", "X", "starts", "2027-03-14 02:30",
-	                     "ends", "2027-03-14 05:00", "tz", "America/New_York", NULL),
+	assert_int_equal(fixture_try_add(&f->ctx, "event", &e, "name", "X", "starts",
+	                                 "2027-03-14 02:30", "ends", "2027-03-14 05:00", "tz",
+	                                 "America/New_York", NULL),
 	                 -1);
 	assert_int_equal(e.code, ERR_INPUT); /* spring-forward gap */
-	assert_int_equal(add(&f->ctx, "event", &e, "name", "X", "starts", "2027-03-14 09:00",
-	                     "ends", "2027-03-14 08:00", "tz", "UTC", NULL),
+	assert_int_equal(fixture_try_add(&f->ctx, "event", &e, "name", "X", "starts",
+	                                 "2027-03-14 09:00", "ends", "2027-03-14 08:00", "tz",
+	                                 "UTC", NULL),
 	                 -1);
 	assert_non_null(strstr(e.msg, "must be after"));
-	assert_int_equal(add(&f->ctx, "event", &e, "name", "X", "starts", "2027-03-14 09:00",
-	                     "ends", "2027-03-14 10:00", "tz", "Mars/Olympus", NULL),
+	assert_int_equal(fixture_try_add(&f->ctx, "event", &e, "name", "X", "starts",
+	                                 "2027-03-14 09:00", "ends", "2027-03-14 10:00", "tz",
+	                                 "Mars/Olympus", NULL),
 	                 -1);
 	assert_non_null(strstr(e.msg, "time zone"));
-	assert_int_equal(add(&f->ctx, "org", &e, "name", "A", "sector", "charity", NULL), -1);
+	assert_int_equal(
+	    fixture_try_add(&f->ctx, "org", &e, "name", "A", "sector", "charity", NULL), -1);
 	assert_non_null(strstr(e.msg, "one of"));
-	assert_int_equal(add(&f->ctx, "person", &e, "name", "A", "email", "not-an-email", NULL),
+	assert_int_equal(
+	    fixture_try_add(&f->ctx, "person", &e, "name", "A", "email", "not-an-email", NULL), -1);
+	assert_int_equal(
+	    fixture_try_add(&f->ctx, "person", &e, "name", "A", "birth_date", "2001-02-30", NULL),
+	    -1);
+	assert_int_equal(fixture_try_add(&f->ctx, "person", &e, "name", "A", "nmae", "B", NULL),
 	                 -1);
-	assert_int_equal(add(&f->ctx, "person", &e, "name", "A", "birth_date", "2001-02-30", NULL),
-	                 -1);
-	assert_int_equal(add(&f->ctx, "person", &e, "name", "A", "nmae", "B", NULL), -1);
 	assert_non_null(strstr(e.msg, "did you mean name"));
-	assert_int_equal(add(&f->ctx, "person", &e, "email", "a@example.org", NULL), -1);
-	assert_non_null(strstr(e.msg, "name: required"));
-	assert_int_equal(add(&f->ctx, "room", &e, "event", "999", "name", "R", NULL), -1);
-	assert_int_equal(e.code, ERR_NOT_FOUND);
-	assert_int_equal(add(&f->ctx, "person", &e, "name", "A", "volunteer_code", "AAAAAA", NULL),
+	assert_int_equal(fixture_try_add(&f->ctx, "person", &e, "email", "a@example.org", NULL),
 	                 -1);
+	assert_non_null(strstr(e.msg, "name: required"));
+	assert_int_equal(fixture_try_add(&f->ctx, "room", &e, "event", "999", "name", "R", NULL),
+	                 -1);
+	assert_int_equal(e.code, ERR_NOT_FOUND);
+	assert_int_equal(
+	    fixture_try_add(&f->ctx, "person", &e, "name", "A", "volunteer_code", "AAAAAA", NULL),
+	    -1);
 	assert_int_equal(e.code, ERR_USAGE);
 }
 
@@ -133,10 +95,11 @@ static void unique_email_case_insensitive(void **state)
 {
 	struct fixture *f = *state;
 	struct err e = {0};
-	assert_true(add(&f->ctx, "person", &e, "name", "Dana", "email", "dana@example.org", NULL) >
-	            0);
-	assert_int_equal(
-	    add(&f->ctx, "person", &e, "name", "Other", "email", "DANA@Example.org", NULL), -1);
+	assert_true(fixture_try_add(&f->ctx, "person", &e, "name", "Dana", "email",
+	                            "dana@example.org", NULL) > 0);
+	assert_int_equal(fixture_try_add(&f->ctx, "person", &e, "name", "Other", "email",
+	                                 "DANA@Example.org", NULL),
+	                 -1);
 	assert_int_equal(e.code, ERR_REFUSED);
 }
 
@@ -144,10 +107,10 @@ static void rm_refused_while_used(void **state)
 {
 	struct fixture *f = *state;
 	struct err e = {0};
-	int64_t org = add(&f->ctx, "org", &e, "name", "Harbor Light", NULL);
+	int64_t org = fixture_try_add(&f->ctx, "org", &e, "name", "Harbor Light", NULL);
 	char id[16];
 	snprintf(id, sizeof id, "%lld", (long long)org);
-	assert_true(add(&f->ctx, "person", &e, "name", "P", "org", id, NULL) > 0);
+	assert_true(fixture_try_add(&f->ctx, "person", &e, "name", "P", "org", id, NULL) > 0);
 	assert_int_equal(record_rm(&f->ctx, entity_find("org"), org, &e), -1);
 	assert_int_equal(e.code, ERR_REFUSED);
 	assert_non_null(strstr(e.msg, "1 person"));
@@ -162,8 +125,8 @@ static void sequence_rises_on_time_change(void **state)
 	int64_t ev = forum(&f->ctx);
 	char evs[16];
 	snprintf(evs, sizeof evs, "%lld", (long long)ev);
-	int64_t s = add(&f->ctx, "session", &e, "event", evs, "title", "Panel", "starts",
-	                "2027-03-13 10:00", "ends", "2027-03-13 11:00", NULL);
+	int64_t s = fixture_try_add(&f->ctx, "session", &e, "event", evs, "title", "Panel",
+	                            "starts", "2027-03-13 10:00", "ends", "2027-03-13 11:00", NULL);
 	struct field_assign title = {"title", "Panel (renamed)"};
 	assert_int_equal(record_set(&f->ctx, entity_find("session"), s, &title, 1, &e), 0);
 	struct record r;
@@ -181,7 +144,8 @@ static void writes_are_audited(void **state)
 {
 	struct fixture *f = *state;
 	struct err e = {0};
-	int64_t p = add(&f->ctx, "person", &e, "name", "Audited", "phone", "+1-555-0100", NULL);
+	int64_t p =
+	    fixture_try_add(&f->ctx, "person", &e, "name", "Audited", "phone", "+1-555-0100", NULL);
 	struct db_value id = db_int(p), out;
 	assert_int_equal(record_store_value(f->ctx.db,
 	                                    "SELECT summary FROM audit WHERE entity = 'person' "
@@ -199,11 +163,12 @@ static void booth_defaults_to_event_span(void **state)
 	struct fixture *f = *state;
 	struct err e = {0};
 	int64_t ev = forum(&f->ctx);
-	int64_t org = add(&f->ctx, "org", &e, "name", "Booth Org", NULL);
+	int64_t org = fixture_try_add(&f->ctx, "org", &e, "name", "Booth Org", NULL);
 	char evs[16], orgs[16];
 	snprintf(evs, sizeof evs, "%lld", (long long)ev);
 	snprintf(orgs, sizeof orgs, "%lld", (long long)org);
-	int64_t b = add(&f->ctx, "booth", &e, "event", evs, "org", orgs, "label", "B01", NULL);
+	int64_t b =
+	    fixture_try_add(&f->ctx, "booth", &e, "event", evs, "org", orgs, "label", "B01", NULL);
 	assert_true(b > 0);
 	struct record r;
 	assert_int_equal(record_get(&f->ctx, entity_find("booth"), b, &r, &e), 0);
@@ -214,13 +179,13 @@ static void booth_defaults_to_event_span(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(times_read_in_event_zone, setup, teardown),
-	    cmocka_unit_test_setup_teardown(bad_values_refused, setup, teardown),
-	    cmocka_unit_test_setup_teardown(unique_email_case_insensitive, setup, teardown),
-	    cmocka_unit_test_setup_teardown(rm_refused_while_used, setup, teardown),
-	    cmocka_unit_test_setup_teardown(sequence_rises_on_time_change, setup, teardown),
-	    cmocka_unit_test_setup_teardown(writes_are_audited, setup, teardown),
-	    cmocka_unit_test_setup_teardown(booth_defaults_to_event_span, setup, teardown),
+	    fixture_unit_test(times_read_in_event_zone),
+	    fixture_unit_test(bad_values_refused),
+	    fixture_unit_test(unique_email_case_insensitive),
+	    fixture_unit_test(rm_refused_while_used),
+	    fixture_unit_test(sequence_rises_on_time_change),
+	    fixture_unit_test(writes_are_audited),
+	    fixture_unit_test(booth_defaults_to_event_span),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -12,55 +12,7 @@
 #include "../../core/entity.h"
 #include "../../core/report.h"
 #include "../../core/tz.h"
-
-struct fixture {
-	struct config cfg;
-	struct clock clock;
-	struct ctx ctx;
-};
-
-static int setup(void **state)
-{
-	static struct fixture f;
-	memset(&f, 0, sizeof f);
-	config_defaults(&f.cfg);
-	f.clock.pinned = true;
-	f.clock.at = 1795000000;
-	f.ctx.cfg = &f.cfg;
-	f.ctx.clock = &f.clock;
-	strcpy(f.ctx.actor, "tester");
-	struct err e = {0};
-	if (db_open(":memory:", NULL, &f.ctx.db, &e) < 0)
-		return -1;
-	*state = &f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fixture *f = *state;
-	db_close(f->ctx.db);
-	return 0;
-}
-
-/* add ENTITY k, v, ..., NULL; asserts it worked and returns the id. */
-static int64_t add(struct ctx *c, const char *entity, ...)
-{
-	struct field_assign fa[16];
-	size_t n = 0;
-	va_list ap;
-	va_start(ap, entity);
-	for (const char *k; (k = va_arg(ap, const char *)) != NULL; n++) {
-		fa[n].name = k;
-		fa[n].value = va_arg(ap, const char *);
-	}
-	va_end(ap);
-	int64_t id = 0;
-	struct err e = {0};
-	if (record_add(c, entity_find(entity), fa, n, &id, &e) < 0)
-		fail_msg("add %s: %s", entity, e.msg);
-	return id;
-}
+#include "fixture.h"
 
 struct hours_seen {
 	char label[64][32];
@@ -107,8 +59,8 @@ static void coverage_of(struct fixture *f, int64_t event, struct hours_seen *hs)
 static void fall_back_day_has_25_hours(void **state)
 {
 	struct fixture *f = *state;
-	add(&f->ctx, "event", "name", "Night", "starts", "2026-11-01 00:00", "ends",
-	    "2026-11-02 00:00", "tz", "America/New_York", NULL);
+	fixture_add(&f->ctx, "event", "name", "Night", "starts", "2026-11-01 00:00", "ends",
+	            "2026-11-02 00:00", "tz", "America/New_York", NULL);
 	struct hours_seen hs;
 	coverage_of(f, 1, &hs);
 	assert_int_equal(hs.n, 25);
@@ -122,8 +74,8 @@ static void fall_back_day_has_25_hours(void **state)
 static void spring_forward_day_has_23_hours(void **state)
 {
 	struct fixture *f = *state;
-	add(&f->ctx, "event", "name", "Night", "starts", "2027-03-14 00:00", "ends",
-	    "2027-03-15 00:00", "tz", "America/New_York", NULL);
+	fixture_add(&f->ctx, "event", "name", "Night", "starts", "2027-03-14 00:00", "ends",
+	            "2027-03-15 00:00", "tz", "America/New_York", NULL);
 	struct hours_seen hs;
 	coverage_of(f, 1, &hs);
 	assert_int_equal(hs.n, 23);
@@ -134,8 +86,8 @@ static void spring_forward_day_has_23_hours(void **state)
 static void half_hour_zone_uses_local_hours(void **state)
 {
 	struct fixture *f = *state;
-	add(&f->ctx, "event", "name", "Delhi", "starts", "2027-01-10 09:15", "ends",
-	    "2027-01-10 11:00", "tz", "Asia/Kolkata", NULL);
+	fixture_add(&f->ctx, "event", "name", "Delhi", "starts", "2027-01-10 09:15", "ends",
+	            "2027-01-10 11:00", "tz", "Asia/Kolkata", NULL);
 	struct hours_seen hs;
 	coverage_of(f, 1, &hs);
 	assert_int_equal(hs.n, 2);
@@ -146,26 +98,30 @@ static void half_hour_zone_uses_local_hours(void **state)
 static void sums_per_shift_and_hour(void **state)
 {
 	struct fixture *f = *state;
-	add(&f->ctx, "event", "name", "Day", "starts", "2027-05-01 08:00", "ends",
-	    "2027-05-01 12:00", "tz", "Europe/Paris", NULL);
-	add(&f->ctx, "role", "event", "1", "name", "Greeter", NULL);
-	add(&f->ctx, "room", "event", "1", "name", "Lobby", NULL);
+	fixture_add(&f->ctx, "event", "name", "Day", "starts", "2027-05-01 08:00", "ends",
+	            "2027-05-01 12:00", "tz", "Europe/Paris", NULL);
+	fixture_add(&f->ctx, "role", "event", "1", "name", "Greeter", NULL);
+	fixture_add(&f->ctx, "room", "event", "1", "name", "Lobby", NULL);
 	/* 08:00-10:00 need 2-3, three assigned (one dropped, one no-show: one counts) */
-	add(&f->ctx, "shift", "event", "1", "role", "1", "room", "1", "starts", "2027-05-01 08:00",
-	    "ends", "2027-05-01 10:00", "need_min", "2", "need_max", "3", NULL);
+	fixture_add(&f->ctx, "shift", "event", "1", "role", "1", "room", "1", "starts",
+	            "2027-05-01 08:00", "ends", "2027-05-01 10:00", "need_min", "2", "need_max",
+	            "3", NULL);
 	/* 09:30-10:30 need 1, filled 2 (more than needed fills no other shift) */
-	add(&f->ctx, "shift", "event", "1", "role", "1", "starts", "2027-05-01 09:30", "ends",
-	    "2027-05-01 10:30", "need_min", "1", "need_max", "2", NULL);
+	fixture_add(&f->ctx, "shift", "event", "1", "role", "1", "starts", "2027-05-01 09:30",
+	            "ends", "2027-05-01 10:30", "need_min", "1", "need_max", "2", NULL);
 	/* cancelled: left out */
-	add(&f->ctx, "shift", "event", "1", "role", "1", "starts", "2027-05-01 08:00", "ends",
-	    "2027-05-01 12:00", "need_min", "5", "need_max", "5", "status", "cancelled", NULL);
+	fixture_add(&f->ctx, "shift", "event", "1", "role", "1", "starts", "2027-05-01 08:00",
+	            "ends", "2027-05-01 12:00", "need_min", "5", "need_max", "5", "status",
+	            "cancelled", NULL);
 	for (int i = 0; i < 5; i++)
-		add(&f->ctx, "person", "name", "P", NULL);
-	add(&f->ctx, "assignment", "shift", "1", "person", "1", NULL);
-	add(&f->ctx, "assignment", "shift", "1", "person", "2", "status", "dropped", NULL);
-	add(&f->ctx, "assignment", "shift", "1", "person", "3", "status", "no_show", NULL);
-	add(&f->ctx, "assignment", "shift", "2", "person", "4", "status", "completed", NULL);
-	add(&f->ctx, "assignment", "shift", "2", "person", "5", "status", "checked_in", NULL);
+		fixture_add(&f->ctx, "person", "name", "P", NULL);
+	fixture_add(&f->ctx, "assignment", "shift", "1", "person", "1", NULL);
+	fixture_add(&f->ctx, "assignment", "shift", "1", "person", "2", "status", "dropped", NULL);
+	fixture_add(&f->ctx, "assignment", "shift", "1", "person", "3", "status", "no_show", NULL);
+	fixture_add(&f->ctx, "assignment", "shift", "2", "person", "4", "status", "completed",
+	            NULL);
+	fixture_add(&f->ctx, "assignment", "shift", "2", "person", "5", "status", "checked_in",
+	            NULL);
 	struct hours_seen hs;
 	coverage_of(f, 1, &hs);
 	assert_int_equal(hs.shifts, 2);
@@ -208,20 +164,21 @@ static int on_volunteer(void *arg, const struct report_volunteer *v)
 static void volunteer_hours(void **state)
 {
 	struct fixture *f = *state;
-	add(&f->ctx, "event", "name", "Day", "starts", "2027-05-01 08:00", "ends",
-	    "2027-05-01 18:00", "tz", "UTC", NULL);
-	add(&f->ctx, "role", "event", "1", "name", "Greeter", NULL);
-	add(&f->ctx, "shift", "event", "1", "role", "1", "starts", "2027-05-01 08:00", "ends",
-	    "2027-05-01 10:00", NULL);
-	add(&f->ctx, "shift", "event", "1", "role", "1", "starts", "2027-05-01 12:00", "ends",
-	    "2027-05-01 13:30", NULL);
-	add(&f->ctx, "person", "name", "Bo", NULL);
-	add(&f->ctx, "person", "name", "Al", NULL);
-	add(&f->ctx, "assignment", "shift", "1", "person", "1", "status", "completed",
-	    "checked_in_at", "2027-05-01 07:55", "checked_out_at", "2027-05-01 10:05", NULL);
-	add(&f->ctx, "assignment", "shift", "2", "person", "1", "status", "checked_in",
-	    "checked_in_at", "2027-05-01 12:00", NULL);
-	add(&f->ctx, "assignment", "shift", "1", "person", "2", "status", "no_show", NULL);
+	fixture_add(&f->ctx, "event", "name", "Day", "starts", "2027-05-01 08:00", "ends",
+	            "2027-05-01 18:00", "tz", "UTC", NULL);
+	fixture_add(&f->ctx, "role", "event", "1", "name", "Greeter", NULL);
+	fixture_add(&f->ctx, "shift", "event", "1", "role", "1", "starts", "2027-05-01 08:00",
+	            "ends", "2027-05-01 10:00", NULL);
+	fixture_add(&f->ctx, "shift", "event", "1", "role", "1", "starts", "2027-05-01 12:00",
+	            "ends", "2027-05-01 13:30", NULL);
+	fixture_add(&f->ctx, "person", "name", "Bo", NULL);
+	fixture_add(&f->ctx, "person", "name", "Al", NULL);
+	fixture_add(&f->ctx, "assignment", "shift", "1", "person", "1", "status", "completed",
+	            "checked_in_at", "2027-05-01 07:55", "checked_out_at", "2027-05-01 10:05",
+	            NULL);
+	fixture_add(&f->ctx, "assignment", "shift", "2", "person", "1", "status", "checked_in",
+	            "checked_in_at", "2027-05-01 12:00", NULL);
+	fixture_add(&f->ctx, "assignment", "shift", "1", "person", "2", "status", "no_show", NULL);
 	struct report_event ev;
 	struct err e = {0};
 	struct volunteers vs = {0};
@@ -264,25 +221,28 @@ static int on_session(void *arg, const struct report_session *s)
 static void attendance_counts_and_seats(void **state)
 {
 	struct fixture *f = *state;
-	add(&f->ctx, "event", "name", "Day", "starts", "2027-05-01 08:00", "ends",
-	    "2027-05-01 18:00", "tz", "UTC", "capacity", "3", NULL);
+	fixture_add(&f->ctx, "event", "name", "Day", "starts", "2027-05-01 08:00", "ends",
+	            "2027-05-01 18:00", "tz", "UTC", "capacity", "3", NULL);
 	for (int i = 0; i < 5; i++)
-		add(&f->ctx, "person", "name", "P", NULL);
-	add(&f->ctx, "registration", "event", "1", "person", "1", NULL);
-	add(&f->ctx, "registration", "event", "1", "person", "2", "status", "checked_in", NULL);
-	add(&f->ctx, "registration", "event", "1", "person", "5", "status", "no_show", NULL);
+		fixture_add(&f->ctx, "person", "name", "P", NULL);
+	fixture_add(&f->ctx, "registration", "event", "1", "person", "1", NULL);
+	fixture_add(&f->ctx, "registration", "event", "1", "person", "2", "status", "checked_in",
+	            NULL);
+	fixture_add(&f->ctx, "registration", "event", "1", "person", "5", "status", "no_show",
+	            NULL);
 	/* the event is full: the next attendee waits; volunteers never do */
-	add(&f->ctx, "registration", "event", "1", "person", "3", NULL);
-	add(&f->ctx, "registration", "event", "1", "person", "4", "kind", "volunteer", NULL);
-	add(&f->ctx, "room", "event", "1", "name", "A", "capacity", "1", NULL);
-	add(&f->ctx, "room", "event", "1", "name", "B", "capacity", "50", NULL);
+	fixture_add(&f->ctx, "registration", "event", "1", "person", "3", NULL);
+	fixture_add(&f->ctx, "registration", "event", "1", "person", "4", "kind", "volunteer",
+	            NULL);
+	fixture_add(&f->ctx, "room", "event", "1", "name", "A", "capacity", "1", NULL);
+	fixture_add(&f->ctx, "room", "event", "1", "name", "B", "capacity", "50", NULL);
 	/* two parallel breakouts (1 + 10 seats), then one in a room without limit */
-	add(&f->ctx, "session", "event", "1", "room", "1", "title", "X", "starts",
-	    "2027-05-01 09:00", "ends", "2027-05-01 10:00", "capacity", "5", NULL);
-	add(&f->ctx, "session", "event", "1", "room", "2", "title", "Y", "starts",
-	    "2027-05-01 09:30", "ends", "2027-05-01 10:30", "capacity", "10", NULL);
-	add(&f->ctx, "session", "event", "1", "title", "Z", "starts", "2027-05-01 11:00", "ends",
-	    "2027-05-01 12:00", NULL);
+	fixture_add(&f->ctx, "session", "event", "1", "room", "1", "title", "X", "starts",
+	            "2027-05-01 09:00", "ends", "2027-05-01 10:00", "capacity", "5", NULL);
+	fixture_add(&f->ctx, "session", "event", "1", "room", "2", "title", "Y", "starts",
+	            "2027-05-01 09:30", "ends", "2027-05-01 10:30", "capacity", "10", NULL);
+	fixture_add(&f->ctx, "session", "event", "1", "title", "Z", "starts", "2027-05-01 11:00",
+	            "ends", "2027-05-01 12:00", NULL);
 	struct report_event ev;
 	struct err e = {0};
 	struct attendance_seen a = {0};
@@ -317,13 +277,13 @@ static void missing_event(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(fall_back_day_has_25_hours, setup, teardown),
-	    cmocka_unit_test_setup_teardown(spring_forward_day_has_23_hours, setup, teardown),
-	    cmocka_unit_test_setup_teardown(half_hour_zone_uses_local_hours, setup, teardown),
-	    cmocka_unit_test_setup_teardown(sums_per_shift_and_hour, setup, teardown),
-	    cmocka_unit_test_setup_teardown(volunteer_hours, setup, teardown),
-	    cmocka_unit_test_setup_teardown(attendance_counts_and_seats, setup, teardown),
-	    cmocka_unit_test_setup_teardown(missing_event, setup, teardown),
+	    fixture_unit_test(fall_back_day_has_25_hours),
+	    fixture_unit_test(spring_forward_day_has_23_hours),
+	    fixture_unit_test(half_hour_zone_uses_local_hours),
+	    fixture_unit_test(sums_per_shift_and_hour),
+	    fixture_unit_test(volunteer_hours),
+	    fixture_unit_test(attendance_counts_and_seats),
+	    fixture_unit_test(missing_event),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

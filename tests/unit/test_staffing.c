@@ -16,47 +16,21 @@
 #include "../../core/registration.h"
 #include "../../core/staffing.h"
 #include "../../core/tz.h"
+#include "fixture.h"
 
 #define CHI "America/Chicago"
 
-struct fixture {
-	struct config cfg;
-	struct clock clock;
-	struct ctx ctx;
+/* The fixture and what setup adds to it. */
+struct staffing_fixture {
+	struct fixture fx;
 	int64_t event, role, shift[6], person[6];
 };
-
-static int64_t add(struct ctx *c, const char *entity, struct err *e, ...)
-{
-	struct field_assign fa[16];
-	size_t n = 0;
-	va_list ap;
-	va_start(ap, e);
-	for (const char *k; (k = va_arg(ap, const char *)) != NULL; n++) {
-		fa[n].name = k;
-		fa[n].value = va_arg(ap, const char *);
-	}
-	va_end(ap);
-	int64_t id = 0;
-	if (record_add(c, entity_find(entity), fa, n, &id, e) < 0)
-		return -1;
-	return id;
-}
 
 static int set1(struct ctx *c, const char *entity, int64_t id, const char *k, const char *v,
                 struct err *e)
 {
 	struct field_assign fa = {k, v};
 	return record_set(c, entity_find(entity), id, &fa, 1, e);
-}
-
-static const char *num(int64_t v)
-{
-	static char buf[8][24];
-	static int k;
-	k = (k + 1) % 8;
-	snprintf(buf[k], sizeof buf[k], "%lld", (long long)v);
-	return buf[k];
 }
 
 static int64_t at(const char *text)
@@ -70,21 +44,16 @@ static int64_t at(const char *text)
  * 09-11 (need_max 2), 10-12, 11-13 (need_max 1), 14-16; six people. */
 static int setup(void **state)
 {
-	static struct fixture f;
+	static struct staffing_fixture f;
 	struct err e = {0};
 	memset(&f, 0, sizeof f);
-	config_defaults(&f.cfg);
-	f.clock.pinned = true;
-	f.clock.at = at("2024-11-24 12:00");
-	f.ctx.cfg = &f.cfg;
-	f.ctx.clock = &f.clock;
-	strcpy(f.ctx.actor, "tester");
-	if (db_open(":memory:", NULL, &f.ctx.db, &e) < 0)
+	if (fixture_open(&f.fx, at("2024-11-24 12:00")) < 0)
 		return -1;
-	struct ctx *c = &f.ctx;
-	f.event = add(c, "event", &e, "name", "Forum", "starts", "2024-12-07 08:00", "ends",
-	              "2024-12-07 18:00", "tz", CHI, "capacity", "2", NULL);
-	f.role = add(c, "role", &e, "event", num(f.event), "name", "Greeter", NULL);
+	struct ctx *c = &f.fx.ctx;
+	f.event = fixture_try_add(c, "event", &e, "name", "Forum", "starts", "2024-12-07 08:00",
+	                          "ends", "2024-12-07 18:00", "tz", CHI, "capacity", "2", NULL);
+	f.role =
+	    fixture_try_add(c, "role", &e, "event", fixture_num(f.event), "name", "Greeter", NULL);
 	static const char *const times[][3] = {
 	    {"2024-12-07 09:00", "2024-12-07 11:00", "2"},
 	    {"2024-12-07 10:00", "2024-12-07 12:00", "2"},
@@ -96,21 +65,15 @@ static int setup(void **state)
 	static const char *const names[] = {"Dana Reyes", "Lee Chan", "Ana Silva",
 	                                    "Bo Kim",     "Cy Ode",   "Di Poe"};
 	for (int i = 0; i < 6; i++) {
-		f.shift[i] = add(c, "shift", &e, "event", num(f.event), "role", num(f.role),
-		                 "starts", times[i][0], "ends", times[i][1], "need_max",
-		                 times[i][2], "need_min", "1", NULL);
-		f.person[i] = add(c, "person", &e, "name", names[i], NULL);
+		f.shift[i] =
+		    fixture_try_add(c, "shift", &e, "event", fixture_num(f.event), "role",
+		                    fixture_num(f.role), "starts", times[i][0], "ends", times[i][1],
+		                    "need_max", times[i][2], "need_min", "1", NULL);
+		f.person[i] = fixture_try_add(c, "person", &e, "name", names[i], NULL);
 		if (f.shift[i] < 0 || f.person[i] < 0)
 			return -1;
 	}
 	*state = &f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fixture *f = *state;
-	db_close(f->ctx.db);
 	return 0;
 }
 
@@ -135,8 +98,8 @@ static void text_of(struct ctx *c, const char *sql, int64_t id, char *buf, size_
 
 static void assign_overlap_and_rest(void **state)
 {
-	struct fixture *f = *state;
-	struct ctx *c = &f->ctx;
+	struct staffing_fixture *f = *state;
+	struct ctx *c = &f->fx.ctx;
 	struct err e = {0};
 	int64_t id;
 	assert_int_equal(staffing_assign(c, f->shift[0], f->person[0], "coordinator", &id, &e), 0);
@@ -172,8 +135,8 @@ static void assign_overlap_and_rest(void **state)
 
 static void shift_fills_up(void **state)
 {
-	struct fixture *f = *state;
-	struct ctx *c = &f->ctx;
+	struct staffing_fixture *f = *state;
+	struct ctx *c = &f->fx.ctx;
 	struct err e = {0};
 	int64_t id;
 	assert_int_equal(staffing_assign(c, f->shift[0], f->person[0], "coordinator", &id, &e), 0);
@@ -205,8 +168,8 @@ static void shift_fills_up(void **state)
 
 static void assignment_registers_volunteer(void **state)
 {
-	struct fixture *f = *state;
-	struct ctx *c = &f->ctx;
+	struct staffing_fixture *f = *state;
+	struct ctx *c = &f->fx.ctx;
 	struct err e = {0};
 	int64_t id, reg;
 	char where[128];
@@ -231,8 +194,8 @@ static void assignment_registers_volunteer(void **state)
 
 static void kiosk_limits(void **state)
 {
-	struct fixture *f = *state;
-	struct ctx *c = &f->ctx;
+	struct staffing_fixture *f = *state;
+	struct ctx *c = &f->fx.ctx;
 	struct err e = {0};
 	int64_t id;
 	assert_int_equal(staffing_assign(c, f->shift[0], f->person[0], "coordinator", &id, &e), 0);
@@ -244,11 +207,11 @@ static void kiosk_limits(void **state)
 	assert_int_equal(e.code, ERR_SOFT);
 	c->override_reason = NULL;
 	/* sign-up closes 60 min before the start */
-	f->clock.at = at("2024-12-07 13:00");
+	f->fx.clock.at = at("2024-12-07 13:00");
 	assert_int_equal(staffing_assign(c, f->shift[3], f->person[1], "kiosk", &id, &e), -1);
 	assert_int_equal(e.code, ERR_REFUSED);
 	assert_non_null(strstr(e.msg, "sign-up for Greeter Sat 7 Dec 14:00"));
-	f->clock.at = at("2024-12-07 12:59");
+	f->fx.clock.at = at("2024-12-07 12:59");
 	assert_int_equal(staffing_assign(c, f->shift[3], f->person[1], "kiosk", &id, &e), 0);
 	/* dropping closes 24 h before */
 	assert_int_equal(staffing_unassign(c, f->shift[3], f->person[1], &e), -1);
@@ -256,7 +219,7 @@ static void kiosk_limits(void **state)
 	/* check-in opens 30 min before the start */
 	assert_int_equal(staffing_checkin(c, f->shift[3], f->person[1], &e), -1);
 	assert_non_null(strstr(e.msg, "opens at Sat 7 Dec 13:30"));
-	f->clock.at = at("2024-12-07 13:30");
+	f->fx.clock.at = at("2024-12-07 13:30");
 	assert_int_equal(staffing_checkin(c, f->shift[3], f->person[1], &e), 0);
 	char actor[96];
 	text_of(c,
@@ -269,21 +232,21 @@ static void kiosk_limits(void **state)
 
 static void attendance(void **state)
 {
-	struct fixture *f = *state;
-	struct ctx *c = &f->ctx;
+	struct staffing_fixture *f = *state;
+	struct ctx *c = &f->fx.ctx;
 	struct err e = {0};
 	int64_t id, reg;
 	struct record r;
 	assert_int_equal(staffing_assign(c, f->shift[0], f->person[0], "coordinator", &id, &e), 0);
 	assert_int_equal(staffing_checkout(c, f->shift[0], f->person[0], &e), -1);
 	assert_non_null(strstr(e.msg, "has not checked in"));
-	f->clock.at = at("2024-12-07 08:55");
+	f->fx.clock.at = at("2024-12-07 08:55");
 	assert_int_equal(staffing_checkin(c, f->shift[0], f->person[0], &e), 0);
 	assert_int_equal(staffing_checkin(c, f->shift[0], f->person[0], &e), -1);
 	assert_non_null(strstr(e.msg, "already checked in to Greeter Sat 7 Dec 09:00"));
 	assert_non_null(strstr(e.msg, "at Sat 7 Dec 08:55"));
 	assert_int_equal(staffing_unassign(c, f->shift[0], f->person[0], &e), -1);
-	f->clock.at = at("2024-12-07 11:05");
+	f->fx.clock.at = at("2024-12-07 11:05");
 	assert_int_equal(staffing_checkout(c, f->shift[0], f->person[0], &e), 0);
 	assert_int_equal(record_get(c, entity_find("assignment"), id, &r, &e), 0);
 	assert_string_equal(record_text(&r, "status"), "completed");
@@ -298,7 +261,7 @@ static void attendance(void **state)
 	assert_int_equal(registration_register(c, f->event, f->person[1], NULL, &reg, &e), 0);
 	assert_int_equal(registration_checkout(c, f->event, f->person[1], &e), -1);
 	assert_int_equal(registration_checkin(c, f->event, f->person[1], &e), 0);
-	f->clock.at = at("2024-12-07 15:00");
+	f->fx.clock.at = at("2024-12-07 15:00");
 	assert_int_equal(registration_checkout(c, f->event, f->person[1], &e), 0);
 	assert_int_equal(registration_checkout(c, f->event, f->person[1], &e), -1);
 	assert_int_equal(record_get(c, entity_find("registration"), reg, &r, &e), 0);
@@ -309,8 +272,8 @@ static void attendance(void **state)
 
 static void waitlist_in_order(void **state)
 {
-	struct fixture *f = *state;
-	struct ctx *c = &f->ctx;
+	struct staffing_fixture *f = *state;
+	struct ctx *c = &f->fx.ctx;
 	struct err e = {0};
 	int64_t reg, promoted;
 	char where[128];
@@ -336,8 +299,8 @@ static void waitlist_in_order(void **state)
 	registration_describe(c, f->event, f->person[0], where, sizeof where, &e);
 	assert_string_equal(where, "waitlisted at position 2");
 	/* the generic path waitlists too, and cannot jump the line */
-	int64_t r5 =
-	    add(c, "registration", &e, "event", num(f->event), "person", num(f->person[5]), NULL);
+	int64_t r5 = fixture_try_add(c, "registration", &e, "event", fixture_num(f->event),
+	                             "person", fixture_num(f->person[5]), NULL);
 	assert_true(r5 > 0);
 	registration_describe(c, f->event, f->person[5], where, sizeof where, &e);
 	assert_string_equal(where, "waitlisted at position 3");
@@ -364,18 +327,19 @@ static void waitlist_in_order(void **state)
 
 static void generic_writes_follow_the_rules(void **state)
 {
-	struct fixture *f = *state;
-	struct ctx *c = &f->ctx;
+	struct staffing_fixture *f = *state;
+	struct ctx *c = &f->fx.ctx;
 	struct err e = {0};
 	int64_t id;
 	assert_int_equal(staffing_assign(c, f->shift[0], f->person[0], "coordinator", &id, &e), 0);
 	/* add assignment: the staffing rules */
-	assert_int_equal(
-	    add(c, "assignment", &e, "shift", num(f->shift[1]), "person", num(f->person[0]), NULL),
-	    -1);
+	assert_int_equal(fixture_try_add(c, "assignment", &e, "shift", fixture_num(f->shift[1]),
+	                                 "person", fixture_num(f->person[0]), NULL),
+	                 -1);
 	assert_non_null(strstr(e.msg, "already works Greeter"));
-	assert_int_equal(add(c, "assignment", &e, "shift", num(f->shift[0]), "person",
-	                     num(f->person[0]), "status", "dropped", NULL),
+	assert_int_equal(fixture_try_add(c, "assignment", &e, "shift", fixture_num(f->shift[0]),
+	                                 "person", fixture_num(f->person[0]), "status", "dropped",
+	                                 NULL),
 	                 -1);
 	assert_non_null(strstr(e.msg, "already has assignment"));
 	/* moving a shift onto another of its people's shifts */
@@ -391,69 +355,75 @@ static void generic_writes_follow_the_rules(void **state)
 	assert_int_equal(set1(c, "event", f->event, "teardown_ends", "2024-12-07 20:00", &e), 0);
 	assert_int_equal(set1(c, "shift", f->shift[3], "ends", "2024-12-07 19:00", &e), 0);
 	/* sessions in one room; booth labels */
-	int64_t room = add(c, "room", &e, "event", num(f->event), "name", "Salon A", NULL);
-	assert_true(add(c, "session", &e, "event", num(f->event), "room", num(room), "title",
-	                "Supply chains", "starts", "2024-12-07 09:00", "ends", "2024-12-07 11:00",
-	                NULL) > 0);
-	assert_int_equal(add(c, "session", &e, "event", num(f->event), "room", num(room), "title",
-	                     "Opening", "starts", "2024-12-07 10:00", "ends", "2024-12-07 12:00",
-	                     NULL),
+	int64_t room =
+	    fixture_try_add(c, "room", &e, "event", fixture_num(f->event), "name", "Salon A", NULL);
+	assert_true(fixture_try_add(c, "session", &e, "event", fixture_num(f->event), "room",
+	                            fixture_num(room), "title", "Supply chains", "starts",
+	                            "2024-12-07 09:00", "ends", "2024-12-07 11:00", NULL) > 0);
+	assert_int_equal(fixture_try_add(c, "session", &e, "event", fixture_num(f->event), "room",
+	                                 fixture_num(room), "title", "Opening", "starts",
+	                                 "2024-12-07 10:00", "ends", "2024-12-07 12:00", NULL),
 	                 -1);
 	assert_string_equal(e.msg, "Salon A is taken by \"Supply chains\" Sat 7 Dec "
 	                           "09:00\xe2\x80\x93"
 	                           "11:00, which overlaps 10:00\xe2\x80\x93"
 	                           "12:00");
-	assert_true(add(c, "session", &e, "event", num(f->event), "room", num(room), "title",
-	                "Opening", "starts", "2024-12-07 11:00", "ends", "2024-12-07 12:00",
-	                NULL) > 0);
-	int64_t o1 = add(c, "org", &e, "name", "Harbor Light", NULL);
-	int64_t o2 = add(c, "org", &e, "name", "City Task Force", NULL);
-	assert_true(
-	    add(c, "booth", &e, "event", num(f->event), "org", num(o1), "label", "B12", NULL) > 0);
-	assert_int_equal(add(c, "booth", &e, "event", num(f->event), "org", num(o2), "label", "b12",
-	                     "starts", "2024-12-07 12:00", "ends", "2024-12-07 13:00", NULL),
+	assert_true(fixture_try_add(c, "session", &e, "event", fixture_num(f->event), "room",
+	                            fixture_num(room), "title", "Opening", "starts",
+	                            "2024-12-07 11:00", "ends", "2024-12-07 12:00", NULL) > 0);
+	int64_t o1 = fixture_try_add(c, "org", &e, "name", "Harbor Light", NULL);
+	int64_t o2 = fixture_try_add(c, "org", &e, "name", "City Task Force", NULL);
+	assert_true(fixture_try_add(c, "booth", &e, "event", fixture_num(f->event), "org",
+	                            fixture_num(o1), "label", "B12", NULL) > 0);
+	assert_int_equal(fixture_try_add(c, "booth", &e, "event", fixture_num(f->event), "org",
+	                                 fixture_num(o2), "label", "b12", "starts",
+	                                 "2024-12-07 12:00", "ends", "2024-12-07 13:00", NULL),
 	                 -1);
 	assert_non_null(strstr(e.msg, "booth b12 is held by Harbor Light"));
-	assert_true(
-	    add(c, "booth", &e, "event", num(f->event), "org", num(o2), "label", "B13", NULL) > 0);
+	assert_true(fixture_try_add(c, "booth", &e, "event", fixture_num(f->event), "org",
+	                            fixture_num(o2), "label", "B13", NULL) > 0);
 	/* availability: a first window that leaves a shift outside is soft */
-	assert_int_equal(add(c, "availability", &e, "person", num(f->person[0]), "event",
-	                     num(f->event), "starts", "2024-12-07 08:00", "ends",
-	                     "2024-12-07 12:00", NULL),
+	assert_int_equal(fixture_try_add(c, "availability", &e, "person", fixture_num(f->person[0]),
+	                                 "event", fixture_num(f->event), "starts",
+	                                 "2024-12-07 08:00", "ends", "2024-12-07 12:00", NULL),
 	                 -1);
 	assert_int_equal(e.code, ERR_SOFT);
 	assert_non_null(strstr(e.msg, "is available only Sat 7 Dec 08:00"));
 	c->override_reason = "agreed by phone";
-	assert_true(add(c, "availability", &e, "person", num(f->person[0]), "event", num(f->event),
-	                "starts", "2024-12-07 08:00", "ends", "2024-12-07 12:00", NULL) > 0);
+	assert_true(fixture_try_add(c, "availability", &e, "person", fixture_num(f->person[0]),
+	                            "event", fixture_num(f->event), "starts", "2024-12-07 08:00",
+	                            "ends", "2024-12-07 12:00", NULL) > 0);
 	c->override_reason = NULL;
 	/* a speaker during their shift */
-	int64_t talk = add(c, "session", &e, "event", num(f->event), "title", "Panel", "starts",
-	                   "2024-12-07 10:00", "ends", "2024-12-07 10:30", NULL);
-	assert_int_equal(
-	    add(c, "speaker", &e, "session", num(talk), "person", num(f->person[0]), NULL), -1);
+	int64_t talk =
+	    fixture_try_add(c, "session", &e, "event", fixture_num(f->event), "title", "Panel",
+	                    "starts", "2024-12-07 10:00", "ends", "2024-12-07 10:30", NULL);
+	assert_int_equal(fixture_try_add(c, "speaker", &e, "session", fixture_num(talk), "person",
+	                                 fixture_num(f->person[0]), NULL),
+	                 -1);
 	assert_int_equal(e.code, ERR_SOFT);
 	assert_non_null(strstr(e.msg, "Dana Reyes speaks at \"Panel\""));
 }
 
 static void skills_and_ages(void **state)
 {
-	struct fixture *f = *state;
-	struct ctx *c = &f->ctx;
+	struct staffing_fixture *f = *state;
+	struct ctx *c = &f->fx.ctx;
 	struct err e = {0};
 	int64_t id;
-	int64_t aid = add(c, "skill", &e, "name", "first aid", NULL);
-	int64_t medic = add(c, "role", &e, "event", num(f->event), "name", "Medic", "skill",
-	                    num(aid), "min_age", "18", NULL);
-	int64_t s = add(c, "shift", &e, "event", num(f->event), "role", num(medic), "starts",
-	                "2024-12-07 15:00", "ends", "2024-12-07 17:00", NULL);
+	int64_t aid = fixture_try_add(c, "skill", &e, "name", "first aid", NULL);
+	int64_t medic = fixture_try_add(c, "role", &e, "event", fixture_num(f->event), "name",
+	                                "Medic", "skill", fixture_num(aid), "min_age", "18", NULL);
+	int64_t s = fixture_try_add(c, "shift", &e, "event", fixture_num(f->event), "role",
+	                            fixture_num(medic), "starts", "2024-12-07 15:00", "ends",
+	                            "2024-12-07 17:00", NULL);
 	assert_int_equal(staffing_check(c, s, f->person[0], &e), -1);
 	assert_int_equal(e.code, ERR_SOFT);
 	assert_non_null(strstr(e.msg, "Dana Reyes lacks first aid"));
 	assert_non_null(strstr(e.msg, "no birth date"));
 	assert_int_equal(set1(c, "person", f->person[0], "birth_date", "2006-12-07", &e), 0);
-	int64_t held = add(c, "person_skill", &e, "person", num(f->person[0]), "skill", num(aid),
-	                   "expires", "2024-12-07", NULL);
+	int64_t held = fixture_try_add(c, "person_skill", &e, "person", fixture_num(f->person[0]),
+	                               "skill", fixture_num(aid), "expires", "2024-12-07", NULL);
 	assert_true(held > 0);
 	assert_int_equal(staffing_assign(c, s, f->person[0], "coordinator", &id, &e), 0);
 	/* changing the facts under the assignment is judged again */
@@ -509,8 +479,8 @@ static void raw(struct ctx *c, const char *table, const char *const *cols, const
 
 static void check_finds_violations(void **state)
 {
-	struct fixture *f = *state;
-	struct ctx *c = &f->ctx;
+	struct staffing_fixture *f = *state;
+	struct ctx *c = &f->fx.ctx;
 	struct err e = {0};
 	struct found x = {0};
 	int64_t id;
@@ -532,13 +502,15 @@ static void check_finds_violations(void **state)
 	assert_true(check_kind_hard("overlap"));
 	assert_false(check_kind_hard("rest"));
 	/* --event of another event sees none of it */
-	int64_t other = add(c, "event", &e, "name", "Other", "starts", "2024-12-08 08:00", "ends",
+	int64_t other =
+	    fixture_try_add(c, "event", &e, "name", "Other", "starts", "2024-12-08 08:00", "ends",
 	                    "2024-12-08 18:00", "tz", CHI, NULL);
 	struct found y = {0};
 	assert_int_equal(check_run(c, other, collect, &y, &e), 0);
 	assert_int_equal(y.n, 0);
 	/* a room clash, a shift outside the span, a full event with a waitlist */
-	int64_t room = add(c, "room", &e, "event", num(f->event), "name", "Salon A", NULL);
+	int64_t room =
+	    fixture_try_add(c, "room", &e, "event", fixture_num(f->event), "name", "Salon A", NULL);
 	int64_t s1[] = {f->event, room, at("2024-12-07 09:00"), at("2024-12-07 11:00")};
 	int64_t s2[] = {f->event, room, at("2024-12-07 10:00"), at("2024-12-07 12:00")};
 	struct db_value sv[6];
@@ -567,13 +539,14 @@ static void check_finds_violations(void **state)
 
 static void hours_on_a_dst_day(void **state)
 {
-	struct fixture *f = *state;
-	struct ctx *c = &f->ctx;
+	struct staffing_fixture *f = *state;
+	struct ctx *c = &f->fx.ctx;
 	struct err e = {0};
 	int64_t id;
-	int64_t ev = add(c, "event", &e, "name", "Spring", "starts", "2027-03-13 20:00", "ends",
-	                 "2027-03-14 23:00", "tz", "America/New_York", NULL);
-	int64_t role = add(c, "role", &e, "event", num(ev), "name", "Guard", NULL);
+	int64_t ev = fixture_try_add(c, "event", &e, "name", "Spring", "starts", "2027-03-13 20:00",
+	                             "ends", "2027-03-14 23:00", "tz", "America/New_York", NULL);
+	int64_t role =
+	    fixture_try_add(c, "role", &e, "event", fixture_num(ev), "name", "Guard", NULL);
 	static const char *const t[][2] = {
 	    {"2027-03-14 00:00", "2027-03-14 06:00"}, /* 5 real hours: 02:00 is skipped */
 	    {"2027-03-14 12:00", "2027-03-14 17:00"},
@@ -581,8 +554,8 @@ static void hours_on_a_dst_day(void **state)
 	};
 	int64_t s[3];
 	for (int i = 0; i < 3; i++)
-		s[i] = add(c, "shift", &e, "event", num(ev), "role", num(role), "starts", t[i][0],
-		           "ends", t[i][1], NULL);
+		s[i] = fixture_try_add(c, "shift", &e, "event", fixture_num(ev), "role",
+		                       fixture_num(role), "starts", t[i][0], "ends", t[i][1], NULL);
 	/* 10 real hours on the 23-hour day: within the limit, no override */
 	assert_int_equal(staffing_assign(c, s[0], f->person[0], "coordinator", &id, &e), 0);
 	assert_int_equal(staffing_assign(c, s[1], f->person[0], "coordinator", &id, &e), 0);
@@ -599,17 +572,18 @@ static void hours_on_a_dst_day(void **state)
 	assert_int_equal(x.n, 1);
 	assert_true(has(&x, "hours", "Dana Reyes has 11 h of shifts on Sun 14 Mar"));
 	/* a booth used by a shift stays in its event */
-	int64_t org = add(c, "org", &e, "name", "Harbor Light", NULL);
-	int64_t booth = add(c, "booth", &e, "event", num(ev), "org", num(org), "label", "B1", NULL);
-	assert_int_equal(set1(c, "shift", s[2], "booth", num(booth), &e), 0);
-	assert_int_equal(set1(c, "booth", booth, "event", num(f->event), &e), -1);
+	int64_t org = fixture_try_add(c, "org", &e, "name", "Harbor Light", NULL);
+	int64_t booth = fixture_try_add(c, "booth", &e, "event", fixture_num(ev), "org",
+	                                fixture_num(org), "label", "B1", NULL);
+	assert_int_equal(set1(c, "shift", s[2], "booth", fixture_num(booth), &e), 0);
+	assert_int_equal(set1(c, "booth", booth, "event", fixture_num(f->event), &e), -1);
 	assert_non_null(strstr(e.msg, "is used by shift"));
 }
 
 static void pins(void **state)
 {
-	struct fixture *f = *state;
-	struct ctx *c = &f->ctx;
+	struct staffing_fixture *f = *state;
+	struct ctx *c = &f->fx.ctx;
 	struct err e = {0};
 	char pin[PERSON_PIN_LEN + 1], hash[256];
 	assert_int_equal(person_verify_pin(c, f->person[0], "123456", &e), -1);
@@ -633,17 +607,19 @@ static void pins(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(assign_overlap_and_rest, setup, teardown),
-	    cmocka_unit_test_setup_teardown(shift_fills_up, setup, teardown),
-	    cmocka_unit_test_setup_teardown(assignment_registers_volunteer, setup, teardown),
-	    cmocka_unit_test_setup_teardown(kiosk_limits, setup, teardown),
-	    cmocka_unit_test_setup_teardown(attendance, setup, teardown),
-	    cmocka_unit_test_setup_teardown(waitlist_in_order, setup, teardown),
-	    cmocka_unit_test_setup_teardown(generic_writes_follow_the_rules, setup, teardown),
-	    cmocka_unit_test_setup_teardown(skills_and_ages, setup, teardown),
-	    cmocka_unit_test_setup_teardown(check_finds_violations, setup, teardown),
-	    cmocka_unit_test_setup_teardown(hours_on_a_dst_day, setup, teardown),
-	    cmocka_unit_test_setup_teardown(pins, setup, teardown),
+	    cmocka_unit_test_setup_teardown(assign_overlap_and_rest, setup, fixture_teardown),
+	    cmocka_unit_test_setup_teardown(shift_fills_up, setup, fixture_teardown),
+	    cmocka_unit_test_setup_teardown(assignment_registers_volunteer, setup,
+	                                    fixture_teardown),
+	    cmocka_unit_test_setup_teardown(kiosk_limits, setup, fixture_teardown),
+	    cmocka_unit_test_setup_teardown(attendance, setup, fixture_teardown),
+	    cmocka_unit_test_setup_teardown(waitlist_in_order, setup, fixture_teardown),
+	    cmocka_unit_test_setup_teardown(generic_writes_follow_the_rules, setup,
+	                                    fixture_teardown),
+	    cmocka_unit_test_setup_teardown(skills_and_ages, setup, fixture_teardown),
+	    cmocka_unit_test_setup_teardown(check_finds_violations, setup, fixture_teardown),
+	    cmocka_unit_test_setup_teardown(hours_on_a_dst_day, setup, fixture_teardown),
+	    cmocka_unit_test_setup_teardown(pins, setup, fixture_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
