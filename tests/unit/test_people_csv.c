@@ -208,7 +208,7 @@ static void same_email_twice_in_one_file(void **state)
  * the same person, and more than a batch of links, still land. */
 static void skills_of_a_repeated_new_person(void **state)
 {
-	struct fixture *f = *state;
+	struct people_fixture *f = *state;
 	struct people_csv_stats st;
 	struct err e = {0};
 	char *text = xasprintf("name,email,skills\n"
@@ -228,7 +228,7 @@ static void skills_of_a_repeated_new_person(void **state)
 	assert_int_equal(st.repeated, 1);
 	assert_int_equal(count(f, "person_skill"), 3 + 140);
 	struct db_value v;
-	assert_int_equal(record_store_value(f->ctx.db,
+	assert_int_equal(record_store_value(f->fx.ctx.db,
 	                                    "SELECT expires FROM person_skill WHERE person = 1"
 	                                    " AND skill = 2",
 	                                    NULL, 0, &v, NULL),
