@@ -12,59 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../core/config.h"
-#include "../../core/ctx.h"
-#include "../../core/entity.h"
 #include "../../core/page.h"
 #include "../../core/staffing.h"
-
-struct fixture {
-	struct config cfg;
-	struct clock clock;
-	struct ctx ctx;
-};
-
-static int setup(void **state)
-{
-	static struct fixture f;
-	memset(&f, 0, sizeof f);
-	config_defaults(&f.cfg);
-	f.clock.pinned = true;
-	f.clock.at = 1795000000;
-	f.ctx.cfg = &f.cfg;
-	f.ctx.clock = &f.clock;
-	strcpy(f.ctx.actor, "tester");
-	struct err e = {0};
-	if (db_open(":memory:", NULL, &f.ctx.db, &e) < 0)
-		return -1;
-	*state = &f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fixture *f = *state;
-	db_close(f->ctx.db);
-	return 0;
-}
-
-static int64_t add(struct ctx *c, const char *entity, ...)
-{
-	struct field_assign fa[16];
-	size_t n = 0;
-	va_list ap;
-	va_start(ap, entity);
-	for (const char *k; (k = va_arg(ap, const char *)) != NULL; n++) {
-		fa[n].name = k;
-		fa[n].value = va_arg(ap, const char *);
-	}
-	va_end(ap);
-	int64_t id = 0;
-	struct err e = {0};
-	if (record_add(c, entity_find(entity), fa, n, &id, &e) < 0)
-		fail_msg("add %s: %s", entity, e.msg);
-	return id;
-}
+#include "fixture.h"
 
 struct seen {
 	char text[4096];
@@ -94,21 +44,23 @@ static void tab(struct fixture *f, int64_t event, struct seen *s)
 static void test_entries_follow_their_event(void **state)
 {
 	struct fixture *f = *state;
-	int64_t ev = add(&f->ctx, "event", "name", "Forum", "starts", "2027-03-13 08:00", "ends",
-	                 "2027-03-14 18:00", "tz", "America/New_York", NULL);
-	int64_t other = add(&f->ctx, "event", "name", "Gathering", "starts", "2027-05-01 08:00",
-	                    "ends", "2027-05-01 18:00", "tz", "America/Chicago", NULL);
-	add(&f->ctx, "room", "event", "2", "name", "Elsewhere", NULL);
-	int64_t room = add(&f->ctx, "room", "event", "1", "name", "Hall", NULL);
+	int64_t ev = fixture_add(&f->ctx, "event", "name", "Forum", "starts", "2027-03-13 08:00",
+	                         "ends", "2027-03-14 18:00", "tz", "America/New_York", NULL);
+	int64_t other =
+	    fixture_add(&f->ctx, "event", "name", "Gathering", "starts", "2027-05-01 08:00", "ends",
+	                "2027-05-01 18:00", "tz", "America/Chicago", NULL);
+	fixture_add(&f->ctx, "room", "event", "2", "name", "Elsewhere", NULL);
+	int64_t room = fixture_add(&f->ctx, "room", "event", "1", "name", "Hall", NULL);
 	(void)room;
-	int64_t session = add(&f->ctx, "session", "event", "1", "room", "2", "title", "Panel",
-	                      "starts", "2027-03-13 10:00", "ends", "2027-03-13 11:00", NULL);
-	int64_t role = add(&f->ctx, "role", "event", "1", "name", "Greeter", NULL);
+	int64_t session =
+	    fixture_add(&f->ctx, "session", "event", "1", "room", "2", "title", "Panel", "starts",
+	                "2027-03-13 10:00", "ends", "2027-03-13 11:00", NULL);
+	int64_t role = fixture_add(&f->ctx, "role", "event", "1", "name", "Greeter", NULL);
 	(void)role;
-	int64_t shift = add(&f->ctx, "shift", "event", "1", "role", "1", "starts",
-	                    "2027-03-13 12:00", "ends", "2027-03-13 14:00", NULL);
-	int64_t p = add(&f->ctx, "person", "name", "Dana Reyes", NULL);
-	add(&f->ctx, "speaker", "session", "1", "person", "1", NULL);
+	int64_t shift = fixture_add(&f->ctx, "shift", "event", "1", "role", "1", "starts",
+	                            "2027-03-13 12:00", "ends", "2027-03-13 14:00", NULL);
+	int64_t p = fixture_add(&f->ctx, "person", "name", "Dana Reyes", NULL);
+	fixture_add(&f->ctx, "speaker", "session", "1", "person", "1", NULL);
 	int64_t a;
 	struct err e = {0};
 	if (staffing_assign(&f->ctx, shift, p, "coordinator", &a, &e) < 0)
@@ -141,7 +93,7 @@ static void test_entries_follow_their_event(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(test_entries_follow_their_event, setup, teardown),
+	    fixture_unit_test(test_entries_follow_their_event),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

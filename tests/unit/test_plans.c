@@ -34,6 +34,7 @@
 #include "../../core/staffing.h"
 #include "../../db/db.h"
 #include "../../db/record_store.h"
+#include "fixture.h"
 
 /* The demo's forum (event 2) runs on 13-14 March 2027; the clock stands a
  * week before, so kiosk sign-ups are open. */
@@ -41,21 +42,20 @@
 
 #define MAX_TABLES 64
 
-struct fixture {
-	char *tables[MAX_TABLES];
-	size_t ntables;
-	struct config cfg;
-	struct clock clock;
-	struct ctx ctx;
+/* The fixture, the statements seen and the schema's tables. */
+struct plans {
+	struct fixture fx;
 	char **sql;
 	size_t n, cap;
+	char *tables[MAX_TABLES];
+	size_t ntables;
 };
 
 /* ---- what ran ------------------------------------------------------------ */
 
 static void remember(void *arg, const char *sql)
 {
-	struct fixture *f = arg;
+	struct plans *f = arg;
 	for (size_t i = 0; i < f->n; i++)
 		if (strcmp(f->sql[i], sql) == 0)
 			return;
@@ -69,11 +69,11 @@ static void remember(void *arg, const char *sql)
 	f->n++;
 }
 
-static int64_t value(struct fixture *f, const char *sql)
+static int64_t value(struct plans *f, const char *sql)
 {
 	struct db_value v;
 	struct err e = {0};
-	if (record_store_value(f->ctx.db, sql, NULL, 0, &v, &e) != 0)
+	if (record_store_value(f->fx.ctx.db, sql, NULL, 0, &v, &e) != 0)
 		fail_msg("%s: %s", sql, e.msg);
 	int64_t i = v.kind == DBV_INT ? v.i : 0;
 	db_value_clear(&v);
@@ -90,7 +90,7 @@ static int take_all(void *arg, const struct page_row *r)
 }
 
 /* Every list in every way a screen asks for a page. */
-static void visit_lists(struct fixture *f)
+static void visit_lists(struct plans *f)
 {
 	static const struct {
 		bool has_after, inclusive, backward;
@@ -114,15 +114,15 @@ static void visit_lists(struct fixture *f)
 			                     .from = 1804940000,
 			                     .to = 1804990000};
 			struct err e = {0};
-			if (page_fetch(&f->ctx, view, &r, take_all, NULL, &e) < 0)
+			if (page_fetch(&f->fx.ctx, view, &r, take_all, NULL, &e) < 0)
 				fail_msg("%s: %s", view, e.msg);
 		}
 	}
-	(void)page_data_version(&f->ctx);
+	(void)page_data_version(&f->fx.ctx);
 }
 
 /* Opening a record of each kind (forms, detail screens, the event's tabs). */
-static void visit_records(struct fixture *f)
+static void visit_records(struct plans *f)
 {
 	for (size_t i = 0; entity_at(i); i++) {
 		const struct entity_def *ent = entity_at(i);
@@ -131,24 +131,24 @@ static void visit_records(struct fixture *f)
 		int64_t id = value(f, sql);
 		struct record r;
 		struct err e = {0};
-		if (id && record_get(&f->ctx, ent, id, &r, &e) == 0)
+		if (id && record_get(&f->fx.ctx, ent, id, &r, &e) == 0)
 			record_free(&r);
 		char tz[64];
 		if (id)
-			(void)entity_tz_of(&f->ctx, ent, id, tz, sizeof tz, &e);
+			(void)entity_tz_of(&f->fx.ctx, ent, id, tz, sizeof tz, &e);
 	}
 }
 
 /* The assign screen: the candidates ranked, then a dry run of every rule
  * for the ones shown. */
-static void visit_assign(struct fixture *f)
+static void visit_assign(struct plans *f)
 {
 	for (int64_t s = value(f, "SELECT min(id) FROM shift"),
 	             last = value(f, "SELECT max(id) FROM shift");
 	     s <= last; s += (last - s) / 4 + 1) {
 		struct candidates cs = {0};
 		struct err e = {0};
-		if (candidates_load(&f->ctx, s, &cs, &e) < 0)
+		if (candidates_load(&f->fx.ctx, s, &cs, &e) < 0)
 			fail_msg("candidates: %s", e.msg);
 		candidates_free(&cs);
 	}
@@ -162,9 +162,9 @@ static void visit_assign(struct fixture *f)
 			struct err e = {0};
 			char buf[256];
 			int64_t a;
-			(void)staffing_check(&f->ctx, s, p, &e);
-			(void)staffing_describe(&f->ctx, s, buf, sizeof buf, &e);
-			(void)staffing_find(&f->ctx, s, p, &a, &e);
+			(void)staffing_check(&f->fx.ctx, s, p, &e);
+			(void)staffing_describe(&f->fx.ctx, s, buf, sizeof buf, &e);
+			(void)staffing_find(&f->fx.ctx, s, p, &a, &e);
 		}
 	/* staff, check in and out, take off again */
 	struct err e = {0};
@@ -172,10 +172,10 @@ static void visit_assign(struct fixture *f)
 	                              " (SELECT count(*) FROM assignment WHERE shift = shift.id)");
 	int64_t person = value(f, "SELECT max(id) FROM person");
 	int64_t a;
-	if (staffing_assign(&f->ctx, free_shift, person, "coordinator", &a, &e) == 0) {
-		(void)staffing_checkin(&f->ctx, free_shift, person, &e);
-		(void)staffing_checkout(&f->ctx, free_shift, person, &e);
-		(void)staffing_unassign(&f->ctx, free_shift, person, &e);
+	if (staffing_assign(&f->fx.ctx, free_shift, person, "coordinator", &a, &e) == 0) {
+		(void)staffing_checkin(&f->fx.ctx, free_shift, person, &e);
+		(void)staffing_checkout(&f->fx.ctx, free_shift, person, &e);
+		(void)staffing_unassign(&f->fx.ctx, free_shift, person, &e);
 	}
 }
 
@@ -185,18 +185,18 @@ static struct field_assign fa(const char *name, const char *value)
 }
 
 /* The people tab: register, check in, cancel (the waitlist moves up). */
-static void visit_registrations(struct fixture *f)
+static void visit_registrations(struct plans *f)
 {
 	struct err e = {0};
 	int64_t person = value(f, "SELECT max(id) FROM person");
 	int64_t reg;
 	char buf[256];
-	(void)registration_register(&f->ctx, 2, person, "attendee", &reg, &e);
-	(void)registration_checkin(&f->ctx, 2, person, &e);
-	(void)registration_checkout(&f->ctx, 2, person, &e);
-	(void)registration_find(&f->ctx, 2, person, &reg, &e);
-	(void)registration_describe(&f->ctx, 2, person, buf, sizeof buf, &e);
-	(void)registration_unregister(&f->ctx, 2, person, &e);
+	(void)registration_register(&f->fx.ctx, 2, person, "attendee", &reg, &e);
+	(void)registration_checkin(&f->fx.ctx, 2, person, &e);
+	(void)registration_checkout(&f->fx.ctx, 2, person, &e);
+	(void)registration_find(&f->fx.ctx, 2, person, &reg, &e);
+	(void)registration_describe(&f->fx.ctx, 2, person, buf, sizeof buf, &e);
+	(void)registration_unregister(&f->fx.ctx, 2, person, &e);
 	/* a full event: the waitlist, its gap closing, the first promoted */
 	char seated[24];
 	snprintf(seated, sizeof seated, "%lld",
@@ -204,7 +204,7 @@ static void visit_registrations(struct fixture *f)
 	                             " AND kind = 'attendee' AND status IN ('registered',"
 	                             "'checked_in','no_show')"));
 	const struct field_assign full[] = {fa("capacity", seated)};
-	if (record_set(&f->ctx, entity_find("event"), 1, full, 1, &e) < 0)
+	if (record_set(&f->fx.ctx, entity_find("event"), 1, full, 1, &e) < 0)
 		fail_msg("capacity: %s", e.msg);
 	int64_t a = value(f, "SELECT max(id) FROM person WHERE id NOT IN"
 	                     " (SELECT person FROM registration WHERE event = 1)");
@@ -212,19 +212,19 @@ static void visit_registrations(struct fixture *f)
 	                     " (SELECT person FROM registration WHERE event = 1)");
 	int64_t seated_one = value(f, "SELECT min(person) FROM registration WHERE event = 1"
 	                              " AND kind = 'attendee' AND status = 'registered'");
-	(void)registration_register(&f->ctx, 1, a, "attendee", &reg, &e);
-	(void)registration_register(&f->ctx, 1, b, "attendee", &reg, &e);
-	(void)registration_unregister(&f->ctx, 1, a, &e);          /* a waiting place closes */
-	(void)registration_unregister(&f->ctx, 1, seated_one, &e); /* b moves up */
+	(void)registration_register(&f->fx.ctx, 1, a, "attendee", &reg, &e);
+	(void)registration_register(&f->fx.ctx, 1, b, "attendee", &reg, &e);
+	(void)registration_unregister(&f->fx.ctx, 1, a, &e);          /* a waiting place closes */
+	(void)registration_unregister(&f->fx.ctx, 1, seated_one, &e); /* b moves up */
 }
 
 /* Forms: add, edit and delete the things a coordinator edits. */
-static void visit_forms(struct fixture *f)
+static void visit_forms(struct plans *f)
 {
 	struct err e = {0};
 	int64_t id;
 	const struct field_assign room[] = {fa("event", "2"), fa("name", "Plans room")};
-	if (record_add(&f->ctx, entity_find("room"), room, 2, &id, &e) < 0)
+	if (record_add(&f->fx.ctx, entity_find("room"), room, 2, &id, &e) < 0)
 		fail_msg("room: %s", e.msg);
 	char rid[24];
 	snprintf(rid, sizeof rid, "%lld", (long long)id);
@@ -236,10 +236,10 @@ static void visit_forms(struct fixture *f)
 	    fa("ends", "2027-03-13 19:00"),
 	};
 	int64_t sid;
-	if (record_add(&f->ctx, entity_find("session"), session, 5, &sid, &e) < 0)
+	if (record_add(&f->fx.ctx, entity_find("session"), session, 5, &sid, &e) < 0)
 		fail_msg("session: %s", e.msg);
 	const struct field_assign later[] = {fa("starts", "2027-03-13 18:30")};
-	(void)record_set(&f->ctx, entity_find("session"), sid, later, 1, &e);
+	(void)record_set(&f->fx.ctx, entity_find("session"), sid, later, 1, &e);
 	int64_t role = value(f, "SELECT min(id) FROM role WHERE event = 2");
 	char roles[24];
 	snprintf(roles, sizeof roles, "%lld", (long long)role);
@@ -251,39 +251,39 @@ static void visit_forms(struct fixture *f)
 	    fa("ends", "2027-03-13 19:00"),
 	};
 	int64_t shid;
-	if (record_add(&f->ctx, entity_find("shift"), shift, 5, &shid, &e) < 0)
+	if (record_add(&f->fx.ctx, entity_find("shift"), shift, 5, &shid, &e) < 0)
 		fail_msg("shift: %s", e.msg);
-	(void)record_set(&f->ctx, entity_find("shift"), shid, later, 1, &e);
+	(void)record_set(&f->fx.ctx, entity_find("shift"), shid, later, 1, &e);
 	int64_t booth = value(f, "SELECT min(id) FROM booth WHERE event = 2");
 	const struct field_assign notes[] = {fa("ends", "2027-03-14 17:00")};
-	(void)record_set(&f->ctx, entity_find("booth"), booth, notes, 1, &e);
+	(void)record_set(&f->fx.ctx, entity_find("booth"), booth, notes, 1, &e);
 	int64_t person = value(f, "SELECT min(id) FROM person");
 	const struct field_assign pnotes[] = {fa("notes", "plans")};
-	(void)record_set(&f->ctx, entity_find("person"), person, pnotes, 1, &e);
+	(void)record_set(&f->fx.ctx, entity_find("person"), person, pnotes, 1, &e);
 	const struct field_assign evd[] = {fa("description", "plans")};
-	(void)record_set(&f->ctx, entity_find("event"), 2, evd, 1, &e);
+	(void)record_set(&f->fx.ctx, entity_find("event"), 2, evd, 1, &e);
 	int64_t org = value(f, "SELECT max(id) FROM org");
 	char orgs[24];
 	snprintf(orgs, sizeof orgs, "%lld", (long long)org);
 	const struct field_assign booth_f[] = {fa("event", "2"), fa("org", orgs),
 	                                       fa("label", "Z9")};
 	int64_t bid;
-	if (record_add(&f->ctx, entity_find("booth"), booth_f, 3, &bid, &e) < 0)
+	if (record_add(&f->fx.ctx, entity_find("booth"), booth_f, 3, &bid, &e) < 0)
 		fail_msg("booth: %s", e.msg);
 	const struct field_assign label[] = {fa("label", "E1")}; /* taken: refused */
-	(void)record_set(&f->ctx, entity_find("booth"), bid, label, 1, &e);
+	(void)record_set(&f->fx.ctx, entity_find("booth"), bid, label, 1, &e);
 	const struct field_assign moved[] = {fa("room", rid)};
-	(void)record_set(&f->ctx, entity_find("booth"), bid, moved, 1, &e);
+	(void)record_set(&f->fx.ctx, entity_find("booth"), bid, moved, 1, &e);
 	const struct field_assign narrow[] = {fa("starts", "2027-03-13 12:00")}; /* refused */
-	(void)record_set(&f->ctx, entity_find("event"), 2, narrow, 1, &e);
+	(void)record_set(&f->fx.ctx, entity_find("event"), 2, narrow, 1, &e);
 	const struct field_assign other[] = {fa("event", "1")}; /* refused: used by event 2 */
-	(void)record_set(&f->ctx, entity_find("room"), id, other, 1, &e);
+	(void)record_set(&f->fx.ctx, entity_find("room"), id, other, 1, &e);
 	int64_t r2 = value(f, "SELECT max(id) FROM role WHERE event = 2");
-	(void)record_set(&f->ctx, entity_find("role"), r2, other, 1, &e);
+	(void)record_set(&f->fx.ctx, entity_find("role"), r2, other, 1, &e);
 	const struct field_assign booth_ev[] = {fa("event", "1")}; /* refused: staffed */
 	int64_t staffed = value(f, "SELECT min(booth) FROM shift WHERE booth IS NOT NULL");
-	(void)record_set(&f->ctx, entity_find("booth"), staffed, booth_ev, 1, &e);
-	(void)record_rm(&f->ctx, entity_find("booth"), bid, &e);
+	(void)record_set(&f->fx.ctx, entity_find("booth"), staffed, booth_ev, 1, &e);
+	(void)record_rm(&f->fx.ctx, entity_find("booth"), bid, &e);
 	/* a speaker, a skill held, an availability window */
 	char sids[24], pid[24], sk[24];
 	snprintf(sids, sizeof sids, "%lld", (long long)sid);
@@ -291,21 +291,21 @@ static void visit_forms(struct fixture *f)
 	snprintf(sk, sizeof sk, "%lld", (long long)value(f, "SELECT max(id) FROM skill"));
 	const struct field_assign speaker[] = {fa("session", sids), fa("person", pid)};
 	int64_t link;
-	if (record_add(&f->ctx, entity_find("speaker"), speaker, 2, &link, &e) == 0)
-		(void)record_rm(&f->ctx, entity_find("speaker"), link, &e);
+	if (record_add(&f->fx.ctx, entity_find("speaker"), speaker, 2, &link, &e) == 0)
+		(void)record_rm(&f->fx.ctx, entity_find("speaker"), link, &e);
 	const struct field_assign held[] = {fa("person", pid), fa("skill", sk),
 	                                    fa("expires", "2027-01-01")};
-	if (record_add(&f->ctx, entity_find("person_skill"), held, 3, &link, &e) == 0)
-		(void)record_rm(&f->ctx, entity_find("person_skill"), link, &e);
+	if (record_add(&f->fx.ctx, entity_find("person_skill"), held, 3, &link, &e) == 0)
+		(void)record_rm(&f->fx.ctx, entity_find("person_skill"), link, &e);
 	const struct field_assign window[] = {fa("person", pid), fa("event", "2"),
 	                                      fa("starts", "2027-03-13 08:00"),
 	                                      fa("ends", "2027-03-13 12:00")};
-	if (record_add(&f->ctx, entity_find("availability"), window, 4, &link, &e) == 0)
-		(void)record_rm(&f->ctx, entity_find("availability"), link, &e);
-	(void)record_rm(&f->ctx, entity_find("shift"), shid, &e);
-	(void)record_rm(&f->ctx, entity_find("session"), sid, &e);
-	(void)record_rm(&f->ctx, entity_find("room"), id, &e);
-	(void)record_rm(&f->ctx, entity_find("person"), person, &e); /* refused: depended on */
+	if (record_add(&f->fx.ctx, entity_find("availability"), window, 4, &link, &e) == 0)
+		(void)record_rm(&f->fx.ctx, entity_find("availability"), link, &e);
+	(void)record_rm(&f->fx.ctx, entity_find("shift"), shid, &e);
+	(void)record_rm(&f->fx.ctx, entity_find("session"), sid, &e);
+	(void)record_rm(&f->fx.ctx, entity_find("room"), id, &e);
+	(void)record_rm(&f->fx.ctx, entity_find("person"), person, &e); /* refused: depended on */
 }
 
 static int report_shift_seen(void *arg, const struct report_shift *s)
@@ -343,38 +343,38 @@ static int report_session_seen(void *arg, const struct report_session *s)
 	return 0;
 }
 
-static void visit_reports(struct fixture *f)
+static void visit_reports(struct plans *f)
 {
 	struct report_event ev;
 	struct err e = {0};
-	if (report_event(&f->ctx, 2, &ev, &e) < 0)
+	if (report_event(&f->fx.ctx, 2, &ev, &e) < 0)
 		fail_msg("report: %s", e.msg);
 	struct report_coverage_fns cov = {report_shift_seen, report_hour_seen, NULL};
 	struct report_attendance_fns att = {report_kind_seen, report_session_seen, NULL};
-	if (report_coverage(&f->ctx, &ev, &cov, &e) < 0 ||
-	    report_hours(&f->ctx, &ev, report_volunteer_seen, NULL, &e) < 0 ||
-	    report_attendance(&f->ctx, &ev, &att, &e) < 0)
+	if (report_coverage(&f->fx.ctx, &ev, &cov, &e) < 0 ||
+	    report_hours(&f->fx.ctx, &ev, report_volunteer_seen, NULL, &e) < 0 ||
+	    report_attendance(&f->fx.ctx, &ev, &att, &e) < 0)
 		fail_msg("report: %s", e.msg);
 }
 
 /* The kiosk: sign in, own shifts, open shifts, sign up, drop. */
-static void visit_kiosk(struct fixture *f)
+static void visit_kiosk(struct plans *f)
 {
 	struct err e = {0};
 	int64_t person = value(f, "SELECT min(person) FROM registration WHERE event = 2"
 	                          " AND kind = 'volunteer'");
 	char pin[16];
-	if (person_set_pin(&f->ctx, person, pin, sizeof pin, &e) < 0)
+	if (person_set_pin(&f->fx.ctx, person, pin, sizeof pin, &e) < 0)
 		fail_msg("pin: %s", e.msg);
 	char code[16] = "";
 	struct db_value v;
 	const struct db_value id = db_int(person);
-	if (record_store_value(f->ctx.db, "SELECT volunteer_code FROM person WHERE id = ?", &id, 1,
-	                       &v, &e) == 0 &&
+	if (record_store_value(f->fx.ctx.db, "SELECT volunteer_code FROM person WHERE id = ?", &id,
+	                       1, &v, &e) == 0 &&
 	    v.kind == DBV_TEXT)
 		snprintf(code, sizeof code, "%s", v.s);
 	db_value_clear(&v);
-	struct ctx kc = f->ctx;
+	struct ctx kc = f->fx.ctx;
 	kiosk_begin(&kc);
 	struct kiosk_user u;
 	(void)kiosk_sign_in(&kc, "ZZZZZZ", "000000", &u, &e); /* unknown code */
@@ -402,10 +402,10 @@ static int violation_seen(void *arg, const char *kind, const char *message)
 }
 
 /* The conflicts tab runs check for its event. */
-static void visit_conflicts(struct fixture *f)
+static void visit_conflicts(struct plans *f)
 {
 	struct err e = {0};
-	if (check_run(&f->ctx, 2, violation_seen, NULL, &e) < 0)
+	if (check_run(&f->fx.ctx, 2, violation_seen, NULL, &e) < 0)
 		fail_msg("check: %s", e.msg);
 }
 
@@ -443,7 +443,7 @@ static bool is_allowed(const char *sql, const char *step)
 
 /* Is name, in sql, a table of the schema or an alias of one ("event e",
  * "person AS lead")? Not a subquery's or a CTE's name. */
-static bool names_table(struct fixture *f, const char *sql, const char *name)
+static bool names_table(struct plans *f, const char *sql, const char *name)
 {
 	for (size_t i = 0; i < f->ntables; i++) {
 		char as[160], alias[160];
@@ -456,7 +456,7 @@ static bool names_table(struct fixture *f, const char *sql, const char *name)
 }
 
 /* The steps of plan that scan a table and are not allowed, appended to out. */
-static int bad_steps(struct fixture *f, const char *sql, const char *plan, char *out, size_t n)
+static int bad_steps(struct plans *f, const char *sql, const char *plan, char *out, size_t n)
 {
 	int bad = 0;
 	for (const char *line = plan; *line;) {
@@ -478,7 +478,7 @@ static int bad_steps(struct fixture *f, const char *sql, const char *plan, char 
 
 static int add_table(void *arg, const struct db_value *vals, size_t n)
 {
-	struct fixture *f = arg;
+	struct plans *f = arg;
 	if (n == 1 && vals[0].kind == DBV_TEXT && f->ntables < MAX_TABLES)
 		f->tables[f->ntables++] = strdup(vals[0].s);
 	return 0;
@@ -487,19 +487,13 @@ static int add_table(void *arg, const struct db_value *vals, size_t n)
 static void test_no_full_scan(void **state)
 {
 	(void)state;
-	struct fixture f = {0};
-	config_defaults(&f.cfg);
-	f.clock.pinned = true;
-	f.clock.at = NOW;
-	f.ctx.cfg = &f.cfg;
-	f.ctx.clock = &f.clock;
-	strcpy(f.ctx.actor, "tester");
+	static struct plans f;
 	struct err e = {0};
-	assert_int_equal(db_open(":memory:", NULL, &f.ctx.db, &e), 0);
+	assert_int_equal(fixture_open(&f.fx, NOW), 0);
 	struct demo_summary sum;
-	if (demo_fill(&f.ctx, DEMO_SMALL, false, &sum, &e) < 0)
+	if (demo_fill(&f.fx.ctx, DEMO_SMALL, false, &sum, &e) < 0)
 		fail_msg("demo: %s", e.msg);
-	db_trace(f.ctx.db, remember, &f);
+	db_trace(f.fx.ctx.db, remember, &f);
 	visit_lists(&f);
 	visit_records(&f);
 	visit_assign(&f);
@@ -508,21 +502,21 @@ static void test_no_full_scan(void **state)
 	visit_reports(&f);
 	visit_kiosk(&f);
 	visit_conflicts(&f);
-	db_trace(f.ctx.db, NULL, NULL);
+	db_trace(f.fx.ctx.db, NULL, NULL);
 	static const char *const name_col[] = {"name"};
 	const struct record_query tables = {.table = "sqlite_master",
 	                                    .cols = name_col,
 	                                    .ncols = 1,
 	                                    .where = "type = 'table'",
 	                                    .order_by = "name"};
-	if (record_store_scan(f.ctx.db, &tables, add_table, &f, &e) < 0)
+	if (record_store_scan(f.fx.ctx.db, &tables, add_table, &f, &e) < 0)
 		fail_msg("tables: %s", e.msg);
 	assert_true(f.ntables > 10);
 
 	bool verbose = getenv("PLANS_VERBOSE") != NULL;
 	int bad = 0;
 	for (size_t i = 0; i < f.n; i++) {
-		char *plan = db_query_plan(f.ctx.db, f.sql[i], &e);
+		char *plan = db_query_plan(f.fx.ctx.db, f.sql[i], &e);
 		if (!plan)
 			fail_msg("%s: %s", f.sql[i], e.msg);
 		char steps[4096] = "";
@@ -538,7 +532,7 @@ static void test_no_full_scan(void **state)
 	free(f.sql);
 	for (size_t i = 0; i < f.ntables; i++)
 		free(f.tables[i]);
-	db_close(f.ctx.db);
+	fixture_close(&f.fx);
 	assert_true(f.n > 100);
 	assert_int_equal(bad, 0);
 }
