@@ -2195,7 +2195,7 @@ static void build_large(struct plan *p)
 
 /* ---- rows: the plan in storage form ------------------------------------------ */
 
-#define ROW_MAX 14
+#define ROW_MAX 16
 
 struct row {
 	size_t n;
@@ -2316,6 +2316,7 @@ static void emit_event(const struct emit_ctx *x, size_t i, struct row *r)
 	put_ref(r, "host_org", ORG_ID(x->p, ev->host));
 	put_int(r, "setup_starts", ev->setup);
 	put_int(r, "teardown_ends", ev->teardown);
+	put_uid(r);
 }
 
 static void emit_room(const struct emit_ctx *x, size_t i, struct row *r)

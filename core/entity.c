@@ -102,17 +102,19 @@ static const struct field_def person_skill_fields[] = {
 
 static const struct field_def event_fields[] = {
     TEXT("name", F_REQUIRED, "event name"),
-    TIME("starts", F_REQUIRED, "start, in the event's zone"),
-    TIME("ends", F_REQUIRED, "end, in the event's zone"),
+    TIME("starts", F_REQUIRED | F_SEQ, "start, in the event's zone"),
+    TIME("ends", F_REQUIRED | F_SEQ, "end, in the event's zone"),
     {"tz", FT_TZ, F_REQUIRED, NULL, NULL, NULL, 0, 0, "IANA time zone, e.g. America/Chicago"},
-    TEXT("venue", 0, "venue name"),
-    TEXT("address", 0, "venue address"),
+    TEXT("venue", F_SEQ, "venue name"),
+    TEXT("address", F_SEQ, "venue address"),
     TEXT("description", F_LONG, "description"),
-    ENUM("status", 0, event_statuses, "draft", "draft, published or cancelled"),
+    ENUM("status", F_SEQ, event_statuses, "draft", "draft, published or cancelled"),
     INT("capacity", 0, "0", 0, 1000000, "registrations before the waitlist (0 = unlimited)"),
     REF("host_org", 0, "org", "host organization id"),
     TIME("setup_starts", 0, "setup window start (before starts)"),
     TIME("teardown_ends", 0, "teardown window end (after ends)"),
+    UID_FIELD,
+    SEQ_FIELD,
 };
 
 static const struct field_def room_fields[] = {
@@ -219,7 +221,7 @@ static const struct field_def audit_fields[] = {
 
 static const struct entity_def entities[] = {
     {"event", "events", "event", event_fields, N(event_fields), "name", "id = ?", "event.tz", NULL,
-     "starts, id", false, NULL, agenda_event_validate, registration_event_after_write},
+     "starts, id", false, schedule_prepare, agenda_event_validate, registration_event_after_write},
     {"org", "orgs", "org", org_fields, N(org_fields), "name",
      "id IN (SELECT org FROM booth WHERE event = ?)", NULL, NULL, "name COLLATE NOCASE, id", false,
      NULL, NULL, NULL},

@@ -26,7 +26,7 @@
 #include "xmalloc.h"
 
 #define CONFIDENTIAL "Confidential"
-#define MAX_SOURCES  2
+#define MAX_SOURCES  3
 
 /* Someone a calendar is addressed to (the person of a person's file, an
  * organization's contact). */
@@ -47,6 +47,7 @@ struct calendar {
 	enum ical_scope scope;
 	enum ical_method method;
 	const struct invitee *invitee; /* NULL: attendees are each row's people */
+	const char *event_category;    /* CATEGORIES of the event's own entry */
 	bool alarms;
 };
 
@@ -214,6 +215,7 @@ static char *summary_of(const struct writer *w, const struct ical_store_item *it
 	case ICAL_ITEM_BOOTH:
 		return xasprintf("Booth %s at %s", title, it->event_name ? it->event_name : "");
 	case ICAL_ITEM_SESSION:
+	case ICAL_ITEM_EVENT:
 		break;
 	}
 	return xstrdup(title);
@@ -379,7 +381,10 @@ static int write_item(void *arg, const struct ical_store_item *it)
 		crowd_free(&k);
 		return -1;
 	}
-	icalcomponent *ev = vevent(w, it, &k);
+	struct ical_store_item own = *it;
+	if (it->kind == ICAL_ITEM_EVENT)
+		own.category = w->cal->event_category;
+	icalcomponent *ev = vevent(w, &own, &k);
 	ical_out_component(&w->out, ev);
 	icalcomponent_free(ev);
 	crowd_free(&k);
@@ -699,6 +704,13 @@ static int one_person(void *arg, const struct ical_store_person *p)
 	    .scope = ICAL_PERSON, .method = pp->method, .event = pp->event, .person = p->id};
 	struct calendar cal;
 	calendar_for(&o, &inv, &cal);
+	/* the event itself first, so everyone's file says when and where */
+	memmove(&cal.src[1], &cal.src[0], cal.nsrc * sizeof cal.src[0]);
+	cal.src[0].q = ICAL_Q_EVENT;
+	cal.src[0].key = pp->event;
+	cal.src[0].event = 0;
+	cal.nsrc++;
+	cal.event_category = p->role;
 	char name[64], *tmp;
 	snprintf(name, sizeof name, "person-%" PRId64 ".ics", p->id);
 	FILE *f = open_private(pp->dir, name, &tmp, pp->e);
@@ -706,23 +718,17 @@ static int one_person(void *arg, const struct ical_store_person *p)
 		return -1;
 	size_t n = 0;
 	int ret = write_calendar(pp->c, &cal, f, &n, pp->e);
+	if (ret == 1) /* the event row is read in the same snapshot: never */
+		ret = err_set(pp->e, ERR_NOT_FOUND, "event %" PRId64 " is gone", pp->event);
 	if (close_private(f, tmp, pp->dir, name, ret == 0, pp->e) < 0 || ret < 0)
 		return -1;
-	if (ret == 1) {
-		/* nothing of their own (an attendee): no file, and none left from
-		 * an earlier run to be sent by mistake */
-		char *old = xasprintf("%s/%s", pp->dir, name);
-		unlink(old);
-		free(old);
-	}
 	pp->people++;
 	fprintf(pp->index, "%" PRId64 "\t", p->id);
 	tsv_cell(pp->index, p->confidential ? CONFIDENTIAL : p->name, "\t");
 	tsv_cell(pp->index, p->email ? p->email : "", "\t");
-	tsv_cell(pp->index, ret == 1 ? "" : name, "\t");
-	fprintf(pp->index, "%zu\n", ret == 1 ? (size_t)0 : n);
-	if (ret == 0)
-		pp->nfiles++;
+	tsv_cell(pp->index, name, "\t");
+	fprintf(pp->index, "%zu\n", n);
+	pp->nfiles++;
 	return 0;
 }
 

@@ -36,14 +36,15 @@ int ical_export_method_parse(const char *text, enum ical_method *out, struct err
 int ical_export(struct ctx *c, const struct ical_export_opts *o, FILE *out, size_t *nevents,
                 struct err *e);
 
-/* One file per person registered for the event (registered or checked in)
- * who has shifts or sessions in it, in dir (created 0700; an existing dir
- * must not be open to others): person-ID.ics, mode 0600, holding the
- * person's shifts and the sessions they speak at; and index.tsv (id, name,
- * email, file, events; mode 0600) listing every registered person for a mail
- * merge, with no file for those who have neither (attendees: send them the
- * agenda). *npeople gets the number of people listed, *nfiles the number of
- * calendar files written. */
+/* One file per person registered for the event (registered or checked in),
+ * in dir (created 0700; an existing dir must not be open to others):
+ * person-ID.ics, mode 0600, holding one entry for the event itself (its
+ * stored UID and SEQUENCE, span, venue and address, status, the person's
+ * registration kind as CATEGORIES) followed by the person's shifts and the
+ * sessions they speak at; and index.tsv (id, name, email, file, events;
+ * mode 0600) listing every registered person with their file, for a mail
+ * merge. *npeople gets the number of people listed, *nfiles the number of
+ * calendar files written (the same). */
 int ical_export_per_person(struct ctx *c, int64_t event, enum ical_method method, const char *dir,
                            size_t *npeople, size_t *nfiles, struct err *e);
 

@@ -32,6 +32,16 @@
 	" e.tz AS tz, b.label, 'booth', 'confirmed', r.name, b.label, e.venue, NULL, e.name,"      \
 	" o.name, 0, 0"
 
+#define EVENT_COLS                                                                                 \
+	"SELECT 3 AS kind, e.id, e.uid, e.sequence, e.starts AS starts, e.ends AS ends,"           \
+	" e.tz AS tz, e.name, NULL,"                                                               \
+	" CASE e.status WHEN 'cancelled' THEN 'cancelled' WHEN 'draft' THEN 'tentative'"           \
+	" ELSE 'confirmed' END, NULL, NULL,"                                                       \
+	" coalesce(e.venue, '') || CASE WHEN coalesce(e.venue, '') <> ''"                          \
+	" AND coalesce(e.address, '') <> '' THEN ', ' ELSE '' END || coalesce(e.address, ''),"     \
+	" e.description, e.name, NULL, 0, 0"
+
+#define EVENT_FROM  " FROM event e WHERE e.id = ?1"
 #define AGENDA_FROM " FROM session s" SESSION_JOIN " WHERE s.event = ?1"
 #define SHIFTS_FROM " FROM shift sh" SHIFT_JOIN " WHERE sh.event = ?1"
 #define PERSON_SHIFTS_FROM                                                                         \
@@ -63,6 +73,7 @@ static const struct query_def queries[] = {
                                 ZONES(SESSION_COLS PERSON_SESSIONS_FROM), 2},
     [ICAL_Q_ORG_BOOTHS] = {BOOTH_COLS ORG_BOOTHS_FROM " ORDER BY b.starts, b.id",
                            ZONES(BOOTH_COLS ORG_BOOTHS_FROM), 1},
+    [ICAL_Q_EVENT] = {EVENT_COLS EVENT_FROM, ZONES(EVENT_COLS EVENT_FROM), 1},
 };
 
 static const char session_people_sql[] =

@@ -17,9 +17,10 @@ enum ical_store_query {
 	ICAL_Q_PERSON_SHIFTS,   /* key = person: shifts with an active assignment */
 	ICAL_Q_PERSON_SESSIONS, /* key = person: sessions they speak at */
 	ICAL_Q_ORG_BOOTHS,      /* key = org: its booths */
+	ICAL_Q_EVENT,           /* key = event: the event itself, one row */
 };
 
-enum ical_store_kind { ICAL_ITEM_SESSION, ICAL_ITEM_SHIFT, ICAL_ITEM_BOOTH };
+enum ical_store_kind { ICAL_ITEM_SESSION, ICAL_ITEM_SHIFT, ICAL_ITEM_BOOTH, ICAL_ITEM_EVENT };
 
 /* One row as a calendar entry. Strings may be NULL; they live until the
  * callback returns. */
@@ -32,10 +33,12 @@ struct ical_store_item {
 	const char *tz;          /* the event's zone */
 	const char *title;       /* session title, role name, or booth label */
 	const char *category;    /* session kind, role name, or "booth" */
-	const char *status;      /* as stored: confirmed, open, cancelled ... */
+	const char *status;      /* as stored: confirmed, open, cancelled ...; an
+	                          * event's as tentative (draft), confirmed
+	                          * (published) or cancelled */
 	const char *room;        /* room name */
 	const char *booth;       /* booth label (shifts at a booth) */
-	const char *venue;       /* the event's venue */
+	const char *venue;       /* the event's venue (event rows: and address) */
 	const char *description; /* session description or role description */
 	const char *event_name;
 	const char *org_name; /* booths */

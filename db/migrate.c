@@ -241,11 +241,23 @@ static const char schema_v3[] =
                                                               "NEW.entity_id") " WHERE id = NEW.id;"
                                                                                " END;";
 
+/* Version 4: an event's own iCalendar UID (random, stored, unique) and
+ * SEQUENCE, for the event entry of each person's calendar; existing events
+ * get a random UUID v4 (version nibble 4, variant 8-b). */
+static const char schema_v4[] =
+    "ALTER TABLE event ADD COLUMN uid TEXT;"
+    "ALTER TABLE event ADD COLUMN sequence INTEGER NOT NULL DEFAULT 0;"
+    "UPDATE event SET uid = lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4'"
+    " || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + abs(random() % 4), 1)"
+    " || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)));"
+    "CREATE UNIQUE INDEX event_uid ON event(uid);";
+
 /* migrations[i] takes a database from user_version i to i + 1. */
 static const char *const migrations[] = {
     schema_v1,
     schema_v2,
     schema_v3,
+    schema_v4,
 };
 
 #define LATEST ((int)(sizeof migrations / sizeof migrations[0]))

@@ -97,13 +97,9 @@ static int cmd_export(struct app *a, const struct args *args, FILE *out, struct 
 	if (dir) {
 		if (ical_export_per_person(&a->ctx, o.event, o.method, dir, &people, &n, e) < 0)
 			return -1;
-		fprintf(out, "%zu files written to %s (index: %s/index.tsv)\n", n, dir, dir);
-		if (people > n)
-			fprintf(
-			    out,
-			    "%zu registered people have no shifts or sessions and no file; send "
-			    "them the agenda: muster export ics --event %" PRId64 "\n",
-			    people - n, o.event);
+		fprintf(out,
+		        "%zu files written to %s for %zu registered people (index: %s/index.tsv)\n",
+		        n, dir, people, dir);
 		return 0;
 	}
 	if (!file || strcmp(file, "-") == 0)
@@ -133,7 +129,8 @@ int cmd_import_sessions(struct app *a, const struct args *args, FILE *out, struc
 const struct command cmd_ical_commands[] = {
     {"export", EXPORT_USAGE, "event: shifts person: org: method: o: per-person:", 1, 1,
      "iCalendar file: an event's agenda, its volunteer shifts (--shifts), a person's "
-     "schedule, an organization's booths, or one file per registered person; "
+     "schedule, an organization's booths, or one file per registered person (the "
+     "event itself plus their own shifts and talks); "
      "--method request adds ORGANIZER and ATTENDEE lines, cancel cancels",
      cmd_export},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},

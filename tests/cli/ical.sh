@@ -64,13 +64,14 @@ t_equal confidential-speaker-named "$(grep -c 'Speakers: Dana Reyes (moderator)\
 "$M" export ics --event 1 --shifts --method request -o "$T/shifts-request.ics" >/dev/null
 "$M" export ics --event 1 --per-person "$T/pp" --method request >/dev/null
 "$M" export ics --org 1 --method request -o "$T/org.ics" >/dev/null
-all="$T/agenda.ics $T/request.ics $T/shifts-request.ics $T/org.ics $T/pp/person-1.ics $T/pp/person-2.ics $T/pp/person-3.ics"
+all="$T/agenda.ics $T/request.ics $T/shifts-request.ics $T/org.ics $T/pp/person-1.ics $T/pp/person-2.ics $T/pp/person-3.ics $T/pp/person-4.ics"
 # shellcheck disable=SC2086
 t_equal confidential-name-nowhere "$(cat $all | tr -d '\r\n ' | grep -c 'SamHidden')" 0
 # shellcheck disable=SC2086
 t_equal confidential-address-only-own-file "$(grep -l 'sam@example' $all | tr '\n' ' ')" "$T/pp/person-2.ics "
 unfold "$T/pp/person-2.ics" >"$T/p2.txt"
-t_equal confidential-own-invitation "$(grep -c '^ATTENDEE;CN=Confidential;.*RSVP=TRUE:mailto:sam@example.org$' "$T/p2.txt")" 2
+# the event, the panel and the shift
+t_equal confidential-own-invitation "$(grep -c '^ATTENDEE;CN=Confidential;.*RSVP=TRUE:mailto:sam@example.org$' "$T/p2.txt")" 3
 unfold "$T/request.ics" >"$T/request.txt"
 t_equal request-organizer "$(grep '^ORGANIZER' "$T/request.txt" | sort -u)" \
 	"ORGANIZER;CN=Forum Team:mailto:forum@example.org"
@@ -90,23 +91,39 @@ done
 t_equal per-person-dir-mode "$(stat -c %a "$T/pp")" 700
 t_equal per-person-file-modes "$(stat -c %a "$T/pp"/* | sort -u)" 600
 t_equal per-person-files "$(cd "$T/pp" && ls | tr '\n' ' ')" \
-	"index.tsv person-1.ics person-2.ics person-3.ics "
+	"index.tsv person-1.ics person-2.ics person-3.ics person-4.ics "
 t_equal per-person-index "$(cat "$T/pp/index.tsv")" "id	name	email	file	events
-1	Dana Reyes	dana@example.org	person-1.ics	2
-2	Confidential	sam@example.org	person-2.ics	2
-3	Lee Park	lee@example.org	person-3.ics	1
-4	Ann Attendee	ann@example.org		0"
-# Ann later gets a shift, then loses it: her file comes, then goes
+1	Dana Reyes	dana@example.org	person-1.ics	3
+2	Confidential	sam@example.org	person-2.ics	3
+3	Lee Park	lee@example.org	person-3.ics	2
+4	Ann Attendee	ann@example.org	person-4.ics	1"
+# Ann, with nothing of her own, gets the event alone: its stored UID and
+# SEQUENCE, its span in its zone, venue, status, her registration kind
+unfold "$T/pp/person-4.ics" >"$T/p4.txt"
+t_lint per-person-attendee-bytes "$T/pp/person-4.ics"
+t_equal per-person-attendee-one-vevent "$(count '^BEGIN:VEVENT' "$T/pp/person-4.ics")" 1
+t_equal per-person-attendee-uid "$(prop UID: "$T/pp/person-4.ics")" \
+	"UID:$(sqlite3 "$MUSTER_DB" 'SELECT uid FROM event WHERE id = 1')"
+t_equal per-person-attendee-event "$(sed -n '/^BEGIN:VEVENT/,/^END:VEVENT/p' "$T/p4.txt" | grep -E '^(SEQUENCE|DTSTART|DTEND|SUMMARY|LOCATION|STATUS|CATEGORIES|ATTENDEE)' | tr '\n' ' ')" \
+	"SEQUENCE:0 DTSTART;TZID=America/New_York:20270313T080000 DTEND;TZID=America/New_York:20270314T173000 SUMMARY:Forum LOCATION:Harbor Hall CATEGORIES:attendee STATUS:TENTATIVE ATTENDEE;CN=Ann Attendee;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:ann@example.org "
+t_equal per-person-attendee-one-vtimezone "$(count '^BEGIN:VTIMEZONE' "$T/pp/person-4.ics")" 1
+t_equal per-person-same-event-uid "$(cat "$T"/pp/person-*.ics | prop "UID:$(sqlite3 "$MUSTER_DB" 'SELECT uid FROM event WHERE id = 1')" /dev/stdin | wc -l | tr -d ' ')" 4
+# Ann later gets a shift, then loses it: her file grows, then shrinks
 "$M" add assignment shift=2 person=4 >/dev/null
 t_run "$M" export ics --event 1 --per-person "$T/pp"
-t_contains per-person-summary "4 files written to $T/pp (index: $T/pp/index.tsv)"
-t_equal per-person-new-file "$(ls "$T/pp" | grep -c person-4.ics)" 1
+t_contains per-person-summary "4 files written to $T/pp for 4 registered people (index: $T/pp/index.tsv)"
+t_equal per-person-file-grows "$(count '^BEGIN:VEVENT' "$T/pp/person-4.ics")" 2
 "$M" rm assignment "$(sqlite3 "$MUSTER_DB" 'SELECT id FROM assignment WHERE person = 4')" >/dev/null
 t_run "$M" export ics --event 1 --per-person "$T/pp"
-t_contains per-person-says-who-has-none "1 registered people have no shifts or sessions and no file; send them the agenda: muster export ics --event 1"
-t_equal per-person-stale-file-removed "$(ls "$T/pp" | grep -c person-4.ics)" 0
+t_equal per-person-file-shrinks "$(count '^BEGIN:VEVENT' "$T/pp/person-4.ics")" 1
 t_equal per-person-no-temp-files "$(ls "$T/pp" | grep -c tmp)" 0
-t_equal person-alarm "$(grep -c 'TRIGGER:-PT15M' "$T/pp/person-1.ics")" 2
+# the event, the shift and the panel
+t_equal person-alarm "$(grep -c 'TRIGGER:-PT15M' "$T/pp/person-1.ics")" 3
+# the event's SEQUENCE rises with a change of its time, place or status
+"$M" set event 1 venue="Harbor Hall East" >/dev/null
+"$M" export ics --event 1 --per-person "$T/pp" >/dev/null
+t_equal per-person-event-sequence "$(prop SEQUENCE: "$T/pp/person-4.ics")" "SEQUENCE:1"
+"$M" set event 1 venue="Harbor Hall" >/dev/null
 mkdir "$T/open" && chmod 755 "$T/open"
 t_expect per-person-open-dir-refused 2 "$M" export ics --event 1 --per-person "$T/open"
 t_err_contains per-person-open-dir-message "others may open it"

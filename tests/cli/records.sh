@@ -14,6 +14,8 @@ t_golden add-session "$M" add session event=1 room=1 title="Supply chains" kind=
 	starts="2027-03-14 10:00" ends="2027-03-14 11:30"
 t_golden add-org "$M" add org name="Harbor Light Coalition" sector=ngo
 t_golden add-person "$M" add person name="Dana Reyes" email=dana@example.org org=1
+# the event's iCalendar UID is random: pin it for the golden files
+sqlite3 "$MUSTER_DB" "UPDATE event SET uid = '00000000-0000-4000-8000-000000000001'"
 t_golden show-event "$M" show event 1
 t_golden list-events-tsv "$M" list events --format tsv
 t_golden list-rooms-json "$M" list rooms --event 1 --format json
@@ -74,6 +76,19 @@ t_equal db-mode "$(stat -c %a "$MUSTER_DB")" 600
 sqlite3 "$MUSTER_DB" 'PRAGMA user_version = 99'
 t_expect newer-schema 3 "$M" list events
 t_err_contains newer-schema-message "newer than this muster"
+# schema 4: events of an older database get distinct random UUID v4 UIDs
+old="$T/v3.db"
+"$M" --db "$old" add event name=A starts="2027-01-01 10:00" ends="2027-01-01 12:00" tz=UTC >/dev/null
+"$M" --db "$old" add event name=B starts="2027-01-01 10:00" ends="2027-01-01 12:00" tz=UTC >/dev/null
+sqlite3 "$old" 'DROP INDEX event_uid; ALTER TABLE event DROP COLUMN uid;
+ALTER TABLE event DROP COLUMN sequence; PRAGMA user_version = 3'
+t_expect migrate-v4 0 "$M" --db "$old" list events
+t_equal migrate-v4-version "$(sqlite3 "$old" 'PRAGMA user_version')" 4
+t_equal migrate-v4-uids "$(sqlite3 "$old" "SELECT count(DISTINCT uid) FROM event WHERE uid GLOB
+ '[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-4[0-9a-f][0-9a-f][0-9a-f]-[89ab][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]'
+ AND sequence = 0")" 2
+t_run sqlite3 "$old" 'UPDATE event SET uid = (SELECT uid FROM event WHERE id = 1)'
+t_err_contains migrate-v4-uid-unique "UNIQUE constraint failed: event.uid"
 printf 'not a database at all, just text....................................\n' >"$T/junk.db"
 t_expect not-a-database 3 "$M" --db "$T/junk.db" list events
 

@@ -75,12 +75,14 @@ t_equal khal-cancel-marked "$(cut -d'|' -f4 "$T/k4.txt" | sort -u)" "CANCELLED "
 kh_new "$T/k5"
 "$M" export ics --event 1 --per-person "$T/pp" --method request >/dev/null
 kh_import "$T/k5" "$T/pp/person-1.ics"
+# (the two-day event itself is listed once a day)
 t_equal khal-person-file "$(kh_list "$T/k5" | cut -d'|' -f3 | tr '\n' ';')" \
-	"Greeter;Panel: supply chains, social media & task forces;"
+	"Forum;Forum;Greeter;Panel: supply chains, social media & task forces;"
 
 # the forum's invitations as a mail merge sends them (one file per person),
 # then the panel moves again and Dana (its moderator) imports her updated
-# file over the first: her shift and one panel, at the new time
+# file over the first: the event (listed on each of its two days), her
+# shift and one panel, at the new time
 kh_new "$T/k6"
 kh_import "$T/k6" "$T/pp/person-1.ics"
 fx set session 2 starts="2027-03-14 16:00" ends="2027-03-14 17:00"
@@ -88,6 +90,6 @@ fx set session 2 starts="2027-03-14 16:00" ends="2027-03-14 17:00"
 kh_import "$T/k6" "$T/pp2/person-1.ics"
 kh_list "$T/k6" >"$T/k6.txt"
 t_equal khal-per-person-update-clean "$(cat "$T/k6.out")" ""
-t_equal khal-per-person-update-count "$(wc -l <"$T/k6.txt" | tr -d ' ')" 2
+t_equal khal-per-person-update-count "$(wc -l <"$T/k6.txt" | tr -d ' ')" 4
 t_equal khal-per-person-update-panel "$(grep '|Panel: supply chains' "$T/k6.txt" | cut -d'|' -f1,2)" \
 	"2027-03-14T20:00:00Z|2027-03-14T21:00:00Z"
