@@ -132,6 +132,18 @@ static int skill_with(struct ctx *c, const struct elig_shift *s, const struct rs
 	return 0;
 }
 
+/* Judge every active assignment of person that needs skill, as if the
+ * holding were h, and decide (refuse, or allow with an override). */
+static int skill_recheck(struct ctx *c, int64_t person, int64_t skill, const struct holding *h,
+                         int64_t id, struct err *e)
+{
+	struct verdict v;
+	verdict_init(&v);
+	if (each_pair(c, RS_PAIRS_PERSON_SKILL, person, skill, skill_with, h, &v, e) < 0)
+		return -1;
+	return eligibility_decide(c, &v, "person_skill", id, e);
+}
+
 int recheck_person_skill(struct ctx *c, struct record *r, const struct record *old, struct err *e)
 {
 	if (!old)
@@ -141,12 +153,7 @@ int recheck_person_skill(struct ctx *c, struct record *r, const struct record *o
 	if (same && same_text(record_text(r, "expires"), record_text(old, "expires")))
 		return 0;
 	struct holding h = {same, same ? record_text(r, "expires") : NULL};
-	struct verdict v;
-	verdict_init(&v);
-	if (each_pair(c, RS_PAIRS_PERSON_SKILL, record_int(old, "person"), record_int(old, "skill"),
-	              skill_with, &h, &v, e) < 0)
-		return -1;
-	return eligibility_decide(c, &v, "person_skill", r->id, e);
+	return skill_recheck(c, record_int(old, "person"), record_int(old, "skill"), &h, r->id, e);
 }
 
 int recheck_person_skill_after(struct ctx *c, const struct record *r, const char *action,
@@ -155,12 +162,7 @@ int recheck_person_skill_after(struct ctx *c, const struct record *r, const char
 	if (strcmp(action, "rm") != 0)
 		return 0;
 	struct holding h = {false, NULL};
-	struct verdict v;
-	verdict_init(&v);
-	if (each_pair(c, RS_PAIRS_PERSON_SKILL, record_int(r, "person"), record_int(r, "skill"),
-	              skill_with, &h, &v, e) < 0)
-		return -1;
-	return eligibility_decide(c, &v, "person_skill", r->id, e);
+	return skill_recheck(c, record_int(r, "person"), record_int(r, "skill"), &h, r->id, e);
 }
 
 /* ---- availability ------------------------------------------------------ */
