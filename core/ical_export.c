@@ -23,6 +23,7 @@
 #include "entity.h"
 #include "ical_out.h"
 #include "ical_tz.h"
+#include "outfile.h"
 #include "xmalloc.h"
 
 #define CONFIDENTIAL "Confidential"
@@ -618,65 +619,6 @@ int ical_export(struct ctx *c, const struct ical_export_opts *o, FILE *out, size
 
 /* ---- one file per person ------------------------------------------------- */
 
-/* dir exists or is made, is a real folder of ours, and nobody else may enter. */
-static int private_dir(const char *dir, struct err *e)
-{
-	if (mkdir(dir, 0700) == 0)
-		return 0;
-	if (errno != EEXIST)
-		return err_set(e, ERR_INPUT, "%s: %s", dir, strerror(errno));
-	struct stat st;
-	if (lstat(dir, &st) < 0 || !S_ISDIR(st.st_mode))
-		return err_set(e, ERR_INPUT, "%s: not a folder", dir);
-	if (st.st_uid != geteuid())
-		return err_set(e, ERR_INPUT, "%s: not your folder", dir);
-	if (st.st_mode & 077)
-		return err_set(e, ERR_INPUT,
-		               "%s: others may open it (mode %03o); the files hold contact "
-		               "details, so give a new folder or one with mode 700",
-		               dir, (unsigned)(st.st_mode & 0777));
-	return 0;
-}
-
-/* Open dir/name.tmp for writing, mode 0600, never through a symlink. */
-static FILE *open_private(const char *dir, const char *name, char **tmp, struct err *e)
-{
-	*tmp = xasprintf("%s/%s.tmp", dir, name);
-	int fd = open(*tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
-	FILE *f = fd < 0 ? NULL : fdopen(fd, "w");
-	if (fd >= 0 && (!f || fchmod(fd, 0600) < 0)) {
-		if (f)
-			fclose(f);
-		else
-			close(fd);
-		unlink(*tmp);
-		f = NULL;
-	}
-	if (!f) {
-		err_set(e, ERR_INPUT, "%s: %s", *tmp, strerror(errno));
-		free(*tmp);
-		*tmp = NULL;
-	}
-	return f;
-}
-
-/* Close f and move tmp to dir/name; on failure (or when !ok) remove tmp. */
-static int close_private(FILE *f, char *tmp, const char *dir, const char *name, bool ok,
-                         struct err *e)
-{
-	char *path = xasprintf("%s/%s", dir, name);
-	int ret = 0;
-	if (fclose(f) != 0 && ok)
-		ret = err_set(e, ERR_INPUT, "%s: %s", tmp, strerror(errno));
-	if (ok && ret == 0 && rename(tmp, path) < 0)
-		ret = err_set(e, ERR_INPUT, "%s: %s", path, strerror(errno));
-	if (!ok || ret < 0)
-		unlink(tmp);
-	free(path);
-	free(tmp);
-	return ret;
-}
-
 struct per_person {
 	struct ctx *c;
 	int64_t event;
@@ -711,16 +653,20 @@ static int one_person(void *arg, const struct ical_store_person *p)
 	cal.src[0].event = 0;
 	cal.nsrc++;
 	cal.event_category = p->role;
-	char name[64], *tmp;
+	char name[64];
 	snprintf(name, sizeof name, "person-%" PRId64 ".ics", p->id);
-	FILE *f = open_private(pp->dir, name, &tmp, pp->e);
-	if (!f)
+	struct outfile of;
+	if (outfile_open_in(&of, pp->dir, name, 0600, pp->e) < 0)
 		return -1;
 	size_t n = 0;
-	int ret = write_calendar(pp->c, &cal, f, &n, pp->e);
+	int ret = write_calendar(pp->c, &cal, of.f, &n, pp->e);
 	if (ret == 1) /* the event row is read in the same snapshot: never */
 		ret = err_set(pp->e, ERR_NOT_FOUND, "event %" PRId64 " is gone", pp->event);
-	if (close_private(f, tmp, pp->dir, name, ret == 0, pp->e) < 0 || ret < 0)
+	if (ret < 0) {
+		outfile_abort(&of);
+		return -1;
+	}
+	if (outfile_commit(&of, pp->e) < 0)
 		return -1;
 	pp->people++;
 	fprintf(pp->index, "%" PRId64 "\t", p->id);
@@ -740,13 +686,13 @@ int ical_export_per_person(struct ctx *c, int64_t event, enum ical_method method
 	if (need_organizer(c, method, e) < 0 || exists(c, "event", event, &ev, e) < 0)
 		return -1;
 	record_free(&ev);
-	if (private_dir(dir, e) < 0 ||
+	if (outfile_private_dir(dir, e) < 0 ||
 	    audit_export(c, "event", event, " --per-person", method, e) < 0)
 		return -1;
-	char *tmp;
-	FILE *index = open_private(dir, "index.tsv", &tmp, e);
-	if (!index)
+	struct outfile of;
+	if (outfile_open_in(&of, dir, "index.tsv", 0600, e) < 0)
 		return -1;
+	FILE *index = of.f;
 	fputs("id\tname\temail\tfile\tevents\n", index);
 	struct per_person pp = {c, event, method, dir, index, 0, 0, e};
 	bool began = false;
@@ -755,9 +701,9 @@ int ical_export_per_person(struct ctx *c, int64_t event, enum ical_method method
 		ret = ical_store_event_people(c->db, event, one_person, &pp, e);
 		ical_store_read_end(c->db, began);
 	}
-	if (ret == 0 && ferror(index))
-		ret = err_set(e, ERR_INPUT, "%s: %s", tmp, strerror(errno));
-	if (close_private(index, tmp, dir, "index.tsv", ret == 0, e) < 0)
+	if (ret < 0)
+		outfile_abort(&of);
+	else if (outfile_commit(&of, e) < 0)
 		ret = -1;
 	*nfiles = pp.nfiles;
 	*npeople = pp.people;

@@ -1,7 +1,6 @@
 /* cmd_ical.c - `export ics` (agenda, staffing calendar, a person's schedule,
  * an organization's booths, one file per person) and the `sessions` kind of
  * `import` (dispatched from cmd_import.c). */
-#define _GNU_SOURCE /* mkstemp, fchmod */
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -12,7 +11,7 @@
 
 #include "../core/ical_export.h"
 #include "../core/ical_import.h"
-#include "../core/xmalloc.h"
+#include "../core/outfile.h"
 #include "cmd.h"
 
 #define EXPORT_USAGE                                                                               \
@@ -57,32 +56,19 @@ static int export_opts(const struct args *args, struct ical_export_opts *o, cons
 	return 0;
 }
 
-/* Export into path through a private temporary file beside it, renamed into
- * place only when the whole calendar is written. */
+/* Export into path (see core/outfile.h): a regular file is replaced only
+ * when the whole calendar is written; a device or FIFO is written in place. */
 static int export_to_file(struct app *a, const struct ical_export_opts *o, const char *path,
                           size_t *n, struct err *e)
 {
-	char *tmp = xasprintf("%s.XXXXXX", path);
-	int fd = mkstemp(tmp);
-	FILE *f = fd < 0 ? NULL : fdopen(fd, "w");
-	if (!f) {
-		err_set(e, ERR_INPUT, "%s: %s", path, strerror(errno));
-		if (fd >= 0) {
-			close(fd);
-			unlink(tmp);
-		}
-		free(tmp);
+	struct outfile of;
+	if (outfile_open(&of, path, 0600, e) < 0)
+		return -1;
+	if (ical_export(&a->ctx, o, of.f, n, e) < 0) {
+		outfile_abort(&of);
 		return -1;
 	}
-	int ret = ical_export(&a->ctx, o, f, n, e);
-	if (fclose(f) != 0 && ret == 0)
-		ret = err_set(e, ERR_INPUT, "%s: %s", path, strerror(errno));
-	if (ret == 0 && rename(tmp, path) < 0)
-		ret = err_set(e, ERR_INPUT, "%s: %s", path, strerror(errno));
-	if (ret < 0)
-		unlink(tmp);
-	free(tmp);
-	return ret;
+	return outfile_commit(&of, e);
 }
 
 static int cmd_export(struct app *a, const struct args *args, FILE *out, struct err *e)
