@@ -107,6 +107,10 @@ static const struct opt options[] = {
         "VALARM reminder this many minutes before; 0 = none"),
     BOOL("export", "include_descriptions", include_descriptions, "on",
          "Put descriptions and notes into calendar files"),
+    INT("privacy", "retain_days_after_event", retain_days_after_event, "0", 0, 36500,
+        "Days after the end of a person's last event before privacy sweep erases them; 0 = never"),
+    INT("privacy", "backup_keep_days", backup_keep_days, "0", 0, 36500,
+        "Days a backup is kept before backup --prune removes it; 0 = keep every backup"),
 };
 
 #define NOPTIONS (sizeof options / sizeof options[0])

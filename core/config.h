@@ -44,6 +44,9 @@ struct config {
 	char organizer_email[256];
 	int reminder_minutes;
 	bool include_descriptions;
+	/* [privacy] */
+	int retain_days_after_event; /* 0 = keep people's details */
+	int backup_keep_days;        /* 0 = keep every backup */
 	/* [keys] */
 	struct key_override keys[CONFIG_MAX_KEY_OVERRIDES];
 	int nkeys;

@@ -88,6 +88,9 @@ static const struct field_def person_fields[] = {
     TEXT("volunteer_code", F_AUTO | F_UNIQUE, "kiosk sign-in code (generated)"),
     TEXT("pin_hash", F_AUTO | F_SECRET, "kiosk PIN hash (set with the pin command)"),
     TEXT("notes", F_LONG | F_PRIVATE, "notes"),
+    BOOL("keep", 0, "0", "kept past [privacy] retain_days_after_event (give keep_reason)"),
+    TEXT("keep_reason", F_LONG | F_PRIVATE, "why the person is kept past the retention"),
+    TIME("erased_at", F_AUTO, "when the details were erased (person forget, privacy sweep)"),
 };
 
 static const struct field_def skill_fields[] = {
@@ -227,7 +230,7 @@ static const struct entity_def entities[] = {
      NULL, NULL, NULL},
     {"person", "people", "person", person_fields, N(person_fields), "name",
      "id IN (SELECT person FROM registration WHERE event = ?)", NULL, NULL,
-     "name COLLATE NOCASE, id", false, person_prepare, recheck_person, NULL},
+     "name COLLATE NOCASE, id", false, person_prepare, person_validate, NULL},
     {"skill", "skills", "skill", skill_fields, N(skill_fields), "name", NULL, NULL, NULL,
      "name COLLATE NOCASE, id", false, NULL, people_csv_skill_validate, NULL},
     {"person_skill", "person_skills", "person_skill", person_skill_fields, N(person_skill_fields),

@@ -252,13 +252,26 @@ static const char schema_v4[] =
     " || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)));"
     "CREATE UNIQUE INDEX event_uid ON event(uid);";
 
-/* migrations[i] takes a database from user_version i to i + 1. */
+/* Version 5: the privacy lifecycle. keep (with keep_reason) holds a
+ * person past [privacy] retain_days_after_event; erased_at marks a person
+ * whose details were erased (person forget, privacy sweep): the row stays,
+ * anonymous, so the counts of past events stay right. */
+static const char schema_v5[] =
+    "ALTER TABLE person ADD COLUMN keep INTEGER NOT NULL DEFAULT 0 CHECK (keep IN (0, 1));"
+    "ALTER TABLE person ADD COLUMN keep_reason TEXT;"
+    "ALTER TABLE person ADD COLUMN erased_at INTEGER;";
+
+/* migrations[i] takes a database from user_version i to i + 1; one a
+ * line, so that branches appending a step merge cleanly. */
+/* clang-format off */
 static const char *const migrations[] = {
     schema_v1,
     schema_v2,
     schema_v3,
     schema_v4,
+    schema_v5,
 };
+/* clang-format on */
 
 #define LATEST ((int)(sizeof migrations / sizeof migrations[0]))
 
