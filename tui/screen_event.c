@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/privacy.h"
 #include "../core/xmalloc.h"
 #include "event.h"
 #include "form.h"
@@ -46,6 +47,20 @@ int event_info_load(struct tui *t, int64_t id, struct event_info *out, struct er
 	    record_has(&r, "teardown_ends") ? record_int(&r, "teardown_ends") : out->ends;
 	record_free(&r);
 	return 0;
+}
+
+/* The event's name, after how many of its people the next privacy sweep
+ * erases when there are any ([privacy] retain_days_after_event). */
+static void event_title(struct tui *t, const struct event_info *ev, char *buf, size_t n)
+{
+	int64_t due = 0;
+	struct err e = {0};
+	if (privacy_sweep_count(t->ctx, ev->id, &due, &e) < 0)
+		tui_error(t, &e);
+	if (due > 0)
+		snprintf(buf, n, "sweep erases %" PRId64 " \xc2\xb7 %s", due, ev->name);
+	else
+		snprintf(buf, n, "%s", ev->name);
 }
 
 static int content_h(const struct tui *t)
@@ -191,7 +206,7 @@ static void ev_reload(struct view *v, struct tui *t)
 		return;
 	}
 	s->ev = info;
-	snprintf(v->title, sizeof v->title, "%s", info.name);
+	event_title(t, &info, v->title, sizeof v->title);
 	const struct tab *tab = tabs[s->tab];
 	if (tab->table)
 		table_reload(s->tables[s->tab], t);
@@ -233,5 +248,7 @@ void screen_event_open(struct tui *t, int64_t event)
 		return;
 	}
 	s->tab = 0;
-	tui_push(t, &event_screen, s, s->ev.name);
+	char title[160];
+	event_title(t, &s->ev, title, sizeof title);
+	tui_push(t, &event_screen, s, title);
 }

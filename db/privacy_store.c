@@ -1,0 +1,563 @@
+/* privacy_store.c - the SQL of the privacy lifecycle. Table and column names
+ * come from the schema itself (sqlite_master, PRAGMA foreign_key_list) and
+ * are quoted as identifiers; every value is bound. */
+#include "privacy_store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../core/xmalloc.h"
+#include "db_internal.h"
+
+/* A growing SQL string. */
+struct sql {
+	char *s;
+	size_t len, cap;
+};
+
+static void sql_add(struct sql *b, const char *text)
+{
+	size_t n = strlen(text);
+	if (b->len + n + 1 > b->cap) {
+		b->cap = (b->len + n + 1) * 2;
+		b->s = xrealloc(b->s, b->cap);
+	}
+	memcpy(b->s + b->len, text, n + 1);
+	b->len += n;
+}
+
+/* An identifier from the schema, quoted: "name" with inner quotes doubled. */
+static void sql_ident(struct sql *b, const char *name)
+{
+	char *q = sqlite3_mprintf("\"%w\"", name);
+	sql_add(b, q);
+	sqlite3_free(q);
+}
+
+static struct db_value column(sqlite3_stmt *st, int i)
+{
+	switch (sqlite3_column_type(st, i)) {
+	case SQLITE_NULL:
+		return db_null();
+	case SQLITE_INTEGER:
+	case SQLITE_FLOAT:
+		return db_int(sqlite3_column_int64(st, i));
+	default:
+		return db_text((const char *)sqlite3_column_text(st, i));
+	}
+}
+
+/* ---- the references ----------------------------------------------------- */
+
+static const char sql_refs[] =
+    "SELECT m.name, f.\"from\" FROM sqlite_master m, pragma_foreign_key_list(m.name) f"
+    " WHERE m.type = 'table' AND f.\"table\" = 'person' COLLATE NOCASE ORDER BY m.name, f.id";
+/* The foreign keys of one table: column, referenced table and column. */
+static const char sql_fks[] =
+    "SELECT \"from\", \"table\", coalesce(\"to\", 'rowid') FROM pragma_foreign_key_list(?)"
+    " ORDER BY id";
+
+/* The column of table that references event, "" when none. */
+static int event_column(struct db *db, const char *table, char *out, size_t n, struct err *e)
+{
+	sqlite3_stmt *st;
+	out[0] = '\0';
+	if (db_prepare(db, sql_fks, &st, e) < 0)
+		return -1;
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_TRANSIENT);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (strcasecmp((const char *)sqlite3_column_text(st, 1), "event") == 0 && !out[0])
+			snprintf(out, n, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, e, "foreign keys");
+}
+
+/* How a row of r->table reaches its event: its own event column, else
+ * through one reference to a table that has one. */
+static int find_event_expr(struct db *db, struct person_ref *r, struct err *e)
+{
+	char col[64];
+	r->event_expr[0] = '\0';
+	if (event_column(db, r->table, col, sizeof col, e) < 0)
+		return -1;
+	if (col[0]) {
+		char *q = sqlite3_mprintf("t.\"%w\"", col);
+		snprintf(r->event_expr, sizeof r->event_expr, "%s", q);
+		sqlite3_free(q);
+		return 0;
+	}
+	sqlite3_stmt *st;
+	if (db_prepare(db, sql_fks, &st, e) < 0)
+		return -1;
+	sqlite3_bind_text(st, 1, r->table, -1, SQLITE_TRANSIENT);
+	int rc;
+	while (!r->event_expr[0] && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *from = (const char *)sqlite3_column_text(st, 0);
+		const char *to_table = (const char *)sqlite3_column_text(st, 1);
+		const char *to_col = (const char *)sqlite3_column_text(st, 2);
+		if (strcasecmp(to_table, "person") == 0 ||
+		    event_column(db, to_table, col, sizeof col, e) < 0 || !col[0])
+			continue;
+		char *q =
+		    sqlite3_mprintf("(SELECT u.\"%w\" FROM \"%w\" u WHERE u.\"%w\" = t.\"%w\")",
+		                    col, to_table, to_col, from);
+		snprintf(r->event_expr, sizeof r->event_expr, "%s", q);
+		sqlite3_free(q);
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+int privacy_store_person_refs(struct db *db, struct person_ref **out, size_t *n, struct err *e)
+{
+	sqlite3_stmt *st;
+	*out = NULL;
+	*n = 0;
+	if (db_prepare(db, sql_refs, &st, e) < 0)
+		return -1;
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*out = xrealloc(*out, cap * sizeof **out);
+		}
+		struct person_ref *r = &(*out)[(*n)++];
+		memset(r, 0, sizeof *r);
+		snprintf(r->table, sizeof r->table, "%s", (const char *)sqlite3_column_text(st, 0));
+		snprintf(r->column, sizeof r->column, "%s",
+		         (const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, e, "foreign keys");
+	for (size_t i = 0; i < *n; i++)
+		if (find_event_expr(db, &(*out)[i], e) < 0)
+			return -1;
+	return 0;
+}
+
+/* ---- rows pointing at a person ----------------------------------------- */
+
+/* "SELECT what FROM table t WHERE t.column = ?1" */
+static char *ref_sql(const char *what, const struct person_ref *r, const char *more)
+{
+	struct sql b = {0};
+	sql_add(&b, "SELECT ");
+	sql_add(&b, what);
+	sql_add(&b, " FROM ");
+	sql_ident(&b, r->table);
+	sql_add(&b, " t WHERE t.");
+	sql_ident(&b, r->column);
+	sql_add(&b, " = ?1");
+	sql_add(&b, more ? more : "");
+	return b.s;
+}
+
+static int run_rows(struct db *db, const char *sql, int64_t id, privacy_row_fn fn, void *arg,
+                    struct err *e)
+{
+	sqlite3_stmt *st;
+	if (db_prepare(db, sql, &st, e) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int ncols = sqlite3_column_count(st), rc;
+	const char **names = xcalloc((size_t)ncols + 1, sizeof *names);
+	struct db_value *vals = xcalloc((size_t)ncols + 1, sizeof *vals);
+	for (int i = 0; i < ncols; i++)
+		names[i] = sqlite3_column_name(st, i);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (int i = 0; i < ncols; i++)
+			vals[i] = column(st, i);
+		if (fn(arg, names, vals, (size_t)ncols)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	int ret = rc == SQLITE_DONE ? 0 : db_fail(db, e, "reading");
+	free(names);
+	free(vals);
+	sqlite3_finalize(st);
+	return ret;
+}
+
+int privacy_store_rows(struct db *db, const char *table, const char *column, int64_t id,
+                       privacy_row_fn fn, void *arg, struct err *e)
+{
+	struct person_ref r = {0};
+	snprintf(r.table, sizeof r.table, "%s", table);
+	snprintf(r.column, sizeof r.column, "%s", column);
+	char *sql = ref_sql("t.*", &r, " ORDER BY t.rowid");
+	int ret = run_rows(db, sql, id, fn, arg, e);
+	free(sql);
+	return ret;
+}
+
+static int one_int(struct db *db, const char *sql, int64_t a, int64_t *out, struct err *e)
+{
+	sqlite3_stmt *st;
+	if (db_prepare(db, sql, &st, e) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, a);
+	int rc = sqlite3_step(st);
+	*out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e, "counting");
+}
+
+int privacy_store_count(struct db *db, const struct person_ref *r, int64_t person, int64_t *n,
+                        struct err *e)
+{
+	char *sql = ref_sql("count(*)", r, NULL);
+	int ret = one_int(db, sql, person, n, e);
+	free(sql);
+	return ret;
+}
+
+int privacy_store_open_rows(struct db *db, const struct person_ref *r, int64_t person,
+                            int64_t ends_after, int (*fn)(void *arg, int64_t row, int64_t event),
+                            void *arg, struct err *e)
+{
+	if (!r->event_expr[0])
+		return 0;
+	struct sql what = {0}, more = {0};
+	sql_add(&what, "t.rowid, ");
+	sql_add(&what, r->event_expr);
+	sql_add(&more, " AND ");
+	sql_add(&more, r->event_expr);
+	sql_add(&more, " IN (SELECT id FROM event WHERE ends > ?2) ORDER BY t.rowid");
+	char *sql = ref_sql(what.s, r, more.s);
+	free(what.s);
+	free(more.s);
+	sqlite3_stmt *st;
+	int ret = db_prepare(db, sql, &st, e);
+	free(sql);
+	if (ret < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, person);
+	sqlite3_bind_int64(st, 2, ends_after);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (fn(arg, sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1))) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	ret = rc == SQLITE_DONE ? 0 : db_fail(db, e, r->table);
+	sqlite3_finalize(st);
+	return ret;
+}
+
+static int exec_id(struct db *db, const char *sql, int64_t id, const char *what, struct err *e)
+{
+	sqlite3_stmt *st;
+	if (db_prepare(db, sql, &st, e) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	return db_exec_stmt(db, st, e, what);
+}
+
+int privacy_store_delete(struct db *db, const struct person_ref *r, int64_t person, struct err *e)
+{
+	struct sql b = {0};
+	sql_add(&b, "DELETE FROM ");
+	sql_ident(&b, r->table);
+	sql_add(&b, " WHERE ");
+	sql_ident(&b, r->column);
+	sql_add(&b, " = ?1");
+	int ret = exec_id(db, b.s, person, r->table, e);
+	free(b.s);
+	return ret;
+}
+
+int privacy_store_clear(struct db *db, const struct person_ref *r, int64_t person, struct err *e)
+{
+	struct sql b = {0};
+	sql_add(&b, "UPDATE ");
+	sql_ident(&b, r->table);
+	sql_add(&b, " SET ");
+	sql_ident(&b, r->column);
+	sql_add(&b, " = NULL WHERE ");
+	sql_ident(&b, r->column);
+	sql_add(&b, " = ?1");
+	int ret = exec_id(db, b.s, person, r->table, e);
+	free(b.s);
+	return ret;
+}
+
+/* ---- the person --------------------------------------------------------- */
+
+static const char sql_anonymize[] =
+    "UPDATE person SET name = ?2, email = NULL, phone = NULL, org = NULL, birth_date = NULL,"
+    " confidential = 0, volunteer_code = ?3, pin_hash = NULL, notes = NULL, keep = 0,"
+    " keep_reason = NULL, erased_at = ?4 WHERE id = ?1";
+
+int privacy_store_anonymize(struct db *db, int64_t person, const char *name, const char *code,
+                            int64_t now, struct err *e)
+{
+	sqlite3_stmt *st;
+	if (db_prepare(db, sql_anonymize, &st, e) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, person);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, code, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 4, now);
+	return db_exec_stmt(db, st, e, "person");
+}
+
+int privacy_store_unlock_code(struct db *db, const char *code, struct err *e)
+{
+	sqlite3_stmt *st;
+	if (db_prepare(db, "DELETE FROM kiosk_lock WHERE code = ?1", &st, e) < 0)
+		return -1;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_TRANSIENT);
+	return db_exec_stmt(db, st, e, "kiosk lock");
+}
+
+int privacy_store_name_shared(struct db *db, int64_t person, const char *name, bool *shared,
+                              struct err *e)
+{
+	sqlite3_stmt *st;
+	if (db_prepare(db,
+	               "SELECT 1 FROM person WHERE name = ?2 COLLATE NOCASE AND id != ?1"
+	               " AND erased_at IS NULL LIMIT 1",
+	               &st, e) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, person);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st);
+	*shared = rc == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e, "person");
+}
+
+/* ---- the audit log ------------------------------------------------------ */
+
+/* WHERE for the entries about ?1 (the person) or by ?2 (their kiosk actor). */
+static void where_about(struct sql *b, const struct audit_filter *f)
+{
+	sql_add(b, " WHERE (entity = 'person' AND entity_id = ?1) OR actor = ?2");
+	for (size_t i = 0; i < f->nrefs; i++) {
+		char *q = sqlite3_mprintf(" OR (entity = %Q AND entity_id IN (SELECT t.rowid FROM "
+		                          "\"%w\" t WHERE t.\"%w\" = ?1))",
+		                          f->refs[i].table, f->refs[i].table, f->refs[i].column);
+		sql_add(b, q);
+		sqlite3_free(q);
+	}
+}
+
+/* WHERE for the entries holding needle ?i in their actor or summary. */
+static void where_holding(struct sql *b, const struct audit_filter *f)
+{
+	sql_add(b, " WHERE 0");
+	for (size_t i = 0; i < f->nneedles; i++) {
+		char n[96];
+		snprintf(n, sizeof n, " OR instr(actor, ?%zu) OR instr(summary, ?%zu)", i + 1,
+		         i + 1);
+		sql_add(b, n);
+	}
+}
+
+static int audit_prepare(struct db *db, const char *cols, const struct audit_filter *f,
+                         sqlite3_stmt **st, struct err *e)
+{
+	struct sql b = {0};
+	sql_add(&b, "SELECT ");
+	sql_add(&b, cols);
+	sql_add(&b, " FROM audit");
+	if (f->person > 0)
+		where_about(&b, f);
+	else
+		where_holding(&b, f);
+	sql_add(&b, " ORDER BY id");
+	int ret = db_prepare(db, b.s, st, e);
+	free(b.s);
+	if (ret < 0)
+		return -1;
+	if (f->person > 0) {
+		sqlite3_bind_int64(*st, 1, f->person);
+		sqlite3_bind_text(*st, 2, f->kiosk_actor ? f->kiosk_actor : "", -1,
+		                  SQLITE_TRANSIENT);
+	} else {
+		for (size_t i = 0; i < f->nneedles; i++)
+			sqlite3_bind_text(*st, (int)i + 1, f->needles[i], -1, SQLITE_TRANSIENT);
+	}
+	return 0;
+}
+
+int privacy_store_audit_each(struct db *db, const struct audit_filter *f, privacy_audit_fn fn,
+                             void *arg, struct err *e)
+{
+	sqlite3_stmt *st;
+	if (audit_prepare(db, "id, actor, summary", f, &st, e) < 0)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (fn(arg, sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1),
+		       (const char *)sqlite3_column_text(st, 2))) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	int ret = rc == SQLITE_DONE ? 0 : db_fail(db, e, "audit");
+	sqlite3_finalize(st);
+	return ret;
+}
+
+int privacy_store_audit_rows(struct db *db, const struct audit_filter *f, privacy_row_fn fn,
+                             void *arg, struct err *e)
+{
+	sqlite3_stmt *st;
+	if (audit_prepare(db, "id, at, actor, action, entity, entity_id, event, summary", f, &st,
+	                  e) < 0)
+		return -1;
+	int ncols = sqlite3_column_count(st), rc;
+	const char *names[8];
+	struct db_value vals[8];
+	for (int i = 0; i < ncols && i < 8; i++)
+		names[i] = sqlite3_column_name(st, i);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (int i = 0; i < ncols && i < 8; i++)
+			vals[i] = column(st, i);
+		if (fn(arg, names, vals, (size_t)ncols)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	int ret = rc == SQLITE_DONE ? 0 : db_fail(db, e, "audit");
+	sqlite3_finalize(st);
+	return ret;
+}
+
+int privacy_store_audit_rewrite(struct db *db, int64_t id, const char *actor, const char *summary,
+                                struct err *e)
+{
+	sqlite3_stmt *st;
+	if (db_prepare(db, "UPDATE audit SET actor = ?2, summary = ?3 WHERE id = ?1", &st, e) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, actor, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, summary, -1, SQLITE_TRANSIENT);
+	return db_exec_stmt(db, st, e, "audit");
+}
+
+/* ---- retention ---------------------------------------------------------- */
+
+/* "SELECT t.col AS person FROM table t WHERE <event_expr> IN (SELECT id FROM
+ * <events>)" for each reference that leads to an event, joined by UNION ALL. */
+static void union_in_events(struct sql *b, const struct person_ref *refs, size_t nrefs,
+                            const char *events)
+{
+	bool first = true;
+	for (size_t i = 0; i < nrefs; i++) {
+		if (!refs[i].event_expr[0])
+			continue;
+		sql_add(b, first ? "" : " UNION ALL ");
+		first = false;
+		sql_add(b, "SELECT t.");
+		sql_ident(b, refs[i].column);
+		sql_add(b, " AS person FROM ");
+		sql_ident(b, refs[i].table);
+		sql_add(b, " t WHERE ");
+		sql_add(b, refs[i].event_expr);
+		sql_add(b, " IN ");
+		sql_add(b, events);
+	}
+	if (first)
+		sql_add(b, "SELECT NULL AS person WHERE 0");
+}
+
+/* NOT EXISTS (a row of each reference in an event still held) */
+static void none_in_events(struct sql *b, const struct person_ref *refs, size_t nrefs,
+                           const char *events)
+{
+	for (size_t i = 0; i < nrefs; i++) {
+		if (!refs[i].event_expr[0])
+			continue;
+		sql_add(b, " AND NOT EXISTS (SELECT 1 FROM ");
+		sql_ident(b, refs[i].table);
+		sql_add(b, " t WHERE t.");
+		sql_ident(b, refs[i].column);
+		sql_add(b, " = p.id AND ");
+		sql_add(b, refs[i].event_expr);
+		sql_add(b, " IN ");
+		sql_add(b, events);
+		sql_add(b, ")");
+	}
+}
+
+int privacy_store_expired(struct db *db, const struct person_ref *refs, size_t nrefs,
+                          int64_t cutoff, int64_t event, int (*fn)(void *arg, int64_t person),
+                          void *arg, struct err *e)
+{
+	struct sql b = {0};
+	sql_add(&b, "SELECT DISTINCT p.id FROM (");
+	union_in_events(&b, refs, nrefs,
+	                "(SELECT id FROM event WHERE ends <= ?1 AND (?2 = 0 OR id = ?2))");
+	sql_add(&b, ") c JOIN person p ON p.id = c.person"
+	            " WHERE p.keep = 0 AND p.erased_at IS NULL");
+	none_in_events(&b, refs, nrefs, "(SELECT id FROM event WHERE ends > ?1)");
+	sql_add(&b, " ORDER BY p.id");
+	sqlite3_stmt *st;
+	int ret = db_prepare(db, b.s, &st, e);
+	free(b.s);
+	if (ret < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, cutoff);
+	sqlite3_bind_int64(st, 2, event);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (fn(arg, sqlite3_column_int64(st, 0))) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	ret = rc == SQLITE_DONE ? 0 : db_fail(db, e, "retention");
+	sqlite3_finalize(st);
+	return ret;
+}
+
+/* ---- scrubbing the file ------------------------------------------------- */
+
+static int pragma_int(struct db *db, const char *sql, int64_t *out, struct err *e)
+{
+	sqlite3_stmt *st;
+	if (db_prepare(db, sql, &st, e) < 0)
+		return -1;
+	int rc = sqlite3_step(st);
+	*out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	while (rc == SQLITE_ROW)
+		rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, e, sql);
+}
+
+int privacy_store_scrub(struct db *db, bool *complete, struct err *e)
+{
+	int64_t mode, ignored;
+	*complete = true;
+	if (db_in_transaction(db))
+		return err_set(e, ERR_DB, "scrub: inside a transaction");
+	if (pragma_int(db, "PRAGMA auto_vacuum", &mode, e) < 0)
+		return -1;
+	if (mode != 2) {
+		/* made before muster set it: one VACUUM turns it on */
+		if (db_exec(db, "PRAGMA auto_vacuum = INCREMENTAL", e) < 0 ||
+		    db_exec(db, "VACUUM", e) < 0)
+			return -1;
+	} else if (pragma_int(db, "PRAGMA incremental_vacuum", &ignored, e) < 0) {
+		return -1;
+	}
+	sqlite3_stmt *st;
+	if (db_prepare(db, "PRAGMA wal_checkpoint(TRUNCATE)", &st, e) < 0)
+		return -1;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*complete = sqlite3_column_int(st, 0) == 0;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
+		return db_fail(db, e, "checkpoint");
+	if (rc != SQLITE_ROW)
+		*complete = false;
+	return 0;
+}
