@@ -260,10 +260,20 @@ int keymap_load(struct keymap *km, const struct config *cfg, const char *config_
 
 bool keymap_is(const struct keymap *km, const struct key *k, enum action a)
 {
+	if (a >= ACT_COUNT)
+		return false;
 	for (int i = 0; i < km->nkeys[a]; i++)
 		if (km->keys[a][i].ch == k->ch && km->keys[a][i].fn == k->fn)
 			return true;
 	return false;
+}
+
+int keymap_hinted(const enum action *list)
+{
+	for (int i = 0; list && list[i] != ACT_NONE; i++)
+		if (list[i] == ACT_HINTS_END)
+			return i;
+	return 0;
 }
 
 enum action keymap_find(const struct keymap *km, const struct key *k, const enum action *accepted)

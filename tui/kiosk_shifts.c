@@ -70,15 +70,24 @@ static void col_places(const struct kiosk_ui *k, const struct kiosk_shift *s, ch
 }
 
 static const struct column mine_columns[] = {
-    {"Day", 10, 0, 0, col_day},       {"Time", 13, 17, 0, col_time},   {"Role", 0, 0, 0, col_role},
-    {"Place", 0, 0, 0, col_place},    {"Event", 0, 0, 110, col_event}, {"Lead", 10, 0, 0, col_lead},
-    {"Status", 11, 0, 0, col_status}, {NULL, 0, 0, 0, NULL},
+    {.title = "Day", .width = 10, .text = col_day},
+    {.title = "Time", .width = 13, .width12 = 17, .text = col_time},
+    {.title = "Role", .width = 0, .text = col_role},
+    {.title = "Place", .width = 0, .text = col_place},
+    {.title = "Event", .width = 0, .min_cols = 110, .text = col_event},
+    {.title = "Lead", .width = 10, .text = col_lead},
+    {.title = "Status", .width = 11, .text = col_status},
+    {.title = NULL},
 };
 
 static const struct column open_columns[] = {
-    {"Day", 10, 0, 0, col_day},    {"Time", 13, 17, 0, col_time},   {"Role", 0, 0, 0, col_role},
-    {"Place", 0, 0, 0, col_place}, {"Event", 0, 0, 100, col_event}, {"Places", 7, 0, 0, col_places},
-    {NULL, 0, 0, 0, NULL},
+    {.title = "Day", .width = 10, .text = col_day},
+    {.title = "Time", .width = 13, .width12 = 17, .text = col_time},
+    {.title = "Role", .width = 0, .text = col_role},
+    {.title = "Place", .width = 0, .text = col_place},
+    {.title = "Event", .width = 0, .min_cols = 100, .text = col_event},
+    {.title = "Places", .width = 7, .text = col_places},
+    {.title = NULL},
 };
 
 #define LIST_TOP 4
