@@ -252,4 +252,7 @@ static const struct tab_ops ops = {
     .actions = actions,
 };
 
-const struct tab tab_agenda = {"Agenda", NULL, &ops};
+const struct tab tab_agenda = {
+    .name = "Agenda",
+    .ops = &ops,
+};

@@ -133,4 +133,7 @@ static const struct tab_ops ops = {
     .actions = actions,
 };
 
-const struct tab tab_conflicts = {"Conflicts", NULL, &ops};
+const struct tab tab_conflicts = {
+    .name = "Conflicts",
+    .ops = &ops,
+};

@@ -57,7 +57,10 @@ static const struct table_def sessions_def = {
     .open = open_session,
     .key = sessions_key,
 };
-const struct tab tab_sessions = {"Sessions", &sessions_def, NULL};
+const struct tab tab_sessions = {
+    .name = "Sessions",
+    .table = &sessions_def,
+};
 
 static const struct column room_cols[] = {
     {.title = "Room", .width = 0, .src = "name", .kind = CELL_TEXT},
@@ -75,7 +78,10 @@ static const struct table_def rooms_def = {
     .empty = "No rooms yet: press a to add one.",
     .actions = room_actions,
 };
-const struct tab tab_rooms = {"Rooms", &rooms_def, NULL};
+const struct tab tab_rooms = {
+    .name = "Rooms",
+    .table = &rooms_def,
+};
 
 static const struct column booth_cols[] = {
     {.title = "Booth", .width = 8, .src = "label", .kind = CELL_TEXT},
@@ -94,7 +100,10 @@ static const struct table_def booths_def = {
     .empty = "No booths yet: press a to give a partner one.",
     .actions = booth_actions,
 };
-const struct tab tab_booths = {"Booths", &booths_def, NULL};
+const struct tab tab_booths = {
+    .name = "Booths",
+    .table = &booths_def,
+};
 
 static const struct column role_cols[] = {
     {.title = "Role", .width = 0, .src = "name", .kind = CELL_TEXT},
@@ -113,7 +122,10 @@ static const struct table_def roles_def = {
     .empty = "No volunteer roles yet: press a to add one (then shifts in tab 7).",
     .actions = role_actions,
 };
-const struct tab tab_roles = {"Roles", &roles_def, NULL};
+const struct tab tab_roles = {
+    .name = "Roles",
+    .table = &roles_def,
+};
 
 static const struct column audit_cols[] = {
     {.title = "When", .width = 18, .src = "at", .kind = CELL_TIME},
@@ -150,4 +162,7 @@ static int audit_key(struct tui *t, struct table *tb, enum action a)
 	                : "This event's audit entries, newest first (A: every entry).");
 	return R_REDRAW;
 }
-const struct tab tab_audit = {"Audit", &audit_def, NULL};
+const struct tab tab_audit = {
+    .name = "Audit",
+    .table = &audit_def,
+};

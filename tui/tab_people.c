@@ -49,7 +49,10 @@ static const struct table_def wait_def = {
     .open = people_open,
 };
 
-const struct tab tab_people = {"People", &all_def, NULL};
+const struct tab tab_people = {
+    .name = "People",
+    .table = &all_def,
+};
 
 /* Registering: a person, then what as. */
 struct reg {

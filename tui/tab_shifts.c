@@ -48,7 +48,10 @@ static const struct table_def under_def = {
     .preset = shifts_preset,
 };
 
-const struct tab tab_shifts = {"Shifts", &all_def, NULL};
+const struct tab tab_shifts = {
+    .name = "Shifts",
+    .table = &all_def,
+};
 
 /* Into a report mode, or back to every shift when already there. */
 static int to_mode(struct tui *t, struct table *tb, const struct table_def *mode)
