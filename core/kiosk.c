@@ -194,7 +194,7 @@ static enum kiosk_state state_of(const struct kiosk_store_row *r)
 		return KS_CHECKED_IN;
 	if (strcmp(r->status, "completed") == 0)
 		return KS_DONE;
-	if (strcmp(r->status, "signed_up") == 0 || strcmp(r->status, "confirmed") == 0)
+	if (staffing_status_active(r->status))
 		return KS_SIGNED_UP;
 	return KS_OPEN;
 }

@@ -745,7 +745,7 @@ static int register_person(struct importer *im, int64_t person, struct err *e)
 	                              e) < 0)
 		return -1;
 	im->st->registered++;
-	im->st->waitlisted += strcmp(status, "waitlisted") == 0;
+	im->st->waitlisted += registration_waitlisted(status);
 	return 0;
 }
 
