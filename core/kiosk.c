@@ -223,7 +223,8 @@ static void shift_from_row(const struct ctx *c, const struct kiosk_store_row *r,
 	snprintf(s->event, sizeof s->event, "%s", r->event_name);
 	snprintf(s->role, sizeof s->role, "%s", r->role);
 	snprintf(s->place, sizeof s->place, "%s", r->place);
-	if (r->lead[0] && r->lead_confidential)
+	s->lead_confidential = r->lead[0] && r->lead_confidential;
+	if (s->lead_confidential)
 		snprintf(s->lead, sizeof s->lead, "your lead");
 	else
 		first_name(r->lead, s->lead, sizeof s->lead);

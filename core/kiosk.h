@@ -42,7 +42,8 @@ struct kiosk_shift {
 	char event[128];
 	char role[128];
 	char place[128];
-	char lead[64]; /* the lead's first name, "your lead" when confidential, "" */
+	char lead[64];          /* the lead's first name, "your lead" when confidential, "" */
+	bool lead_confidential; /* lead holds "your lead", not a name */
 	enum kiosk_state state;
 	int places_left; /* need_max minus active assignments */
 };
