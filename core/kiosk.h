@@ -99,8 +99,9 @@ int kiosk_act(struct ctx *c, const struct kiosk_user *u, int64_t shift, enum kio
  * a typed one against the configured hash (false when none is configured). */
 int kiosk_passphrase_hash(const char *pass, char *out, size_t n, struct err *e);
 bool kiosk_passphrase_ok(const struct config *cfg, const char *pass);
-/* ERR_CONFIG when [kiosk] exit_passphrase_hash is set but is no such hash
- * (then nobody could ever leave the kiosk from its keyboard). */
+/* ERR_CONFIG when [kiosk] exit_passphrase_hash is set but is not a whole
+ * hash in libsodium's string format (then nobody could ever leave the kiosk
+ * from its keyboard). */
 int kiosk_config_check(const struct config *cfg, struct err *e);
 
 #endif
