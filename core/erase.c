@@ -239,17 +239,11 @@ static int load_needles(struct ctx *c, int64_t person, struct needles *nd, struc
 	return privacy_store_name_shared(c->db, person, nd->name, &nd->name_shared, e);
 }
 
-static int erase_in_tx(struct ctx *c, int64_t person, const char *reason, unsigned flags,
-                       struct erase_result *out, struct err *e)
+static int erase_in_tx(struct ctx *c, const struct person_ref *refs, size_t nrefs, int64_t person,
+                       const char *reason, unsigned flags, struct erase_result *out, struct err *e)
 {
-	struct person_ref *refs = NULL;
-	size_t nrefs;
 	struct needles nd;
-	int ret = privacy_refs(c, &refs, &nrefs, e);
-	if (ret == 0)
-		ret = privacy_refs_covered(refs, nrefs, e);
-	if (ret == 0)
-		ret = load_needles(c, person, &nd, e);
+	int ret = load_needles(c, person, &nd, e);
 	if (ret == 0) {
 		snprintf(out->name, sizeof out->name, "%s", nd.name);
 		ret = survey(c, refs, nrefs, person, out, e);
@@ -259,10 +253,8 @@ static int erase_in_tx(struct ctx *c, int64_t person, const char *reason, unsign
 		              "person %" PRId64 " (%s) is still in events that are not over: %s; "
 		              "erase anyway with --force",
 		              person, nd.name, out->open_names);
-	if (ret < 0 || (flags & ERASE_DRY_RUN)) {
-		free(refs);
+	if (ret < 0 || (flags & ERASE_DRY_RUN))
 		return ret;
-	}
 	struct scrub all;
 	scrub_about(&nd, &all);
 	char *why = scrub_text(&all, reason);
@@ -278,8 +270,37 @@ static int erase_in_tx(struct ctx *c, int64_t person, const char *reason, unsign
 		ret = audit_log(c, "erase", "person", person, e, "erase person %" PRId64 ": %s",
 		                person, why ? why : reason);
 	free(why);
-	free(refs);
 	return ret;
+}
+
+/* One person in one transaction, with the references already read (and
+ * each known to have a rule). */
+static int erase_one(struct ctx *c, const struct person_ref *refs, size_t nrefs, int64_t person,
+                     const char *reason, unsigned flags, struct erase_result *out, struct err *e)
+{
+	memset(out, 0, sizeof *out);
+	out->person = person;
+	if (db_begin(c->db, e) < 0)
+		return -1;
+	int ret = erase_in_tx(c, refs, nrefs, person, reason, flags, out, e);
+	if (ret < 0 || (flags & ERASE_DRY_RUN)) {
+		db_rollback(c->db);
+		return ret;
+	}
+	return db_commit(c->db, e);
+}
+
+/* The references to person, refused unless every one has a rule. */
+static int covered_refs(struct ctx *c, struct person_ref **refs, size_t *nrefs, struct err *e)
+{
+	if (privacy_refs(c, refs, nrefs, e) < 0)
+		return -1;
+	if (privacy_refs_covered(*refs, *nrefs, e) < 0) {
+		free(*refs);
+		*refs = NULL;
+		return -1;
+	}
+	return 0;
 }
 
 int erase_person(struct ctx *c, int64_t person, const char *reason, unsigned flags,
@@ -290,14 +311,13 @@ int erase_person(struct ctx *c, int64_t person, const char *reason, unsigned fla
 	if (!reason || !reason[0])
 		return err_set(e, ERR_USAGE,
 		               "an erasure needs a reason (it goes to the audit log)");
-	if (db_begin(c->db, e) < 0)
+	struct person_ref *refs;
+	size_t nrefs;
+	if (covered_refs(c, &refs, &nrefs, e) < 0)
 		return -1;
-	int ret = erase_in_tx(c, person, reason, flags, out, e);
-	if (ret < 0 || (flags & ERASE_DRY_RUN)) {
-		db_rollback(c->db);
-		return ret;
-	}
-	return db_commit(c->db, e);
+	int ret = erase_one(c, refs, nrefs, person, reason, flags, out, e);
+	free(refs);
+	return ret;
 }
 
 /* ---- the retention sweep ---------------------------------------------- */
@@ -330,25 +350,24 @@ int erase_sweep(struct ctx *c, bool dry_run, bool *off,
 	struct person_ref *refs;
 	size_t nrefs;
 	struct ids due = {0};
-	if (privacy_refs(c, &refs, &nrefs, e) < 0)
+	if (covered_refs(c, &refs, &nrefs, e) < 0)
 		return -1;
-	int ret = privacy_refs_covered(refs, nrefs, e);
-	if (ret == 0)
-		ret = privacy_store_expired(c->db, refs, nrefs, cutoff, 0, collect_id, &due, e);
-	free(refs);
+	int ret = privacy_store_expired(c->db, refs, nrefs, cutoff, 0, collect_id, &due, e);
 	char reason[160];
 	snprintf(reason, sizeof reason,
 	         "privacy sweep: every event of theirs ended more than %d days ago",
 	         c->cfg->retain_days_after_event);
 	for (size_t i = 0; ret == 0 && i < due.n; i++) {
 		struct erase_result r;
-		ret = erase_person(c, due.v[i], reason, dry_run ? ERASE_DRY_RUN : 0, &r, e);
+		ret =
+		    erase_one(c, refs, nrefs, due.v[i], reason, dry_run ? ERASE_DRY_RUN : 0, &r, e);
 		if (ret == 0) {
 			++*count;
 			ret = fn ? fn(arg, &r) : 0;
 		}
 	}
 	free(due.v);
+	free(refs);
 	return ret;
 }
 

@@ -138,8 +138,12 @@ static int cmd_privacy(struct app *a, const struct args *args, FILE *out, struct
 	struct sweep_out s = {out, args_has(args, "dry-run")};
 	size_t n;
 	bool off;
-	if (erase_sweep(&a->ctx, s.dry, &off, sweep_line, &s, &n, e) < 0)
+	if (erase_sweep(&a->ctx, s.dry, &off, sweep_line, &s, &n, e) < 0) {
+		struct err ignored = {0};
+		if (!s.dry && n) /* those erased before the failure still leave the file */
+			scrub(a, out, &ignored);
 		return -1;
+	}
 	if (off) {
 		fprintf(out, "privacy sweep: [privacy] retain_days_after_event is 0 (keep): nobody "
 		             "is erased\n");
@@ -193,27 +197,44 @@ static int cmd_backup(struct app *a, const struct args *args, FILE *out, struct 
 }
 
 const struct command cmd_privacy_commands[] = {
-    {"person", "(export ID [-o FILE] | forget ID --reason TEXT [--dry-run] [--force])",
-     "o: reason: dry-run force", 2, 2,
-     "export: everything held about one person as JSON (fields, organization, every row\n"
-     "      that points at them, the audit entries about them; shape in\n"
-     "      core/subject_access.h); audited. forget: erase the person's details\n"
-     "      (\"Erased person ID\"); registrations, shifts and talks stay for the\n"
-     "      counts, skills and availability go, the audit log loses their values and\n"
-     "      keeps one entry with who and why; refused while they are in an event not\n"
-     "      over, unless --force; the bytes leave the database file",
-     cmd_person},
-    {"privacy", "sweep [--dry-run]", "dry-run", 1, 1,
-     "erase everyone whose every registration, shift and talk is in events that ended\n"
-     "      more than [privacy] retain_days_after_event days ago (0 = keep: nothing);\n"
-     "      people marked keep=yes stay; meant for a daily timer (contrib/)",
-     cmd_privacy},
-    {"backup", "FILE | --prune DIR", "prune:", 0, 1,
-     "FILE: a copy of the database taken while others keep writing (SQLite's online\n"
-     "      backup), mode 0600, checked with integrity_check before it takes the name.\n"
-     "      --prune DIR: remove the backups muster made in DIR that are older than\n"
-     "      [privacy] backup_keep_days (0 = keep all); other files stay. An erasure\n"
-     "      does not reach backups taken before it",
-     cmd_backup},
-    {NULL, NULL, NULL, 0, 0, NULL, NULL},
+    {
+        .name = "person",
+        .usage = "(export ID [-o FILE] | forget ID --reason TEXT [--dry-run] [--force])",
+        .opts = "o: reason: dry-run force",
+        .min_pos = 2,
+        .max_pos = 2,
+        .help = "export: everything held about one person as JSON (fields, organization, every\n"
+                "      row that points at them, the audit entries about them; shape in\n"
+                "      core/subject_access.h); audited. forget: erase the person's details\n"
+                "      (\"Erased person ID\"); registrations, shifts and talks stay for the\n"
+                "      counts, skills and availability go, the audit log loses their values and\n"
+                "      keeps one entry with who and why; refused while they are in an event not\n"
+                "      over, unless --force; the bytes leave the database file",
+        .run = cmd_person,
+    },
+    {
+        .name = "privacy",
+        .usage = "sweep [--dry-run]",
+        .opts = "dry-run",
+        .min_pos = 1,
+        .max_pos = 1,
+        .help = "erase everyone whose every registration, shift and talk is in events that\n"
+                "      ended more than [privacy] retain_days_after_event days ago (0 = keep:\n"
+                "      nothing); people marked keep=yes stay; meant for a daily timer (contrib/)",
+        .run = cmd_privacy,
+    },
+    {
+        .name = "backup",
+        .usage = "FILE | --prune DIR",
+        .opts = "prune:",
+        .min_pos = 0,
+        .max_pos = 1,
+        .help = "FILE: a copy of the database taken while others keep writing (SQLite's online\n"
+                "      backup), mode 0600, checked with integrity_check before it takes the name.\n"
+                "      --prune DIR: remove the backups muster made in DIR that are older than\n"
+                "      [privacy] backup_keep_days (0 = keep all); other files stay. An erasure\n"
+                "      does not reach backups taken before it",
+        .run = cmd_backup,
+    },
+    {.name = NULL},
 };
