@@ -19,6 +19,8 @@ static const struct tab *const tabs[] = {&tab_agenda, &tab_sessions,  &tab_rooms
 
 struct event_view {
 	struct event_info ev;
+	int64_t sweep_due;     /* people the next privacy sweep erases */
+	int64_t sweep_counted; /* when (clock seconds); 0 = not yet */
 	int tab;
 	struct table *tables[NTABS];
 	void *custom[NTABS];
@@ -49,18 +51,31 @@ int event_info_load(struct tui *t, int64_t id, struct event_info *out, struct er
 	return 0;
 }
 
-/* The event's name, after how many of its people the next privacy sweep
- * erases when there are any ([privacy] retain_days_after_event). */
-static void event_title(struct tui *t, const struct event_info *ev, char *buf, size_t n)
+/* How many of the event's people the next sweep erases: counted on opening,
+ * then again at most once a minute ([privacy] retain_days_after_event; on
+ * the large demo a count takes ~85 ms, too much for every change another
+ * process makes). */
+#define SWEEP_RECOUNT_S 60
+
+static void count_sweep(struct tui *t, struct event_view *s)
 {
-	int64_t due = 0;
+	int64_t now = clock_now(t->ctx->clock);
 	struct err e = {0};
-	if (privacy_sweep_count(t->ctx, ev->id, &due, &e) < 0)
+	if (s->sweep_counted && now - s->sweep_counted < SWEEP_RECOUNT_S && now >= s->sweep_counted)
+		return;
+	s->sweep_counted = now ? now : 1;
+	if (privacy_sweep_count(t->ctx, s->ev.id, &s->sweep_due, &e) < 0)
 		tui_error(t, &e);
-	if (due > 0)
-		snprintf(buf, n, "sweep erases %" PRId64 " \xc2\xb7 %s", due, ev->name);
+}
+
+/* The event's name, after how many of its people the next privacy sweep
+ * erases when there are any. */
+static void event_title(const struct event_view *s, char *buf, size_t n)
+{
+	if (s->sweep_due > 0)
+		snprintf(buf, n, "sweep erases %" PRId64 " \xc2\xb7 %s", s->sweep_due, s->ev.name);
 	else
-		snprintf(buf, n, "%s", ev->name);
+		snprintf(buf, n, "%s", s->ev.name);
 }
 
 static int content_h(const struct tui *t)
@@ -208,7 +223,8 @@ static void ev_reload(struct view *v, struct tui *t)
 		return;
 	}
 	s->ev = info;
-	event_title(t, &info, v->title, sizeof v->title);
+	count_sweep(t, s);
+	event_title(s, v->title, sizeof v->title);
 	const struct tab *tab = tabs[s->tab];
 	if (tab->table)
 		table_reload(s->tables[s->tab], t);
@@ -251,6 +267,7 @@ void screen_event_open(struct tui *t, int64_t event)
 	}
 	s->tab = 0;
 	char title[160];
-	event_title(t, &s->ev, title, sizeof title);
+	count_sweep(t, s);
+	event_title(s, title, sizeof title);
 	tui_push(t, &event_screen, s, title);
 }
