@@ -2,34 +2,12 @@
 #define _XOPEN_SOURCE 700
 #include "text.h"
 
+#include "../core/utf8.h"
+
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
 #include <wchar.h>
-
-/* Decode one UTF-8 sequence; returns its length, or 0 when invalid. */
-static size_t utf8_decode(const unsigned char *s, uint32_t *cp)
-{
-	if (s[0] < 0x80)
-		return *cp = s[0], 1;
-	size_t len = (s[0] & 0xe0) == 0xc0   ? 2
-	             : (s[0] & 0xf0) == 0xe0 ? 3
-	             : (s[0] & 0xf8) == 0xf0 ? 4
-	                                     : 0;
-	if (!len)
-		return 0;
-	uint32_t v = s[0] & (0x7f >> len);
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		v = (v << 6) | (s[i] & 0x3f);
-	}
-	static const uint32_t least[] = {0, 0, 0x80, 0x800, 0x10000};
-	if (v < least[len] || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
-		return 0;
-	*cp = v;
-	return len;
-}
 
 static bool is_unsafe(uint32_t cp)
 {
@@ -57,7 +35,7 @@ char *text_sanitize(const char *src, char *dst, size_t n)
 	const unsigned char *s = (const unsigned char *)(src ? src : "");
 	while (*s) {
 		uint32_t cp;
-		size_t len = utf8_decode(s, &cp);
+		size_t len = utf8_decode((const char *)s, &cp);
 		if (len == 0) {
 			at = put(dst, at, n, "\xef\xbf\xbd", 3); /* U+FFFD */
 			s++;
@@ -90,7 +68,7 @@ int text_width(const char *s)
 	const unsigned char *p = (const unsigned char *)s;
 	while (*p) {
 		uint32_t cp;
-		size_t len = utf8_decode(p, &cp);
+		size_t len = utf8_decode((const char *)p, &cp);
 		if (!len) {
 			w++;
 			p++;
@@ -110,7 +88,7 @@ int text_fit(const char *s, int cols, char *dst, size_t n)
 	int room = total > cols ? cols - 1 : cols;
 	while (*p) {
 		uint32_t cp;
-		size_t len = utf8_decode(p, &cp);
+		size_t len = utf8_decode((const char *)p, &cp);
 		if (!len)
 			len = 1, cp = '?';
 		int cw = cp_width(cp);
