@@ -98,7 +98,8 @@ char *ical_out_clean(const char *s, bool one_line)
 	size_t len = strlen((const char *)p);
 	char *out = xmalloc(len * 3 + 1), *q = out;
 	while (*p) {
-		size_t n = utf8_decode((const char *)p, NULL);
+		uint32_t cp;
+		size_t n = utf8_decode_str((const char *)p, &cp);
 		if (n == 0) {
 			memcpy(q, "\xEF\xBF\xBD", 3); /* U+FFFD */
 			q += 3;

@@ -378,6 +378,10 @@ static int split_cells(struct importer *im, const struct csv_row *row, char **ce
 			               i + 1, shown(row->f[i], q, sizeof q));
 		}
 		const struct column *col = &columns[im->map[i]];
+		/* every cell, those parsed apart (org, skills, code) too */
+		if (!empty &&
+		    utf8_check_field(col->name, row->f[i], im->map[i] == COL_NOTES, e) < 0)
+			return -1;
 		cell[im->map[i]] = empty ? NULL : col->keep_blanks ? row->f[i] : trim(row->f[i]);
 	}
 	return 0;

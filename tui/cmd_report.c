@@ -122,10 +122,7 @@ static int coverage_hour_row(void *arg, const struct report_hour *h)
 	struct report_out *r = c->r;
 	if (r->fmt == OUT_TABLE) {
 		struct chart *ch = &c->chart;
-		if (ch->n == ch->cap) {
-			ch->cap = ch->cap ? ch->cap * 2 : 64;
-			ch->v = xrealloc(ch->v, ch->cap * sizeof *ch->v);
-		}
+		XGROW(ch->v, ch->n, ch->cap, 64);
 		ch->v[ch->n++] = *h;
 		return 0;
 	}
