@@ -13,16 +13,17 @@ static const char sql_find[] =
     "SELECT id, kind, status, coalesce(waitlist_position, 0), coalesce(checked_in_at, 0),"
     " coalesce(checked_out_at, 0) FROM registration WHERE event = ? AND person = ?";
 static const char sql_seated[] = "SELECT count(*) FROM registration WHERE event = ?"
-                                 " AND " REGISTRATION_SEATED_SQL("") " AND id != ?";
+                                 " AND kind = " REGISTRATION_SEATED_KIND_SQL
+                                 " AND status IN " REGISTRATION_SEATED_SQL " AND id != ?";
 static const char sql_last[] = "SELECT coalesce(max(waitlist_position), 0) FROM registration"
-                               " WHERE event = ? AND " REGISTRATION_WAITLISTED_SQL("");
+                               " WHERE event = ? AND status = " REGISTRATION_WAITLISTED_SQL;
 static const char sql_first[] =
     "SELECT id, person, coalesce(waitlist_position, 0) FROM registration"
-    " WHERE event = ? AND " REGISTRATION_WAITLISTED_SQL(
-        "") " ORDER BY waitlist_position, id LIMIT 1";
+    " WHERE event = ? AND status = " REGISTRATION_WAITLISTED_SQL
+    " ORDER BY waitlist_position, id LIMIT 1";
 static const char sql_close_gap[] =
     "UPDATE registration SET waitlist_position = waitlist_position - 1"
-    " WHERE event = ? AND " REGISTRATION_WAITLISTED_SQL("") " AND waitlist_position > ?";
+    " WHERE event = ? AND status = " REGISTRATION_WAITLISTED_SQL " AND waitlist_position > ?";
 static const char sql_promote[] = "UPDATE registration SET status = 'registered',"
                                   " waitlist_position = NULL WHERE id = ?";
 
@@ -37,12 +38,6 @@ static int run(struct db *db, const char *sql, int64_t a, int64_t b, int nb, sql
 	return 0;
 }
 
-static void copy_text(sqlite3_stmt *st, int col, char *buf, size_t n)
-{
-	const unsigned char *t = sqlite3_column_text(st, col);
-	snprintf(buf, n, "%s", t ? (const char *)t : "");
-}
-
 int registration_store_find(struct db *db, int64_t event, int64_t person, struct reg_row *out,
                             bool *found, struct err *e)
 {
@@ -55,8 +50,8 @@ int registration_store_find(struct db *db, int64_t event, int64_t person, struct
 	if (rc == SQLITE_ROW) {
 		*found = true;
 		out->id = sqlite3_column_int64(st, 0);
-		copy_text(st, 1, out->kind, sizeof out->kind);
-		copy_text(st, 2, out->status, sizeof out->status);
+		db_column_copy(st, 1, out->kind, sizeof out->kind);
+		db_column_copy(st, 2, out->status, sizeof out->status);
 		out->position = sqlite3_column_int64(st, 3);
 		out->checked_in_at = sqlite3_column_int64(st, 4);
 		out->checked_out_at = sqlite3_column_int64(st, 5);
