@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "../db/backup_store.h"
+#include "array.h"
 #include "audit.h"
 #include "outfile.h"
 
@@ -69,7 +70,7 @@ static uint32_t be32(const unsigned char *p)
 bool backup_is_ours(int dirfd, const char *name)
 {
 	static const char *const companions[] = {"-wal", "-shm", "-journal"};
-	for (size_t i = 0; i < sizeof companions / sizeof companions[0]; i++)
+	for (size_t i = 0; i < ARRAY_LEN(companions); i++)
 		if (has_companion(dirfd, name, companions[i]))
 			return false;
 	int fd = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "audit.h"
 #include "entity.h"
 #include "scrub.h"
@@ -68,7 +69,7 @@ static void describe_row(struct ctx *c, const char *table, int64_t id, char *buf
 	snprintf(buf, n, "%s %" PRId64, table, id);
 	if (!ent || record_get(c, ent, id, &r, NULL) < 0)
 		return;
-	for (size_t i = 0; i < sizeof vias / sizeof vias[0]; i++) {
+	for (size_t i = 0; i < ARRAY_LEN(vias); i++) {
 		if (strcmp(vias[i].table, table) != 0 || !record_has(&r, vias[i].via))
 			continue;
 		const struct entity_def *via = entity_find(vias[i].via);
@@ -137,10 +138,7 @@ static int collect_rewrite(void *arg, int64_t id, const char *actor, const char 
 	char *a = scrub_text(w->s, actor), *s = scrub_text(w->s, summary);
 	if (!a && !s)
 		return 0;
-	if (w->n == w->cap) {
-		w->cap = w->cap ? w->cap * 2 : 32;
-		w->v = xrealloc(w->v, w->cap * sizeof *w->v);
-	}
+	XGROW(w->v, w->n, w->cap, 32);
 	w->v[w->n++] = (struct rewrite){id, a ? a : xstrdup(actor), s ? s : xstrdup(summary)};
 	return 0;
 }
@@ -330,10 +328,7 @@ struct ids {
 static int collect_id(void *arg, int64_t id)
 {
 	struct ids *s = arg;
-	if (s->n == s->cap) {
-		s->cap = s->cap ? s->cap * 2 : 64;
-		s->v = xrealloc(s->v, s->cap * sizeof *s->v);
-	}
+	XGROW(s->v, s->n, s->cap, 64);
 	s->v[s->n++] = id;
 	return 0;
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "entity.h"
 
 static const struct ref_rule rules[] = {
@@ -34,11 +35,9 @@ static const struct ref_rule rules[] = {
     {.table = "role", .column = "lead", .fate = REF_CLEAR, .why = "the role stays, without a lead"},
 };
 
-#define NRULES (sizeof rules / sizeof rules[0])
-
 const struct ref_rule *privacy_rule(const struct person_ref *r)
 {
-	for (size_t i = 0; i < NRULES; i++)
+	for (size_t i = 0; i < ARRAY_LEN(rules); i++)
 		if (strcmp(rules[i].table, r->table) == 0 &&
 		    strcmp(rules[i].column, r->column) == 0)
 			return &rules[i];

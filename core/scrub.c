@@ -7,7 +7,7 @@
 #include <ctype.h>
 #include <string.h>
 
-#include "xmalloc.h"
+#include "strbuf.h"
 
 void scrub_add(struct scrub *s, const char *text, const char *with)
 {
@@ -62,27 +62,17 @@ char *scrub_text(const struct scrub *s, const char *text)
 {
 	if (!text)
 		return NULL;
-	size_t at = 0, which = 0, from = 0, len = 0, cap = strlen(text) + 64;
-	char *out = NULL;
+	size_t at = 0, which = 0, from = 0;
+	struct strbuf out = {0};
+	bool found = false;
 	while (next_match(s, text, from, &at, &which)) {
-		const char *with = s->n[which].with;
-		size_t keep = at - from, wl = strlen(with);
-		if (!out)
-			out = xmalloc(cap);
-		if (len + keep + wl + 1 > cap) {
-			cap = (len + keep + wl + 1) * 2;
-			out = xrealloc(out, cap);
-		}
-		memcpy(out + len, text + from, keep);
-		memcpy(out + len + keep, with, wl);
-		len += keep + wl;
+		found = true;
+		strbuf_addn(&out, text + from, at - from);
+		strbuf_add(&out, s->n[which].with);
 		from = at + strlen(s->n[which].text);
 	}
-	if (!out)
+	if (!found)
 		return NULL;
-	size_t rest = strlen(text + from);
-	if (len + rest + 1 > cap)
-		out = xrealloc(out, len + rest + 1);
-	memcpy(out + len, text + from, rest + 1);
-	return out;
+	strbuf_add(&out, text + from);
+	return strbuf_take(&out);
 }

@@ -8,31 +8,15 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../core/strbuf.h"
 #include "../core/xmalloc.h"
 #include "db_internal.h"
 
-/* A growing SQL string. */
-struct sql {
-	char *s;
-	size_t len, cap;
-};
-
-static void sql_add(struct sql *b, const char *text)
-{
-	size_t n = strlen(text);
-	if (b->len + n + 1 > b->cap) {
-		b->cap = (b->len + n + 1) * 2;
-		b->s = xrealloc(b->s, b->cap);
-	}
-	memcpy(b->s + b->len, text, n + 1);
-	b->len += n;
-}
-
 /* An identifier from the schema, quoted: "name" with inner quotes doubled. */
-static void sql_ident(struct sql *b, const char *name)
+static void sql_ident(struct strbuf *b, const char *name)
 {
 	char *q = sqlite3_mprintf("\"%w\"", name);
-	sql_add(b, q);
+	strbuf_add(b, q);
 	sqlite3_free(q);
 }
 
@@ -121,10 +105,7 @@ int privacy_store_person_refs(struct db *db, struct person_ref **out, size_t *n,
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			*out = xrealloc(*out, cap * sizeof **out);
-		}
+		XGROW(*out, *n, cap, 16);
 		struct person_ref *r = &(*out)[(*n)++];
 		memset(r, 0, sizeof *r);
 		snprintf(r->table, sizeof r->table, "%s", (const char *)sqlite3_column_text(st, 0));
@@ -145,16 +126,16 @@ int privacy_store_person_refs(struct db *db, struct person_ref **out, size_t *n,
 /* "SELECT what FROM table t WHERE t.column = ?1" */
 static char *ref_sql(const char *what, const struct person_ref *r, const char *more)
 {
-	struct sql b = {0};
-	sql_add(&b, "SELECT ");
-	sql_add(&b, what);
-	sql_add(&b, " FROM ");
+	struct strbuf b = {0};
+	strbuf_add(&b, "SELECT ");
+	strbuf_add(&b, what);
+	strbuf_add(&b, " FROM ");
 	sql_ident(&b, r->table);
-	sql_add(&b, " t WHERE t.");
+	strbuf_add(&b, " t WHERE t.");
 	sql_ident(&b, r->column);
-	sql_add(&b, " = ?1");
-	sql_add(&b, more ? more : "");
-	return b.s;
+	strbuf_add(&b, " = ?1");
+	strbuf_add(&b, more ? more : "");
+	return strbuf_take(&b);
 }
 
 static int run_rows(struct db *db, const char *sql, int64_t id, privacy_row_fn fn, void *arg,
@@ -223,15 +204,15 @@ int privacy_store_open_rows(struct db *db, const struct person_ref *r, int64_t p
 {
 	if (!r->event_expr[0])
 		return 0;
-	struct sql what = {0}, more = {0};
-	sql_add(&what, "t.rowid, ");
-	sql_add(&what, r->event_expr);
-	sql_add(&more, " AND ");
-	sql_add(&more, r->event_expr);
-	sql_add(&more, " IN (SELECT id FROM event WHERE ends > ?2) ORDER BY t.rowid");
-	char *sql = ref_sql(what.s, r, more.s);
-	free(what.s);
-	free(more.s);
+	struct strbuf what = {0}, more = {0};
+	strbuf_add(&what, "t.rowid, ");
+	strbuf_add(&what, r->event_expr);
+	strbuf_add(&more, " AND ");
+	strbuf_add(&more, r->event_expr);
+	strbuf_add(&more, " IN (SELECT id FROM event WHERE ends > ?2) ORDER BY t.rowid");
+	char *sql = ref_sql(strbuf_str(&what), r, strbuf_str(&more));
+	strbuf_free(&what);
+	strbuf_free(&more);
 	sqlite3_stmt *st;
 	int ret = db_prepare(db, sql, &st, e);
 	free(sql);
@@ -261,29 +242,29 @@ static int exec_id(struct db *db, const char *sql, int64_t id, const char *what,
 
 int privacy_store_delete(struct db *db, const struct person_ref *r, int64_t person, struct err *e)
 {
-	struct sql b = {0};
-	sql_add(&b, "DELETE FROM ");
+	struct strbuf b = {0};
+	strbuf_add(&b, "DELETE FROM ");
 	sql_ident(&b, r->table);
-	sql_add(&b, " WHERE ");
+	strbuf_add(&b, " WHERE ");
 	sql_ident(&b, r->column);
-	sql_add(&b, " = ?1");
-	int ret = exec_id(db, b.s, person, r->table, e);
-	free(b.s);
+	strbuf_add(&b, " = ?1");
+	int ret = exec_id(db, strbuf_str(&b), person, r->table, e);
+	strbuf_free(&b);
 	return ret;
 }
 
 int privacy_store_clear(struct db *db, const struct person_ref *r, int64_t person, struct err *e)
 {
-	struct sql b = {0};
-	sql_add(&b, "UPDATE ");
+	struct strbuf b = {0};
+	strbuf_add(&b, "UPDATE ");
 	sql_ident(&b, r->table);
-	sql_add(&b, " SET ");
+	strbuf_add(&b, " SET ");
 	sql_ident(&b, r->column);
-	sql_add(&b, " = NULL WHERE ");
+	strbuf_add(&b, " = NULL WHERE ");
 	sql_ident(&b, r->column);
-	sql_add(&b, " = ?1");
-	int ret = exec_id(db, b.s, person, r->table, e);
-	free(b.s);
+	strbuf_add(&b, " = ?1");
+	int ret = exec_id(db, strbuf_str(&b), person, r->table, e);
+	strbuf_free(&b);
 	return ret;
 }
 
@@ -336,44 +317,40 @@ int privacy_store_name_shared(struct db *db, int64_t person, const char *name, b
 /* ---- the audit log ------------------------------------------------------ */
 
 /* WHERE for the entries about ?1 (the person) or by ?2 (their kiosk actor). */
-static void where_about(struct sql *b, const struct audit_filter *f)
+static void where_about(struct strbuf *b, const struct audit_filter *f)
 {
-	sql_add(b, " WHERE (entity = 'person' AND entity_id = ?1) OR actor = ?2");
+	strbuf_add(b, " WHERE (entity = 'person' AND entity_id = ?1) OR actor = ?2");
 	for (size_t i = 0; i < f->nrefs; i++) {
 		char *q = sqlite3_mprintf(" OR (entity = %Q AND entity_id IN (SELECT t.rowid FROM "
 		                          "\"%w\" t WHERE t.\"%w\" = ?1))",
 		                          f->refs[i].table, f->refs[i].table, f->refs[i].column);
-		sql_add(b, q);
+		strbuf_add(b, q);
 		sqlite3_free(q);
 	}
 }
 
 /* WHERE for the entries holding needle ?i in their actor or summary. */
-static void where_holding(struct sql *b, const struct audit_filter *f)
+static void where_holding(struct strbuf *b, const struct audit_filter *f)
 {
-	sql_add(b, " WHERE 0");
-	for (size_t i = 0; i < f->nneedles; i++) {
-		char n[96];
-		snprintf(n, sizeof n, " OR instr(actor, ?%zu) OR instr(summary, ?%zu)", i + 1,
-		         i + 1);
-		sql_add(b, n);
-	}
+	strbuf_add(b, " WHERE 0");
+	for (size_t i = 0; i < f->nneedles; i++)
+		strbuf_addf(b, " OR instr(actor, ?%zu) OR instr(summary, ?%zu)", i + 1, i + 1);
 }
 
 static int audit_prepare(struct db *db, const char *cols, const struct audit_filter *f,
                          sqlite3_stmt **st, struct err *e)
 {
-	struct sql b = {0};
-	sql_add(&b, "SELECT ");
-	sql_add(&b, cols);
-	sql_add(&b, " FROM audit");
+	struct strbuf b = {0};
+	strbuf_add(&b, "SELECT ");
+	strbuf_add(&b, cols);
+	strbuf_add(&b, " FROM audit");
 	if (f->person > 0)
 		where_about(&b, f);
 	else
 		where_holding(&b, f);
-	sql_add(&b, " ORDER BY id");
-	int ret = db_prepare(db, b.s, st, e);
-	free(b.s);
+	strbuf_add(&b, " ORDER BY id");
+	int ret = db_prepare(db, strbuf_str(&b), st, e);
+	strbuf_free(&b);
 	if (ret < 0)
 		return -1;
 	if (f->person > 0) {
@@ -446,44 +423,44 @@ int privacy_store_audit_rewrite(struct db *db, int64_t id, const char *actor, co
 
 /* "SELECT t.col AS person FROM table t WHERE <event_expr> IN (SELECT id FROM
  * <events>)" for each reference that leads to an event, joined by UNION ALL. */
-static void union_in_events(struct sql *b, const struct person_ref *refs, size_t nrefs,
+static void union_in_events(struct strbuf *b, const struct person_ref *refs, size_t nrefs,
                             const char *events)
 {
 	bool first = true;
 	for (size_t i = 0; i < nrefs; i++) {
 		if (!refs[i].event_expr[0])
 			continue;
-		sql_add(b, first ? "" : " UNION ALL ");
+		strbuf_add(b, first ? "" : " UNION ALL ");
 		first = false;
-		sql_add(b, "SELECT t.");
+		strbuf_add(b, "SELECT t.");
 		sql_ident(b, refs[i].column);
-		sql_add(b, " AS person FROM ");
+		strbuf_add(b, " AS person FROM ");
 		sql_ident(b, refs[i].table);
-		sql_add(b, " t WHERE ");
-		sql_add(b, refs[i].event_expr);
-		sql_add(b, " IN ");
-		sql_add(b, events);
+		strbuf_add(b, " t WHERE ");
+		strbuf_add(b, refs[i].event_expr);
+		strbuf_add(b, " IN ");
+		strbuf_add(b, events);
 	}
 	if (first)
-		sql_add(b, "SELECT NULL AS person WHERE 0");
+		strbuf_add(b, "SELECT NULL AS person WHERE 0");
 }
 
 /* NOT EXISTS (a row of each reference in an event still held) */
-static void none_in_events(struct sql *b, const struct person_ref *refs, size_t nrefs,
+static void none_in_events(struct strbuf *b, const struct person_ref *refs, size_t nrefs,
                            const char *events)
 {
 	for (size_t i = 0; i < nrefs; i++) {
 		if (!refs[i].event_expr[0])
 			continue;
-		sql_add(b, " AND NOT EXISTS (SELECT 1 FROM ");
+		strbuf_add(b, " AND NOT EXISTS (SELECT 1 FROM ");
 		sql_ident(b, refs[i].table);
-		sql_add(b, " t WHERE t.");
+		strbuf_add(b, " t WHERE t.");
 		sql_ident(b, refs[i].column);
-		sql_add(b, " = p.id AND ");
-		sql_add(b, refs[i].event_expr);
-		sql_add(b, " IN ");
-		sql_add(b, events);
-		sql_add(b, ")");
+		strbuf_add(b, " = p.id AND ");
+		strbuf_add(b, refs[i].event_expr);
+		strbuf_add(b, " IN ");
+		strbuf_add(b, events);
+		strbuf_add(b, ")");
 	}
 }
 
@@ -491,17 +468,17 @@ int privacy_store_expired(struct db *db, const struct person_ref *refs, size_t n
                           int64_t cutoff, int64_t event, int (*fn)(void *arg, int64_t person),
                           void *arg, struct err *e)
 {
-	struct sql b = {0};
-	sql_add(&b, "SELECT DISTINCT p.id FROM (");
+	struct strbuf b = {0};
+	strbuf_add(&b, "SELECT DISTINCT p.id FROM (");
 	union_in_events(&b, refs, nrefs,
 	                "(SELECT id FROM event WHERE ends <= ?1 AND (?2 = 0 OR id = ?2))");
-	sql_add(&b, ") c JOIN person p ON p.id = c.person"
-	            " WHERE p.keep = 0 AND p.erased_at IS NULL");
+	strbuf_add(&b, ") c JOIN person p ON p.id = c.person"
+	               " WHERE p.keep = 0 AND p.erased_at IS NULL");
 	none_in_events(&b, refs, nrefs, "(SELECT id FROM event WHERE ends > ?1)");
-	sql_add(&b, " ORDER BY p.id");
+	strbuf_add(&b, " ORDER BY p.id");
 	sqlite3_stmt *st;
-	int ret = db_prepare(db, b.s, &st, e);
-	free(b.s);
+	int ret = db_prepare(db, strbuf_str(&b), &st, e);
+	strbuf_free(&b);
 	if (ret < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, cutoff);
