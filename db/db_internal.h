@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "db.h"
+#include "record_store.h"
 
 sqlite3 *db_handle(struct db *db);
 /* Prepare sql; on failure fill e (ERR_DB) and return -1. */
@@ -28,6 +29,10 @@ int db_exec_stmt(struct db *db, sqlite3_stmt *st, struct err *e, const char *wha
 int db_exec(struct db *db, const char *sql, struct err *e);
 /* Column i of the current row as text: NULL when the value is NULL. */
 const char *db_column_text(sqlite3_stmt *st, int i);
+/* Column i as a db_value (record_store.h): NULL, an integer, or text
+ * borrowed from the statement (copy 0: valid until the next step) or
+ * malloc'd (copy 1). */
+struct db_value db_column_value(sqlite3_stmt *st, int i, int copy);
 /* Column i copied into buf of n bytes ("" when NULL), cut at a UTF-8
  * character boundary when it does not fit. */
 void db_column_copy(sqlite3_stmt *st, int i, char *buf, size_t n);

@@ -20,19 +20,6 @@ static void sql_ident(struct strbuf *b, const char *name)
 	sqlite3_free(q);
 }
 
-static struct db_value column(sqlite3_stmt *st, int i)
-{
-	switch (sqlite3_column_type(st, i)) {
-	case SQLITE_NULL:
-		return db_null();
-	case SQLITE_INTEGER:
-	case SQLITE_FLOAT:
-		return db_int(sqlite3_column_int64(st, i));
-	default:
-		return db_text((const char *)sqlite3_column_text(st, i));
-	}
-}
-
 /* ---- the references ----------------------------------------------------- */
 
 static const char sql_refs[] =
@@ -152,7 +139,7 @@ static int run_rows(struct db *db, const char *sql, int64_t id, privacy_row_fn f
 		names[i] = sqlite3_column_name(st, i);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		for (int i = 0; i < ncols; i++)
-			vals[i] = column(st, i);
+			vals[i] = db_column_value(st, i, 0);
 		if (fn(arg, names, vals, (size_t)ncols)) {
 			rc = SQLITE_DONE;
 			break;
@@ -396,7 +383,7 @@ int privacy_store_audit_rows(struct db *db, const struct audit_filter *f, privac
 		names[i] = sqlite3_column_name(st, i);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		for (int i = 0; i < ncols && i < 8; i++)
-			vals[i] = column(st, i);
+			vals[i] = db_column_value(st, i, 0);
 		if (fn(arg, names, vals, (size_t)ncols)) {
 			rc = SQLITE_DONE;
 			break;
