@@ -45,7 +45,22 @@ static const struct field_def *field_of(const struct entity_def *ent, const char
 	return i < 0 ? NULL : &ent->fields[i];
 }
 
-/* What a reference names: "<col>_name" from the row's label, and its span. */
+/* The label of row id of entity name (NULL when it has none); malloc'd. */
+static char *label_of(struct ctx *c, const char *entity, int64_t id)
+{
+	const struct entity_def *ent = entity_find(entity);
+	struct record r;
+	if (!ent || !ent->label || record_get(c, ent, id, &r, NULL) < 0)
+		return NULL;
+	const char *l = record_text(&r, ent->label);
+	char *out = l ? xstrdup(l) : NULL;
+	record_free(&r);
+	return out;
+}
+
+/* What a reference names, for a person to read: "<col>_name" from the row's
+ * label; for a row without one (a shift, a session's times) its span and
+ * the names it refers to in turn: "shift_role", "shift_room", "shift_event". */
 static void add_referent(struct ctx *c, json_t *obj, const char *col, const struct field_def *f,
                          int64_t id)
 {
@@ -65,6 +80,16 @@ static void add_referent(struct ctx *c, json_t *obj, const char *col, const stru
 			continue;
 		snprintf(key, sizeof key, "%s_%s", col, span[i]);
 		json_object_set_new(obj, key, utc(record_int(&r, span[i])));
+	}
+	for (size_t i = 0; !label && i < to->nfields; i++) {
+		const struct field_def *g = &to->fields[i];
+		if (g->type != FT_REF || strcmp(g->ref, "person") == 0 || r.v[i].kind != DBV_INT)
+			continue;
+		char *name = label_of(c, g->ref, r.v[i].i);
+		snprintf(key, sizeof key, "%s_%s", col, g->name);
+		if (name)
+			json_object_set_new(obj, key, text(name));
+		free(name);
 	}
 	record_free(&r);
 }

@@ -12,8 +12,10 @@
  *         "on_erase": "kept" | "removed" | "unlinked",
  *         "rows": [ { every column; times as ISO 8601 UTC; a reference to a
  *                     named row also as "<column>_name" (the event's name,
- *                     the session's title...), to a shift or session also
- *                     "<column>_starts" and "<column>_ends" } ] },
+ *                     the session's title...); to a shift or session also
+ *                     "<column>_starts", "<column>_ends" and, for a row
+ *                     without a name, the names it points at in turn
+ *                     ("shift_role", "shift_room", "shift_event") } ] },
  *       "assignment": {...}, "speaker": {...}, "person_skill": {...},
  *       "availability": {...}, "role": {"column": "lead", ...}, ... },
  *     "audit": [ { "id", "at", "actor", "action", "entity", "entity_id",

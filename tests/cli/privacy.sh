@@ -32,6 +32,10 @@ q "INSERT INTO audit (at, actor, action, entity, entity_id, summary) VALUES
  (1795000000, 'kiosk:$CODE', 'checkin', 'kiosk', NULL, 'volunteer $CODE checked in');
  INSERT INTO kiosk_lock (code, failures) VALUES ('$CODE', 2)"
 t_equal subject-found "$([ -n "$S" ] && [ -n "$PHONE" ] && echo yes)" yes
+# checked in at the start of one of their shifts
+SHIFT=$(q "SELECT shift FROM assignment WHERE person = $S ORDER BY id LIMIT 1")
+AT=$(q "SELECT starts FROM shift WHERE id = $SHIFT")
+t_expect subject-checks-in 0 "$M" --now "@$AT" checkin --shift "$SHIFT" --person "$S"
 
 # ---- subject access -------------------------------------------------------
 want_audit=$(q "SELECT count(*) FROM audit WHERE (entity = 'person' AND entity_id = $S) OR actor = 'kiosk:$CODE'
@@ -58,6 +62,11 @@ t_equal export-person "$($PY -c 'import json,sys; p=json.load(open(sys.argv[1]))
 	"$EMAIL $PHONE True False"
 t_equal export-audit "$($PY -c 'import json,sys; a=json.load(open(sys.argv[1]))["audit"]; print(len(a), any(e["actor"].startswith("kiosk:") for e in a))' "$T/subject.json")" \
 	"$want_audit True"
+t_equal export-shift-checkin "$($PY -c 'import json,sys
+rows = json.load(open(sys.argv[1]))["records"]["assignment"]["rows"]
+r = [r for r in rows if r["shift"] == int(sys.argv[2])][0]
+print(r["checked_in_at"], bool(r["shift_role"]), bool(r["shift_event"]), r["shift_starts"])' "$T/subject.json" "$SHIFT")" \
+	"$(date -u -d "@$AT" +%Y-%m-%dT%H:%M:%SZ) True True $(date -u -d "@$AT" +%Y-%m-%dT%H:%M:%SZ)"
 t_equal export-audited "$(q "SELECT count(*) FROM audit WHERE action = 'export' AND entity = 'person' AND entity_id = $S")" 1
 t_expect export-stdout 0 "$M" person export "$S"
 t_equal export-stdout-json "$(printf '%s' "$OUT" | $PY -c 'import json,sys; print(json.load(sys.stdin)["person"]["id"])')" "$S"
