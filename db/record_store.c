@@ -225,10 +225,11 @@ int record_store_refs(struct db *db, const char *table, const char *col, int64_t
 	*count = 0;
 	size_t k = 0;
 	int rc;
+	enum { REF_ID, REF_COUNT };
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (k < max)
-			first[k++] = sqlite3_column_int64(st, 0);
-		*count = sqlite3_column_int64(st, 1);
+			first[k++] = db_column_int64(st, REF_ID);
+		*count = db_column_int64(st, REF_COUNT);
 	}
 	if (rc != SQLITE_DONE)
 		ret = db_fail(db, e, table);
@@ -255,7 +256,7 @@ int record_store_find(struct db *db, const char *table, const char *col, const s
 	bind_values(st, 1, v, 1);
 	bind_values(st, 2, &except, 1);
 	int rc = sqlite3_step(st);
-	*id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	*id = rc == SQLITE_ROW ? db_column_int64(st, DB_COL_ONLY) : 0;
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		ret = db_fail(db, e, table);
 	db_release(db, st);
