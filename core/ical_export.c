@@ -270,12 +270,10 @@ static char *description_of(const struct ical_store_item *it, const struct crowd
 
 static icalproperty *attendee(const char *name, const char *email, bool rsvp)
 {
-	char *addr = ical_out_clean(email, true);
-	char *uri = xasprintf("mailto:%s", addr);
+	char *uri = ical_out_mailto(email);
 	icalproperty *p = icalproperty_new_attendee(uri);
 	free(uri);
-	free(addr);
-	char *cn = ical_out_clean(name, true);
+	char *cn = ical_out_param(name);
 	icalproperty_add_parameter(p, icalparameter_new_cn(cn));
 	free(cn);
 	icalproperty_add_parameter(p, icalparameter_new_cutype(ICAL_CUTYPE_INDIVIDUAL));
@@ -292,13 +290,11 @@ static void add_people(const struct writer *w, icalcomponent *ev, const struct c
 {
 	const struct config *cfg = w->c->cfg;
 	if (cfg->organizer_email[0]) {
-		char *addr = ical_out_clean(cfg->organizer_email, true);
-		char *uri = xasprintf("mailto:%s", addr);
+		char *uri = ical_out_mailto(cfg->organizer_email);
 		icalproperty *p = icalproperty_new_organizer(uri);
 		free(uri);
-		free(addr);
 		if (cfg->organizer_name[0]) {
-			char *cn = ical_out_clean(cfg->organizer_name, true);
+			char *cn = ical_out_param(cfg->organizer_name);
 			icalproperty_add_parameter(p, icalparameter_new_cn(cn));
 			free(cn);
 		}

@@ -129,10 +129,28 @@ static void test_clean(void **state)
 	                       "f\tg \"q\"");
 	free(c);
 	c = ical_out_clean("Dana \"D\"\nReyes\t", true);
-	assert_string_equal(c, "Dana 'D' Reyes ");
+	assert_string_equal(c, "Dana \"D\" Reyes ");
 	free(c);
 	c = ical_out_clean(NULL, true);
 	assert_string_equal(c, "");
+	free(c);
+	/* a parameter value: libical writes " and newline as RFC 6868's ^' and ^n,
+	 * the caret is doubled before it gets there; libical reads it all back */
+	c = ical_out_param("Caret ^n \"Ann\" ^'");
+	icalproperty *p = icalproperty_new_attendee("mailto:a@example.org");
+	icalproperty_add_parameter(p, icalparameter_new_cn(c));
+	free(c);
+	char *line = icalproperty_as_ical_string_r(p);
+	assert_non_null(strstr(line, "CN=Caret ^^n ^'Ann^' ^^':"));
+	icalproperty *back = icalproperty_new_from_string(line);
+	assert_string_equal(
+	    icalparameter_get_cn(icalproperty_get_first_parameter(back, ICAL_CN_PARAMETER)),
+	    "Caret ^n \"Ann\" ^'");
+	icalproperty_free(back);
+	icalproperty_free(p);
+	free(line);
+	c = ical_out_mailto("o\"brien+x/y?z#1%@exämple.org");
+	assert_string_equal(c, "mailto:o%22brien+x%2Fy%3Fz%231%25@ex%C3%A4mple.org");
 	free(c);
 	c = ical_out_category("Greeter, lead;a\\b\nc");
 	assert_string_equal(c, "Greeter / lead / a\\b c");
