@@ -55,12 +55,19 @@ struct calendar {
 struct zone_span {
 	char tz[64];
 	int64_t first, last;
+	struct ical_tz_zone zone; /* loaded when the VTIMEZONEs are written */
+};
+
+struct zone_list {
+	struct zone_span *v;
+	size_t n, cap;
 };
 
 struct writer {
 	struct ctx *c;
 	const struct calendar *cal;
 	struct ical_out out;
+	const struct zone_list *zones;
 	int64_t now;
 	size_t nevents;
 	struct err *e;
@@ -88,11 +95,6 @@ int ical_export_method_parse(const char *text, enum ical_method *out, struct err
 
 /* ---- zones ------------------------------------------------------------- */
 
-struct zone_list {
-	struct zone_span *v;
-	size_t n, cap;
-};
-
 static int zone_add(void *arg, const char *tz, int64_t first, int64_t last)
 {
 	struct zone_list *z = arg;
@@ -109,10 +111,18 @@ static int zone_add(void *arg, const char *tz, int64_t first, int64_t last)
 		z->cap = z->cap ? z->cap * 2 : 4;
 		z->v = xrealloc(z->v, z->cap * sizeof *z->v);
 	}
+	memset(&z->v[z->n], 0, sizeof z->v[z->n]);
 	snprintf(z->v[z->n].tz, sizeof z->v[z->n].tz, "%s", tz);
 	z->v[z->n].first = first;
 	z->v[z->n++].last = last;
 	return 0;
+}
+
+static void zones_free(struct zone_list *z)
+{
+	for (size_t i = 0; i < z->n; i++)
+		ical_tz_zone_free(&z->v[i].zone);
+	free(z->v);
 }
 
 static int calendar_zones(struct ctx *c, const struct calendar *cal, struct zone_list *z,
@@ -184,10 +194,21 @@ static void add_text(icalcomponent *ev, icalproperty *(*make)(const char *), con
 	free(clean);
 }
 
-static icalproperty *time_prop(icalproperty *(*make)(struct icaltimetype), const char *tz,
-                               int64_t t)
+/* Is the wall time of t in tz one that occurs twice (clocks falling back)? */
+static bool ambiguous(const struct writer *w, const char *tz, int64_t t)
 {
-	if (ical_tz_is_utc(tz))
+	for (size_t i = 0; i < w->zones->n; i++)
+		if (strcmp(w->zones->v[i].tz, tz) == 0)
+			return ical_tz_zone_ambiguous(&w->zones->v[i].zone, t);
+	return false;
+}
+
+/* A DTSTART or DTEND: the wall time with its TZID, or UTC for a UTC zone
+ * and for a wall time that occurs twice (RFC 5545 would read the first). */
+static icalproperty *time_prop(const struct writer *w, icalproperty *(*make)(struct icaltimetype),
+                               const char *tz, int64_t t)
+{
+	if (ical_tz_is_utc(tz) || ambiguous(w, tz, t))
 		return make(ical_tz_utc(t));
 	icalproperty *p = make(ical_tz_local(tz, t));
 	icalproperty_add_parameter(p, icalparameter_new_tzid(tz));
@@ -340,8 +361,8 @@ static icalcomponent *vevent(struct writer *w, const struct ical_store_item *it,
 	add(ev, icalproperty_new_dtstamp(ical_tz_utc(w->now)));
 	add(ev, icalproperty_new_sequence(
 	            (int)(it->sequence + (w->cal->method == ICAL_CANCEL ? 1 : 0))));
-	add(ev, time_prop(icalproperty_new_dtstart, it->tz, it->starts));
-	add(ev, time_prop(icalproperty_new_dtend, it->tz, it->ends));
+	add(ev, time_prop(w, icalproperty_new_dtstart, it->tz, it->starts));
+	add(ev, time_prop(w, icalproperty_new_dtend, it->tz, it->ends));
 	char *summary = summary_of(w, it);
 	char *clean_summary = ical_out_clean(summary, true);
 	free(summary);
@@ -409,12 +430,13 @@ static void write_head(struct writer *w)
 	}
 }
 
-static void write_zones(struct writer *w, const struct zone_list *z)
+static void write_zones(struct writer *w, struct zone_list *z)
 {
 	for (size_t i = 0; i < z->n; i++) {
 		if (ical_tz_is_utc(z->v[i].tz))
 			continue;
-		icalcomponent *vtz = ical_tz_vtimezone(z->v[i].tz, z->v[i].first, z->v[i].last);
+		ical_tz_zone_load(&z->v[i].zone, z->v[i].tz, z->v[i].first, z->v[i].last);
+		icalcomponent *vtz = ical_tz_zone_vtimezone(&z->v[i].zone);
 		ical_out_component(&w->out, vtz);
 		icalcomponent_free(vtz);
 	}
@@ -427,16 +449,15 @@ static int write_calendar(struct ctx *c, const struct calendar *cal, FILE *f, si
 {
 	struct zone_list z = {0};
 	if (calendar_zones(c, cal, &z, e) < 0) {
-		free(z.v);
+		zones_free(&z);
 		return -1;
 	}
 	if (z.n == 0)
 		return 1;
-	struct writer w = {.c = c, .cal = cal, .now = clock_now(c->clock), .e = e};
+	struct writer w = {.c = c, .cal = cal, .zones = &z, .now = clock_now(c->clock), .e = e};
 	ical_out_init(&w.out, f);
 	write_head(&w);
 	write_zones(&w, &z);
-	free(z.v);
 	int ret = 0;
 	for (size_t i = 0; i < cal->nsrc && ret == 0; i++)
 		ret = ical_store_items(c->db, cal->src[i].q, cal->src[i].key, cal->src[i].event,
@@ -444,6 +465,7 @@ static int write_calendar(struct ctx *c, const struct calendar *cal, FILE *f, si
 	if (ret == 0)
 		ical_out_line(&w.out, "END:VCALENDAR", 13);
 	ical_out_free(&w.out);
+	zones_free(&z);
 	if (ret == 0 && (w.out.failed || fflush(f) != 0 || ferror(f)))
 		ret = err_set(e, ERR_INPUT, "writing the calendar failed: %s", strerror(errno));
 	else if (ret != 0 && w.out.failed)

@@ -5,10 +5,13 @@
  * history since 1883) reaches a file. */
 #include "ical_tz.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "tz.h"
+#include "xmalloc.h"
 
 #define HOUR 3600
 #define DAY  86400
@@ -83,18 +86,11 @@ static int64_t narrow(const char *tz, int64_t lo, int64_t hi)
 	return hi;
 }
 
-static void add_observance(icalcomponent *vtz, const char *tz, int64_t at, int64_t start_naive,
-                           int from_offset)
+static void push(struct ical_tz_zone *z, int64_t at, int64_t start_naive, int from,
+                 const struct tz_local *to)
 {
-	struct tz_local to;
-	tz_local(tz, at, &to);
-	icalcomponent *obs = to.dst ? icalcomponent_new_xdaylight() : icalcomponent_new_xstandard();
-	icalcomponent_add_property(obs, icalproperty_new_dtstart(floating(start_naive)));
-	icalcomponent_add_property(obs, icalproperty_new_tzoffsetfrom(from_offset));
-	icalcomponent_add_property(obs, icalproperty_new_tzoffsetto(to.utc_offset));
-	if (to.abbrev[0])
-		icalcomponent_add_property(obs, icalproperty_new_tzname(to.abbrev));
-	icalcomponent_add_component(vtz, obs);
+	z->v = xrealloc(z->v, (z->n + 1) * sizeof *z->v);
+	z->v[z->n++] = (struct ical_tz_change){at, start_naive, from, *to};
 }
 
 /* The change at which the rule in force at t began, if it lies within a
@@ -111,26 +107,25 @@ static int64_t change_before(const char *tz, int64_t t)
 	return 0;
 }
 
-icalcomponent *ical_tz_vtimezone(const char *tz, int64_t first, int64_t last)
+void ical_tz_zone_load(struct ical_tz_zone *z, const char *tz, int64_t first, int64_t last)
 {
 	struct tz_local a, b;
+	memset(z, 0, sizeof *z);
+	snprintf(z->tz, sizeof z->tz, "%s", tz);
 	tz_local(tz, first, &a);
 	tz_local(tz, last, &b);
 	/* [lo, hi): the local years covered, with a day to spare for any offset */
 	int64_t lo = tz_days_from_civil(a.year, 1, 1) * DAY - DAY;
 	int64_t hi = tz_days_from_civil(b.year + 1, 1, 1) * DAY + DAY;
-	icalcomponent *vtz = icalcomponent_new_vtimezone();
-	icalcomponent_add_property(vtz, icalproperty_new_tzid(tz));
-
 	struct tz_local cur, prev;
 	tz_local(tz, lo, &cur);
 	int64_t began = change_before(tz, lo);
 	if (began) {
 		tz_local(tz, began - 1, &prev);
-		add_observance(vtz, tz, began, began + prev.utc_offset, prev.utc_offset);
+		push(z, began, began + prev.utc_offset, prev.utc_offset, &cur);
 	} else {
 		/* older than a year: say it holds from 1 January of the first year */
-		add_observance(vtz, tz, lo, tz_days_from_civil(a.year, 1, 1) * DAY, cur.utc_offset);
+		push(z, 0, tz_days_from_civil(a.year, 1, 1) * DAY, cur.utc_offset, &cur);
 	}
 	for (int64_t t = lo; t < hi;) {
 		int64_t next = t + STEP < hi ? t + STEP : hi;
@@ -141,9 +136,60 @@ icalcomponent *ical_tz_vtimezone(const char *tz, int64_t first, int64_t last)
 			continue;
 		}
 		int64_t at = narrow(tz, t, next);
-		add_observance(vtz, tz, at, at + cur.utc_offset, cur.utc_offset);
-		tz_local(tz, at, &cur);
+		struct tz_local to;
+		tz_local(tz, at, &to);
+		push(z, at, at + cur.utc_offset, cur.utc_offset, &to);
+		cur = to;
 		t = at;
 	}
+}
+
+void ical_tz_zone_free(struct ical_tz_zone *z)
+{
+	free(z->v);
+	z->v = NULL;
+	z->n = 0;
+}
+
+bool ical_tz_zone_ambiguous(const struct ical_tz_zone *z, int64_t t)
+{
+	/* a change from offset A down to B at T shows the wall times of
+	 * [T - (A - B), T + (A - B)) twice */
+	for (size_t i = 0; i < z->n; i++) {
+		const struct ical_tz_change *c = &z->v[i];
+		int64_t d = (int64_t)c->from - c->to.utc_offset;
+		if (c->at && d > 0 && t >= c->at - d && t < c->at + d)
+			return true;
+	}
+	return false;
+}
+
+static void add_observance(icalcomponent *vtz, const struct ical_tz_change *c)
+{
+	icalcomponent *obs =
+	    c->to.dst ? icalcomponent_new_xdaylight() : icalcomponent_new_xstandard();
+	icalcomponent_add_property(obs, icalproperty_new_dtstart(floating(c->start_naive)));
+	icalcomponent_add_property(obs, icalproperty_new_tzoffsetfrom(c->from));
+	icalcomponent_add_property(obs, icalproperty_new_tzoffsetto(c->to.utc_offset));
+	if (c->to.abbrev[0])
+		icalcomponent_add_property(obs, icalproperty_new_tzname(c->to.abbrev));
+	icalcomponent_add_component(vtz, obs);
+}
+
+icalcomponent *ical_tz_zone_vtimezone(const struct ical_tz_zone *z)
+{
+	icalcomponent *vtz = icalcomponent_new_vtimezone();
+	icalcomponent_add_property(vtz, icalproperty_new_tzid(z->tz));
+	for (size_t i = 0; i < z->n; i++)
+		add_observance(vtz, &z->v[i]);
+	return vtz;
+}
+
+icalcomponent *ical_tz_vtimezone(const char *tz, int64_t first, int64_t last)
+{
+	struct ical_tz_zone z;
+	ical_tz_zone_load(&z, tz, first, last);
+	icalcomponent *vtz = ical_tz_zone_vtimezone(&z);
+	ical_tz_zone_free(&z);
 	return vtz;
 }

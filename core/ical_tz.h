@@ -8,14 +8,42 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "tz.h"
+
 /* Is tz UTC under one of its names? Such times are written with Z and need
  * no VTIMEZONE. */
 bool ical_tz_is_utc(const char *tz);
 
-/* A VTIMEZONE for tz covering the local calendar years from that of first to
- * that of last: the observance in force when the first year begins (with its
- * real start when that lies in the year before), then every change of offset,
+/* One change of a zone's rule: at UTC instant at, from UTC offset from to
+ * the rule of to (offset, daylight saving, abbreviation). */
+struct ical_tz_change {
+	int64_t at;
+	int64_t start_naive; /* the wall time it starts at, in the offset before */
+	int from;
+	struct tz_local to;
+};
+
+/* A zone over the local calendar years of a span: v[0] is the observance
+ * in force when the first year begins (with its real start when that lies
+ * within a year before, else from 1 January), then every change of offset,
  * daylight saving or abbreviation until the last year ends. */
+struct ical_tz_zone {
+	char tz[64];
+	struct ical_tz_change *v;
+	size_t n;
+};
+
+void ical_tz_zone_load(struct ical_tz_zone *z, const char *tz, int64_t first, int64_t last);
+void ical_tz_zone_free(struct ical_tz_zone *z);
+/* The VTIMEZONE of the zone. */
+icalcomponent *ical_tz_zone_vtimezone(const struct ical_tz_zone *z);
+/* Does the wall time of t (inside the span) occur twice, as in the hour
+ * repeated when clocks fall back? RFC 5545 section 3.3.5 reads such a local
+ * time as its first occurrence, and parsers differ: such instants are
+ * written in UTC. */
+bool ical_tz_zone_ambiguous(const struct ical_tz_zone *z, int64_t t);
+
+/* ical_tz_zone_load, _vtimezone and _free at once. */
 icalcomponent *ical_tz_vtimezone(const char *tz, int64_t first, int64_t last);
 
 /* The wall time of t in tz as a floating icaltimetype (no zone). */

@@ -338,3 +338,27 @@ printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:clash-1\r\nDTSTART
 t_expect import-rule-refused 1 "$M" import sessions "$T/clash.ics" --event 2
 t_err_contains import-rule-refused-line "$T/clash.ics:10: "
 t_equal import-rule-nothing-kept "$(sqlite3 "$MUSTER_DB" "SELECT count(*) FROM session WHERE uid LIKE 'clash-%'; SELECT count(*) FROM room WHERE name = 'Saal 3'" | tr '\n' ' ')" "0 0 "
+
+# ---- the hour New York repeats when clocks fall back ----
+# 05:30Z is the first 01:30 (EDT), 06:30Z the second (EST): RFC 5545 reads
+# DTSTART;TZID=America/New_York:20271107T013000 as the first, so both are
+# written in UTC; 02:30 (after the repeated hour) keeps its TZID
+"$M" add event name=Vigil starts="2027-11-06 08:00" ends="2027-11-08 18:00" tz=America/New_York >/dev/null
+vigil=$(sqlite3 "$MUSTER_DB" "SELECT id FROM event WHERE name = 'Vigil'")
+"$M" add session event="$vigil" title=Early starts=2027-11-07T05:30:00Z ends=2027-11-07T06:30:00Z >/dev/null
+"$M" add session event="$vigil" title=Later starts=2027-11-07T06:30:00Z ends=2027-11-07T07:30:00Z >/dev/null
+"$M" export ics --event "$vigil" -o "$T/vigil.ics" >/dev/null
+t_lint repeated-hour-bytes "$T/vigil.ics"
+t_equal repeated-hour-utc "$(unfold "$T/vigil.ics" | sed -n '/^BEGIN:VEVENT/,/^END:VEVENT/p' | grep -E '^DT(START|END)[:;]' | tr '\n' ' ')" \
+	"DTSTART:20271107T053000Z DTEND:20271107T063000Z DTSTART:20271107T063000Z DTEND;TZID=America/New_York:20271107T023000 "
+later=$(sqlite3 "$MUSTER_DB" "SELECT id FROM session WHERE title = 'Later'")
+t_run "$M" show session "$later"
+t_contains repeated-hour-show-offset "starts: 2027-11-07 01:30-05:00"
+t_contains repeated-hour-show-plain "ends: 2027-11-07 02:30"
+t_run "$M" list sessions --event "$vigil" --format tsv
+t_contains repeated-hour-list-first "Early	general	2027-11-07 01:30-04:00	2027-11-07 01:30-05:00"
+# what show prints is read back as the same instant
+t_expect repeated-hour-set-back 0 "$M" set session "$later" starts="2027-11-07 01:30-05:00"
+t_equal repeated-hour-same-instant "$(sqlite3 "$MUSTER_DB" "SELECT starts, sequence FROM session WHERE id = $later")" "1825569000|0"
+"$M" import sessions "$T/vigil.ics" --event "$vigil" >"$T/vigil.out"
+t_equal repeated-hour-reimport "$(cat "$T/vigil.out")" "2 sessions imported: 0 added, 0 updated, 2 unchanged; 0 rooms added"
