@@ -4,7 +4,7 @@
 set -e
 PKGS="build-essential pkg-config libsqlite3-dev sqlite3 libncurses-dev libical-dev
 libiniparser-dev libcsv-dev libsodium-dev uuid-dev libcmocka-dev tmux tzdata
-calcurse khal python3-icalendar strace time"
+calcurse khal python3-icalendar python3-vobject strace time"
 
 missing=""
 for p in $PKGS; do
