@@ -405,6 +405,17 @@ static int write_one(struct importer *im, const struct planned *p)
 	struct err *e = im->e;
 	if (ical_store_session_by_uid(im->c->db, p->uid, &id, &other_event, e) < 0)
 		return -1;
+	const char *kind;
+	int64_t owner, owner_event;
+	if (ical_store_uid_owner(im->c->db, p->uid, &kind, &owner, &owner_event, e) < 0)
+		return -1;
+	if (kind)
+		return fail_at(im, p->at->uid,
+		               "UID %s is %s %" PRId64 " of event %" PRId64
+		               ", not a session: only sessions are imported (a %s export "
+		               "cannot be read back as sessions)",
+		               p->uid, kind, owner, owner_event,
+		               strcmp(kind, "event") == 0 ? "per-person" : "staffing or booth");
 	if (id && other_event != im->event)
 		return fail_at(im, p->at->uid,
 		               "UID %s is session %" PRId64 " of event %" PRId64
@@ -503,6 +514,18 @@ static int write_all(struct importer *im, struct planned *v, size_t n)
 	return db_commit(im->c->db, e);
 }
 
+/* "1 VTODO, 2 VJOURNAL" */
+static void skipped_text(const struct ical_scan *scan, char *buf, size_t n)
+{
+	size_t used = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < scan->nskipped && used < n; i++)
+		used += (size_t)snprintf(buf + used, n - used, "%s%zu %s", i ? ", " : "",
+		                         scan->skipped[i].n, scan->skipped[i].name);
+	if (scan->skipped_other && used < n)
+		snprintf(buf + used, n - used, ", %zu of other kinds", scan->skipped_other);
+}
+
 int ical_import_sessions(struct ctx *c, const char *path, int64_t event,
                          struct ical_import_result *r, struct err *e)
 {
@@ -514,6 +537,16 @@ int ical_import_sessions(struct ctx *c, const char *path, int64_t event,
 	if (load_event(&im) < 0)
 		return -1;
 	if (read_file(path, &text, &len, e) < 0 || ical_scan(path, text, len, &scan, e) < 0) {
+		free(text);
+		free(im.venue);
+		return -1;
+	}
+	skipped_text(&scan, r->skipped, sizeof r->skipped);
+	if (scan.nev == 0) {
+		err_set(e, ERR_INPUT, "%s: no VEVENT to import%s%s%s", path,
+		        r->skipped[0] ? " (skipped: " : "", r->skipped, r->skipped[0] ? ")" : "");
+		memset(r, 0, sizeof *r);
+		ical_scan_free(&scan);
 		free(text);
 		free(im.venue);
 		return -1;

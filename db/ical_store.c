@@ -5,6 +5,7 @@
 #include "ical_store.h"
 
 #include <stddef.h>
+#include <string.h>
 
 #include "db_internal.h"
 
@@ -263,6 +264,36 @@ int ical_store_room_by_name(struct db *db, int64_t event, const char *name, int6
 		*id = sqlite3_column_int64(st, 0);
 	else if (rc != SQLITE_DONE)
 		ret = db_fail(db, e, "room");
+	sqlite3_finalize(st);
+	return ret;
+}
+
+static const char uid_owner_sql[] =
+    "SELECT 'shift', id, event FROM shift WHERE uid = ?1"
+    " UNION ALL SELECT 'booth', id, event FROM booth WHERE uid = ?1"
+    " UNION ALL SELECT 'event', id, id FROM event WHERE uid = ?1 LIMIT 1";
+
+int ical_store_uid_owner(struct db *db, const char *uid, const char **kind, int64_t *id,
+                         int64_t *event, struct err *e)
+{
+	static const char *const kinds[] = {"shift", "booth", "event"};
+	sqlite3_stmt *st;
+	*kind = NULL;
+	*id = *event = 0;
+	if (db_prepare(db, uid_owner_sql, &st, e) < 0)
+		return -1;
+	sqlite3_bind_text(st, 1, uid, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st), ret = 0;
+	if (rc == SQLITE_ROW) {
+		const char *k = text_at(st, 0);
+		for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+			if (k && strcmp(k, kinds[i]) == 0)
+				*kind = kinds[i];
+		*id = sqlite3_column_int64(st, 1);
+		*event = sqlite3_column_int64(st, 2);
+	} else if (rc != SQLITE_DONE) {
+		ret = db_fail(db, e, "uid");
+	}
 	sqlite3_finalize(st);
 	return ret;
 }

@@ -20,12 +20,13 @@ snapshot() {
 # roundtrip NAME EVENT FILE: import FILE into EVENT; the lists must not change
 roundtrip() {
 	snapshot >"$T/before.tsv"
-	"$M" import sessions "$3" --event "$2" >"$T/import.out" 2>&1
+	"$M" import sessions "$3" --event "$2" >"$T/import.out" 2>"$T/import.err"
+	ERR=$(cat "$T/import.err")
 	snapshot >"$T/after.tsv"
 	if cmp -s "$T/before.tsv" "$T/after.tsv"; then
 		t_ok "roundtrip-$1"
 	else
-		t_fail "roundtrip-$1" "$(cat "$T/import.out")" "$(diff "$T/before.tsv" "$T/after.tsv" | head -10)"
+		t_fail "roundtrip-$1" "$(cat "$T/import.out" "$T/import.err")" "$(diff "$T/before.tsv" "$T/after.tsv" | head -10)"
 	fi
 }
 
@@ -33,6 +34,24 @@ for ev in 1 2; do
 	"$M" export ics --event "$ev" -o "$T/agenda-$ev.ics" >/dev/null
 	roundtrip "agenda-$ev" "$ev" "$T/agenda-$ev.ics"
 done
+
+# every other mode holds shifts, booths or the event itself, whose UIDs are
+# not sessions': the import is refused and nothing changes
+"$M" export ics --event 1 --shifts -o "$T/shifts.ics" >/dev/null
+roundtrip shifts 1 "$T/shifts.ics"
+t_err_contains shifts-refused "is shift"
+person=$(sqlite3 "$MUSTER_DB" "SELECT person FROM speaker ORDER BY id LIMIT 1")
+"$M" export ics --person "$person" -o "$T/person.ics" >/dev/null
+roundtrip person 1 "$T/person.ics"
+org=$(sqlite3 "$MUSTER_DB" "SELECT org FROM booth ORDER BY id LIMIT 1")
+"$M" export ics --org "$org" -o "$T/org.ics" >/dev/null
+roundtrip org 1 "$T/org.ics"
+t_err_contains org-refused "is booth"
+"$M" export ics --event 1 --per-person "$T/pp" >/dev/null
+for f in "$T"/pp/person-*.ics; do
+	roundtrip "per-person-$(basename "$f" .ics)" 1 "$f"
+done
+t_err_contains per-person-refused "is event 1 of event 1, not a session"
 
 # the film keeps its quotes on the way out and back in
 t_equal quotes-exported "$(unfold "$T/agenda-1.ics" | grep -c '^SUMMARY:Film screening: "Invisible Chains"$')" 1
