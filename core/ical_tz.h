@@ -23,19 +23,27 @@ struct ical_tz_change {
 	struct tz_local to;
 };
 
-/* A zone over the local calendar years of a span: v[0] is the observance
- * in force when the first year begins (with its real start when that lies
- * within a year before, else from 1 January), then every change of offset,
- * daylight saving or abbreviation until the last year ends. */
+/* A zone over the local calendar years of a span (first to last): every
+ * change of offset, daylight saving or abbreviation from the year before
+ * the span to the year after it, and the rule in force when that begins. */
 struct ical_tz_zone {
 	char tz[64];
-	struct ical_tz_change *v;
+	int year_first, year_last; /* local years of the span */
+	struct tz_local before;    /* the rule in force on 1 January of the year before */
+	int64_t before_from;       /* that 1 January, as a wall time */
+	struct ical_tz_change *v;  /* in time order */
 	size_t n;
 };
 
 void ical_tz_zone_load(struct ical_tz_zone *z, const char *tz, int64_t first, int64_t last);
 void ical_tz_zone_free(struct ical_tz_zone *z);
-/* The VTIMEZONE of the zone. */
+/* The VTIMEZONE of the zone, for times inside the span: a change that
+ * recurs every year on the same weekday rule (the 2nd Sunday of March at
+ * 02:00) is one observance with an RRULE, from its first occurrence in the
+ * year before the span (so every observance has begun when the span
+ * begins: some readers, ruby-icalendar among them, need that), without an
+ * UNTIL when the rule still holds the year after the span; a change that
+ * does not recur so is an observance of its own. */
 icalcomponent *ical_tz_zone_vtimezone(const struct ical_tz_zone *z);
 /* Does the wall time of t (inside the span) occur twice, as in the hour
  * repeated when clocks fall back? RFC 5545 section 3.3.5 reads such a local

@@ -32,10 +32,11 @@ t_equal agenda-one-vtimezone "$(count '^BEGIN:VTIMEZONE' "$T/agenda.ics")" 1
 t_equal agenda-tzid-is-iana-name "$(prop TZID: "$T/agenda.ics")" "TZID:America/New_York"
 t_equal agenda-every-tzid-defined "$(grep -o 'TZID=[^:;]*' "$T/agenda.ics" | sort -u)" \
 	"TZID=America/New_York"
-# trimmed: the change before 2027 that is still in force, then 2027's two
-t_equal agenda-vtimezone-trimmed \
-	"$(sed -n '/BEGIN:VTIMEZONE/,/END:VTIMEZONE/p' "$T/agenda.ics" | prop DTSTART: /dev/stdin | tr '\n' ' ')" \
-	"DTSTART:20261101T020000 DTSTART:20270314T020000 DTSTART:20271107T020000 "
+# New York's rule as two yearly observances (RRULE, no UNTIL: it still
+# holds), each from its change in the year before the span
+t_equal agenda-vtimezone-rrule \
+	"$(sed -n '/BEGIN:VTIMEZONE/,/END:VTIMEZONE/p' "$T/agenda.ics" | grep -E '^(BEGIN:(STANDARD|DAYLIGHT)|DTSTART|RRULE)' | tr -d '\r' | tr '\n' ' ')" \
+	"BEGIN:DAYLIGHT DTSTART:20260308T020000 RRULE:FREQ=YEARLY;BYDAY=2SU;BYMONTH=3 BEGIN:STANDARD DTSTART:20261101T020000 RRULE:FREQ=YEARLY;BYDAY=1SU;BYMONTH=11 "
 t_equal agenda-no-libical-zone-data "$(grep -c -i 'freeassociation\|X-LIC-LOCATION' "$T/agenda.ics")" 0
 t_equal agenda-dtstamp "$(prop DTSTAMP "$T/agenda.ics" | sort -u)" "DTSTAMP:20261124T120000Z"
 t_equal agenda-times-local-with-tzid "$(prop 'DTSTART;' "$T/agenda.ics" | sort | tr '\n' ' ')" \
