@@ -10,6 +10,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "array.h"
+#include "array.h"
 #include "tz.h"
 #include "xmalloc.h"
 
@@ -23,7 +25,7 @@ bool ical_tz_is_utc(const char *tz)
 	    "UTC",       "Etc/UTC",       "Etc/UCT",   "UCT",     "Etc/Zulu", "Zulu",
 	    "Universal", "Etc/Universal", "GMT",       "Etc/GMT", "Etc/GMT0", "Etc/GMT+0",
 	    "Etc/GMT-0", "Etc/Greenwich", "Greenwich", "GMT0",    "GMT+0",    "GMT-0"};
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+	for (size_t i = 0; i < ARRAY_LEN(names); i++)
 		if (strcmp(tz, names[i]) == 0)
 			return true;
 	return false;
@@ -218,7 +220,7 @@ static void series_from(const struct ical_tz_zone *z, size_t i, const bool *used
 	s->n = 1;
 	s->ordinal = 0;
 	struct when prev = when_of(&z->v[i]);
-	for (size_t j = i + 1; j < z->n && s->n < sizeof s->idx / sizeof s->idx[0]; j++) {
+	for (size_t j = i + 1; j < z->n && s->n < ARRAY_LEN(s->idx); j++) {
 		if (used[j] || !same_kind(&z->v[i], &z->v[j]))
 			continue;
 		struct when w = when_of(&z->v[j]);
