@@ -11,7 +11,6 @@
 #include <strings.h>
 
 #include "array.h"
-#include "array.h"
 #include "tz.h"
 #include "xmalloc.h"
 
