@@ -30,9 +30,9 @@ static int dest_check(sqlite3 *h, struct err *e)
 	int ret = 0;
 	if (sqlite3_step(st) != SQLITE_ROW)
 		ret = dest_fail(h, e, "integrity check");
-	else if (strcmp((const char *)sqlite3_column_text(st, 0), "ok") != 0)
+	else if (strcmp(db_column_str(st, DB_COL_ONLY), "ok") != 0)
 		ret = err_set(e, ERR_DB, "backup: the copy fails its integrity check: %s",
-		              sqlite3_column_text(st, 0));
+		              db_column_str(st, DB_COL_ONLY));
 	sqlite3_finalize(st);
 	return ret;
 }

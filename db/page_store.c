@@ -547,6 +547,10 @@ static int prepare_req(struct db *db, const struct page_view *v, const struct pa
 	return 0;
 }
 
+/* A page's columns: the sort key, the tie-break, the row shown, then the
+ * view's own columns in order. */
+enum page_row_col { PG_KEY, PG_ID, PG_ROW, PG_VIEW_COLS };
+
 int page_store_fetch(struct db *db, const struct page_view *v, const struct page_req *r,
                      page_row_fn fn, void *arg, struct err *e)
 {
@@ -556,13 +560,13 @@ int page_store_fetch(struct db *db, const struct page_view *v, const struct page
 	struct db_value cols[32];
 	int rc, ret = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct page_row row = {.key = db_column_value(st, 0, 0),
-		                       .id = sqlite3_column_int64(st, 1),
-		                       .row = sqlite3_column_int64(st, 2),
+		struct page_row row = {.key = db_column_value(st, PG_KEY, 0),
+		                       .id = db_column_int64(st, PG_ID),
+		                       .row = db_column_int64(st, PG_ROW),
 		                       .cols = cols,
 		                       .ncols = v->ncols};
 		for (size_t i = 0; i < v->ncols && i < ARRAY_LEN(cols); i++)
-			cols[i] = db_column_value(st, (int)i + 3, 0);
+			cols[i] = db_column_value(st, PG_VIEW_COLS + (int)i, 0);
 		if (fn(arg, &row))
 			break;
 	}
@@ -581,7 +585,7 @@ char *page_store_plan(struct db *db, const struct page_view *v, const struct pag
 	struct strbuf b = {0};
 	strbuf_add(&b, "");
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		strbuf_add(&b, (const char *)sqlite3_column_text(st, 3));
+		strbuf_add(&b, db_column_text(st, DB_PLAN_DETAIL));
 		strbuf_add(&b, "\n");
 	}
 	db_release(db, st);

@@ -20,12 +20,27 @@ static void sql_ident(struct strbuf *b, const char *name)
 	sqlite3_free(q);
 }
 
+/* Prepare sql, whose columns enum names ncols of (db_columns). */
+static int prepare_cols(struct db *db, const char *sql, int ncols, sqlite3_stmt **st, struct err *e)
+{
+	if (db_prepare(db, sql, st, e) < 0)
+		return -1;
+	if (db_columns(*st, ncols, e) < 0) {
+		sqlite3_finalize(*st);
+		*st = NULL;
+		return -1;
+	}
+	return 0;
+}
+
 /* ---- the references ----------------------------------------------------- */
 
+enum ref_col { RF_TABLE, RF_COLUMN, RF_NCOLS };
 static const char sql_refs[] =
     "SELECT m.name, f.\"from\" FROM sqlite_master m, pragma_foreign_key_list(m.name) f"
     " WHERE m.type = 'table' AND f.\"table\" = 'person' COLLATE NOCASE ORDER BY m.name, f.id";
 /* The foreign keys of one table: column, referenced table and column. */
+enum fk_col { FK_FROM, FK_TABLE, FK_TO, FK_NCOLS };
 static const char sql_fks[] =
     "SELECT \"from\", \"table\", coalesce(\"to\", 'rowid') FROM pragma_foreign_key_list(?)"
     " ORDER BY id";
@@ -35,13 +50,13 @@ static int event_column(struct db *db, const char *table, char *out, size_t n, s
 {
 	sqlite3_stmt *st;
 	out[0] = '\0';
-	if (db_prepare(db, sql_fks, &st, e) < 0)
+	if (prepare_cols(db, sql_fks, FK_NCOLS, &st, e) < 0)
 		return -1;
 	sqlite3_bind_text(st, 1, table, -1, SQLITE_TRANSIENT);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if (strcasecmp((const char *)sqlite3_column_text(st, 1), "event") == 0 && !out[0])
-			snprintf(out, n, "%s", (const char *)sqlite3_column_text(st, 0));
+		if (strcasecmp(db_column_str(st, FK_TABLE), "event") == 0 && !out[0])
+			snprintf(out, n, "%s", db_column_str(st, FK_FROM));
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : db_fail(db, e, "foreign keys");
 }
@@ -61,14 +76,14 @@ static int find_event_expr(struct db *db, struct person_ref *r, struct err *e)
 		return 0;
 	}
 	sqlite3_stmt *st;
-	if (db_prepare(db, sql_fks, &st, e) < 0)
+	if (prepare_cols(db, sql_fks, FK_NCOLS, &st, e) < 0)
 		return -1;
 	sqlite3_bind_text(st, 1, r->table, -1, SQLITE_TRANSIENT);
 	int rc;
 	while (!r->event_expr[0] && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *from = (const char *)sqlite3_column_text(st, 0);
-		const char *to_table = (const char *)sqlite3_column_text(st, 1);
-		const char *to_col = (const char *)sqlite3_column_text(st, 2);
+		const char *from = db_column_str(st, FK_FROM);
+		const char *to_table = db_column_str(st, FK_TABLE);
+		const char *to_col = db_column_str(st, FK_TO);
 		if (strcasecmp(to_table, "person") == 0 ||
 		    event_column(db, to_table, col, sizeof col, e) < 0 || !col[0])
 			continue;
@@ -87,7 +102,7 @@ int privacy_store_person_refs(struct db *db, struct person_ref **out, size_t *n,
 	sqlite3_stmt *st;
 	*out = NULL;
 	*n = 0;
-	if (db_prepare(db, sql_refs, &st, e) < 0)
+	if (prepare_cols(db, sql_refs, RF_NCOLS, &st, e) < 0)
 		return -1;
 	size_t cap = 0;
 	int rc;
@@ -95,9 +110,8 @@ int privacy_store_person_refs(struct db *db, struct person_ref **out, size_t *n,
 		XGROW(*out, *n, cap, 16);
 		struct person_ref *r = &(*out)[(*n)++];
 		memset(r, 0, sizeof *r);
-		snprintf(r->table, sizeof r->table, "%s", (const char *)sqlite3_column_text(st, 0));
-		snprintf(r->column, sizeof r->column, "%s",
-		         (const char *)sqlite3_column_text(st, 1));
+		db_column_copy(st, RF_TABLE, r->table, sizeof r->table);
+		db_column_copy(st, RF_COLUMN, r->column, sizeof r->column);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
@@ -171,7 +185,7 @@ static int one_int(struct db *db, const char *sql, int64_t a, int64_t *out, stru
 		return -1;
 	sqlite3_bind_int64(st, 1, a);
 	int rc = sqlite3_step(st);
-	*out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	*out = rc == SQLITE_ROW ? db_column_int64(st, DB_COL_ONLY) : 0;
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e, "counting");
 }
@@ -184,6 +198,9 @@ int privacy_store_count(struct db *db, const struct person_ref *r, int64_t perso
 	free(sql);
 	return ret;
 }
+
+/* the row and its event */
+enum open_col { OR_ROW, OR_EVENT, OR_NCOLS };
 
 int privacy_store_open_rows(struct db *db, const struct person_ref *r, int64_t person,
                             int64_t ends_after, int (*fn)(void *arg, int64_t row, int64_t event),
@@ -201,7 +218,7 @@ int privacy_store_open_rows(struct db *db, const struct person_ref *r, int64_t p
 	strbuf_free(&what);
 	strbuf_free(&more);
 	sqlite3_stmt *st;
-	int ret = db_prepare(db, sql, &st, e);
+	int ret = prepare_cols(db, sql, OR_NCOLS, &st, e);
 	free(sql);
 	if (ret < 0)
 		return -1;
@@ -209,7 +226,7 @@ int privacy_store_open_rows(struct db *db, const struct person_ref *r, int64_t p
 	sqlite3_bind_int64(st, 2, ends_after);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if (fn(arg, sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1))) {
+		if (fn(arg, db_column_int64(st, OR_ROW), db_column_int64(st, OR_EVENT))) {
 			rc = SQLITE_DONE;
 			break;
 		}
@@ -351,16 +368,22 @@ static int audit_prepare(struct db *db, const char *cols, const struct audit_fil
 	return 0;
 }
 
+enum audit_col { AU_ID, AU_ACTOR, AU_SUMMARY, AU_NCOLS };
+
 int privacy_store_audit_each(struct db *db, const struct audit_filter *f, privacy_audit_fn fn,
                              void *arg, struct err *e)
 {
 	sqlite3_stmt *st;
 	if (audit_prepare(db, "id, actor, summary", f, &st, e) < 0)
 		return -1;
+	if (db_columns(st, AU_NCOLS, e) < 0) {
+		sqlite3_finalize(st);
+		return -1;
+	}
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if (fn(arg, sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1),
-		       (const char *)sqlite3_column_text(st, 2))) {
+		if (fn(arg, db_column_int64(st, AU_ID), db_column_str(st, AU_ACTOR),
+		       db_column_str(st, AU_SUMMARY))) {
 			rc = SQLITE_DONE;
 			break;
 		}
@@ -472,7 +495,7 @@ int privacy_store_expired(struct db *db, const struct person_ref *refs, size_t n
 	sqlite3_bind_int64(st, 2, event);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if (fn(arg, sqlite3_column_int64(st, 0))) {
+		if (fn(arg, db_column_int64(st, DB_COL_ONLY))) {
 			rc = SQLITE_DONE;
 			break;
 		}
@@ -489,12 +512,15 @@ static int pragma_int(struct db *db, const char *sql, int64_t *out, struct err *
 	if (db_prepare(db, sql, &st, e) < 0)
 		return -1;
 	int rc = sqlite3_step(st);
-	*out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	*out = rc == SQLITE_ROW ? db_column_int64(st, DB_COL_ONLY) : 0;
 	while (rc == SQLITE_ROW)
 		rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : db_fail(db, e, sql);
 }
+
+/* What PRAGMA wal_checkpoint returns. */
+enum ckpt_col { CK_BUSY, CK_LOG, CK_CHECKPOINTED, CK_NCOLS };
 
 int privacy_store_scrub(struct db *db, bool *complete, struct err *e)
 {
@@ -513,11 +539,11 @@ int privacy_store_scrub(struct db *db, bool *complete, struct err *e)
 		return -1;
 	}
 	sqlite3_stmt *st;
-	if (db_prepare(db, "PRAGMA wal_checkpoint(TRUNCATE)", &st, e) < 0)
+	if (prepare_cols(db, "PRAGMA wal_checkpoint(TRUNCATE)", CK_NCOLS, &st, e) < 0)
 		return -1;
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		*complete = sqlite3_column_int(st, 0) == 0;
+		*complete = !db_column_bool(st, CK_BUSY);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
 		return db_fail(db, e, "checkpoint");
