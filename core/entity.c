@@ -4,6 +4,7 @@
 #include "entity.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -420,6 +421,20 @@ int entity_field_index(const struct entity_def *ent, const char *name)
 		if (strcmp(ent->fields[i].name, name) == 0)
 			return (int)i;
 	return -1;
+}
+
+int entity_field_known(const struct entity_def *ent, const char *name)
+{
+	int i = entity_field_index(ent, name);
+#ifndef NDEBUG
+	if (i < 0) {
+		/* a name in the code that the table does not have: a typo, or a
+		 * field renamed in one place only; never the user's input */
+		fprintf(stderr, "muster: internal error: %s has no field \"%s\"\n", ent->name, name);
+		abort();
+	}
+#endif
+	return i;
 }
 
 const char *entity_type_name(enum field_type t)
