@@ -10,11 +10,11 @@
 
 #include "agenda.h"
 #include "array.h"
-#include "people_csv.h"
 #include "person.h"
 #include "recheck.h"
 #include "registration.h"
 #include "schedule.h"
+#include "skill.h"
 #include "staffing.h"
 
 static const char *const sectors[] = {
@@ -270,7 +270,7 @@ static const struct entity_def entities[] = {
         FIELDS(skill_fields),
         .label = "name",
         .order_by = "name COLLATE NOCASE, id",
-        .validate = people_csv_skill_validate,
+        .validate = skill_validate,
     },
     {
         .name = "person_skill",
