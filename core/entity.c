@@ -4,16 +4,17 @@
 #include "entity.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "agenda.h"
 #include "array.h"
-#include "people_csv.h"
 #include "person.h"
 #include "recheck.h"
 #include "registration.h"
 #include "schedule.h"
+#include "skill.h"
 #include "staffing.h"
 
 static const char *const sectors[] = {
@@ -272,7 +273,7 @@ static const struct entity_def entities[] = {
         FIELDS(skill_fields),
         .label = "name",
         .order_by = "name COLLATE NOCASE, id",
-        .validate = people_csv_skill_validate,
+        .validate = skill_validate,
     },
     {
         .name = "person_skill",
@@ -423,6 +424,20 @@ int entity_field_index(const struct entity_def *ent, const char *name)
 		if (strcmp(ent->fields[i].name, name) == 0)
 			return (int)i;
 	return -1;
+}
+
+int entity_field_known(const struct entity_def *ent, const char *name)
+{
+	int i = entity_field_index(ent, name);
+#ifndef NDEBUG
+	if (i < 0) {
+		/* a name in the code that the table does not have: a typo, or a
+		 * field renamed in one place only; never the user's input */
+		fprintf(stderr, "muster: internal error: %s has no field \"%s\"\n", ent->name, name);
+		abort();
+	}
+#endif
+	return i;
 }
 
 const char *entity_type_name(enum field_type t)
