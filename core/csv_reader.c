@@ -36,11 +36,6 @@ struct reader {
 	size_t bytes; /* of the open record's fields so far */
 };
 
-int csv_reader_utf8_ok(const char *s, size_t n)
-{
-	return utf8_valid(s, n);
-}
-
 /* Line breaks inside a field are stored as LF: CR LF and a lone CR become LF. */
 static void unix_line_ends(char *s)
 {
@@ -76,7 +71,7 @@ static void on_field(void *s, size_t len, void *data)
 		return fail(r, r->start, "a row is longer than 4 MiB");
 	if (r->n == FIELDS_MAX)
 		return fail(r, r->start, "a row has more than 4096 fields");
-	if (s && !csv_reader_utf8_ok(s, len))
+	if (s && !utf8_valid(s, len))
 		return fail(r, r->start,
 		            memchr(s, 0, len) ? "a field holds a NUL byte (not a text file?)"
 		                              : "not UTF-8 text (in a spreadsheet, save as "

@@ -69,10 +69,7 @@ static int coverage_shift(void *arg, const struct report_store_shift *s)
 	if (!tz_instant_ok(s->starts) || !tz_instant_ok(s->ends))
 		return out_of_range("shift", s->id, cv->ev->tz, s->starts, s->ends, cv->e);
 	int64_t gap = s->need_min > s->filled ? ck_sub(s->need_min, s->filled) : 0;
-	if (cv->n == cv->cap) {
-		cv->cap = cv->cap ? cv->cap * 2 : 64;
-		cv->v = xrealloc(cv->v, cv->cap * sizeof *cv->v);
-	}
+	XGROW(cv->v, cv->n, cv->cap, 64);
 	cv->v[cv->n++] =
 	    (struct span){s->starts, s->ends, s->need_min, s->need_max, s->filled, gap};
 	if (!cv->fns->shift)
@@ -197,10 +194,7 @@ static int64_t capacity_of(int64_t a, int64_t b)
 static int attendance_session(void *arg, const struct report_store_session *s)
 {
 	struct attendance *at = arg;
-	if (at->n == at->cap) {
-		at->cap = at->cap ? at->cap * 2 : 32;
-		at->v = xrealloc(at->v, at->cap * sizeof *at->v);
-	}
+	XGROW(at->v, at->n, at->cap, 32);
 	struct session_row *r = &at->v[at->n++];
 	r->title = xstrdup(s->title);
 	r->kind = xstrdup(s->kind);

@@ -106,18 +106,26 @@ int cmd_import_sessions(struct app *a, const struct args *args, FILE *out, struc
 	struct ical_import_result r;
 	if (ical_import_sessions(&a->ctx, args->pos[1], event, &r, e) < 0)
 		return -1;
-	fprintf(out,
-	        "%zu sessions imported: %zu added, %zu updated, %zu unchanged; %zu rooms added\n",
-	        r.added + r.updated + r.unchanged, r.added, r.updated, r.unchanged, r.rooms);
+	fprintf(
+	    out,
+	    "%zu sessions imported: %zu added, %zu updated, %zu unchanged; %zu rooms added%s%s\n",
+	    r.added + r.updated + r.unchanged, r.added, r.updated, r.unchanged, r.rooms,
+	    r.skipped[0] ? "; skipped " : "", r.skipped);
 	return 0;
 }
 
 const struct command cmd_ical_commands[] = {
-    {"export", EXPORT_USAGE, "event: shifts person: org: method: o: per-person:", 1, 1,
-     "iCalendar file: an event's agenda, its volunteer shifts (--shifts), a person's "
-     "schedule, an organization's booths, or one file per registered person (the "
-     "event itself plus their own shifts and talks); "
-     "--method request adds ORGANIZER and ATTENDEE lines, cancel cancels",
-     cmd_export},
-    {NULL, NULL, NULL, 0, 0, NULL, NULL},
+    {
+        .name = "export",
+        .usage = EXPORT_USAGE,
+        .opts = "event: shifts person: org: method: o: per-person:",
+        .min_pos = 1,
+        .max_pos = 1,
+        .help = "iCalendar file: an event's agenda, its volunteer shifts (--shifts), a person's "
+                "schedule, an organization's booths, or one file per registered person (the "
+                "event itself plus their own shifts and talks); "
+                "--method request adds ORGANIZER and ATTENDEE lines, cancel cancels",
+        .run = cmd_export,
+    },
+    {.name = NULL},
 };

@@ -181,7 +181,8 @@ int main(int argc, char **argv)
 		config_dump(&app.cfg, stdout);
 		return 0;
 	}
-	if (app_open_db(&app, &e) < 0)
+	bool needs_db = g.first >= argc || cli_needs_db(argv[g.first]);
+	if (needs_db && app_open_db(&app, &e) < 0)
 		return die(&e);
 	int ret;
 	if (g.first >= argc)
