@@ -14,6 +14,7 @@
 #include "array.h"
 #include "../db/kiosk_store.h"
 #include "audit.h"
+#include "checked.h"
 #include "person.h"
 #include "staffing.h"
 #include "tz.h"
@@ -317,7 +318,7 @@ static bool can_checkin(const struct ctx *c, const struct kiosk_shift *s, int64_
                         size_t n)
 {
 	char t[48];
-	int64_t opens = s->starts - (int64_t)c->cfg->checkin_open_minutes * 60;
+	int64_t opens = ck_sub(s->starts, (int64_t)c->cfg->checkin_open_minutes * 60);
 	if (s->state == KS_CHECKED_IN)
 		return why_not(why, n, "You are already checked in to this shift.");
 	if (s->state == KS_DONE)
@@ -352,7 +353,7 @@ static bool can_signup(const struct ctx *c, const struct kiosk_shift *s, int64_t
                        size_t n)
 {
 	char t[48];
-	int64_t closes = s->starts - (int64_t)c->cfg->signup_close_minutes * 60;
+	int64_t closes = ck_sub(s->starts, (int64_t)c->cfg->signup_close_minutes * 60);
 	if (!c->cfg->kiosk_signup)
 		return why_not(why, n, "Signing up is not available at this kiosk.");
 	if (s->state == KS_CANCELLED)

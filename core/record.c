@@ -12,6 +12,7 @@
 
 #include "array.h"
 #include "audit.h"
+#include "checked.h"
 #include "entity.h"
 #include "suggest.h"
 #include "tz.h"
@@ -619,7 +620,7 @@ static int write_checked(struct ctx *c, struct record *r, const struct record *o
 			if ((mask & (1u << i)) && (ent->fields[i].flags & F_SEQ))
 				bump = true;
 		if (bump) {
-			record_set_int(r, "sequence", record_int(old, "sequence") + 1);
+			record_set_int(r, "sequence", ck_add(record_int(old, "sequence"), 1));
 			mask |= 1u << seq;
 		}
 	}
