@@ -11,11 +11,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "../db/kiosk_store.h"
 #include "audit.h"
 #include "person.h"
 #include "staffing.h"
 #include "tz.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 /* Candidates the open-shift listing dry-runs per call, and per query. */
@@ -242,9 +244,7 @@ static void first_name(const char *name, char *out, size_t n)
 		name++;
 	size_t len = strcspn(name, " \t");
 	if (len >= n) {
-		len = n - 1;
-		while (len > 0 && ((unsigned char)name[len] & 0xc0) == 0x80)
-			len--;
+		len = utf8_boundary(name, n - 1);
 	}
 	memcpy(out, name, len);
 	out[len] = '\0';
@@ -258,7 +258,7 @@ static enum kiosk_state state_of(const struct kiosk_store_row *r)
 		return KS_CHECKED_IN;
 	if (strcmp(r->status, "completed") == 0)
 		return KS_DONE;
-	if (strcmp(r->status, "signed_up") == 0 || strcmp(r->status, "confirmed") == 0)
+	if (staffing_status_active(r->status))
 		return KS_SIGNED_UP;
 	return KS_OPEN;
 }
@@ -487,7 +487,7 @@ static const struct action_def actions[] = {
 
 static const struct action_def *action_find(enum kiosk_action a)
 {
-	for (size_t i = 0; i < sizeof actions / sizeof actions[0]; i++)
+	for (size_t i = 0; i < ARRAY_LEN(actions); i++)
 		if (actions[i].action == a)
 			return &actions[i];
 	return NULL;

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "../core/array.h"
 #include "../core/suggest.h"
 #include "cmd.h"
 
@@ -21,7 +22,7 @@ static const struct command *const groups[] = {
 };
 /* clang-format on */
 
-#define NGROUPS (sizeof groups / sizeof groups[0])
+#define NGROUPS ARRAY_LEN(groups)
 
 const struct command *cli_at(size_t i)
 {

@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "clock.h"
+#include "../../core/array.h"
 #include "tz.h"
 
 /* Expected instants below were computed with `date -u -d ... +%s` and zdump, not tz.c. */
@@ -70,7 +71,7 @@ static void test_round_trip(void **state)
 	    {"Europe/Berlin", "1900-01-01 00:00", INT64_C(-2208992400)},
 	    {"America/New_York", "9999-12-31 23:59", INT64_C(253402318740)},
 	};
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
 		assert_int_equal(parse_ok(cases[i].tz, cases[i].text), cases[i].t);
 		assert_format(cases[i].tz, cases[i].t, cases[i].text);
 	}
@@ -127,11 +128,11 @@ static void test_chicago_fall_back(void **state)
 	assert_int_equal(tz_local(tz, t, &l), 0);
 	assert_string_equal(l.abbrev, "CDT");
 	assert_int_equal(l.utc_offset, -5 * 3600);
-	/* The later 01:30 (CST) is an hour on and reads the same. */
+	/* The later 01:30 (CST) is an hour on: formatted with its offset. */
 	assert_int_equal(tz_local(tz, t + 3600, &l), 0);
 	assert_string_equal(l.abbrev, "CST");
 	assert_int_equal(l.utc_offset, -6 * 3600);
-	assert_format(tz, t + 3600, "2026-11-01 01:30");
+	assert_format(tz, t + 3600, "2026-11-01 01:30-06:00");
 	int64_t f = 0;
 	assert_int_equal(tz_from_local(tz, 2026, 11, 1, 1, 0, 0, &f, NULL), 0);
 	assert_int_equal(f, INT64_C(1793512800));
@@ -184,7 +185,7 @@ static void test_parse_refused(void **state)
 	    {"2026-12-05 10:00\n", "bad time \"2026-12-05 10:00\\x0a\""},
 	    {"2026-12-05 \"10:00", "\\x22"},
 	};
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++)
 		parse_refused("Europe/Berlin", cases[i].text, cases[i].want);
 	parse_refused("Europe/Berlin", NULL, "bad time \"\"");
 	parse_refused("Not/AZone", "2026-12-05 10:00", "unknown time zone \"Not/AZone\"");
@@ -230,7 +231,7 @@ static void test_parse_date(void **state)
 	                                  "2026-06-31",  "2026-13-01",  "2026-12-5",
 	                                  "2026-12-05x", "2026-12-05 ", "",
 	                                  "20261205",    "1899-12-31",  "2026-12-05 10:00"};
-	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+	for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
 		e.code = ERR_NONE;
 		if (tz_parse_date(bad[i], &y, &m, &d, &e) != -1)
 			fail_msg("tz_parse_date accepted \"%s\"", bad[i]);
@@ -266,10 +267,10 @@ static void test_valid(void **state)
 	                                  "UTC\n",
 	                                  "Europe/Berlin;rm"};
 	for (int round = 0; round < 2; round++) { /* the second round answers from the cache */
-		for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
+		for (size_t i = 0; i < ARRAY_LEN(good); i++)
 			if (!tz_valid(good[i]))
 				fail_msg("tz_valid(\"%s\") is false", good[i]);
-		for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		for (size_t i = 0; i < ARRAY_LEN(bad); i++)
 			if (tz_valid(bad[i]))
 				fail_msg("tz_valid(\"%s\") is true", bad[i]);
 	}
@@ -346,6 +347,40 @@ static void test_format(void **state)
 	/* A short buffer is cut, still terminated. */
 	tz_format(b, sat9, buf, 5);
 	assert_string_equal(buf, "2026");
+}
+
+/* Wall times that occur twice (clocks falling back) carry their offset, and
+ * read back as the same instant; the hours around them do not. */
+static void test_format_repeated_hour(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *tz;
+		int64_t t;
+		const char *text, *mark;
+	} cases[] = {
+	    {"America/New_York", INT64_C(1825565400), "2027-11-07 01:30-04:00", "(-04:00)"},
+	    {"America/New_York", INT64_C(1825569000), "2027-11-07 01:30-05:00", "(-05:00)"},
+	    {"America/New_York", INT64_C(1825563600), "2027-11-07 01:00-04:00", "(-04:00)"},
+	    {"America/New_York", INT64_C(1825570800), "2027-11-07 02:00", ""},
+	    {"America/New_York", INT64_C(1825563540), "2027-11-07 00:59", ""},
+	    /* Lord Howe falls back half an hour: 01:30-02:00 twice */
+	    {"Australia/Lord_Howe", INT64_C(1806762600), "2027-04-04 01:30+11:00", "(+11:00)"},
+	    {"Australia/Lord_Howe", INT64_C(1806764400), "2027-04-04 01:30+10:30", "(+10:30)"},
+	    {"Australia/Lord_Howe", INT64_C(1806766200), "2027-04-04 02:00", ""},
+	    {"Asia/Phnom_Penh", INT64_C(1825565400), "2027-11-07 12:30", ""},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char buf[64];
+		int64_t back = 0;
+		struct err e = {0};
+		assert_format(cases[i].tz, cases[i].t, cases[i].text);
+		assert_int_equal(tz_ambiguous(cases[i].tz, cases[i].t), cases[i].mark[0] != 0);
+		tz_format_mark(cases[i].tz, cases[i].t, buf, sizeof buf);
+		assert_string_equal(buf, cases[i].mark);
+		assert_int_equal(tz_parse(cases[i].tz, cases[i].text, &back, &e), 0);
+		assert_int_equal(back, cases[i].t);
+	}
 }
 
 static void test_format_utc(void **state)
@@ -507,6 +542,7 @@ int main(void)
 	    cmocka_unit_test(test_zone_switching),
 	    cmocka_unit_test(test_format),
 	    cmocka_unit_test(test_format_utc),
+	    cmocka_unit_test(test_format_repeated_hour),
 	    cmocka_unit_test(test_day_start),
 	    cmocka_unit_test(test_age_on),
 	    cmocka_unit_test(test_clock),
