@@ -99,6 +99,8 @@ static const struct opt options[] = {
         "Wrong PINs before a volunteer code is locked"),
     INT("kiosk", "lockout_minutes", kiosk_lockout_minutes, "5", 1, 1440,
         "Minutes a volunteer code stays locked"),
+    INT("kiosk", "global_failures_per_minute", kiosk_global_failures_per_minute, "10", 1, 10000,
+        "Wrong PINs a minute across all codes and kiosks; beyond it every kiosk pauses sign-ins"),
     BOOL("kiosk", "signup", kiosk_signup, "on", "Volunteers may sign up for open shifts"),
     STRING("kiosk", "exit_passphrase_hash", kiosk_exit_passphrase_hash, "",
            "Hash of the passphrase that quits the kiosk; empty = only SIGHUP/SIGTERM quit it"),

@@ -37,6 +37,7 @@ struct config {
 	int kiosk_idle_timeout_s;
 	int kiosk_pin_attempts;
 	int kiosk_lockout_minutes;
+	int kiosk_global_failures_per_minute;
 	bool kiosk_signup;
 	char kiosk_exit_passphrase_hash[256];
 	/* [export] */
