@@ -9,6 +9,7 @@
 #include "err.h"
 
 enum theme { THEME_DEFAULT, THEME_MONO, THEME_HIGH_CONTRAST };
+enum paper { PAPER_A4, PAPER_LETTER };
 
 #define CONFIG_MAX_KEY_OVERRIDES 64
 
@@ -44,6 +45,10 @@ struct config {
 	char organizer_email[256];
 	int reminder_minutes;
 	bool include_descriptions;
+	/* [print] */
+	enum paper paper;
+	bool roster_phones;
+	char print_folder[4096]; /* where the TUI writes PDF files */
 	/* [keys] */
 	struct key_override keys[CONFIG_MAX_KEY_OVERRIDES];
 	int nkeys;
