@@ -169,7 +169,10 @@ static void axis(struct coverage *cv, const struct plot *p)
 		double y = value_y(p, v);
 		char num[24];
 		snprintf(num, sizeof num, "%" PRId64, v);
-		sheet_line(s, p->x, y, p->x + p->w, y, v ? 0.3 : 0.8, v ? 0.8 : 0);
+		if (v) /* a fill, so the bars drawn next cover it */
+			sheet_fill(s, p->x, y - 0.15, p->w, 0.3, 0.8);
+		else /* the base line, stroked over the bars */
+			sheet_line(s, p->x, y, p->x + p->w, y, 0.8, 0);
 		sheet_text(s, num, p->x - 34, y - 4.5, 30, &label);
 	}
 }

@@ -9,12 +9,14 @@
  * shuffled onto the line below. Other runs keep pango's own clusters. */
 #include "print_sheet.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <cairo-pdf.h>
 #include <zint.h>
 
 #include "tz.h"
+#include "xmalloc.h"
 
 const struct text_style sheet_body = {.size = 10, .align = PANGO_ALIGN_LEFT};
 const struct text_style sheet_small = {.size = 8, .align = PANGO_ALIGN_LEFT, .grey = 0.25};
@@ -75,41 +77,84 @@ static bool plain_script(PangoScript script)
 	}
 }
 
-/* One run at the current point: as one cluster when its script stacks
- * marks and it reads left to right (see the top of the file). */
-static void show_run(cairo_t *cr, const char *text, PangoGlyphItem *run)
+/* A layout with what drawing it needs worked out once: each run with its
+ * origin, and, for a run of a script that stacks marks and reads left to
+ * right, a copy of it as one cluster (see the top of the file). */
+struct placed {
+	PangoGlyphItem *run;
+	bool owned;  /* a one-cluster copy, freed with the layout */
+	double x, y; /* the run's origin on its baseline, from the layout's top left */
+};
+
+struct laid {
+	PangoLayout *layout;
+	double height, right; /* logical height, and where the widest line ends */
+	int lines;
+	size_t n;
+	struct placed runs[];
+};
+
+static PangoGlyphItem *one_cluster(PangoGlyphItem *run)
 {
-	const PangoAnalysis *a = &run->item->analysis;
-	if (plain_script((PangoScript)a->script) || a->level % 2) {
-		pango_cairo_show_glyph_item(cr, text, run);
-		return;
-	}
 	PangoGlyphItem *one = pango_glyph_item_copy(run);
 	for (int i = 0; i < one->glyphs->num_glyphs; i++)
 		one->glyphs->log_clusters[i] = 0;
-	pango_cairo_show_glyph_item(cr, text, one);
-	pango_glyph_item_free(one);
+	return one;
 }
 
-static void show_layout(cairo_t *cr, PangoLayout *l, double x, double y)
+static struct laid *laid_new(PangoLayout *l)
 {
-	const char *text = pango_layout_get_text(l);
+	size_t n = 0;
 	PangoLayoutIter *it = pango_layout_get_iter(l);
+	do
+		n += pango_layout_iter_get_run_readonly(it) != NULL;
+	while (pango_layout_iter_next_run(it));
+	pango_layout_iter_free(it);
+	struct laid *d = xcalloc(1, sizeof *d + n * sizeof d->runs[0]);
+	d->layout = l;
+	PangoRectangle logical;
+	pango_layout_get_extents(l, NULL, &logical);
+	d->height = (double)logical.height / PANGO_SCALE;
+	d->right = (double)(logical.x + logical.width) / PANGO_SCALE;
+	d->lines = pango_layout_get_line_count(l);
+	it = pango_layout_get_iter(l);
 	do {
 		PangoGlyphItem *run = pango_layout_iter_get_run_readonly(it);
 		if (!run)
 			continue;
-		PangoRectangle logical;
+		struct placed *p = &d->runs[d->n++];
+		const PangoAnalysis *a = &run->item->analysis;
+		p->owned = !plain_script((PangoScript)a->script) && a->level % 2 == 0;
+		p->run = p->owned ? one_cluster(run) : run;
 		pango_layout_iter_get_run_extents(it, NULL, &logical);
-		double base = pango_layout_iter_get_baseline(it);
-		cairo_move_to(cr, x + (double)logical.x / PANGO_SCALE, y + base / PANGO_SCALE);
-		show_run(cr, text, run);
-	} while (pango_layout_iter_next_run(it));
+		p->x = (double)logical.x / PANGO_SCALE;
+		p->y = (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE;
+	} while (pango_layout_iter_next_run(it) && d->n < n);
 	pango_layout_iter_free(it);
+	return d;
+}
+
+static void laid_free(void *arg)
+{
+	struct laid *d = arg;
+	for (size_t i = 0; i < d->n; i++)
+		if (d->runs[i].owned)
+			pango_glyph_item_free(d->runs[i].run);
+	g_object_unref(d->layout);
+	free(d);
+}
+
+static void show_laid(cairo_t *cr, const struct laid *d, double x, double y)
+{
+	const char *text = pango_layout_get_text(d->layout);
+	for (size_t i = 0; i < d->n; i++) {
+		cairo_move_to(cr, x + d->runs[i].x, y + d->runs[i].y);
+		pango_cairo_show_glyph_item(cr, text, d->runs[i].run);
+	}
 }
 
 /* A new layout of text as st and width say. */
-static PangoLayout *lay_out(struct sheet *s, const char *text, double width,
+static struct laid *lay_out(struct sheet *s, const char *text, double width,
                             const struct text_style *st)
 {
 	PangoLayout *l = pango_layout_new(s->pango);
@@ -129,7 +174,7 @@ static PangoLayout *lay_out(struct sheet *s, const char *text, double width,
 	char *c = clean(text);
 	pango_layout_set_text(l, c, -1);
 	g_free(c);
-	return l;
+	return laid_new(l);
 }
 
 /* Sheets repeat much of their text (statuses, leads, times, role names):
@@ -138,42 +183,33 @@ static PangoLayout *lay_out(struct sheet *s, const char *text, double width,
 #define LAYOUT_CACHE_MAX 4096
 
 /* The layout of text (shaped once while it stays in the cache). */
-static PangoLayout *layout_of(struct sheet *s, const char *text, double width,
-                              const struct text_style *st)
+static const struct laid *layout_of(struct sheet *s, const char *text, double width,
+                                    const struct text_style *st)
 {
 	/* sizes and widths in hundredths of a point: no float formatting */
 	char *key =
 	    g_strdup_printf("%ld|%d|%d|%d|%d|%ld|%s", (long)(st->size * 100), st->face, st->align,
 	                    st->max_lines, st->whole_words, (long)(width * 100), text ? text : "");
-	PangoLayout *l = g_hash_table_lookup(s->layouts, key);
-	if (l) {
+	struct laid *d = g_hash_table_lookup(s->layouts, key);
+	if (d) {
 		g_free(key);
-		return l;
+		return d;
 	}
 	if (g_hash_table_size(s->layouts) >= LAYOUT_CACHE_MAX)
 		g_hash_table_remove_all(s->layouts);
-	l = lay_out(s, text, width, st);
-	g_hash_table_insert(s->layouts, key, l);
-	return l;
-}
-
-static double height_of(PangoLayout *l)
-{
-	PangoRectangle logical;
-	pango_layout_get_extents(l, NULL, &logical);
-	return (double)logical.height / PANGO_SCALE;
+	d = lay_out(s, text, width, st);
+	g_hash_table_insert(s->layouts, key, d);
+	return d;
 }
 
 double sheet_measure(struct sheet *s, const char *text, double width, const struct text_style *st)
 {
-	return height_of(layout_of(s, text, width, st));
+	return layout_of(s, text, width, st)->height;
 }
 
 double sheet_width(struct sheet *s, const char *text, const struct text_style *st)
 {
-	PangoRectangle logical;
-	pango_layout_get_extents(layout_of(s, text, -1, st), NULL, &logical);
-	return (double)logical.width / PANGO_SCALE;
+	return layout_of(s, text, -1, st)->right;
 }
 
 double sheet_fit(struct sheet *s, const char *text, double width, double height, int lines,
@@ -183,12 +219,8 @@ double sheet_fit(struct sheet *s, const char *text, double width, double height,
 	t.max_lines = 0;
 	t.whole_words = true;
 	for (; t.size > min; t.size -= 1) {
-		PangoLayout *l = layout_of(s, text, width, &t);
-		PangoRectangle ink, logical;
-		pango_layout_get_extents(l, &ink, &logical);
-		if (pango_layout_get_line_count(l) <= lines &&
-		    logical.height <= height * PANGO_SCALE &&
-		    logical.x + logical.width <= width * PANGO_SCALE + PANGO_SCALE / 2)
+		const struct laid *d = layout_of(s, text, width, &t);
+		if (d->lines <= lines && d->height <= height && d->right <= width + 0.5)
 			return t.size;
 	}
 	return min;
@@ -197,32 +229,73 @@ double sheet_fit(struct sheet *s, const char *text, double width, double height,
 double sheet_text(struct sheet *s, const char *text, double x, double y, double width,
                   const struct text_style *st)
 {
-	PangoLayout *l = layout_of(s, text, width, st);
+	const struct laid *d = layout_of(s, text, width, st);
 	if (text && text[0]) {
 		cairo_set_source_rgb(s->cr, st->grey, st->grey, st->grey);
-		show_layout(s->cr, l, x, y);
+		show_laid(s->cr, d, x, y);
 	}
-	return height_of(l);
+	return d->height;
 }
 
 /* ---- lines and boxes --------------------------------------------------- */
 
+/* Lines and boxes wait in a pen of their width and grey, and each pen is
+ * stroked once when the page ends: a page is then a few paths instead of one
+ * per rule and box (cairo records, analyses and replays every operation of
+ * a page; the 2,500 pages of a large roster spend most of their time there). */
+static struct sheet_pen *pen_for(struct sheet *s, double width, double grey)
+{
+	for (size_t i = 0; i < s->npens; i++)
+		if (s->pens[i].width == width && s->pens[i].grey == grey)
+			return &s->pens[i];
+	if (s->npens == SHEET_PENS)
+		sheet_strokes(s);
+	struct sheet_pen *p = &s->pens[s->npens++];
+	p->width = width;
+	p->grey = grey;
+	p->n = 0;
+	return p;
+}
+
+static void pen_add(struct sheet *s, double width, double grey, const struct sheet_mark *m)
+{
+	struct sheet_pen *p = pen_for(s, width, grey);
+	if (p->n == p->cap) {
+		p->cap = p->cap ? p->cap * 2 : 64;
+		p->v = xrealloc(p->v, p->cap * sizeof *p->v);
+	}
+	p->v[p->n++] = *m;
+}
+
+void sheet_strokes(struct sheet *s)
+{
+	for (size_t i = 0; i < s->npens; i++) {
+		const struct sheet_pen *p = &s->pens[i];
+		for (size_t j = 0; j < p->n; j++) {
+			const struct sheet_mark *m = &p->v[j];
+			if (m->box) {
+				cairo_rectangle(s->cr, m->x0, m->y0, m->x1, m->y1);
+			} else {
+				cairo_move_to(s->cr, m->x0, m->y0);
+				cairo_line_to(s->cr, m->x1, m->y1);
+			}
+		}
+		cairo_set_source_rgb(s->cr, p->grey, p->grey, p->grey);
+		cairo_set_line_width(s->cr, p->width);
+		cairo_stroke(s->cr);
+	}
+	s->npens = 0;
+}
+
 void sheet_line(struct sheet *s, double x0, double y0, double x1, double y1, double width,
                 double grey)
 {
-	cairo_set_source_rgb(s->cr, grey, grey, grey);
-	cairo_set_line_width(s->cr, width);
-	cairo_move_to(s->cr, x0, y0);
-	cairo_line_to(s->cr, x1, y1);
-	cairo_stroke(s->cr);
+	pen_add(s, width, grey, &(struct sheet_mark){x0, y0, x1, y1, false});
 }
 
 void sheet_box(struct sheet *s, double x, double y, double w, double h, double width, double grey)
 {
-	cairo_set_source_rgb(s->cr, grey, grey, grey);
-	cairo_set_line_width(s->cr, width);
-	cairo_rectangle(s->cr, x, y, w, h);
-	cairo_stroke(s->cr);
+	pen_add(s, width, grey, &(struct sheet_mark){x, y, w, h, true});
 }
 
 void sheet_fill_rgb(struct sheet *s, double x, double y, double w, double h, const double *rgb)
@@ -331,7 +404,7 @@ static int surface_make(struct sheet *s, struct err *e)
 	pango_cairo_context_set_font_options(s->pango, fo);
 	cairo_font_options_destroy(fo);
 	pango_context_set_round_glyph_positions(s->pango, FALSE);
-	s->layouts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_object_unref);
+	s->layouts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, laid_free);
 	return 0;
 }
 
@@ -343,6 +416,7 @@ int sheet_blank_page(struct sheet *s, bool landscape, struct err *e)
 		if (surface_make(s, e) < 0)
 			return -1;
 	} else {
+		sheet_strokes(s);
 		cairo_show_page(s->cr);
 		cairo_pdf_surface_set_size(s->surface, s->w, s->h);
 	}
@@ -390,9 +464,14 @@ int sheet_finish(struct sheet *s, struct err *e)
 		g_object_unref(s->pango);
 	s->layouts = NULL;
 	s->pango = NULL;
+	if (s->surface) {
+		sheet_strokes(s);
+		cairo_show_page(s->cr);
+	}
+	for (size_t i = 0; i < SHEET_PENS; i++)
+		free(s->pens[i].v);
 	if (!s->surface)
 		return 0;
-	cairo_show_page(s->cr);
 	cairo_destroy(s->cr);
 	cairo_surface_finish(s->surface);
 	cairo_status_t st = cairo_surface_status(s->surface);

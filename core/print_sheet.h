@@ -25,6 +25,21 @@ struct text_style {
 	bool whole_words; /* break lines between words only (else inside one if need be) */
 };
 
+/* A rule (x0,y0 to x1,y1) or a box (x0,y0, x1 wide, y1 high) waiting to be
+ * stroked; a pen holds those of one width and grey (print_sheet.c). */
+struct sheet_mark {
+	double x0, y0, x1, y1;
+	bool box;
+};
+
+struct sheet_pen {
+	double width, grey;
+	struct sheet_mark *v;
+	size_t n, cap;
+};
+
+#define SHEET_PENS 8
+
 struct sheet {
 	struct ctx *c;
 	const struct print_opts *o;
@@ -44,6 +59,8 @@ struct sheet {
 	double top, bottom; /* the body between header and footer */
 	double y;           /* where the body goes on */
 	int pages;
+	struct sheet_pen pens[SHEET_PENS];
+	size_t npens;
 };
 
 /* The usual styles. */
@@ -71,10 +88,12 @@ double sheet_width(struct sheet *s, const char *text, const struct text_style *s
 double sheet_fit(struct sheet *s, const char *text, double width, double height, int lines,
                  double min, const struct text_style *st);
 
-/* Lines and boxes in grey (0 black). */
+/* Lines and boxes in grey (0 black), stroked over everything else when the
+ * page ends (or at sheet_strokes). */
 void sheet_line(struct sheet *s, double x0, double y0, double x1, double y1, double width,
                 double grey);
 void sheet_box(struct sheet *s, double x, double y, double w, double h, double width, double grey);
+void sheet_strokes(struct sheet *s);
 void sheet_fill(struct sheet *s, double x, double y, double w, double h, double grey);
 /* A filled rectangle in colour (red, green, blue from 0 to 1). */
 void sheet_fill_rgb(struct sheet *s, double x, double y, double w, double h, const double *rgb);

@@ -63,6 +63,9 @@ static const struct keydef table[] = {
     {ACT_WAITLIST, "waitlist", "w", "waitlist", "people: the waitlist / everyone"},
     {ACT_ALL, "all", "A", "all", "audit: every entry / this event's"},
     {ACT_OVERRIDE, "override", "!", "override", "assign anyway, with a reason (soft rules)"},
+    {ACT_PRINT, "print", "p", "print",
+     "print a PDF into [print] folder: shifts the roster, people the sign-in sheet or badges, "
+     "per hour the coverage chart"},
     {ACT_SAVE, "save", "^S,f10", "save", "form: save"},
     {ACT_PICK, "pick", "enter,f4", "choose", "form: choose a value from a list"},
     {ACT_NEXT_FIELD, "next_field", "tab,down", "next", "form: next field"},
