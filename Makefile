@@ -84,7 +84,8 @@ asan: deps
 	@$(MAKE) --no-print-directory BUILD=build-asan OPT=-O1 \
 	    SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
 	    build-asan/muster unit
-	@ASAN_OPTIONS=detect_leaks=1 MUSTER_BIN=$(CURDIR)/build-asan/muster \
+	@ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	    MUSTER_BIN=$(CURDIR)/build-asan/muster \
 	    UNIT_DIR=$(CURDIR)/build-asan/tests sh tests/run.sh
 
 # Layers: tui -> core -> db -> SQLite. Only db/ includes sqlite3.h; no

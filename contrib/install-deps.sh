@@ -5,8 +5,8 @@ set -e
 PKGS="build-essential pkg-config libsqlite3-dev sqlite3 libncurses-dev libical-dev
 libiniparser-dev libcsv-dev libsodium-dev uuid-dev libcmocka-dev tmux tzdata
 calcurse khal python3-icalendar strace time
-libcairo2-dev libpango1.0-dev libzint-dev fonts-noto-core fonts-khmeros fonts-thai-tlwg
-fonts-noto-cjk fonts-dejavu-core poppler-utils python3-pypdf zbar-tools"
+libcairo2-dev libpango1.0-dev libzint-dev fonts-noto-core fonts-khmeros
+fonts-thai-tlwg fonts-noto-cjk fonts-dejavu-core poppler-utils python3-pypdf zbar-tools"
 
 missing=""
 for p in $PKGS; do
