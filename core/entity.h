@@ -31,6 +31,8 @@ enum field_type {
 #define F_SEQ      0x10u /* a change raises the row's iCalendar SEQUENCE */
 #define F_PRIVATE  0x20u /* contact data: values never written to the audit log */
 #define F_LONG     0x40u /* free text; left out of table listings */
+#define F_UNIQUE_IN                                                                                \
+	0x80u /* no two rows share it and their first field (a room's name in its event) */
 
 #define ENTITY_MAX_FIELDS 16
 
@@ -42,7 +44,7 @@ struct field_def {
 	const char *const *values; /* FT_ENUM: NULL-terminated */
 	const char *def;           /* default, as a person would type it */
 	int64_t min, max;          /* FT_INT range (when min < max) */
-	const char *help;
+	const char *help;          /* FT_ENUM: may be NULL (entity_field_help lists values) */
 };
 
 struct record;
@@ -92,6 +94,9 @@ const struct entity_def *entity_find(const char *name); /* singular or plural */
 const struct entity_def *entity_at(size_t i);           /* NULL past the end */
 int entity_field_index(const struct entity_def *ent, const char *name);
 const char *entity_type_name(enum field_type t);
+/* Field f's help as a person reads it; a choice lists its values from the
+ * table ("draft, published or cancelled"). */
+void entity_field_help(const struct field_def *f, char *buf, size_t n);
 
 /* Parse key=value words into assigns (pointing into words). */
 int field_assign_parse(char **words, int n, struct field_assign *out, struct err *e);

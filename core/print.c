@@ -8,13 +8,12 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "array.h"
 #include "entity.h"
 #include "outfile.h"
 #include "print_sheet.h"
 #include "suggest.h"
 #include "tz.h"
-
-#define N(a) (sizeof a / sizeof a[0])
 
 /* Page sizes in points, portrait. */
 static const struct {
@@ -47,15 +46,15 @@ static const struct doc_def docs[] = {
 
 int print_doc_parse(const char *name, enum print_doc *out, struct err *e)
 {
-	const char *names[N(docs)];
-	for (size_t i = 0; i < N(docs); i++) {
+	const char *names[ARRAY_LEN(docs)];
+	for (size_t i = 0; i < ARRAY_LEN(docs); i++) {
 		names[i] = docs[i].name;
 		if (strcmp(name, docs[i].name) == 0) {
 			*out = (enum print_doc)i;
 			return 0;
 		}
 	}
-	const char *near = suggest_closest(name, names, N(docs));
+	const char *near = suggest_closest(name, names, ARRAY_LEN(docs));
 	char q[64];
 	tz_quote(name, q, sizeof q);
 	if (near)
@@ -65,7 +64,7 @@ int print_doc_parse(const char *name, enum print_doc *out, struct err *e)
 
 const char *print_doc_name(enum print_doc doc)
 {
-	return (size_t)doc < N(docs) ? docs[doc].name : "";
+	return (size_t)doc < ARRAY_LEN(docs) ? docs[doc].name : "";
 }
 
 /* Options the sheet does not take are refused rather than ignored. */
@@ -185,7 +184,7 @@ int print_write(struct ctx *c, const struct print_opts *o, const char *path,
 	struct sheet s;
 	struct print_summary sum = {0};
 	struct outfile of;
-	if ((size_t)o->doc >= N(docs))
+	if ((size_t)o->doc >= ARRAY_LEN(docs))
 		return err_set(e, ERR_USAGE, "no such sheet");
 	if (sheet_prepare(&s, c, o, e) < 0 || outfile_open(&of, path, 0600, e) < 0)
 		return -1;

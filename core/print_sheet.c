@@ -15,7 +15,9 @@
 #include <cairo-pdf.h>
 #include <zint.h>
 
+#include "strbuf.h"
 #include "tz.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 const struct text_style sheet_body = {.size = 10, .align = PANGO_ALIGN_LEFT};
@@ -30,30 +32,25 @@ static const struct text_style page_number = {.size = 8, .align = PANGO_ALIGN_RI
 
 /* ---- text -------------------------------------------------------------- */
 
-/* Bidi overrides and embeddings, isolates and marks: a name must not turn
- * the text around it. */
-static bool bidi_control(gunichar c)
-{
-	return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c == 0x200e ||
-	       c == 0x200f || c == 0x061c;
-}
-
-/* text as valid UTF-8 with controls made spaces and bidi controls dropped
- * (g_free it). */
+/* text as it may be laid out (free it): invalid UTF-8 becomes U+FFFD, a
+ * control character a space, and what utf8.h calls unsafe besides (bidi
+ * embeddings, overrides, isolates and marks, U+FEFF) is dropped, so a name
+ * cannot turn the text around it. */
 static char *clean(const char *text)
 {
-	char *valid = g_utf8_make_valid(text ? text : "", -1);
-	GString *out = g_string_sized_new(strlen(valid));
-	for (const char *p = valid; *p; p = g_utf8_next_char(p)) {
-		gunichar c = g_utf8_get_char(p);
-		if (bidi_control(c))
-			continue;
-		if (g_unichar_iscntrl(c))
-			c = ' ';
-		g_string_append_unichar(out, c);
+	struct strbuf b = {0};
+	for (const char *p = text ? text : ""; *p;) {
+		uint32_t cp;
+		size_t n = utf8_decode_str(p, &cp);
+		if (!n)
+			strbuf_add(&b, "\uFFFD"), n = 1;
+		else if (utf8_is_control(cp))
+			strbuf_addc(&b, ' ');
+		else if (!utf8_is_unsafe(cp))
+			strbuf_addn(&b, p, n);
+		p += n;
 	}
-	g_free(valid);
-	return g_string_free(out, FALSE);
+	return strbuf_take(&b);
 }
 
 /* Scripts whose glyphs map one to one onto their characters in reading
@@ -173,7 +170,7 @@ static struct laid *lay_out(struct sheet *s, const char *text, double width,
 	pango_layout_set_alignment(l, st->align);
 	char *c = clean(text);
 	pango_layout_set_text(l, c, -1);
-	g_free(c);
+	free(c);
 	return laid_new(l);
 }
 

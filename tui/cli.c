@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "../core/array.h"
 #include "../core/suggest.h"
 #include "cmd.h"
 
@@ -22,7 +23,7 @@ static const struct command *const groups[] = {
 };
 /* clang-format on */
 
-#define NGROUPS (sizeof groups / sizeof groups[0])
+#define NGROUPS ARRAY_LEN(groups)
 
 const struct command *cli_at(size_t i)
 {
@@ -45,11 +46,20 @@ const struct command *cli_find(const char *name)
 	return NULL;
 }
 
+bool cli_needs_db(const char *name)
+{
+	const struct command *c = cli_find(name);
+	return !c || !c->no_db;
+}
+
 void cli_usage(FILE *out)
 {
 	for (size_t i = 0; cli_at(i); i++) {
 		const struct command *c = cli_at(i);
-		fprintf(out, "  %s %s\n      %s\n", c->name, c->usage, c->help);
+		fprintf(out, "  %s %s\n      %s", c->name, c->usage, c->help);
+		if (c->help_more)
+			c->help_more(out);
+		fputc('\n', out);
 	}
 }
 

@@ -82,13 +82,20 @@ static int cmd_print(struct app *a, const struct args *args, FILE *out, struct e
 }
 
 const struct command cmd_print_commands[] = {
-    {"print", PRINT_USAGE, "event: day: role: kind: o:", 1, 1,
-     "PDF sheets of an event: roster (per station its shifts, volunteers, check-in\n"
-     "      boxes, phones and the role's lead), signin (the desk's alphabetical sheet\n"
-     "      with a signature column, the waitlist apart; --kind one kind), badges (name,\n"
-     "      organization, roles, the volunteer code as a Code 128 barcode; --kind, default\n"
-     "      volunteer), coverage (filled and needed per hour as a chart); --day one day;\n"
-     "      [print] paper and roster_phones. Confidential people are not named",
-     cmd_print},
-    {NULL, NULL, NULL, 0, 0, NULL, NULL},
+    {
+        .name = "print",
+        .usage = PRINT_USAGE,
+        .opts = "event: day: role: kind: o:",
+        .min_pos = 1,
+        .max_pos = 1,
+        .help =
+            "PDF sheets of an event: roster (per station its shifts, volunteers, check-in\n"
+            "      boxes, phones and the role's lead), signin (the desk's alphabetical sheet\n"
+            "      with a signature column, the waitlist apart; --kind one kind), badges (name,\n"
+            "      organization, roles, the volunteer code as a Code 128 barcode; --kind,\n"
+            "      default volunteer), coverage (filled and needed per hour as a chart); --day\n"
+            "      one day; [print] paper and roster_phones. Confidential people are not named",
+        .run = cmd_print,
+    },
+    {.name = NULL},
 };

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/array.h"
 #include "../core/xmalloc.h"
 #include "dialog.h"
 #include "picker.h"
@@ -78,7 +79,7 @@ int form_edit_key(FORM *f, const struct key *k)
 			form_driver_w(f, OK, (wchar_t)k->ch);
 		return 1;
 	}
-	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
+	for (size_t i = 0; i < ARRAY_LEN(map); i++) {
 		if (map[i].ch == k->ch && map[i].fn == k->fn) {
 			form_driver_w(f, KEY_CODE_YES, (wchar_t)map[i].req);
 			return 1;
@@ -163,7 +164,7 @@ static int field_width(const struct fstate *s, int i)
 	static const int widths[] = {[FT_REF] = 8,   [FT_INT] = 10,  [FT_BOOL] = 6, [FT_ENUM] = 18,
 	                             [FT_TIME] = 18, [FT_DATE] = 12, [FT_TZ] = 32};
 	enum field_type ty = fdef(s, i)->type;
-	int w = ty < (int)(sizeof widths / sizeof widths[0]) && widths[ty] ? widths[ty] : 0;
+	int w = ty < (int)ARRAY_LEN(widths) && widths[ty] ? widths[ty] : 0;
 	return w && w < s->field_w ? w : s->field_w;
 }
 
@@ -277,9 +278,10 @@ static void form_draw(struct view *v, struct tui *t)
 	ui_fill(v->win, y, 1, w - 2, a);
 	/* help for the current field */
 	const struct field_def *f = fdef(s, cur);
-	char help[512], hint[160];
+	char help[512], hint[160], about[256];
 	type_hint(s, f, hint, sizeof hint);
-	snprintf(help, sizeof help, "%s: %s (%s)", f->name, f->help, hint);
+	entity_field_help(f, about, sizeof about);
+	snprintf(help, sizeof help, "%s: %s (%s)", f->name, about, hint);
 	ui_text(v->win, y + 1, 2, w - 4, help, theme_attr(&t->theme, UI_DIALOG_TITLE));
 	/* the core's message */
 	int msg_lines = h - (y + 2) - 2;
@@ -485,7 +487,6 @@ static void form_leave(struct view *v, struct tui *t)
 static const struct screen form_screen = {
     .name = "form",
     .actions = form_actions,
-    .hints = 0,
     .overlay = true,
     .typing = true,
     .draw = form_draw,

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../core/array.h"
 #include "../core/suggest.h"
 
 struct keydef {
@@ -25,65 +26,374 @@ struct keydef {
 };
 
 static const struct keydef table[] = {
-    {ACT_UP, "up", "up,k", "up", "move up one row"},
-    {ACT_DOWN, "down", "down,j", "down", "move down one row"},
-    {ACT_LEFT, "left", "left,h", "left", "move left (timetable: previous room)"},
-    {ACT_RIGHT, "right", "right,l", "right", "move right (timetable: next room)"},
-    {ACT_PGUP, "page_up", "pgup,^B", "page", "one page up"},
-    {ACT_PGDN, "page_down", "pgdn,^F,space", "page", "one page down"},
-    {ACT_HOME, "home", "home,g", "top", "first row"},
-    {ACT_END, "end", "end,G", "bottom", "last row"},
-    {ACT_NEXT_TAB, "next_tab", "tab", "tab", "next tab of the event"},
-    {ACT_PREV_TAB, "prev_tab", "s-tab", "tab", "previous tab of the event"},
-    {ACT_TAB1, "tab_1", "1", "agenda", "tab 1: agenda (timetable)"},
-    {ACT_TAB2, "tab_2", "2", "sessions", "tab 2: sessions"},
-    {ACT_TAB3, "tab_3", "3", "rooms", "tab 3: rooms"},
-    {ACT_TAB4, "tab_4", "4", "booths", "tab 4: booths and partners"},
-    {ACT_TAB5, "tab_5", "5", "people", "tab 5: people and registrations"},
-    {ACT_TAB6, "tab_6", "6", "roles", "tab 6: volunteer roles"},
-    {ACT_TAB7, "tab_7", "7", "shifts", "tab 7: shifts and coverage"},
-    {ACT_TAB8, "tab_8", "8", "conflicts", "tab 8: conflicts (what check reports)"},
-    {ACT_TAB9, "tab_9", "9", "audit", "tab 9: audit log of the event"},
-    {ACT_PREV_DAY, "prev_day", "[,<", "day", "timetable: previous day"},
-    {ACT_NEXT_DAY, "next_day", "],>", "day", "timetable: next day"},
-    {ACT_OPEN, "open", "enter", "open", "open the selected row"},
-    {ACT_ADD, "add", "a,insert", "add", "add a row here"},
-    {ACT_EDIT, "edit", "e", "edit", "edit the selected row"},
-    {ACT_DELETE, "delete", "d,delete", "delete", "delete the selected row (asks first)"},
-    {ACT_ADD_ROOM, "add_room", "r", "room", "timetable: add a room"},
-    {ACT_EDIT_THIS, "edit_this", "^E,f5", "edit this",
-     "edit what this screen is about (event, person, session)"},
-    {ACT_ASSIGN, "assign", "s", "staff", "assign a volunteer to the selected shift"},
-    {ACT_CHECKIN, "checkin", "i", "check in", "check the selected person in"},
-    {ACT_CHECKOUT, "checkout", "o", "check out", "check the selected person out"},
-    {ACT_HOURS, "hours", "H", "per hour", "shifts: coverage per hour, a bar chart / per shift"},
-    {ACT_VOLUNTEER_HOURS, "volunteer_hours", "v", "hours",
-     "shifts: hours per volunteer, no-shows / per shift"},
-    {ACT_UNDER, "uncovered", "u", "uncovered", "shifts: only those still short / all"},
-    {ACT_WAITLIST, "waitlist", "w", "waitlist", "people: the waitlist / everyone"},
-    {ACT_ALL, "all", "A", "all", "audit: every entry / this event's"},
-    {ACT_OVERRIDE, "override", "!", "override", "assign anyway, with a reason (soft rules)"},
-    {ACT_PRINT, "print", "p", "print",
-     "print a PDF into [print] folder: shifts the roster, people the sign-in sheet or badges, "
-     "per hour the coverage chart"},
-    {ACT_SAVE, "save", "^S,f10", "save", "form: save"},
-    {ACT_PICK, "pick", "enter,f4", "choose", "form: choose a value from a list"},
-    {ACT_NEXT_FIELD, "next_field", "tab,down", "next", "form: next field"},
-    {ACT_PREV_FIELD, "prev_field", "s-tab,up", "prev", "form: previous field"},
-    {ACT_CANCEL, "cancel", "esc,^G", "cancel", "close without saving"},
-    {ACT_EVENTS, "events", "E,f2", "events", "go to the list of events"},
-    {ACT_ORGS, "orgs", "O,f3", "orgs", "go to the organizations"},
-    {ACT_PEOPLE, "people", "P,f4", "people", "go to the people directory"},
-    {ACT_SKILLS, "skills", "K", "skills", "go to the skills (first aid, interpreters...)"},
-    {ACT_SEARCH, "search", "/", "search", "search this list (Esc clears)"},
-    {ACT_COMMAND, "command", ":", "command", "run a muster command (as on the command line)"},
-    {ACT_HELP, "help", "?,f1", "help", "this help"},
-    {ACT_REDRAW, "redraw", "^L", "redraw", "redraw the screen"},
-    {ACT_BACK, "back", "q,esc", "back", "back to the previous screen"},
-    {ACT_QUIT, "quit", "Q", "quit", "quit muster"},
+    {
+        .action = ACT_UP,
+        .name = "up",
+        .keys = "up,k",
+        .hint = "up",
+        .help = "move up one row",
+    },
+    {
+        .action = ACT_DOWN,
+        .name = "down",
+        .keys = "down,j",
+        .hint = "down",
+        .help = "move down one row",
+    },
+    {
+        .action = ACT_LEFT,
+        .name = "left",
+        .keys = "left,h",
+        .hint = "left",
+        .help = "move left (timetable: previous room)",
+    },
+    {
+        .action = ACT_RIGHT,
+        .name = "right",
+        .keys = "right,l",
+        .hint = "right",
+        .help = "move right (timetable: next room)",
+    },
+    {
+        .action = ACT_PGUP,
+        .name = "page_up",
+        .keys = "pgup,^B",
+        .hint = "page",
+        .help = "one page up",
+    },
+    {
+        .action = ACT_PGDN,
+        .name = "page_down",
+        .keys = "pgdn,^F,space",
+        .hint = "page",
+        .help = "one page down",
+    },
+    {
+        .action = ACT_HOME,
+        .name = "home",
+        .keys = "home,g",
+        .hint = "top",
+        .help = "first row",
+    },
+    {
+        .action = ACT_END,
+        .name = "end",
+        .keys = "end,G",
+        .hint = "bottom",
+        .help = "last row",
+    },
+    {
+        .action = ACT_NEXT_TAB,
+        .name = "next_tab",
+        .keys = "tab",
+        .hint = "tab",
+        .help = "next tab of the event",
+    },
+    {
+        .action = ACT_PREV_TAB,
+        .name = "prev_tab",
+        .keys = "s-tab",
+        .hint = "tab",
+        .help = "previous tab of the event",
+    },
+    {
+        .action = ACT_TAB1,
+        .name = "tab_1",
+        .keys = "1",
+        .hint = "agenda",
+        .help = "tab 1: agenda (timetable)",
+    },
+    {
+        .action = ACT_TAB2,
+        .name = "tab_2",
+        .keys = "2",
+        .hint = "sessions",
+        .help = "tab 2: sessions",
+    },
+    {
+        .action = ACT_TAB3,
+        .name = "tab_3",
+        .keys = "3",
+        .hint = "rooms",
+        .help = "tab 3: rooms",
+    },
+    {
+        .action = ACT_TAB4,
+        .name = "tab_4",
+        .keys = "4",
+        .hint = "booths",
+        .help = "tab 4: booths and partners",
+    },
+    {
+        .action = ACT_TAB5,
+        .name = "tab_5",
+        .keys = "5",
+        .hint = "people",
+        .help = "tab 5: people and registrations",
+    },
+    {
+        .action = ACT_TAB6,
+        .name = "tab_6",
+        .keys = "6",
+        .hint = "roles",
+        .help = "tab 6: volunteer roles",
+    },
+    {
+        .action = ACT_TAB7,
+        .name = "tab_7",
+        .keys = "7",
+        .hint = "shifts",
+        .help = "tab 7: shifts and coverage",
+    },
+    {
+        .action = ACT_TAB8,
+        .name = "tab_8",
+        .keys = "8",
+        .hint = "conflicts",
+        .help = "tab 8: conflicts (what check reports)",
+    },
+    {
+        .action = ACT_TAB9,
+        .name = "tab_9",
+        .keys = "9",
+        .hint = "audit",
+        .help = "tab 9: audit log of the event",
+    },
+    {
+        .action = ACT_PREV_DAY,
+        .name = "prev_day",
+        .keys = "[,<",
+        .hint = "day",
+        .help = "timetable: previous day",
+    },
+    {
+        .action = ACT_NEXT_DAY,
+        .name = "next_day",
+        .keys = "],>",
+        .hint = "day",
+        .help = "timetable: next day",
+    },
+    {
+        .action = ACT_OPEN,
+        .name = "open",
+        .keys = "enter",
+        .hint = "open",
+        .help = "open the selected row",
+    },
+    {
+        .action = ACT_ADD,
+        .name = "add",
+        .keys = "a,insert",
+        .hint = "add",
+        .help = "add a row here",
+    },
+    {
+        .action = ACT_EDIT,
+        .name = "edit",
+        .keys = "e",
+        .hint = "edit",
+        .help = "edit the selected row",
+    },
+    {
+        .action = ACT_DELETE,
+        .name = "delete",
+        .keys = "d,delete",
+        .hint = "delete",
+        .help = "delete the selected row (asks first)",
+    },
+    {
+        .action = ACT_ADD_ROOM,
+        .name = "add_room",
+        .keys = "r",
+        .hint = "room",
+        .help = "timetable: add a room",
+    },
+    {
+        .action = ACT_EDIT_THIS,
+        .name = "edit_this",
+        .keys = "^E,f5",
+        .hint = "edit this",
+        .help = "edit what this screen is about (event, person, session)",
+    },
+    {
+        .action = ACT_ASSIGN,
+        .name = "assign",
+        .keys = "s",
+        .hint = "staff",
+        .help = "assign a volunteer to the selected shift",
+    },
+    {
+        .action = ACT_CHECKIN,
+        .name = "checkin",
+        .keys = "i",
+        .hint = "check in",
+        .help = "check the selected person in",
+    },
+    {
+        .action = ACT_CHECKOUT,
+        .name = "checkout",
+        .keys = "o",
+        .hint = "check out",
+        .help = "check the selected person out",
+    },
+    {
+        .action = ACT_HOURS,
+        .name = "hours",
+        .keys = "H",
+        .hint = "per hour",
+        .help = "shifts: coverage per hour, a bar chart / per shift",
+    },
+    {
+        .action = ACT_VOLUNTEER_HOURS,
+        .name = "volunteer_hours",
+        .keys = "v",
+        .hint = "hours",
+        .help = "shifts: hours per volunteer, no-shows / per shift",
+    },
+    {
+        .action = ACT_UNDER,
+        .name = "uncovered",
+        .keys = "u",
+        .hint = "uncovered",
+        .help = "shifts: only those still short / all",
+    },
+    {
+        .action = ACT_WAITLIST,
+        .name = "waitlist",
+        .keys = "w",
+        .hint = "waitlist",
+        .help = "people: the waitlist / everyone",
+    },
+    {
+        .action = ACT_ALL,
+        .name = "all",
+        .keys = "A",
+        .hint = "all",
+        .help = "audit: every entry / this event's",
+    },
+    {
+        .action = ACT_OVERRIDE,
+        .name = "override",
+        .keys = "!",
+        .hint = "override",
+        .help = "assign anyway, with a reason (soft rules)",
+    },
+    {
+        .action = ACT_PRINT,
+        .name = "print",
+        .keys = "p",
+        .hint = "print",
+        .help = "print a PDF into [print] folder: shifts the roster, people the sign-in sheet "
+                "or badges, per hour the coverage chart",
+    },
+    {
+        .action = ACT_SAVE,
+        .name = "save",
+        .keys = "^S,f10",
+        .hint = "save",
+        .help = "form: save",
+    },
+    {
+        .action = ACT_PICK,
+        .name = "pick",
+        .keys = "enter,f4",
+        .hint = "choose",
+        .help = "form: choose a value from a list",
+    },
+    {
+        .action = ACT_NEXT_FIELD,
+        .name = "next_field",
+        .keys = "tab,down",
+        .hint = "next",
+        .help = "form: next field",
+    },
+    {
+        .action = ACT_PREV_FIELD,
+        .name = "prev_field",
+        .keys = "s-tab,up",
+        .hint = "prev",
+        .help = "form: previous field",
+    },
+    {
+        .action = ACT_CANCEL,
+        .name = "cancel",
+        .keys = "esc,^G",
+        .hint = "cancel",
+        .help = "close without saving",
+    },
+    {
+        .action = ACT_EVENTS,
+        .name = "events",
+        .keys = "E,f2",
+        .hint = "events",
+        .help = "go to the list of events",
+    },
+    {
+        .action = ACT_ORGS,
+        .name = "orgs",
+        .keys = "O,f3",
+        .hint = "orgs",
+        .help = "go to the organizations",
+    },
+    {
+        .action = ACT_PEOPLE,
+        .name = "people",
+        .keys = "P,f4",
+        .hint = "people",
+        .help = "go to the people directory",
+    },
+    {
+        .action = ACT_SKILLS,
+        .name = "skills",
+        .keys = "K",
+        .hint = "skills",
+        .help = "go to the skills (first aid, interpreters...)",
+    },
+    {
+        .action = ACT_SEARCH,
+        .name = "search",
+        .keys = "/",
+        .hint = "search",
+        .help = "search this list (Esc clears)",
+    },
+    {
+        .action = ACT_COMMAND,
+        .name = "command",
+        .keys = ":",
+        .hint = "command",
+        .help = "run a muster command (as on the command line)",
+    },
+    {
+        .action = ACT_HELP,
+        .name = "help",
+        .keys = "?,f1",
+        .hint = "help",
+        .help = "this help",
+    },
+    {
+        .action = ACT_REDRAW,
+        .name = "redraw",
+        .keys = "^L",
+        .hint = "redraw",
+        .help = "redraw the screen",
+    },
+    {
+        .action = ACT_BACK,
+        .name = "back",
+        .keys = "q,esc",
+        .hint = "back",
+        .help = "back to the previous screen",
+    },
+    {
+        .action = ACT_QUIT,
+        .name = "quit",
+        .keys = "Q",
+        .hint = "quit",
+        .help = "quit muster",
+    },
 };
 
-#define NTABLE (sizeof table / sizeof table[0])
+#define NTABLE ARRAY_LEN(table)
 
 const enum action keymap_globals[] = {ACT_HELP, ACT_COMMAND, ACT_REDRAW, ACT_QUIT, ACT_EVENTS,
                                       ACT_ORGS, ACT_PEOPLE,  ACT_SKILLS, ACT_NONE};
@@ -162,7 +472,7 @@ static const struct named names[] = {
     {"ic", "Ins", {FN(KEY_IC)}},
 };
 
-#define NNAMES (sizeof names / sizeof names[0])
+#define NNAMES ARRAY_LEN(names)
 
 /* Parse one key name into up to 3 keys; returns how many, 0 when unknown. */
 static int parse_key(const char *word, struct key *out)
@@ -263,10 +573,20 @@ int keymap_load(struct keymap *km, const struct config *cfg, const char *config_
 
 bool keymap_is(const struct keymap *km, const struct key *k, enum action a)
 {
+	if (a >= ACT_COUNT)
+		return false;
 	for (int i = 0; i < km->nkeys[a]; i++)
 		if (km->keys[a][i].ch == k->ch && km->keys[a][i].fn == k->fn)
 			return true;
 	return false;
+}
+
+int keymap_hinted(const enum action *list)
+{
+	for (int i = 0; list && list[i] != ACT_NONE; i++)
+		if (list[i] == ACT_HINTS_END)
+			return i;
+	return 0;
 }
 
 enum action keymap_find(const struct keymap *km, const struct key *k, const enum action *accepted)

@@ -15,6 +15,7 @@
 
 #include "../core/candidates.h"
 #include "../core/page.h"
+#include "../core/rules.h"
 #include "../core/xmalloc.h"
 #include "dialog.h"
 #include "event.h"
@@ -46,20 +47,19 @@ static int assign_open_row(struct tui *t, struct table *tb, const struct list_ro
 static int assign_fetch(void *arg, struct list *l, const struct page_req *r, struct err *e);
 
 static const struct column cols[] = {
-    {"Person", 24, false, false, NULL, CELL_TEXT},
-    {"May take this shift?", 0, false, true, NULL, CELL_TEXT},
+    {.title = "Person", .width = 24, .kind = CELL_TEXT},
+    {.title = "May take this shift?", .width = 0, .marked = true, .kind = CELL_TEXT},
 };
 
-static const enum action actions[] = {ACT_OPEN, ACT_OVERRIDE, ACT_SEARCH,
-                                      ACT_BACK, LIST_MOVES,   ACT_NONE};
+static const enum action actions[] = {ACT_OPEN,      ACT_OVERRIDE, ACT_SEARCH, ACT_BACK,
+                                      ACT_HINTS_END, LIST_MOVES,   ACT_NONE};
 
 static const struct table_def def = {
     .view = "people",
     .cols = cols,
-    .ncols = 2,
+    .ncols = ARRAY_LEN(cols),
     .empty = "Nobody is registered for this event yet: / searches the whole directory.",
     .actions = actions,
-    .hints = 4,
     .key = assign_key,
     .open = assign_open_row,
     .fetch = assign_fetch,
@@ -144,7 +144,7 @@ static int64_t order_of(const struct assign_view *s, const struct cand *c)
 static bool check_row(struct assign_view *s, struct tui *t, long i)
 {
 	struct cand c = s->c[i];
-	char why[700];
+	char why[RULE_MSG_MAX];
 	enum cand_rank rank = verdict(t, s->shift, c.person, c.name, why, sizeof why);
 	c.why = xstrdup(why);
 	c.said = rank;
@@ -192,7 +192,7 @@ static int take_person(void *arg, const struct page_row *r)
 {
 	struct search_ctx *sc = arg;
 	int ni = page_col("people", "name"), ci = page_col("people", "confidential");
-	char name[300], why[700];
+	char name[300], why[RULE_MSG_MAX];
 	snprintf(name, sizeof name, "%s%s", r->cols[ni].kind == DBV_TEXT ? r->cols[ni].s : "",
 	         r->cols[ci].kind == DBV_INT && r->cols[ci].i ? " (confidential)" : "");
 	enum cand_rank rank = verdict(sc->t, sc->s->shift, r->row, name, why, sizeof why);
@@ -374,7 +374,6 @@ static void as_leave(struct view *v, struct tui *t)
 static const struct screen assign_screen = {
     .name = "assign",
     .actions = actions,
-    .hints = 4,
     .draw = as_draw,
     .key = as_key,
     .reload = as_reload,

@@ -20,19 +20,16 @@ struct conflicts {
 };
 
 static const struct column cols[] = {
-    {"Rule", 14, false, true, NULL, CELL_TEXT},
-    {"Conflict", 0, false, false, NULL, CELL_TEXT},
+    {.title = "Rule", .width = 14, .marked = true, .kind = CELL_TEXT},
+    {.title = "Conflict", .width = 0, .kind = CELL_TEXT},
 };
 
-static const enum action actions[] = {ACT_SEARCH, LIST_MOVES, ACT_NONE};
+static const enum action actions[] = {ACT_SEARCH, ACT_HINTS_END, LIST_MOVES, ACT_NONE};
 
 static int collect(void *arg, const char *kind, const char *message)
 {
 	struct conflicts *c = arg;
-	if (c->n == c->cap) {
-		c->cap = c->cap ? c->cap * 2 : 16;
-		c->items = xrealloc(c->items, (size_t)c->cap * sizeof *c->items);
-	}
+	XGROW(c->items, c->n, c->cap, 16);
 	c->items[c->n].kind = xstrdup(kind);
 	c->items[c->n++].message = xstrdup(message);
 	return 0;
@@ -70,10 +67,9 @@ static int fetch(void *arg, struct list *l, const struct page_req *r, struct err
 static const struct table_def def = {
     .view = "conflicts",
     .cols = cols,
-    .ncols = 2,
+    .ncols = ARRAY_LEN(cols),
     .empty = "No conflicts: every rule holds in this event's data.",
     .actions = actions,
-    .hints = 1,
     .fetch = fetch,
 };
 
@@ -132,7 +128,9 @@ static const struct tab_ops ops = {
     .resize = c_resize,
     .free = c_free,
     .actions = actions,
-    .hints = 1,
 };
 
-const struct tab tab_conflicts = {"Conflicts", NULL, &ops};
+const struct tab tab_conflicts = {
+    .name = "Conflicts",
+    .ops = &ops,
+};
