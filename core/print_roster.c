@@ -7,10 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "person.h"
 #include "print_sheet.h"
 #include "xmalloc.h"
 
-#define CONFIDENTIAL "Confidential"
+#define CONFIDENTIAL PERSON_CONFIDENTIAL_NAME
 #define BOX          9.0  /* the check-in box */
 #define ROW_PAD      5.0  /* above and below a row's text */
 #define SHIFT_GAP    10.0 /* between two shifts */
