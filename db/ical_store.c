@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 
+#include "../core/array.h"
 #include "db_internal.h"
 #include "status_sql.h"
 
@@ -298,6 +299,38 @@ int ical_store_room_by_name(struct db *db, int64_t event, const char *name, int6
 		*id = db_column_int64(st, DB_COL_ONLY);
 	else if (rc != SQLITE_DONE)
 		ret = db_fail(db, e, "room");
+	sqlite3_finalize(st);
+	return ret;
+}
+
+enum uid_owner_col { UO_KIND, UO_ID, UO_EVENT, UO_NCOLS };
+static const char uid_owner_sql[] = "SELECT 0, id, event FROM shift WHERE uid = ?1"
+                                    " UNION ALL SELECT 1, id, event FROM booth WHERE uid = ?1"
+                                    " UNION ALL SELECT 2, id, id FROM event WHERE uid = ?1 LIMIT 1";
+
+int ical_store_uid_owner(struct db *db, const char *uid, const char **kind, int64_t *id,
+                         int64_t *event, struct err *e)
+{
+	static const char *const kinds[] = {"shift", "booth", "event"};
+	sqlite3_stmt *st;
+	*kind = NULL;
+	*id = *event = 0;
+	if (db_prepare(db, uid_owner_sql, &st, e) < 0)
+		return -1;
+	if (db_columns(st, UO_NCOLS, e) < 0) {
+		sqlite3_finalize(st);
+		return -1;
+	}
+	sqlite3_bind_text(st, 1, uid, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st), ret = 0;
+	if (rc == SQLITE_ROW) {
+		int k = db_column_int(st, UO_KIND);
+		*kind = k >= 0 && (size_t)k < ARRAY_LEN(kinds) ? kinds[k] : NULL;
+		*id = db_column_int64(st, UO_ID);
+		*event = db_column_int64(st, UO_EVENT);
+	} else if (rc != SQLITE_DONE) {
+		ret = db_fail(db, e, "uid");
+	}
 	sqlite3_finalize(st);
 	return ret;
 }
