@@ -254,12 +254,21 @@ static const char schema_v4[] =
     " || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)));"
     "CREATE UNIQUE INDEX event_uid ON event(uid);";
 
+/* What was last sent to each person for each iCalendar UID (iTIP, RFC
+ * 5546): REQUEST or CANCEL, its SEQUENCE, the item's own sequence then
+ * (to tell an unchanged item from a changed one), and when. */
+static const char schema_v5[] = "CREATE TABLE itip_sent ("
+                                " person INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,"
+                                " uid TEXT NOT NULL,"
+                                " method TEXT NOT NULL CHECK (method IN ('REQUEST', 'CANCEL')),"
+                                " sequence INTEGER NOT NULL CHECK (sequence >= 0),"
+                                " item_sequence INTEGER NOT NULL CHECK (item_sequence >= 0),"
+                                " sent_at INTEGER NOT NULL,"
+                                " PRIMARY KEY (person, uid)) WITHOUT ROWID;";
+
 /* migrations[i] takes a database from user_version i to i + 1. */
 static const char *const migrations[] = {
-    schema_v1,
-    schema_v2,
-    schema_v3,
-    schema_v4,
+    schema_v1, schema_v2, schema_v3, schema_v4, schema_v5,
 };
 
 #define LATEST ((int)ARRAY_LEN(migrations))
