@@ -254,10 +254,29 @@ static const char schema_v4[] =
     " || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)));"
     "CREATE UNIQUE INDEX event_uid ON event(uid);";
 
-/* What was last sent to each person for each iCalendar UID (iTIP, RFC
- * 5546): REQUEST or CANCEL, its SEQUENCE, the item's own sequence then
- * (to tell an unchanged item from a changed one), and when. */
-static const char schema_v5[] = "CREATE TABLE itip_sent ("
+/* Version 5: the privacy lifecycle. keep (with keep_reason) holds a
+ * person past [privacy] retain_days_after_event; erased_at marks a person
+ * whose details were erased (person forget, privacy sweep): the row stays,
+ * anonymous, so the counts of past events stay right. */
+static const char schema_v5[] =
+    "ALTER TABLE person ADD COLUMN keep INTEGER NOT NULL DEFAULT 0 CHECK (keep IN (0, 1));"
+    "ALTER TABLE person ADD COLUMN keep_reason TEXT;"
+    "ALTER TABLE person ADD COLUMN erased_at INTEGER;";
+
+/* Version 6: every wrong PIN at any kiosk, by time, for the limit across all
+ * codes ([kiosk] global_failures_per_minute); paused marks the failure that
+ * reached it. Rows older than a day are pruned as new ones come. */
+static const char schema_v6[] = "CREATE TABLE kiosk_failure ("
+                                " id INTEGER PRIMARY KEY,"
+                                " at INTEGER NOT NULL,"
+                                " code TEXT NOT NULL,"
+                                " paused INTEGER NOT NULL DEFAULT 0);"
+                                "CREATE INDEX kiosk_failure_by_at ON kiosk_failure(at);";
+
+/* Version 7: what was last sent to each person for each iCalendar UID
+ * (iTIP, RFC 5546): REQUEST or CANCEL, its SEQUENCE, the item's own
+ * sequence then (to tell an unchanged item from a changed one), and when. */
+static const char schema_v7[] = "CREATE TABLE itip_sent ("
                                 " person INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,"
                                 " uid TEXT NOT NULL,"
                                 " method TEXT NOT NULL CHECK (method IN ('REQUEST', 'CANCEL')),"
@@ -266,10 +285,19 @@ static const char schema_v5[] = "CREATE TABLE itip_sent ("
                                 " sent_at INTEGER NOT NULL,"
                                 " PRIMARY KEY (person, uid)) WITHOUT ROWID;";
 
-/* migrations[i] takes a database from user_version i to i + 1. */
+/* migrations[i] takes a database from user_version i to i + 1; one a
+ * line, so that branches appending a step merge cleanly. */
+/* clang-format off */
 static const char *const migrations[] = {
-    schema_v1, schema_v2, schema_v3, schema_v4, schema_v5,
+    schema_v1,
+    schema_v2,
+    schema_v3,
+    schema_v4,
+    schema_v5,
+    schema_v6,
+    schema_v7,
 };
+/* clang-format on */
 
 #define LATEST ((int)ARRAY_LEN(migrations))
 
