@@ -5,7 +5,7 @@ set -e
 PKGS="build-essential pkg-config libsqlite3-dev sqlite3 libncurses-dev libical-dev
 libiniparser-dev libcsv-dev libsodium-dev uuid-dev libcmocka-dev tmux tzdata
 calcurse khal python3-icalendar python3-vobject ruby ruby-icalendar radicale php-cli
-php-sabre-vobject strace time"
+php-sabre-vobject strace time clang libclang-rt-14-dev util-linux"
 
 missing=""
 for p in $PKGS; do
