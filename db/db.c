@@ -303,10 +303,16 @@ static int create_file(const char *path, const struct db_options *opt, struct er
 	return 0;
 }
 
+/* secure_delete: whatever a write removes is overwritten with zeros, so an
+ * erased person's details do not linger in free space of the file.
+ * auto_vacuum INCREMENTAL (only takes on a new, empty file, and so before
+ * WAL is set): an erase can give freed pages back (db_scrub). */
 static int apply_pragmas(struct db *db, int busy_ms, struct err *e)
 {
 	sqlite3_busy_timeout(db->h, busy_ms);
-	if (db_exec(db, "PRAGMA foreign_keys = ON", e) < 0)
+	if (db_exec(db, "PRAGMA foreign_keys = ON", e) < 0 ||
+	    db_exec(db, "PRAGMA secure_delete = ON", e) < 0 ||
+	    db_exec(db, "PRAGMA auto_vacuum = INCREMENTAL", e) < 0)
 		return -1;
 	sqlite3_stmt *st;
 	if (db_prepare(db, "PRAGMA journal_mode = WAL", &st, e) < 0)
