@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "db.h"
+#include "record_store.h"
 
 sqlite3 *db_handle(struct db *db);
 /* Prepare sql; on failure fill e (ERR_DB) and return -1. */
@@ -51,6 +52,10 @@ static inline bool db_column_bool(sqlite3_stmt *st, int col)
  * to one and not the other) an assertion fails in debug and test builds,
  * and elsewhere e is ERR_DB and -1 returned: the caller releases st. */
 int db_columns(sqlite3_stmt *st, int ncols, struct err *e);
+/* Column i as a db_value: NULL, an integer, or text (copied with xstrdup
+ * when copy, else valid until the next step). For rows read field by field
+ * from a table (the entity table's columns, a page view's). */
+struct db_value db_column_value(sqlite3_stmt *st, int i, bool copy);
 /* Column i of the current row as text: NULL when the value is NULL. */
 const char *db_column_text(sqlite3_stmt *st, int i);
 /* Column i as text, "" when NULL. */

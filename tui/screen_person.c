@@ -7,10 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/staffing.h"
-#include "../core/xmalloc.h"
 #include "detail.h"
-#include "dialog.h"
 
 static int person_key(struct tui *t, struct table *tb, enum action a);
 static int open_shift(struct tui *t, struct table *tb, const struct list_row *r);
@@ -99,22 +96,6 @@ static void load_header(struct detail *d, struct tui *t)
 	record_free(&r);
 }
 
-struct off {
-	int64_t shift, person;
-};
-
-static int unassign_yes(struct tui *t, void *arg)
-{
-	struct off *o = arg;
-	struct err e = {0};
-	if (staffing_unassign(t->ctx, o->shift, o->person, &e) < 0) {
-		table_fail(t, &e);
-		return R_REDRAW;
-	}
-	tui_info(t, "Taken off the shift.");
-	return R_RELOAD;
-}
-
 static int person_key(struct tui *t, struct table *tb, enum action a)
 {
 	struct detail *d = tb->owner;
@@ -125,12 +106,9 @@ static int person_key(struct tui *t, struct table *tb, enum action a)
 			return -1;
 		if (!r)
 			return R_NONE;
-		struct off *o = xmalloc(sizeof *o);
-		o->shift = r->aux;
-		o->person = d->id;
 		char q[600];
 		snprintf(q, sizeof q, "Take this person off %s %s?", r->cells[1], r->cells[0]);
-		dialog_confirm(t, "Unassign", q, unassign_yes, o, free);
+		screen_assign_take_off(t, r->aux, d->id, q);
 		return R_REDRAW;
 	case ACT_EDIT_THIS:
 		form_open(t, &(struct form_spec){.ent = entity_find("person"), .id = d->id});

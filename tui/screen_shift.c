@@ -8,9 +8,7 @@
 
 #include "../core/page.h"
 #include "../core/staffing.h"
-#include "../core/xmalloc.h"
 #include "detail.h"
-#include "dialog.h"
 
 static int shift_key(struct tui *t, struct table *tb, enum action a);
 static int shift_open_row(struct tui *t, struct table *tb, const struct list_row *r);
@@ -91,22 +89,6 @@ static void load_header(struct detail *d, struct tui *t)
 		tui_error(t, &e);
 }
 
-struct who {
-	int64_t shift, person;
-};
-
-static int unassign_yes(struct tui *t, void *arg)
-{
-	struct who *w = arg;
-	struct err e = {0};
-	if (staffing_unassign(t->ctx, w->shift, w->person, &e) < 0) {
-		table_fail(t, &e);
-		return R_REDRAW;
-	}
-	tui_info(t, "Taken off the shift.");
-	return R_RELOAD;
-}
-
 static int shift_key(struct tui *t, struct table *tb, enum action a)
 {
 	struct detail *d = tb->owner;
@@ -120,12 +102,9 @@ static int shift_key(struct tui *t, struct table *tb, enum action a)
 	case ACT_DELETE: {
 		if (!r)
 			return R_NONE;
-		struct who *w = xmalloc(sizeof *w);
-		w->shift = d->id;
-		w->person = r->aux;
 		char q[600];
 		snprintf(q, sizeof q, "Take %s off this shift?", r->cells[0]);
-		dialog_confirm(t, "Unassign", q, unassign_yes, w, free);
+		screen_assign_take_off(t, d->id, r->aux, q);
 		return R_REDRAW;
 	}
 	case ACT_CHECKIN:
