@@ -96,6 +96,9 @@ static const struct field_def person_fields[] = {
     TEXT("volunteer_code", F_AUTO | F_UNIQUE, "kiosk sign-in code (generated)"),
     TEXT("pin_hash", F_AUTO | F_SECRET, "kiosk PIN hash (set with the pin command)"),
     TEXT("notes", F_LONG | F_PRIVATE, "notes"),
+    BOOL("keep", 0, "0", "kept past [privacy] retain_days_after_event (give keep_reason)"),
+    TEXT("keep_reason", F_LONG | F_PRIVATE, "why the person is kept past the retention"),
+    TIME("erased_at", F_AUTO, "when the details were erased (person forget, privacy sweep)"),
 };
 
 static const struct field_def skill_fields[] = {
@@ -261,7 +264,7 @@ static const struct entity_def entities[] = {
         .event_where = "id IN (SELECT person FROM registration WHERE event = ?)",
         .order_by = "name COLLATE NOCASE, id",
         .prepare = person_prepare,
-        .validate = recheck_person,
+        .validate = person_validate,
     },
     {
         .name = "skill",

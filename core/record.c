@@ -12,6 +12,7 @@
 
 #include "array.h"
 #include "audit.h"
+#include "checked.h"
 #include "entity.h"
 #include "suggest.h"
 #include "tz.h"
@@ -391,6 +392,20 @@ int record_list(struct ctx *c, const struct entity_def *ent, const struct record
 
 /* ---- checks before writing --------------------------------------------- */
 
+/* 0, or ERR_REFUSED when the person was erased (nothing new points at them). */
+static int person_erased(struct ctx *c, int64_t person, struct err *e)
+{
+	struct db_value key = db_int(person), out;
+	if (record_store_value(c->db, "SELECT erased_at IS NOT NULL FROM person WHERE id = ?", &key,
+	                       1, &out, e) < 0)
+		return -1;
+	if (out.kind == DBV_INT && out.i)
+		return err_set(e, ERR_REFUSED,
+		               "person %" PRId64 " was erased; nothing new is linked to them",
+		               person);
+	return 0;
+}
+
 static int check_refs(struct ctx *c, const struct record *r, uint32_t mask, struct err *e)
 {
 	for (size_t i = 0; i < r->ent->nfields; i++) {
@@ -405,6 +420,8 @@ static int check_refs(struct ctx *c, const struct record *r, uint32_t mask, stru
 		if (!found)
 			return err_set(e, ERR_NOT_FOUND, "%s: %s %" PRId64 " not found", f->name,
 			               to->name, r->v[i].i);
+		if (strcmp(to->name, "person") == 0 && person_erased(c, r->v[i].i, e) != 0)
+			return -1;
 	}
 	return 0;
 }
@@ -603,7 +620,7 @@ static int write_checked(struct ctx *c, struct record *r, const struct record *o
 			if ((mask & (1u << i)) && (ent->fields[i].flags & F_SEQ))
 				bump = true;
 		if (bump) {
-			record_set_int(r, "sequence", record_int(old, "sequence") + 1);
+			record_set_int(r, "sequence", ck_add(record_int(old, "sequence"), 1));
 			mask |= 1u << seq;
 		}
 	}

@@ -52,12 +52,12 @@ static inline bool db_column_bool(sqlite3_stmt *st, int col)
  * to one and not the other) an assertion fails in debug and test builds,
  * and elsewhere e is ERR_DB and -1 returned: the caller releases st. */
 int db_columns(sqlite3_stmt *st, int ncols, struct err *e);
-/* Column i as a db_value: NULL, an integer, or text (copied with xstrdup
- * when copy, else valid until the next step). For rows read field by field
- * from a table (the entity table's columns, a page view's). */
-struct db_value db_column_value(sqlite3_stmt *st, int i, bool copy);
 /* Column i of the current row as text: NULL when the value is NULL. */
 const char *db_column_text(sqlite3_stmt *st, int i);
+/* Column i as a db_value (record_store.h): NULL, an integer, or text
+ * borrowed from the statement (copy 0: valid until the next step) or
+ * malloc'd (copy 1). */
+struct db_value db_column_value(sqlite3_stmt *st, int i, int copy);
 /* Column i as text, "" when NULL. */
 const char *db_column_str(sqlite3_stmt *st, int i);
 /* Column i copied into buf of n bytes ("" when NULL), cut at a UTF-8

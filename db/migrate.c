@@ -254,13 +254,37 @@ static const char schema_v4[] =
     " || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)));"
     "CREATE UNIQUE INDEX event_uid ON event(uid);";
 
-/* migrations[i] takes a database from user_version i to i + 1. */
+/* Version 5: the privacy lifecycle. keep (with keep_reason) holds a
+ * person past [privacy] retain_days_after_event; erased_at marks a person
+ * whose details were erased (person forget, privacy sweep): the row stays,
+ * anonymous, so the counts of past events stay right. */
+static const char schema_v5[] =
+    "ALTER TABLE person ADD COLUMN keep INTEGER NOT NULL DEFAULT 0 CHECK (keep IN (0, 1));"
+    "ALTER TABLE person ADD COLUMN keep_reason TEXT;"
+    "ALTER TABLE person ADD COLUMN erased_at INTEGER;";
+
+/* Version 6: every wrong PIN at any kiosk, by time, for the limit across all
+ * codes ([kiosk] global_failures_per_minute); paused marks the failure that
+ * reached it. Rows older than a day are pruned as new ones come. */
+static const char schema_v6[] = "CREATE TABLE kiosk_failure ("
+                                " id INTEGER PRIMARY KEY,"
+                                " at INTEGER NOT NULL,"
+                                " code TEXT NOT NULL,"
+                                " paused INTEGER NOT NULL DEFAULT 0);"
+                                "CREATE INDEX kiosk_failure_by_at ON kiosk_failure(at);";
+
+/* migrations[i] takes a database from user_version i to i + 1; one a
+ * line, so that branches appending a step merge cleanly. */
+/* clang-format off */
 static const char *const migrations[] = {
     schema_v1,
     schema_v2,
     schema_v3,
     schema_v4,
+    schema_v5,
+    schema_v6,
 };
+/* clang-format on */
 
 #define LATEST ((int)ARRAY_LEN(migrations))
 

@@ -560,13 +560,13 @@ int page_store_fetch(struct db *db, const struct page_view *v, const struct page
 	struct db_value cols[32];
 	int rc, ret = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct page_row row = {.key = db_column_value(st, PG_KEY, false),
+		struct page_row row = {.key = db_column_value(st, PG_KEY, 0),
 		                       .id = db_column_int64(st, PG_ID),
 		                       .row = db_column_int64(st, PG_ROW),
 		                       .cols = cols,
 		                       .ncols = v->ncols};
 		for (size_t i = 0; i < v->ncols && i < ARRAY_LEN(cols); i++)
-			cols[i] = db_column_value(st, PG_VIEW_COLS + (int)i, false);
+			cols[i] = db_column_value(st, PG_VIEW_COLS + (int)i, 0);
 		if (fn(arg, &row))
 			break;
 	}

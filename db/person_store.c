@@ -242,7 +242,7 @@ int person_store_get(struct person_store *ps, int64_t id, struct db_value *vals,
 	int rc = sqlite3_step(st), ret = 0;
 	if (rc == SQLITE_ROW) {
 		for (int i = 0; i < PERSON_NCOLS; i++)
-			vals[i] = db_column_value(st, i, true);
+			vals[i] = db_column_value(st, i, 1);
 	} else if (rc == SQLITE_DONE) {
 		ret = err_set(e, ERR_NOT_FOUND, "person %lld: not found", (long long)id);
 	} else {

@@ -24,21 +24,6 @@ struct db_value db_null(void)
 	return (struct db_value){.kind = DBV_NULL};
 }
 
-struct db_value db_column_value(sqlite3_stmt *st, int i, bool copy)
-{
-	switch (sqlite3_column_type(st, i)) {
-	case SQLITE_NULL:
-		return db_null();
-	case SQLITE_INTEGER:
-	case SQLITE_FLOAT:
-		return db_int(sqlite3_column_int64(st, i));
-	default: {
-		const char *t = (const char *)sqlite3_column_text(st, i);
-		return (struct db_value){.kind = DBV_TEXT, .s = copy ? xstrdup(t) : (char *)t};
-	}
-	}
-}
-
 void db_value_clear(struct db_value *v)
 {
 	if (v->kind == DBV_TEXT)
@@ -60,6 +45,21 @@ static int bind_values(sqlite3_stmt *st, int first, const struct db_value *v, si
 			return -1;
 	}
 	return 0;
+}
+
+struct db_value db_column_value(sqlite3_stmt *st, int i, int copy)
+{
+	switch (sqlite3_column_type(st, i)) {
+	case SQLITE_NULL:
+		return db_null();
+	case SQLITE_INTEGER:
+	case SQLITE_FLOAT:
+		return db_int(sqlite3_column_int64(st, i));
+	default: {
+		const char *t = (const char *)sqlite3_column_text(st, i);
+		return (struct db_value){.kind = DBV_TEXT, .s = copy ? xstrdup(t) : (char *)t};
+	}
+	}
 }
 
 static int run_built(struct db *db, struct strbuf *b, const struct db_value *vals, size_t n,
