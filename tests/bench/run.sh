@@ -51,10 +51,29 @@ DB="$T/large.db"
 : >"$T/table"
 
 say() { printf '%s\n' "$*" >&2; }
-# row FIGURE MEASURED BUDGET VERDICT
+# row FIGURE MEASURED BUDGET VERDICT: VERDICT is "ok", "OVER" or "-" (no
+# budget), with "|HEADROOM" after it when within/atleast gave it (a line of
+# the table file is FIGURE|MEASURED|BUDGET|VERDICT[|HEADROOM])
 row() { printf '%s|%s|%s|%s\n' "$1" "$2" "$3" "$4" >>"$T/table"; }
-# within VALUE LIMIT: "ok" when VALUE < LIMIT, else "OVER"
-within() { awk -v v="$1" -v l="$2" 'BEGIN { print (v + 0 < l + 0) ? "ok" : "OVER" }'; }
+# within VALUE LIMIT: "ok" when VALUE < LIMIT, else "OVER"; then the
+# headroom LIMIT / VALUE ("2.50x": the figure could be 2.5 times worse)
+within() {
+	awk -v v="$1" -v l="$2" 'BEGIN {
+		r = v + 0 > 0 ? sprintf("%.2fx", l / v) : ">100x"
+		if (v + 0 > 0 && l / v >= 100) r = ">100x"
+		print (v + 0 < l + 0 ? "ok" : "OVER") "|" r
+	}'
+}
+# atleast VALUE FLOOR: "ok" when VALUE >= FLOOR, headroom VALUE / FLOOR
+atleast() {
+	awk -v v="$1" -v l="$2" 'BEGIN {
+		print (v + 0 >= l + 0 ? "ok" : "OVER") "|" (l + 0 > 0 ? sprintf("%.2fx", v / l) : ">100x")
+	}'
+}
+# holds CONDITION-STATUS: a yes/no budget (valid, none lost): no ratio
+holds() { [ "$1" -eq 0 ] && echo "ok|-" || echo "OVER|-"; }
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+load_start=$(loadavg)
 calc() { awk "BEGIN { printf $1 }"; }
 median_of() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 keys() { "$PY" "$here/tui_keys.py" "$@"; }
@@ -202,12 +221,12 @@ c_peak=$(TZ=America/Los_Angeles peak_kib calcurse -D "$T/cc" --export=ical)
 ratio=$(calc "\"%.2f\", $m_rate / $c_rate")
 row "export ics --shifts, $events shifts: muster" \
 	"$m_rate events/s ($(calc "\"%.3f\", $m_s") s), peak $(calc "\"%.1f\", $m_peak / 1024") MiB" \
-	">= calcurse, same run" "$(awk -v a="$m_rate" -v b="$c_rate" 'BEGIN { print (a >= b ? "ok" : "OVER") }')"
+	">= calcurse, same run" "$(atleast "$m_rate" "$c_rate")"
 row "calcurse --export=ical, $cc_events appointments" \
 	"$c_rate events/s ($(calc "\"%.3f\", $c_s") s), peak $(calc "\"%.1f\", $c_peak / 1024") MiB" \
 	"(the yardstick)" "-"
 row "muster / calcurse, events per second" "${ratio}x" ">= 1" \
-	"$(awk -v r="$ratio" 'BEGIN { print (r >= 1 ? "ok" : "OVER") }')"
+	"$(atleast "$ratio" 1)"
 # constant memory: from 184 to 20,003 events the peak may grow by SQLite's
 # page cache (2 MiB by default), not by anything kept per event
 grow=$((m_peak - m_small))
@@ -217,7 +236,7 @@ row "export memory, $small_events then $events events" \
 m_valid=$("$PY" "$here/ics_valid.py" "$T/shifts.ics")
 m_ok=$?
 c_valid=$("$PY" "$here/ics_valid.py" "$T/calcurse.ics")
-row "export validity (RFC 5545), muster" "$m_valid" "valid" "$([ $m_ok -eq 0 ] && echo ok || echo OVER)"
+row "export validity (RFC 5545), muster" "$m_valid" "valid" "$(holds $m_ok)"
 row "export validity (RFC 5545), calcurse" "$c_valid" "(the yardstick)" "-"
 
 # ---- import people ----------------------------------------------------------
@@ -271,17 +290,28 @@ row "print roster, the summit: peak memory" "$(calc "\"%.1f MiB\", $pr_peak / 10
 	"< 256 MiB" "$(within "$pr_peak" 262144)"
 
 # ---- the table --------------------------------------------------------------
+load_end=$(loadavg)
 cat "$T/head"
+echo "load average (1, 5, 15 min): $load_start at the start, $load_end at the end ($(nproc) CPUs)"
+echo
+# columns: figure, measured, budget, headroom (how many times worse the
+# figure could be and still hold: budget / measured, or measured / floor),
+# verdict. Lengths count characters, not bytes (UTF-8 lead bytes only).
 awk -F'|' '
-	{ for (i = 1; i <= 4; i++) { c[NR, i] = $i; if (length($i) > w[i]) w[i] = length($i) } }
+	function len(s) { gsub(/[\200-\277]/, "", s); return length(s) }
+	function pad(s, w) { return s sprintf("%" (w - len(s) > 0 ? w - len(s) : 0) "s", "") }
+	{
+		c[NR, 1] = $1; c[NR, 2] = $2; c[NR, 3] = $3
+		c[NR, 4] = NF >= 5 && $5 != "" ? $5 : "-"; c[NR, 5] = $4
+		for (i = 1; i <= 5; i++) if (len(c[NR, i]) > w[i]) w[i] = len(c[NR, i])
+	}
 	END {
-		split("figure|measured|budget|verdict", h, "|")
-		for (i = 1; i <= 4; i++) if (length(h[i]) > w[i]) w[i] = length(h[i])
-		fmt = "%-" w[1] "s | %-" w[2] "s | %-" w[3] "s | %s\n"
-		printf fmt, h[1], h[2], h[3], h[4]
-		line = ""; for (i = 1; i <= 4; i++) { s = sprintf("%" w[i] "s", ""); gsub(/ /, "-", s); line = line s (i < 4 ? "-+-" : "") }
-		print line
-		for (r = 1; r <= NR; r++) printf fmt, c[r, 1], c[r, 2], c[r, 3], c[r, 4]
+		split("figure|measured|budget|headroom|verdict", h, "|")
+		for (i = 1; i <= 5; i++) if (len(h[i]) > w[i]) w[i] = len(h[i])
+		for (i = 1; i <= 5; i++) printf "%s%s", pad(h[i], i < 5 ? w[i] : 0), i < 5 ? " | " : "\n"
+		for (i = 1; i <= 5; i++) { s = sprintf("%" w[i] "s", ""); gsub(/ /, "-", s); printf "%s%s", s, i < 5 ? "-+-" : "\n" }
+		for (r = 1; r <= NR; r++)
+			for (i = 1; i <= 5; i++) printf "%s%s", pad(c[r, i], i < 5 ? w[i] : 0), i < 5 ? " | " : "\n"
 	}' "$T/table"
 over=$(awk -F'|' '$4 == "OVER"' "$T/table" | wc -l)
 within_n=$(awk -F'|' '$4 == "ok"' "$T/table" | wc -l)
