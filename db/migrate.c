@@ -285,6 +285,69 @@ static const char schema_v7[] = "CREATE TABLE itip_sent ("
                                 " sent_at INTEGER NOT NULL,"
                                 " PRIMARY KEY (person, uid));";
 
+/* Version 8: search that seeks (SPEC section 10). Every name a list's `/`
+ * matches is indexed twice by SQLite's FTS5, from the row itself (external
+ * content) and kept in step by triggers, so writes by any program, the
+ * sqlite3 shell included, are indexed: "_trigram" holds every three
+ * characters (a substring of 3 or more characters, any script, case folded
+ * by FTS5), "_words" the words with case and diacritics folded (unicode61
+ * remove_diacritics 2; "jose" starts "José"), with prefixes of 1 and 2
+ * characters kept for short queries. SQLite 3.40's trigram tokenizer has no
+ * remove_diacritics (3.45 added it), and a folding function of muster's own
+ * in a trigger would fail every write from a program without it. The
+ * triggers fire only when an indexed column changes. */
+#define SEARCH_FTS(t, kind, options)                                                               \
+	"CREATE VIRTUAL TABLE " #t "_" kind " USING fts5(" SEARCH_COLS_##t                         \
+	    ", content='" #t "',"                                                                  \
+	    " content_rowid='id', columnsize=0, " options ");"                                     \
+	    "INSERT INTO " #t "_" kind "(" #t "_" kind ") VALUES ('rebuild');"
+#define SEARCH_ADD(t, kind, row)                                                                   \
+	" INSERT INTO " #t "_" kind "(rowid, " SEARCH_COLS_##t ") VALUES (" row                    \
+	                                                       ".id, " SEARCH_VALS_##t(row) ");"
+#define SEARCH_DEL(t, kind, row)                                                                   \
+	" INSERT INTO " #t "_" kind "(" #t "_" kind ", rowid, " SEARCH_COLS_##t                    \
+	    ")"                                                                                    \
+	    " VALUES ('delete', " row ".id, " SEARCH_VALS_##t(row) ");"
+#define SEARCH_INDEX(t)                                                                            \
+	SEARCH_FTS(t, "trigram", "tokenize='trigram'")                                             \
+	SEARCH_FTS(t, "words", "tokenize='unicode61 remove_diacritics 2', prefix='1 2'")           \
+	"CREATE TRIGGER " #t "_search_add AFTER INSERT ON " #t                                     \
+	" BEGIN" SEARCH_ADD(t, "trigram", "NEW") SEARCH_ADD(                                       \
+	    t, "words", "NEW") " END;"                                                             \
+	                       "CREATE TRIGGER " #t "_search_rm AFTER DELETE ON " #t               \
+	                       " BEGIN" SEARCH_DEL(t, "trigram", "OLD") SEARCH_DEL(                \
+	                           t, "words",                                                     \
+	                           "OLD") " END;"                                                  \
+	                                  "CREATE TRIGGER " #t                                     \
+	                                  "_search_set AFTER UPDATE OF id, " SEARCH_COLS_##t       \
+	    " ON " #t " BEGIN" SEARCH_DEL(t, "trigram", "OLD") SEARCH_DEL(t, "words", "OLD")       \
+	        SEARCH_ADD(t, "trigram", "NEW") SEARCH_ADD(t, "words", "NEW") " END;"
+
+/* What each table's search reads (a person's email and volunteer code are
+ * matched by prefix through their own unique indexes: db/page_store.c). */
+#define SEARCH_COLS_person     "name"
+#define SEARCH_VALS_person(r)  r ".name"
+#define SEARCH_COLS_org        "name, sector"
+#define SEARCH_VALS_org(r)     r ".name, " r ".sector"
+#define SEARCH_COLS_event      "name"
+#define SEARCH_VALS_event(r)   r ".name"
+#define SEARCH_COLS_skill      "name"
+#define SEARCH_VALS_skill(r)   r ".name"
+#define SEARCH_COLS_room       "name"
+#define SEARCH_VALS_room(r)    r ".name"
+#define SEARCH_COLS_session    "title"
+#define SEARCH_VALS_session(r) r ".title"
+#define SEARCH_COLS_booth      "label"
+#define SEARCH_VALS_booth(r)   r ".label"
+#define SEARCH_COLS_role       "name"
+#define SEARCH_VALS_role(r)    r ".name"
+#define SEARCH_COLS_audit      "summary, actor"
+#define SEARCH_VALS_audit(r)   r ".summary, " r ".actor"
+
+static const char schema_v8[] = SEARCH_INDEX(person) SEARCH_INDEX(org) SEARCH_INDEX(event)
+    SEARCH_INDEX(skill) SEARCH_INDEX(room) SEARCH_INDEX(session) SEARCH_INDEX(booth)
+        SEARCH_INDEX(role) SEARCH_INDEX(audit);
+
 /* migrations[i] takes a database from user_version i to i + 1; one a
  * line, so that branches appending a step merge cleanly. */
 /* clang-format off */
@@ -296,6 +359,7 @@ static const char *const migrations[] = {
     schema_v5,
     schema_v6,
     schema_v7,
+    schema_v8,
 };
 /* clang-format on */
 

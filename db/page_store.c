@@ -1,8 +1,26 @@
 /* page_store.c - the lists the screens page through, as static SQL: each view
- * names its FROM, its columns, an optional WHERE on :scope, a search on :q,
- * and the sort key and tie-break that an index serves. Pages are fetched
- * with "key >= :k AND (key > :k OR id > :id)" so SQLite seeks straight to the
- * page in the index instead of counting rows off. */
+ * names its FROM, its columns, an optional WHERE on :scope, what a search
+ * matches, and the sort key and tie-break that an index serves. Pages are
+ * fetched with "key >= :k AND (key > :k OR id > :id)" so SQLite seeks
+ * straight to the page in the index instead of counting rows off.
+ *
+ * A search (`/`) seeks too: the rows whose names match come from the FTS5
+ * indexes of migration 8 (see db/migrate.c), as a set of ids that the list's
+ * query takes with "col IN (...)". What matches a query q:
+ *   - q anywhere in the name, case folded in any script, when q has 3
+ *     characters or more (the trigram index);
+ *   - a run of words that starts with q's words, case and diacritics
+ *     folded, whatever q's length ("jose" finds "José", "ng" finds "Nguyễn";
+ *     the words index, with the prefixes of 1 and 2 characters kept);
+ *   - for people, an email or a volunteer code that begins with q (3
+ *     characters or more), through their own unique indexes.
+ * Queries shorter than 3 characters therefore match the beginnings of
+ * words only: a trigram needs 3, and one letter anywhere would match most
+ * names. Two plans give the same rows: when few ids match (under
+ * SEEK_MAX), SQLite fetches their rows by id and sorts them; when many do,
+ * it walks the list's order and keeps the rows in the set, which fills a
+ * page after a short walk. A count, capped at SEEK_MAX, picks the plan
+ * (choose_plan). */
 #include "page_store.h"
 
 #include <stdio.h>
@@ -20,24 +38,69 @@ struct page_col {
 	const char *expr;
 };
 
+/* Where a search finds ids: one table's search indexes. */
+enum search_src {
+	SRC_NONE,
+	SRC_PERSON,
+	SRC_ORG,
+	SRC_EVENT,
+	SRC_SKILL,
+	SRC_ROOM,
+	SRC_SESSION,
+	SRC_BOOTH,
+	SRC_ROLE,
+	SRC_AUDIT
+};
+
+/* A column that holds the ids of a source (a row id or a reference). */
+struct page_match {
+	const char *col;
+	enum search_src src;
+};
+
+/* The ids of table t whose indexed text matches :tri (the trigram index) or
+ * :words (the words index): see the top of the file. An id may come twice:
+ * IN (...) keeps a set. */
+#define MATCHES(t)                                                                                 \
+	"SELECT rowid FROM " t "_trigram WHERE " t "_trigram MATCH :tri"                           \
+	" UNION ALL SELECT rowid FROM " t "_words WHERE " t "_words MATCH :words"
+
+static const char *const sources[] = {
+    [SRC_PERSON] = MATCHES("person") " UNION ALL SELECT id FROM person WHERE email >= :lo AND"
+                                     " email < :hi UNION ALL SELECT id FROM person WHERE"
+                                     " volunteer_code >= :clo AND volunteer_code < :chi",
+    [SRC_ORG] = MATCHES("org"),
+    [SRC_EVENT] = MATCHES("event"),
+    [SRC_SKILL] = MATCHES("skill"),
+    [SRC_ROOM] = MATCHES("room"),
+    [SRC_SESSION] = MATCHES("session"),
+    [SRC_BOOTH] = MATCHES("booth"),
+    [SRC_ROLE] = MATCHES("role"),
+    [SRC_AUDIT] = MATCHES("audit"),
+};
+
+/* Below this many matching ids a search fetches the rows by id and sorts
+ * them; from it on, it walks the list's order (see the top of the file). */
+#define SEEK_MAX 4000
+
 struct page_view {
 	const char *name;
 	const char *from;
 	const struct page_col *cols;
 	size_t ncols;
-	const char *where;  /* may use :scope; NULL = none */
-	const char *search; /* may use :q (bound as %text%); NULL = no search */
-	const char *key;    /* sort key expression */
-	const char *id;     /* unique tie-break expression */
-	const char *row;    /* the entity row id the list shows */
-	bool desc;          /* newest first */
+	const char *where; /* may use :scope; NULL = none */
+	/* what a search matches: "col IN (ids the source matched)", OR'ed */
+	struct page_match search[3];
+	const char *key; /* sort key expression */
+	const char *id;  /* unique tie-break expression */
+	const char *row; /* the entity row id the list shows */
+	bool desc;       /* newest first */
 };
 
 /* Assignments that hold a place on a shift. */
 #define FILLED                                                                                     \
 	"(SELECT count(*) FROM assignment WHERE assignment.shift = shift.id"                       \
 	" AND assignment.status IN " ASSIGNMENT_ACTIVE_SQL ")"
-#define LIKE(x) x " LIKE :q ESCAPE '\\'"
 
 static const struct page_col event_cols[] = {
     {"name", "event.name"},
@@ -179,7 +242,7 @@ static const struct page_view views[] = {
         .name = "events",
         .from = "event",
         COLS(event_cols),
-        .search = LIKE("event.name"),
+        .search = {{"event.id", SRC_EVENT}},
         .key = "event.starts",
         .id = "event.id",
         .row = "event.id",
@@ -188,7 +251,7 @@ static const struct page_view views[] = {
         .name = "orgs",
         .from = "org",
         COLS(org_cols),
-        .search = "(" LIKE("org.name") " OR " LIKE("org.sector") ")",
+        .search = {{"org.id", SRC_ORG}},
         .key = "org.name",
         .id = "org.id",
         .row = "org.id",
@@ -197,8 +260,7 @@ static const struct page_view views[] = {
         .name = "people",
         .from = "person LEFT JOIN org ON org.id = person.org",
         COLS(person_cols),
-        .search = "(" LIKE("person.name") " OR " LIKE("person.email") " OR " LIKE(
-            "person.volunteer_code") ")",
+        .search = {{"person.id", SRC_PERSON}},
         .key = "person.name COLLATE NOCASE",
         .id = "person.id",
         .row = "person.id",
@@ -207,7 +269,7 @@ static const struct page_view views[] = {
         .name = "skills",
         .from = "skill",
         COLS(skill_cols),
-        .search = LIKE("skill.name"),
+        .search = {{"skill.id", SRC_SKILL}},
         .key = "skill.name",
         .id = "skill.id",
         .row = "skill.id",
@@ -217,7 +279,7 @@ static const struct page_view views[] = {
         .from = "room",
         COLS(room_cols),
         .where = "room.event = :scope",
-        .search = LIKE("room.name"),
+        .search = {{"room.id", SRC_ROOM}},
         .key = "room.name",
         .id = "room.id",
         .row = "room.id",
@@ -227,7 +289,7 @@ static const struct page_view views[] = {
         .from = "session LEFT JOIN room ON room.id = session.room",
         COLS(session_cols),
         .where = "session.event = :scope",
-        .search = "(" LIKE("session.title") " OR " LIKE("room.name") ")",
+        .search = {{"session.id", SRC_SESSION}, {"session.room", SRC_ROOM}},
         .key = "session.starts",
         .id = "session.id",
         .row = "session.id",
@@ -238,7 +300,7 @@ static const struct page_view views[] = {
         .from = "session LEFT JOIN room ON room.id = session.room",
         COLS(session_cols),
         .where = "session.event = :scope AND session.starts < :to AND session.ends > :from",
-        .search = LIKE("session.title"),
+        .search = {{"session.id", SRC_SESSION}},
         .key = "session.starts",
         .id = "session.id",
         .row = "session.id",
@@ -248,7 +310,7 @@ static const struct page_view views[] = {
         .from = "booth JOIN org ON org.id = booth.org LEFT JOIN room ON room.id = booth.room",
         COLS(booth_cols),
         .where = "booth.event = :scope",
-        .search = "(" LIKE("booth.label") " OR " LIKE("org.name") ")",
+        .search = {{"booth.id", SRC_BOOTH}, {"booth.org", SRC_ORG}},
         .key = "booth.label",
         .id = "booth.id",
         .row = "booth.id",
@@ -259,7 +321,7 @@ static const struct page_view views[] = {
         .from = "person CROSS JOIN registration ON registration.person = person.id",
         COLS(registration_cols),
         .where = "registration.event = :scope",
-        .search = "(" LIKE("person.name") " OR " LIKE("person.email") ")",
+        .search = {{"person.id", SRC_PERSON}},
         .key = "person.name COLLATE NOCASE",
         .id = "person.id",
         .row = "registration.id",
@@ -271,7 +333,7 @@ static const struct page_view views[] = {
         COLS(registration_cols),
         .where = "registration.event = :scope AND registration.kind IN ('volunteer', 'staff')"
                  " AND registration.status != 'cancelled'",
-        .search = LIKE("person.name"),
+        .search = {{"person.id", SRC_PERSON}},
         .key = "person.name COLLATE NOCASE",
         .id = "person.id",
         .row = "registration.id",
@@ -282,7 +344,7 @@ static const struct page_view views[] = {
         COLS(registration_cols),
         .where =
             "registration.event = :scope AND registration.status = " REGISTRATION_WAITLISTED_SQL,
-        .search = LIKE("person.name"),
+        .search = {{"person.id", SRC_PERSON}},
         .key = "ifnull(registration.waitlist_position, 0)",
         .id = "registration.id",
         .row = "registration.id",
@@ -294,7 +356,7 @@ static const struct page_view views[] = {
             "role.lead",
         COLS(role_cols),
         .where = "role.event = :scope",
-        .search = LIKE("role.name"),
+        .search = {{"role.id", SRC_ROLE}},
         .key = "role.name",
         .id = "role.id",
         .row = "role.id",
@@ -305,7 +367,7 @@ static const struct page_view views[] = {
                 " LEFT JOIN booth ON booth.id = shift.booth",
         COLS(shift_cols),
         .where = "shift.event = :scope",
-        .search = "(" LIKE("role.name") " OR " LIKE("room.name") " OR " LIKE("booth.label") ")",
+        .search = {{"shift.role", SRC_ROLE}, {"shift.room", SRC_ROOM}, {"shift.booth", SRC_BOOTH}},
         .key = "shift.starts",
         .id = "shift.id",
         .row = "shift.id",
@@ -316,7 +378,7 @@ static const struct page_view views[] = {
                 " LEFT JOIN booth ON booth.id = shift.booth",
         COLS(shift_cols),
         .where = "shift.event = :scope AND shift.status = 'open' AND " FILLED " < shift.need_min",
-        .search = "(" LIKE("role.name") " OR " LIKE("room.name") " OR " LIKE("booth.label") ")",
+        .search = {{"shift.role", SRC_ROLE}, {"shift.room", SRC_ROOM}, {"shift.booth", SRC_BOOTH}},
         .key = "shift.starts",
         .id = "shift.id",
         .row = "shift.id",
@@ -336,7 +398,7 @@ static const struct page_view views[] = {
         .from = "assignment JOIN person ON person.id = assignment.person",
         COLS(assignment_cols),
         .where = "assignment.shift = :scope",
-        .search = LIKE("person.name"),
+        .search = {{"person.id", SRC_PERSON}},
         .key = "person.name COLLATE NOCASE",
         .id = "assignment.id",
         .row = "assignment.id",
@@ -347,7 +409,7 @@ static const struct page_view views[] = {
         .from = "person_skill JOIN skill ON skill.id = person_skill.skill",
         COLS(person_skill_cols),
         .where = "person_skill.person = :scope",
-        .search = LIKE("skill.name"),
+        .search = {{"person_skill.skill", SRC_SKILL}},
         .key = "skill.name",
         .id = "person_skill.id",
         .row = "person_skill.id",
@@ -357,7 +419,7 @@ static const struct page_view views[] = {
         .from = "availability JOIN event ON event.id = availability.event",
         COLS(availability_cols),
         .where = "availability.person = :scope",
-        .search = LIKE("event.name"),
+        .search = {{"availability.event", SRC_EVENT}},
         .key = "availability.starts",
         .id = "availability.id",
         .row = "availability.id",
@@ -369,7 +431,7 @@ static const struct page_view views[] = {
             " JOIN event ON event.id = shift.event",
         COLS(person_shift_cols),
         .where = "assignment.person = :scope",
-        .search = "(" LIKE("role.name") " OR " LIKE("event.name") ")",
+        .search = {{"shift.role", SRC_ROLE}, {"shift.event", SRC_EVENT}},
         .key = "shift.starts",
         .id = "assignment.id",
         .row = "assignment.id",
@@ -380,7 +442,7 @@ static const struct page_view views[] = {
         .from = "speaker JOIN person ON person.id = speaker.person",
         COLS(speaker_cols),
         .where = "speaker.session = :scope",
-        .search = LIKE("person.name"),
+        .search = {{"person.id", SRC_PERSON}},
         .key = "person.name COLLATE NOCASE",
         .id = "speaker.id",
         .row = "speaker.id",
@@ -389,7 +451,7 @@ static const struct page_view views[] = {
         .name = "audit",
         .from = "audit",
         COLS(audit_cols),
-        .search = "(" LIKE("audit.summary") " OR " LIKE("audit.actor") ")",
+        .search = {{"audit.id", SRC_AUDIT}},
         .key = "audit.id",
         .id = "audit.id",
         .row = "audit.id",
@@ -401,7 +463,7 @@ static const struct page_view views[] = {
         .from = "audit",
         COLS(audit_cols),
         .where = "audit.event = :scope",
-        .search = "(" LIKE("audit.summary") " OR " LIKE("audit.actor") ")",
+        .search = {{"audit.id", SRC_AUDIT}},
         .key = "audit.id",
         .id = "audit.id",
         .row = "audit.id",
@@ -435,9 +497,45 @@ size_t page_store_ncols(const struct page_view *v)
 	return v->ncols;
 }
 
-static bool searching(const struct page_req *r)
+static bool searching(const struct page_view *v, const struct page_req *r)
 {
-	return r->search && r->search[0];
+	return r->search && r->search[0] && v->search[0].col;
+}
+
+/* (col IN (ids) OR ...); walking, "+col" so that no index serves the IN and
+ * SQLite keeps to the list's order. */
+static void add_search(struct strbuf *b, const struct page_view *v, bool walk)
+{
+	strbuf_add(b, "(");
+	for (size_t i = 0; i < ARRAY_LEN(v->search) && v->search[i].col; i++) {
+		strbuf_add(b, i ? " OR " : "");
+		strbuf_add(b, walk ? "+" : "");
+		strbuf_add(b, v->search[i].col);
+		strbuf_add(b, " IN (");
+		strbuf_add(b, sources[v->search[i].src]);
+		strbuf_add(b, ")");
+	}
+	strbuf_add(b, ")");
+}
+
+/* " FROM ... WHERE ..." with the scope and the search; *sep what joins the
+ * next condition. */
+static void add_from(struct strbuf *b, const struct page_view *v, const struct page_req *r,
+                     const char **sep)
+{
+	*sep = " WHERE ";
+	strbuf_add(b, " FROM ");
+	strbuf_add(b, v->from);
+	if (v->where) {
+		strbuf_add(b, *sep);
+		strbuf_add(b, v->where);
+		*sep = " AND ";
+	}
+	if (searching(v, r)) {
+		strbuf_add(b, *sep);
+		add_search(b, v, r->plan == PAGE_PLAN_WALK);
+		*sep = " AND ";
+	}
 }
 
 char *page_store_sql(const struct page_view *v, const struct page_req *r)
@@ -447,7 +545,7 @@ char *page_store_sql(const struct page_view *v, const struct page_req *r)
 	const char *gt = up ? " > " : " < ";
 	const char *ge = up ? " >= " : " <= ";
 	struct strbuf b = {0};
-	const char *sep = " WHERE ";
+	const char *sep;
 	strbuf_add(&b, "SELECT ");
 	strbuf_add(&b, v->key);
 	strbuf_add(&b, ", ");
@@ -458,18 +556,7 @@ char *page_store_sql(const struct page_view *v, const struct page_req *r)
 		strbuf_add(&b, ", ");
 		strbuf_add(&b, v->cols[i].expr);
 	}
-	strbuf_add(&b, " FROM ");
-	strbuf_add(&b, v->from);
-	if (v->where) {
-		strbuf_add(&b, sep);
-		strbuf_add(&b, v->where);
-		sep = " AND ";
-	}
-	if (searching(r) && v->search) {
-		strbuf_add(&b, sep);
-		strbuf_add(&b, v->search);
-		sep = " AND ";
-	}
+	add_from(&b, v, r, &sep);
 	if (r->has_after) {
 		strbuf_add(&b, sep);
 		strbuf_add(&b, v->key);
@@ -491,6 +578,20 @@ char *page_store_sql(const struct page_view *v, const struct page_req *r)
 	return strbuf_take(&b);
 }
 
+/* How many ids the search's sources give, counted up to SEEK_MAX: the
+ * sources stream, so this stops early where the set would not. */
+static char *count_sql(const struct page_view *v)
+{
+	struct strbuf b = {0};
+	strbuf_add(&b, "SELECT count(*) FROM (");
+	for (size_t i = 0; i < ARRAY_LEN(v->search) && v->search[i].col; i++) {
+		strbuf_add(&b, i ? " UNION ALL " : "");
+		strbuf_add(&b, sources[v->search[i].src]);
+	}
+	strbuf_addf(&b, " LIMIT %d)", SEEK_MAX);
+	return strbuf_take(&b);
+}
+
 static void bind_named(sqlite3_stmt *st, const char *name, const struct db_value *v)
 {
 	int at = sqlite3_bind_parameter_index(st, name);
@@ -504,26 +605,79 @@ static void bind_named(sqlite3_stmt *st, const char *name, const struct db_value
 		sqlite3_bind_null(st, at);
 }
 
-/* "%text%" with LIKE's wildcards in text escaped. */
-static char *like_pattern(const char *text)
+static void bind_text_named(sqlite3_stmt *st, const char *name, const char *text)
 {
-	size_t n = strlen(text);
-	char *p = xmalloc(2 * n + 3), *o = p;
-	*o++ = '%';
-	for (const char *s = text; *s; s++) {
-		if (*s == '%' || *s == '_' || *s == '\\')
-			*o++ = '\\';
-		*o++ = *s;
-	}
-	*o++ = '%';
-	*o = '\0';
-	return p;
+	struct db_value v = db_text(text);
+	bind_named(st, name, &v);
 }
 
-static int prepare_req(struct db *db, const struct page_view *v, const struct page_req *r,
-                       const char *prefix, sqlite3_stmt **st, struct err *e)
+/* The text as one FTS5 string ("..." with " doubled), then tail. */
+static char *fts_string(const char *text, const char *tail)
 {
-	char *sql = page_store_sql(v, r);
+	char *out = xmalloc(2 * strlen(text) + strlen(tail) + 3), *o = out;
+	*o++ = '"';
+	for (const char *s = text; *s; s++) {
+		if (*s == '"')
+			*o++ = '"';
+		*o++ = *s;
+	}
+	*o++ = '"';
+	strcpy(o, tail);
+	return out;
+}
+
+static size_t utf8_chars(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+/* A prefix range [*lo, *hi) for text, ASCII letters folded to lower (or
+ * upper) case as the column compares them: hi is lo with its last byte one
+ * higher. */
+static void prefix_range(const char *text, bool upper, char **lo, char **hi)
+{
+	*lo = xstrdup(text);
+	for (char *s = *lo; *s; s++)
+		if (*s >= (upper ? 'a' : 'A') && *s <= (upper ? 'z' : 'Z'))
+			*s = (char)(*s ^ 0x20);
+	*hi = xstrdup(*lo);
+	size_t n = strlen(*hi);
+	(*hi)[n - 1] = (char)((unsigned char)(*hi)[n - 1] + 1);
+}
+
+/* The search's parameters (see the top of the file). */
+static void bind_search(sqlite3_stmt *st, const char *text)
+{
+	bool long_enough = utf8_chars(text) >= 3;
+	char *tri = fts_string(long_enough ? text : "", "");
+	char *words = fts_string(text, "*");
+	char *lo = NULL, *hi = NULL, *clo = NULL, *chi = NULL;
+	if (long_enough) {
+		prefix_range(text, false, &lo, &hi);
+		prefix_range(text, true, &clo, &chi);
+	}
+	bind_text_named(st, ":tri", tri);
+	bind_text_named(st, ":words", words);
+	bind_text_named(st, ":lo", lo);
+	bind_text_named(st, ":hi", hi);
+	bind_text_named(st, ":clo", clo);
+	bind_text_named(st, ":chi", chi);
+	free(tri);
+	free(words);
+	free(lo);
+	free(hi);
+	free(clo);
+	free(chi);
+}
+
+/* Prepare sql (with prefix before it, e.g. EXPLAIN QUERY PLAN) and bind what
+ * the request gives. */
+static int prepare_sql(struct db *db, const struct page_view *v, const struct page_req *r,
+                       const char *prefix, char *sql, sqlite3_stmt **st, struct err *e)
+{
 	char *full = prefix ? xasprintf("%s%s", prefix, sql) : sql;
 	int ret = db_acquire(db, full, st, e);
 	if (full != sql)
@@ -534,17 +688,43 @@ static int prepare_req(struct db *db, const struct page_view *v, const struct pa
 	struct db_value scope = db_int(r->scope), id = db_int(r->after_id),
 	                limit = db_int(r->limit > 0 ? r->limit : -1), from = db_int(r->from),
 	                to = db_int(r->to);
-	char *pattern = searching(r) ? like_pattern(r->search) : NULL;
-	struct db_value q = db_text(pattern);
 	bind_named(*st, ":scope", &scope);
-	bind_named(*st, ":q", &q);
 	bind_named(*st, ":k", &r->after_key);
 	bind_named(*st, ":id", &id);
 	bind_named(*st, ":limit", &limit);
 	bind_named(*st, ":from", &from);
 	bind_named(*st, ":to", &to);
-	free(pattern);
+	if (searching(v, r))
+		bind_search(*st, r->search);
 	return 0;
+}
+
+/* The plan a search takes, in req; *none when no id matches at all (the
+ * list is then empty without asking). */
+static int choose_plan(struct db *db, const struct page_view *v, struct page_req *req, bool *none,
+                       struct err *e)
+{
+	*none = false;
+	if (!searching(v, req) || req->plan != PAGE_PLAN_AUTO)
+		return 0;
+	sqlite3_stmt *st;
+	if (prepare_sql(db, v, req, NULL, count_sql(v), &st, e) < 0)
+		return -1;
+	int rc = sqlite3_step(st);
+	int64_t n = rc == SQLITE_ROW ? db_column_int64(st, DB_COL_ONLY) : 0;
+	int ret = rc == SQLITE_ROW ? 0 : db_fail(db, e, v->name);
+	db_release(db, st);
+	*none = ret == 0 && n == 0;
+	req->plan = n >= SEEK_MAX ? PAGE_PLAN_WALK : PAGE_PLAN_SEEK;
+	return ret;
+}
+
+static int prepare_req(struct db *db, const struct page_view *v, struct page_req *req,
+                       const char *prefix, bool *none, sqlite3_stmt **st, struct err *e)
+{
+	if (choose_plan(db, v, req, none, e) < 0)
+		return -1;
+	return prepare_sql(db, v, req, prefix, page_store_sql(v, req), st, e);
 }
 
 /* A page's columns: the sort key, the tie-break, the row shown, then the
@@ -555,8 +735,14 @@ int page_store_fetch(struct db *db, const struct page_view *v, const struct page
                      page_row_fn fn, void *arg, struct err *e)
 {
 	sqlite3_stmt *st;
-	if (prepare_req(db, v, r, NULL, &st, e) < 0)
+	struct page_req req = *r;
+	bool none;
+	if (prepare_req(db, v, &req, NULL, &none, &st, e) < 0)
 		return -1;
+	if (none) { /* nothing matches: no need to walk the list */
+		db_release(db, st);
+		return 0;
+	}
 	struct db_value cols[32];
 	int rc, ret = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -580,7 +766,9 @@ char *page_store_plan(struct db *db, const struct page_view *v, const struct pag
                       struct err *e)
 {
 	sqlite3_stmt *st;
-	if (prepare_req(db, v, r, "EXPLAIN QUERY PLAN ", &st, e) < 0)
+	struct page_req req = *r;
+	bool none;
+	if (prepare_req(db, v, &req, "EXPLAIN QUERY PLAN ", &none, &st, e) < 0)
 		return NULL;
 	struct strbuf b = {0};
 	strbuf_add(&b, "");
