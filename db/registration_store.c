@@ -1,6 +1,5 @@
-/* registration_store.c - seats and the waitlist, through the indexes
- * registration_by_kind (event, kind, status) and registration_by_status
- * (event, status, waitlist_position). */
+/* registration_store.c - one person's registration for one event, through
+ * the UNIQUE (event, person) index. */
 #include "registration_store.h"
 
 #include <stdio.h>
@@ -11,20 +10,6 @@
 static const char sql_find[] =
     "SELECT id, kind, status, coalesce(waitlist_position, 0), coalesce(checked_in_at, 0),"
     " coalesce(checked_out_at, 0) FROM registration WHERE event = ? AND person = ?";
-static const char sql_seated[] =
-    "SELECT count(*) FROM registration WHERE event = ?"
-    " AND kind = 'attendee' AND status IN " REG_SEATED_SQL " AND id != ?";
-static const char sql_last[] = "SELECT coalesce(max(waitlist_position), 0) FROM registration"
-                               " WHERE event = ? AND status = 'waitlisted'";
-static const char sql_first[] =
-    "SELECT id, person, coalesce(waitlist_position, 0) FROM registration"
-    " WHERE event = ? AND status = 'waitlisted' ORDER BY waitlist_position, id LIMIT 1";
-static const char sql_close_gap[] =
-    "UPDATE registration SET waitlist_position = waitlist_position - 1"
-    " WHERE event = ? AND status = 'waitlisted' AND waitlist_position > ?";
-static const char sql_promote[] = "UPDATE registration SET status = 'registered',"
-                                  " waitlist_position = NULL WHERE id = ?";
-
 static int run(struct db *db, const char *sql, int64_t a, int64_t b, int nb, sqlite3_stmt **st,
                struct err *e)
 {
@@ -62,62 +47,4 @@ int registration_store_find(struct db *db, int64_t event, int64_t person, struct
 	}
 	db_release(db, st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e, "registration");
-}
-
-static int one_int(struct db *db, const char *sql, int64_t a, int64_t b, int nb, int64_t *out,
-                   struct err *e)
-{
-	sqlite3_stmt *st;
-	*out = 0;
-	if (run(db, sql, a, b, nb, &st, e) < 0)
-		return -1;
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*out = sqlite3_column_int64(st, 0);
-	db_release(db, st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e, "registration");
-}
-
-int registration_store_seated(struct db *db, int64_t event, int64_t except, int64_t *n,
-                              struct err *e)
-{
-	return one_int(db, sql_seated, event, except, 2, n, e);
-}
-
-int registration_store_last_position(struct db *db, int64_t event, int64_t *pos, struct err *e)
-{
-	return one_int(db, sql_last, event, 0, 1, pos, e);
-}
-
-int registration_store_first_waiting(struct db *db, int64_t event, int64_t *id, int64_t *person,
-                                     int64_t *position, struct err *e)
-{
-	sqlite3_stmt *st;
-	*id = *person = *position = 0;
-	if (run(db, sql_first, event, 0, 1, &st, e) < 0)
-		return -1;
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
-		*person = sqlite3_column_int64(st, 1);
-		*position = sqlite3_column_int64(st, 2);
-	}
-	db_release(db, st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e, "registration");
-}
-
-int registration_store_close_gap(struct db *db, int64_t event, int64_t position, struct err *e)
-{
-	sqlite3_stmt *st;
-	if (run(db, sql_close_gap, event, position, 2, &st, e) < 0)
-		return -1;
-	return db_exec_stmt(db, st, e, "registration");
-}
-
-int registration_store_promote(struct db *db, int64_t id, struct err *e)
-{
-	sqlite3_stmt *st;
-	if (run(db, sql_promote, id, 0, 1, &st, e) < 0)
-		return -1;
-	return db_exec_stmt(db, st, e, "registration");
 }

@@ -1,0 +1,106 @@
+/* waitlist_store.c - one set of statements per waitlist table, written
+ * once by WAITLIST_SQL; each reads through its table's index on (group,
+ * status, waitlist_position). */
+#include "waitlist_store.h"
+
+#include "db_internal.h"
+
+struct waitlist_sql {
+	const char *what;
+	const char *seated, *last, *first, *close_gap, *promote;
+};
+
+/* The statements of a table whose group column is grp; seat narrows the
+ * rows that can take a seat at all. */
+#define WAITLIST_SQL(tbl, grp, seat)                                                               \
+	{                                                                                          \
+		.what = tbl,                                                                       \
+		.seated = "SELECT count(*) FROM " tbl " WHERE " grp " = ?" seat                    \
+		          " AND status IN " WAITLIST_SEATED_SQL " AND id != ?",                    \
+		.last = "SELECT coalesce(max(waitlist_position), 0) FROM " tbl " WHERE " grp       \
+		        " = ? AND status = 'waitlisted'",                                          \
+		.first = "SELECT id, person, coalesce(waitlist_position, 0) FROM " tbl             \
+		         " WHERE " grp " = ? AND status = 'waitlisted'"                            \
+		         " ORDER BY waitlist_position, id LIMIT 1",                                \
+		.close_gap =                                                                       \
+		    "UPDATE " tbl " SET waitlist_position = waitlist_position - 1"                 \
+		    " WHERE " grp " = ? AND status = 'waitlisted' AND waitlist_position > ?",      \
+		.promote = "UPDATE " tbl " SET status = 'registered', waitlist_position = NULL"    \
+		           " WHERE id = ?",                                                        \
+	}
+
+static const struct waitlist_sql tables[] = {
+    [WL_REGISTRATION] = WAITLIST_SQL("registration", "event", " AND kind = 'attendee'"),
+    [WL_SIGNUP] = WAITLIST_SQL("signup", "session", ""),
+};
+
+static int bind2(struct db *db, const char *sql, int64_t a, int64_t b, int nb, sqlite3_stmt **st,
+                 struct err *e)
+{
+	if (db_acquire(db, sql, st, e) < 0)
+		return -1;
+	sqlite3_bind_int64(*st, 1, a);
+	if (nb > 1)
+		sqlite3_bind_int64(*st, 2, b);
+	return 0;
+}
+
+static int one_int(struct db *db, enum waitlist_table t, const char *sql, int64_t a, int64_t b,
+                   int nb, int64_t *out, struct err *e)
+{
+	sqlite3_stmt *st;
+	*out = 0;
+	if (bind2(db, sql, a, b, nb, &st, e) < 0)
+		return -1;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	db_release(db, st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e, tables[t].what);
+}
+
+int waitlist_store_seated(struct db *db, enum waitlist_table t, int64_t group, int64_t except,
+                          int64_t *n, struct err *e)
+{
+	return one_int(db, t, tables[t].seated, group, except, 2, n, e);
+}
+
+int waitlist_store_last_position(struct db *db, enum waitlist_table t, int64_t group, int64_t *pos,
+                                 struct err *e)
+{
+	return one_int(db, t, tables[t].last, group, 0, 1, pos, e);
+}
+
+int waitlist_store_first(struct db *db, enum waitlist_table t, int64_t group, int64_t *id,
+                         int64_t *person, int64_t *position, struct err *e)
+{
+	sqlite3_stmt *st;
+	*id = *person = *position = 0;
+	if (bind2(db, tables[t].first, group, 0, 1, &st, e) < 0)
+		return -1;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		*person = sqlite3_column_int64(st, 1);
+		*position = sqlite3_column_int64(st, 2);
+	}
+	db_release(db, st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e, tables[t].what);
+}
+
+int waitlist_store_close_gap(struct db *db, enum waitlist_table t, int64_t group, int64_t position,
+                             struct err *e)
+{
+	sqlite3_stmt *st;
+	if (bind2(db, tables[t].close_gap, group, position, 2, &st, e) < 0)
+		return -1;
+	return db_exec_stmt(db, st, e, tables[t].what);
+}
+
+int waitlist_store_promote(struct db *db, enum waitlist_table t, int64_t id, struct err *e)
+{
+	sqlite3_stmt *st;
+	if (bind2(db, tables[t].promote, id, 0, 1, &st, e) < 0)
+		return -1;
+	return db_exec_stmt(db, st, e, tables[t].what);
+}
