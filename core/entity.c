@@ -12,6 +12,7 @@
 #include "recheck.h"
 #include "registration.h"
 #include "schedule.h"
+#include "signup.h"
 #include "staffing.h"
 
 static const char *const sectors[] = {
@@ -27,6 +28,8 @@ static const char *const registration_kinds[] = {"attendee", "volunteer", "speak
                                                  "staff",    "press",     NULL};
 static const char *const registration_statuses[] = {"registered", "waitlisted", "cancelled",
                                                     "checked_in", "no_show",    NULL};
+static const char *const signup_statuses[] = {"registered", "waitlisted", "cancelled",
+                                              "checked_in", "no_show",    NULL};
 static const char *const shift_statuses[] = {"open", "cancelled", NULL};
 static const char *const assignment_statuses[] = {
     "signed_up", "confirmed", "checked_in", "completed", "no_show", "dropped", NULL};
@@ -166,6 +169,15 @@ static const struct field_def registration_fields[] = {
     TIME("created_at", F_AUTO, "when registered"),
 };
 
+static const struct field_def signup_fields[] = {
+    REF("session", F_REQUIRED, "session", "session id"),
+    REF("person", F_REQUIRED, "person", "person id"),
+    ENUM("status", 0, signup_statuses, "registered", "registered, waitlisted, cancelled, ..."),
+    INT("waitlist_position", F_AUTO, NULL, 0, 0, "place on the session's waitlist"),
+    TIME("created_at", F_AUTO, "when signed up"),
+    TIME("checked_in_at", 0, "check-in time"),
+};
+
 static const struct field_def role_fields[] = {
     REF("event", F_REQUIRED, "event", "event id"),
     TEXT("name", F_REQUIRED, "role name, e.g. Greeter"),
@@ -233,10 +245,10 @@ static const struct entity_def entities[] = {
     {"person_skill", "person_skills", "person_skill", person_skill_fields, N(person_skill_fields),
      NULL, NULL, NULL, NULL, NULL, false, NULL, recheck_person_skill, recheck_person_skill_after},
     {"room", "rooms", "room", room_fields, N(room_fields), "name", IN_EVENT, TZ_OF_EVENT("room"),
-     "event", NULL, false, NULL, agenda_room_validate, NULL},
+     "event", NULL, false, NULL, signup_room_validate, signup_room_after_write},
     {"session", "sessions", "session", session_fields, N(session_fields), "title", IN_EVENT,
      TZ_OF_EVENT("session"), "event", "starts, id", false, schedule_prepare,
-     agenda_session_validate, NULL},
+     signup_session_validate, signup_session_after_write},
     {"speaker", "speakers", "speaker", speaker_fields, N(speaker_fields), NULL,
      "session IN (SELECT id FROM session WHERE event = ?)", NULL, NULL, NULL, false, NULL,
      recheck_speaker, NULL},
@@ -245,6 +257,11 @@ static const struct entity_def entities[] = {
     {"registration", "registrations", "registration", registration_fields, N(registration_fields),
      NULL, IN_EVENT, TZ_OF_EVENT("registration"), "event", NULL, false, registration_prepare,
      registration_validate, registration_after_write},
+    {"signup", "signups", "signup", signup_fields, N(signup_fields), NULL,
+     "session IN (SELECT id FROM session WHERE event = ?)",
+     "(SELECT tz FROM event JOIN session ON session.event = event.id"
+     " WHERE session.id = signup.session)",
+     "session", NULL, false, signup_prepare, signup_validate, signup_after_write},
     {"role", "roles", "role", role_fields, N(role_fields), "name", IN_EVENT, TZ_OF_EVENT("role"),
      "event", NULL, false, NULL, recheck_role, NULL},
     {"shift", "shifts", "shift", shift_fields, N(shift_fields), NULL, IN_EVENT,

@@ -11,6 +11,7 @@
 #include "../db/rules_store.h"
 #include "rules.h"
 #include "schedule.h"
+#include "signup.h"
 #include "tz.h"
 #include "waitlist.h"
 
@@ -126,6 +127,10 @@ int registration_validate(struct ctx *c, struct record *r, const struct record *
 int registration_after_write(struct ctx *c, const struct record *r, const char *action,
                              struct err *e)
 {
+	bool gone = is(action, "rm") || is(record_text(r, "status"), "cancelled");
+	if (!is(action, "add") && gone &&
+	    signup_cancel_person(c, record_int(r, "event"), record_int(r, "person"), e) < 0)
+		return -1;
 	return waitlist_after_write(c, &event_waitlist, r, action, e);
 }
 

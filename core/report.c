@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../db/report_store.h"
+#include "rules.h"
 #include "tz.h"
 #include "xmalloc.h"
 
@@ -164,14 +165,6 @@ static int attendance_kind(void *arg, const struct report_store_kind *k)
 	return at->fns->kind ? at->fns->kind(at->fns->arg, &row) : 0;
 }
 
-/* The smaller of two capacities where 0 means unlimited. */
-static int64_t capacity_of(int64_t a, int64_t b)
-{
-	if (!a || !b)
-		return a ? a : b;
-	return a < b ? a : b;
-}
-
 static int attendance_session(void *arg, const struct report_store_session *s)
 {
 	struct attendance *at = arg;
@@ -189,7 +182,7 @@ static int attendance_session(void *arg, const struct report_store_session *s)
 	                               r->room,
 	                               s->starts,
 	                               s->ends,
-	                               capacity_of(s->capacity, s->room_capacity),
+	                               rules_session_capacity(s->capacity, s->room_capacity),
 	                               s->speakers,
 	                               0,
 	                               0,

@@ -220,7 +220,7 @@ static int cmd_rm(struct app *a, const struct args *args, FILE *out, struct err 
 const struct command cmd_record_commands[] = {
     {"list", "ENTITY [--event ID] [--format table|tsv|csv|json]", "event: format:", 1, 1,
      "list rows of an entity (events, orgs, people, skills, rooms, sessions, booths, "
-     "registrations, roles, shifts, assignments, audit, speakers, person_skills, "
+     "registrations, signups, roles, shifts, assignments, audit, speakers, person_skills, "
      "availabilities)",
      cmd_list},
     {"show", "ENTITY ID", "", 2, 2, "every field of one row, one key: value per line", cmd_show},

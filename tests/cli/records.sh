@@ -83,7 +83,9 @@ old="$T/v3.db"
 sqlite3 "$old" 'DROP INDEX event_uid; ALTER TABLE event DROP COLUMN uid;
 ALTER TABLE event DROP COLUMN sequence; PRAGMA user_version = 3'
 t_expect migrate-v4 0 "$M" --db "$old" list events
-t_equal migrate-v4-version "$(sqlite3 "$old" 'PRAGMA user_version')" 4
+"$M" --db "$T/latest.db" list events >/dev/null
+t_equal migrate-v4-version "$(sqlite3 "$old" 'PRAGMA user_version')" \
+	"$(sqlite3 "$T/latest.db" 'PRAGMA user_version')"
 t_equal migrate-v4-uids "$(sqlite3 "$old" "SELECT count(DISTINCT uid) FROM event WHERE uid GLOB
  '[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-4[0-9a-f][0-9a-f][0-9a-f]-[89ab][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]'
  AND sequence = 0")" 2

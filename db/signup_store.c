@@ -1,0 +1,179 @@
+/* signup_store.c - sign-up reads through the indexes UNIQUE (session,
+ * person), signup_by_person (person, status) and signup_by_status (session,
+ * status, waitlist_position). */
+#include "signup_store.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../core/xmalloc.h"
+#include "db_internal.h"
+
+static const char sql_find[] =
+    "SELECT id, status, coalesce(waitlist_position, 0), coalesce(checked_in_at, 0)"
+    " FROM signup WHERE session = ? AND person = ?";
+static const char sql_session[] =
+    "SELECT s.event, coalesce(s.room, 0), s.starts, s.ends, s.capacity,"
+    " coalesce(r.capacity, 0), s.status = 'cancelled', s.title"
+    " FROM session s LEFT JOIN room r ON r.id = s.room WHERE s.id = ?";
+static const char sql_of_session[] = "SELECT id FROM signup WHERE session = ?1 AND ?2 = ?2"
+                                     " AND status IN " SIGNUP_ACTIVE_SQL " ORDER BY id";
+static const char sql_of_person[] =
+    "SELECT g.id FROM signup g JOIN session s ON s.id = g.session"
+    " WHERE g.person = ?1 AND s.event = ?2 AND g.status IN " SIGNUP_ACTIVE_SQL " ORDER BY g.id";
+static const char sql_in_room[] =
+    "SELECT s.id FROM session s WHERE s.room = ?1 AND ?2 = ?2"
+    " AND EXISTS (SELECT 1 FROM signup g WHERE g.session = s.id) ORDER BY s.id";
+static const char sql_named[] =
+    "SELECT id FROM session WHERE event = ? AND (uid = ?2 OR title = ?2 COLLATE NOCASE)"
+    " ORDER BY id LIMIT 2";
+static const char sql_counts[] = "SELECT status, count(*) FROM signup WHERE session = ?"
+                                 " GROUP BY status";
+
+static void copy_text(sqlite3_stmt *st, int col, char *buf, size_t n)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+	snprintf(buf, n, "%s", t ? (const char *)t : "");
+}
+
+static int bind2(struct db *db, const char *sql, int64_t a, int64_t b, sqlite3_stmt **st,
+                 struct err *e)
+{
+	if (db_acquire(db, sql, st, e) < 0)
+		return -1;
+	sqlite3_bind_int64(*st, 1, a);
+	if (sqlite3_bind_parameter_count(*st) > 1)
+		sqlite3_bind_int64(*st, 2, b);
+	return 0;
+}
+
+int signup_store_find(struct db *db, int64_t session, int64_t person, struct signup_row *out,
+                      bool *found, struct err *e)
+{
+	sqlite3_stmt *st;
+	memset(out, 0, sizeof *out);
+	*found = false;
+	if (bind2(db, sql_find, session, person, &st, e) < 0)
+		return -1;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*found = true;
+		out->id = sqlite3_column_int64(st, 0);
+		copy_text(st, 1, out->status, sizeof out->status);
+		out->position = sqlite3_column_int64(st, 2);
+		out->checked_in_at = sqlite3_column_int64(st, 3);
+	}
+	db_release(db, st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e, "signup");
+}
+
+int signup_store_session(struct db *db, int64_t id, struct signup_session *out, struct err *e)
+{
+	sqlite3_stmt *st;
+	memset(out, 0, sizeof *out);
+	if (bind2(db, sql_session, id, 0, &st, e) < 0)
+		return -1;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->id = id;
+		out->event = sqlite3_column_int64(st, 0);
+		out->room = sqlite3_column_int64(st, 1);
+		out->starts = sqlite3_column_int64(st, 2);
+		out->ends = sqlite3_column_int64(st, 3);
+		out->capacity = sqlite3_column_int64(st, 4);
+		out->room_capacity = sqlite3_column_int64(st, 5);
+		out->cancelled = sqlite3_column_int(st, 6) != 0;
+		copy_text(st, 7, out->title, sizeof out->title);
+	}
+	db_release(db, st);
+	if (rc == SQLITE_DONE)
+		return err_set(e, ERR_NOT_FOUND, "session %lld: not found", (long long)id);
+	return rc == SQLITE_ROW ? 0 : db_fail(db, e, "session");
+}
+
+/* The first column of every row of sql bound to (a, b), as a malloc'd array. */
+static int ids_query(struct db *db, const char *sql, int64_t a, int64_t b, int64_t **ids, size_t *n,
+                     struct err *e)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	*ids = NULL;
+	*n = 0;
+	if (bind2(db, sql, a, b, &st, e) < 0)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*ids = xrealloc(*ids, cap * sizeof **ids);
+		}
+		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	db_release(db, st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, e, "signup");
+}
+
+int signup_store_of_session(struct db *db, int64_t session, int64_t **ids, size_t *n, struct err *e)
+{
+	return ids_query(db, sql_of_session, session, 0, ids, n, e);
+}
+
+int signup_store_of_person(struct db *db, int64_t person, int64_t event, int64_t **ids, size_t *n,
+                           struct err *e)
+{
+	return ids_query(db, sql_of_person, person, event, ids, n, e);
+}
+
+int signup_store_sessions_in_room(struct db *db, int64_t room, int64_t **ids, size_t *n,
+                                  struct err *e)
+{
+	return ids_query(db, sql_in_room, room, 0, ids, n, e);
+}
+
+int signup_store_session_named(struct db *db, int64_t event, const char *text, int64_t *id,
+                               int *matches, struct err *e)
+{
+	sqlite3_stmt *st;
+	*id = 0;
+	*matches = 0;
+	if (db_acquire(db, sql_named, &st, e) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, event);
+	sqlite3_bind_text(st, 2, text, -1, SQLITE_TRANSIENT);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (!*matches)
+			*id = sqlite3_column_int64(st, 0);
+		++*matches;
+	}
+	db_release(db, st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, e, "session");
+}
+
+int signup_store_counts(struct db *db, int64_t session, struct signup_counts *out, struct err *e)
+{
+	static const struct {
+		const char *status;
+		size_t at;
+	} slots[] = {
+	    {"registered", offsetof(struct signup_counts, registered)},
+	    {"waitlisted", offsetof(struct signup_counts, waitlisted)},
+	    {"cancelled", offsetof(struct signup_counts, cancelled)},
+	    {"checked_in", offsetof(struct signup_counts, checked_in)},
+	    {"no_show", offsetof(struct signup_counts, no_show)},
+	};
+	sqlite3_stmt *st;
+	memset(out, 0, sizeof *out);
+	if (bind2(db, sql_counts, session, 0, &st, e) < 0)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *s = (const char *)sqlite3_column_text(st, 0);
+		for (size_t i = 0; s && i < sizeof slots / sizeof slots[0]; i++)
+			if (strcmp(s, slots[i].status) == 0)
+				*(int64_t *)((char *)out + slots[i].at) =
+				    sqlite3_column_int64(st, 1);
+	}
+	db_release(db, st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, e, "signup");
+}
