@@ -408,10 +408,16 @@ struct action_def {
 };
 
 static const struct action_def actions[] = {
-    {KA_CHECKIN, can_checkin, staffing_checkin, "You are checked in to"},
-    {KA_CHECKOUT, can_checkout, staffing_checkout, "You are checked out of"},
-    {KA_SIGNUP, can_signup, signup, "You are signed up for"},
-    {KA_DROP, can_drop, staffing_unassign, "You dropped"},
+    {.action = KA_CHECKIN,
+     .can = can_checkin,
+     .staff = staffing_checkin,
+     .done = "You are checked in to"},
+    {.action = KA_CHECKOUT,
+     .can = can_checkout,
+     .staff = staffing_checkout,
+     .done = "You are checked out of"},
+    {.action = KA_SIGNUP, .can = can_signup, .staff = signup, .done = "You are signed up for"},
+    {.action = KA_DROP, .can = can_drop, .staff = staffing_unassign, .done = "You dropped"},
 };
 
 static const struct action_def *action_find(enum kiosk_action a)

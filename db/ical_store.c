@@ -63,17 +63,25 @@ struct query_def {
 };
 
 static const struct query_def queries[] = {
-    [ICAL_Q_AGENDA] = {SESSION_COLS AGENDA_FROM " ORDER BY s.starts, s.id",
-                       ZONES(SESSION_COLS AGENDA_FROM), 1},
-    [ICAL_Q_SHIFTS] = {SHIFT_COLS SHIFTS_FROM " ORDER BY sh.starts, sh.id",
-                       ZONES(SHIFT_COLS SHIFTS_FROM), 1},
-    [ICAL_Q_PERSON_SHIFTS] = {SHIFT_COLS PERSON_SHIFTS_FROM " ORDER BY sh.starts, sh.id",
-                              ZONES(SHIFT_COLS PERSON_SHIFTS_FROM), 2},
-    [ICAL_Q_PERSON_SESSIONS] = {SESSION_COLS PERSON_SESSIONS_FROM " ORDER BY s.starts, s.id",
-                                ZONES(SESSION_COLS PERSON_SESSIONS_FROM), 2},
-    [ICAL_Q_ORG_BOOTHS] = {BOOTH_COLS ORG_BOOTHS_FROM " ORDER BY b.starts, b.id",
-                           ZONES(BOOTH_COLS ORG_BOOTHS_FROM), 1},
-    [ICAL_Q_EVENT] = {EVENT_COLS EVENT_FROM, ZONES(EVENT_COLS EVENT_FROM), 1},
+    [ICAL_Q_AGENDA] = {.items = SESSION_COLS AGENDA_FROM " ORDER BY s.starts, s.id",
+                       .zones = ZONES(SESSION_COLS AGENDA_FROM),
+                       .nbind = 1},
+    [ICAL_Q_SHIFTS] = {.items = SHIFT_COLS SHIFTS_FROM " ORDER BY sh.starts, sh.id",
+                       .zones = ZONES(SHIFT_COLS SHIFTS_FROM),
+                       .nbind = 1},
+    [ICAL_Q_PERSON_SHIFTS] = {.items = SHIFT_COLS PERSON_SHIFTS_FROM " ORDER BY sh.starts, sh.id",
+                              .zones = ZONES(SHIFT_COLS PERSON_SHIFTS_FROM),
+                              .nbind = 2},
+    [ICAL_Q_PERSON_SESSIONS] = {.items =
+                                    SESSION_COLS PERSON_SESSIONS_FROM " ORDER BY s.starts, s.id",
+                                .zones = ZONES(SESSION_COLS PERSON_SESSIONS_FROM),
+                                .nbind = 2},
+    [ICAL_Q_ORG_BOOTHS] = {.items = BOOTH_COLS ORG_BOOTHS_FROM " ORDER BY b.starts, b.id",
+                           .zones = ZONES(BOOTH_COLS ORG_BOOTHS_FROM),
+                           .nbind = 1},
+    [ICAL_Q_EVENT] = {.items = EVENT_COLS EVENT_FROM,
+                      .zones = ZONES(EVENT_COLS EVENT_FROM),
+                      .nbind = 1},
 };
 
 static const char session_people_sql[] =

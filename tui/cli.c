@@ -52,7 +52,10 @@ void cli_usage(FILE *out)
 {
 	for (size_t i = 0; cli_at(i); i++) {
 		const struct command *c = cli_at(i);
-		fprintf(out, "  %s %s\n      %s\n", c->name, c->usage, c->help);
+		fprintf(out, "  %s %s\n      %s", c->name, c->usage, c->help);
+		if (c->help_more)
+			c->help_more(out);
+		fputc('\n', out);
 	}
 }
 

@@ -11,9 +11,11 @@
 struct command {
 	const char *name;
 	const char *usage; /* after the name */
-	const char *opts;  /* args_parse spec */
+	const char *opts;  /* args_parse spec (NULL: no options) */
 	int min_pos, max_pos;
 	const char *help;
+	/* writes the rest of the help, made from another table (NULL: none) */
+	void (*help_more)(FILE *out);
 	int (*run)(struct app *a, const struct args *args, FILE *out, struct err *e);
 };
 

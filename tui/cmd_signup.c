@@ -115,11 +115,10 @@ const struct command cmd_signup_commands[] = {
     {
         .name = "unsignup",
         .usage = "SESSION PERSON",
-        .opts = "",
         .min_pos = 2,
         .max_pos = 2,
         .help = "cancel a sign-up; the first on the session's waitlist moves up",
         .run = cmd_unsignup,
     },
-    {0},
+    {.name = NULL},
 };
