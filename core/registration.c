@@ -28,21 +28,26 @@ static bool is(const char *a, const char *b)
 	return a && strcmp(a, b) == 0;
 }
 
-/* Does (kind, status) hold one of the event's seats? */
-static bool seated(const char *kind, const char *status)
+bool registration_seated(const char *kind, const char *status)
 {
 	return is(kind, "attendee") &&
 	       (is(status, "registered") || is(status, "checked_in") || is(status, "no_show"));
 }
 
+bool registration_waitlisted(const char *status)
+{
+	return is(status, "waitlisted");
+}
+
 static bool holds_place(const char *status)
 {
-	return is(status, "registered") || is(status, "waitlisted") || is(status, "checked_in");
+	return is(status, "registered") || registration_waitlisted(status) ||
+	       is(status, "checked_in");
 }
 
 static void status_text(const struct reg_row *g, char *buf, size_t n)
 {
-	if (is(g->status, "waitlisted"))
+	if (registration_waitlisted(g->status))
 		snprintf(buf, n, "waitlisted at position %" PRId64, g->position);
 	else
 		snprintf(buf, n, "%s as %s", g->status, g->kind);
@@ -63,7 +68,7 @@ static int event_capacity(struct ctx *c, int64_t event, int64_t *cap, char *name
 
 static bool record_seated(const struct record *r)
 {
-	return seated(record_text(r, "kind"), record_text(r, "status"));
+	return registration_seated(record_text(r, "kind"), record_text(r, "status"));
 }
 
 static const struct waitlist event_waitlist = {
@@ -89,7 +94,7 @@ int registration_prepare(struct ctx *c, struct record *r, const struct record *o
 	const char *kind = record_text(r, "kind"), *status = record_text(r, "status");
 	if (!kind || !status || (old && record_int(old, "event") != record_int(r, "event")))
 		return 0; /* the required-field check and validate refuse these */
-	if (is(status, "waitlisted") && !is(kind, "attendee"))
+	if (registration_waitlisted(status) && !is(kind, "attendee"))
 		record_set_text(r, "status", "registered");
 	return waitlist_prepare(c, &event_waitlist, r, old, e);
 }
@@ -272,7 +277,7 @@ static int cancel_in_tx(struct ctx *c, int64_t event, int64_t person, int64_t *p
 	bool found;
 	if (registration_store_find(c->db, event, first_person, &after, &found, e) < 0)
 		return -1;
-	if (found && !is(after.status, "waitlisted"))
+	if (found && !registration_waitlisted(after.status))
 		*promoted = first_person;
 	return 0;
 }
@@ -306,7 +311,7 @@ static int attending(struct ctx *c, const struct reg_ctx *x, struct err *e)
 {
 	if (!x->found)
 		return not_registered(x, e);
-	if (is(x->g.status, "waitlisted"))
+	if (registration_waitlisted(x->g.status))
 		return err_set(e, ERR_REFUSED,
 		               "%s is on the waitlist for %s (position %" PRId64 "), not seated",
 		               x->p.name, x->ev.name, x->g.position);
@@ -415,7 +420,7 @@ int registration_ensure_volunteer(struct ctx *c, int64_t event, int64_t person, 
 	struct record r;
 	if (load(c, event, person, &x, e) < 0)
 		return -1;
-	if (x.found && !is(x.g.status, "cancelled") && !is(x.g.status, "waitlisted"))
+	if (x.found && !is(x.g.status, "cancelled") && !registration_waitlisted(x.g.status))
 		return 0;
 	if (revive_or_new(c, &x, "volunteer", &r, e) < 0)
 		return -1;

@@ -27,16 +27,29 @@ static bool is(const char *a, const char *b)
 	return a && b && strcmp(a, b) == 0;
 }
 
-/* Does a sign-up status hold a place (a seat or a waiting one)? */
+bool signup_seated(const char *status)
+{
+	return is(status, "registered") || is(status, "checked_in") || is(status, "no_show");
+}
+
+bool signup_active(const char *status)
+{
+	return signup_seated(status) || signup_waitlisted(status);
+}
+
+bool signup_waitlisted(const char *status)
+{
+	return is(status, "waitlisted");
+}
+
 static bool active(const char *status)
 {
-	return status && !is(status, "cancelled");
+	return signup_active(status);
 }
 
 static bool seated(const struct record *r)
 {
-	const char *s = record_text(r, "status");
-	return is(s, "registered") || is(s, "checked_in") || is(s, "no_show");
+	return signup_seated(record_text(r, "status"));
 }
 
 /* ---- the session's seats ------------------------------------------------ */

@@ -19,6 +19,13 @@
 
 #include "entity.h"
 
+/* The status sets of a sign-up (db/status_sql.h spells them in SQL): one
+ * that takes a seat (registered, checked_in, no_show), one that holds a
+ * place seated or waiting, one that waits. */
+bool signup_seated(const char *status);
+bool signup_active(const char *status);
+bool signup_waitlisted(const char *status);
+
 /* Sign person up for session (seated, or waitlisted when it is full); a
  * cancelled sign-up is revived. Soft rules yield to c->override_reason. */
 int signup_register(struct ctx *c, int64_t session, int64_t person, int64_t *signup, struct err *e);

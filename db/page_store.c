@@ -12,6 +12,7 @@
 #include "../core/array.h"
 #include "../core/xmalloc.h"
 #include "db_internal.h"
+#include "status_sql.h"
 
 struct page_col {
 	const char *name;
@@ -32,10 +33,9 @@ struct page_view {
 };
 
 /* Assignments that hold a place on a shift. */
-#define ACTIVE_STATUSES "('signed_up','confirmed','checked_in','completed')"
 #define FILLED                                                                                     \
 	"(SELECT count(*) FROM assignment WHERE assignment.shift = shift.id"                       \
-	" AND assignment.status IN " ACTIVE_STATUSES ")"
+	" AND " ASSIGNMENT_ACTIVE_SQL("assignment.") ")"
 #define LIKE(x) x " LIKE :q ESCAPE '\\'"
 
 static const struct page_col event_cols[] = {
@@ -46,7 +46,7 @@ static const struct page_col event_cols[] = {
     {"status", "event.status"},
     {"venue", "event.venue"},
     {"registered", "(SELECT count(*) FROM registration WHERE registration.event = event.id"
-                   " AND registration.status IN ('registered','checked_in'))"},
+                   " AND " REGISTRATION_ATTENDING_SQL("registration.") ")"},
 };
 
 static const struct page_col org_cols[] = {
@@ -279,7 +279,7 @@ static const struct page_view views[] = {
         .name = "waitlist",
         .from = "registration JOIN person ON person.id = registration.person",
         COLS(registration_cols),
-        .where = "registration.event = :scope AND registration.status = 'waitlisted'",
+        .where = "registration.event = :scope AND " REGISTRATION_WAITLISTED_SQL("registration."),
         .search = LIKE("person.name"),
         .key = "ifnull(registration.waitlist_position, 0)",
         .id = "registration.id",

@@ -8,6 +8,7 @@
 
 #include "../core/xmalloc.h"
 #include "db_internal.h"
+#include "status_sql.h"
 
 static const char sql_find[] =
     "SELECT id, status, coalesce(waitlist_position, 0), coalesce(checked_in_at, 0)"
@@ -17,10 +18,10 @@ static const char sql_session[] =
     " coalesce(r.capacity, 0), s.status = 'cancelled', s.title"
     " FROM session s LEFT JOIN room r ON r.id = s.room WHERE s.id = ?";
 static const char sql_of_session[] = "SELECT id FROM signup WHERE session = ?1 AND ?2 = ?2"
-                                     " AND status IN " SIGNUP_ACTIVE_SQL " ORDER BY id";
+                                     " AND " SIGNUP_ACTIVE_SQL("") " ORDER BY id";
 static const char sql_of_person[] =
     "SELECT g.id FROM signup g JOIN session s ON s.id = g.session"
-    " WHERE g.person = ?1 AND s.event = ?2 AND g.status IN " SIGNUP_ACTIVE_SQL " ORDER BY g.id";
+    " WHERE g.person = ?1 AND s.event = ?2 AND " SIGNUP_ACTIVE_SQL("g.") " ORDER BY g.id";
 static const char sql_in_room[] =
     "SELECT s.id FROM session s WHERE s.room = ?1 AND ?2 = ?2"
     " AND EXISTS (SELECT 1 FROM signup g WHERE g.session = s.id) ORDER BY s.id";

@@ -11,9 +11,6 @@
 #include "db.h"
 #include "rules_store.h"
 
-/* Sign-up statuses that hold a place (a seat or a waiting one). */
-#define SIGNUP_ACTIVE_SQL "('registered','waitlisted','checked_in','no_show')"
-
 struct signup_row {
 	int64_t id;
 	char status[16];

@@ -4,34 +4,36 @@
 #include "waitlist_store.h"
 
 #include "db_internal.h"
+#include "status_sql.h"
 
 struct waitlist_sql {
 	const char *what;
 	const char *seated, *last, *first, *close_gap, *promote;
 };
 
-/* The statements of a table whose group column is grp; seat narrows the
- * rows that can take a seat at all. */
-#define WAITLIST_SQL(tbl, grp, seat)                                                               \
+/* The statements of a table whose group column is grp; seat_sql and
+ * wait_sql are its status sets (db/status_sql.h). */
+#define WAITLIST_SQL(tbl, grp, seat_sql, wait_sql)                                                 \
 	{                                                                                          \
 		.what = tbl,                                                                       \
-		.seated = "SELECT count(*) FROM " tbl " WHERE " grp " = ?" seat                    \
-		          " AND status IN " WAITLIST_SEATED_SQL " AND id != ?",                    \
+		.seated =                                                                          \
+		    "SELECT count(*) FROM " tbl " WHERE " grp " = ? AND " seat_sql " AND id != ?", \
 		.last = "SELECT coalesce(max(waitlist_position), 0) FROM " tbl " WHERE " grp       \
-		        " = ? AND status = 'waitlisted'",                                          \
-		.first = "SELECT id, person, coalesce(waitlist_position, 0) FROM " tbl             \
-		         " WHERE " grp " = ? AND status = 'waitlisted'"                            \
-		         " ORDER BY waitlist_position, id LIMIT 1",                                \
-		.close_gap =                                                                       \
-		    "UPDATE " tbl " SET waitlist_position = waitlist_position - 1"                 \
-		    " WHERE " grp " = ? AND status = 'waitlisted' AND waitlist_position > ?",      \
+		        " = ? AND " wait_sql,                                                      \
+		.first =                                                                           \
+		    "SELECT id, person, coalesce(waitlist_position, 0) FROM " tbl " WHERE " grp    \
+		    " = ? AND " wait_sql " ORDER BY waitlist_position, id LIMIT 1",                \
+		.close_gap = "UPDATE " tbl " SET waitlist_position = waitlist_position - 1"        \
+		             " WHERE " grp " = ? AND " wait_sql " AND waitlist_position > ?",      \
 		.promote = "UPDATE " tbl " SET status = 'registered', waitlist_position = NULL"    \
 		           " WHERE id = ?",                                                        \
 	}
 
 static const struct waitlist_sql tables[] = {
-    [WL_REGISTRATION] = WAITLIST_SQL("registration", "event", " AND kind = 'attendee'"),
-    [WL_SIGNUP] = WAITLIST_SQL("signup", "session", ""),
+    [WL_REGISTRATION] = WAITLIST_SQL("registration", "event", REGISTRATION_SEATED_SQL(""),
+                                     REGISTRATION_WAITLISTED_SQL("")),
+    [WL_SIGNUP] =
+        WAITLIST_SQL("signup", "session", SIGNUP_SEATED_SQL(""), SIGNUP_WAITLISTED_SQL("")),
 };
 
 static int bind2(struct db *db, const char *sql, int64_t a, int64_t b, int nb, sqlite3_stmt **st,

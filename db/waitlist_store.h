@@ -10,9 +10,6 @@
 
 #include "db.h"
 
-/* Statuses that hold a seat (of an attendee's registration, of a sign-up). */
-#define WAITLIST_SEATED_SQL "('registered','checked_in','no_show')"
-
 /* The tables that keep a waitlist. */
 enum waitlist_table {
 	WL_REGISTRATION, /* group: event; only attendees take seats */

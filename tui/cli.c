@@ -48,6 +48,19 @@ const struct command *cli_find(const char *name)
 	return NULL;
 }
 
+/* Commands that never touch a database, so running them creates none. */
+static const char *const without_db[] = {
+    "kiosk-passphrase",
+};
+
+bool cli_needs_db(const char *name)
+{
+	for (size_t i = 0; i < sizeof without_db / sizeof without_db[0]; i++)
+		if (strcmp(name, without_db[i]) == 0)
+			return false;
+	return true;
+}
+
 void cli_usage(FILE *out)
 {
 	for (size_t i = 0; cli_at(i); i++) {

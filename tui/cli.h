@@ -3,6 +3,7 @@
 #ifndef MUSTER_CLI_H
 #define MUSTER_CLI_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "app.h"
@@ -22,6 +23,8 @@ struct command {
 /* Run argv[0] with its arguments, writing to out. Returns 0 or -1 with e set. */
 int cli_run(struct app *a, int argc, char **argv, FILE *out, struct err *e);
 const struct command *cli_find(const char *name);
+/* Does the command need the database opened (and created) first? */
+bool cli_needs_db(const char *name);
 const struct command *cli_at(size_t i);
 /* The command list for --help and the TUI's help screen. */
 void cli_usage(FILE *out);

@@ -192,10 +192,13 @@ static void detail_draw(struct kiosk_ui *k, bool mine)
 	if (k->nrows == 0 || LINES < 12)
 		return;
 	const struct kiosk_shift *s = &k->rows[k->sel];
-	char line[1024], why[512];
-	snprintf(line, sizeof line, "%s: %s, %s %s, %s%s%s", s->event, s->role, s->day, s->time,
-	         s->place[0] ? s->place : "place to be announced",
-	         mine && s->lead[0] ? ", lead " : "", mine ? s->lead : "");
+	char line[1024], why[512], lead[96] = "";
+	if (mine && s->lead_confidential)
+		snprintf(lead, sizeof lead, ", lead not named");
+	else if (mine && s->lead[0])
+		snprintf(lead, sizeof lead, ", lead %s", s->lead);
+	snprintf(line, sizeof line, "%s: %s, %s %s, %s%s", s->event, s->role, s->day, s->time,
+	         s->place[0] ? s->place : "place to be announced", lead);
 	kiosk_put(LINES - 6, 2, COLS - 4, line);
 	if (!mine) {
 		if (kiosk_can(k->ctx, s, KA_SIGNUP, why, sizeof why))
