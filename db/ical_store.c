@@ -50,6 +50,14 @@
 #define PERSON_SESSIONS_FROM                                                                       \
 	" FROM speaker sp JOIN session s ON s.id = sp.session" SESSION_JOIN                        \
 	" WHERE sp.person = ?1 AND (?2 = 0 OR s.event = ?2)"
+/* With the sign-up's status and place after the item columns. */
+#define SIGNUP_COLS SESSION_COLS ", g.status, coalesce(g.waitlist_position, 0)"
+#define PERSON_SIGNUPS_FROM                                                                        \
+	" FROM signup g JOIN session s ON s.id = g.session" SESSION_JOIN                           \
+	" WHERE g.person = ?1 AND " SIGNUP_ACTIVE_SQL(                                             \
+	    "g.") " AND (?2 = 0 OR s.event = ?2)"                                                  \
+	          " AND NOT EXISTS (SELECT 1 FROM speaker sp WHERE sp.session = s.id AND "         \
+	          "sp.person = ?1)"
 #define ORG_BOOTHS_FROM                                                                            \
 	" FROM booth b JOIN event e ON e.id = b.event JOIN org o ON o.id = b.org"                  \
 	" LEFT JOIN room r ON r.id = b.room WHERE b.org = ?1"
@@ -76,6 +84,9 @@ static const struct query_def queries[] = {
                                     SESSION_COLS PERSON_SESSIONS_FROM " ORDER BY s.starts, s.id",
                                 .zones = ZONES(SESSION_COLS PERSON_SESSIONS_FROM),
                                 .nbind = 2},
+    [ICAL_Q_PERSON_SIGNUPS] = {.items = SIGNUP_COLS PERSON_SIGNUPS_FROM " ORDER BY s.starts, s.id",
+                               .zones = ZONES(SIGNUP_COLS PERSON_SIGNUPS_FROM),
+                               .nbind = 2},
     [ICAL_Q_ORG_BOOTHS] = {.items = BOOTH_COLS ORG_BOOTHS_FROM " ORDER BY b.starts, b.id",
                            .zones = ZONES(BOOTH_COLS ORG_BOOTHS_FROM),
                            .nbind = 1},
@@ -176,6 +187,10 @@ static int item_row(sqlite3_stmt *st, void *arg)
 	    .filled = sqlite3_column_int64(st, 16),
 	    .need_max = sqlite3_column_int64(st, 17),
 	};
+	if (sqlite3_column_count(st) > 19) { /* SIGNUP_COLS */
+		it.signup = text_at(st, 18);
+		it.waitlist_position = sqlite3_column_int64(st, 19);
+	}
 	return s->fn(s->arg, &it);
 }
 
