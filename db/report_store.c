@@ -49,9 +49,15 @@ static const char kinds_sql[] =
 static const char sessions_sql[] =
     "SELECT session.id, session.title, session.kind, COALESCE(room.name, ''), session.starts,"
     " session.ends, session.capacity, COALESCE(room.capacity, 0),"
-    " (SELECT count(*) FROM speaker WHERE speaker.session = session.id)"
+    " (SELECT count(*) FROM speaker WHERE speaker.session = session.id),"
+    " g.registered, g.waitlisted, g.cancelled, g.checked_in, g.no_show"
     " FROM session LEFT JOIN room ON room.id = session.room"
-    " WHERE session.event = ? AND session.status != 'cancelled'"
+    " LEFT JOIN (SELECT session AS id, sum(status = 'registered') AS registered,"
+    "  sum(status = 'waitlisted') AS waitlisted, sum(status = 'cancelled') AS cancelled,"
+    "  sum(status = 'checked_in') AS checked_in, sum(status = 'no_show') AS no_show"
+    "  FROM signup WHERE session IN (SELECT id FROM session WHERE event = ?1)"
+    "  GROUP BY session) g ON g.id = session.id"
+    " WHERE session.event = ?1 AND session.status != 'cancelled'"
     " ORDER BY session.starts, session.id";
 
 static const char *text(sqlite3_stmt *st, int i)
@@ -173,9 +179,22 @@ int report_store_kinds(struct db *db, int64_t event,
 static int session_row(sqlite3_stmt *st, void *ctx)
 {
 	struct relay *r = ctx;
-	struct report_store_session s = {num(st, 0),  text(st, 1), text(st, 2),
-	                                 text(st, 3), num(st, 4),  num(st, 5),
-	                                 num(st, 6),  num(st, 7),  num(st, 8)};
+	struct report_store_session s = {
+	    .id = num(st, 0),
+	    .title = text(st, 1),
+	    .kind = text(st, 2),
+	    .room = text(st, 3),
+	    .starts = num(st, 4),
+	    .ends = num(st, 5),
+	    .capacity = num(st, 6),
+	    .room_capacity = num(st, 7),
+	    .speakers = num(st, 8),
+	    .registered = num(st, 9),
+	    .waitlisted = num(st, 10),
+	    .cancelled = num(st, 11),
+	    .checked_in = num(st, 12),
+	    .no_show = num(st, 13),
+	};
 	return r->to.session(r->arg, &s);
 }
 

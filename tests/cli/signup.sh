@@ -69,6 +69,9 @@ add signup session=2 person=2
 rm signup 7
 # sign-ups keep their session
 rm session 1
+# the attendance report counts them per session
+report attendance --event 1
+report attendance --event 1 --format csv
 # usage
 signup 1
 signup x 1
