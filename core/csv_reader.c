@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "utf8.h"
 #include "xmalloc.h"
 
 #define CHUNK     65536
@@ -30,41 +31,6 @@ struct reader {
 	size_t *cap;
 	size_t n, nalloc;
 };
-
-int csv_reader_utf8_ok(const char *s, size_t n)
-{
-	const unsigned char *p = (const unsigned char *)s, *end = p + n;
-	while (p < end) {
-		unsigned c = *p;
-		size_t len;
-		unsigned min, cp;
-		if (c == 0)
-			return 0;
-		if (c < 0x80) {
-			p++;
-			continue;
-		}
-		if (c >= 0xc2 && c <= 0xdf)
-			len = 2, min = 0x80, cp = c & 0x1f;
-		else if (c >= 0xe0 && c <= 0xef)
-			len = 3, min = 0x800, cp = c & 0x0f;
-		else if (c >= 0xf0 && c <= 0xf4)
-			len = 4, min = 0x10000, cp = c & 0x07;
-		else
-			return 0;
-		if ((size_t)(end - p) < len)
-			return 0;
-		for (size_t i = 1; i < len; i++) {
-			if ((p[i] & 0xc0) != 0x80)
-				return 0;
-			cp = (cp << 6) | (p[i] & 0x3f);
-		}
-		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-			return 0;
-		p += len;
-	}
-	return 1;
-}
 
 /* Line breaks inside a field are stored as LF: CR LF and a lone CR become LF. */
 static void unix_line_ends(char *s)
@@ -97,7 +63,7 @@ static void on_field(void *s, size_t len, void *data)
 		return;
 	if (len > FIELD_MAX)
 		return fail(r, r->start, "a field is longer than 1 MiB");
-	if (s && !csv_reader_utf8_ok(s, len))
+	if (s && !utf8_valid(s, len))
 		return fail(r, r->start,
 		            memchr(s, 0, len) ? "a field holds a NUL byte (not a text file?)"
 		                              : "not UTF-8 text (in a spreadsheet, save as "

@@ -48,10 +48,7 @@ static int coverage_shift(void *arg, const struct report_store_shift *s)
 {
 	struct coverage *cv = arg;
 	int64_t gap = s->need_min > s->filled ? s->need_min - s->filled : 0;
-	if (cv->n == cv->cap) {
-		cv->cap = cv->cap ? cv->cap * 2 : 64;
-		cv->v = xrealloc(cv->v, cv->cap * sizeof *cv->v);
-	}
+	XGROW(cv->v, cv->n, cv->cap, 64);
 	cv->v[cv->n++] =
 	    (struct span){s->starts, s->ends, s->need_min, s->need_max, s->filled, gap};
 	if (!cv->fns->shift)

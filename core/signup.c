@@ -378,8 +378,9 @@ int signup_room_after_write(struct ctx *c, const struct record *r, const char *a
 
 /* ---- operations ----------------------------------------------------------- */
 
-static int in_tx(struct ctx *c, int (*fn)(struct ctx *, int64_t, int64_t, int64_t *, struct err *),
-                 int64_t session, int64_t person, int64_t *out, struct err *e)
+/* ctx_tx for an operation that hands back a value in *out. */
+static int tx_out(struct ctx *c, int (*fn)(struct ctx *, int64_t, int64_t, int64_t *, struct err *),
+                  int64_t session, int64_t person, int64_t *out, struct err *e)
 {
 	if (db_begin(c->db, e) < 0)
 		return -1;
@@ -424,7 +425,7 @@ static int register_in_tx(struct ctx *c, int64_t session, int64_t person, int64_
 
 int signup_register(struct ctx *c, int64_t session, int64_t person, int64_t *signup, struct err *e)
 {
-	return in_tx(c, register_in_tx, session, person, signup, e);
+	return tx_out(c, register_in_tx, session, person, signup, e);
 }
 
 static int not_signed_up(const struct ctx *c, const struct pair *x, struct err *e)
@@ -461,11 +462,10 @@ int signup_cancel(struct ctx *c, int64_t session, int64_t person, int64_t *promo
 {
 	if (promoted)
 		*promoted = 0;
-	return in_tx(c, cancel_in_tx, session, person, promoted, e);
+	return tx_out(c, cancel_in_tx, session, person, promoted, e);
 }
 
-static int checkin_in_tx(struct ctx *c, int64_t session, int64_t person, int64_t *unused,
-                         struct err *e)
+static int checkin_in_tx(struct ctx *c, int64_t session, int64_t person, struct err *e)
 {
 	struct pair x;
 	struct record r;
@@ -492,7 +492,7 @@ static int checkin_in_tx(struct ctx *c, int64_t session, int64_t person, int64_t
 
 int signup_checkin(struct ctx *c, int64_t session, int64_t person, struct err *e)
 {
-	return in_tx(c, checkin_in_tx, session, person, NULL, e);
+	return ctx_tx(c, session, person, checkin_in_tx, e);
 }
 
 int signup_check(struct ctx *c, int64_t session, int64_t person, struct err *e)

@@ -12,7 +12,7 @@
 #include "status_sql.h"
 #include "rules_store.h"
 
-#define ACTIVE " " ASSIGNMENT_ACTIVE_SQL("a.")
+#define ACTIVE " a.status IN " ASSIGNMENT_ACTIVE_SQL
 /* The event condition of each spelling. */
 #define EVERY_EVENT(x) " 1"
 #define ONE_EVENT(x)   " " x " = ?1"
@@ -77,10 +77,11 @@
     [CS_SEATS] = \
 	"SELECT ev.id, ev.capacity," \
 	" (SELECT count(*) FROM registration g WHERE g.event = ev.id" \
-	" AND " REGISTRATION_SEATED_SQL("g.") ")," \
+	" AND g.kind = " REGISTRATION_SEATED_KIND_SQL " AND g.status IN " REGISTRATION_SEATED_SQL ")," \
 	" coalesce(w.person, 0), coalesce(w.waitlist_position, 0)" \
 	" FROM event ev LEFT JOIN registration w ON w.id = (SELECT id FROM registration" \
-	" WHERE event = ev.id AND " REGISTRATION_WAITLISTED_SQL("") " ORDER BY waitlist_position, id LIMIT 1)" \
+	" WHERE event = ev.id AND status = " REGISTRATION_WAITLISTED_SQL \
+	" ORDER BY waitlist_position, id LIMIT 1)" \
 	" WHERE" EVENT("ev.id") " ORDER BY ev.id", \
     /* From the sessions (of the event): their speakers are few, their \
      * shifts fewer. */ \
@@ -118,25 +119,25 @@
     [CS_SESSION_SEATS] = \
 	"SELECT se.id, se.capacity, coalesce(m.capacity, 0)," \
 	" (SELECT count(*) FROM signup g WHERE g.session = se.id" \
-	" AND " SIGNUP_SEATED_SQL("g.") ")," \
+	" AND g.status IN " SIGNUP_SEATED_SQL ")," \
 	" coalesce(w.person, 0), coalesce(w.waitlist_position, 0)" \
 	" FROM session se LEFT JOIN room m ON m.id = se.room" \
 	" LEFT JOIN signup w ON w.id = (SELECT id FROM signup WHERE session = se.id" \
-	" AND " SIGNUP_WAITLISTED_SQL("") " ORDER BY waitlist_position, id LIMIT 1)" \
+	" AND status = " SIGNUP_WAITLISTED_SQL " ORDER BY waitlist_position, id LIMIT 1)" \
 	" WHERE se.status != 'cancelled' AND" EVENT("se.event") \
 	" AND EXISTS (SELECT 1 FROM signup g WHERE g.session = se.id) ORDER BY se.starts, se.id", \
     [CS_SIGNUP_UNREGISTERED] = \
 	"SELECT g.person, g.session, coalesce(r.waitlist_position, 0), coalesce(r.status, '')" \
 	" FROM session se CROSS JOIN signup g ON g.session = se.id" \
 	" LEFT JOIN registration r ON r.event = se.event AND r.person = g.person" \
-	" WHERE" SIGNUP_ACTIVE_SQL(" g.") " AND se.status != 'cancelled' AND" EVENT("se.event") \
+	" WHERE g.status IN " SIGNUP_ACTIVE_SQL " AND se.status != 'cancelled' AND" EVENT("se.event") \
 	" AND (r.id IS NULL OR r.status NOT IN ('registered','checked_in'))" \
 	" ORDER BY se.starts, se.id, g.person", \
     [CS_SIGNUP_OVERLAP] = \
 	"SELECT x.person, a.id, b.id FROM session a CROSS JOIN signup x ON x.session = a.id" \
 	" JOIN signup y ON y.person = x.person AND y.session != x.session" \
 	" JOIN session b ON b.id = y.session" \
-	" WHERE" SIGNUP_ACTIVE_SQL(" x.") " AND" SIGNUP_ACTIVE_SQL(" y.") \
+	" WHERE x.status IN " SIGNUP_ACTIVE_SQL " AND y.status IN " SIGNUP_ACTIVE_SQL \
 	" AND a.status != 'cancelled' AND b.status != 'cancelled' AND" EVENT("a.event") \
 	" AND b.starts < a.ends AND b.ends > a.starts" \
 	" AND (b.starts > a.starts OR (b.starts = a.starts AND b.id > a.id))" \

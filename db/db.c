@@ -24,6 +24,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../core/strbuf.h"
+#include "../core/utf8.h"
 #include "../core/xmalloc.h"
 
 struct tracer;
@@ -374,6 +376,23 @@ void db_trace(struct db *db, void (*fn)(void *arg, const char *sql), void *arg)
 	sqlite3_trace_v2(db->h, fn ? SQLITE_TRACE_STMT : 0, fn ? on_trace : NULL, db->tracer);
 }
 
+const char *db_column_text(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+void db_column_copy(sqlite3_stmt *st, int i, char *buf, size_t n)
+{
+	const char *t = db_column_text(st, i);
+	size_t len = t ? strlen(t) : 0;
+	if (n == 0)
+		return;
+	if (len >= n)
+		len = utf8_boundary(t, n - 1);
+	memcpy(buf, t ? t : "", len);
+	buf[len] = '\0';
+}
+
 char *db_query_plan(struct db *db, const char *sql, struct err *e)
 {
 	char *text = xasprintf("EXPLAIN QUERY PLAN %s", sql);
@@ -382,21 +401,12 @@ char *db_query_plan(struct db *db, const char *sql, struct err *e)
 	free(text);
 	if (ret < 0)
 		return NULL;
-	size_t len = 0, cap = 256;
-	char *out = xmalloc(cap);
-	out[0] = '\0';
+	struct strbuf out = {0};
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *step = (const char *)sqlite3_column_text(st, 3);
-		size_t n = strlen(step ? step : "");
-		if (len + n + 2 > cap) {
-			cap = (len + n + 2) * 2;
-			out = xrealloc(out, cap);
-		}
-		memcpy(out + len, step ? step : "", n);
-		len += n;
-		out[len++] = '\n';
-		out[len] = '\0';
+		strbuf_add(&out, step ? step : "");
+		strbuf_addc(&out, '\n');
 	}
 	sqlite3_finalize(st);
-	return out;
+	return strbuf_take(&out);
 }

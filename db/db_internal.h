@@ -4,6 +4,7 @@
 #define MUSTER_DB_INTERNAL_H
 
 #include <sqlite3.h>
+#include <stddef.h>
 
 #include "db.h"
 
@@ -25,6 +26,11 @@ int db_fail(struct db *db, struct err *e, const char *what);
 int db_exec_stmt(struct db *db, sqlite3_stmt *st, struct err *e, const char *what);
 /* Run literal SQL (no parameters) */
 int db_exec(struct db *db, const char *sql, struct err *e);
+/* Column i of the current row as text: NULL when the value is NULL. */
+const char *db_column_text(sqlite3_stmt *st, int i);
+/* Column i copied into buf of n bytes ("" when NULL), cut at a UTF-8
+ * character boundary when it does not fit. */
+void db_column_copy(sqlite3_stmt *st, int i, char *buf, size_t n);
 /* Apply the migrations in migrate.c. */
 int db_migrate(struct db *db, struct err *e);
 

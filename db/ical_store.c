@@ -22,8 +22,9 @@
 	"SELECT 1 AS kind, sh.id, sh.uid, sh.sequence, sh.starts AS starts, sh.ends AS ends,"      \
 	" e.tz AS tz, ro.name, ro.name, sh.status, r.name, b.label, e.venue, ro.description,"      \
 	" e.name, NULL,"                                                                           \
-	" (SELECT count(*) FROM assignment a2 WHERE a2.shift = sh.id AND " ASSIGNMENT_ACTIVE_SQL(  \
-	    "a2.") "), sh.need_max"
+	" (SELECT count(*) FROM assignment a2"                                                     \
+	"  WHERE a2.shift = sh.id AND a2.status IN " ASSIGNMENT_ACTIVE_SQL "),"                    \
+	" sh.need_max"
 #define SHIFT_JOIN                                                                                 \
 	" JOIN event e ON e.id = sh.event JOIN role ro ON ro.id = sh.role"                         \
 	" LEFT JOIN room r ON r.id = sh.room LEFT JOIN booth b ON b.id = sh.booth"
@@ -46,7 +47,8 @@
 #define SHIFTS_FROM " FROM shift sh" SHIFT_JOIN " WHERE sh.event = ?1"
 #define PERSON_SHIFTS_FROM                                                                         \
 	" FROM assignment a JOIN shift sh ON sh.id = a.shift" SHIFT_JOIN                           \
-	" WHERE a.person = ?1 AND " ASSIGNMENT_ACTIVE_SQL("a.") " AND (?2 = 0 OR sh.event = ?2)"
+	" WHERE a.person = ?1 AND a.status IN " ASSIGNMENT_ACTIVE_SQL                              \
+	" AND (?2 = 0 OR sh.event = ?2)"
 #define PERSON_SESSIONS_FROM                                                                       \
 	" FROM speaker sp JOIN session s ON s.id = sp.session" SESSION_JOIN                        \
 	" WHERE sp.person = ?1 AND (?2 = 0 OR s.event = ?2)"
@@ -54,10 +56,8 @@
 #define SIGNUP_COLS SESSION_COLS ", g.status, coalesce(g.waitlist_position, 0)"
 #define PERSON_SIGNUPS_FROM                                                                        \
 	" FROM signup g JOIN session s ON s.id = g.session" SESSION_JOIN                           \
-	" WHERE g.person = ?1 AND " SIGNUP_ACTIVE_SQL(                                             \
-	    "g.") " AND (?2 = 0 OR s.event = ?2)"                                                  \
-	          " AND NOT EXISTS (SELECT 1 FROM speaker sp WHERE sp.session = s.id AND "         \
-	          "sp.person = ?1)"
+	" WHERE g.person = ?1 AND g.status IN " SIGNUP_ACTIVE_SQL " AND (?2 = 0 OR s.event = ?2)"  \
+	" AND NOT EXISTS (SELECT 1 FROM speaker sp WHERE sp.session = s.id AND sp.person = ?1)"
 #define ORG_BOOTHS_FROM                                                                            \
 	" FROM booth b JOIN event e ON e.id = b.event JOIN org o ON o.id = b.org"                  \
 	" LEFT JOIN room r ON r.id = b.room WHERE b.org = ?1"
@@ -100,12 +100,12 @@ static const char session_people_sql[] =
     " JOIN person p ON p.id = sp.person WHERE sp.session = ? ORDER BY sp.id";
 static const char shift_people_sql[] =
     "SELECT p.id, p.name, p.email, p.confidential, 'volunteer' FROM assignment a"
-    " JOIN person p ON p.id = a.person WHERE a.shift = ? AND " ASSIGNMENT_ACTIVE_SQL(
-        "a.") " ORDER BY a.id";
+    " JOIN person p ON p.id = a.person WHERE a.shift = ? AND a.status IN " ASSIGNMENT_ACTIVE_SQL
+    " ORDER BY a.id";
 static const char event_people_sql[] =
     "SELECT p.id, p.name, p.email, p.confidential, r.kind FROM registration r"
     " JOIN person p ON p.id = r.person"
-    " WHERE r.event = ? AND " REGISTRATION_ATTENDING_SQL("r.") " ORDER BY p.id";
+    " WHERE r.event = ? AND r.status IN " REGISTRATION_ATTENDING_SQL " ORDER BY p.id";
 static const char room_by_name_sql[] =
     "SELECT id FROM room WHERE event = ? AND name = ? COLLATE NOCASE ORDER BY id LIMIT 1";
 static const char session_by_uid_sql[] =
@@ -126,11 +126,6 @@ void ical_store_read_end(struct db *db, bool began)
 {
 	if (began)
 		sqlite3_exec(db_handle(db), "COMMIT", NULL, NULL, NULL);
-}
-
-static const char *text_at(sqlite3_stmt *st, int i)
-{
-	return (const char *)sqlite3_column_text(st, i);
 }
 
 static int prepare_query(struct db *db, const char *sql, int nbind, int64_t key, int64_t event,
@@ -170,25 +165,25 @@ static int item_row(sqlite3_stmt *st, void *arg)
 	struct ical_store_item it = {
 	    .kind = (enum ical_store_kind)sqlite3_column_int(st, 0),
 	    .id = sqlite3_column_int64(st, 1),
-	    .uid = text_at(st, 2),
+	    .uid = db_column_text(st, 2),
 	    .sequence = sqlite3_column_int64(st, 3),
 	    .starts = sqlite3_column_int64(st, 4),
 	    .ends = sqlite3_column_int64(st, 5),
-	    .tz = text_at(st, 6),
-	    .title = text_at(st, 7),
-	    .category = text_at(st, 8),
-	    .status = text_at(st, 9),
-	    .room = text_at(st, 10),
-	    .booth = text_at(st, 11),
-	    .venue = text_at(st, 12),
-	    .description = text_at(st, 13),
-	    .event_name = text_at(st, 14),
-	    .org_name = text_at(st, 15),
+	    .tz = db_column_text(st, 6),
+	    .title = db_column_text(st, 7),
+	    .category = db_column_text(st, 8),
+	    .status = db_column_text(st, 9),
+	    .room = db_column_text(st, 10),
+	    .booth = db_column_text(st, 11),
+	    .venue = db_column_text(st, 12),
+	    .description = db_column_text(st, 13),
+	    .event_name = db_column_text(st, 14),
+	    .org_name = db_column_text(st, 15),
 	    .filled = sqlite3_column_int64(st, 16),
 	    .need_max = sqlite3_column_int64(st, 17),
 	};
 	if (sqlite3_column_count(st) > 19) { /* SIGNUP_COLS */
-		it.signup = text_at(st, 18);
+		it.signup = db_column_text(st, 18);
 		it.waitlist_position = sqlite3_column_int64(st, 19);
 	}
 	return s->fn(s->arg, &it);
@@ -212,7 +207,7 @@ struct zone_scan {
 static int zone_row(sqlite3_stmt *st, void *arg)
 {
 	struct zone_scan *s = arg;
-	const char *tz = text_at(st, 0);
+	const char *tz = db_column_text(st, 0);
 	return s->fn(s->arg, tz ? tz : "UTC", sqlite3_column_int64(st, 1),
 	             sqlite3_column_int64(st, 2));
 }
@@ -237,10 +232,10 @@ static int person_row(sqlite3_stmt *st, void *arg)
 	struct person_scan *s = arg;
 	struct ical_store_person p = {
 	    .id = sqlite3_column_int64(st, 0),
-	    .name = text_at(st, 1),
-	    .email = text_at(st, 2),
+	    .name = db_column_text(st, 1),
+	    .email = db_column_text(st, 2),
 	    .confidential = sqlite3_column_int(st, 3) != 0,
-	    .role = text_at(st, 4),
+	    .role = db_column_text(st, 4),
 	};
 	return s->fn(s->arg, &p);
 }

@@ -18,9 +18,9 @@
 	" COALESCE(rm.name, b.label, e.venue, ''), " lead ","                                      \
 	" (s.status = 'cancelled' OR e.status = 'cancelled'),"                                     \
 	" COALESCE(a.status, ''), COALESCE(a.checked_in_at, 0), COALESCE(a.checked_out_at, 0),"    \
-	" (SELECT COUNT(*) FROM assignment x WHERE x.shift = s.id AND " ASSIGNMENT_ACTIVE_SQL(     \
-	    "x.") "),"                                                                             \
-	          " s.need_max"
+	" (SELECT COUNT(*) FROM assignment x"                                                      \
+	"  WHERE x.shift = s.id AND x.status IN " ASSIGNMENT_ACTIVE_SQL "),"                       \
+	" s.need_max"
 #define ROW_COLS ROW_COLS_LEAD("COALESCE(l.name, ''), COALESCE(l.confidential, 0)")
 #define ROW_JOINS                                                                                  \
 	" JOIN event e ON e.id = s.event JOIN role r ON r.id = s.role"                             \
@@ -41,10 +41,10 @@ static const char sql_person[] =
 
 static const char sql_mine[] =
     ROW_COLS " FROM assignment a JOIN shift s ON s.id = a.shift" ROW_JOINS
-             " WHERE a.person = ?1 AND " ASSIGNMENT_ACTIVE_SQL(
-                 "a.") " AND (s.ends > ?2 OR (a.status = 'checked_in'"
-                       " AND s.ends > ?2 - ?3))"
-                       " ORDER BY s.starts, s.id LIMIT ?4";
+             " WHERE a.person = ?1 AND a.status IN " ASSIGNMENT_ACTIVE_SQL
+             " AND (s.ends > ?2 OR (a.status = 'checked_in'"
+             " AND s.ends > ?2 - ?3))"
+             " ORDER BY s.starts, s.id LIMIT ?4";
 
 static const char sql_shift[] =
     ROW_COLS " FROM shift s LEFT JOIN assignment a"
@@ -63,27 +63,11 @@ static const char sql_open[] = ROW_COLS_LEAD(
              " AND (r.skill IS NULL OR EXISTS (SELECT 1 FROM person_skill ps"
              "  WHERE ps.person = ?1 AND ps.skill = r.skill))"
              " AND (SELECT COUNT(*) FROM assignment x WHERE x.shift = s.id"
-             "  AND " ASSIGNMENT_ACTIVE_SQL(
-                 "x.") ") < s.need_max"
-                       " AND NOT EXISTS (SELECT 1 FROM assignment m JOIN shift o ON o.id = m.shift"
-                       "  WHERE m.person = ?1 AND " ASSIGNMENT_ACTIVE_SQL(
-                           "m.") " AND o.starts < s.ends AND s.starts < o.ends)"
-                                 " ORDER BY s.starts, s.id LIMIT ?5";
-
-/* Copy column i as text into dst, cut at a UTF-8 character boundary. */
-static void col_text(sqlite3_stmt *st, int i, char *dst, size_t n)
-{
-	const char *t = (const char *)sqlite3_column_text(st, i);
-	size_t len = t ? strlen(t) : 0;
-	if (len >= n) {
-		len = n - 1;
-		while (len > 0 && ((unsigned char)t[len] & 0xc0) == 0x80)
-			len--;
-	}
-	if (len)
-		memcpy(dst, t, len);
-	dst[len] = '\0';
-}
+             "  AND x.status IN " ASSIGNMENT_ACTIVE_SQL ") < s.need_max"
+             " AND NOT EXISTS (SELECT 1 FROM assignment m JOIN shift o ON o.id = m.shift"
+             "  WHERE m.person = ?1 AND m.status IN " ASSIGNMENT_ACTIVE_SQL
+             " AND o.starts < s.ends AND s.starts < o.ends)"
+             " ORDER BY s.starts, s.id LIMIT ?5";
 
 static void row_read(sqlite3_stmt *st, struct kiosk_store_row *r)
 {
@@ -92,14 +76,14 @@ static void row_read(sqlite3_stmt *st, struct kiosk_store_row *r)
 	r->event = sqlite3_column_int64(st, 1);
 	r->starts = sqlite3_column_int64(st, 2);
 	r->ends = sqlite3_column_int64(st, 3);
-	col_text(st, 4, r->tz, sizeof r->tz);
-	col_text(st, 5, r->event_name, sizeof r->event_name);
-	col_text(st, 6, r->role, sizeof r->role);
-	col_text(st, 7, r->place, sizeof r->place);
-	col_text(st, 8, r->lead, sizeof r->lead);
+	db_column_copy(st, 4, r->tz, sizeof r->tz);
+	db_column_copy(st, 5, r->event_name, sizeof r->event_name);
+	db_column_copy(st, 6, r->role, sizeof r->role);
+	db_column_copy(st, 7, r->place, sizeof r->place);
+	db_column_copy(st, 8, r->lead, sizeof r->lead);
 	r->lead_confidential = sqlite3_column_int(st, 9) != 0;
 	r->cancelled = sqlite3_column_int(st, 10) != 0;
-	col_text(st, 11, r->status, sizeof r->status);
+	db_column_copy(st, 11, r->status, sizeof r->status);
 	r->checked_in_at = sqlite3_column_int64(st, 12);
 	r->checked_out_at = sqlite3_column_int64(st, 13);
 	r->filled = sqlite3_column_int(st, 14);
@@ -181,7 +165,7 @@ int kiosk_store_person(struct db *db, const char *code, int64_t *id, bool *confi
 		*confidential = sqlite3_column_int(st, 1) != 0;
 		*has_pin = sqlite3_column_int(st, 3) != 0;
 		if (n)
-			col_text(st, 2, name, n);
+			db_column_copy(st, 2, name, n);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)

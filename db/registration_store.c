@@ -21,12 +21,6 @@ static int run(struct db *db, const char *sql, int64_t a, int64_t b, int nb, sql
 	return 0;
 }
 
-static void copy_text(sqlite3_stmt *st, int col, char *buf, size_t n)
-{
-	const unsigned char *t = sqlite3_column_text(st, col);
-	snprintf(buf, n, "%s", t ? (const char *)t : "");
-}
-
 int registration_store_find(struct db *db, int64_t event, int64_t person, struct reg_row *out,
                             bool *found, struct err *e)
 {
@@ -39,8 +33,8 @@ int registration_store_find(struct db *db, int64_t event, int64_t person, struct
 	if (rc == SQLITE_ROW) {
 		*found = true;
 		out->id = sqlite3_column_int64(st, 0);
-		copy_text(st, 1, out->kind, sizeof out->kind);
-		copy_text(st, 2, out->status, sizeof out->status);
+		db_column_copy(st, 1, out->kind, sizeof out->kind);
+		db_column_copy(st, 2, out->status, sizeof out->status);
 		out->position = sqlite3_column_int64(st, 3);
 		out->checked_in_at = sqlite3_column_int64(st, 4);
 		out->checked_out_at = sqlite3_column_int64(st, 5);

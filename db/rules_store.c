@@ -32,11 +32,10 @@ static const char sql_booth_event[] = "SELECT event FROM booth WHERE id = ?";
 static const char sql_person_shifts[] =
     "SELECT s.id, s.role, s.starts, s.ends, r.name"
     " FROM assignment a JOIN shift s ON s.id = a.shift JOIN role r ON r.id = s.role"
-    " WHERE a.person = ? AND " ASSIGNMENT_ACTIVE_SQL(
-        "a.") " AND s.status = 'open'"
-              " AND s.starts < ? AND s.ends > ? AND s.id != ? ORDER BY s.starts, s.id";
+    " WHERE a.person = ? AND a.status IN " ASSIGNMENT_ACTIVE_SQL " AND s.status = 'open'"
+    " AND s.starts < ? AND s.ends > ? AND s.id != ? ORDER BY s.starts, s.id";
 static const char sql_taken[] = "SELECT count(*) FROM assignment WHERE shift = ? AND person != ?"
-                                " AND " ASSIGNMENT_ACTIVE_SQL("");
+                                " AND status IN " ASSIGNMENT_ACTIVE_SQL;
 static const char sql_speaking[] =
     "SELECT se.id, 0, se.starts, se.ends, se.title"
     " FROM speaker sp JOIN session se ON se.id = sp.session"
@@ -45,9 +44,8 @@ static const char sql_speaking[] =
 static const char sql_signed_up[] =
     "SELECT se.id, 0, se.starts, se.ends, se.title"
     " FROM signup g JOIN session se ON se.id = g.session"
-    " WHERE g.person = ? AND " SIGNUP_ACTIVE_SQL(
-        "g.") " AND se.status != 'cancelled'"
-              " AND se.starts < ? AND se.ends > ? AND se.id != ? ORDER BY se.starts, se.id";
+    " WHERE g.person = ? AND g.status IN " SIGNUP_ACTIVE_SQL " AND se.status != 'cancelled'"
+    " AND se.starts < ? AND se.ends > ? AND se.id != ? ORDER BY se.starts, se.id";
 static const char sql_skill[] = "SELECT coalesce(expires, '') FROM person_skill"
                                 " WHERE person = ? AND skill = ?";
 static const char sql_windows[] = "SELECT id, 0, starts, ends, '' FROM availability"
@@ -82,11 +80,13 @@ static const char sql_assignment_of[] = "SELECT id, status FROM assignment"
 
 #define PAIRS_SELECT                                                                               \
 	"SELECT a.id, a.shift, a.person FROM assignment a JOIN shift s ON s.id = a.shift "
-#define PAIRS_ACTIVE " AND " ASSIGNMENT_ACTIVE_SQL("a.") " AND s.status = 'open' ORDER BY a.id"
+#define PAIRS_ACTIVE                                                                               \
+	" AND a.status IN " ASSIGNMENT_ACTIVE_SQL " AND s.status = 'open' ORDER BY a.id"
 
 /* Indexed by enum rs_pairs_by. */
 static const char *const sql_pairs[] = {
-    PAIRS_SELECT "WHERE a.shift = ?1 AND ?2 = ?2 AND " ASSIGNMENT_ACTIVE_SQL("a.") " ORDER BY a.id",
+    PAIRS_SELECT "WHERE a.shift = ?1 AND ?2 = ?2 AND a.status IN " ASSIGNMENT_ACTIVE_SQL
+                 " ORDER BY a.id",
     PAIRS_SELECT "WHERE a.person = ?1 AND ?2 = ?2" PAIRS_ACTIVE,
     PAIRS_SELECT "WHERE s.role = ?1 AND ?2 = ?2" PAIRS_ACTIVE,
     PAIRS_SELECT "WHERE a.person = ?1 AND s.event = ?2" PAIRS_ACTIVE,
@@ -98,12 +98,6 @@ void rs_slots_free(struct rs_slots *s)
 {
 	free(s->v);
 	memset(s, 0, sizeof *s);
-}
-
-static void copy_text(sqlite3_stmt *st, int col, char *buf, size_t n)
-{
-	const unsigned char *t = sqlite3_column_text(st, col);
-	snprintf(buf, n, "%s", t ? (const char *)t : "");
 }
 
 /* Prepare sql and bind the integers in order. */
@@ -138,8 +132,8 @@ int rules_store_event(struct db *db, int64_t id, struct rs_event *out, struct er
 		return -1;
 	memset(out, 0, sizeof *out);
 	out->id = id;
-	copy_text(st, 0, out->name, sizeof out->name);
-	copy_text(st, 1, out->tz, sizeof out->tz);
+	db_column_copy(st, 0, out->name, sizeof out->name);
+	db_column_copy(st, 1, out->tz, sizeof out->tz);
 	out->starts = sqlite3_column_int64(st, 2);
 	out->ends = sqlite3_column_int64(st, 3);
 	out->span_starts = sqlite3_column_int64(st, 4);
@@ -159,8 +153,8 @@ int rules_store_role(struct db *db, int64_t id, struct rs_role *out, struct err 
 	out->id = id;
 	out->event = sqlite3_column_int64(st, 0);
 	out->skill = sqlite3_column_int64(st, 1);
-	copy_text(st, 2, out->name, sizeof out->name);
-	copy_text(st, 3, out->skill_name, sizeof out->skill_name);
+	db_column_copy(st, 2, out->name, sizeof out->name);
+	db_column_copy(st, 3, out->skill_name, sizeof out->skill_name);
 	out->min_age = sqlite3_column_int(st, 4);
 	db_release(db, st);
 	return 0;
@@ -174,9 +168,9 @@ int rules_store_person(struct db *db, int64_t id, struct rs_person *out, struct 
 		return -1;
 	memset(out, 0, sizeof *out);
 	out->id = id;
-	copy_text(st, 0, out->name, sizeof out->name);
-	copy_text(st, 1, out->birth_date, sizeof out->birth_date);
-	copy_text(st, 2, out->code, sizeof out->code);
+	db_column_copy(st, 0, out->name, sizeof out->name);
+	db_column_copy(st, 1, out->birth_date, sizeof out->birth_date);
+	db_column_copy(st, 2, out->code, sizeof out->code);
 	db_release(db, st);
 	return 0;
 }
@@ -211,7 +205,7 @@ int rules_store_session(struct db *db, int64_t id, struct rs_slot *out, int64_t 
 	out->ref = sqlite3_column_int64(st, 1);
 	out->starts = sqlite3_column_int64(st, 2);
 	out->ends = sqlite3_column_int64(st, 3);
-	copy_text(st, 4, out->what, sizeof out->what);
+	db_column_copy(st, 4, out->what, sizeof out->what);
 	*event = sqlite3_column_int64(st, 5);
 	*cancelled = sqlite3_column_int(st, 6) != 0;
 	db_release(db, st);
@@ -228,9 +222,9 @@ int rules_store_booth(struct db *db, int64_t id, struct rs_slot *out, int64_t *e
 	out->ref = sqlite3_column_int64(st, 1);
 	out->starts = sqlite3_column_int64(st, 2);
 	out->ends = sqlite3_column_int64(st, 3);
-	copy_text(st, 4, out->what, sizeof out->what);
+	db_column_copy(st, 4, out->what, sizeof out->what);
 	*event = sqlite3_column_int64(st, 5);
-	copy_text(st, 6, label, n);
+	db_column_copy(st, 6, label, n);
 	db_release(db, st);
 	return 0;
 }
@@ -243,7 +237,7 @@ int rules_store_skill_name(struct db *db, int64_t id, char *buf, size_t n, struc
 		return -1;
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		copy_text(st, 0, buf, n);
+		db_column_copy(st, 0, buf, n);
 	db_release(db, st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e, "skill");
 }
@@ -259,7 +253,7 @@ int rules_store_room_event(struct db *db, int64_t room, int64_t *event, char *na
 	if (rc == SQLITE_ROW) {
 		*event = sqlite3_column_int64(st, 0);
 		if (name)
-			copy_text(st, 1, name, n);
+			db_column_copy(st, 1, name, n);
 	}
 	db_release(db, st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e, "room");
@@ -287,16 +281,13 @@ static int slots_query(struct db *db, const char *sql, const int64_t *binds, int
 		return -1;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (out->n == out->cap) {
-			out->cap = out->cap ? out->cap * 2 : 8;
-			out->v = xrealloc(out->v, out->cap * sizeof *out->v);
-		}
+		XGROW(out->v, out->n, out->cap, 8);
 		struct rs_slot *s = &out->v[out->n++];
 		s->id = sqlite3_column_int64(st, 0);
 		s->ref = sqlite3_column_int64(st, 1);
 		s->starts = sqlite3_column_int64(st, 2);
 		s->ends = sqlite3_column_int64(st, 3);
-		copy_text(st, 4, s->what, sizeof s->what);
+		db_column_copy(st, 4, s->what, sizeof s->what);
 	}
 	db_release(db, st);
 	return rc == SQLITE_DONE ? 0 : db_fail(db, e, "rules");
@@ -345,7 +336,7 @@ int rules_store_skill(struct db *db, int64_t person, int64_t skill, bool *held, 
 	int rc = sqlite3_step(st);
 	*held = rc == SQLITE_ROW;
 	if (*held)
-		copy_text(st, 0, expires, n);
+		db_column_copy(st, 0, expires, n);
 	else
 		snprintf(expires, n, "%s", "");
 	db_release(db, st);
@@ -400,7 +391,7 @@ int rules_store_booth_clash(struct db *db, int64_t event, const char *label, int
 		out->ref = sqlite3_column_int64(st, 1);
 		out->starts = sqlite3_column_int64(st, 2);
 		out->ends = sqlite3_column_int64(st, 3);
-		copy_text(st, 4, out->what, sizeof out->what);
+		db_column_copy(st, 4, out->what, sizeof out->what);
 	}
 	db_release(db, st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e, "booth");
@@ -423,7 +414,7 @@ static int first_text(struct db *db, const char *sql, int64_t a, int64_t b, char
 		return -1;
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		copy_text(st, 0, what, n);
+		db_column_copy(st, 0, what, n);
 	db_release(db, st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e, "rules");
 }
@@ -458,10 +449,7 @@ int rules_store_pairs(struct db *db, enum rs_pairs_by by, int64_t a, int64_t b,
 		return -1;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 8;
-			*out = xrealloc(*out, cap * sizeof **out);
-		}
+		XGROW(*out, *n, cap, 8);
 		(*out)[*n].assignment = sqlite3_column_int64(st, 0);
 		(*out)[*n].shift = sqlite3_column_int64(st, 1);
 		(*out)[(*n)++].person = sqlite3_column_int64(st, 2);
@@ -490,7 +478,7 @@ int rules_store_assignment_of(struct db *db, int64_t shift, int64_t person, int6
 	if (rc == SQLITE_ROW) {
 		*id = sqlite3_column_int64(st, 0);
 		if (status)
-			copy_text(st, 1, status, n);
+			db_column_copy(st, 1, status, n);
 	}
 	db_release(db, st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e, "assignment");

@@ -18,10 +18,10 @@ static const char sql_session[] =
     " coalesce(r.capacity, 0), s.status = 'cancelled', s.title"
     " FROM session s LEFT JOIN room r ON r.id = s.room WHERE s.id = ?";
 static const char sql_of_session[] = "SELECT id FROM signup WHERE session = ?1 AND ?2 = ?2"
-                                     " AND " SIGNUP_ACTIVE_SQL("") " ORDER BY id";
+                                     " AND status IN " SIGNUP_ACTIVE_SQL " ORDER BY id";
 static const char sql_of_person[] =
     "SELECT g.id FROM signup g JOIN session s ON s.id = g.session"
-    " WHERE g.person = ?1 AND s.event = ?2 AND " SIGNUP_ACTIVE_SQL("g.") " ORDER BY g.id";
+    " WHERE g.person = ?1 AND s.event = ?2 AND g.status IN " SIGNUP_ACTIVE_SQL " ORDER BY g.id";
 static const char sql_in_room[] =
     "SELECT s.id FROM session s WHERE s.room = ?1 AND ?2 = ?2"
     " AND EXISTS (SELECT 1 FROM signup g WHERE g.session = s.id) ORDER BY s.id";
@@ -30,12 +30,6 @@ static const char sql_named[] =
     " ORDER BY id LIMIT 2";
 static const char sql_counts[] = "SELECT status, count(*) FROM signup WHERE session = ?"
                                  " GROUP BY status";
-
-static void copy_text(sqlite3_stmt *st, int col, char *buf, size_t n)
-{
-	const unsigned char *t = sqlite3_column_text(st, col);
-	snprintf(buf, n, "%s", t ? (const char *)t : "");
-}
 
 static int bind2(struct db *db, const char *sql, int64_t a, int64_t b, sqlite3_stmt **st,
                  struct err *e)
@@ -60,7 +54,7 @@ int signup_store_find(struct db *db, int64_t session, int64_t person, struct sig
 	if (rc == SQLITE_ROW) {
 		*found = true;
 		out->id = sqlite3_column_int64(st, 0);
-		copy_text(st, 1, out->status, sizeof out->status);
+		db_column_copy(st, 1, out->status, sizeof out->status);
 		out->position = sqlite3_column_int64(st, 2);
 		out->checked_in_at = sqlite3_column_int64(st, 3);
 	}
@@ -84,7 +78,7 @@ int signup_store_session(struct db *db, int64_t id, struct signup_session *out, 
 		out->capacity = sqlite3_column_int64(st, 4);
 		out->room_capacity = sqlite3_column_int64(st, 5);
 		out->cancelled = sqlite3_column_int(st, 6) != 0;
-		copy_text(st, 7, out->title, sizeof out->title);
+		db_column_copy(st, 7, out->title, sizeof out->title);
 	}
 	db_release(db, st);
 	if (rc == SQLITE_DONE)

@@ -30,10 +30,12 @@ struct waitlist_sql {
 	}
 
 static const struct waitlist_sql tables[] = {
-    [WL_REGISTRATION] = WAITLIST_SQL("registration", "event", REGISTRATION_SEATED_SQL(""),
-                                     REGISTRATION_WAITLISTED_SQL("")),
-    [WL_SIGNUP] =
-        WAITLIST_SQL("signup", "session", SIGNUP_SEATED_SQL(""), SIGNUP_WAITLISTED_SQL("")),
+    [WL_REGISTRATION] = WAITLIST_SQL("registration", "event",
+                                     "kind = " REGISTRATION_SEATED_KIND_SQL
+                                     " AND status IN " REGISTRATION_SEATED_SQL,
+                                     "status = " REGISTRATION_WAITLISTED_SQL),
+    [WL_SIGNUP] = WAITLIST_SQL("signup", "session", "status IN " SIGNUP_SEATED_SQL,
+                               "status = " SIGNUP_WAITLISTED_SQL),
 };
 
 static int bind2(struct db *db, const char *sql, int64_t a, int64_t b, int nb, sqlite3_stmt **st,

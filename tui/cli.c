@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/array.h"
 #include "../core/suggest.h"
 #include "../core/xmalloc.h"
 #include "cmd.h"
@@ -25,7 +26,7 @@ static const struct command *const groups[] = {
 };
 /* clang-format on */
 
-#define NGROUPS (sizeof groups / sizeof groups[0])
+#define NGROUPS ARRAY_LEN(groups)
 
 const struct command *cli_at(size_t i)
 {
@@ -55,7 +56,7 @@ static const char *const without_db[] = {
 
 bool cli_needs_db(const char *name)
 {
-	for (size_t i = 0; i < sizeof without_db / sizeof without_db[0]; i++)
+	for (size_t i = 0; i < ARRAY_LEN(without_db); i++)
 		if (strcmp(name, without_db[i]) == 0)
 			return false;
 	return true;
