@@ -12,8 +12,11 @@
 #include "utf8.h"
 #include "xmalloc.h"
 
-#define CHUNK     65536
-#define FIELD_MAX (1u << 20)
+#define CHUNK      65536
+#define FIELD_MAX  (1u << 20) /* bytes of one field */
+#define RECORD_MAX (4u << 20) /* bytes of one record, all its fields */
+#define FIELDS_MAX 4096       /* fields of one record */
+#define KEEP_MAX   4096       /* a field buffer larger than this is freed after its record */
 
 struct reader {
 	const struct csv_source *src;
@@ -30,6 +33,7 @@ struct reader {
 	char **f;   /* fields of the open record (buffers reused) */
 	size_t *cap;
 	size_t n, nalloc;
+	size_t bytes; /* of the open record's fields so far */
 };
 
 /* Line breaks inside a field are stored as LF: CR LF and a lone CR become LF. */
@@ -63,6 +67,10 @@ static void on_field(void *s, size_t len, void *data)
 		return;
 	if (len > FIELD_MAX)
 		return fail(r, r->start, "a field is longer than 1 MiB");
+	if ((r->bytes += len) > RECORD_MAX)
+		return fail(r, r->start, "a row is longer than 4 MiB");
+	if (r->n == FIELDS_MAX)
+		return fail(r, r->start, "a row has more than 4096 fields");
 	if (s && !utf8_valid(s, len))
 		return fail(r, r->start,
 		            memchr(s, 0, len) ? "a field holds a NUL byte (not a text file?)"
@@ -103,7 +111,16 @@ static void on_record(int c, void *data)
 		if (r->e && r->e->code != ERR_DB)
 			r->e->code = ERR_INPUT;
 	}
+	/* large buffers go with their record: what stays is bounded by
+	 * FIELDS_MAX * KEEP_MAX whatever the file holds */
+	for (size_t i = 0; i < r->n; i++)
+		if (r->cap[i] > KEEP_MAX) {
+			free(r->f[i]);
+			r->f[i] = NULL;
+			r->cap[i] = 0;
+		}
 	r->n = 0;
+	r->bytes = 0;
 }
 
 static bool significant(const struct reader *r, unsigned char c)
@@ -144,6 +161,10 @@ static void feed_line(struct reader *r, const char *s, size_t n)
 		else
 			fail(r, r->line, csv_strerror(csv_error(&r->p)));
 	}
+	/* the field being read, while it is read: at most a chunk past the
+	 * limit is ever held, however long the field goes on */
+	if (r->p.entry_pos > FIELD_MAX)
+		fail(r, r->start, "a field is longer than 1 MiB");
 	char last = s[n - 1];
 	if (last == '\r' || (last == '\n' && !(n == 1 && r->prev == '\r')))
 		r->line++;
@@ -248,6 +269,9 @@ int csv_reader_run(const struct csv_source *src, csv_row_fn fn, void *arg, struc
 	if (csv_init(&r.p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
 		return err_set(e, ERR_INPUT, "%s: cannot start the CSV parser", src->name);
 	csv_set_realloc_func(&r.p, xrealloc);
+	/* libcsv grows a field's buffer by this much at a time (128 bytes by
+	 * default: a 1 MiB field took 8,192 reallocations) */
+	csv_set_blk_size(&r.p, CHUNK);
 	int ret = read_all(&r);
 	csv_free(&r.p);
 	for (size_t i = 0; i < r.nalloc; i++)

@@ -237,8 +237,15 @@ static int64_t cache_get(const struct name_cache *nc, const char *name)
 	return nc->key[h] ? nc->id[h] : 0;
 }
 
+/* What the caches may hold, so no file makes them grow past a few MiB: a
+ * name beyond these is looked up in the database each time instead. */
+#define CACHE_NAME_MAX 256
+#define CACHE_MAX      16384
+
 static void cache_put(struct name_cache *nc, const char *name, int64_t id)
 {
+	if (strlen(name) > CACHE_NAME_MAX || (nc->n >= CACHE_MAX && !cache_get(nc, name)))
+		return;
 	if ((nc->n + 1) * 2 > nc->cap) {
 		struct name_cache old = *nc;
 		nc->cap = old.cap ? old.cap * 2 : 64;

@@ -236,30 +236,40 @@ int record_store_refs(struct db *db, const char *table, const char *col, int64_t
 	return ret;
 }
 
-int record_store_find(struct db *db, const char *table, const char *col, const struct db_value *v,
-                      int64_t except_id, int64_t *id, struct err *e)
+int record_store_find_all(struct db *db, const char *table, const char *const *cols,
+                          const struct db_value *v, size_t n, int64_t except_id, int64_t *id,
+                          struct err *e)
 {
 	struct strbuf b = {0};
 	strbuf_add(&b, "SELECT id FROM ");
 	strbuf_add(&b, table);
 	strbuf_add(&b, " WHERE ");
-	strbuf_add(&b, col);
-	/* the column's own collation applies: NOCASE where the schema says so */
-	strbuf_add(&b, " = ? AND id != ? LIMIT 1");
+	for (size_t i = 0; i < n; i++) {
+		/* the column's own collation applies: NOCASE where the schema says so */
+		strbuf_add(&b, cols[i]);
+		strbuf_add(&b, " = ? AND ");
+	}
+	strbuf_add(&b, "id != ? LIMIT 1");
 	sqlite3_stmt *st;
 	int ret = db_acquire(db, strbuf_str(&b), &st, e);
 	strbuf_free(&b);
 	if (ret < 0)
 		return -1;
 	struct db_value except = db_int(except_id);
-	bind_values(st, 1, v, 1);
-	bind_values(st, 2, &except, 1);
+	bind_values(st, 1, v, n);
+	bind_values(st, (int)n + 1, &except, 1);
 	int rc = sqlite3_step(st);
 	*id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		ret = db_fail(db, e, table);
 	db_release(db, st);
 	return ret;
+}
+
+int record_store_find(struct db *db, const char *table, const char *col, const struct db_value *v,
+                      int64_t except_id, int64_t *id, struct err *e)
+{
+	return record_store_find_all(db, table, &col, v, 1, except_id, id, e);
 }
 
 int record_store_value(struct db *db, const char *sql, const struct db_value *binds, size_t nbinds,

@@ -49,17 +49,10 @@ const struct command *cli_find(const char *name)
 	return NULL;
 }
 
-/* Commands that never touch a database, so running them creates none. */
-static const char *const without_db[] = {
-    "kiosk-passphrase",
-};
-
 bool cli_needs_db(const char *name)
 {
-	for (size_t i = 0; i < ARRAY_LEN(without_db); i++)
-		if (strcmp(name, without_db[i]) == 0)
-			return false;
-	return true;
+	const struct command *c = cli_find(name);
+	return !c || !c->no_db;
 }
 
 void cli_usage(FILE *out)
