@@ -474,7 +474,7 @@ static int checkin_in_tx(struct ctx *c, int64_t session, int64_t person, struct 
 		return -1;
 	if (!x.found || !active(x.g.status))
 		return not_signed_up(c, &x, e);
-	if (!is(x.g.status, "registered")) {
+	if (!is(x.g.status, "registered") && !is(x.g.status, "no_show")) {
 		describe_session(c, &x, what, sizeof what);
 		status_text(c, &x, st, sizeof st);
 		return err_set(e, ERR_REFUSED, "%s %s %s for %s", x.p.name,

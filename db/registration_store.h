@@ -18,6 +18,10 @@ struct reg_row {
 	int64_t checked_out_at;
 };
 
+/* The event's standing registrations (registered or checked in) and, of
+ * those, the checked in. */
+int registration_store_counts(struct db *db, int64_t event, int64_t *standing, int64_t *checked_in,
+                              struct err *e);
 /* The registration of person for event; *found false when none. */
 int registration_store_find(struct db *db, int64_t event, int64_t person, struct reg_row *out,
                             bool *found, struct err *e);

@@ -10,6 +10,14 @@
 
 #include "db.h"
 #include "rules_store.h"
+#include "status_sql.h"
+
+/* The seats of a session: min(session capacity, room capacity) with 0
+ * meaning unlimited, over two SQL expressions; in C,
+ * rules_session_capacity (test_signup holds the two together). */
+#define SIGNUP_SEATS_SQL(session_cap, room_cap)                                                    \
+	"(CASE WHEN " session_cap " > 0 AND " room_cap " > 0 THEN min(" session_cap ", " room_cap  \
+	") ELSE max(" session_cap ", " room_cap ") END)"
 
 struct signup_row {
 	int64_t id;

@@ -1,11 +1,13 @@
 /* cmd_signup.c - session sign-ups from the command line (and the ':'
- * prompt): signup and unsignup. Each calls one core operation and prints a
- * line for a person; the people a write moved (a promotion) follow. */
+ * prompt): signup, unsignup, checkin --session, and door (the screen). Each calls one core
+ * operation and prints a line for a person; the people a write moved (a promotion) follow. */
+#include <curses.h>
 #include <inttypes.h>
 #include <stdio.h>
 
 #include "../core/signup.h"
 #include "cmd.h"
+#include "screen.h"
 #include "text.h"
 
 static int session_person(const struct args *args, int64_t *session, int64_t *person, struct err *e)
@@ -101,6 +103,21 @@ int cmd_session_checkin(struct app *a, const struct args *args, FILE *out, struc
 	return 0;
 }
 
+static int cmd_door(struct app *a, const struct args *args, FILE *out, struct err *e)
+{
+	int64_t event, session = 0;
+	const char *se = args_get(args, "session");
+	if (cmd_event_opt(args, &event, e) < 0 || (se && args_id(se, "--session", &session, e) < 0))
+		return -1;
+	if (!event)
+		return err_set(e, ERR_USAGE, "usage: muster door --event ID [--session ID]");
+	/* under the coordinator's ':' prompt curses is already up */
+	if (stdscr)
+		return err_set(e, ERR_USAGE,
+		               "door: start it from a shell, as muster door --event ID");
+	return screen_run_door(a, event, session, e);
+}
+
 const struct command cmd_signup_commands[] = {
     {
         .name = "signup",
@@ -119,6 +136,15 @@ const struct command cmd_signup_commands[] = {
         .max_pos = 2,
         .help = "cancel a sign-up; the first on the session's waitlist moves up",
         .run = cmd_unsignup,
+    },
+    {
+        .name = "door",
+        .usage = "--event ID [--session ID]",
+        .opts = "event: session:",
+        .help = "a locked-down scan-to-check-in screen: each person code or id typed or "
+                "scanned checks\n      that person in to the event (or the session) at once; "
+                "F10 and the kiosk's exit\n      passphrase leave it",
+        .run = cmd_door,
     },
     {.name = NULL},
 };

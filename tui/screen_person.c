@@ -1,12 +1,14 @@
 /* screen_person.c - one person: their details, then (Tab switches) the
- * skills they hold, the windows they are available in, and the shifts they
- * work. a adds a skill or a window, e edits the row, d removes it, ^E edits
- * the person; Enter on a shift opens it. */
+ * skills they hold, the windows they are available in, the shifts they
+ * work, and the sessions they signed up for. a adds a skill or a window, e
+ * edits the row, d removes it, ^E edits the person; Enter on a shift or a
+ * session opens it. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/signup.h"
 #include "../core/xmalloc.h"
 #include "dialog.h"
 #include "event.h"
@@ -38,6 +40,16 @@ static const struct column shift_cols[] = {
     {.title = "Event", .width = 20, .src = "event", .kind = CELL_TEXT},
 };
 
+static const struct column signup_cols[] = {
+    {.title = "When", .width = 22, .src = "starts", .kind = CELL_SPAN},
+    {.title = "Session", .width = 0, .src = "title", .kind = CELL_TEXT},
+    {.title = "Status", .width = 11, .src = "status", .kind = CELL_TEXT},
+    {.title = "Wait", .width = 4, .right = true, .src = "waitlist", .kind = CELL_INT},
+    {.title = "Event", .width = 16, .src = "event", .kind = CELL_TEXT},
+};
+
+static int open_session(struct tui *t, struct table *tb, const struct list_row *r);
+
 static const struct table_def defs[] = {
     {.view = "person_skills",
      .entity = "person_skill",
@@ -64,9 +76,18 @@ static const struct table_def defs[] = {
      .key = person_key,
      .open = open_shift,
      .aux_col = "shift"},
+    {.view = "person_signups",
+     .entity = "signup",
+     .cols = signup_cols,
+     .ncols = ARRAY_LEN(signup_cols),
+     .empty = "No sign-ups (sign up from a session's screen: Sessions tab of an event).",
+     .actions = actions,
+     .key = person_key,
+     .open = open_session,
+     .aux_col = "session"},
 };
-static const char *const mode_names[] = {"Skills", "Availability", "Shifts"};
-#define NMODES 3
+static const char *const mode_names[] = {"Skills", "Availability", "Shifts", "Sign-ups"};
+#define NMODES ((int)ARRAY_LEN(defs))
 
 struct person_view {
 	int64_t id;
@@ -117,7 +138,7 @@ static void set_mode(struct person_view *p, struct tui *t, int mode)
 }
 
 struct off {
-	int64_t shift, person;
+	int64_t shift, person; /* a shift, or (sign-ups) a session */
 };
 
 static int unassign_yes(struct tui *t, void *arg)
@@ -132,12 +153,34 @@ static int unassign_yes(struct tui *t, void *arg)
 	return R_RELOAD;
 }
 
+static int cancel_yes(struct tui *t, void *arg)
+{
+	struct off *o = arg; /* shift: the session */
+	struct err e = {0};
+	if (signup_cancel(t->ctx, o->shift, o->person, NULL, &e) < 0) {
+		table_fail(t, &e);
+		return R_REDRAW;
+	}
+	tui_info(t, "Sign-up cancelled (the first waiting moves up).");
+	return R_RELOAD;
+}
+
 static int person_key(struct tui *t, struct table *tb, enum action a)
 {
 	struct person_view *p = tb->owner;
 	const struct list_row *r = list_current(&tb->list);
 	switch (a) {
 	case ACT_DELETE:
+		if (p->mode == 3 && r) {
+			struct off *o = xmalloc(sizeof *o);
+			char q[600];
+			o->shift = r->aux;
+			o->person = p->id;
+			snprintf(q, sizeof q, "Cancel the sign-up for %s %s?", r->cells[1],
+			         r->cells[0]);
+			dialog_confirm(t, "Cancel sign-up", q, cancel_yes, o, free);
+			return R_REDRAW;
+		}
 		if (p->mode != 2)
 			return -1;
 		if (!r)
@@ -165,6 +208,11 @@ static int person_key(struct tui *t, struct table *tb, enum action a)
 			    "Shifts are assigned from the shift: Shifts tab of an event, then s.");
 			return R_REDRAW;
 		}
+		if (p->mode == 3) {
+			tui_info(t, "Sign-ups are made on the session: Sessions tab of an event, "
+			            "Enter, Tab, then a.");
+			return R_REDRAW;
+		}
 		return -1;
 	default:
 		return -1;
@@ -174,6 +222,12 @@ static int person_key(struct tui *t, struct table *tb, enum action a)
 static int open_shift(struct tui *t, struct table *tb, const struct list_row *r)
 {
 	screen_shift_open(t, r->aux);
+	return R_REDRAW;
+}
+
+static int open_session(struct tui *t, struct table *tb, const struct list_row *r)
+{
+	screen_session_open(t, r->aux);
 	return R_REDRAW;
 }
 
