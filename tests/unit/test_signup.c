@@ -18,6 +18,7 @@
 #include "../../core/rules.h"
 #include "../../core/signup.h"
 #include "../../core/tz.h"
+#include "../../db/signup_store.h"
 #include "fixture.h"
 
 #define CHI  "America/Chicago"
@@ -147,6 +148,24 @@ static void rule_overlap_is_soft(void **state)
 	                         "11:00 has 5 sign-ups, more than its 4 seats");
 	assert_int_equal(rules_session_over_capacity(&f, &held, 4, 4, msg, sizeof msg), RULE_OK);
 	assert_int_equal(rules_session_over_capacity(&f, &held, 9, 0, msg, sizeof msg), RULE_OK);
+}
+
+/* The SQL the screens count seats with says what the rule says. */
+static void seats_sql_agrees(void **state)
+{
+	struct fixture *f = *state;
+	static const int64_t caps[] = {0, 1, 40, 120};
+	for (size_t i = 0; i < 4; i++) {
+		for (size_t j = 0; j < 4; j++) {
+			struct db_value v[2] = {db_int(caps[i]), db_int(caps[j])}, out;
+			struct err e = {0};
+			assert_int_equal(record_store_value(f->ctx.db,
+			                                    "SELECT " SIGNUP_SEATS_SQL("?1", "?2"), v, 2,
+			                                    &out, &e),
+			                 0);
+			assert_int_equal(out.i, rules_session_capacity(caps[i], caps[j]));
+		}
+	}
 }
 
 /* ---- through the core ---------------------------------------------------- */
@@ -401,6 +420,7 @@ int main(void)
 	    cmocka_unit_test(capacity_is_the_smaller),
 	    cmocka_unit_test(rule_registration_needed),
 	    cmocka_unit_test(rule_overlap_is_soft),
+	    fixture_unit_test(seats_sql_agrees),
 	    cmocka_unit_test_setup_teardown(waitlist_in_order, setup, fixture_teardown),
 	    cmocka_unit_test_setup_teardown(room_capacity_counts, setup, fixture_teardown),
 	    cmocka_unit_test_setup_teardown(cancel_promotes, setup, fixture_teardown),
