@@ -93,7 +93,7 @@ static const struct field_def person_fields[] = {
     REF("org", 0, "org", "organization id"),
     DATE("birth_date", F_PRIVATE, "birth date YYYY-MM-DD (for minimum ages)"),
     BOOL("confidential", 0, "0", "never shown outside the coordinator's screens"),
-    TEXT("volunteer_code", F_AUTO | F_UNIQUE, "kiosk sign-in code (generated)"),
+    TEXT("volunteer_code", F_AUTO | F_UNIQUE, "person code for the kiosk and the door (generated)"),
     TEXT("pin_hash", F_AUTO | F_SECRET, "kiosk PIN hash (set with the pin command)"),
     TEXT("notes", F_LONG | F_PRIVATE, "notes"),
 };

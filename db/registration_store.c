@@ -11,9 +11,12 @@
 static const char sql_find[] =
     "SELECT id, kind, status, coalesce(waitlist_position, 0), coalesce(checked_in_at, 0),"
     " coalesce(checked_out_at, 0) FROM registration WHERE event = ? AND person = ?";
+/* Two counts of index ranges (event, status): cheaper than reading each
+ * row's status over a summit's 70,000 registrations. */
 static const char sql_counts[] =
-    "SELECT count(*), coalesce(sum(status = 'checked_in'), 0) FROM registration"
-    " WHERE event = ? AND status IN " REGISTRATION_ATTENDING_SQL;
+    "SELECT (SELECT count(*) FROM registration WHERE event = ?1 AND status "
+    "IN " REGISTRATION_ATTENDING_SQL "),"
+    " (SELECT count(*) FROM registration WHERE event = ?1 AND status = 'checked_in')";
 
 static int run(struct db *db, const char *sql, int64_t a, int64_t b, int nb, sqlite3_stmt **st,
                struct err *e)

@@ -77,6 +77,11 @@ signup 1
 signup x 1
 unsignup 1 99
 signup 99 1
+# the door is a screen: it needs a terminal, an event, and a session of that event
+door
+door --event 99
+door --event 1 --session 99
+door --event 1 < /dev/null
 # a cancelled session names the people it takes along
 set session 1 status=cancelled
 list signups --event 1 --format tsv
