@@ -56,12 +56,32 @@ struct calendar {
 struct zone_span {
 	char tz[64];
 	int64_t first, last;
+	const struct ical_tz_zone *zone; /* set when the VTIMEZONEs are written */
+};
+
+/* Zones loaded and their VTIMEZONE text, kept across the files of one
+ * per-person export: every file of an event mostly covers the same years. */
+struct cached_zone {
+	struct ical_tz_zone zone;
+	char *vtimezone;
+};
+
+struct zone_cache {
+	struct cached_zone **v; /* stable addresses: spans point into them */
+	size_t n;
+};
+
+struct zone_list {
+	struct zone_span *v;
+	size_t n, cap;
 };
 
 struct writer {
 	struct ctx *c;
 	const struct calendar *cal;
 	struct ical_out out;
+	const struct zone_list *zones;
+	struct zone_cache *cache;
 	int64_t now;
 	size_t nevents;
 	struct err *e;
@@ -89,11 +109,6 @@ int ical_export_method_parse(const char *text, enum ical_method *out, struct err
 
 /* ---- zones ------------------------------------------------------------- */
 
-struct zone_list {
-	struct zone_span *v;
-	size_t n, cap;
-};
-
 static int zone_add(void *arg, const char *tz, int64_t first, int64_t last)
 {
 	struct zone_list *z = arg;
@@ -107,10 +122,43 @@ static int zone_add(void *arg, const char *tz, int64_t first, int64_t last)
 		return 0;
 	}
 	XGROW(z->v, z->n, z->cap, 4);
+	memset(&z->v[z->n], 0, sizeof z->v[z->n]);
 	snprintf(z->v[z->n].tz, sizeof z->v[z->n].tz, "%s", tz);
 	z->v[z->n].first = first;
 	z->v[z->n++].last = last;
 	return 0;
+}
+
+static void zone_cache_free(struct zone_cache *k)
+{
+	for (size_t i = 0; i < k->n; i++) {
+		ical_tz_zone_free(&k->v[i]->zone);
+		free(k->v[i]->vtimezone);
+		free(k->v[i]);
+	}
+	free(k->v);
+	memset(k, 0, sizeof *k);
+}
+
+/* The zone tz over the local years of [first, last], loaded once. */
+static const struct cached_zone *zone_cached(struct zone_cache *k, const char *tz, int64_t first,
+                                             int64_t last)
+{
+	struct tz_local a, b;
+	tz_local(tz, first, &a);
+	tz_local(tz, last, &b);
+	for (size_t i = 0; i < k->n; i++)
+		if (strcmp(k->v[i]->zone.tz, tz) == 0 && k->v[i]->zone.year_first == a.year &&
+		    k->v[i]->zone.year_last == b.year)
+			return k->v[i];
+	struct cached_zone *c = xcalloc(1, sizeof *c);
+	k->v = xrealloc(k->v, (k->n + 1) * sizeof *k->v);
+	k->v[k->n++] = c;
+	ical_tz_zone_load(&c->zone, tz, first, last);
+	icalcomponent *vtz = ical_tz_zone_vtimezone(&c->zone);
+	c->vtimezone = icalcomponent_as_ical_string_r(vtz);
+	icalcomponent_free(vtz);
+	return c;
 }
 
 static int calendar_zones(struct ctx *c, const struct calendar *cal, struct zone_list *z,
@@ -179,10 +227,22 @@ static void add_text(icalcomponent *ev, icalproperty *(*make)(const char *), con
 	free(clean);
 }
 
-static icalproperty *time_prop(icalproperty *(*make)(struct icaltimetype), const char *tz,
-                               int64_t t)
+/* Is the wall time of t in tz one that occurs twice (clocks falling back)? */
+static bool ambiguous(const struct writer *w, const char *tz, int64_t t)
 {
-	if (ical_tz_is_utc(tz))
+	for (size_t i = 0; i < w->zones->n; i++)
+		if (strcmp(w->zones->v[i].tz, tz) == 0)
+			return w->zones->v[i].zone &&
+			       ical_tz_zone_ambiguous(w->zones->v[i].zone, t);
+	return false;
+}
+
+/* A DTSTART or DTEND: the wall time with its TZID, or UTC for a UTC zone
+ * and for a wall time that occurs twice (RFC 5545 would read the first). */
+static icalproperty *time_prop(const struct writer *w, icalproperty *(*make)(struct icaltimetype),
+                               const char *tz, int64_t t)
+{
+	if (ical_tz_is_utc(tz) || ambiguous(w, tz, t))
 		return make(ical_tz_utc(t));
 	icalproperty *p = make(ical_tz_local(tz, t));
 	icalproperty_add_parameter(p, icalparameter_new_tzid(tz));
@@ -280,12 +340,10 @@ static char *description_of(const struct ical_store_item *it, const struct crowd
 
 static icalproperty *attendee(const char *name, const char *email, bool rsvp)
 {
-	char *addr = ical_out_clean(email, true);
-	char *uri = xasprintf("mailto:%s", addr);
+	char *uri = ical_out_mailto(email);
 	icalproperty *p = icalproperty_new_attendee(uri);
 	free(uri);
-	free(addr);
-	char *cn = ical_out_clean(name, true);
+	char *cn = ical_out_param(name);
 	icalproperty_add_parameter(p, icalparameter_new_cn(cn));
 	free(cn);
 	icalproperty_add_parameter(p, icalparameter_new_cutype(ICAL_CUTYPE_INDIVIDUAL));
@@ -302,13 +360,11 @@ static void add_people(const struct writer *w, icalcomponent *ev, const struct c
 {
 	const struct config *cfg = w->c->cfg;
 	if (cfg->organizer_email[0]) {
-		char *addr = ical_out_clean(cfg->organizer_email, true);
-		char *uri = xasprintf("mailto:%s", addr);
+		char *uri = ical_out_mailto(cfg->organizer_email);
 		icalproperty *p = icalproperty_new_organizer(uri);
 		free(uri);
-		free(addr);
 		if (cfg->organizer_name[0]) {
-			char *cn = ical_out_clean(cfg->organizer_name, true);
+			char *cn = ical_out_param(cfg->organizer_name);
 			icalproperty_add_parameter(p, icalparameter_new_cn(cn));
 			free(cn);
 		}
@@ -354,8 +410,8 @@ static icalcomponent *vevent(struct writer *w, const struct ical_store_item *it,
 	add(ev, icalproperty_new_dtstamp(ical_tz_utc(w->now)));
 	add(ev, icalproperty_new_sequence(
 	            (int)(it->sequence + (w->cal->method == ICAL_CANCEL ? 1 : 0))));
-	add(ev, time_prop(icalproperty_new_dtstart, it->tz, it->starts));
-	add(ev, time_prop(icalproperty_new_dtend, it->tz, it->ends));
+	add(ev, time_prop(w, icalproperty_new_dtstart, it->tz, it->starts));
+	add(ev, time_prop(w, icalproperty_new_dtend, it->tz, it->ends));
 	char *summary = summary_of(w, it);
 	char *clean_summary = ical_out_clean(summary, true);
 	free(summary);
@@ -426,34 +482,37 @@ static void write_head(struct writer *w)
 	}
 }
 
-static void write_zones(struct writer *w, const struct zone_list *z)
+static void write_zones(struct writer *w, struct zone_list *z)
 {
 	for (size_t i = 0; i < z->n; i++) {
 		if (ical_tz_is_utc(z->v[i].tz))
 			continue;
-		icalcomponent *vtz = ical_tz_vtimezone(z->v[i].tz, z->v[i].first, z->v[i].last);
-		ical_out_component(&w->out, vtz);
-		icalcomponent_free(vtz);
+		const struct cached_zone *c =
+		    zone_cached(w->cache, z->v[i].tz, z->v[i].first, z->v[i].last);
+		z->v[i].zone = &c->zone;
+		ical_out_text(&w->out, c->vtimezone);
 	}
 }
 
 /* Write cal to f. Returns 0, 1 when it holds nothing (nothing written), or
  * -1 with e filled. */
-static int write_calendar(struct ctx *c, const struct calendar *cal, FILE *f, size_t *nevents,
-                          struct err *e)
+static int write_calendar(struct ctx *c, const struct calendar *cal, struct zone_cache *cache,
+                          FILE *f, size_t *nevents, struct err *e)
 {
 	struct zone_list z = {0};
 	if (calendar_zones(c, cal, &z, e) < 0) {
 		free(z.v);
 		return -1;
 	}
-	if (z.n == 0)
+	if (z.n == 0) {
+		free(z.v);
 		return 1;
-	struct writer w = {.c = c, .cal = cal, .now = clock_now(c->clock), .e = e};
+	}
+	struct writer w = {
+	    .c = c, .cal = cal, .zones = &z, .cache = cache, .now = clock_now(c->clock), .e = e};
 	ical_out_init(&w.out, f);
 	write_head(&w);
 	write_zones(&w, &z);
-	free(z.v);
 	int ret = 0;
 	for (size_t i = 0; i < cal->nsrc && ret == 0; i++)
 		ret = ical_store_items(c->db, cal->src[i].q, cal->src[i].key, cal->src[i].event,
@@ -461,6 +520,7 @@ static int write_calendar(struct ctx *c, const struct calendar *cal, FILE *f, si
 	if (ret == 0)
 		ical_out_line(&w.out, "END:VCALENDAR", 13);
 	ical_out_free(&w.out);
+	free(z.v);
 	if (ret == 0 && (w.out.failed || fflush(f) != 0 || ferror(f)))
 		ret = err_set(e, ERR_INPUT, "writing the calendar failed: %s", strerror(errno));
 	else if (ret != 0 && w.out.failed)
@@ -621,7 +681,9 @@ int ical_export(struct ctx *c, const struct ical_export_opts *o, FILE *out, size
 	if (ret == 0)
 		ret = ical_store_read_begin(c->db, &began, e);
 	if (ret == 0) {
-		ret = write_calendar(c, &cal, out, nevents, e);
+		struct zone_cache cache = {0};
+		ret = write_calendar(c, &cal, &cache, out, nevents, e);
+		zone_cache_free(&cache);
 		ical_store_read_end(c->db, began);
 	}
 	if (party.loaded)
@@ -640,6 +702,7 @@ struct per_person {
 	const char *dir;
 	FILE *index;
 	size_t nfiles, people;
+	struct zone_cache zones;
 	struct err *e;
 };
 
@@ -673,7 +736,7 @@ static int one_person(void *arg, const struct ical_store_person *p)
 	if (outfile_open_in(&of, pp->dir, name, 0600, pp->e) < 0)
 		return -1;
 	size_t n = 0;
-	int ret = write_calendar(pp->c, &cal, of.f, &n, pp->e);
+	int ret = write_calendar(pp->c, &cal, &pp->zones, of.f, &n, pp->e);
 	if (ret == 1) /* the event row is read in the same snapshot: never */
 		ret = err_set(pp->e, ERR_NOT_FOUND, "event %" PRId64 " is gone", pp->event);
 	if (ret < 0) {
@@ -708,13 +771,15 @@ int ical_export_per_person(struct ctx *c, int64_t event, enum ical_method method
 		return -1;
 	FILE *index = of.f;
 	fputs("id\tname\temail\tfile\tevents\n", index);
-	struct per_person pp = {c, event, method, dir, index, 0, 0, e};
+	struct per_person pp = {
+	    .c = c, .event = event, .method = method, .dir = dir, .index = index, .e = e};
 	bool began = false;
 	int ret = ical_store_read_begin(c->db, &began, e);
 	if (ret == 0) {
 		ret = ical_store_event_people(c->db, event, one_person, &pp, e);
 		ical_store_read_end(c->db, began);
 	}
+	zone_cache_free(&pp.zones);
 	if (ret < 0)
 		outfile_abort(&of);
 	else if (outfile_commit(&of, e) < 0)

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "array.h"
 #include "audit.h"
 #include "entity.h"
 #include "suggest.h"
@@ -504,7 +505,7 @@ static const char *const exclusive[][2] = {
 
 static int check_order(const struct record *r, struct err *e)
 {
-	for (size_t k = 0; k < sizeof orders / sizeof orders[0]; k++) {
+	for (size_t k = 0; k < ARRAY_LEN(orders); k++) {
 		const struct field_order *o = &orders[k];
 		if (!record_has(r, o->first) || !record_has(r, o->second))
 			continue;
@@ -519,7 +520,7 @@ static int check_order(const struct record *r, struct err *e)
 			return err_set(e, ERR_INPUT, o->says, o->second, vb, o->first, va);
 		return err_set(e, ERR_INPUT, o->says, o->first, va, o->second, vb);
 	}
-	for (size_t k = 0; k < sizeof exclusive / sizeof exclusive[0]; k++)
+	for (size_t k = 0; k < ARRAY_LEN(exclusive); k++)
 		if (record_has(r, exclusive[k][0]) && record_has(r, exclusive[k][1]))
 			return err_set(e, ERR_INPUT, "%s and %s: give one or the other, not both",
 			               exclusive[k][0], exclusive[k][1]);

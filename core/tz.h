@@ -44,8 +44,16 @@ int64_t tz_day_start(const char *tz, int64_t t);
 int tz_from_local(const char *tz, int year, int month, int day, int hour, int minute, int second,
                   int64_t *out, struct err *e);
 
-/* "YYYY-MM-DD HH:MM" in tz (what tz_parse reads back). */
+/* Is the wall time of t in tz shown twice (the hour repeated when clocks
+ * fall back)? */
+bool tz_ambiguous(const char *tz, int64_t t);
+/* "YYYY-MM-DD HH:MM" in tz, what tz_parse reads back; a wall time that occurs
+ * twice carries its offset, "2027-11-07 01:30-05:00", so it is never
+ * mistaken for the other one. */
 void tz_format(const char *tz, int64_t t, char *buf, size_t n);
+/* "(-05:00)" after a wall time of tz that occurs twice, else "": what the
+ * screens add to tz_format_human and tz_format_hm. */
+void tz_format_mark(const char *tz, int64_t t, char *buf, size_t n);
 /* "Sat 7 Dec 09:00" in tz (for messages); "Sat 7 Dec 9:00am" when twelve_hour. */
 void tz_format_human(const char *tz, int64_t t, bool twelve_hour, char *buf, size_t n);
 /* "HH:MM" (or "9:00am") in tz. */

@@ -19,6 +19,9 @@
 /* Binds: ?1 event, ?2 shift, ?3 starts, ?4 ends, ?5 lo, ?6 hi, ?7 rest,
  * ?8-?11 the two days (from, to), ?12 seconds a day, ?13 skill, ?14 the
  * shift's local date, ?15 min_age, ?16 latest birth date old enough. */
+/* The columns of scan_sql. */
+enum scan_col { CA_ID, CA_NAME, CA_CONFIDENTIAL, CA_FLAGS, CA_NCOLS };
+
 /* Laid out by clause; the formatter would scatter the CLIP() calls. */
 /* clang-format off */
 static const char scan_sql[] =
@@ -74,13 +77,17 @@ int candidate_store_scan(struct db *db, const struct cand_query *q,
 	sqlite3_stmt *st;
 	if (db_acquire(db, scan_sql, &st, e) < 0)
 		return -1;
+	if (db_columns(st, CA_NCOLS, e) < 0) {
+		db_release(db, st);
+		return -1;
+	}
 	bind_query(st, q);
 	int rc, ret = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const unsigned char *name = sqlite3_column_text(st, 1);
-		struct cand_row r = {sqlite3_column_int64(st, 0), name ? (const char *)name : "",
-		                     sqlite3_column_int(st, 2) != 0,
-		                     (unsigned)sqlite3_column_int(st, 3)};
+		const char *name = db_column_text(st, CA_NAME);
+		struct cand_row r = {db_column_int64(st, CA_ID), name ? name : "",
+		                     db_column_bool(st, CA_CONFIDENTIAL),
+		                     (unsigned)db_column_int(st, CA_FLAGS)};
 		if ((ret = fn(arg, &r)) != 0)
 			break;
 	}

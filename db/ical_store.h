@@ -89,6 +89,10 @@ int ical_store_event_people(struct db *db, int64_t event, ical_store_person_fn f
 /* The room of an event with this name (case-insensitive); 0 when none. */
 int ical_store_room_by_name(struct db *db, int64_t event, const char *name, int64_t *id,
                             struct err *e);
+/* The shift, booth or event whose UID this is: *kind "shift", "booth" or
+ * "event" (NULL when none), its id and its event. */
+int ical_store_uid_owner(struct db *db, const char *uid, const char **kind, int64_t *id,
+                         int64_t *event, struct err *e);
 /* The session with this UID, and its event; 0 when none. */
 int ical_store_session_by_uid(struct db *db, const char *uid, int64_t *id, int64_t *event,
                               struct err *e);

@@ -598,6 +598,10 @@ static int prepare_req(struct db *db, const struct page_view *v, const struct pa
 	return 0;
 }
 
+/* A page's columns: the sort key, the tie-break, the row shown, then the
+ * view's own columns in order. */
+enum page_row_col { PG_KEY, PG_ID, PG_ROW, PG_VIEW_COLS };
+
 static struct db_value column(sqlite3_stmt *st, int i)
 {
 	switch (sqlite3_column_type(st, i)) {
@@ -620,13 +624,13 @@ int page_store_fetch(struct db *db, const struct page_view *v, const struct page
 	struct db_value cols[32];
 	int rc, ret = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct page_row row = {.key = column(st, 0),
-		                       .id = sqlite3_column_int64(st, 1),
-		                       .row = sqlite3_column_int64(st, 2),
+		struct page_row row = {.key = column(st, PG_KEY),
+		                       .id = db_column_int64(st, PG_ID),
+		                       .row = db_column_int64(st, PG_ROW),
 		                       .cols = cols,
 		                       .ncols = v->ncols};
 		for (size_t i = 0; i < v->ncols && i < ARRAY_LEN(cols); i++)
-			cols[i] = column(st, (int)i + 3);
+			cols[i] = column(st, PG_VIEW_COLS + (int)i);
 		if (fn(arg, &row))
 			break;
 	}
@@ -645,7 +649,7 @@ char *page_store_plan(struct db *db, const struct page_view *v, const struct pag
 	struct strbuf b = {0};
 	strbuf_add(&b, "");
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		strbuf_add(&b, (const char *)sqlite3_column_text(st, 3));
+		strbuf_add(&b, db_column_text(st, DB_PLAN_DETAIL));
 		strbuf_add(&b, "\n");
 	}
 	db_release(db, st);

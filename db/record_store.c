@@ -225,10 +225,11 @@ int record_store_refs(struct db *db, const char *table, const char *col, int64_t
 	*count = 0;
 	size_t k = 0;
 	int rc;
+	enum { REF_ID, REF_COUNT };
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (k < max)
-			first[k++] = sqlite3_column_int64(st, 0);
-		*count = sqlite3_column_int64(st, 1);
+			first[k++] = db_column_int64(st, REF_ID);
+		*count = db_column_int64(st, REF_COUNT);
 	}
 	if (rc != SQLITE_DONE)
 		ret = db_fail(db, e, table);
@@ -259,7 +260,7 @@ int record_store_find_all(struct db *db, const char *table, const char *const *c
 	bind_values(st, 1, v, n);
 	bind_values(st, (int)n + 1, &except, 1);
 	int rc = sqlite3_step(st);
-	*id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	*id = rc == SQLITE_ROW ? db_column_int64(st, DB_COL_ONLY) : 0;
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		ret = db_fail(db, e, table);
 	db_release(db, st);

@@ -8,8 +8,21 @@
 #include "db_internal.h"
 #include "status_sql.h"
 
+/* Each statement has an enum naming its columns in order. */
+enum event_col { EV_NAME, EV_TZ, EV_STARTS, EV_ENDS, EV_CAPACITY, EV_NCOLS };
 static const char event_sql[] = "SELECT name, tz, starts, ends, capacity FROM event WHERE id = ?";
 
+enum shift_col {
+	SH_ID,
+	SH_ROLE,
+	SH_PLACE,
+	SH_STARTS,
+	SH_ENDS,
+	SH_NEED_MIN,
+	SH_NEED_MAX,
+	SH_FILLED,
+	SH_NCOLS
+};
 static const char shifts_sql[] =
     "SELECT shift.id, role.name, COALESCE(room.name, booth.label, ''), shift.starts,"
     " shift.ends, shift.need_min, shift.need_max,"
@@ -21,6 +34,16 @@ static const char shifts_sql[] =
     " WHERE shift.event = ? AND shift.status = 'open'"
     " ORDER BY shift.starts, role.name COLLATE NOCASE, shift.id";
 
+enum volunteer_col {
+	VO_PERSON,
+	VO_NAME,
+	VO_SHIFTS,
+	VO_SCHEDULED,
+	VO_WORKED,
+	VO_NO_SHOWS,
+	VO_ON_SHIFT,
+	VO_NCOLS
+};
 static const char volunteers_sql[] =
     "SELECT person.id, person.name,"
     " sum(a.status IN " ASSIGNMENT_ACTIVE_SQL " AND shift.status = 'open'),"
@@ -36,6 +59,15 @@ static const char volunteers_sql[] =
     " WHERE shift.event = ? AND a.status != 'dropped'"
     " GROUP BY person.id ORDER BY person.name COLLATE NOCASE, person.id";
 
+enum kind_col {
+	KI_KIND,
+	KI_REGISTERED,
+	KI_WAITLISTED,
+	KI_CANCELLED,
+	KI_CHECKED_IN,
+	KI_NO_SHOW,
+	KI_NCOLS
+};
 static const char kinds_sql[] =
     "SELECT kind, sum(status = 'registered'), sum(status = 'waitlisted'),"
     " sum(status = 'cancelled'), sum(status = 'checked_in'), sum(status = 'no_show')"
@@ -43,11 +75,29 @@ static const char kinds_sql[] =
     " ORDER BY CASE kind WHEN 'attendee' THEN 1 WHEN 'volunteer' THEN 2 WHEN 'speaker' THEN 3"
     "  WHEN 'partner' THEN 4 WHEN 'staff' THEN 5 WHEN 'press' THEN 6 ELSE 7 END, kind";
 
+enum session_col {
+	SE_ID,
+	SE_TITLE,
+	SE_KIND,
+	SE_ROOM,
+	SE_STARTS,
+	SE_ENDS,
+	SE_CAPACITY,
+	SE_ROOM_CAPACITY,
+	SE_SPEAKERS,
+	SE_REGISTERED, /* its sign-ups by status */
+	SE_WAITLISTED,
+	SE_CANCELLED,
+	SE_CHECKED_IN,
+	SE_NO_SHOW,
+	SE_NCOLS
+};
 static const char sessions_sql[] =
     "SELECT session.id, session.title, session.kind, COALESCE(room.name, ''), session.starts,"
     " session.ends, session.capacity, COALESCE(room.capacity, 0),"
     " (SELECT count(*) FROM speaker WHERE speaker.session = session.id),"
-    " g.registered, g.waitlisted, g.cancelled, g.checked_in, g.no_show"
+    " coalesce(g.registered, 0), coalesce(g.waitlisted, 0), coalesce(g.cancelled, 0),"
+    " coalesce(g.checked_in, 0), coalesce(g.no_show, 0)"
     " FROM session LEFT JOIN room ON room.id = session.room"
     " LEFT JOIN (SELECT session AS id, sum(status = 'registered') AS registered,"
     "  sum(status = 'waitlisted') AS waitlisted, sum(status = 'cancelled') AS cancelled,"
@@ -57,26 +107,19 @@ static const char sessions_sql[] =
     " WHERE session.event = ?1 AND session.status != 'cancelled'"
     " ORDER BY session.starts, session.id";
 
-static const char *text(sqlite3_stmt *st, int i)
-{
-	const char *s = (const char *)sqlite3_column_text(st, i);
-	return s ? s : "";
-}
-
-static int64_t num(sqlite3_stmt *st, int i)
-{
-	return sqlite3_column_int64(st, i);
-}
-
-/* Prepare sql, bind the event, and call row() for each result row until it
- * returns non-zero. */
-static int each_row(struct db *db, const char *sql, int64_t event,
+/* Prepare sql (ncols columns), bind the event, and call row() for each
+ * result row until it returns non-zero. */
+static int each_row(struct db *db, const char *sql, int ncols, int64_t event,
                     int (*row)(sqlite3_stmt *st, void *ctx), void *ctx, struct err *e,
                     const char *what)
 {
 	sqlite3_stmt *st;
 	if (db_acquire(db, sql, &st, e) < 0)
 		return -1;
+	if (db_columns(st, ncols, e) < 0) {
+		db_release(db, st);
+		return -1;
+	}
 	sqlite3_bind_int64(st, 1, event);
 	int rc, ret = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -106,11 +149,11 @@ static int event_row(sqlite3_stmt *st, void *ctx)
 	struct relay *r = ctx;
 	struct report_store_event *out = r->to.event;
 	r->arg = out;
-	snprintf(out->name, sizeof out->name, "%s", text(st, 0));
-	snprintf(out->tz, sizeof out->tz, "%s", text(st, 1));
-	out->starts = num(st, 2);
-	out->ends = num(st, 3);
-	out->capacity = num(st, 4);
+	db_column_copy(st, EV_NAME, out->name, sizeof out->name);
+	db_column_copy(st, EV_TZ, out->tz, sizeof out->tz);
+	out->starts = db_column_int64(st, EV_STARTS);
+	out->ends = db_column_int64(st, EV_ENDS);
+	out->capacity = db_column_int64(st, EV_CAPACITY);
 	return 1;
 }
 
@@ -118,7 +161,7 @@ int report_store_event(struct db *db, int64_t event, struct report_store_event *
 {
 	struct relay r = {.to.event = out};
 	memset(out, 0, sizeof *out);
-	if (each_row(db, event_sql, event, event_row, &r, e, "event") < 0)
+	if (each_row(db, event_sql, EV_NCOLS, event, event_row, &r, e, "event") < 0)
 		return -1;
 	if (!r.arg)
 		return err_set(e, ERR_NOT_FOUND, "event %lld: not found", (long long)event);
@@ -128,8 +171,16 @@ int report_store_event(struct db *db, int64_t event, struct report_store_event *
 static int shift_row(sqlite3_stmt *st, void *ctx)
 {
 	struct relay *r = ctx;
-	struct report_store_shift s = {num(st, 0), text(st, 1), text(st, 2), num(st, 3),
-	                               num(st, 4), num(st, 5),  num(st, 6),  num(st, 7)};
+	struct report_store_shift s = {
+	    .id = db_column_int64(st, SH_ID),
+	    .role = db_column_str(st, SH_ROLE),
+	    .place = db_column_str(st, SH_PLACE),
+	    .starts = db_column_int64(st, SH_STARTS),
+	    .ends = db_column_int64(st, SH_ENDS),
+	    .need_min = db_column_int64(st, SH_NEED_MIN),
+	    .need_max = db_column_int64(st, SH_NEED_MAX),
+	    .filled = db_column_int64(st, SH_FILLED),
+	};
 	return r->to.shift(r->arg, &s);
 }
 
@@ -138,14 +189,21 @@ int report_store_shifts(struct db *db, int64_t event,
                         struct err *e)
 {
 	struct relay r = {.to.shift = fn, .arg = arg};
-	return each_row(db, shifts_sql, event, shift_row, &r, e, "shift");
+	return each_row(db, shifts_sql, SH_NCOLS, event, shift_row, &r, e, "shift");
 }
 
 static int volunteer_row(sqlite3_stmt *st, void *ctx)
 {
 	struct relay *r = ctx;
-	struct report_store_volunteer v = {num(st, 0), text(st, 1), num(st, 2), num(st, 3),
-	                                   num(st, 4), num(st, 5),  num(st, 6)};
+	struct report_store_volunteer v = {
+	    .person = db_column_int64(st, VO_PERSON),
+	    .name = db_column_str(st, VO_NAME),
+	    .shifts = db_column_int64(st, VO_SHIFTS),
+	    .scheduled = db_column_int64(st, VO_SCHEDULED),
+	    .worked = db_column_int64(st, VO_WORKED),
+	    .no_shows = db_column_int64(st, VO_NO_SHOWS),
+	    .on_shift = db_column_int64(st, VO_ON_SHIFT),
+	};
 	return r->to.volunteer(r->arg, &v);
 }
 
@@ -154,14 +212,20 @@ int report_store_volunteers(struct db *db, int64_t event,
                             struct err *e)
 {
 	struct relay r = {.to.volunteer = fn, .arg = arg};
-	return each_row(db, volunteers_sql, event, volunteer_row, &r, e, "assignment");
+	return each_row(db, volunteers_sql, VO_NCOLS, event, volunteer_row, &r, e, "assignment");
 }
 
 static int kind_row(sqlite3_stmt *st, void *ctx)
 {
 	struct relay *r = ctx;
-	struct report_store_kind k = {text(st, 0), num(st, 1), num(st, 2),
-	                              num(st, 3),  num(st, 4), num(st, 5)};
+	struct report_store_kind k = {
+	    .kind = db_column_str(st, KI_KIND),
+	    .registered = db_column_int64(st, KI_REGISTERED),
+	    .waitlisted = db_column_int64(st, KI_WAITLISTED),
+	    .cancelled = db_column_int64(st, KI_CANCELLED),
+	    .checked_in = db_column_int64(st, KI_CHECKED_IN),
+	    .no_show = db_column_int64(st, KI_NO_SHOW),
+	};
 	return r->to.kind(r->arg, &k);
 }
 
@@ -170,27 +234,27 @@ int report_store_kinds(struct db *db, int64_t event,
                        struct err *e)
 {
 	struct relay r = {.to.kind = fn, .arg = arg};
-	return each_row(db, kinds_sql, event, kind_row, &r, e, "registration");
+	return each_row(db, kinds_sql, KI_NCOLS, event, kind_row, &r, e, "registration");
 }
 
 static int session_row(sqlite3_stmt *st, void *ctx)
 {
 	struct relay *r = ctx;
 	struct report_store_session s = {
-	    .id = num(st, 0),
-	    .title = text(st, 1),
-	    .kind = text(st, 2),
-	    .room = text(st, 3),
-	    .starts = num(st, 4),
-	    .ends = num(st, 5),
-	    .capacity = num(st, 6),
-	    .room_capacity = num(st, 7),
-	    .speakers = num(st, 8),
-	    .registered = num(st, 9),
-	    .waitlisted = num(st, 10),
-	    .cancelled = num(st, 11),
-	    .checked_in = num(st, 12),
-	    .no_show = num(st, 13),
+	    .id = db_column_int64(st, SE_ID),
+	    .title = db_column_str(st, SE_TITLE),
+	    .kind = db_column_str(st, SE_KIND),
+	    .room = db_column_str(st, SE_ROOM),
+	    .starts = db_column_int64(st, SE_STARTS),
+	    .ends = db_column_int64(st, SE_ENDS),
+	    .capacity = db_column_int64(st, SE_CAPACITY),
+	    .room_capacity = db_column_int64(st, SE_ROOM_CAPACITY),
+	    .speakers = db_column_int64(st, SE_SPEAKERS),
+	    .registered = db_column_int64(st, SE_REGISTERED),
+	    .waitlisted = db_column_int64(st, SE_WAITLISTED),
+	    .cancelled = db_column_int64(st, SE_CANCELLED),
+	    .checked_in = db_column_int64(st, SE_CHECKED_IN),
+	    .no_show = db_column_int64(st, SE_NO_SHOW),
 	};
 	return r->to.session(r->arg, &s);
 }
@@ -200,5 +264,5 @@ int report_store_sessions(struct db *db, int64_t event,
                           struct err *e)
 {
 	struct relay r = {.to.session = fn, .arg = arg};
-	return each_row(db, sessions_sql, event, session_row, &r, e, "session");
+	return each_row(db, sessions_sql, SE_NCOLS, event, session_row, &r, e, "session");
 }

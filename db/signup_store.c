@@ -6,13 +6,26 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../core/array.h"
 #include "../core/xmalloc.h"
 #include "db_internal.h"
 #include "status_sql.h"
 
+enum find_col { FI_ID, FI_STATUS, FI_POSITION, FI_CHECKED_IN_AT, FI_NCOLS };
 static const char sql_find[] =
     "SELECT id, status, coalesce(waitlist_position, 0), coalesce(checked_in_at, 0)"
     " FROM signup WHERE session = ? AND person = ?";
+enum session_col {
+	SE_EVENT,
+	SE_ROOM,
+	SE_STARTS,
+	SE_ENDS,
+	SE_CAPACITY,
+	SE_ROOM_CAPACITY,
+	SE_CANCELLED,
+	SE_TITLE,
+	SE_NCOLS
+};
 static const char sql_session[] =
     "SELECT s.event, coalesce(s.room, 0), s.starts, s.ends, s.capacity,"
     " coalesce(r.capacity, 0), s.status = 'cancelled', s.title"
@@ -28,14 +41,20 @@ static const char sql_in_room[] =
 static const char sql_named[] =
     "SELECT id FROM session WHERE event = ? AND (uid = ?2 OR title = ?2 COLLATE NOCASE)"
     " ORDER BY id LIMIT 2";
+enum count_col { CO_STATUS, CO_COUNT, CO_NCOLS };
 static const char sql_counts[] = "SELECT status, count(*) FROM signup WHERE session = ?"
                                  " GROUP BY status";
 
-static int bind2(struct db *db, const char *sql, int64_t a, int64_t b, sqlite3_stmt **st,
+/* Acquire sql (of ncols columns; 0: one) and bind a, and b when it takes two. */
+static int bind2(struct db *db, const char *sql, int ncols, int64_t a, int64_t b, sqlite3_stmt **st,
                  struct err *e)
 {
 	if (db_acquire(db, sql, st, e) < 0)
 		return -1;
+	if (ncols && db_columns(*st, ncols, e) < 0) {
+		db_release(db, *st);
+		return -1;
+	}
 	sqlite3_bind_int64(*st, 1, a);
 	if (sqlite3_bind_parameter_count(*st) > 1)
 		sqlite3_bind_int64(*st, 2, b);
@@ -48,15 +67,15 @@ int signup_store_find(struct db *db, int64_t session, int64_t person, struct sig
 	sqlite3_stmt *st;
 	memset(out, 0, sizeof *out);
 	*found = false;
-	if (bind2(db, sql_find, session, person, &st, e) < 0)
+	if (bind2(db, sql_find, FI_NCOLS, session, person, &st, e) < 0)
 		return -1;
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		*found = true;
-		out->id = sqlite3_column_int64(st, 0);
-		db_column_copy(st, 1, out->status, sizeof out->status);
-		out->position = sqlite3_column_int64(st, 2);
-		out->checked_in_at = sqlite3_column_int64(st, 3);
+		out->id = db_column_int64(st, FI_ID);
+		db_column_copy(st, FI_STATUS, out->status, sizeof out->status);
+		out->position = db_column_int64(st, FI_POSITION);
+		out->checked_in_at = db_column_int64(st, FI_CHECKED_IN_AT);
 	}
 	db_release(db, st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e, "signup");
@@ -66,19 +85,19 @@ int signup_store_session(struct db *db, int64_t id, struct signup_session *out, 
 {
 	sqlite3_stmt *st;
 	memset(out, 0, sizeof *out);
-	if (bind2(db, sql_session, id, 0, &st, e) < 0)
+	if (bind2(db, sql_session, SE_NCOLS, id, 0, &st, e) < 0)
 		return -1;
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		out->id = id;
-		out->event = sqlite3_column_int64(st, 0);
-		out->room = sqlite3_column_int64(st, 1);
-		out->starts = sqlite3_column_int64(st, 2);
-		out->ends = sqlite3_column_int64(st, 3);
-		out->capacity = sqlite3_column_int64(st, 4);
-		out->room_capacity = sqlite3_column_int64(st, 5);
-		out->cancelled = sqlite3_column_int(st, 6) != 0;
-		db_column_copy(st, 7, out->title, sizeof out->title);
+		out->event = db_column_int64(st, SE_EVENT);
+		out->room = db_column_int64(st, SE_ROOM);
+		out->starts = db_column_int64(st, SE_STARTS);
+		out->ends = db_column_int64(st, SE_ENDS);
+		out->capacity = db_column_int64(st, SE_CAPACITY);
+		out->room_capacity = db_column_int64(st, SE_ROOM_CAPACITY);
+		out->cancelled = db_column_bool(st, SE_CANCELLED);
+		db_column_copy(st, SE_TITLE, out->title, sizeof out->title);
 	}
 	db_release(db, st);
 	if (rc == SQLITE_DONE)
@@ -94,7 +113,7 @@ static int ids_query(struct db *db, const char *sql, int64_t a, int64_t b, int64
 	size_t cap = 0;
 	*ids = NULL;
 	*n = 0;
-	if (bind2(db, sql, a, b, &st, e) < 0)
+	if (bind2(db, sql, 0, a, b, &st, e) < 0)
 		return -1;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -102,7 +121,7 @@ static int ids_query(struct db *db, const char *sql, int64_t a, int64_t b, int64
 			cap = cap ? cap * 2 : 16;
 			*ids = xrealloc(*ids, cap * sizeof **ids);
 		}
-		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+		(*ids)[(*n)++] = db_column_int64(st, DB_COL_ONLY);
 	}
 	db_release(db, st);
 	return rc == SQLITE_DONE ? 0 : db_fail(db, e, "signup");
@@ -138,7 +157,7 @@ int signup_store_session_named(struct db *db, int64_t event, const char *text, i
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (!*matches)
-			*id = sqlite3_column_int64(st, 0);
+			*id = db_column_int64(st, DB_COL_ONLY);
 		++*matches;
 	}
 	db_release(db, st);
@@ -159,15 +178,15 @@ int signup_store_counts(struct db *db, int64_t session, struct signup_counts *ou
 	};
 	sqlite3_stmt *st;
 	memset(out, 0, sizeof *out);
-	if (bind2(db, sql_counts, session, 0, &st, e) < 0)
+	if (bind2(db, sql_counts, CO_NCOLS, session, 0, &st, e) < 0)
 		return -1;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *s = (const char *)sqlite3_column_text(st, 0);
-		for (size_t i = 0; s && i < sizeof slots / sizeof slots[0]; i++)
+		const char *s = db_column_text(st, CO_STATUS);
+		for (size_t i = 0; s && i < ARRAY_LEN(slots); i++)
 			if (strcmp(s, slots[i].status) == 0)
 				*(int64_t *)((char *)out + slots[i].at) =
-				    sqlite3_column_int64(st, 1);
+				    db_column_int64(st, CO_COUNT);
 	}
 	db_release(db, st);
 	return rc == SQLITE_DONE ? 0 : db_fail(db, e, "signup");

@@ -6,6 +6,9 @@
 #include "db_internal.h"
 #include "status_sql.h"
 
+/* The first waiting: its columns. */
+enum first_col { FW_ID, FW_PERSON, FW_POSITION, FW_NCOLS };
+
 struct waitlist_sql {
 	const char *what;
 	const char *seated, *last, *first, *close_gap, *promote;
@@ -58,7 +61,7 @@ static int one_int(struct db *db, enum waitlist_table t, const char *sql, int64_
 		return -1;
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		*out = sqlite3_column_int64(st, 0);
+		*out = db_column_int64(st, DB_COL_ONLY);
 	db_release(db, st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e, tables[t].what);
 }
@@ -82,11 +85,15 @@ int waitlist_store_first(struct db *db, enum waitlist_table t, int64_t group, in
 	*id = *person = *position = 0;
 	if (bind2(db, tables[t].first, group, 0, 1, &st, e) < 0)
 		return -1;
+	if (db_columns(st, FW_NCOLS, e) < 0) {
+		db_release(db, st);
+		return -1;
+	}
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
-		*person = sqlite3_column_int64(st, 1);
-		*position = sqlite3_column_int64(st, 2);
+		*id = db_column_int64(st, FW_ID);
+		*person = db_column_int64(st, FW_PERSON);
+		*position = db_column_int64(st, FW_POSITION);
 	}
 	db_release(db, st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e, tables[t].what);

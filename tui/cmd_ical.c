@@ -106,9 +106,11 @@ int cmd_import_sessions(struct app *a, const struct args *args, FILE *out, struc
 	struct ical_import_result r;
 	if (ical_import_sessions(&a->ctx, args->pos[1], event, &r, e) < 0)
 		return -1;
-	fprintf(out,
-	        "%zu sessions imported: %zu added, %zu updated, %zu unchanged; %zu rooms added\n",
-	        r.added + r.updated + r.unchanged, r.added, r.updated, r.unchanged, r.rooms);
+	fprintf(
+	    out,
+	    "%zu sessions imported: %zu added, %zu updated, %zu unchanged; %zu rooms added%s%s\n",
+	    r.added + r.updated + r.unchanged, r.added, r.updated, r.unchanged, r.rooms,
+	    r.skipped[0] ? "; skipped " : "", r.skipped);
 	return 0;
 }
 

@@ -32,10 +32,11 @@ t_equal agenda-one-vtimezone "$(count '^BEGIN:VTIMEZONE' "$T/agenda.ics")" 1
 t_equal agenda-tzid-is-iana-name "$(prop TZID: "$T/agenda.ics")" "TZID:America/New_York"
 t_equal agenda-every-tzid-defined "$(grep -o 'TZID=[^:;]*' "$T/agenda.ics" | sort -u)" \
 	"TZID=America/New_York"
-# trimmed: the change before 2027 that is still in force, then 2027's two
-t_equal agenda-vtimezone-trimmed \
-	"$(sed -n '/BEGIN:VTIMEZONE/,/END:VTIMEZONE/p' "$T/agenda.ics" | prop DTSTART: /dev/stdin | tr '\n' ' ')" \
-	"DTSTART:20261101T020000 DTSTART:20270314T020000 DTSTART:20271107T020000 "
+# New York's rule as two yearly observances (RRULE, no UNTIL: it still
+# holds), each from its change in the year before the span
+t_equal agenda-vtimezone-rrule \
+	"$(sed -n '/BEGIN:VTIMEZONE/,/END:VTIMEZONE/p' "$T/agenda.ics" | grep -E '^(BEGIN:(STANDARD|DAYLIGHT)|DTSTART|RRULE)' | tr -d '\r' | tr '\n' ' ')" \
+	"BEGIN:DAYLIGHT DTSTART:20260308T020000 RRULE:FREQ=YEARLY;BYDAY=2SU;BYMONTH=3 BEGIN:STANDARD DTSTART:20261101T020000 RRULE:FREQ=YEARLY;BYDAY=1SU;BYMONTH=11 "
 t_equal agenda-no-libical-zone-data "$(grep -c -i 'freeassociation\|X-LIC-LOCATION' "$T/agenda.ics")" 0
 t_equal agenda-dtstamp "$(prop DTSTAMP "$T/agenda.ics" | sort -u)" "DTSTAMP:20261124T120000Z"
 t_equal agenda-times-local-with-tzid "$(prop 'DTSTART;' "$T/agenda.ics" | sort | tr '\n' ' ')" \
@@ -338,3 +339,91 @@ printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:clash-1\r\nDTSTART
 t_expect import-rule-refused 1 "$M" import sessions "$T/clash.ics" --event 2
 t_err_contains import-rule-refused-line "$T/clash.ics:10: "
 t_equal import-rule-nothing-kept "$(sqlite3 "$MUSTER_DB" "SELECT count(*) FROM session WHERE uid LIKE 'clash-%'; SELECT count(*) FROM room WHERE name = 'Saal 3'" | tr '\n' ' ')" "0 0 "
+
+# ---- the hour New York repeats when clocks fall back ----
+# 05:30Z is the first 01:30 (EDT), 06:30Z the second (EST): RFC 5545 reads
+# DTSTART;TZID=America/New_York:20271107T013000 as the first, so both are
+# written in UTC; 02:30 (after the repeated hour) keeps its TZID
+"$M" add event name=Vigil starts="2027-11-06 08:00" ends="2027-11-08 18:00" tz=America/New_York >/dev/null
+vigil=$(sqlite3 "$MUSTER_DB" "SELECT id FROM event WHERE name = 'Vigil'")
+"$M" add session event="$vigil" title=Early starts=2027-11-07T05:30:00Z ends=2027-11-07T06:30:00Z >/dev/null
+"$M" add session event="$vigil" title=Later starts=2027-11-07T06:30:00Z ends=2027-11-07T07:30:00Z >/dev/null
+"$M" export ics --event "$vigil" -o "$T/vigil.ics" >/dev/null
+t_lint repeated-hour-bytes "$T/vigil.ics"
+t_equal repeated-hour-utc "$(unfold "$T/vigil.ics" | sed -n '/^BEGIN:VEVENT/,/^END:VEVENT/p' | grep -E '^DT(START|END)[:;]' | tr '\n' ' ')" \
+	"DTSTART:20271107T053000Z DTEND:20271107T063000Z DTSTART:20271107T063000Z DTEND;TZID=America/New_York:20271107T023000 "
+later=$(sqlite3 "$MUSTER_DB" "SELECT id FROM session WHERE title = 'Later'")
+t_run "$M" show session "$later"
+t_contains repeated-hour-show-offset "starts: 2027-11-07 01:30-05:00"
+t_contains repeated-hour-show-plain "ends: 2027-11-07 02:30"
+t_run "$M" list sessions --event "$vigil" --format tsv
+t_contains repeated-hour-list-first "Early	general	2027-11-07 01:30-04:00	2027-11-07 01:30-05:00"
+# what show prints is read back as the same instant
+t_expect repeated-hour-set-back 0 "$M" set session "$later" starts="2027-11-07 01:30-05:00"
+t_equal repeated-hour-same-instant "$(sqlite3 "$MUSTER_DB" "SELECT starts, sequence FROM session WHERE id = $later")" "1825569000|0"
+"$M" import sessions "$T/vigil.ics" --event "$vigil" >"$T/vigil.out"
+t_equal repeated-hour-reimport "$(cat "$T/vigil.out")" "2 sessions imported: 0 added, 0 updated, 2 unchanged; 0 rooms added"
+
+# ---- the file's VTIMEZONE is what its TZID means ----
+# a VTIMEZONE named America/New_York that says -03:00 all year: RFC 5545
+# reads the file's own definition, not the system zone of that name
+vtz() { # TZID OFFSET (a zone with one offset)
+	printf 'BEGIN:VTIMEZONE\r\nTZID:%s\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\nTZOFFSETFROM:%s\r\nTZOFFSETTO:%s\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n' "$1" "$2" "$2"
+}
+ev() { # UID START END-OR-DURATION...
+	printf 'BEGIN:VEVENT\r\nUID:%s\r\nDTSTAMP:20260101T000000Z\r\nSUMMARY:%s\r\n%s\r\n%s\r\nEND:VEVENT\r\n' "$1" "$1" "$2" "$3"
+}
+{
+	printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n'
+	vtz America/New_York -0300
+	ev own-zone 'DTSTART;TZID=America/New_York:20270313T100000' 'DTEND;TZID=America/New_York:20270313T110000'
+	# a nominal day: 10:00 EST Saturday to 10:00 EDT Sunday is 23 hours
+	ev nominal-day 'DTSTART;TZID=US/Eastern:20270313T100000' 'DURATION:P1D'
+	ev exact-hours 'DTSTART;TZID=US/Eastern:20270313T100000' 'DURATION:PT24H'
+	ev day-and-hours 'DTSTART;TZID=US/Eastern:20270313T090000' 'DURATION:P1DT1H30M'
+	ev utc-day 'DTSTART:20270313T150000Z' 'DURATION:P1D'
+	printf 'END:VCALENDAR\r\n'
+} >"$T/zones.ics"
+t_expect import-file-zone 0 "$M" import sessions "$T/zones.ics" --event 1
+utc() { sqlite3 "$MUSTER_DB" "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', starts, 'unixepoch') || '|' || strftime('%Y-%m-%dT%H:%M:%SZ', ends, 'unixepoch') FROM session WHERE uid = '$1'"; }
+t_equal file-zone-wins "$(utc own-zone)" "2027-03-13T13:00:00Z|2027-03-13T14:00:00Z"
+t_equal duration-nominal-day "$(utc nominal-day)" "2027-03-13T15:00:00Z|2027-03-14T14:00:00Z"
+t_equal duration-exact-hours "$(utc exact-hours)" "2027-03-13T15:00:00Z|2027-03-14T15:00:00Z"
+t_equal duration-day-and-hours "$(utc day-and-hours)" "2027-03-13T14:00:00Z|2027-03-14T14:30:00Z"
+t_equal duration-utc-day "$(utc utc-day)" "2027-03-13T15:00:00Z|2027-03-14T15:00:00Z"
+# in a file's VTIMEZONE too: the repeated 01:30 is the first, a skipped
+# 02:30 is refused with its line
+cat >"$T/ny-rules.ics" <<'ICS'
+BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//t//EN
+BEGIN:VTIMEZONE
+TZID:Eastern
+BEGIN:STANDARD
+DTSTART:19701101T020000
+RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU
+TZOFFSETFROM:-0400
+TZOFFSETTO:-0500
+END:STANDARD
+BEGIN:DAYLIGHT
+DTSTART:19700308T020000
+RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU
+TZOFFSETFROM:-0500
+TZOFFSETTO:-0400
+END:DAYLIGHT
+END:VTIMEZONE
+BEGIN:VEVENT
+UID:first-of-two
+DTSTAMP:20260101T000000Z
+DTSTART;TZID=Eastern:20271107T013000
+DTEND;TZID=Eastern:20271107T030000
+SUMMARY:First of two
+END:VEVENT
+END:VCALENDAR
+ICS
+t_expect import-file-zone-repeated 0 "$M" import sessions "$T/ny-rules.ics" --event "$vigil"
+t_equal file-zone-repeated-first "$(utc first-of-two)" "2027-11-07T05:30:00Z|2027-11-07T08:00:00Z"
+sed 's/^DTSTART;TZID=Eastern:20271107T013000/DTSTART;TZID=Eastern:20270314T023000/; s/^DTEND;TZID=Eastern:20271107T030000/DTEND;TZID=Eastern:20270314T040000/; s/first-of-two/in-the-gap/' \
+	"$T/ny-rules.ics" >"$T/gap.ics"
+t_expect import-file-zone-gap 2 "$M" import sessions "$T/gap.ics" --event 1
+t_err_contains import-file-zone-gap-line "$T/gap.ics:22: DTSTART: 2027-03-14 02:30 does not exist in Eastern"
