@@ -18,7 +18,7 @@ CFLAGS  ?= $(OPT) -g
 CFLAGS  += -std=c11 -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter -Wno-format-truncation \
            -I/usr/include/iniparser $(PKG_CFLAGS) -DMUSTER_VERSION='"$(VERSION)"' $(SAN)
 LDFLAGS += $(SAN)
-CORE_LIBS := -lsqlite3 -lical -licalss -liniparser -lcsv -lsodium -luuid -lm
+CORE_LIBS := -lsqlite3 -lical -licalss -liniparser -lcsv -lsodium -luuid -ljansson -lm
 TUI_LIBS  := $(PKG_LIBS) -lformw -lmenuw -lpanelw -lncursesw
 
 CORE_SRC := $(wildcard core/*.c) $(wildcard db/*.c)

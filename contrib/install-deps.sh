@@ -3,7 +3,7 @@
 # and tests need and is missing. Quiet and quick when all is there.
 set -e
 PKGS="build-essential pkg-config libsqlite3-dev sqlite3 libncurses-dev libical-dev
-libiniparser-dev libcsv-dev libsodium-dev uuid-dev libcmocka-dev tmux tzdata
+libiniparser-dev libcsv-dev libsodium-dev uuid-dev libjansson-dev libcmocka-dev tmux tzdata
 calcurse khal python3-icalendar python3-vobject ruby ruby-icalendar radicale php-cli
 php-sabre-vobject strace time"
 

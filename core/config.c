@@ -99,6 +99,8 @@ static const struct opt options[] = {
         "Wrong PINs before a volunteer code is locked"),
     INT("kiosk", "lockout_minutes", kiosk_lockout_minutes, "5", 1, 1440,
         "Minutes a volunteer code stays locked"),
+    INT("kiosk", "global_failures_per_minute", kiosk_global_failures_per_minute, "10", 1, 10000,
+        "Wrong PINs a minute across all codes and kiosks; beyond it every kiosk pauses sign-ins"),
     BOOL("kiosk", "signup", kiosk_signup, "on", "Volunteers may sign up for open shifts"),
     STRING("kiosk", "exit_passphrase_hash", kiosk_exit_passphrase_hash, "",
            "Hash of the passphrase that quits the kiosk; empty = only SIGHUP/SIGTERM quit it"),
@@ -108,6 +110,10 @@ static const struct opt options[] = {
         "VALARM reminder this many minutes before; 0 = none"),
     BOOL("export", "include_descriptions", include_descriptions, "on",
          "Put descriptions and notes into calendar files"),
+    INT("privacy", "retain_days_after_event", retain_days_after_event, "0", 0, 36500,
+        "Days after the end of a person's last event before privacy sweep erases them; 0 = never"),
+    INT("privacy", "backup_keep_days", backup_keep_days, "0", 0, 36500,
+        "Days a backup is kept before backup --prune removes it; 0 = keep every backup"),
 };
 
 #define NOPTIONS ARRAY_LEN(options)

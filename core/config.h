@@ -37,6 +37,7 @@ struct config {
 	int kiosk_idle_timeout_s;
 	int kiosk_pin_attempts;
 	int kiosk_lockout_minutes;
+	int kiosk_global_failures_per_minute;
 	bool kiosk_signup;
 	char kiosk_exit_passphrase_hash[256];
 	/* [export] */
@@ -44,6 +45,9 @@ struct config {
 	char organizer_email[256];
 	int reminder_minutes;
 	bool include_descriptions;
+	/* [privacy] */
+	int retain_days_after_event; /* 0 = keep people's details */
+	int backup_keep_days;        /* 0 = keep every backup */
 	/* [keys] */
 	struct key_override keys[CONFIG_MAX_KEY_OVERRIDES];
 	int nkeys;

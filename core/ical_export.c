@@ -25,6 +25,7 @@
 #include "ical_out.h"
 #include "ical_tz.h"
 #include "outfile.h"
+#include "tz.h"
 #include "xmalloc.h"
 
 #define CONFIDENTIAL "Confidential"
@@ -168,6 +169,20 @@ static int calendar_zones(struct ctx *c, const struct calendar *cal, struct zone
 		if (ical_store_zones(c->db, cal->src[i].q, cal->src[i].key, cal->src[i].event,
 		                     zone_add, z, e) < 0)
 			return -1;
+	/* rows another program wrote past the years muster keeps: refused
+	 * before a VTIMEZONE is walked over millennia */
+	for (size_t i = 0; i < z->n; i++) {
+		if (tz_instant_ok(z->v[i].first) && tz_instant_ok(z->v[i].last))
+			continue;
+		char a[40], b[40];
+		tz_format(z->v[i].tz, z->v[i].first, a, sizeof a);
+		tz_format(z->v[i].tz, z->v[i].last, b, sizeof b);
+		return err_set(e, ERR_DB,
+		               "the calendar's times run from %s to %s, outside the years muster "
+		               "keeps (1900-9999): another program wrote a row; correct its starts "
+		               "and ends with muster set",
+		               a, b);
+	}
 	return 0;
 }
 

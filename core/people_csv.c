@@ -1109,16 +1109,3 @@ int people_csv_export(struct ctx *c, int64_t event, int (*fn)(void *arg, const c
 	strbuf_free(&x.skills);
 	return ret;
 }
-
-int people_csv_skill_validate(struct ctx *c, struct record *r, const struct record *old,
-                              struct err *e)
-{
-	(void)c;
-	(void)old;
-	const char *name = record_text(r, "name");
-	if (name && strchr(name, ';'))
-		return err_set(e, ERR_INPUT,
-		               "name: a skill name cannot hold ';' (it separates skills in "
-		               "spreadsheets)");
-	return 0;
-}

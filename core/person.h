@@ -28,6 +28,10 @@ int person_set_pin(struct ctx *c, int64_t person, char *pin_out, size_t n, struc
  * PIN is set); ERR_NOT_FOUND for no such person. */
 int person_verify_pin(struct ctx *c, int64_t person, const char *pin, struct err *e);
 
+/* record hook: an erased person is not changed; keep needs a keep_reason;
+ * then the rules a new birth date touches (recheck_person). */
+int person_validate(struct ctx *c, struct record *r, const struct record *old, struct err *e);
+
 /* record hook: give a new person a code. */
 int person_prepare(struct ctx *c, struct record *r, const struct record *old, struct err *e);
 

@@ -567,6 +567,11 @@ void tz_format_hm(const char *tz, int64_t t, bool twelve_hour, char *buf, size_t
 	format_hm(&l, twelve_hour, buf, n);
 }
 
+bool tz_instant_ok(int64_t t)
+{
+	return t >= TZ_INSTANT_MIN && t <= TZ_INSTANT_MAX;
+}
+
 void tz_format_utc(int64_t t, char *buf, size_t n)
 {
 	struct tz_local l;

@@ -20,6 +20,13 @@ struct tz_local {
 	bool dst;                 /* daylight saving time is in force */
 };
 
+/* The instants muster stores: those that can be typed, the years 1900-9999
+ * in any zone. Another program may have written others into the file; the
+ * reports and exports that walk a span of time refuse those rows. */
+#define TZ_INSTANT_MIN INT64_C(-2209075200)  /* 1899-12-31T00:00:00Z */
+#define TZ_INSTANT_MAX INT64_C(253402387199) /* 10000-01-01T23:59:59Z */
+bool tz_instant_ok(int64_t t);
+
 /* Is name a zone in the system zoneinfo ("America/Chicago", "UTC")?
  * Refuses names with "..", leading "/", or anything not in tzdata. */
 bool tz_valid(const char *name);

@@ -254,11 +254,30 @@ static const char schema_v4[] =
     " || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)));"
     "CREATE UNIQUE INDEX event_uid ON event(uid);";
 
-/* Version 5: session sign-ups (SPEC section 11, "Sign-ups and the door"):
+/* Version 5: the privacy lifecycle. keep (with keep_reason) holds a
+ * person past [privacy] retain_days_after_event; erased_at marks a person
+ * whose details were erased (person forget, privacy sweep): the row stays,
+ * anonymous, so the counts of past events stay right. */
+static const char schema_v5[] =
+    "ALTER TABLE person ADD COLUMN keep INTEGER NOT NULL DEFAULT 0 CHECK (keep IN (0, 1));"
+    "ALTER TABLE person ADD COLUMN keep_reason TEXT;"
+    "ALTER TABLE person ADD COLUMN erased_at INTEGER;";
+
+/* Version 6: every wrong PIN at any kiosk, by time, for the limit across all
+ * codes ([kiosk] global_failures_per_minute); paused marks the failure that
+ * reached it. Rows older than a day are pruned as new ones come. */
+static const char schema_v6[] = "CREATE TABLE kiosk_failure ("
+                                " id INTEGER PRIMARY KEY,"
+                                " at INTEGER NOT NULL,"
+                                " code TEXT NOT NULL,"
+                                " paused INTEGER NOT NULL DEFAULT 0);"
+                                "CREATE INDEX kiosk_failure_by_at ON kiosk_failure(at);";
+
+/* Version 7: session sign-ups (SPEC section 11, "Sign-ups and the door"):
  * a person's place in a session, seated or waiting in order like an event's
  * registrations; and the audit trigger learns the event of a sign-up. The
  * step runs again harmlessly on a database whose user_version was rewound. */
-static const char schema_v5[] =
+static const char schema_v7[] =
     "CREATE TABLE IF NOT EXISTS signup ("
     " id INTEGER PRIMARY KEY,"
     " session INTEGER NOT NULL REFERENCES session(id),"
@@ -277,7 +296,8 @@ static const char schema_v5[] =
     " FROM signup g JOIN session s ON s.id = g.session WHERE g.id = NEW.entity_id)"
     " ELSE " AUDIT_EVENT("NEW.entity", "NEW.entity_id") " END WHERE id = NEW.id; END;";
 
-/* migrations[i] takes a database from user_version i to i + 1. */
+/* migrations[i] takes a database from user_version i to i + 1; one a
+ * line, so that branches appending a step merge cleanly. */
 /* clang-format off */
 static const char *const migrations[] = {
     schema_v1,
@@ -285,6 +305,8 @@ static const char *const migrations[] = {
     schema_v3,
     schema_v4,
     schema_v5,
+    schema_v6,
+    schema_v7,
 };
 /* clang-format on */
 

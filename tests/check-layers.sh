@@ -11,6 +11,9 @@ done
 for f in $(grep -lE '#include *[<"](n?curses|ncursesw/|form|menu|panel|term)[^>"]*\.h' -r core db --include='*.[ch]' 2>/dev/null); do
 	report "$f includes curses (only tui/ may)"
 done
+for f in $(grep -lE '#include *<jansson\.h>' -r core db tui --include='*.[ch]' 2>/dev/null); do
+	[ "$f" = core/subject_access.c ] || report "$f includes jansson.h (only core/subject_access.c may)"
+done
 for f in $(grep -lE '#include *"(\.\./)?tui/' -r core db --include='*.[ch]' 2>/dev/null); do
 	report "$f includes a tui/ header"
 done

@@ -1,6 +1,6 @@
 #!/bin/sh
 # run.sh - every test: cmocka unit tests (TAP), then the shell suites under
-# cli/, tui/ and interop/ (each prints "ok - NAME" / "not ok - NAME").
+# cli/, tui/, interop/ and deploy/ (each prints "ok - NAME" / "not ok - NAME").
 # Ends with one line "N passed, N failed".
 # Env: MUSTER_BIN (binary under test), UNIT_DIR (unit test binaries),
 #      ONLY (a substring: run only suites whose path contains it).
@@ -33,7 +33,7 @@ for t in "$UNIT_DIR"/test_*; do
 	case "$t" in *"${ONLY:-}"*) ;; *) continue ;; esac
 	CMOCKA_MESSAGE_OUTPUT=TAP run_one "unit/$(basename "$t")" "$t"
 done
-for dir in cli tui interop; do
+for dir in cli tui interop deploy; do
 	for t in "$here/$dir"/*.sh; do
 		[ -f "$t" ] || continue
 		case "$t" in *"${ONLY:-}"*) ;; *) continue ;; esac

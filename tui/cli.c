@@ -23,6 +23,7 @@ static const struct command *const groups[] = {
     cmd_ical_commands,
     cmd_import_commands,
     cmd_report_commands,
+    cmd_privacy_commands,
 };
 /* clang-format on */
 

@@ -1,5 +1,5 @@
 /* cmd.h - what the command files (cmd_*.c) share: their tables, which
- * cli.c joins into one, and small helpers for common options. */
+ * cli.c joins into one, and the helpers of tui/cmd.c for common options. */
 #ifndef MUSTER_CMD_H
 #define MUSTER_CMD_H
 
@@ -18,6 +18,7 @@ extern const struct command cmd_staff_commands[];
 extern const struct command cmd_kiosk_commands[];
 extern const struct command cmd_ical_commands[];
 extern const struct command cmd_signup_commands[];
+extern const struct command cmd_privacy_commands[];
 
 /* import people FILE.csv [--event ID --kind KIND] (the import dispatcher's
  * people branch). */
@@ -45,5 +46,7 @@ int cmd_refused(struct err *e, const char *what);
 /* The label of row id of entity (a person's name, an event's name), made
  * safe for a terminal. */
 int cmd_label(struct app *a, const char *entity, int64_t id, char *buf, size_t n, struct err *e);
+/* Make names from the database in e's message safe for a terminal. */
+void cmd_clean_err(struct err *e);
 
 #endif

@@ -13,46 +13,6 @@
 #include "cmd.h"
 #include "text.h"
 
-/* Text from the database (names in messages) made safe for a terminal. */
-static void clean_err(struct err *e)
-{
-	char raw[sizeof e->msg];
-	snprintf(raw, sizeof raw, "%s", e->msg);
-	text_sanitize(raw, e->msg, sizeof e->msg);
-}
-
-void cmd_explain(struct err *e)
-{
-	if (e->code == ERR_SOFT) {
-		size_t n = strlen(e->msg);
-		snprintf(e->msg + n, sizeof e->msg - n, "%s",
-		         " (a coordinator may override with --force --reason TEXT)");
-	}
-	clean_err(e);
-}
-
-int cmd_refused(struct err *e, const char *what)
-{
-	if (e->code != ERR_NOT_FOUND && e->code != ERR_USAGE)
-		err_prefix(e, "%s", what);
-	cmd_explain(e);
-	return -1;
-}
-
-int cmd_label(struct app *a, const char *entity, int64_t id, char *buf, size_t n, struct err *e)
-{
-	struct record r;
-	const struct entity_def *ent = entity_find(entity);
-	char raw[512];
-	if (record_get(&a->ctx, ent, id, &r, e) < 0)
-		return -1;
-	snprintf(raw, sizeof raw, "%s",
-	         record_text(&r, ent->label) ? record_text(&r, ent->label) : "");
-	text_sanitize(raw, buf, n);
-	record_free(&r);
-	return 0;
-}
-
 static int two_ids(const struct args *args, const char *w0, const char *w1, int64_t *a, int64_t *b,
                    struct err *e)
 {
@@ -75,7 +35,7 @@ static int cmd_assign(struct app *a, const struct args *args, FILE *out, struct 
 		a->ctx.override_reason = NULL;
 		if (staffing_check(&a->ctx, shift, person, &soft) < 0 && soft.code == ERR_SOFT) {
 			char why[512];
-			clean_err(&soft);
+			cmd_clean_err(&soft);
 			fprintf(out, "overriding: %s (reason: %s)\n", soft.msg,
 			        text_sanitize(reason, why, sizeof why));
 		}

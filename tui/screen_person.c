@@ -9,10 +9,10 @@
 #include <string.h>
 
 #include "../core/signup.h"
+#include "../core/staffing.h"
 #include "../core/xmalloc.h"
 #include "dialog.h"
 #include "event.h"
-#include "ops.h"
 #include "ui.h"
 
 #define HEADER_H 3
@@ -145,7 +145,7 @@ static int unassign_yes(struct tui *t, void *arg)
 {
 	struct off *o = arg;
 	struct err e = {0};
-	if (ops_unassign(t->ctx, o->shift, o->person, &e) < 0) {
+	if (staffing_unassign(t->ctx, o->shift, o->person, &e) < 0) {
 		table_fail(t, &e);
 		return R_REDRAW;
 	}

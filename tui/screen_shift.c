@@ -7,10 +7,10 @@
 #include <string.h>
 
 #include "../core/page.h"
+#include "../core/staffing.h"
 #include "../core/xmalloc.h"
 #include "dialog.h"
 #include "event.h"
-#include "ops.h"
 #include "ui.h"
 
 #define HEADER_H 4
@@ -129,7 +129,7 @@ static int unassign_yes(struct tui *t, void *arg)
 {
 	struct who *w = arg;
 	struct err e = {0};
-	if (ops_unassign(t->ctx, w->shift, w->person, &e) < 0) {
+	if (staffing_unassign(t->ctx, w->shift, w->person, &e) < 0) {
 		table_fail(t, &e);
 		return R_REDRAW;
 	}
@@ -162,8 +162,8 @@ static int shift_key(struct tui *t, struct table *tb, enum action a)
 	case ACT_CHECKOUT:
 		if (!r)
 			return R_NONE;
-		if ((a == ACT_CHECKIN ? ops_shift_checkin : ops_shift_checkout)(t->ctx, s->shift,
-		                                                                r->aux, &e) < 0) {
+		if ((a == ACT_CHECKIN ? staffing_checkin : staffing_checkout)(t->ctx, s->shift,
+		                                                              r->aux, &e) < 0) {
 			table_fail(t, &e);
 			return R_REDRAW;
 		}

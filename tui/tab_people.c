@@ -6,10 +6,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "../core/registration.h"
 #include "../core/xmalloc.h"
 #include "dialog.h"
 #include "event.h"
-#include "ops.h"
 #include "picker.h"
 
 static const struct column cols[] = {
@@ -63,7 +63,8 @@ static int kind_chosen(struct tui *t, void *arg, int64_t id, const char *label)
 {
 	struct reg *g = arg; /* freed by the picker */
 	struct err e = {0};
-	int rc = ops_register(t->ctx, g->event, g->person, label, &e);
+	int64_t registration;
+	int rc = registration_register(t->ctx, g->event, g->person, label, &registration, &e);
 	if (rc < 0) {
 		table_fail(t, &e);
 		return R_REDRAW;
@@ -88,7 +89,7 @@ static int unregister_yes(struct tui *t, void *arg)
 {
 	struct reg *g = arg;
 	struct err e = {0};
-	if (ops_unregister(t->ctx, g->event, g->person, &e) < 0) {
+	if (registration_unregister(t->ctx, g->event, g->person, &e) < 0) {
 		table_fail(t, &e);
 		return R_REDRAW;
 	}
@@ -124,7 +125,7 @@ static int people_key(struct tui *t, struct table *tb, enum action a)
 	case ACT_CHECKIN:
 		if (!r)
 			return R_NONE;
-		if (ops_event_checkin(t->ctx, tb->event, r->aux, &e) < 0) {
+		if (registration_checkin(t->ctx, tb->event, r->aux, &e) < 0) {
 			table_fail(t, &e);
 			return R_REDRAW;
 		}
