@@ -145,6 +145,9 @@ int entity_tz_of(struct ctx *c, const struct entity_def *ent, int64_t id, char *
 int64_t record_int(const struct record *r, const char *field);
 const char *record_text(const struct record *r, const char *field);
 bool record_has(const struct record *r, const char *field);
+/* Does the row's entity have the field at all, and is it set? For code
+ * written for several entities at once (a name it lacks is not a typo). */
+bool record_has_any(const struct record *r, const char *field);
 void record_set_int(struct record *r, const char *field, int64_t v);
 void record_set_text(struct record *r, const char *field, const char *s);
 

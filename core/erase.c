@@ -70,13 +70,13 @@ static void describe_row(struct ctx *c, const char *table, int64_t id, char *buf
 	if (!ent || record_get(c, ent, id, &r, NULL) < 0)
 		return;
 	for (size_t i = 0; i < ARRAY_LEN(vias); i++) {
-		if (strcmp(vias[i].table, table) != 0 || !record_has(&r, vias[i].via))
+		if (strcmp(vias[i].table, table) != 0 || !record_has_any(&r, vias[i].via))
 			continue;
 		const struct entity_def *via = entity_find(vias[i].via);
 		if (via && record_get(c, via, record_int(&r, vias[i].via), &to, NULL) == 0) {
 			char what[160], when[48] = "";
 			record_describe(&to, what, sizeof what);
-			if (record_has(&to, "starts"))
+			if (record_has_any(&to, "starts"))
 				tz_format_human(to.tz[0] ? to.tz : "UTC", record_int(&to, "starts"),
 				                c->cfg->time_12h, when, sizeof when);
 			snprintf(buf, n, "%s%s%s", what, when[0] ? " " : "", when);

@@ -44,9 +44,7 @@ static int field_at(const struct record *r, const char *field)
 	return entity_field_known(r->ent, field);
 }
 
-/* Does the row's entity have the field, and is it set? For rules written
- * for several entities at once. */
-static bool has_if_any(const struct record *r, const char *field)
+bool record_has_any(const struct record *r, const char *field)
 {
 	return entity_field_index(r->ent, field) >= 0 && record_has(r, field);
 }
@@ -531,7 +529,7 @@ static int check_order(const struct record *r, struct err *e)
 {
 	for (size_t k = 0; k < ARRAY_LEN(orders); k++) {
 		const struct field_order *o = &orders[k];
-		if (!has_if_any(r, o->first) || !has_if_any(r, o->second))
+		if (!record_has_any(r, o->first) || !record_has_any(r, o->second))
 			continue;
 		int64_t a = record_int(r, o->first), b = record_int(r, o->second);
 		if (a < b || (a == b && !o->strict))
@@ -545,7 +543,7 @@ static int check_order(const struct record *r, struct err *e)
 		return err_set(e, ERR_INPUT, o->says, o->first, va, o->second, vb);
 	}
 	for (size_t k = 0; k < ARRAY_LEN(exclusive); k++)
-		if (has_if_any(r, exclusive[k][0]) && has_if_any(r, exclusive[k][1]))
+		if (record_has_any(r, exclusive[k][0]) && record_has_any(r, exclusive[k][1]))
 			return err_set(e, ERR_INPUT, "%s and %s: give one or the other, not both",
 			               exclusive[k][0], exclusive[k][1]);
 	return 0;

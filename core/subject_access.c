@@ -76,7 +76,7 @@ static void add_referent(struct ctx *c, json_t *obj, const char *col, const stru
 	}
 	static const char *const span[] = {"starts", "ends"};
 	for (size_t i = 0; i < 2 && strcmp(to->name, "event") != 0; i++) {
-		if (!record_has(&r, span[i]))
+		if (!record_has_any(&r, span[i]))
 			continue;
 		snprintf(key, sizeof key, "%s_%s", col, span[i]);
 		json_object_set_new(obj, key, utc(record_int(&r, span[i])));
