@@ -1,8 +1,9 @@
 /* privacy.c - the rules for rows that point at an erased person, and the
  * retention cut-off. Counts stay right: registrations (attendance),
  * assignments (coverage, hours), speaker links (the attendance report
- * counts a session's speakers) and sign-ups (a session's seats) stay, pointing at "Erased person N"; links
- * that describe the person and count nothing go. */
+ * counts a session's speakers) and sign-ups (a session's seats) stay,
+ * pointing at "Erased person N"; links that describe the person and count
+ * nothing go. */
 #include "privacy.h"
 
 #include <stdlib.h>
