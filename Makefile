@@ -11,6 +11,9 @@ SAN      ?=
 VERSION  := 0.1.0
 
 PKGS      := sqlite3 libical libsodium uuid ncursesw formw menuw panelw
+# cairo and pango: only core/print*.c see their headers (see check-layers)
+PRINT_PKGS := cairo pangocairo
+PRINT_CFLAGS := $(shell pkg-config --cflags $(PRINT_PKGS) 2>/dev/null)
 PKG_CFLAGS := $(filter-out -D%,$(shell pkg-config --cflags $(PKGS) 2>/dev/null)) -DNCURSES_WIDECHAR=1
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
@@ -18,7 +21,8 @@ CFLAGS  ?= $(OPT) -g
 CFLAGS  += -std=c11 -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter -Wno-format-truncation \
            -I/usr/include/iniparser $(PKG_CFLAGS) -DMUSTER_VERSION='"$(VERSION)"' $(SAN)
 LDFLAGS += $(SAN)
-CORE_LIBS := -lsqlite3 -lical -licalss -liniparser -lcsv -lsodium -luuid -ljansson -lm
+CORE_LIBS := -lsqlite3 -lical -licalss -liniparser -lcsv -lsodium -luuid -ljansson -lm \
+           $(shell pkg-config --libs $(PRINT_PKGS) 2>/dev/null) -lzint
 TUI_LIBS  := $(PKG_LIBS) -lformw -lmenuw -lpanelw -lncursesw
 
 CORE_SRC := $(wildcard core/*.c) $(wildcard db/*.c)
@@ -47,6 +51,8 @@ $(BUILD)/libmuster.a: $(CORE_OBJ)
 $(BUILD)/%.o: %.c $(wildcard core/*.h db/*.h tui/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/core/print.o $(BUILD)/core/print_%.o: CFLAGS += $(PRINT_CFLAGS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libmuster.a $(wildcard tests/unit/*.h)
 	@mkdir -p $(dir $@)
@@ -78,12 +84,14 @@ asan: deps
 	@$(MAKE) --no-print-directory BUILD=build-asan OPT=-O1 \
 	    SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
 	    build-asan/muster unit
-	@ASAN_OPTIONS=detect_leaks=1 MUSTER_BIN=$(CURDIR)/build-asan/muster \
+	@ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	    MUSTER_BIN=$(CURDIR)/build-asan/muster \
 	    UNIT_DIR=$(CURDIR)/build-asan/tests sh tests/run.sh
 
 # Layers: tui -> core -> db -> SQLite. Only db/ includes sqlite3.h; no
 # curses outside tui/; core/ and db/ never include tui/; db/ includes from
-# core/ only the leaf headers err.h, xmalloc.h, array.h, strbuf.h, utf8.h.
+# core/ only the leaf headers err.h, xmalloc.h, array.h, strbuf.h, utf8.h;
+# only core/print*.c include cairo, pango and zint.
 check-layers:
 	@sh tests/check-layers.sh
 

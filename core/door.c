@@ -204,7 +204,8 @@ static int name_of(struct ctx *c, struct door_result *out, struct err *e)
 	if (record_get(c, entity_find("person"), out->person, &r, e) < 0)
 		return -1;
 	snprintf(out->name, sizeof out->name, "%s",
-	         record_int(&r, "confidential") ? "Confidential" : record_text(&r, "name"));
+	         record_int(&r, "confidential") ? PERSON_CONFIDENTIAL_NAME
+	                                        : record_text(&r, "name"));
 	record_free(&r);
 	return 0;
 }

@@ -26,9 +26,10 @@
 #include "ical_tz.h"
 #include "outfile.h"
 #include "tz.h"
+#include "person.h"
 #include "xmalloc.h"
 
-#define CONFIDENTIAL "Confidential"
+#define CONFIDENTIAL PERSON_CONFIDENTIAL_NAME
 #define MAX_SOURCES  4
 
 /* Someone a calendar is addressed to (the person of a person's file, an

@@ -30,6 +30,8 @@
 #                     second, each from its Enter to the last byte of the
 #                     answer (p50, p99); then 200 in one burst, until the
 #                     database holds them all; none lost
+#   print roster      the summit's 20,003 shifts as a PDF roster (cairo,
+#                     pango), median of 3, and its peak memory
 #
 # Not part of make check: figures, not assertions; the machine's load moves
 # them. Exits 1 when a figure is over its budget.
@@ -275,6 +277,16 @@ rate=$(calc "\"%.0f\", 200 / $4")
 row "door: 200 scans in one burst" "$4 s, $rate a second" ">= 10 a second" \
 	"$(within 10 "$rate")"
 row "door: scans lost" "$((400 - $5)) of 400" "none" "$([ "$5" -eq 400 ] && echo ok || echo OVER)"
+# ---- print ------------------------------------------------------------------
+say "bench: print roster of the summit (3 runs)"
+"$M" --db "$DB" print roster --event "$summit" -o "$T/roster.pdf" >"$T/roster.out" || exit 1
+set -- $(sed -n 's/^roster: \([0-9]*\) shifts at \([0-9]*\) stations, \([0-9]*\) pages.*/\1 \2 \3/p' "$T/roster.out")
+what="print roster, the summit's $1 shifts ($2 stations, $3 pages)"
+set -- $(timeit 3 -- "$M" --db "$DB" print roster --event "$summit" -o "$T/roster.pdf")
+row "$what" "$(calc "\"%.2f s\", $1") (median of 3)" "< 20 s" "$(within "$1" 20)"
+pr_peak=$(peak_kib "$M" --db "$DB" print roster --event "$summit" -o "$T/roster.pdf")
+row "print roster, the summit: peak memory" "$(calc "\"%.1f MiB\", $pr_peak / 1024")" \
+	"< 256 MiB" "$(within "$pr_peak" 262144)"
 
 # ---- the table --------------------------------------------------------------
 cat "$T/head"
