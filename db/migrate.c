@@ -273,11 +273,23 @@ static const char schema_v6[] = "CREATE TABLE kiosk_failure ("
                                 " paused INTEGER NOT NULL DEFAULT 0);"
                                 "CREATE INDEX kiosk_failure_by_at ON kiosk_failure(at);";
 
-/* Version 7: session sign-ups (SPEC section 11, "Sign-ups and the door"):
+/* Version 7: what was last sent to each person for each iCalendar UID
+ * (iTIP, RFC 5546): REQUEST or CANCEL, its SEQUENCE, the item's own
+ * sequence then (to tell an unchanged item from a changed one), and when. */
+static const char schema_v7[] = "CREATE TABLE itip_sent ("
+                                " person INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,"
+                                " uid TEXT NOT NULL,"
+                                " method TEXT NOT NULL CHECK (method IN ('REQUEST', 'CANCEL')),"
+                                " sequence INTEGER NOT NULL CHECK (sequence >= 0),"
+                                " item_sequence INTEGER NOT NULL CHECK (item_sequence >= 0),"
+                                " sent_at INTEGER NOT NULL,"
+                                " PRIMARY KEY (person, uid));";
+
+/* Version 8: session sign-ups (SPEC section 11, "Sign-ups and the door"):
  * a person's place in a session, seated or waiting in order like an event's
  * registrations; and the audit trigger learns the event of a sign-up. The
  * step runs again harmlessly on a database whose user_version was rewound. */
-static const char schema_v7[] =
+static const char schema_v8[] =
     "CREATE TABLE IF NOT EXISTS signup ("
     " id INTEGER PRIMARY KEY,"
     " session INTEGER NOT NULL REFERENCES session(id),"
@@ -307,6 +319,7 @@ static const char *const migrations[] = {
     schema_v5,
     schema_v6,
     schema_v7,
+    schema_v8,
 };
 /* clang-format on */
 

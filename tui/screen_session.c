@@ -7,17 +7,13 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "../core/signup.h"
 #include "../core/xmalloc.h"
+#include "detail.h"
 #include "dialog.h"
-#include "event.h"
 #include "picker.h"
 #include "source.h"
-#include "ui.h"
-
-#define HEADER_H 3
 
 static int session_key(struct tui *t, struct table *tb, enum action a);
 static int open_person(struct tui *t, struct table *tb, const struct list_row *r);
@@ -65,34 +61,26 @@ static const struct table_def defs[] = {
         .preset = preset_session,
     },
 };
-static const char *const mode_names[] = {"Speakers", "Sign-ups"};
-#define NMODES  ((int)ARRAY_LEN(defs))
-#define SIGNUPS 1
-
-struct session_view {
-	int64_t id, event;
-	char line1[512], line2[512];
-	int mode;
-	struct table tb;
-	struct view *self;
-};
+static const char *const tab_names[] = {"Speakers", "Sign-ups"};
+_Static_assert(ARRAY_LEN(tab_names) == ARRAY_LEN(defs), "a name for each table");
+enum { TAB_SIGNUPS = 1 };
 
 static void preset_session(struct tui *t, struct table *tb, struct form_spec *spec)
 {
-	struct session_view *s = tb->owner;
-	form_preset(spec, "session", "%" PRId64, s->id);
+	struct detail *d = tb->owner;
+	form_preset(spec, "session", "%" PRId64, d->id);
 }
 
-static void load_header(struct session_view *s, struct tui *t)
+/* Title, time and room; then kind, status and the description. */
+static void load_header(struct detail *d, struct tui *t)
 {
 	struct record r;
 	struct err e = {0};
-	if (record_get(t->ctx, entity_find("session"), s->id, &r, &e) < 0) {
-		snprintf(s->line1, sizeof s->line1, "%s", e.msg);
-		s->line2[0] = '\0';
+	if (record_get(t->ctx, entity_find("session"), d->id, &r, &e) < 0) {
+		snprintf(d->line[0], sizeof d->line[0], "%s", e.msg);
 		return;
 	}
-	s->event = record_int(&r, "event");
+	d->event = record_int(&r, "event");
 	char span[96], room[160] = "no room";
 	source_span(t, r.tz, record_int(&r, "starts"), record_int(&r, "ends"), span, sizeof span);
 	if (record_has(&r, "room")) {
@@ -105,21 +93,21 @@ static void load_header(struct session_view *s, struct tui *t)
 	const char *desc = record_text(&r, "description");
 	char fill[96] = "";
 	int64_t cap, taken;
-	if (signup_seats(t->ctx, s->id, &cap, &taken, &e) == 0)
+	if (signup_seats(t->ctx, d->id, &cap, &taken, &e) == 0)
 		snprintf(fill, sizeof fill,
 		         cap ? "   %" PRId64 "/%" PRId64 " seats taken"
 		             : "   %" PRId64 " signed up",
 		         taken, cap);
-	snprintf(s->line1, sizeof s->line1, "%s   %s   %s%s", record_text(&r, "title"), span, room,
-	         fill);
-	snprintf(s->line2, sizeof s->line2, "%s, %s%s%s", record_text(&r, "kind"),
+	snprintf(d->line[0], sizeof d->line[0], "%s   %s   %s%s", record_text(&r, "title"), span,
+	         room, fill);
+	snprintf(d->line[1], sizeof d->line[1], "%s, %s%s%s", record_text(&r, "kind"),
 	         record_text(&r, "status"), desc ? ": " : "", desc ? desc : "");
 	record_free(&r);
 }
 
-/* A sign-up on its way: the person, and the session's view. */
+/* A sign-up on its way: the person, and the session's screen. */
 struct pending {
-	struct session_view *s;
+	struct detail *d;
 	int64_t person;
 	char name[160];
 };
@@ -128,18 +116,18 @@ static int override_done(struct tui *t, void *arg, const char *text);
 
 /* Sign up for real: the core decides, and a soft no (an overlapping
  * sign-up) asks for the reason of an override. */
-static int sign_up(struct tui *t, struct session_view *s, int64_t person, const char *name,
+static int sign_up(struct tui *t, struct detail *d, int64_t person, const char *name,
                    const char *reason)
 {
 	struct err e = {0};
 	char where[128];
 	t->ctx->override_reason = reason;
-	int rc = signup_register(t->ctx, s->id, person, NULL, &e);
+	int rc = signup_register(t->ctx, d->id, person, NULL, &e);
 	t->ctx->override_reason = NULL;
 	if (rc < 0 && e.code == ERR_SOFT && !reason) {
 		struct pending *p = xmalloc(sizeof *p);
 		char q[1400];
-		p->s = s;
+		p->d = d;
 		p->person = person;
 		snprintf(p->name, sizeof p->name, "%s", name);
 		snprintf(
@@ -149,7 +137,7 @@ static int sign_up(struct tui *t, struct session_view *s, int64_t person, const 
 		dialog_prompt(t, "Override a soft rule", q, "Reason: ", "", override_done, p, free);
 		return R_REDRAW;
 	}
-	if (rc < 0 || signup_describe(t->ctx, s->id, person, where, sizeof where, &e) < 0) {
+	if (rc < 0 || signup_describe(t->ctx, d->id, person, where, sizeof where, &e) < 0) {
 		table_fail(t, &e);
 		return R_REDRAW | R_RELOAD;
 	}
@@ -164,7 +152,7 @@ static int override_done(struct tui *t, void *arg, const char *text)
 		tui_info(t, "Not signed up: an override needs a reason.");
 		return R_REDRAW;
 	}
-	return sign_up(t, p->s, p->person, p->name, text);
+	return sign_up(t, p->d, p->person, p->name, text);
 }
 
 static int person_chosen(struct tui *t, void *arg, int64_t id, const char *label)
@@ -177,48 +165,35 @@ static int cancel_yes(struct tui *t, void *arg)
 	struct pending *p = arg;
 	struct err e = {0};
 	int64_t promoted;
-	if (signup_cancel(t->ctx, p->s->id, p->person, &promoted, &e) < 0) {
+	if (signup_cancel(t->ctx, p->d->id, p->person, &promoted, &e) < 0) {
 		table_fail(t, &e);
 		return R_REDRAW;
 	}
-	if (promoted) {
-		struct record r;
-		if (record_get(t->ctx, entity_find("person"), promoted, &r, &e) == 0) {
-			tui_info(t, "Sign-up cancelled; %s moves up from the waitlist.",
-			         record_int(&r, "confidential") ? "a confidential person"
-			                                        : record_text(&r, "name"));
-			record_free(&r);
-		}
+	struct record r;
+	if (promoted && record_get(t->ctx, entity_find("person"), promoted, &r, &e) == 0) {
+		tui_info(t, "Sign-up cancelled; %s moves up from the waitlist.",
+		         record_int(&r, "confidential") ? "a confidential person"
+		                                        : record_text(&r, "name"));
+		record_free(&r);
 	} else {
 		tui_info(t, "Sign-up cancelled.");
 	}
 	return R_RELOAD;
 }
 
-static int set_mode(struct session_view *s, struct tui *t, int mode)
-{
-	s->mode = (mode + NMODES) % NMODES;
-	table_switch(&s->tb, t, &defs[s->mode]);
-	s->self->actions = defs[s->mode].actions; /* the hint bar and ? follow the list */
-	tui_info(t, "%s of this session (Tab: %s).", mode_names[s->mode],
-	         mode_names[(s->mode + 1) % NMODES]);
-	return R_REDRAW;
-}
-
-static int signup_key(struct tui *t, struct session_view *s, const struct list_row *r,
-                      enum action a)
+static int signup_key(struct tui *t, struct detail *d, const struct list_row *r, enum action a)
 {
 	struct err e = {0};
 	switch (a) {
 	case ACT_ADD:
-		picker_entity(t, "person", s->event, person_chosen, s, NULL);
+		picker_entity(t, "person", d->event, person_chosen, d, NULL);
 		return R_REDRAW;
 	case ACT_DELETE: {
 		if (!r)
 			return R_NONE;
 		struct pending *p = xcalloc(1, sizeof *p);
 		char q[600];
-		p->s = s;
+		p->d = d;
 		p->person = r->aux;
 		snprintf(q, sizeof q,
 		         "Cancel the sign-up of %s? The first person waiting moves up.",
@@ -229,7 +204,7 @@ static int signup_key(struct tui *t, struct session_view *s, const struct list_r
 	case ACT_CHECKIN:
 		if (!r)
 			return R_NONE;
-		if (signup_checkin(t->ctx, s->id, r->aux, &e) < 0) {
+		if (signup_checkin(t->ctx, d->id, r->aux, &e) < 0) {
 			table_fail(t, &e);
 			return R_REDRAW;
 		}
@@ -242,19 +217,13 @@ static int signup_key(struct tui *t, struct session_view *s, const struct list_r
 
 static int session_key(struct tui *t, struct table *tb, enum action a)
 {
-	struct session_view *s = tb->owner;
-	switch (a) {
-	case ACT_NEXT_TAB:
-		return set_mode(s, t, s->mode + 1);
-	case ACT_PREV_TAB:
-		return set_mode(s, t, s->mode - 1);
-	case ACT_EDIT_THIS:
+	struct detail *d = tb->owner;
+	if (a == ACT_EDIT_THIS) {
 		form_open(t, &(struct form_spec){
-		                 .ent = entity_find("session"), .id = s->id, .event = s->event});
+		                 .ent = entity_find("session"), .id = d->id, .event = d->event});
 		return R_REDRAW;
-	default:
-		return s->mode == SIGNUPS ? signup_key(t, s, list_current(&tb->list), a) : -1;
 	}
+	return d->tab == TAB_SIGNUPS ? signup_key(t, d, list_current(&tb->list), a) : -1;
 }
 
 static int open_person(struct tui *t, struct table *tb, const struct list_row *r)
@@ -263,74 +232,18 @@ static int open_person(struct tui *t, struct table *tb, const struct list_row *r
 	return R_REDRAW;
 }
 
-static void sv_layout(struct view *v, struct tui *t)
-{
-	struct session_view *s = v->st;
-	table_resize(&s->tb, t, t->body_h - HEADER_H);
-}
-
-static void sv_draw(struct view *v, struct tui *t)
-{
-	struct session_view *s = v->st;
-	int y = t->body_y;
-	attr_t normal = theme_attr(&t->theme, UI_NORMAL);
-	ui_fill(stdscr, y, 0, 1, normal);
-	ui_text(stdscr, y, 1, COLS - 1, s->line1, normal | A_BOLD);
-	ui_fill(stdscr, y + 1, 0, 1, normal);
-	ui_text(stdscr, y + 1, 1, COLS - 1, s->line2, normal);
-	/* the two lists as tabs */
-	int x = 0;
-	ui_fill(stdscr, y + 2, 0, COLS, theme_attr(&t->theme, UI_TAB));
-	for (int i = 0; i < NMODES; i++) {
-		char label[40];
-		snprintf(label, sizeof label, " %s ", mode_names[i]);
-		x += ui_text_tight(stdscr, y + 2, x, COLS - x, label,
-		                   theme_attr(&t->theme, i == s->mode ? UI_TAB_ACTIVE : UI_TAB));
-	}
-	table_draw(&s->tb, t, stdscr, y + HEADER_H, 0, t->body_h - HEADER_H, COLS);
-}
-
-static int sv_key(struct view *v, struct tui *t, enum action a, const struct key *k)
-{
-	struct session_view *s = v->st;
-	int r = table_key(&s->tb, t, a);
-	if (r >= 0)
-		return r;
-	return a == ACT_BACK ? R_POP : -1;
-}
-
-static void sv_reload(struct view *v, struct tui *t)
-{
-	struct session_view *s = v->st;
-	load_header(s, t);
-	table_reload(&s->tb, t);
-}
-
-static void sv_leave(struct view *v, struct tui *t)
-{
-	struct session_view *s = v->st;
-	table_free(&s->tb);
-	free(s);
-}
-
-static const struct screen session_screen = {
+static const struct detail_def session_detail = {
     .name = "session",
+    .title = "Session",
     .actions = actions,
-    .draw = sv_draw,
-    .key = sv_key,
-    .reload = sv_reload,
-    .layout = sv_layout,
-    .leave = sv_leave,
+    .tables = defs,
+    .tab_names = tab_names,
+    .ntables = ARRAY_LEN(defs),
+    .header_lines = 2,
+    .load = load_header,
 };
 
 void screen_session_open(struct tui *t, int64_t session)
 {
-	struct session_view *s = xcalloc(1, sizeof *s);
-	s->id = session;
-	load_header(s, t);
-	table_init(&s->tb, t, &defs[0], session, s->event);
-	s->tb.owner = s;
-	char title[64];
-	snprintf(title, sizeof title, "Session %" PRId64, session);
-	s->self = tui_push(t, &session_screen, s, title);
+	detail_open(t, &session_detail, session);
 }

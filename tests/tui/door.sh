@@ -9,7 +9,7 @@
 # ^Z do nothing; without an exit passphrase F10 does not leave.
 . "$(dirname "$0")/../lib.sh"
 TM_NAME=door
-. "$(dirname "$0")/tmux.sh"
+. "$(dirname "$0")/lib/tmux.sh"
 
 sql() { sqlite3 -cmd ".timeout 10000" "$MUSTER_DB" "$1"; }
 export MUSTER_NOW=2026-12-05T15:55:00Z # 09:55 in Chicago, on the day

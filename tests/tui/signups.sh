@@ -7,7 +7,7 @@
 # the person's screen lists their sign-ups. The database agrees.
 . "$(dirname "$0")/../lib.sh"
 TM_NAME=signups
-. "$(dirname "$0")/tmux.sh"
+. "$(dirname "$0")/lib/tmux.sh"
 
 sql() { sqlite3 -cmd ".timeout 10000" "$MUSTER_DB" "$1"; }
 export MUSTER_NOW=2026-12-05T15:55:00Z # 09:55 in Chicago, on the day
