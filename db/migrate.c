@@ -252,13 +252,35 @@ static const char schema_v4[] =
     " || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)));"
     "CREATE UNIQUE INDEX event_uid ON event(uid);";
 
+/* Version 5: auto-fill batches. A run of `autofill` that writes is one
+ * batch (its number is in the audit log); autofill_item lists the
+ * assignments it added, so `autofill --undo BATCH` can take them back.
+ * Items name assignments without a foreign key: an assignment removed
+ * since is simply gone from the batch's undo. */
+static const char schema_v5[] =
+    "CREATE TABLE autofill_batch ("
+    " id INTEGER PRIMARY KEY,"
+    " event INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,"
+    " at INTEGER NOT NULL,"
+    " actor TEXT NOT NULL,"
+    " added INTEGER NOT NULL DEFAULT 0,"
+    " undone_at INTEGER);"
+    "CREATE INDEX autofill_batch_by_event ON autofill_batch(event);"
+    "CREATE TABLE autofill_item ("
+    " batch INTEGER NOT NULL REFERENCES autofill_batch(id) ON DELETE CASCADE,"
+    " assignment INTEGER NOT NULL,"
+    " PRIMARY KEY (batch, assignment)) WITHOUT ROWID;";
+
 /* migrations[i] takes a database from user_version i to i + 1. */
+/* clang-format off */
 static const char *const migrations[] = {
     schema_v1,
     schema_v2,
     schema_v3,
     schema_v4,
+    schema_v5,
 };
+/* clang-format on */
 
 #define LATEST ((int)(sizeof migrations / sizeof migrations[0]))
 

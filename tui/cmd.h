@@ -17,6 +17,7 @@ extern const struct command cmd_demo_commands[];
 extern const struct command cmd_staff_commands[];
 extern const struct command cmd_kiosk_commands[];
 extern const struct command cmd_ical_commands[];
+extern const struct command cmd_autofill_commands[];
 
 /* import people FILE.csv [--event ID --kind KIND] (the import dispatcher's
  * people branch). */
