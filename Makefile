@@ -1,6 +1,6 @@
 # muster - plain Makefile. Targets: all, run, check, check-layers, asan,
-# bench, install, format, clean. Sources are picked up by folder, so a new
-# file needs no edit here.
+# bench, install, uninstall, format, clean. Sources are picked up by folder,
+# so a new file needs no edit here.
 
 CC       ?= cc
 PREFIX   ?= /usr/local
@@ -30,7 +30,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TEST_HELPERS := $(wildcard tests/helpers/*.c)
 HELPER_BIN := $(TEST_HELPERS:tests/helpers/%.c=$(BUILD)/tests/%)
 
-.PHONY: all run deps check check-layers unit asan bench install format clean demo-db
+.PHONY: all run deps check check-layers unit asan bench install uninstall format clean demo-db
 
 all: muster
 
@@ -83,19 +83,27 @@ asan: deps
 
 # Layers: tui -> core -> db -> SQLite. Only db/ includes sqlite3.h; no
 # curses outside tui/; core/ and db/ never include tui/; db/ includes from
-# core/ only the leaf headers err.h and xmalloc.h.
+# core/ only the leaf headers err.h, xmalloc.h and array.h.
 check-layers:
 	@sh tests/check-layers.sh
 
 bench: all
 	@sh tests/bench/run.sh
 
+DOCS := contrib/muster.ini.sample contrib/KIOSK.md contrib/sshd-kiosk.conf
+
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
 	    $(DESTDIR)$(PREFIX)/share/doc/muster
 	install -m 0755 muster $(DESTDIR)$(PREFIX)/bin/muster
 	install -m 0644 contrib/muster.1 $(DESTDIR)$(PREFIX)/share/man/man1/muster.1
-	install -m 0644 contrib/muster.ini.sample $(DESTDIR)$(PREFIX)/share/doc/muster/muster.ini.sample
+	install -m 0644 $(DOCS) $(DESTDIR)$(PREFIX)/share/doc/muster/
+
+# Removes what install put there (the same PREFIX and DESTDIR), nothing else.
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/muster $(DESTDIR)$(PREFIX)/share/man/man1/muster.1 \
+	    $(addprefix $(DESTDIR)$(PREFIX)/share/doc/muster/,$(notdir $(DOCS)))
+	rmdir $(DESTDIR)$(PREFIX)/share/doc/muster 2>/dev/null || true
 
 format:
 	clang-format -i $(wildcard core/*.[ch] db/*.[ch] tui/*.[ch] tests/unit/*.[ch] tests/helpers/*.c)

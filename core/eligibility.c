@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 #define MAX_DAYS 8
@@ -210,6 +211,8 @@ int eligibility_decide(struct ctx *c, const struct verdict *v, const char *entit
 		return verdict_err(v, e);
 	if (!eligibility_may_override(c))
 		return verdict_err(v, e);
+	if (utf8_check_field("reason", c->override_reason, false, e) < 0)
+		return -1;
 	return audit_log(c, "override", entity, id, e, "override (%s): %s", c->override_reason,
 	                 v->soft);
 }

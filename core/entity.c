@@ -3,10 +3,12 @@
  * the TUI forms are all driven from here. */
 #include "entity.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
 #include "agenda.h"
+#include "array.h"
 #include "people_csv.h"
 #include "person.h"
 #include "recheck.h"
@@ -32,41 +34,46 @@ static const char *const assignment_statuses[] = {
     "signed_up", "confirmed", "checked_in", "completed", "no_show", "dropped", NULL};
 static const char *const assignment_sources[] = {"coordinator", "kiosk", "autofill", NULL};
 
+/* One field a row: the macros name the members they fill. */
+#define FIELD(n, t, fl, h) .name = n, .type = t, .flags = fl, .help = h
 #define TEXT(n, fl, h)                                                                             \
 	{                                                                                          \
-		n, FT_TEXT, fl, NULL, NULL, NULL, 0, 0, h                                          \
+		FIELD(n, FT_TEXT, fl, h)                                                           \
 	}
 #define INT(n, fl, d, lo, hi, h)                                                                   \
 	{                                                                                          \
-		n, FT_INT, fl, NULL, NULL, d, lo, hi, h                                            \
+		FIELD(n, FT_INT, fl, h), .def = d, .min = lo, .max = hi                            \
 	}
 #define ENUM(n, fl, vals, d, h)                                                                    \
 	{                                                                                          \
-		n, FT_ENUM, fl, NULL, vals, d, 0, 0, h                                             \
+		FIELD(n, FT_ENUM, fl, h), .values = vals, .def = d                                 \
 	}
 #define REF(n, fl, to, h)                                                                          \
 	{                                                                                          \
-		n, FT_REF, fl, to, NULL, NULL, 0, 0, h                                             \
+		FIELD(n, FT_REF, fl, h), .ref = to                                                 \
 	}
 #define TIME(n, fl, h)                                                                             \
 	{                                                                                          \
-		n, FT_TIME, fl, NULL, NULL, NULL, 0, 0, h                                          \
+		FIELD(n, FT_TIME, fl, h)                                                           \
 	}
 #define DATE(n, fl, h)                                                                             \
 	{                                                                                          \
-		n, FT_DATE, fl, NULL, NULL, NULL, 0, 0, h                                          \
+		FIELD(n, FT_DATE, fl, h)                                                           \
 	}
 #define BOOL(n, fl, d, h)                                                                          \
 	{                                                                                          \
-		n, FT_BOOL, fl, NULL, NULL, d, 0, 0, h                                             \
+		FIELD(n, FT_BOOL, fl, h), .def = d                                                 \
 	}
 #define EMAIL(n, fl, h)                                                                            \
 	{                                                                                          \
-		n, FT_EMAIL, fl, NULL, NULL, NULL, 0, 0, h                                         \
+		FIELD(n, FT_EMAIL, fl, h)                                                          \
+	}
+#define ZONE(n, fl, h)                                                                             \
+	{                                                                                          \
+		FIELD(n, FT_TZ, fl, h)                                                             \
 	}
 #define UID_FIELD TEXT("uid", F_AUTO | F_UNIQUE, "iCalendar UID (random, stored)")
 #define SEQ_FIELD INT("sequence", F_AUTO, "0", 0, 0, "iCalendar SEQUENCE")
-#define N(a)      (sizeof a / sizeof a[0])
 
 static const struct field_def org_fields[] = {
     TEXT("name", F_REQUIRED | F_UNIQUE, "organization name"),
@@ -104,11 +111,11 @@ static const struct field_def event_fields[] = {
     TEXT("name", F_REQUIRED, "event name"),
     TIME("starts", F_REQUIRED | F_SEQ, "start, in the event's zone"),
     TIME("ends", F_REQUIRED | F_SEQ, "end, in the event's zone"),
-    {"tz", FT_TZ, F_REQUIRED, NULL, NULL, NULL, 0, 0, "IANA time zone, e.g. America/Chicago"},
+    ZONE("tz", F_REQUIRED, "IANA time zone, e.g. America/Chicago"),
     TEXT("venue", F_SEQ, "venue name"),
     TEXT("address", F_SEQ, "venue address"),
     TEXT("description", F_LONG, "description"),
-    ENUM("status", F_SEQ, event_statuses, "draft", "draft, published or cancelled"),
+    ENUM("status", F_SEQ, event_statuses, "draft", NULL),
     INT("capacity", 0, "0", 0, 1000000, "registrations before the waitlist (0 = unlimited)"),
     REF("host_org", 0, "org", "host organization id"),
     TIME("setup_starts", 0, "setup window start (before starts)"),
@@ -121,19 +128,19 @@ static const struct field_def room_fields[] = {
     REF("event", F_REQUIRED, "event", "event id"),
     TEXT("name", F_REQUIRED, "room name (unique in the event)"),
     INT("capacity", 0, "0", 0, 1000000, "seats (0 = unlimited)"),
-    ENUM("kind", 0, room_kinds, "room", "room, hall, outdoor or booth_area"),
+    ENUM("kind", 0, room_kinds, "room", NULL),
 };
 
 static const struct field_def session_fields[] = {
     REF("event", F_REQUIRED, "event", "event id"),
     REF("room", F_SEQ, "room", "room id"),
     TEXT("title", F_REQUIRED, "title"),
-    ENUM("kind", 0, session_kinds, "general", "general, breakout, panel, ..."),
+    ENUM("kind", 0, session_kinds, "general", NULL),
     TIME("starts", F_REQUIRED | F_SEQ, "start"),
     TIME("ends", F_REQUIRED | F_SEQ, "end"),
     INT("capacity", 0, "0", 0, 1000000, "sign-ups (0 = room capacity)"),
     TEXT("description", F_LONG, "description"),
-    ENUM("status", F_SEQ, session_statuses, "confirmed", "tentative, confirmed or cancelled"),
+    ENUM("status", F_SEQ, session_statuses, "confirmed", NULL),
     UID_FIELD,
     SEQ_FIELD,
 };
@@ -141,7 +148,7 @@ static const struct field_def session_fields[] = {
 static const struct field_def speaker_fields[] = {
     REF("session", F_REQUIRED, "session", "session id"),
     REF("person", F_REQUIRED, "person", "person id"),
-    ENUM("role", 0, speaker_roles, "speaker", "speaker, moderator, panelist or host"),
+    ENUM("role", 0, speaker_roles, "speaker", NULL),
 };
 
 static const struct field_def booth_fields[] = {
@@ -158,8 +165,8 @@ static const struct field_def booth_fields[] = {
 static const struct field_def registration_fields[] = {
     REF("event", F_REQUIRED, "event", "event id"),
     REF("person", F_REQUIRED, "person", "person id"),
-    ENUM("kind", 0, registration_kinds, "attendee", "attendee, volunteer, speaker, ..."),
-    ENUM("status", 0, registration_statuses, "registered", "registered, waitlisted, ..."),
+    ENUM("kind", 0, registration_kinds, "attendee", NULL),
+    ENUM("status", 0, registration_statuses, "registered", NULL),
     INT("waitlist_position", F_AUTO, NULL, 0, 0, "place on the waitlist"),
     TIME("checked_in_at", 0, "check-in time"),
     TIME("checked_out_at", 0, "check-out time"),
@@ -185,7 +192,7 @@ static const struct field_def shift_fields[] = {
     INT("need_min", 0, "1", 0, 10000, "volunteers needed at least"),
     INT("need_max", 0, "1", 1, 10000, "volunteers wanted at most"),
     TEXT("notes", F_LONG, "notes"),
-    ENUM("status", F_SEQ, shift_statuses, "open", "open or cancelled"),
+    ENUM("status", F_SEQ, shift_statuses, "open", NULL),
     UID_FIELD,
     SEQ_FIELD,
 };
@@ -193,8 +200,8 @@ static const struct field_def shift_fields[] = {
 static const struct field_def assignment_fields[] = {
     REF("shift", F_REQUIRED, "shift", "shift id"),
     REF("person", F_REQUIRED, "person", "person id"),
-    ENUM("status", 0, assignment_statuses, "signed_up", "signed_up, confirmed, checked_in, ..."),
-    ENUM("source", 0, assignment_sources, "coordinator", "coordinator, kiosk or autofill"),
+    ENUM("status", 0, assignment_statuses, "signed_up", NULL),
+    ENUM("source", 0, assignment_sources, "coordinator", NULL),
     TIME("checked_in_at", 0, "check-in time"),
     TIME("checked_out_at", 0, "check-out time"),
     TIME("created_at", F_AUTO, "when assigned"),
@@ -219,58 +226,181 @@ static const struct field_def audit_fields[] = {
 #define TZ_OF_EVENT(t) "(SELECT tz FROM event WHERE event.id = " t ".event)"
 #define IN_EVENT       "event = ?"
 
+#define FIELDS(a) .fields = a, .nfields = ARRAY_LEN(a)
+
 static const struct entity_def entities[] = {
-    {"event", "events", "event", event_fields, N(event_fields), "name", "id = ?", "event.tz", NULL,
-     "starts, id", false, schedule_prepare, agenda_event_validate, registration_event_after_write},
-    {"org", "orgs", "org", org_fields, N(org_fields), "name",
-     "id IN (SELECT org FROM booth WHERE event = ?)", NULL, NULL, "name COLLATE NOCASE, id", false,
-     NULL, NULL, NULL},
-    {"person", "people", "person", person_fields, N(person_fields), "name",
-     "id IN (SELECT person FROM registration WHERE event = ?)", NULL, NULL,
-     "name COLLATE NOCASE, id", false, person_prepare, recheck_person, NULL},
-    {"skill", "skills", "skill", skill_fields, N(skill_fields), "name", NULL, NULL, NULL,
-     "name COLLATE NOCASE, id", false, NULL, people_csv_skill_validate, NULL},
-    {"person_skill", "person_skills", "person_skill", person_skill_fields, N(person_skill_fields),
-     NULL, NULL, NULL, NULL, NULL, false, NULL, recheck_person_skill, recheck_person_skill_after},
-    {"room", "rooms", "room", room_fields, N(room_fields), "name", IN_EVENT, TZ_OF_EVENT("room"),
-     "event", NULL, false, NULL, agenda_room_validate, NULL},
-    {"session", "sessions", "session", session_fields, N(session_fields), "title", IN_EVENT,
-     TZ_OF_EVENT("session"), "event", "starts, id", false, schedule_prepare,
-     agenda_session_validate, NULL},
-    {"speaker", "speakers", "speaker", speaker_fields, N(speaker_fields), NULL,
-     "session IN (SELECT id FROM session WHERE event = ?)", NULL, NULL, NULL, false, NULL,
-     recheck_speaker, NULL},
-    {"booth", "booths", "booth", booth_fields, N(booth_fields), "label", IN_EVENT,
-     TZ_OF_EVENT("booth"), "event", NULL, false, schedule_prepare, agenda_booth_validate, NULL},
-    {"registration", "registrations", "registration", registration_fields, N(registration_fields),
-     NULL, IN_EVENT, TZ_OF_EVENT("registration"), "event", NULL, false, registration_prepare,
-     registration_validate, registration_after_write},
-    {"role", "roles", "role", role_fields, N(role_fields), "name", IN_EVENT, TZ_OF_EVENT("role"),
-     "event", NULL, false, NULL, recheck_role, NULL},
-    {"shift", "shifts", "shift", shift_fields, N(shift_fields), NULL, IN_EVENT,
-     TZ_OF_EVENT("shift"), "event", "starts, id", false, schedule_prepare, staffing_shift_validate,
-     NULL},
-    {"assignment", "assignments", "assignment", assignment_fields, N(assignment_fields), NULL,
-     "shift IN (SELECT id FROM shift WHERE event = ?)",
-     "(SELECT tz FROM event JOIN shift ON shift.event = event.id"
-     " WHERE shift.id = assignment.shift)",
-     "shift", NULL, false, schedule_prepare, staffing_assignment_validate,
-     staffing_assignment_after_write},
-    {"availability", "availabilities", "availability", availability_fields, N(availability_fields),
-     NULL, IN_EVENT, TZ_OF_EVENT("availability"), "event", NULL, false, NULL, recheck_availability,
-     recheck_availability_after},
-    {"audit", "audit", "audit", audit_fields, N(audit_fields), NULL, "event = ?", NULL, NULL, "id",
-     true, NULL, NULL, NULL},
+    {
+        .name = "event",
+        .plural = "events",
+        .table = "event",
+        FIELDS(event_fields),
+        .label = "name",
+        .event_where = "id = ?",
+        .tz_expr = "event.tz",
+        .order_by = "starts, id",
+        .prepare = schedule_prepare,
+        .validate = agenda_event_validate,
+        .after_write = registration_event_after_write,
+    },
+    {
+        .name = "org",
+        .plural = "orgs",
+        .table = "org",
+        FIELDS(org_fields),
+        .label = "name",
+        .event_where = "id IN (SELECT org FROM booth WHERE event = ?)",
+        .order_by = "name COLLATE NOCASE, id",
+    },
+    {
+        .name = "person",
+        .plural = "people",
+        .table = "person",
+        FIELDS(person_fields),
+        .label = "name",
+        .event_where = "id IN (SELECT person FROM registration WHERE event = ?)",
+        .order_by = "name COLLATE NOCASE, id",
+        .prepare = person_prepare,
+        .validate = recheck_person,
+    },
+    {
+        .name = "skill",
+        .plural = "skills",
+        .table = "skill",
+        FIELDS(skill_fields),
+        .label = "name",
+        .order_by = "name COLLATE NOCASE, id",
+        .validate = people_csv_skill_validate,
+    },
+    {
+        .name = "person_skill",
+        .plural = "person_skills",
+        .table = "person_skill",
+        FIELDS(person_skill_fields),
+        .validate = recheck_person_skill,
+        .after_write = recheck_person_skill_after,
+    },
+    {
+        .name = "room",
+        .plural = "rooms",
+        .table = "room",
+        FIELDS(room_fields),
+        .label = "name",
+        .event_where = IN_EVENT,
+        .tz_expr = TZ_OF_EVENT("room"),
+        .tz_from = "event",
+        .validate = agenda_room_validate,
+    },
+    {
+        .name = "session",
+        .plural = "sessions",
+        .table = "session",
+        FIELDS(session_fields),
+        .label = "title",
+        .event_where = IN_EVENT,
+        .tz_expr = TZ_OF_EVENT("session"),
+        .tz_from = "event",
+        .order_by = "starts, id",
+        .prepare = schedule_prepare,
+        .validate = agenda_session_validate,
+    },
+    {
+        .name = "speaker",
+        .plural = "speakers",
+        .table = "speaker",
+        FIELDS(speaker_fields),
+        .event_where = "session IN (SELECT id FROM session WHERE event = ?)",
+        .validate = recheck_speaker,
+    },
+    {
+        .name = "booth",
+        .plural = "booths",
+        .table = "booth",
+        FIELDS(booth_fields),
+        .label = "label",
+        .event_where = IN_EVENT,
+        .tz_expr = TZ_OF_EVENT("booth"),
+        .tz_from = "event",
+        .prepare = schedule_prepare,
+        .validate = agenda_booth_validate,
+    },
+    {
+        .name = "registration",
+        .plural = "registrations",
+        .table = "registration",
+        FIELDS(registration_fields),
+        .event_where = IN_EVENT,
+        .tz_expr = TZ_OF_EVENT("registration"),
+        .tz_from = "event",
+        .prepare = registration_prepare,
+        .validate = registration_validate,
+        .after_write = registration_after_write,
+    },
+    {
+        .name = "role",
+        .plural = "roles",
+        .table = "role",
+        FIELDS(role_fields),
+        .label = "name",
+        .event_where = IN_EVENT,
+        .tz_expr = TZ_OF_EVENT("role"),
+        .tz_from = "event",
+        .validate = recheck_role,
+    },
+    {
+        .name = "shift",
+        .plural = "shifts",
+        .table = "shift",
+        FIELDS(shift_fields),
+        .event_where = IN_EVENT,
+        .tz_expr = TZ_OF_EVENT("shift"),
+        .tz_from = "event",
+        .order_by = "starts, id",
+        .prepare = schedule_prepare,
+        .validate = staffing_shift_validate,
+    },
+    {
+        .name = "assignment",
+        .plural = "assignments",
+        .table = "assignment",
+        FIELDS(assignment_fields),
+        .event_where = "shift IN (SELECT id FROM shift WHERE event = ?)",
+        .tz_expr = "(SELECT tz FROM event JOIN shift ON shift.event = event.id"
+                   " WHERE shift.id = assignment.shift)",
+        .tz_from = "shift",
+        .prepare = schedule_prepare,
+        .validate = staffing_assignment_validate,
+        .after_write = staffing_assignment_after_write,
+    },
+    {
+        .name = "availability",
+        .plural = "availabilities",
+        .table = "availability",
+        FIELDS(availability_fields),
+        .event_where = IN_EVENT,
+        .tz_expr = TZ_OF_EVENT("availability"),
+        .tz_from = "event",
+        .validate = recheck_availability,
+        .after_write = recheck_availability_after,
+    },
+    {
+        .name = "audit",
+        .plural = "audit",
+        .table = "audit",
+        FIELDS(audit_fields),
+        .event_where = "event = ?",
+        .order_by = "id",
+        .read_only = true,
+    },
 };
 
 const struct entity_def *entity_at(size_t i)
 {
-	return i < N(entities) ? &entities[i] : NULL;
+	return i < ARRAY_LEN(entities) ? &entities[i] : NULL;
 }
 
 const struct entity_def *entity_find(const char *name)
 {
-	for (size_t i = 0; i < N(entities); i++) {
+	for (size_t i = 0; i < ARRAY_LEN(entities); i++) {
 		if (strcasecmp(name, entities[i].name) == 0 ||
 		    strcasecmp(name, entities[i].plural) == 0)
 			return &entities[i];
@@ -300,4 +430,14 @@ const char *entity_type_name(enum field_type t)
 	    [FT_DATE] = "date",   [FT_EMAIL] = "email", [FT_TZ] = "time zone",
 	};
 	return names[t];
+}
+
+void entity_field_help(const struct field_def *f, char *buf, size_t n)
+{
+	size_t len = (size_t)snprintf(buf, n, "%s%s", f->help ? f->help : "",
+	                              f->help && f->type == FT_ENUM ? ": " : "");
+	for (size_t i = 0; f->type == FT_ENUM && f->values[i] && len < n; i++) {
+		const char *sep = i == 0 ? "" : f->values[i + 1] ? ", " : " or ";
+		len += (size_t)snprintf(buf + len, n - len, "%s%s", sep, f->values[i]);
+	}
 }

@@ -42,7 +42,7 @@ struct field_def {
 	const char *const *values; /* FT_ENUM: NULL-terminated */
 	const char *def;           /* default, as a person would type it */
 	int64_t min, max;          /* FT_INT range (when min < max) */
-	const char *help;
+	const char *help;          /* FT_ENUM: may be NULL (entity_field_help lists values) */
 };
 
 struct record;
@@ -92,6 +92,9 @@ const struct entity_def *entity_find(const char *name); /* singular or plural */
 const struct entity_def *entity_at(size_t i);           /* NULL past the end */
 int entity_field_index(const struct entity_def *ent, const char *name);
 const char *entity_type_name(enum field_type t);
+/* Field f's help as a person reads it; a choice lists its values from the
+ * table ("draft, published or cancelled"). */
+void entity_field_help(const struct field_def *f, char *buf, size_t n);
 
 /* Parse key=value words into assigns (pointing into words). */
 int field_assign_parse(char **words, int n, struct field_assign *out, struct err *e);

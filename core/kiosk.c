@@ -194,7 +194,7 @@ static enum kiosk_state state_of(const struct kiosk_store_row *r)
 		return KS_CHECKED_IN;
 	if (strcmp(r->status, "completed") == 0)
 		return KS_DONE;
-	if (strcmp(r->status, "signed_up") == 0 || strcmp(r->status, "confirmed") == 0)
+	if (staffing_status_active(r->status))
 		return KS_SIGNED_UP;
 	return KS_OPEN;
 }
@@ -223,7 +223,8 @@ static void shift_from_row(const struct ctx *c, const struct kiosk_store_row *r,
 	snprintf(s->event, sizeof s->event, "%s", r->event_name);
 	snprintf(s->role, sizeof s->role, "%s", r->role);
 	snprintf(s->place, sizeof s->place, "%s", r->place);
-	if (r->lead[0] && r->lead_confidential)
+	s->lead_confidential = r->lead[0] && r->lead_confidential;
+	if (s->lead_confidential)
 		snprintf(s->lead, sizeof s->lead, "your lead");
 	else
 		first_name(r->lead, s->lead, sizeof s->lead);
@@ -408,10 +409,16 @@ struct action_def {
 };
 
 static const struct action_def actions[] = {
-    {KA_CHECKIN, can_checkin, staffing_checkin, "You are checked in to"},
-    {KA_CHECKOUT, can_checkout, staffing_checkout, "You are checked out of"},
-    {KA_SIGNUP, can_signup, signup, "You are signed up for"},
-    {KA_DROP, can_drop, staffing_unassign, "You dropped"},
+    {.action = KA_CHECKIN,
+     .can = can_checkin,
+     .staff = staffing_checkin,
+     .done = "You are checked in to"},
+    {.action = KA_CHECKOUT,
+     .can = can_checkout,
+     .staff = staffing_checkout,
+     .done = "You are checked out of"},
+    {.action = KA_SIGNUP, .can = can_signup, .staff = signup, .done = "You are signed up for"},
+    {.action = KA_DROP, .can = can_drop, .staff = staffing_unassign, .done = "You dropped"},
 };
 
 static const struct action_def *action_find(enum kiosk_action a)
@@ -480,12 +487,45 @@ bool kiosk_passphrase_ok(const struct config *cfg, const char *pass)
 	return h[0] && sodium_init() >= 0 && crypto_pwhash_str_verify(h, pass, strlen(pass)) == 0;
 }
 
+/* crypto_pwhash_str's salt and hash, in bytes (libsodium 1.0.18). */
+#define PASS_SALT_BYTES crypto_pwhash_SALTBYTES
+#define PASS_HASH_BYTES 32
+
+/* Do the field of h from 'from' up to 'to' hold exactly want bytes of
+ * unpadded base64? */
+static bool b64_field(const char *from, const char *to, size_t want)
+{
+	unsigned char buf[64];
+	size_t len = 0;
+	return to > from &&
+	       sodium_base642bin(buf, sizeof buf, from, (size_t)(to - from), NULL, &len, NULL,
+	                         sodium_base64_VARIANT_ORIGINAL_NO_PADDING) == 0 &&
+	       len == want;
+}
+
+/* libsodium parses the whole string (algorithm, version, costs, salt, hash,
+ * nothing after); the salt and the hash must also be whole, since a hash
+ * cut short by one character can still parse and then never match. */
+static bool pass_hash_whole(const char *h)
+{
+	if (sodium_init() < 0 || strlen(h) >= crypto_pwhash_STRBYTES ||
+	    crypto_pwhash_str_needs_rehash(h, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+	                                   crypto_pwhash_MEMLIMIT_INTERACTIVE) < 0)
+		return false;
+	const char *hash = strrchr(h, '$'), *salt = hash;
+	while (salt > h && salt[-1] != '$')
+		salt--;
+	return salt > h && b64_field(salt, hash, PASS_SALT_BYTES) &&
+	       b64_field(hash + 1, hash + strlen(hash), PASS_HASH_BYTES);
+}
+
 int kiosk_config_check(const struct config *cfg, struct err *e)
 {
 	const char *h = cfg->kiosk_exit_passphrase_hash;
-	if (h[0] && strncmp(h, "$argon2", 7) != 0)
-		return err_set(e, ERR_CONFIG,
-		               "kiosk.exit_passphrase_hash: not a hash made by muster "
-		               "kiosk-passphrase");
+	if (h[0] && !pass_hash_whole(h))
+		return err_set(
+		    e, ERR_CONFIG,
+		    "kiosk.exit_passphrase_hash: not a whole hash made by muster "
+		    "kiosk-passphrase (libsodium's $argon2id$v=19$m=...,t=...,p=...$SALT$HASH)");
 	return 0;
 }

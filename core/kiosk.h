@@ -42,7 +42,8 @@ struct kiosk_shift {
 	char event[128];
 	char role[128];
 	char place[128];
-	char lead[64]; /* the lead's first name, "your lead" when confidential, "" */
+	char lead[64];          /* the lead's first name, "your lead" when confidential, "" */
+	bool lead_confidential; /* lead holds "your lead", not a name */
 	enum kiosk_state state;
 	int places_left; /* need_max minus active assignments */
 };
@@ -98,8 +99,9 @@ int kiosk_act(struct ctx *c, const struct kiosk_user *u, int64_t shift, enum kio
  * a typed one against the configured hash (false when none is configured). */
 int kiosk_passphrase_hash(const char *pass, char *out, size_t n, struct err *e);
 bool kiosk_passphrase_ok(const struct config *cfg, const char *pass);
-/* ERR_CONFIG when [kiosk] exit_passphrase_hash is set but is no such hash
- * (then nobody could ever leave the kiosk from its keyboard). */
+/* ERR_CONFIG when [kiosk] exit_passphrase_hash is set but is not a whole
+ * hash in libsodium's string format (then nobody could ever leave the kiosk
+ * from its keyboard). */
 int kiosk_config_check(const struct config *cfg, struct err *e);
 
 #endif

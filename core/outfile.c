@@ -3,11 +3,13 @@
 #define _GNU_SOURCE /* mkostemp, renameat2 */
 #include "outfile.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -63,6 +65,69 @@ static int open_stream(struct outfile *o, const struct stat *seen, struct err *e
 	return 0;
 }
 
+/* Is st the file behind one of this process's own descriptors (the
+ * database, its -wal and -shm, an input being read)? Compared by device and
+ * inode, so no spelling of the path (./, .., links to a folder, a hard link)
+ * gets past it. 0, 1 and 2 are the caller's redirections, not muster's files
+ * (SQLite never puts a database there). */
+static bool held_open(const struct stat *st)
+{
+	DIR *d = opendir("/proc/self/fd");
+	if (d) {
+		bool found = false;
+		for (struct dirent *de; !found && (de = readdir(d));) {
+			char *end;
+			long fd = strtol(de->d_name, &end, 10);
+			struct stat fs;
+			if (*end || end == de->d_name || fd < 3 || fd == dirfd(d))
+				continue;
+			found = fstat((int)fd, &fs) == 0 && fs.st_dev == st->st_dev &&
+			        fs.st_ino == st->st_ino;
+		}
+		closedir(d);
+		return found;
+	}
+	/* no /proc (a chroot): ask every descriptor number in turn */
+	struct rlimit rl;
+	long max =
+	    getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < 65536 ? (long)rl.rlim_cur : 65536;
+	for (long fd = 3; fd < max; fd++) {
+		struct stat fs;
+		if (fstat((int)fd, &fs) == 0 && fs.st_dev == st->st_dev && fs.st_ino == st->st_ino)
+			return true;
+	}
+	return false;
+}
+
+/* What kind of thing st is, for a refusal. */
+static const char *kind_of(const struct stat *st)
+{
+	if (S_ISLNK(st->st_mode))
+		return "a symbolic link";
+	if (S_ISDIR(st->st_mode))
+		return "a folder";
+	if (S_ISSOCK(st->st_mode))
+		return "a socket";
+	if (S_ISBLK(st->st_mode))
+		return "a block device";
+	return "not a regular file";
+}
+
+/* An existing regular file: replaced whole, never the database muster has
+ * open, and only when the user could write it themselves. */
+static int open_existing(struct outfile *o, const struct stat *st, mode_t mode, struct err *e)
+{
+	if (held_open(st))
+		return err_set(e, ERR_INPUT,
+		               "%s: is a file muster has open (its database or journal); "
+		               "not replaced, give another path",
+		               o->path);
+	if (access(o->path, W_OK) < 0)
+		return err_set(e, ERR_INPUT, "%s: %s; not replaced", o->path,
+		               errno == EACCES ? "you may not write it" : strerror(errno));
+	return open_temp(o, mode, e);
+}
+
 int outfile_open(struct outfile *o, const char *path, mode_t mode, struct err *e)
 {
 	memset(o, 0, sizeof *o);
@@ -83,18 +148,19 @@ int outfile_open(struct outfile *o, const char *path, mode_t mode, struct err *e
 		else
 			o->created = true, ret = open_temp(o, mode, e);
 	} else if (S_ISREG(st.st_mode))
-		ret = open_temp(o, mode, e);
+		ret = open_existing(o, &st, mode, e);
 	else if (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))
 		ret = open_stream(o, &st, e);
 	else if (S_ISLNK(st.st_mode))
 		ret = err_set(e, ERR_INPUT,
 		              "%s: is a symbolic link; muster does not write through links, "
-		              "give the file's own path",
+		              "give the file's own path (or - for standard output)",
 		              path);
-	else if (S_ISDIR(st.st_mode))
-		ret = err_set(e, ERR_INPUT, "%s: is a folder, not a file", path);
 	else
-		ret = err_set(e, ERR_INPUT, "%s: is not a regular file, a FIFO or a device", path);
+		ret = err_set(e, ERR_INPUT,
+		              "%s: is %s; muster writes only regular files, FIFOs and "
+		              "character devices",
+		              path, kind_of(&st));
 	if (ret < 0) {
 		free(o->path);
 		o->path = NULL;
@@ -111,24 +177,31 @@ int outfile_open_in(struct outfile *o, const char *dir, const char *name, mode_t
 	return ret;
 }
 
-/* Move the finished temporary file into place; a new path must still be new. */
+/* A new path must still be new: renamed without replacing, or (where the
+ * file system cannot) linked, which fails on anything that appeared too. */
+static int place_new(struct outfile *o, struct err *e)
+{
+	int rc = renameat2(AT_FDCWD, o->tmp, AT_FDCWD, o->path, RENAME_NOREPLACE);
+	if (rc < 0 && (errno == EINVAL || errno == ENOSYS) && (rc = link(o->tmp, o->path)) == 0)
+		unlink(o->tmp);
+	if (rc == 0)
+		return 0;
+	if (errno == EEXIST)
+		return err_set(e, ERR_INPUT,
+		               "%s: appeared while it was being written; not replaced", o->path);
+	return err_set(e, ERR_INPUT, "%s: %s", o->path, strerror(errno));
+}
+
+/* Move the finished temporary file into place. An existing path must still
+ * be a regular file that muster does not hold open. */
 static int rename_into_place(struct outfile *o, struct err *e)
 {
-	if (o->created) {
-		if (renameat2(AT_FDCWD, o->tmp, AT_FDCWD, o->path, RENAME_NOREPLACE) == 0)
-			return 0;
-		if (errno == EEXIST)
-			return err_set(e, ERR_INPUT,
-			               "%s: appeared while it was being written; not replaced",
-			               o->path);
-		if (errno != EINVAL && errno != ENOSYS)
-			return err_set(e, ERR_INPUT, "%s: %s", o->path, strerror(errno));
-	} else {
-		struct stat st;
-		if (lstat(o->path, &st) == 0 && !S_ISREG(st.st_mode))
-			return err_set(e, ERR_INPUT,
-			               "%s: is no longer a regular file; not replaced", o->path);
-	}
+	if (o->created)
+		return place_new(o, e);
+	struct stat st;
+	if (lstat(o->path, &st) == 0 && (!S_ISREG(st.st_mode) || held_open(&st)))
+		return err_set(e, ERR_INPUT, "%s: changed while it was being written; not replaced",
+		               o->path);
 	if (rename(o->tmp, o->path) < 0)
 		return err_set(e, ERR_INPUT, "%s: %s", o->path, strerror(errno));
 	return 0;

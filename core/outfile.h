@@ -7,6 +7,10 @@
  *   - a new path or an existing regular file: written to a private temporary
  *     file beside it and renamed over the path only when the whole file is
  *     written (outfile_commit), so a failure leaves the old file untouched;
+ *     a new path is never replaced by something that appeared meanwhile;
+ *   - an existing regular file muster holds open (its own database, -wal,
+ *     -shm, under any spelling of the path) or one the user may not write:
+ *     refused;
  *   - a symlink, a directory, a socket or anything else: refused with a
  *     one-line error naming the path. */
 #ifndef MUSTER_OUTFILE_H

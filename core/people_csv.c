@@ -22,6 +22,7 @@
 #include "registration.h"
 #include "suggest.h"
 #include "tz.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 enum col {
@@ -375,6 +376,10 @@ static int split_cells(struct importer *im, const struct csv_row *row, char **ce
 			               i + 1, shown(row->f[i], q, sizeof q));
 		}
 		const struct column *col = &columns[im->map[i]];
+		/* every cell, those parsed apart (org, skills, code) too */
+		if (!empty &&
+		    utf8_check_field(col->name, row->f[i], im->map[i] == COL_NOTES, e) < 0)
+			return -1;
 		cell[im->map[i]] = empty ? NULL : col->keep_blanks ? row->f[i] : trim(row->f[i]);
 	}
 	return 0;
@@ -745,7 +750,7 @@ static int register_person(struct importer *im, int64_t person, struct err *e)
 	                              e) < 0)
 		return -1;
 	im->st->registered++;
-	im->st->waitlisted += strcmp(status, "waitlisted") == 0;
+	im->st->waitlisted += registration_waitlisted(status);
 	return 0;
 }
 

@@ -14,6 +14,7 @@
 #include "entity.h"
 #include "suggest.h"
 #include "tz.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 void record_init(struct record *r, const struct entity_def *ent)
@@ -210,11 +211,20 @@ static int parse_typed(const struct field_def *f, const char *tz, const char *te
 	return 0;
 }
 
+/* Text a person may store in f: valid UTF-8, no control characters; tab and
+ * newline only in long free text. */
+static int check_text(const struct field_def *f, const char *text, struct err *e)
+{
+	return utf8_check_field(f->name, text, (f->flags & F_LONG) != 0, e);
+}
+
 int record_parse_field(struct ctx *c, struct record *r, size_t i, const char *text, struct err *e)
 {
 	(void)c;
 	const struct field_def *f = &r->ent->fields[i];
 	struct db_value v = db_null();
+	if (check_text(f, text, e) < 0)
+		return -1;
 	while (isspace((unsigned char)*text) && f->type != FT_TEXT)
 		text++;
 	if (*text && parse_typed(f, r->tz, text, &v, e) < 0)
@@ -408,6 +418,18 @@ static int check_unique(struct ctx *c, const struct record *r, uint32_t mask, st
 	return 0;
 }
 
+/* Text set by a hook or an importer (record_write) obeys the same rule as
+ * typed text; only the fields being written are read, so a row stored
+ * before the rule can still be edited elsewhere. */
+static int check_texts(const struct record *r, uint32_t mask, struct err *e)
+{
+	for (size_t i = 0; i < r->ent->nfields; i++)
+		if ((mask & (1u << i)) && r->v[i].kind == DBV_TEXT &&
+		    check_text(&r->ent->fields[i], r->v[i].s, e) < 0)
+			return -1;
+	return 0;
+}
+
 static int check_required(const struct record *r, struct err *e)
 {
 	for (size_t i = 0; i < r->ent->nfields; i++) {
@@ -512,8 +534,8 @@ static int write_checked(struct ctx *c, struct record *r, const struct record *o
 			mask |= 1u << seq;
 		}
 	}
-	if (check_required(r, e) < 0 || check_order(r, e) < 0 || check_refs(c, r, mask, e) < 0 ||
-	    check_unique(c, r, mask, e) < 0)
+	if (check_texts(r, mask, e) < 0 || check_required(r, e) < 0 || check_order(r, e) < 0 ||
+	    check_refs(c, r, mask, e) < 0 || check_unique(c, r, mask, e) < 0)
 		return -1;
 	if (ent->validate && ent->validate(c, r, old, e) < 0)
 		return -1;

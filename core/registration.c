@@ -27,21 +27,26 @@ static bool is(const char *a, const char *b)
 	return a && strcmp(a, b) == 0;
 }
 
-/* Does (kind, status) hold one of the event's seats? */
-static bool seated(const char *kind, const char *status)
+bool registration_seated(const char *kind, const char *status)
 {
 	return is(kind, "attendee") &&
 	       (is(status, "registered") || is(status, "checked_in") || is(status, "no_show"));
 }
 
+bool registration_waitlisted(const char *status)
+{
+	return is(status, "waitlisted");
+}
+
 static bool holds_place(const char *status)
 {
-	return is(status, "registered") || is(status, "waitlisted") || is(status, "checked_in");
+	return is(status, "registered") || registration_waitlisted(status) ||
+	       is(status, "checked_in");
 }
 
 static void status_text(const struct reg_row *g, char *buf, size_t n)
 {
-	if (is(g->status, "waitlisted"))
+	if (registration_waitlisted(g->status))
 		snprintf(buf, n, "waitlisted at position %" PRId64, g->position);
 	else
 		snprintf(buf, n, "%s as %s", g->status, g->kind);
@@ -116,13 +121,15 @@ int registration_prepare(struct ctx *c, struct record *r, const struct record *o
 	int64_t event = record_int(r, "event");
 	if (!kind || !status || (old && record_int(old, "event") != event))
 		return 0; /* the required-field check and validate refuse these */
-	if (is(status, "waitlisted") && !is(kind, "attendee"))
+	if (registration_waitlisted(status) && !is(kind, "attendee"))
 		record_set_text(r, "status", "registered");
-	bool before = old && seated(record_text(old, "kind"), record_text(old, "status"));
-	if (seated(kind, record_text(r, "status")) && !before && place(c, r, old, e) < 0)
+	bool before =
+	    old && registration_seated(record_text(old, "kind"), record_text(old, "status"));
+	if (registration_seated(kind, record_text(r, "status")) && !before &&
+	    place(c, r, old, e) < 0)
 		return -1;
-	bool waiting = is(record_text(r, "status"), "waitlisted");
-	bool was_waiting = old && is(record_text(old, "status"), "waitlisted");
+	bool waiting = registration_waitlisted(record_text(r, "status"));
+	bool was_waiting = old && registration_waitlisted(record_text(old, "status"));
 	if (waiting && !was_waiting) {
 		int64_t last;
 		if (registration_store_last_position(c->db, event, &last, e) < 0)
@@ -171,7 +178,7 @@ int registration_after_write(struct ctx *c, const struct record *r, const char *
                              struct err *e)
 {
 	int64_t event = record_int(r, "event");
-	if (is(action, "rm") && is(record_text(r, "status"), "waitlisted") &&
+	if (is(action, "rm") && registration_waitlisted(record_text(r, "status")) &&
 	    registration_store_close_gap(c->db, event, record_int(r, "waitlist_position"), e) < 0)
 		return -1;
 	return registration_settle(c, event, e);
@@ -322,7 +329,7 @@ static int cancel_in_tx(struct ctx *c, int64_t event, int64_t person, int64_t *p
 	bool found;
 	if (registration_store_find(c->db, event, first_person, &after, &found, e) < 0)
 		return -1;
-	if (found && !is(after.status, "waitlisted"))
+	if (found && !registration_waitlisted(after.status))
 		*promoted = first_person;
 	return 0;
 }
@@ -356,7 +363,7 @@ static int attending(struct ctx *c, const struct reg_ctx *x, struct err *e)
 {
 	if (!x->found)
 		return not_registered(x, e);
-	if (is(x->g.status, "waitlisted"))
+	if (registration_waitlisted(x->g.status))
 		return err_set(e, ERR_REFUSED,
 		               "%s is on the waitlist for %s (position %" PRId64 "), not seated",
 		               x->p.name, x->ev.name, x->g.position);
@@ -465,7 +472,7 @@ int registration_ensure_volunteer(struct ctx *c, int64_t event, int64_t person, 
 	struct record r;
 	if (load(c, event, person, &x, e) < 0)
 		return -1;
-	if (x.found && !is(x.g.status, "cancelled") && !is(x.g.status, "waitlisted"))
+	if (x.found && !is(x.g.status, "cancelled") && !registration_waitlisted(x.g.status))
 		return 0;
 	if (revive_or_new(c, &x, "volunteer", &r, e) < 0)
 		return -1;

@@ -9,6 +9,7 @@
 #ifndef MUSTER_REGISTRATION_H
 #define MUSTER_REGISTRATION_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "entity.h"
@@ -37,6 +38,12 @@ int registration_describe(struct ctx *c, int64_t event, int64_t person, char *bu
 int registration_ensure_volunteer(struct ctx *c, int64_t event, int64_t person, struct err *e);
 /* Promote the waitlist while seats are free (audited). */
 int registration_settle(struct ctx *c, int64_t event, struct err *e);
+
+/* The status sets of rule 5 (their SQL twins: db/status_sql.h). Does a
+ * registration of kind with status take one of the event's seats? Is it on
+ * the waitlist? */
+bool registration_seated(const char *kind, const char *status);
+bool registration_waitlisted(const char *status);
 
 /* Entity hooks (core/entity.c). */
 int registration_prepare(struct ctx *c, struct record *r, const struct record *old, struct err *e);

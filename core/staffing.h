@@ -45,8 +45,9 @@ int staffing_checkout(struct ctx *c, int64_t shift, int64_t person, struct err *
 int staffing_find(struct ctx *c, int64_t shift, int64_t person, int64_t *assignment, struct err *e);
 /* "Greeter Sat 7 Dec 09:00–11:00" for messages. */
 int staffing_describe(struct ctx *c, int64_t shift, char *buf, size_t n, struct err *e);
-/* Does an assignment status hold a place (signed_up, confirmed, checked_in,
- * completed)? */
+/* Does an assignment status hold a place on its shift (signed_up, confirmed,
+ * checked_in, completed)? The one C definition; its SQL twin is
+ * ASSIGNMENT_ACTIVE_SQL in db/status_sql.h. */
 bool staffing_status_active(const char *status);
 
 /* Entity hooks (core/entity.c). */

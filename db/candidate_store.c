@@ -11,8 +11,8 @@
 #include "candidate_store.h"
 
 #include "db_internal.h"
+#include "status_sql.h"
 
-#define ACTIVE             "('signed_up','confirmed','checked_in','completed')"
 #define CLIP(a, b, lo, hi) "max(0, min(" b ", " hi ") - max(" a ", " lo "))"
 
 /* Binds: ?1 event, ?2 shift, ?3 starts, ?4 ends, ?5 lo, ?6 hi, ?7 rest,
@@ -32,42 +32,61 @@ static const char scan_sql[] =
                          " FROM shift s CROSS JOIN assignment a ON a.shift = s.id"
                          " WHERE s.event = ?1 AND s.starts < ?6 AND s.ends > ?5"
                          " AND s.status = 'open' AND s.id != ?2"
-                         "  AND a.status IN " ACTIVE " GROUP BY a.person)"
-                         " SELECT p.id, p.name, p.confidential,"
-                         " EXISTS (SELECT 1 FROM assignment a WHERE a.shift = ?2 AND a.person = "
-                         "p.id"
-                         "  AND a.status IN " ACTIVE ")"
-                         " | (coalesce(near.overlap, 0) << 1)"
-                         " | (coalesce(near.rest, 0) << 2)"
-                         " | ((coalesce(near.h0, 0) + " CLIP(
-                             "?3", "?4", "?8",
-                             "?9") " > ?12"
-                                   "   OR coalesce(near.h1, 0) + " CLIP(
-                                       "?3", "?4", "?10",
-                                       "?11") " > ?12) << 3)"
-                                              " | (EXISTS (SELECT 1 FROM speaker sp JOIN session "
-                                              "se ON se.id = sp.session"
-                                              "  WHERE sp.person = p.id AND se.status != "
-                                              "'cancelled' AND se.starts < ?4"
-                                              "  AND se.ends > ?3) << 4)"
-                                              " | ((?13 != 0 AND NOT EXISTS (SELECT 1 FROM "
-                                              "person_skill ps WHERE ps.person = p.id"
-                                              "  AND ps.skill = ?13 AND (ps.expires IS NULL OR "
-                                              "ps.expires = '' OR ps.expires >= ?14)))"
-                                              "  << 5)"
-                                              " | ((?15 > 0 AND (p.birth_date IS NULL OR "
-                                              "p.birth_date = '' OR p.birth_date > ?16)) << 6)"
-                                              " | ((SELECT count(*) > 0 AND coalesce(sum(" CLIP(
-                                                  "w.starts", "w.ends", "?3",
-                                                  "?4") "), 0)"
-                                                        "  < ?4 - ?3 FROM availability w WHERE "
-                                                        "w.person = p.id AND w.event = ?1) << 7)"
-                                                        " FROM registration r CROSS JOIN person p "
-                                                        "ON p.id = r.person"
-                                                        " LEFT JOIN near ON near.person = p.id"
-                                                        " WHERE r.event = ?1 AND r.kind IN "
-                                                        "('volunteer', 'staff') AND r.status != "
-                                                        "'cancelled'";
+                         "  AND " ASSIGNMENT_ACTIVE_SQL(
+                             "a.") " GROUP BY a.person)"
+                                   " SELECT p.id, p.name, p.confidential,"
+                                   " EXISTS (SELECT 1 FROM assignment a WHERE a.shift = ?2 AND "
+                                   "a.person = "
+                                   "p.id"
+                                   "  AND " ASSIGNMENT_ACTIVE_SQL(
+                                       "a.") ")"
+                                             " | (coalesce(near.overlap, 0) << 1)"
+                                             " | (coalesce(near.rest, 0) << 2)"
+                                             " | ((coalesce(near.h0, 0) + " CLIP(
+                                                 "?3", "?4", "?8",
+                                                 "?9") " > ?12"
+                                                       "   OR coalesce(near.h1, 0) + " CLIP(
+                                                           "?3", "?4", "?10",
+                                                           "?11") " > ?12) << 3)"
+                                                                  " | (EXISTS (SELECT 1 FROM "
+                                                                  "speaker sp JOIN session "
+                                                                  "se ON se.id = sp.session"
+                                                                  "  WHERE sp.person = p.id AND "
+                                                                  "se.status != "
+                                                                  "'cancelled' AND se.starts < ?4"
+                                                                  "  AND se.ends > ?3) << 4)"
+                                                                  " | ((?13 != 0 AND NOT EXISTS "
+                                                                  "(SELECT 1 FROM "
+                                                                  "person_skill ps WHERE ps.person "
+                                                                  "= p.id"
+                                                                  "  AND ps.skill = ?13 AND "
+                                                                  "(ps.expires IS NULL OR "
+                                                                  "ps.expires = '' OR ps.expires "
+                                                                  ">= ?14)))"
+                                                                  "  << 5)"
+                                                                  " | ((?15 > 0 AND (p.birth_date "
+                                                                  "IS NULL OR "
+                                                                  "p.birth_date = '' OR "
+                                                                  "p.birth_date > ?16)) << 6)"
+                                                                  " | ((SELECT count(*) > 0 AND "
+                                                                  "coalesce(sum(" CLIP(
+                                                                      "w.starts", "w.ends", "?3",
+                                                                      "?4") "), 0)"
+                                                                            "  < ?4 - ?3 FROM "
+                                                                            "availability w WHERE "
+                                                                            "w.person = p.id AND "
+                                                                            "w.event = ?1) << 7)"
+                                                                            " FROM registration r "
+                                                                            "CROSS JOIN person p "
+                                                                            "ON p.id = r.person"
+                                                                            " LEFT JOIN near ON "
+                                                                            "near.person = p.id"
+                                                                            " WHERE r.event = ?1 "
+                                                                            "AND r.kind IN "
+                                                                            "('volunteer', "
+                                                                            "'staff') AND r.status "
+                                                                            "!= "
+                                                                            "'cancelled'";
 
 static void bind_query(sqlite3_stmt *st, const struct cand_query *q)
 {

@@ -9,9 +9,10 @@
 #include <string.h>
 
 #include "db_internal.h"
+#include "status_sql.h"
 #include "rules_store.h"
 
-#define ACTIVE " a.status IN " RS_ACTIVE_SQL
+#define ACTIVE " " ASSIGNMENT_ACTIVE_SQL("a.")
 /* The event condition of each spelling. */
 #define EVERY_EVENT(x) " 1"
 #define ONE_EVENT(x)   " " x " = ?1"
@@ -76,10 +77,10 @@
     [CS_SEATS] = \
 	"SELECT ev.id, ev.capacity," \
 	" (SELECT count(*) FROM registration g WHERE g.event = ev.id" \
-	" AND g.kind = 'attendee' AND g.status IN ('registered','checked_in','no_show'))," \
+	" AND " REGISTRATION_SEATED_SQL("g.") ")," \
 	" coalesce(w.person, 0), coalesce(w.waitlist_position, 0)" \
 	" FROM event ev LEFT JOIN registration w ON w.id = (SELECT id FROM registration" \
-	" WHERE event = ev.id AND status = 'waitlisted' ORDER BY waitlist_position, id LIMIT 1)" \
+	" WHERE event = ev.id AND " REGISTRATION_WAITLISTED_SQL("") " ORDER BY waitlist_position, id LIMIT 1)" \
 	" WHERE" EVENT("ev.id") " ORDER BY ev.id", \
     /* From the sessions (of the event): their speakers are few, their \
      * shifts fewer. */ \

@@ -7,9 +7,9 @@
 #include <stddef.h>
 
 #include "db_internal.h"
+#include "status_sql.h"
 
 /* Assignment statuses that hold a place on a shift. */
-#define ACTIVE "('signed_up','confirmed','checked_in','completed')"
 
 /* Every item query selects the columns of struct ical_store_item in this
  * order; the aliases let the zone queries wrap them. */
@@ -22,8 +22,8 @@
 	"SELECT 1 AS kind, sh.id, sh.uid, sh.sequence, sh.starts AS starts, sh.ends AS ends,"      \
 	" e.tz AS tz, ro.name, ro.name, sh.status, r.name, b.label, e.venue, ro.description,"      \
 	" e.name, NULL,"                                                                           \
-	" (SELECT count(*) FROM assignment a2 WHERE a2.shift = sh.id AND a2.status IN " ACTIVE     \
-	"), sh.need_max"
+	" (SELECT count(*) FROM assignment a2 WHERE a2.shift = sh.id AND " ASSIGNMENT_ACTIVE_SQL(  \
+	    "a2.") "), sh.need_max"
 #define SHIFT_JOIN                                                                                 \
 	" JOIN event e ON e.id = sh.event JOIN role ro ON ro.id = sh.role"                         \
 	" LEFT JOIN room r ON r.id = sh.room LEFT JOIN booth b ON b.id = sh.booth"
@@ -46,7 +46,7 @@
 #define SHIFTS_FROM " FROM shift sh" SHIFT_JOIN " WHERE sh.event = ?1"
 #define PERSON_SHIFTS_FROM                                                                         \
 	" FROM assignment a JOIN shift sh ON sh.id = a.shift" SHIFT_JOIN                           \
-	" WHERE a.person = ?1 AND a.status IN " ACTIVE " AND (?2 = 0 OR sh.event = ?2)"
+	" WHERE a.person = ?1 AND " ASSIGNMENT_ACTIVE_SQL("a.") " AND (?2 = 0 OR sh.event = ?2)"
 #define PERSON_SESSIONS_FROM                                                                       \
 	" FROM speaker sp JOIN session s ON s.id = sp.session" SESSION_JOIN                        \
 	" WHERE sp.person = ?1 AND (?2 = 0 OR s.event = ?2)"
@@ -63,17 +63,25 @@ struct query_def {
 };
 
 static const struct query_def queries[] = {
-    [ICAL_Q_AGENDA] = {SESSION_COLS AGENDA_FROM " ORDER BY s.starts, s.id",
-                       ZONES(SESSION_COLS AGENDA_FROM), 1},
-    [ICAL_Q_SHIFTS] = {SHIFT_COLS SHIFTS_FROM " ORDER BY sh.starts, sh.id",
-                       ZONES(SHIFT_COLS SHIFTS_FROM), 1},
-    [ICAL_Q_PERSON_SHIFTS] = {SHIFT_COLS PERSON_SHIFTS_FROM " ORDER BY sh.starts, sh.id",
-                              ZONES(SHIFT_COLS PERSON_SHIFTS_FROM), 2},
-    [ICAL_Q_PERSON_SESSIONS] = {SESSION_COLS PERSON_SESSIONS_FROM " ORDER BY s.starts, s.id",
-                                ZONES(SESSION_COLS PERSON_SESSIONS_FROM), 2},
-    [ICAL_Q_ORG_BOOTHS] = {BOOTH_COLS ORG_BOOTHS_FROM " ORDER BY b.starts, b.id",
-                           ZONES(BOOTH_COLS ORG_BOOTHS_FROM), 1},
-    [ICAL_Q_EVENT] = {EVENT_COLS EVENT_FROM, ZONES(EVENT_COLS EVENT_FROM), 1},
+    [ICAL_Q_AGENDA] = {.items = SESSION_COLS AGENDA_FROM " ORDER BY s.starts, s.id",
+                       .zones = ZONES(SESSION_COLS AGENDA_FROM),
+                       .nbind = 1},
+    [ICAL_Q_SHIFTS] = {.items = SHIFT_COLS SHIFTS_FROM " ORDER BY sh.starts, sh.id",
+                       .zones = ZONES(SHIFT_COLS SHIFTS_FROM),
+                       .nbind = 1},
+    [ICAL_Q_PERSON_SHIFTS] = {.items = SHIFT_COLS PERSON_SHIFTS_FROM " ORDER BY sh.starts, sh.id",
+                              .zones = ZONES(SHIFT_COLS PERSON_SHIFTS_FROM),
+                              .nbind = 2},
+    [ICAL_Q_PERSON_SESSIONS] = {.items =
+                                    SESSION_COLS PERSON_SESSIONS_FROM " ORDER BY s.starts, s.id",
+                                .zones = ZONES(SESSION_COLS PERSON_SESSIONS_FROM),
+                                .nbind = 2},
+    [ICAL_Q_ORG_BOOTHS] = {.items = BOOTH_COLS ORG_BOOTHS_FROM " ORDER BY b.starts, b.id",
+                           .zones = ZONES(BOOTH_COLS ORG_BOOTHS_FROM),
+                           .nbind = 1},
+    [ICAL_Q_EVENT] = {.items = EVENT_COLS EVENT_FROM,
+                      .zones = ZONES(EVENT_COLS EVENT_FROM),
+                      .nbind = 1},
 };
 
 static const char session_people_sql[] =
@@ -81,11 +89,12 @@ static const char session_people_sql[] =
     " JOIN person p ON p.id = sp.person WHERE sp.session = ? ORDER BY sp.id";
 static const char shift_people_sql[] =
     "SELECT p.id, p.name, p.email, p.confidential, 'volunteer' FROM assignment a"
-    " JOIN person p ON p.id = a.person WHERE a.shift = ? AND a.status IN " ACTIVE " ORDER BY a.id";
+    " JOIN person p ON p.id = a.person WHERE a.shift = ? AND " ASSIGNMENT_ACTIVE_SQL(
+        "a.") " ORDER BY a.id";
 static const char event_people_sql[] =
     "SELECT p.id, p.name, p.email, p.confidential, r.kind FROM registration r"
     " JOIN person p ON p.id = r.person"
-    " WHERE r.event = ? AND r.status IN ('registered','checked_in') ORDER BY p.id";
+    " WHERE r.event = ? AND " REGISTRATION_ATTENDING_SQL("r.") " ORDER BY p.id";
 static const char room_by_name_sql[] =
     "SELECT id FROM room WHERE event = ? AND name = ? COLLATE NOCASE ORDER BY id LIMIT 1";
 static const char session_by_uid_sql[] =

@@ -6,9 +6,9 @@
 #include <string.h>
 
 #include "db_internal.h"
+#include "status_sql.h"
 
 /* Assignment statuses that hold a place on a shift. */
-#define ACTIVE "('signed_up','confirmed','checked_in','completed')"
 
 /* The columns every kiosk row reads, in struct kiosk_store_row order; the
  * query names its shift s, its event e, role r, room rm, booth b, lead l and
@@ -18,8 +18,9 @@
 	" COALESCE(rm.name, b.label, e.venue, ''), " lead ","                                      \
 	" (s.status = 'cancelled' OR e.status = 'cancelled'),"                                     \
 	" COALESCE(a.status, ''), COALESCE(a.checked_in_at, 0), COALESCE(a.checked_out_at, 0),"    \
-	" (SELECT COUNT(*) FROM assignment x WHERE x.shift = s.id AND x.status IN " ACTIVE "),"    \
-	" s.need_max"
+	" (SELECT COUNT(*) FROM assignment x WHERE x.shift = s.id AND " ASSIGNMENT_ACTIVE_SQL(     \
+	    "x.") "),"                                                                             \
+	          " s.need_max"
 #define ROW_COLS ROW_COLS_LEAD("COALESCE(l.name, ''), COALESCE(l.confidential, 0)")
 #define ROW_JOINS                                                                                  \
 	" JOIN event e ON e.id = s.event JOIN role r ON r.id = s.role"                             \
@@ -38,11 +39,12 @@ static const char sql_person[] =
 /* Checked-in shifts stay listed this long after their end, for checking out. */
 #define CHECKOUT_GRACE_S 86400
 
-static const char sql_mine[] = ROW_COLS
-    " FROM assignment a JOIN shift s ON s.id = a.shift" ROW_JOINS
-    " WHERE a.person = ?1 AND a.status IN " ACTIVE " AND (s.ends > ?2 OR (a.status = 'checked_in'"
-    " AND s.ends > ?2 - ?3))"
-    " ORDER BY s.starts, s.id LIMIT ?4";
+static const char sql_mine[] =
+    ROW_COLS " FROM assignment a JOIN shift s ON s.id = a.shift" ROW_JOINS
+             " WHERE a.person = ?1 AND " ASSIGNMENT_ACTIVE_SQL(
+                 "a.") " AND (s.ends > ?2 OR (a.status = 'checked_in'"
+                       " AND s.ends > ?2 - ?3))"
+                       " ORDER BY s.starts, s.id LIMIT ?4";
 
 static const char sql_shift[] =
     ROW_COLS " FROM shift s LEFT JOIN assignment a"
@@ -61,11 +63,12 @@ static const char sql_open[] = ROW_COLS_LEAD(
              " AND (r.skill IS NULL OR EXISTS (SELECT 1 FROM person_skill ps"
              "  WHERE ps.person = ?1 AND ps.skill = r.skill))"
              " AND (SELECT COUNT(*) FROM assignment x WHERE x.shift = s.id"
-             "  AND x.status IN " ACTIVE ") < s.need_max"
-             " AND NOT EXISTS (SELECT 1 FROM assignment m JOIN shift o ON o.id = m.shift"
-             "  WHERE m.person = ?1 AND m.status IN " ACTIVE
-             " AND o.starts < s.ends AND s.starts < o.ends)"
-             " ORDER BY s.starts, s.id LIMIT ?5";
+             "  AND " ASSIGNMENT_ACTIVE_SQL(
+                 "x.") ") < s.need_max"
+                       " AND NOT EXISTS (SELECT 1 FROM assignment m JOIN shift o ON o.id = m.shift"
+                       "  WHERE m.person = ?1 AND " ASSIGNMENT_ACTIVE_SQL(
+                           "m.") " AND o.starts < s.ends AND s.starts < o.ends)"
+                                 " ORDER BY s.starts, s.id LIMIT ?5";
 
 /* Copy column i as text into dst, cut at a UTF-8 character boundary. */
 static void col_text(sqlite3_stmt *st, int i, char *dst, size_t n)

@@ -9,8 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/array.h"
 #include "../core/xmalloc.h"
 #include "db_internal.h"
+#include "status_sql.h"
 
 struct page_col {
 	const char *name;
@@ -30,13 +32,10 @@ struct page_view {
 	bool desc;          /* newest first */
 };
 
-#define N(a) (sizeof a / sizeof a[0])
-
 /* Assignments that hold a place on a shift. */
-#define ACTIVE_STATUSES "('signed_up','confirmed','checked_in','completed')"
 #define FILLED                                                                                     \
 	"(SELECT count(*) FROM assignment WHERE assignment.shift = shift.id"                       \
-	" AND assignment.status IN " ACTIVE_STATUSES ")"
+	" AND " ASSIGNMENT_ACTIVE_SQL("assignment.") ")"
 #define LIKE(x) x " LIKE :q ESCAPE '\\'"
 
 static const struct page_col event_cols[] = {
@@ -47,7 +46,7 @@ static const struct page_col event_cols[] = {
     {"status", "event.status"},
     {"venue", "event.venue"},
     {"registered", "(SELECT count(*) FROM registration WHERE registration.event = event.id"
-                   " AND registration.status IN ('registered','checked_in'))"},
+                   " AND " REGISTRATION_ATTENDING_SQL("registration.") ")"},
 };
 
 static const struct page_col org_cols[] = {
@@ -171,99 +170,246 @@ static const struct page_col audit_cols[] = {
     {"entity", "audit.entity"}, {"entity_id", "audit.entity_id"}, {"summary", "audit.summary"},
 };
 
+/* The columns of a view and their count. */
+#define COLS(c) .cols = c, .ncols = ARRAY_LEN(c)
+
 static const struct page_view views[] = {
-    {"events", "event", event_cols, N(event_cols), NULL, LIKE("event.name"), "event.starts",
-     "event.id", "event.id", false},
-    {"orgs", "org", org_cols, N(org_cols), NULL, "(" LIKE("org.name") " OR " LIKE("org.sector") ")",
-     "org.name", "org.id", "org.id", false},
-    {"people", "person LEFT JOIN org ON org.id = person.org", person_cols, N(person_cols), NULL,
-     "(" LIKE("person.name") " OR " LIKE("person.email") " OR " LIKE("person.volunteer_code") ")",
-     "person.name COLLATE NOCASE", "person.id", "person.id", false},
-    {"skills", "skill", skill_cols, N(skill_cols), NULL, LIKE("skill.name"), "skill.name",
-     "skill.id", "skill.id", false},
-    {"rooms", "room", room_cols, N(room_cols), "room.event = :scope", LIKE("room.name"),
-     "room.name", "room.id", "room.id", false},
-    {"sessions", "session LEFT JOIN room ON room.id = session.room", session_cols, N(session_cols),
-     "session.event = :scope", "(" LIKE("session.title") " OR " LIKE("room.name") ")",
-     "session.starts", "session.id", "session.id", false},
+    {
+        .name = "events",
+        .from = "event",
+        COLS(event_cols),
+        .search = LIKE("event.name"),
+        .key = "event.starts",
+        .id = "event.id",
+        .row = "event.id",
+    },
+    {
+        .name = "orgs",
+        .from = "org",
+        COLS(org_cols),
+        .search = "(" LIKE("org.name") " OR " LIKE("org.sector") ")",
+        .key = "org.name",
+        .id = "org.id",
+        .row = "org.id",
+    },
+    {
+        .name = "people",
+        .from = "person LEFT JOIN org ON org.id = person.org",
+        COLS(person_cols),
+        .search = "(" LIKE("person.name") " OR " LIKE("person.email") " OR " LIKE(
+            "person.volunteer_code") ")",
+        .key = "person.name COLLATE NOCASE",
+        .id = "person.id",
+        .row = "person.id",
+    },
+    {
+        .name = "skills",
+        .from = "skill",
+        COLS(skill_cols),
+        .search = LIKE("skill.name"),
+        .key = "skill.name",
+        .id = "skill.id",
+        .row = "skill.id",
+    },
+    {
+        .name = "rooms",
+        .from = "room",
+        COLS(room_cols),
+        .where = "room.event = :scope",
+        .search = LIKE("room.name"),
+        .key = "room.name",
+        .id = "room.id",
+        .row = "room.id",
+    },
+    {
+        .name = "sessions",
+        .from = "session LEFT JOIN room ON room.id = session.room",
+        COLS(session_cols),
+        .where = "session.event = :scope",
+        .search = "(" LIKE("session.title") " OR " LIKE("room.name") ")",
+        .key = "session.starts",
+        .id = "session.id",
+        .row = "session.id",
+    },
     /* the sessions overlapping a time window, for the timetable */
-    {"agenda", "session LEFT JOIN room ON room.id = session.room", session_cols, N(session_cols),
-     "session.event = :scope AND session.starts < :to AND session.ends > :from",
-     LIKE("session.title"), "session.starts", "session.id", "session.id", false},
-    {"booths", "booth JOIN org ON org.id = booth.org LEFT JOIN room ON room.id = booth.room",
-     booth_cols, N(booth_cols), "booth.event = :scope",
-     "(" LIKE("booth.label") " OR " LIKE("org.name") ")", "booth.label", "booth.id", "booth.id",
-     false},
+    {
+        .name = "agenda",
+        .from = "session LEFT JOIN room ON room.id = session.room",
+        COLS(session_cols),
+        .where = "session.event = :scope AND session.starts < :to AND session.ends > :from",
+        .search = LIKE("session.title"),
+        .key = "session.starts",
+        .id = "session.id",
+        .row = "session.id",
+    },
+    {
+        .name = "booths",
+        .from = "booth JOIN org ON org.id = booth.org LEFT JOIN room ON room.id = booth.room",
+        COLS(booth_cols),
+        .where = "booth.event = :scope",
+        .search = "(" LIKE("booth.label") " OR " LIKE("org.name") ")",
+        .key = "booth.label",
+        .id = "booth.id",
+        .row = "booth.id",
+    },
     /* person first: the name index drives the order, registrations are probed */
-    {"registrations", "person CROSS JOIN registration ON registration.person = person.id",
-     registration_cols, N(registration_cols), "registration.event = :scope",
-     "(" LIKE("person.name") " OR " LIKE("person.email") ")", "person.name COLLATE NOCASE",
-     "person.id", "registration.id", false},
+    {
+        .name = "registrations",
+        .from = "person CROSS JOIN registration ON registration.person = person.id",
+        COLS(registration_cols),
+        .where = "registration.event = :scope",
+        .search = "(" LIKE("person.name") " OR " LIKE("person.email") ")",
+        .key = "person.name COLLATE NOCASE",
+        .id = "person.id",
+        .row = "registration.id",
+    },
     /* who may be asked to take a shift: the event's volunteers and staff */
-    {"volunteers", "person CROSS JOIN registration ON registration.person = person.id",
-     registration_cols, N(registration_cols),
-     "registration.event = :scope AND registration.kind IN ('volunteer', 'staff')"
-     " AND registration.status != 'cancelled'",
-     LIKE("person.name"), "person.name COLLATE NOCASE", "person.id", "registration.id", false},
-    {"waitlist", "registration JOIN person ON person.id = registration.person", registration_cols,
-     N(registration_cols), "registration.event = :scope AND registration.status = 'waitlisted'",
-     LIKE("person.name"), "ifnull(registration.waitlist_position, 0)", "registration.id",
-     "registration.id", false},
-    {"roles",
-     "role LEFT JOIN skill ON skill.id = role.skill LEFT JOIN person AS lead ON lead.id = "
-     "role.lead",
-     role_cols, N(role_cols), "role.event = :scope", LIKE("role.name"), "role.name", "role.id",
-     "role.id", false},
-    {"shifts",
-     "shift JOIN role ON role.id = shift.role LEFT JOIN room ON room.id = shift.room"
-     " LEFT JOIN booth ON booth.id = shift.booth",
-     shift_cols, N(shift_cols), "shift.event = :scope",
-     "(" LIKE("role.name") " OR " LIKE("room.name") " OR " LIKE("booth.label") ")", "shift.starts",
-     "shift.id", "shift.id", false},
-    {"shifts_under",
-     "shift JOIN role ON role.id = shift.role LEFT JOIN room ON room.id = shift.room"
-     " LEFT JOIN booth ON booth.id = shift.booth",
-     shift_cols, N(shift_cols),
-     "shift.event = :scope AND shift.status = 'open' AND " FILLED " < shift.need_min",
-     "(" LIKE("role.name") " OR " LIKE("room.name") " OR " LIKE("booth.label") ")", "shift.starts",
-     "shift.id", "shift.id", false},
-    {"shift",
-     "shift JOIN role ON role.id = shift.role LEFT JOIN room ON room.id = shift.room"
-     " LEFT JOIN booth ON booth.id = shift.booth",
-     shift_cols, N(shift_cols), "shift.id = :scope", NULL, "shift.id", "shift.id", "shift.id",
-     false},
-    {"assignments", "assignment JOIN person ON person.id = assignment.person", assignment_cols,
-     N(assignment_cols), "assignment.shift = :scope", LIKE("person.name"),
-     "person.name COLLATE NOCASE", "assignment.id", "assignment.id", false},
+    {
+        .name = "volunteers",
+        .from = "person CROSS JOIN registration ON registration.person = person.id",
+        COLS(registration_cols),
+        .where = "registration.event = :scope AND registration.kind IN ('volunteer', 'staff')"
+                 " AND registration.status != 'cancelled'",
+        .search = LIKE("person.name"),
+        .key = "person.name COLLATE NOCASE",
+        .id = "person.id",
+        .row = "registration.id",
+    },
+    {
+        .name = "waitlist",
+        .from = "registration JOIN person ON person.id = registration.person",
+        COLS(registration_cols),
+        .where = "registration.event = :scope AND " REGISTRATION_WAITLISTED_SQL("registration."),
+        .search = LIKE("person.name"),
+        .key = "ifnull(registration.waitlist_position, 0)",
+        .id = "registration.id",
+        .row = "registration.id",
+    },
+    {
+        .name = "roles",
+        .from =
+            "role LEFT JOIN skill ON skill.id = role.skill LEFT JOIN person AS lead ON lead.id = "
+            "role.lead",
+        COLS(role_cols),
+        .where = "role.event = :scope",
+        .search = LIKE("role.name"),
+        .key = "role.name",
+        .id = "role.id",
+        .row = "role.id",
+    },
+    {
+        .name = "shifts",
+        .from = "shift JOIN role ON role.id = shift.role LEFT JOIN room ON room.id = shift.room"
+                " LEFT JOIN booth ON booth.id = shift.booth",
+        COLS(shift_cols),
+        .where = "shift.event = :scope",
+        .search = "(" LIKE("role.name") " OR " LIKE("room.name") " OR " LIKE("booth.label") ")",
+        .key = "shift.starts",
+        .id = "shift.id",
+        .row = "shift.id",
+    },
+    {
+        .name = "shifts_under",
+        .from = "shift JOIN role ON role.id = shift.role LEFT JOIN room ON room.id = shift.room"
+                " LEFT JOIN booth ON booth.id = shift.booth",
+        COLS(shift_cols),
+        .where = "shift.event = :scope AND shift.status = 'open' AND " FILLED " < shift.need_min",
+        .search = "(" LIKE("role.name") " OR " LIKE("room.name") " OR " LIKE("booth.label") ")",
+        .key = "shift.starts",
+        .id = "shift.id",
+        .row = "shift.id",
+    },
+    {
+        .name = "shift",
+        .from = "shift JOIN role ON role.id = shift.role LEFT JOIN room ON room.id = shift.room"
+                " LEFT JOIN booth ON booth.id = shift.booth",
+        COLS(shift_cols),
+        .where = "shift.id = :scope",
+        .key = "shift.id",
+        .id = "shift.id",
+        .row = "shift.id",
+    },
+    {
+        .name = "assignments",
+        .from = "assignment JOIN person ON person.id = assignment.person",
+        COLS(assignment_cols),
+        .where = "assignment.shift = :scope",
+        .search = LIKE("person.name"),
+        .key = "person.name COLLATE NOCASE",
+        .id = "assignment.id",
+        .row = "assignment.id",
+    },
     /* what one person holds, can do and does */
-    {"person_skills", "person_skill JOIN skill ON skill.id = person_skill.skill", person_skill_cols,
-     N(person_skill_cols), "person_skill.person = :scope", LIKE("skill.name"), "skill.name",
-     "person_skill.id", "person_skill.id", false},
-    {"person_availability", "availability JOIN event ON event.id = availability.event",
-     availability_cols, N(availability_cols), "availability.person = :scope", LIKE("event.name"),
-     "availability.starts", "availability.id", "availability.id", false},
-    {"person_shifts",
-     "assignment JOIN shift ON shift.id = assignment.shift JOIN role ON role.id = shift.role"
-     " JOIN event ON event.id = shift.event",
-     person_shift_cols, N(person_shift_cols), "assignment.person = :scope",
-     "(" LIKE("role.name") " OR " LIKE("event.name") ")", "shift.starts", "assignment.id",
-     "assignment.id", false},
+    {
+        .name = "person_skills",
+        .from = "person_skill JOIN skill ON skill.id = person_skill.skill",
+        COLS(person_skill_cols),
+        .where = "person_skill.person = :scope",
+        .search = LIKE("skill.name"),
+        .key = "skill.name",
+        .id = "person_skill.id",
+        .row = "person_skill.id",
+    },
+    {
+        .name = "person_availability",
+        .from = "availability JOIN event ON event.id = availability.event",
+        COLS(availability_cols),
+        .where = "availability.person = :scope",
+        .search = LIKE("event.name"),
+        .key = "availability.starts",
+        .id = "availability.id",
+        .row = "availability.id",
+    },
+    {
+        .name = "person_shifts",
+        .from =
+            "assignment JOIN shift ON shift.id = assignment.shift JOIN role ON role.id = shift.role"
+            " JOIN event ON event.id = shift.event",
+        COLS(person_shift_cols),
+        .where = "assignment.person = :scope",
+        .search = "(" LIKE("role.name") " OR " LIKE("event.name") ")",
+        .key = "shift.starts",
+        .id = "assignment.id",
+        .row = "assignment.id",
+    },
     /* the people on one session */
-    {"speakers", "speaker JOIN person ON person.id = speaker.person", speaker_cols, N(speaker_cols),
-     "speaker.session = :scope", LIKE("person.name"), "person.name COLLATE NOCASE", "speaker.id",
-     "speaker.id", false},
-    {"audit", "audit", audit_cols, N(audit_cols), NULL,
-     "(" LIKE("audit.summary") " OR " LIKE("audit.actor") ")", "audit.id", "audit.id", "audit.id",
-     true},
+    {
+        .name = "speakers",
+        .from = "speaker JOIN person ON person.id = speaker.person",
+        COLS(speaker_cols),
+        .where = "speaker.session = :scope",
+        .search = LIKE("person.name"),
+        .key = "person.name COLLATE NOCASE",
+        .id = "speaker.id",
+        .row = "speaker.id",
+    },
+    {
+        .name = "audit",
+        .from = "audit",
+        COLS(audit_cols),
+        .search = "(" LIKE("audit.summary") " OR " LIKE("audit.actor") ")",
+        .key = "audit.id",
+        .id = "audit.id",
+        .row = "audit.id",
+        .desc = true,
+    },
     /* an event's entries: audit.event is filled as they are written (migration 3) */
-    {"audit_event", "audit", audit_cols, N(audit_cols), "audit.event = :scope",
-     "(" LIKE("audit.summary") " OR " LIKE("audit.actor") ")", "audit.id", "audit.id", "audit.id",
-     true},
+    {
+        .name = "audit_event",
+        .from = "audit",
+        COLS(audit_cols),
+        .where = "audit.event = :scope",
+        .search = "(" LIKE("audit.summary") " OR " LIKE("audit.actor") ")",
+        .key = "audit.id",
+        .id = "audit.id",
+        .row = "audit.id",
+        .desc = true,
+    },
 };
 
 const struct page_view *page_store_view(const char *name)
 {
-	for (size_t i = 0; i < N(views); i++)
+	for (size_t i = 0; i < ARRAY_LEN(views); i++)
 		if (strcmp(views[i].name, name) == 0)
 			return &views[i];
 	return NULL;
@@ -271,7 +417,7 @@ const struct page_view *page_store_view(const char *name)
 
 const char *page_store_view_name(size_t i)
 {
-	return i < N(views) ? views[i].name : NULL;
+	return i < ARRAY_LEN(views) ? views[i].name : NULL;
 }
 
 int page_store_col(const struct page_view *v, const char *name)
@@ -443,7 +589,7 @@ int page_store_fetch(struct db *db, const struct page_view *v, const struct page
 		                       .row = sqlite3_column_int64(st, 2),
 		                       .cols = cols,
 		                       .ncols = v->ncols};
-		for (size_t i = 0; i < v->ncols && i < N(cols); i++)
+		for (size_t i = 0; i < v->ncols && i < ARRAY_LEN(cols); i++)
 			cols[i] = column(st, (int)i + 3);
 		if (fn(arg, &row))
 			break;

@@ -7,21 +7,22 @@
 #include <string.h>
 
 #include "db_internal.h"
+#include "status_sql.h"
 
 static const char sql_find[] =
     "SELECT id, kind, status, coalesce(waitlist_position, 0), coalesce(checked_in_at, 0),"
     " coalesce(checked_out_at, 0) FROM registration WHERE event = ? AND person = ?";
-static const char sql_seated[] =
-    "SELECT count(*) FROM registration WHERE event = ?"
-    " AND kind = 'attendee' AND status IN " REG_SEATED_SQL " AND id != ?";
+static const char sql_seated[] = "SELECT count(*) FROM registration WHERE event = ?"
+                                 " AND " REGISTRATION_SEATED_SQL("") " AND id != ?";
 static const char sql_last[] = "SELECT coalesce(max(waitlist_position), 0) FROM registration"
-                               " WHERE event = ? AND status = 'waitlisted'";
+                               " WHERE event = ? AND " REGISTRATION_WAITLISTED_SQL("");
 static const char sql_first[] =
     "SELECT id, person, coalesce(waitlist_position, 0) FROM registration"
-    " WHERE event = ? AND status = 'waitlisted' ORDER BY waitlist_position, id LIMIT 1";
+    " WHERE event = ? AND " REGISTRATION_WAITLISTED_SQL(
+        "") " ORDER BY waitlist_position, id LIMIT 1";
 static const char sql_close_gap[] =
     "UPDATE registration SET waitlist_position = waitlist_position - 1"
-    " WHERE event = ? AND status = 'waitlisted' AND waitlist_position > ?";
+    " WHERE event = ? AND " REGISTRATION_WAITLISTED_SQL("") " AND waitlist_position > ?";
 static const char sql_promote[] = "UPDATE registration SET status = 'registered',"
                                   " waitlist_position = NULL WHERE id = ?";
 

@@ -9,9 +9,6 @@
 
 #include "db.h"
 
-/* Statuses of an attendee that hold a seat. */
-#define REG_SEATED_SQL "('registered','checked_in','no_show')"
-
 struct reg_row {
 	int64_t id;
 	char kind[16];

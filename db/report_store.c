@@ -6,8 +6,7 @@
 #include <string.h>
 
 #include "db_internal.h"
-
-#define ACTIVE "('signed_up', 'confirmed', 'checked_in', 'completed')"
+#include "status_sql.h"
 
 static const char event_sql[] = "SELECT name, tz, starts, ends, capacity FROM event WHERE id = ?";
 
@@ -15,25 +14,30 @@ static const char shifts_sql[] =
     "SELECT shift.id, role.name, COALESCE(room.name, booth.label, ''), shift.starts,"
     " shift.ends, shift.need_min, shift.need_max,"
     " (SELECT count(*) FROM assignment WHERE assignment.shift = shift.id"
-    "  AND assignment.status IN " ACTIVE ")"
-    " FROM shift JOIN role ON role.id = shift.role"
-    " LEFT JOIN room ON room.id = shift.room LEFT JOIN booth ON booth.id = shift.booth"
-    " WHERE shift.event = ? AND shift.status = 'open'"
-    " ORDER BY shift.starts, role.name COLLATE NOCASE, shift.id";
+    "  AND " ASSIGNMENT_ACTIVE_SQL(
+        "assignment.") ")"
+                       " FROM shift JOIN role ON role.id = shift.role"
+                       " LEFT JOIN room ON room.id = shift.room LEFT JOIN booth ON booth.id = "
+                       "shift.booth"
+                       " WHERE shift.event = ? AND shift.status = 'open'"
+                       " ORDER BY shift.starts, role.name COLLATE NOCASE, shift.id";
 
 static const char volunteers_sql[] =
     "SELECT person.id, person.name,"
-    " sum(a.status IN " ACTIVE " AND shift.status = 'open'),"
-    " sum(CASE WHEN a.status IN " ACTIVE " AND shift.status = 'open'"
-    "  THEN shift.ends - shift.starts ELSE 0 END),"
-    " sum(CASE WHEN a.checked_in_at IS NOT NULL AND a.checked_out_at IS NOT NULL"
-    "  THEN a.checked_out_at - a.checked_in_at ELSE 0 END),"
-    " sum(a.status = 'no_show'),"
-    " sum(a.checked_in_at IS NOT NULL AND a.checked_out_at IS NULL)"
-    " FROM assignment AS a JOIN shift ON shift.id = a.shift"
-    " JOIN person ON person.id = a.person"
-    " WHERE shift.event = ? AND a.status != 'dropped'"
-    " GROUP BY person.id ORDER BY person.name COLLATE NOCASE, person.id";
+    " sum(" ASSIGNMENT_ACTIVE_SQL(
+        "a.") " AND shift.status = 'open'),"
+              " sum(CASE WHEN " ASSIGNMENT_ACTIVE_SQL(
+                  "a.") " AND shift.status = 'open'"
+                        "  THEN shift.ends - shift.starts ELSE 0 END),"
+                        " sum(CASE WHEN a.checked_in_at IS NOT NULL AND a.checked_out_at IS NOT "
+                        "NULL"
+                        "  THEN a.checked_out_at - a.checked_in_at ELSE 0 END),"
+                        " sum(a.status = 'no_show'),"
+                        " sum(a.checked_in_at IS NOT NULL AND a.checked_out_at IS NULL)"
+                        " FROM assignment AS a JOIN shift ON shift.id = a.shift"
+                        " JOIN person ON person.id = a.person"
+                        " WHERE shift.event = ? AND a.status != 'dropped'"
+                        " GROUP BY person.id ORDER BY person.name COLLATE NOCASE, person.id";
 
 static const char kinds_sql[] =
     "SELECT kind, sum(status = 'registered'), sum(status = 'waitlisted'),"

@@ -9,6 +9,7 @@
 
 #include "../core/xmalloc.h"
 #include "db_internal.h"
+#include "status_sql.h"
 
 static const char sql_event[] =
     "SELECT name, tz, starts, ends, coalesce(setup_starts, starts),"
@@ -31,10 +32,11 @@ static const char sql_booth_event[] = "SELECT event FROM booth WHERE id = ?";
 static const char sql_person_shifts[] =
     "SELECT s.id, s.role, s.starts, s.ends, r.name"
     " FROM assignment a JOIN shift s ON s.id = a.shift JOIN role r ON r.id = s.role"
-    " WHERE a.person = ? AND a.status IN " RS_ACTIVE_SQL " AND s.status = 'open'"
-    " AND s.starts < ? AND s.ends > ? AND s.id != ? ORDER BY s.starts, s.id";
+    " WHERE a.person = ? AND " ASSIGNMENT_ACTIVE_SQL(
+        "a.") " AND s.status = 'open'"
+              " AND s.starts < ? AND s.ends > ? AND s.id != ? ORDER BY s.starts, s.id";
 static const char sql_taken[] = "SELECT count(*) FROM assignment WHERE shift = ? AND person != ?"
-                                " AND status IN " RS_ACTIVE_SQL;
+                                " AND " ASSIGNMENT_ACTIVE_SQL("");
 static const char sql_speaking[] =
     "SELECT se.id, 0, se.starts, se.ends, se.title"
     " FROM speaker sp JOIN session se ON se.id = sp.session"
@@ -74,11 +76,11 @@ static const char sql_assignment_of[] = "SELECT id, status FROM assignment"
 
 #define PAIRS_SELECT                                                                               \
 	"SELECT a.id, a.shift, a.person FROM assignment a JOIN shift s ON s.id = a.shift "
-#define PAIRS_ACTIVE " AND a.status IN " RS_ACTIVE_SQL " AND s.status = 'open' ORDER BY a.id"
+#define PAIRS_ACTIVE " AND " ASSIGNMENT_ACTIVE_SQL("a.") " AND s.status = 'open' ORDER BY a.id"
 
 /* Indexed by enum rs_pairs_by. */
 static const char *const sql_pairs[] = {
-    PAIRS_SELECT "WHERE a.shift = ?1 AND ?2 = ?2 AND a.status IN " RS_ACTIVE_SQL " ORDER BY a.id",
+    PAIRS_SELECT "WHERE a.shift = ?1 AND ?2 = ?2 AND " ASSIGNMENT_ACTIVE_SQL("a.") " ORDER BY a.id",
     PAIRS_SELECT "WHERE a.person = ?1 AND ?2 = ?2" PAIRS_ACTIVE,
     PAIRS_SELECT "WHERE s.role = ?1 AND ?2 = ?2" PAIRS_ACTIVE,
     PAIRS_SELECT "WHERE a.person = ?1 AND s.event = ?2" PAIRS_ACTIVE,

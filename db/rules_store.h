@@ -13,9 +13,6 @@
 
 #define RS_NAME 200
 
-/* Assignment statuses that hold a place on a shift. */
-#define RS_ACTIVE_SQL "('signed_up','confirmed','checked_in','completed')"
-
 struct rs_event {
 	int64_t id;
 	char name[RS_NAME];

@@ -45,11 +45,27 @@ const struct command *cli_find(const char *name)
 	return NULL;
 }
 
+/* Commands that never touch a database, so running them creates none. */
+static const char *const without_db[] = {
+    "kiosk-passphrase",
+};
+
+bool cli_needs_db(const char *name)
+{
+	for (size_t i = 0; i < sizeof without_db / sizeof without_db[0]; i++)
+		if (strcmp(name, without_db[i]) == 0)
+			return false;
+	return true;
+}
+
 void cli_usage(FILE *out)
 {
 	for (size_t i = 0; cli_at(i); i++) {
 		const struct command *c = cli_at(i);
-		fprintf(out, "  %s %s\n      %s\n", c->name, c->usage, c->help);
+		fprintf(out, "  %s %s\n      %s", c->name, c->usage, c->help);
+		if (c->help_more)
+			c->help_more(out);
+		fputc('\n', out);
 	}
 }
 

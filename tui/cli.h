@@ -3,6 +3,7 @@
 #ifndef MUSTER_CLI_H
 #define MUSTER_CLI_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "app.h"
@@ -11,15 +12,19 @@
 struct command {
 	const char *name;
 	const char *usage; /* after the name */
-	const char *opts;  /* args_parse spec */
+	const char *opts;  /* args_parse spec (NULL: no options) */
 	int min_pos, max_pos;
 	const char *help;
+	/* writes the rest of the help, made from another table (NULL: none) */
+	void (*help_more)(FILE *out);
 	int (*run)(struct app *a, const struct args *args, FILE *out, struct err *e);
 };
 
 /* Run argv[0] with its arguments, writing to out. Returns 0 or -1 with e set. */
 int cli_run(struct app *a, int argc, char **argv, FILE *out, struct err *e);
 const struct command *cli_find(const char *name);
+/* Does the command need the database opened (and created) first? */
+bool cli_needs_db(const char *name);
 const struct command *cli_at(size_t i);
 /* The command list for --help and the TUI's help screen. */
 void cli_usage(FILE *out);

@@ -31,7 +31,12 @@ static int cmd_demo(struct app *a, const struct args *args, FILE *out, struct er
 }
 
 const struct command cmd_demo_commands[] = {
-    {"demo", "[--size small|large] [--force]", "size: force", 0, 0,
-     "fill the database with a fictional demo (refuses a non-empty one without --force)", cmd_demo},
-    {NULL, NULL, NULL, 0, 0, NULL, NULL},
+    {
+        .name = "demo",
+        .usage = "[--size small|large] [--force]",
+        .opts = "size: force",
+        .help = "fill the database with a fictional demo (refuses a non-empty one without --force)",
+        .run = cmd_demo,
+    },
+    {.name = NULL},
 };

@@ -113,11 +113,17 @@ int cmd_import_sessions(struct app *a, const struct args *args, FILE *out, struc
 }
 
 const struct command cmd_ical_commands[] = {
-    {"export", EXPORT_USAGE, "event: shifts person: org: method: o: per-person:", 1, 1,
-     "iCalendar file: an event's agenda, its volunteer shifts (--shifts), a person's "
-     "schedule, an organization's booths, or one file per registered person (the "
-     "event itself plus their own shifts and talks); "
-     "--method request adds ORGANIZER and ATTENDEE lines, cancel cancels",
-     cmd_export},
-    {NULL, NULL, NULL, 0, 0, NULL, NULL},
+    {
+        .name = "export",
+        .usage = EXPORT_USAGE,
+        .opts = "event: shifts person: org: method: o: per-person:",
+        .min_pos = 1,
+        .max_pos = 1,
+        .help = "iCalendar file: an event's agenda, its volunteer shifts (--shifts), a person's "
+                "schedule, an organization's booths, or one file per registered person (the "
+                "event itself plus their own shifts and talks); "
+                "--method request adds ORGANIZER and ATTENDEE lines, cancel cancels",
+        .run = cmd_export,
+    },
+    {.name = NULL},
 };

@@ -27,23 +27,29 @@ static int cmd_import(struct app *a, const struct args *args, FILE *out, struct 
 }
 
 const struct command cmd_import_commands[] = {
-    {"import", "(sessions FILE.ics --event ID | people FILE.csv [--event ID --kind KIND])",
-     "event: kind:", 2, 2,
-     "read a file into the database in one transaction; a bad record is reported as\n"
-     "      FILE:LINE: and nothing is kept.\n"
-     "      sessions: VEVENTs of an iCalendar file (TZID or UTC); LOCATION becomes a\n"
-     "      room; a UID seen before updates its session.\n"
-     "      people: a spreadsheet saved as CSV (UTF-8; '-' reads standard input).\n"
-     "      The header row names the columns, in any order and case: name (required),\n"
-     "      email, phone, org (a name; created when new), birth_date (YYYY-MM-DD),\n"
-     "      confidential (yes/no), notes, skills (\"First aid;AV (until 2027-06-30)\"),\n"
-     "      volunteer_code (kept for a new person when free), id (ignored): what\n"
-     "      list people --format csv writes. A row whose email is a person's updates\n"
-     "      them (else volunteer_code and name together); empty cells keep what is\n"
-     "      stored, skills are added, confidential is never cleared. Two rows with one\n"
-     "      email are one person unless their names differ (an error). --event\n"
-     "      registers everyone (--kind, default attendee) with the waitlist; existing\n"
-     "      and cancelled registrations are left as they are",
-     cmd_import},
-    {NULL, NULL, NULL, 0, 0, NULL, NULL},
+    {
+        .name = "import",
+        .usage = "(sessions FILE.ics --event ID | people FILE.csv [--event ID --kind KIND])",
+        .opts = "event: kind:",
+        .min_pos = 2,
+        .max_pos = 2,
+        .help =
+            "read a file into the database in one transaction; a bad record is reported as\n"
+            "      FILE:LINE: and nothing is kept.\n"
+            "      sessions: VEVENTs of an iCalendar file (TZID or UTC); LOCATION becomes a\n"
+            "      room; a UID seen before updates its session.\n"
+            "      people: a spreadsheet saved as CSV (UTF-8; '-' reads standard input).\n"
+            "      The header row names the columns, in any order and case: name (required),\n"
+            "      email, phone, org (a name; created when new), birth_date (YYYY-MM-DD),\n"
+            "      confidential (yes/no), notes, skills (\"First aid;AV (until 2027-06-30)\"),\n"
+            "      volunteer_code (kept for a new person when free), id (ignored): what\n"
+            "      list people --format csv writes. A row whose email is a person's updates\n"
+            "      them (else volunteer_code and name together); empty cells keep what is\n"
+            "      stored, skills are added, confidential is never cleared. Two rows with one\n"
+            "      email are one person unless their names differ (an error). --event\n"
+            "      registers everyone (--kind, default attendee) with the waitlist; existing\n"
+            "      and cancelled registrations are left as they are",
+        .run = cmd_import,
+    },
+    {.name = NULL},
 };

@@ -63,9 +63,13 @@ done:
 }
 
 const struct command cmd_kiosk_commands[] = {
-    {"kiosk-passphrase", "", "", 0, 0,
-     "read a passphrase (no echo) and print the [kiosk] exit_passphrase_hash line for the "
-     "config; the kiosk then quits on F10 and that passphrase",
-     cmd_kiosk_passphrase},
-    {NULL, NULL, NULL, 0, 0, NULL, NULL},
+    {
+        .name = "kiosk-passphrase",
+        .usage = "",
+        .help = "read a passphrase of at least 8 characters (asked twice, no echo) and print the "
+                "[kiosk] exit_passphrase_hash line for the config; the kiosk then quits on F10 and "
+                "that passphrase. Touches no database",
+        .run = cmd_kiosk_passphrase,
+    },
+    {.name = NULL},
 };

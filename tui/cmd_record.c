@@ -217,18 +217,59 @@ static int cmd_rm(struct app *a, const struct args *args, FILE *out, struct err 
 	return 0;
 }
 
+/* " (events, orgs, ...)": every entity list takes, from the entity table. */
+static void list_help(FILE *out)
+{
+	for (size_t i = 0; entity_at(i); i++)
+		fprintf(out, "%s%s", i ? ", " : " (", entity_at(i)->plural);
+	fputc(')', out);
+}
+
 const struct command cmd_record_commands[] = {
-    {"list", "ENTITY [--event ID] [--format table|tsv|csv|json]", "event: format:", 1, 1,
-     "list rows of an entity (events, orgs, people, skills, rooms, sessions, booths, "
-     "registrations, roles, shifts, assignments, audit, speakers, person_skills, "
-     "availabilities)",
-     cmd_list},
-    {"show", "ENTITY ID", "", 2, 2, "every field of one row, one key: value per line", cmd_show},
-    {"add", "ENTITY key=value... [--force --reason TEXT]", "force reason:", 1, ARGS_MAX,
-     "add a row; prints its id", cmd_add},
-    {"set", "ENTITY ID key=value... [--force --reason TEXT]", "force reason:", 2, ARGS_MAX,
-     "change fields of a row", cmd_set},
-    {"rm", "ENTITY ID [--force --reason TEXT]", "force reason:", 2, 2,
-     "delete a row (refused while other rows depend on it)", cmd_rm},
-    {NULL, NULL, NULL, 0, 0, NULL, NULL},
+    {
+        .name = "list",
+        .usage = "ENTITY [--event ID] [--format table|tsv|csv|json]",
+        .opts = "event: format:",
+        .min_pos = 1,
+        .max_pos = 1,
+        .help = "list rows of an entity",
+        .help_more = list_help,
+        .run = cmd_list,
+    },
+    {
+        .name = "show",
+        .usage = "ENTITY ID",
+        .min_pos = 2,
+        .max_pos = 2,
+        .help = "every field of one row, one key: value per line",
+        .run = cmd_show,
+    },
+    {
+        .name = "add",
+        .usage = "ENTITY key=value... [--force --reason TEXT]",
+        .opts = "force reason:",
+        .min_pos = 1,
+        .max_pos = ARGS_MAX,
+        .help = "add a row; prints its id",
+        .run = cmd_add,
+    },
+    {
+        .name = "set",
+        .usage = "ENTITY ID key=value... [--force --reason TEXT]",
+        .opts = "force reason:",
+        .min_pos = 2,
+        .max_pos = ARGS_MAX,
+        .help = "change fields of a row",
+        .run = cmd_set,
+    },
+    {
+        .name = "rm",
+        .usage = "ENTITY ID [--force --reason TEXT]",
+        .opts = "force reason:",
+        .min_pos = 2,
+        .max_pos = 2,
+        .help = "delete a row (refused while other rows depend on it)",
+        .run = cmd_rm,
+    },
+    {.name = NULL},
 };

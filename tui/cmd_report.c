@@ -457,12 +457,17 @@ static int cmd_report(struct app *a, const struct args *args, FILE *out, struct 
 }
 
 const struct command cmd_report_commands[] = {
-    {"report", "(coverage|hours|attendance) --event ID [--format table|tsv|csv|json]",
-     "event: format:", 1, 1,
-     "coverage: needed/filled/gap per shift and per hour (a bar chart in table form);\n"
-     "      hours: scheduled and worked hours and no-shows per volunteer; attendance:\n"
-     "      registrations per kind by status, and per session its capacity against the\n"
-     "      seats in use at that time. csv/tsv/json: one table with a section column",
-     cmd_report},
-    {NULL, NULL, NULL, 0, 0, NULL, NULL},
+    {
+        .name = "report",
+        .usage = "(coverage|hours|attendance) --event ID [--format table|tsv|csv|json]",
+        .opts = "event: format:",
+        .min_pos = 1,
+        .max_pos = 1,
+        .help = "coverage: needed/filled/gap per shift and per hour (a bar chart in table form);\n"
+                "      hours: scheduled and worked hours and no-shows per volunteer; attendance:\n"
+                "      registrations per kind by status, and per session its capacity against the\n"
+                "      seats in use at that time. csv/tsv/json: one table with a section column",
+        .run = cmd_report,
+    },
+    {.name = NULL},
 };

@@ -37,10 +37,8 @@ struct view *tui_push(struct tui *t, const struct screen *s, void *st, const cha
 	return v;
 }
 
-const enum action *view_actions(const struct view *v, int *hints)
+const enum action *view_actions(const struct view *v)
 {
-	if (hints)
-		*hints = v->actions ? v->hints : v->s->hints;
 	return v->actions ? v->actions : v->s->actions;
 }
 
@@ -184,7 +182,7 @@ static int dispatch(struct tui *t, const struct key *k)
 	enum action a;
 	if (top->s->typing) {
 		/* text entry: printable keys are text; only the view's own actions */
-		a = printable(k) ? ACT_NONE : keymap_find(&t->keys, k, view_actions(top, NULL));
+		a = printable(k) ? ACT_NONE : keymap_find(&t->keys, k, view_actions(top));
 		if (a == ACT_NONE && keymap_is(&t->keys, k, ACT_REDRAW)) {
 			t->clear_next = true;
 			return R_REDRAW;
@@ -192,7 +190,7 @@ static int dispatch(struct tui *t, const struct key *k)
 		int r = top->s->key(top, t, a, k);
 		return r >= 0 ? r : R_REDRAW;
 	}
-	a = keymap_lookup(&t->keys, k, view_actions(top, NULL));
+	a = keymap_lookup(&t->keys, k, view_actions(top));
 	int r = top->s->key(top, t, a, k);
 	if (r >= 0)
 		return r;

@@ -156,7 +156,6 @@ static void message_leave(struct view *v, struct tui *t)
 static const struct screen message_screen = {
     .name = "message",
     .actions = message_actions,
-    .hints = 0,
     .overlay = true,
     .draw = message_draw,
     .key = message_key,

@@ -23,8 +23,7 @@ struct tab_ops {
 	void (*reload)(void *st, struct tui *t);
 	void (*resize)(void *st, struct tui *t, int h);
 	void (*free)(void *st);
-	const enum action *actions;
-	int hints;
+	const enum action *actions; /* with ACT_HINTS_END after the hinted ones */
 };
 
 struct tab {
@@ -43,7 +42,5 @@ extern const struct table_def shifts_chart_def, shifts_hours_def;
 
 /* Read the event's name, zone and span. */
 int event_info_load(struct tui *t, int64_t id, struct event_info *out, struct err *e);
-
-#define LIST_MOVES ACT_DOWN, ACT_UP, ACT_PGDN, ACT_PGUP, ACT_HOME, ACT_END
 
 #endif

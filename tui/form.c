@@ -277,9 +277,10 @@ static void form_draw(struct view *v, struct tui *t)
 	ui_fill(v->win, y, 1, w - 2, a);
 	/* help for the current field */
 	const struct field_def *f = fdef(s, cur);
-	char help[512], hint[160];
+	char help[512], hint[160], about[256];
 	type_hint(s, f, hint, sizeof hint);
-	snprintf(help, sizeof help, "%s: %s (%s)", f->name, f->help, hint);
+	entity_field_help(f, about, sizeof about);
+	snprintf(help, sizeof help, "%s: %s (%s)", f->name, about, hint);
 	ui_text(v->win, y + 1, 2, w - 4, help, theme_attr(&t->theme, UI_DIALOG_TITLE));
 	/* the core's message */
 	int msg_lines = h - (y + 2) - 2;
@@ -485,7 +486,6 @@ static void form_leave(struct view *v, struct tui *t)
 static const struct screen form_screen = {
     .name = "form",
     .actions = form_actions,
-    .hints = 0,
     .overlay = true,
     .typing = true,
     .draw = form_draw,

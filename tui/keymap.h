@@ -68,8 +68,15 @@ enum action {
 	ACT_REDRAW,
 	ACT_BACK,
 	ACT_QUIT,
-	ACT_COUNT
+	ACT_COUNT,
+	/* Not an action but a mark in a screen's list of actions: those before
+	 * it are shown in the hint bar, those after it only in ? help. A list
+	 * without it shows no hints. */
+	ACT_HINTS_END
 };
+
+/* The moves every list takes, for a screen's actions. */
+#define LIST_MOVES ACT_DOWN, ACT_UP, ACT_PGDN, ACT_PGUP, ACT_HOME, ACT_END
 
 /* One key: a character (fn false) or a curses KEY_ code (fn true). */
 struct key {
@@ -95,6 +102,8 @@ enum action keymap_lookup(const struct keymap *km, const struct key *k,
 /* Only among accepted. */
 enum action keymap_find(const struct keymap *km, const struct key *k, const enum action *accepted);
 bool keymap_is(const struct keymap *km, const struct key *k, enum action a);
+/* How many actions of list come before ACT_HINTS_END (0 without it). */
+int keymap_hinted(const enum action *list);
 /* The config name of an action ("page_down"), its help, its key labels
  * ("PgDn, ^F"). */
 const char *keymap_name(enum action a);

@@ -1,13 +1,13 @@
-/* kiosk.c - `muster kiosk` (SPEC section 7): curses in raw mode, signals,
+/* kiosk.c - `muster kiosk` (SPEC section 7): curses in raw mode,
  * the idle wipe, the loop that reads keys and paints the current view, and
  * the drawing helpers the views share. Locked down: ^C ^Z ^\ are plain keys,
- * SIGTSTP is ignored, nothing is ever spawned, and only SIGHUP/SIGTERM or
- * the exit passphrase end it. */
+ * nothing is ever spawned, the terminal size is bounded (tui/termsize.c),
+ * and only a signal (tui/signals.c: each wipes the screen first, or is
+ * ignored) or the exit passphrase end it. */
 #define _POSIX_C_SOURCE 200809L
 #include "kiosk.h"
 
 #include <curses.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,9 +19,11 @@
 
 #include "../core/xmalloc.h"
 #include "screen.h"
+#include "signals.h"
+#include "termsize.h"
 #include "text.h"
 
-/* Loop tick: how often the idle timer, signals and other writers are looked at. */
+/* Loop tick: how often the idle timer, resizes and other writers are looked at. */
 #define TICK_MS 250
 /* Pause after a failed PIN or passphrase. */
 #define PENALTY_MS 1000
@@ -30,38 +32,11 @@
 
 enum { PAIR_BAR = 1, PAIR_OK, PAIR_ERR };
 
-/* Set by SIGHUP/SIGTERM; the loop clears the screen and returns. The only
- * file-scope mutable: a signal handler can reach nothing else. */
-static volatile sig_atomic_t stop_signal;
-
-static void on_stop(int sig)
-{
-	stop_signal = sig;
-}
-
 static int64_t mono_ms(void)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-/* Before initscr, so curses installs none of its own handlers for these. */
-static void signals_set(void)
-{
-	struct sigaction sa;
-	memset(&sa, 0, sizeof sa);
-	sigemptyset(&sa.sa_mask);
-	sa.sa_handler = on_stop; /* no SA_RESTART: a waiting getch returns */
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sa.sa_handler = SIG_IGN;
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGQUIT, &sa, NULL);
-	sigaction(SIGTSTP, &sa, NULL);
-	sigaction(SIGTTIN, &sa, NULL);
-	sigaction(SIGTTOU, &sa, NULL);
-	sigaction(SIGPIPE, &sa, NULL);
 }
 
 static bool curses_start(struct kiosk_ui *k)
@@ -198,7 +173,7 @@ void kiosk_busy(struct kiosk_ui *k, const char *what)
 void kiosk_penalty(struct kiosk_ui *k)
 {
 	int64_t until = mono_ms() + PENALTY_MS;
-	for (int64_t now; !stop_signal && (now = mono_ms()) < until;) {
+	for (int64_t now; (now = mono_ms()) < until;) {
 		struct timespec ts = {0, (long)((until - now) * 1000000)};
 		nanosleep(&ts, NULL);
 	}
@@ -345,16 +320,15 @@ static void loop(struct kiosk_ui *k)
 	int64_t last_key = mono_ms(), idle_ms = (int64_t)k->app->cfg.kiosk_idle_timeout_s * 1000;
 	int fast_errs = 0, react = KR_WIPE;
 	k->data_version = db_data_version(k->ctx->db);
-	while (!k->quit && !stop_signal) {
+	while (!k->quit) {
 		if (react & KR_WIPE)
 			clear();
 		if (react)
 			paint(k);
+		termsize_follow(); /* a resize comes back as KEY_RESIZE */
 		int64_t before = mono_ms();
 		int ch = getch();
 		react = KR_NONE;
-		if (stop_signal)
-			break;
 		if (ch == ERR) {
 			/* A closed terminal returns at once, forever. */
 			fast_errs = mono_ms() - before < TICK_MS / 4 ? fast_errs + 1 : 0;
@@ -387,9 +361,11 @@ int screen_run_kiosk(struct app *a, struct err *e)
 	memset(&k, 0, sizeof k);
 	k.app = a;
 	k.ctx = &a->ctx;
-	signals_set();
+	signals_install(SIGNALS_KIOSK);
+	termsize_prepare();
 	if (!curses_start(&k))
 		return err_set(e, ERR_USAGE, "kiosk: cannot use this terminal (is TERM set?)");
+	signals_arm();
 	k.rows = xcalloc(KIOSK_ROWS_MAX, sizeof *k.rows);
 	kiosk_reset(&k);
 	loop(&k);

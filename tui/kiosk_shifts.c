@@ -70,15 +70,24 @@ static void col_places(const struct kiosk_ui *k, const struct kiosk_shift *s, ch
 }
 
 static const struct column mine_columns[] = {
-    {"Day", 10, 0, 0, col_day},       {"Time", 13, 17, 0, col_time},   {"Role", 0, 0, 0, col_role},
-    {"Place", 0, 0, 0, col_place},    {"Event", 0, 0, 110, col_event}, {"Lead", 10, 0, 0, col_lead},
-    {"Status", 11, 0, 0, col_status}, {NULL, 0, 0, 0, NULL},
+    {.title = "Day", .width = 10, .text = col_day},
+    {.title = "Time", .width = 13, .width12 = 17, .text = col_time},
+    {.title = "Role", .width = 0, .text = col_role},
+    {.title = "Place", .width = 0, .text = col_place},
+    {.title = "Event", .width = 0, .min_cols = 110, .text = col_event},
+    {.title = "Lead", .width = 10, .text = col_lead},
+    {.title = "Status", .width = 11, .text = col_status},
+    {.title = NULL},
 };
 
 static const struct column open_columns[] = {
-    {"Day", 10, 0, 0, col_day},    {"Time", 13, 17, 0, col_time},   {"Role", 0, 0, 0, col_role},
-    {"Place", 0, 0, 0, col_place}, {"Event", 0, 0, 100, col_event}, {"Places", 7, 0, 0, col_places},
-    {NULL, 0, 0, 0, NULL},
+    {.title = "Day", .width = 10, .text = col_day},
+    {.title = "Time", .width = 13, .width12 = 17, .text = col_time},
+    {.title = "Role", .width = 0, .text = col_role},
+    {.title = "Place", .width = 0, .text = col_place},
+    {.title = "Event", .width = 0, .min_cols = 100, .text = col_event},
+    {.title = "Places", .width = 7, .text = col_places},
+    {.title = NULL},
 };
 
 #define LIST_TOP 4
@@ -183,10 +192,13 @@ static void detail_draw(struct kiosk_ui *k, bool mine)
 	if (k->nrows == 0 || LINES < 12)
 		return;
 	const struct kiosk_shift *s = &k->rows[k->sel];
-	char line[1024], why[512];
-	snprintf(line, sizeof line, "%s: %s, %s %s, %s%s%s", s->event, s->role, s->day, s->time,
-	         s->place[0] ? s->place : "place to be announced",
-	         mine && s->lead[0] ? ", lead " : "", mine ? s->lead : "");
+	char line[1024], why[512], lead[96] = "";
+	if (mine && s->lead_confidential)
+		snprintf(lead, sizeof lead, ", lead not named");
+	else if (mine && s->lead[0])
+		snprintf(lead, sizeof lead, ", lead %s", s->lead);
+	snprintf(line, sizeof line, "%s: %s, %s %s, %s%s", s->event, s->role, s->day, s->time,
+	         s->place[0] ? s->place : "place to be announced", lead);
 	kiosk_put(LINES - 6, 2, COLS - 4, line);
 	if (!mine) {
 		if (kiosk_can(k->ctx, s, KA_SIGNUP, why, sizeof why))
@@ -373,19 +385,23 @@ static int mine_reload(struct kiosk_ui *k, int ch)
 }
 
 static const struct kiosk_key mine_keys[] = {
-    {KIOSK_KEYS_MOVE, list_move, "Up/Down choose", NULL},
-    {{'i', 'I'}, mine_checkin, "I check in", NULL},
-    {{'o', 'O'}, mine_checkout, "O check out", NULL},
-    {{'d', 'D'}, mine_drop, "D drop", NULL},
-    {{'s', 'S'}, to_open, "S sign up", signup_on},
-    {{'q', 'Q', 27}, sign_out, "Q sign out", NULL},
-    {KIOSK_KEYS_ENTER, mine_default, NULL, NULL},
-    {{'r', 'R'}, mine_reload, NULL, NULL},
-    {{0}, NULL, NULL, NULL},
+    {.keys = KIOSK_KEYS_MOVE, .fn = list_move, .hint = "Up/Down choose"},
+    {.keys = {'i', 'I'}, .fn = mine_checkin, .hint = "I check in"},
+    {.keys = {'o', 'O'}, .fn = mine_checkout, .hint = "O check out"},
+    {.keys = {'d', 'D'}, .fn = mine_drop, .hint = "D drop"},
+    {.keys = {'s', 'S'}, .fn = to_open, .hint = "S sign up", .shown = signup_on},
+    {.keys = {'q', 'Q', 27}, .fn = sign_out, .hint = "Q sign out"},
+    {.keys = KIOSK_KEYS_ENTER, .fn = mine_default},
+    {.keys = {'r', 'R'}, .fn = mine_reload},
+    {.fn = NULL},
 };
 
 const struct kiosk_view kiosk_mine_view = {
-    "mine", mine_enter, mine_draw, mine_keys, NULL, mine_answer,
+    .name = "mine",
+    .enter = mine_enter,
+    .draw = mine_draw,
+    .keys = mine_keys,
+    .answer = mine_answer,
 };
 
 /* --- open shifts --- */
@@ -465,13 +481,17 @@ static int open_back(struct kiosk_ui *k, int ch)
 }
 
 static const struct kiosk_key open_keys[] = {
-    {KIOSK_KEYS_MOVE, open_move, "Up/Down choose", NULL},
-    {{'\n', '\r', KEY_ENTER, 's', 'S'}, open_signup, "Enter sign up", NULL},
-    {{'b', 'B', 27}, open_back, "B back to my shifts", NULL},
-    {{'q', 'Q'}, sign_out, "Q sign out", NULL},
-    {{0}, NULL, NULL, NULL},
+    {.keys = KIOSK_KEYS_MOVE, .fn = open_move, .hint = "Up/Down choose"},
+    {.keys = {'\n', '\r', KEY_ENTER, 's', 'S'}, .fn = open_signup, .hint = "Enter sign up"},
+    {.keys = {'b', 'B', 27}, .fn = open_back, .hint = "B back to my shifts"},
+    {.keys = {'q', 'Q'}, .fn = sign_out, .hint = "Q sign out"},
+    {.fn = NULL},
 };
 
 const struct kiosk_view kiosk_open_view = {
-    "open", open_enter, open_draw, open_keys, NULL, open_answer,
+    .name = "open",
+    .enter = open_enter,
+    .draw = open_draw,
+    .keys = open_keys,
+    .answer = open_answer,
 };

@@ -88,16 +88,20 @@ static int code_type(struct kiosk_ui *k, int ch)
 }
 
 static const struct kiosk_key welcome_keys[] = {
-    {KIOSK_KEYS_ENTER, welcome_continue, "Enter continue", NULL},
-    {KIOSK_KEYS_ERASE, code_erase, "Backspace erase", NULL},
-    {{27}, kiosk_key_reset, "Esc clear", NULL},
+    {.keys = KIOSK_KEYS_ENTER, .fn = welcome_continue, .hint = "Enter continue"},
+    {.keys = KIOSK_KEYS_ERASE, .fn = code_erase, .hint = "Backspace erase"},
+    {.keys = {27}, .fn = kiosk_key_reset, .hint = "Esc clear"},
     /* no hint: the way out is for whoever set the passphrase */
-    {{KEY_F(10)}, to_exit, NULL, exit_possible},
-    {{0}, NULL, NULL, NULL},
+    {.keys = {KEY_F(10)}, .fn = to_exit, .shown = exit_possible},
+    {.fn = NULL},
 };
 
 const struct kiosk_view kiosk_welcome_view = {
-    "welcome", welcome_enter, welcome_draw, welcome_keys, code_type, NULL,
+    .name = "welcome",
+    .enter = welcome_enter,
+    .draw = welcome_draw,
+    .keys = welcome_keys,
+    .other = code_type,
 };
 
 static void pin_draw(struct kiosk_ui *k)
@@ -147,14 +151,17 @@ static int pin_type(struct kiosk_ui *k, int ch)
 }
 
 static const struct kiosk_key pin_keys[] = {
-    {KIOSK_KEYS_ENTER, pin_enter_key, "Enter sign in", NULL},
-    {KIOSK_KEYS_ERASE, kiosk_key_secret_erase, "Backspace erase", NULL},
-    {{27}, kiosk_key_reset, "Esc start again", NULL},
-    {{0}, NULL, NULL, NULL},
+    {.keys = KIOSK_KEYS_ENTER, .fn = pin_enter_key, .hint = "Enter sign in"},
+    {.keys = KIOSK_KEYS_ERASE, .fn = kiosk_key_secret_erase, .hint = "Backspace erase"},
+    {.keys = {27}, .fn = kiosk_key_reset, .hint = "Esc start again"},
+    {.fn = NULL},
 };
 
 const struct kiosk_view kiosk_pin_view = {
-    "pin", NULL, pin_draw, pin_keys, pin_type, NULL,
+    .name = "pin",
+    .draw = pin_draw,
+    .keys = pin_keys,
+    .other = pin_type,
 };
 
 static void exit_draw(struct kiosk_ui *k)
@@ -194,12 +201,15 @@ static int exit_type(struct kiosk_ui *k, int ch)
 }
 
 static const struct kiosk_key exit_keys[] = {
-    {KIOSK_KEYS_ENTER, exit_submit, "Enter close the kiosk", NULL},
-    {KIOSK_KEYS_ERASE, kiosk_key_secret_erase, NULL, NULL},
-    {{27}, kiosk_key_reset, "Esc back", NULL},
-    {{0}, NULL, NULL, NULL},
+    {.keys = KIOSK_KEYS_ENTER, .fn = exit_submit, .hint = "Enter close the kiosk"},
+    {.keys = KIOSK_KEYS_ERASE, .fn = kiosk_key_secret_erase},
+    {.keys = {27}, .fn = kiosk_key_reset, .hint = "Esc back"},
+    {.fn = NULL},
 };
 
 const struct kiosk_view kiosk_exit_view = {
-    "exit", NULL, exit_draw, exit_keys, exit_type, NULL,
+    .name = "exit",
+    .draw = exit_draw,
+    .keys = exit_keys,
+    .other = exit_type,
 };

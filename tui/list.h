@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "../core/array.h"
 #include "../core/page.h"
 #include "keymap.h"
 #include "theme.h"

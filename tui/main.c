@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "app.h"
 #include "cli.h"
@@ -136,6 +137,21 @@ void app_close(struct app *a)
 	a->ctx.db = NULL;
 }
 
+/* One command. On a terminal its output, whatever the format, goes through
+ * text_terminal_stream: no byte from the database reaches it raw (an OSC 52
+ * clipboard write, a CSI 6n report request, C1 controls, bidi overrides).
+ * To a file or a pipe the bytes are exact. */
+static int run_command(struct app *a, int argc, char **argv, struct err *e)
+{
+	FILE *out = isatty(STDOUT_FILENO) ? text_terminal_stream(stdout) : stdout;
+	if (!out)
+		return err_set(e, ERR_INPUT, "cannot write to the terminal");
+	int ret = cli_run(a, argc, argv, out, e);
+	if (out != stdout && fclose(out) != 0 && ret == 0)
+		ret = err_set(e, ERR_INPUT, "writing output failed");
+	return ret;
+}
+
 /* Wide characters need a UTF-8 locale; fall back to C.UTF-8. */
 static void use_utf8(void)
 {
@@ -165,7 +181,8 @@ int main(int argc, char **argv)
 		config_dump(&app.cfg, stdout);
 		return 0;
 	}
-	if (app_open_db(&app, &e) < 0)
+	bool needs_db = g.first >= argc || cli_needs_db(argv[g.first]);
+	if (needs_db && app_open_db(&app, &e) < 0)
 		return die(&e);
 	int ret;
 	if (g.first >= argc)
@@ -173,7 +190,7 @@ int main(int argc, char **argv)
 	else if (strcmp(argv[g.first], "kiosk") == 0 && g.first + 1 == argc)
 		ret = screen_run_kiosk(&app, &e);
 	else
-		ret = cli_run(&app, argc - g.first, argv + g.first, stdout, &e);
+		ret = run_command(&app, argc - g.first, argv + g.first, &e);
 	if (fflush(stdout) != 0 && ret == 0)
 		ret = err_set(&e, ERR_INPUT, "writing output failed");
 	app_close(&app);

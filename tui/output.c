@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/utf8.h"
 #include "../core/xmalloc.h"
 #include "text.h"
 
@@ -49,18 +50,32 @@ static void tsv_field(FILE *f, const char *s)
 	}
 }
 
+/* A JSON string that says exactly what is stored, with every character a
+ * terminal or a JavaScript parser could take for more than text escaped:
+ * controls (C0, DEL, C1), bidi overrides, U+FEFF and the line separators
+ * U+2028/9 as \u escapes; a byte that is not UTF-8 (older data) as \ufffd. */
 static void json_string(FILE *f, const char *s)
 {
+	size_t n = strlen(s);
 	fputc('"', f);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			fprintf(f, "\\%c", *p);
-		else if (*p == '\n')
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t len = utf8_decode(s + i, n - i, &cp);
+		if (len == 0)
+			fputs("\\ufffd", f), len = 1;
+		else if (cp == '"' || cp == '\\')
+			fprintf(f, "\\%c", (int)cp);
+		else if (cp == '\n')
 			fputs("\\n", f);
-		else if (*p < 0x20 || *p == 0x7f)
-			fprintf(f, "\\u%04x", *p);
+		else if (cp == '\t')
+			fputs("\\t", f);
+		else if (cp == '\r')
+			fputs("\\r", f);
+		else if (utf8_is_unsafe(cp) || cp == 0x2028 || cp == 0x2029)
+			fprintf(f, "\\u%04x", (unsigned)cp);
 		else
-			fputc(*p, f);
+			fwrite(s + i, 1, len, f);
+		i += len;
 	}
 	fputc('"', f);
 }

@@ -12,31 +12,44 @@
 #include "source.h"
 #include "ui.h"
 
-#define COL(t, w, s, k)                                                                            \
-	{                                                                                          \
-		t, w, false, false, s, k                                                           \
-	}
-
-static const struct column pick_events[] = {COL("Event", 0, "name", CELL_TEXT),
-                                            COL("Starts", 18, "starts", CELL_TIME)};
-static const struct column pick_orgs[] = {COL("Organization", 0, "name", CELL_TEXT),
-                                          COL("Sector", 15, "sector", CELL_TEXT)};
-static const struct column pick_people[] = {COL("Name", 0, "name", CELL_CONF),
-                                            COL("Email", 22, "email", CELL_TEXT),
-                                            COL("Org", 14, "org", CELL_TEXT)};
-static const struct column pick_skills[] = {COL("Skill", 0, "name", CELL_TEXT)};
-static const struct column pick_rooms[] = {COL("Room", 0, "name", CELL_TEXT),
-                                           COL("Kind", 10, "kind", CELL_TEXT),
-                                           COL("Seats", 6, "capacity", CELL_INT)};
-static const struct column pick_sessions[] = {COL("Session", 0, "title", CELL_TEXT),
-                                              COL("When", 22, "starts", CELL_SPAN)};
-static const struct column pick_booths[] = {COL("Booth", 10, "label", CELL_TEXT),
-                                            COL("Organization", 0, "org", CELL_TEXT)};
-static const struct column pick_roles[] = {COL("Role", 0, "name", CELL_TEXT),
-                                           COL("Skill", 16, "skill", CELL_TEXT)};
-static const struct column pick_shifts[] = {COL("Role", 0, "role", CELL_TEXT),
-                                            COL("When", 22, "starts", CELL_SPAN),
-                                            COL("Place", 12, "place", CELL_TEXT)};
+static const struct column pick_events[] = {
+    {.title = "Event", .width = 0, .src = "name", .kind = CELL_TEXT},
+    {.title = "Starts", .width = 18, .src = "starts", .kind = CELL_TIME},
+};
+static const struct column pick_orgs[] = {
+    {.title = "Organization", .width = 0, .src = "name", .kind = CELL_TEXT},
+    {.title = "Sector", .width = 15, .src = "sector", .kind = CELL_TEXT},
+};
+static const struct column pick_people[] = {
+    {.title = "Name", .width = 0, .src = "name", .kind = CELL_CONF},
+    {.title = "Email", .width = 22, .src = "email", .kind = CELL_TEXT},
+    {.title = "Org", .width = 14, .src = "org", .kind = CELL_TEXT},
+};
+static const struct column pick_skills[] = {
+    {.title = "Skill", .width = 0, .src = "name", .kind = CELL_TEXT},
+};
+static const struct column pick_rooms[] = {
+    {.title = "Room", .width = 0, .src = "name", .kind = CELL_TEXT},
+    {.title = "Kind", .width = 10, .src = "kind", .kind = CELL_TEXT},
+    {.title = "Seats", .width = 6, .src = "capacity", .kind = CELL_INT},
+};
+static const struct column pick_sessions[] = {
+    {.title = "Session", .width = 0, .src = "title", .kind = CELL_TEXT},
+    {.title = "When", .width = 22, .src = "starts", .kind = CELL_SPAN},
+};
+static const struct column pick_booths[] = {
+    {.title = "Booth", .width = 10, .src = "label", .kind = CELL_TEXT},
+    {.title = "Organization", .width = 0, .src = "org", .kind = CELL_TEXT},
+};
+static const struct column pick_roles[] = {
+    {.title = "Role", .width = 0, .src = "name", .kind = CELL_TEXT},
+    {.title = "Skill", .width = 16, .src = "skill", .kind = CELL_TEXT},
+};
+static const struct column pick_shifts[] = {
+    {.title = "Role", .width = 0, .src = "role", .kind = CELL_TEXT},
+    {.title = "When", .width = 22, .src = "starts", .kind = CELL_SPAN},
+    {.title = "Place", .width = 12, .src = "place", .kind = CELL_TEXT},
+};
 
 struct pickdef {
 	const char *entity, *view, *title;
@@ -45,24 +58,44 @@ struct pickdef {
 	bool scoped;
 };
 
-#define PICK(e, v, t, c, s)                                                                        \
-	{                                                                                          \
-		e, v, t, c, (int)(sizeof c / sizeof c[0]), s                                       \
-	}
+/* The columns of a pick list and their count. */
+#define COLUMNS(c) .cols = c, .ncols = (int)ARRAY_LEN(c)
 
 static const struct pickdef pickdefs[] = {
-    PICK("event", "events", "Choose an event", pick_events, false),
-    PICK("org", "orgs", "Choose an organization", pick_orgs, false),
-    PICK("person", "people", "Choose a person", pick_people, false),
-    PICK("skill", "skills", "Choose a skill", pick_skills, false),
-    PICK("room", "rooms", "Choose a room", pick_rooms, true),
-    PICK("session", "sessions", "Choose a session", pick_sessions, true),
-    PICK("booth", "booths", "Choose a booth", pick_booths, true),
-    PICK("role", "roles", "Choose a role", pick_roles, true),
-    PICK("shift", "shifts", "Choose a shift", pick_shifts, true),
+    {.entity = "event", .view = "events", .title = "Choose an event", COLUMNS(pick_events)},
+    {.entity = "org", .view = "orgs", .title = "Choose an organization", COLUMNS(pick_orgs)},
+    {.entity = "person", .view = "people", .title = "Choose a person", COLUMNS(pick_people)},
+    {.entity = "skill", .view = "skills", .title = "Choose a skill", COLUMNS(pick_skills)},
+    {.entity = "room",
+     .view = "rooms",
+     .title = "Choose a room",
+     COLUMNS(pick_rooms),
+     .scoped = true},
+    {.entity = "session",
+     .view = "sessions",
+     .title = "Choose a session",
+     COLUMNS(pick_sessions),
+     .scoped = true},
+    {.entity = "booth",
+     .view = "booths",
+     .title = "Choose a booth",
+     COLUMNS(pick_booths),
+     .scoped = true},
+    {.entity = "role",
+     .view = "roles",
+     .title = "Choose a role",
+     COLUMNS(pick_roles),
+     .scoped = true},
+    {.entity = "shift",
+     .view = "shifts",
+     .title = "Choose a shift",
+     COLUMNS(pick_shifts),
+     .scoped = true},
 };
 
-static const struct column value_cols[] = {COL("Value", 0, NULL, CELL_TEXT)};
+static const struct column value_cols[] = {
+    {.title = "Value", .width = 0, .kind = CELL_TEXT},
+};
 
 struct picker {
 	char title[160];
@@ -74,13 +107,13 @@ struct picker {
 	void (*free_arg)(void *);
 };
 
-static const enum action picker_actions[] = {ACT_OPEN, ACT_SEARCH, ACT_CANCEL, ACT_DOWN,
-                                             ACT_UP,   ACT_PGDN,   ACT_PGUP,   ACT_HOME,
-                                             ACT_END,  ACT_BACK,   ACT_NONE};
+static const enum action picker_actions[] = {ACT_OPEN, ACT_SEARCH, ACT_CANCEL, ACT_HINTS_END,
+                                             ACT_DOWN, ACT_UP,     ACT_PGDN,   ACT_PGUP,
+                                             ACT_HOME, ACT_END,    ACT_BACK,   ACT_NONE};
 
 bool picker_has(const char *entity)
 {
-	for (size_t i = 0; i < sizeof pickdefs / sizeof pickdefs[0]; i++)
+	for (size_t i = 0; i < ARRAY_LEN(pickdefs); i++)
 		if (strcmp(pickdefs[i].entity, entity) == 0)
 			return true;
 	return false;
@@ -200,7 +233,6 @@ static void picker_leave(struct view *v, struct tui *t)
 static const struct screen picker_screen = {
     .name = "choose",
     .actions = picker_actions,
-    .hints = 3,
     .overlay = true,
     .draw = picker_draw,
     .key = picker_key,
@@ -213,7 +245,7 @@ void picker_entity(struct tui *t, const char *entity, int64_t event, picker_fn f
                    void (*free_arg)(void *))
 {
 	const struct pickdef *d = NULL;
-	for (size_t i = 0; i < sizeof pickdefs / sizeof pickdefs[0]; i++)
+	for (size_t i = 0; i < ARRAY_LEN(pickdefs); i++)
 		if (strcmp(pickdefs[i].entity, entity) == 0)
 			d = &pickdefs[i];
 	if (!d) {
@@ -247,6 +279,6 @@ void picker_values(struct tui *t, const char *title, const char *const *values, 
 	p->fn = fn;
 	p->arg = arg;
 	p->free_arg = free_arg;
-	list_init(&p->list, value_cols, 1, values_fetch, p, "No values.");
+	list_init(&p->list, value_cols, (int)ARRAY_LEN(value_cols), values_fetch, p, "No values.");
 	tui_push(t, &picker_screen, p, NULL);
 }

@@ -46,20 +46,19 @@ static int assign_open_row(struct tui *t, struct table *tb, const struct list_ro
 static int assign_fetch(void *arg, struct list *l, const struct page_req *r, struct err *e);
 
 static const struct column cols[] = {
-    {"Person", 24, false, false, NULL, CELL_TEXT},
-    {"May take this shift?", 0, false, true, NULL, CELL_TEXT},
+    {.title = "Person", .width = 24, .kind = CELL_TEXT},
+    {.title = "May take this shift?", .width = 0, .marked = true, .kind = CELL_TEXT},
 };
 
-static const enum action actions[] = {ACT_OPEN, ACT_OVERRIDE, ACT_SEARCH,
-                                      ACT_BACK, LIST_MOVES,   ACT_NONE};
+static const enum action actions[] = {ACT_OPEN,      ACT_OVERRIDE, ACT_SEARCH, ACT_BACK,
+                                      ACT_HINTS_END, LIST_MOVES,   ACT_NONE};
 
 static const struct table_def def = {
     .view = "people",
     .cols = cols,
-    .ncols = 2,
+    .ncols = ARRAY_LEN(cols),
     .empty = "Nobody is registered for this event yet: / searches the whole directory.",
     .actions = actions,
-    .hints = 4,
     .key = assign_key,
     .open = assign_open_row,
     .fetch = assign_fetch,
@@ -374,7 +373,6 @@ static void as_leave(struct view *v, struct tui *t)
 static const struct screen assign_screen = {
     .name = "assign",
     .actions = actions,
-    .hints = 4,
     .draw = as_draw,
     .key = as_key,
     .reload = as_reload,

@@ -60,24 +60,26 @@ static void set_actions(struct event_view *s)
 	const struct table_def *def =
 	    tab->table && s->tables[s->tab] ? s->tables[s->tab]->def : tab->table;
 	const enum action *own = def ? def->actions : tab->ops->actions;
-	int hints = def ? def->hints : tab->ops->hints, n = 0, i = 0;
-	/* the tab's first hints, then Tab (how to reach the other tabs), the rest */
-	for (const enum action *a = own; a && *a != ACT_NONE && n < 40; a++, i++) {
-		if (i == hints)
+	int hinted = keymap_hinted(own), n = 0, i = 0;
+	/* the tab's hinted actions, then Tab (how to reach the other tabs), the rest */
+	for (; own && own[i] != ACT_NONE && n < 40; i++) {
+		if (i == hinted) {
 			s->acts[n++] = ACT_NEXT_TAB;
-		s->acts[n++] = *a;
+			s->acts[n++] = ACT_HINTS_END;
+		}
+		if (own[i] != ACT_HINTS_END)
+			s->acts[n++] = own[i];
 	}
-	if (i < hints || i == 0)
+	if (i <= hinted) { /* no actions of its own */
 		s->acts[n++] = ACT_NEXT_TAB;
+		s->acts[n++] = ACT_HINTS_END;
+	}
 	for (const enum action *a = common; *a != ACT_NONE; a++)
 		if (*a != ACT_NEXT_TAB)
 			s->acts[n++] = *a;
-	hints++;
 	s->acts[n] = ACT_NONE;
-	if (s->self) {
+	if (s->self)
 		s->self->actions = s->acts;
-		s->self->hints = hints;
-	}
 }
 
 /* Make the tab on first use and size it. */

@@ -2,18 +2,17 @@
  * opens one with its tabs. */
 #include "table.h"
 
-#define LIST_MOVES ACT_DOWN, ACT_UP, ACT_PGDN, ACT_PGUP, ACT_HOME, ACT_END
-
 static const struct column cols[] = {
-    {"Event", 0, false, false, "name", CELL_TEXT},
-    {"Starts", 18, false, false, "starts", CELL_TIME},
-    {"Status", 9, false, false, "status", CELL_TEXT},
-    {"Venue", 16, false, false, "venue", CELL_TEXT},
-    {"Regd", 5, true, false, "registered", CELL_INT},
+    {.title = "Event", .width = 0, .src = "name", .kind = CELL_TEXT},
+    {.title = "Starts", .width = 18, .src = "starts", .kind = CELL_TIME},
+    {.title = "Status", .width = 9, .src = "status", .kind = CELL_TEXT},
+    {.title = "Venue", .width = 16, .src = "venue", .kind = CELL_TEXT},
+    {.title = "Regd", .width = 5, .right = true, .src = "registered", .kind = CELL_INT},
 };
 
-static const enum action actions[] = {ACT_OPEN, ACT_ADD,    ACT_EDIT, ACT_DELETE, ACT_SEARCH,
-                                      ACT_ORGS, ACT_PEOPLE, ACT_BACK, LIST_MOVES, ACT_NONE};
+static const enum action actions[] = {ACT_OPEN,      ACT_ADD,    ACT_EDIT,   ACT_DELETE,
+                                      ACT_SEARCH,    ACT_ORGS,   ACT_PEOPLE, ACT_BACK,
+                                      ACT_HINTS_END, LIST_MOVES, ACT_NONE};
 
 static int open_event(struct tui *t, struct table *tb, const struct list_row *r)
 {
@@ -25,10 +24,9 @@ static const struct table_def def = {
     .view = "events",
     .entity = "event",
     .cols = cols,
-    .ncols = sizeof cols / sizeof cols[0],
+    .ncols = ARRAY_LEN(cols),
     .empty = "No events yet: press a to add one (or run muster demo).",
     .actions = actions,
-    .hints = 8,
     .open = open_event,
 };
 

@@ -41,14 +41,14 @@ static void add_action(const struct tui *t, enum action a, char **buf, size_t *l
 void screen_help_open(struct tui *t)
 {
 	const struct view *top = t->stack[t->depth - 1];
-	const enum action *acts = view_actions(top, NULL);
+	const enum action *acts = view_actions(top);
 	char *buf = NULL, line[256];
 	size_t len = 0, cap = 0;
 	snprintf(line, sizeof line,
 	         "On this screen (%s):", top->title[0] ? top->title : top->s->name);
 	add_line(&buf, &len, &cap, line);
 	for (const enum action *a = acts; a && *a != ACT_NONE; a++)
-		if (!listed(keymap_globals, *a))
+		if (*a != ACT_HINTS_END && !listed(keymap_globals, *a))
 			add_action(t, *a, &buf, &len, &cap);
 	add_line(&buf, &len, &cap, "");
 	add_line(&buf, &len, &cap, "Everywhere:");

@@ -2,25 +2,24 @@
 #include "table.h"
 
 static const struct column cols[] = {
-    {"Organization", 0, false, false, "name", CELL_TEXT},
-    {"Sector", 15, false, false, "sector", CELL_TEXT},
-    {"Contact", 16, false, false, "contact_name", CELL_TEXT},
-    {"Email", 20, false, false, "email", CELL_TEXT},
-    {"Booths", 6, true, false, "booths", CELL_INT},
+    {.title = "Organization", .width = 0, .src = "name", .kind = CELL_TEXT},
+    {.title = "Sector", .width = 15, .src = "sector", .kind = CELL_TEXT},
+    {.title = "Contact", .width = 16, .src = "contact_name", .kind = CELL_TEXT},
+    {.title = "Email", .width = 20, .src = "email", .kind = CELL_TEXT},
+    {.title = "Booths", .width = 6, .right = true, .src = "booths", .kind = CELL_INT},
 };
 
-static const enum action actions[] = {ACT_EDIT,   ACT_ADD,  ACT_DELETE, ACT_SEARCH, ACT_EVENTS,
-                                      ACT_PEOPLE, ACT_BACK, ACT_OPEN,   ACT_DOWN,   ACT_UP,
-                                      ACT_PGDN,   ACT_PGUP, ACT_HOME,   ACT_END,    ACT_NONE};
+static const enum action actions[] = {
+    ACT_EDIT, ACT_ADD,  ACT_DELETE, ACT_SEARCH, ACT_EVENTS, ACT_PEOPLE, ACT_BACK, ACT_HINTS_END,
+    ACT_OPEN, ACT_DOWN, ACT_UP,     ACT_PGDN,   ACT_PGUP,   ACT_HOME,   ACT_END,  ACT_NONE};
 
 static const struct table_def def = {
     .view = "orgs",
     .entity = "org",
     .cols = cols,
-    .ncols = sizeof cols / sizeof cols[0],
+    .ncols = ARRAY_LEN(cols),
     .empty = "No organizations yet: press a to add one.",
     .actions = actions,
-    .hints = 7,
 };
 
 void screen_orgs_open(struct tui *t)

@@ -3,16 +3,16 @@
 #include "table.h"
 
 static const struct column cols[] = {
-    {"Name", 0, false, false, "name", CELL_CONF},
-    {"Email", 24, false, false, "email", CELL_TEXT},
-    {"Phone", 14, false, false, "phone", CELL_TEXT},
-    {"Organization", 14, false, false, "org", CELL_TEXT},
-    {"Code", 6, false, false, "code", CELL_TEXT},
+    {.title = "Name", .width = 0, .src = "name", .kind = CELL_CONF},
+    {.title = "Email", .width = 24, .src = "email", .kind = CELL_TEXT},
+    {.title = "Phone", .width = 14, .src = "phone", .kind = CELL_TEXT},
+    {.title = "Organization", .width = 14, .src = "org", .kind = CELL_TEXT},
+    {.title = "Code", .width = 6, .src = "code", .kind = CELL_TEXT},
 };
 
-static const enum action actions[] = {ACT_OPEN, ACT_EDIT, ACT_ADD,  ACT_DELETE, ACT_SEARCH,
-                                      ACT_ORGS, ACT_BACK, ACT_DOWN, ACT_UP,     ACT_PGDN,
-                                      ACT_PGUP, ACT_HOME, ACT_END,  ACT_EVENTS, ACT_NONE};
+static const enum action actions[] = {
+    ACT_OPEN, ACT_EDIT, ACT_ADD,  ACT_DELETE, ACT_SEARCH, ACT_ORGS, ACT_BACK,   ACT_HINTS_END,
+    ACT_DOWN, ACT_UP,   ACT_PGDN, ACT_PGUP,   ACT_HOME,   ACT_END,  ACT_EVENTS, ACT_NONE};
 
 static int open_person(struct tui *t, struct table *tb, const struct list_row *r)
 {
@@ -24,10 +24,9 @@ static const struct table_def def = {
     .view = "people",
     .entity = "person",
     .cols = cols,
-    .ncols = sizeof cols / sizeof cols[0],
+    .ncols = ARRAY_LEN(cols),
     .empty = "No people yet: press a to add someone.",
     .actions = actions,
-    .hints = 7,
     .open = open_person,
 };
 

@@ -19,51 +19,48 @@ static int person_key(struct tui *t, struct table *tb, enum action a);
 static int open_shift(struct tui *t, struct table *tb, const struct list_row *r);
 static void preset_person(struct tui *t, struct table *tb, struct form_spec *spec);
 
-static const enum action actions[] = {ACT_NEXT_TAB,  ACT_ADD,    ACT_EDIT,   ACT_DELETE,
-                                      ACT_EDIT_THIS, ACT_OPEN,   ACT_SEARCH, ACT_PREV_TAB,
-                                      ACT_BACK,      LIST_MOVES, ACT_NONE};
+static const enum action actions[] = {ACT_NEXT_TAB,  ACT_ADD,  ACT_EDIT,      ACT_DELETE,
+                                      ACT_EDIT_THIS, ACT_OPEN, ACT_HINTS_END, ACT_SEARCH,
+                                      ACT_PREV_TAB,  ACT_BACK, LIST_MOVES,    ACT_NONE};
 
 static const struct column skill_cols[] = {
-    {"Skill", 0, false, false, "skill", CELL_TEXT},
-    {"Expires", 12, false, false, "expires", CELL_TEXT},
+    {.title = "Skill", .width = 0, .src = "skill", .kind = CELL_TEXT},
+    {.title = "Expires", .width = 12, .src = "expires", .kind = CELL_TEXT},
 };
 static const struct column avail_cols[] = {
-    {"Available", 30, false, false, "starts", CELL_SPAN},
-    {"Event", 0, false, false, "event", CELL_TEXT},
+    {.title = "Available", .width = 30, .src = "starts", .kind = CELL_SPAN},
+    {.title = "Event", .width = 0, .src = "event", .kind = CELL_TEXT},
 };
 static const struct column shift_cols[] = {
-    {"When", 22, false, false, "starts", CELL_SPAN},
-    {"Role", 0, false, false, "role", CELL_TEXT},
-    {"Status", 11, false, false, "status", CELL_TEXT},
-    {"Event", 20, false, false, "event", CELL_TEXT},
+    {.title = "When", .width = 22, .src = "starts", .kind = CELL_SPAN},
+    {.title = "Role", .width = 0, .src = "role", .kind = CELL_TEXT},
+    {.title = "Status", .width = 11, .src = "status", .kind = CELL_TEXT},
+    {.title = "Event", .width = 20, .src = "event", .kind = CELL_TEXT},
 };
 
 static const struct table_def defs[] = {
     {.view = "person_skills",
      .entity = "person_skill",
      .cols = skill_cols,
-     .ncols = 2,
+     .ncols = ARRAY_LEN(skill_cols),
      .empty = "No skills recorded: a adds one (first aid, an interpreter's language...).",
      .actions = actions,
-     .hints = 6,
      .key = person_key,
      .preset = preset_person},
     {.view = "person_availability",
      .entity = "availability",
      .cols = avail_cols,
-     .ncols = 2,
+     .ncols = ARRAY_LEN(avail_cols),
      .empty = "No windows: available at any time. a adds a window.",
      .actions = actions,
-     .hints = 6,
      .key = person_key,
      .preset = preset_person},
     {.view = "person_shifts",
      .entity = "assignment",
      .cols = shift_cols,
-     .ncols = 4,
+     .ncols = ARRAY_LEN(shift_cols),
      .empty = "No shifts (assign from a shift's screen).",
      .actions = actions,
-     .hints = 6,
      .key = person_key,
      .open = open_shift,
      .aux_col = "shift"},
@@ -233,7 +230,6 @@ static void pv_leave(struct view *v, struct tui *t)
 static const struct screen person_screen = {
     .name = "person",
     .actions = actions,
-    .hints = 6,
     .draw = pv_draw,
     .key = pv_key,
     .reload = pv_reload,

@@ -17,22 +17,22 @@ static int session_key(struct tui *t, struct table *tb, enum action a);
 static int open_person(struct tui *t, struct table *tb, const struct list_row *r);
 static void preset_session(struct tui *t, struct table *tb, struct form_spec *spec);
 
-static const enum action actions[] = {ACT_ADD,    ACT_EDIT, ACT_DELETE, ACT_EDIT_THIS, ACT_OPEN,
-                                      ACT_SEARCH, ACT_BACK, LIST_MOVES, ACT_NONE};
+static const enum action actions[] = {ACT_ADD,    ACT_EDIT,      ACT_DELETE, ACT_EDIT_THIS,
+                                      ACT_OPEN,   ACT_HINTS_END, ACT_SEARCH, ACT_BACK,
+                                      LIST_MOVES, ACT_NONE};
 
 static const struct column cols[] = {
-    {"Person", 0, false, false, "name", CELL_CONF},
-    {"As", 12, false, false, "role", CELL_TEXT},
+    {.title = "Person", .width = 0, .src = "name", .kind = CELL_CONF},
+    {.title = "As", .width = 12, .src = "role", .kind = CELL_TEXT},
 };
 
 static const struct table_def def = {
     .view = "speakers",
     .entity = "speaker",
     .cols = cols,
-    .ncols = 2,
+    .ncols = ARRAY_LEN(cols),
     .empty = "Nobody on this session yet: a adds a speaker, moderator, panelist or host.",
     .actions = actions,
-    .hints = 5,
     .key = session_key,
     .open = open_person,
     .preset = preset_session,
@@ -137,7 +137,6 @@ static void sv_leave(struct view *v, struct tui *t)
 static const struct screen session_screen = {
     .name = "session",
     .actions = actions,
-    .hints = 5,
     .draw = sv_draw,
     .key = sv_key,
     .reload = sv_reload,

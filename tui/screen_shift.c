@@ -26,26 +26,25 @@ static int shift_key(struct tui *t, struct table *tb, enum action a);
 static int shift_open_row(struct tui *t, struct table *tb, const struct list_row *r);
 
 static const struct column cols[] = {
-    {"Volunteer", 0, false, false, "name", CELL_CONF},
-    {"Status", 11, false, false, "status", CELL_TEXT},
-    {"Via", 11, false, false, "source", CELL_TEXT},
-    {"In", 6, false, false, "checked_in_at", CELL_HM},
-    {"Out", 6, false, false, "checked_out_at", CELL_HM},
-    {"Phone", 14, false, false, "phone", CELL_TEXT},
+    {.title = "Volunteer", .width = 0, .src = "name", .kind = CELL_CONF},
+    {.title = "Status", .width = 11, .src = "status", .kind = CELL_TEXT},
+    {.title = "Via", .width = 11, .src = "source", .kind = CELL_TEXT},
+    {.title = "In", .width = 6, .src = "checked_in_at", .kind = CELL_HM},
+    {.title = "Out", .width = 6, .src = "checked_out_at", .kind = CELL_HM},
+    {.title = "Phone", .width = 14, .src = "phone", .kind = CELL_TEXT},
 };
 
-static const enum action actions[] = {ACT_ASSIGN, ACT_DELETE, ACT_CHECKIN, ACT_CHECKOUT,
-                                      ACT_EDIT,   ACT_ADD,    ACT_OPEN,    ACT_SEARCH,
-                                      ACT_BACK,   LIST_MOVES, ACT_NONE};
+static const enum action actions[] = {ACT_ASSIGN, ACT_DELETE, ACT_CHECKIN,   ACT_CHECKOUT,
+                                      ACT_EDIT,   ACT_ADD,    ACT_HINTS_END, ACT_OPEN,
+                                      ACT_SEARCH, ACT_BACK,   LIST_MOVES,    ACT_NONE};
 
 static const struct table_def def = {
     .view = "assignments",
     .entity = "assignment",
     .cols = cols,
-    .ncols = 6,
+    .ncols = ARRAY_LEN(cols),
     .empty = "Nobody on this shift yet: press s to assign a volunteer.",
     .actions = actions,
-    .hints = 6,
     .key = shift_key,
     .open = shift_open_row,
 };
@@ -215,7 +214,6 @@ static void sh_leave(struct view *v, struct tui *t)
 static const struct screen shift_screen = {
     .name = "shift",
     .actions = actions,
-    .hints = 6,
     .draw = sh_draw,
     .key = sh_key,
     .reload = sh_reload,

@@ -3,22 +3,21 @@
 #include "table.h"
 
 static const struct column cols[] = {
-    {"Skill", 0, false, false, "name", CELL_TEXT},
-    {"Held by", 8, true, false, "holders", CELL_INT},
+    {.title = "Skill", .width = 0, .src = "name", .kind = CELL_TEXT},
+    {.title = "Held by", .width = 8, .right = true, .src = "holders", .kind = CELL_INT},
 };
 
-static const enum action actions[] = {ACT_ADD,    ACT_EDIT, ACT_DELETE, ACT_SEARCH, ACT_EVENTS,
-                                      ACT_PEOPLE, ACT_BACK, ACT_OPEN,   ACT_DOWN,   ACT_UP,
-                                      ACT_PGDN,   ACT_PGUP, ACT_HOME,   ACT_END,    ACT_NONE};
+static const enum action actions[] = {
+    ACT_ADD,  ACT_EDIT, ACT_DELETE, ACT_SEARCH, ACT_EVENTS, ACT_PEOPLE, ACT_BACK, ACT_HINTS_END,
+    ACT_OPEN, ACT_DOWN, ACT_UP,     ACT_PGDN,   ACT_PGUP,   ACT_HOME,   ACT_END,  ACT_NONE};
 
 static const struct table_def def = {
     .view = "skills",
     .entity = "skill",
     .cols = cols,
-    .ncols = 2,
+    .ncols = ARRAY_LEN(cols),
     .empty = "No skills yet: press a to add one.",
     .actions = actions,
-    .hints = 7,
 };
 
 void screen_skills_open(struct tui *t)

@@ -82,7 +82,7 @@ static void draw_hints(struct tui *t)
 	const struct view *top = t->depth ? t->stack[t->depth - 1] : NULL;
 	if (!top)
 		return;
-	int hints, x = 0, limit = COLS;
+	int x = 0, limit = COLS;
 	if (!top->s->overlay) {
 		char help[32];
 		keymap_label(&t->keys, ACT_HELP, help, sizeof help, true);
@@ -90,7 +90,8 @@ static void draw_hints(struct tui *t)
 		hint(t, ACT_HELP, limit, COLS);
 		limit -= 2;
 	}
-	const enum action *acts = view_actions(top, &hints);
+	const enum action *acts = view_actions(top);
+	int hints = keymap_hinted(acts);
 	for (int i = 0; acts && i < hints && acts[i] != ACT_NONE && x >= 0; i++)
 		x = hint(t, acts[i], x, limit);
 }

@@ -24,9 +24,9 @@ struct agenda {
 	bool placed; /* the cursor has been put on the day's first session */
 };
 
-static const enum action actions[] = {ACT_ADD,      ACT_OPEN,     ACT_DELETE, ACT_NEXT_DAY,
-                                      ACT_PREV_DAY, ACT_ADD_ROOM, ACT_EDIT,   ACT_LEFT,
-                                      ACT_RIGHT,    LIST_MOVES,   ACT_NONE};
+static const enum action actions[] = {ACT_ADD,      ACT_OPEN,     ACT_DELETE,    ACT_NEXT_DAY,
+                                      ACT_PREV_DAY, ACT_ADD_ROOM, ACT_HINTS_END, ACT_EDIT,
+                                      ACT_LEFT,     ACT_RIGHT,    LIST_MOVES,    ACT_NONE};
 
 static void find_days(struct agenda *a)
 {
@@ -250,7 +250,9 @@ static const struct tab_ops ops = {
     .resize = ag_resize,
     .free = ag_free,
     .actions = actions,
-    .hints = 6,
 };
 
-const struct tab tab_agenda = {"Agenda", NULL, &ops};
+const struct tab tab_agenda = {
+    .name = "Agenda",
+    .ops = &ops,
+};

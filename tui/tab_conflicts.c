@@ -20,11 +20,11 @@ struct conflicts {
 };
 
 static const struct column cols[] = {
-    {"Rule", 14, false, true, NULL, CELL_TEXT},
-    {"Conflict", 0, false, false, NULL, CELL_TEXT},
+    {.title = "Rule", .width = 14, .marked = true, .kind = CELL_TEXT},
+    {.title = "Conflict", .width = 0, .kind = CELL_TEXT},
 };
 
-static const enum action actions[] = {ACT_SEARCH, LIST_MOVES, ACT_NONE};
+static const enum action actions[] = {ACT_SEARCH, ACT_HINTS_END, LIST_MOVES, ACT_NONE};
 
 static int collect(void *arg, const char *kind, const char *message)
 {
@@ -70,10 +70,9 @@ static int fetch(void *arg, struct list *l, const struct page_req *r, struct err
 static const struct table_def def = {
     .view = "conflicts",
     .cols = cols,
-    .ncols = 2,
+    .ncols = ARRAY_LEN(cols),
     .empty = "No conflicts: every rule holds in this event's data.",
     .actions = actions,
-    .hints = 1,
     .fetch = fetch,
 };
 
@@ -132,7 +131,9 @@ static const struct tab_ops ops = {
     .resize = c_resize,
     .free = c_free,
     .actions = actions,
-    .hints = 1,
 };
 
-const struct tab tab_conflicts = {"Conflicts", NULL, &ops};
+const struct tab tab_conflicts = {
+    .name = "Conflicts",
+    .ops = &ops,
+};

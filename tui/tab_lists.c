@@ -6,8 +6,6 @@
 #include "../core/tz.h"
 #include "event.h"
 
-#define ROW_KEYS ACT_ADD, ACT_EDIT, ACT_DELETE, ACT_SEARCH, ACT_OPEN
-
 /* A new timed row starts on the event's first day at 09:00. */
 static void preset_times(struct tui *t, struct table *tb, struct form_spec *spec)
 {
@@ -32,11 +30,11 @@ static int open_session(struct tui *t, struct table *tb, const struct list_row *
 }
 
 static const struct column session_cols[] = {
-    {"When", 22, false, false, "starts", CELL_SPAN},
-    {"Title", 0, false, false, "title", CELL_TEXT},
-    {"Room", 12, false, false, "room", CELL_TEXT},
-    {"Kind", 9, false, false, "kind", CELL_TEXT},
-    {"Status", 9, false, false, "status", CELL_TEXT},
+    {.title = "When", .width = 22, .src = "starts", .kind = CELL_SPAN},
+    {.title = "Title", .width = 0, .src = "title", .kind = CELL_TEXT},
+    {.title = "Room", .width = 12, .src = "room", .kind = CELL_TEXT},
+    {.title = "Kind", .width = 9, .src = "kind", .kind = CELL_TEXT},
+    {.title = "Status", .width = 9, .src = "status", .kind = CELL_TEXT},
 };
 static int sessions_key(struct tui *t, struct table *tb, enum action a)
 {
@@ -45,102 +43,112 @@ static int sessions_key(struct tui *t, struct table *tb, enum action a)
 	return table_day_jump(t, tb, a == ACT_NEXT_DAY);
 }
 
-static const enum action session_actions[] = {ACT_OPEN,     ACT_ADD,      ACT_EDIT,
-                                              ACT_DELETE,   ACT_NEXT_DAY, ACT_SEARCH,
-                                              ACT_PREV_DAY, LIST_MOVES,   ACT_NONE};
+static const enum action session_actions[] = {ACT_OPEN,     ACT_ADD,    ACT_EDIT,      ACT_DELETE,
+                                              ACT_NEXT_DAY, ACT_SEARCH, ACT_HINTS_END, ACT_PREV_DAY,
+                                              LIST_MOVES,   ACT_NONE};
 static const struct table_def sessions_def = {
     .view = "sessions",
     .entity = "session",
     .cols = session_cols,
-    .ncols = 5,
+    .ncols = ARRAY_LEN(session_cols),
     .empty = "No sessions yet: press a to add one.",
     .actions = session_actions,
-    .hints = 6,
     .preset = preset_times,
     .open = open_session,
     .key = sessions_key,
 };
-const struct tab tab_sessions = {"Sessions", &sessions_def, NULL};
+const struct tab tab_sessions = {
+    .name = "Sessions",
+    .table = &sessions_def,
+};
 
 static const struct column room_cols[] = {
-    {"Room", 0, false, false, "name", CELL_TEXT},
-    {"Kind", 10, false, false, "kind", CELL_TEXT},
-    {"Seats", 6, true, false, "capacity", CELL_INT},
-    {"Sessions", 8, true, false, "sessions", CELL_INT},
+    {.title = "Room", .width = 0, .src = "name", .kind = CELL_TEXT},
+    {.title = "Kind", .width = 10, .src = "kind", .kind = CELL_TEXT},
+    {.title = "Seats", .width = 6, .right = true, .src = "capacity", .kind = CELL_INT},
+    {.title = "Sessions", .width = 8, .right = true, .src = "sessions", .kind = CELL_INT},
 };
-static const enum action room_actions[] = {ROW_KEYS, LIST_MOVES, ACT_NONE};
+static const enum action room_actions[] = {ACT_ADD,       ACT_EDIT, ACT_DELETE, ACT_SEARCH,
+                                           ACT_HINTS_END, ACT_OPEN, LIST_MOVES, ACT_NONE};
 static const struct table_def rooms_def = {
     .view = "rooms",
     .entity = "room",
     .cols = room_cols,
-    .ncols = 4,
+    .ncols = ARRAY_LEN(room_cols),
     .empty = "No rooms yet: press a to add one.",
     .actions = room_actions,
-    .hints = 4,
 };
-const struct tab tab_rooms = {"Rooms", &rooms_def, NULL};
+const struct tab tab_rooms = {
+    .name = "Rooms",
+    .table = &rooms_def,
+};
 
 static const struct column booth_cols[] = {
-    {"Booth", 8, false, false, "label", CELL_TEXT},
-    {"Partner", 0, false, false, "org", CELL_TEXT},
-    {"Sector", 14, false, false, "sector", CELL_TEXT},
-    {"Room", 12, false, false, "room", CELL_TEXT},
-    {"When", 22, false, false, "starts", CELL_SPAN},
+    {.title = "Booth", .width = 8, .src = "label", .kind = CELL_TEXT},
+    {.title = "Partner", .width = 0, .src = "org", .kind = CELL_TEXT},
+    {.title = "Sector", .width = 14, .src = "sector", .kind = CELL_TEXT},
+    {.title = "Room", .width = 12, .src = "room", .kind = CELL_TEXT},
+    {.title = "When", .width = 22, .src = "starts", .kind = CELL_SPAN},
 };
-static const enum action booth_actions[] = {ROW_KEYS, LIST_MOVES, ACT_NONE};
+static const enum action booth_actions[] = {ACT_ADD,       ACT_EDIT, ACT_DELETE, ACT_SEARCH,
+                                            ACT_HINTS_END, ACT_OPEN, LIST_MOVES, ACT_NONE};
 static const struct table_def booths_def = {
     .view = "booths",
     .entity = "booth",
     .cols = booth_cols,
-    .ncols = 5,
+    .ncols = ARRAY_LEN(booth_cols),
     .empty = "No booths yet: press a to give a partner one.",
     .actions = booth_actions,
-    .hints = 4,
 };
-const struct tab tab_booths = {"Booths", &booths_def, NULL};
+const struct tab tab_booths = {
+    .name = "Booths",
+    .table = &booths_def,
+};
 
 static const struct column role_cols[] = {
-    {"Role", 0, false, false, "name", CELL_TEXT},
-    {"Skill needed", 18, false, false, "skill", CELL_TEXT},
-    {"Min age", 7, true, false, "min_age", CELL_INT},
-    {"Lead", 16, false, false, "lead", CELL_TEXT},
-    {"Shifts", 6, true, false, "shifts", CELL_INT},
+    {.title = "Role", .width = 0, .src = "name", .kind = CELL_TEXT},
+    {.title = "Skill needed", .width = 18, .src = "skill", .kind = CELL_TEXT},
+    {.title = "Min age", .width = 7, .right = true, .src = "min_age", .kind = CELL_INT},
+    {.title = "Lead", .width = 16, .src = "lead", .kind = CELL_TEXT},
+    {.title = "Shifts", .width = 6, .right = true, .src = "shifts", .kind = CELL_INT},
 };
-static const enum action role_actions[] = {ROW_KEYS, LIST_MOVES, ACT_NONE};
+static const enum action role_actions[] = {ACT_ADD,       ACT_EDIT, ACT_DELETE, ACT_SEARCH,
+                                           ACT_HINTS_END, ACT_OPEN, LIST_MOVES, ACT_NONE};
 static const struct table_def roles_def = {
     .view = "roles",
     .entity = "role",
     .cols = role_cols,
-    .ncols = 5,
+    .ncols = ARRAY_LEN(role_cols),
     .empty = "No volunteer roles yet: press a to add one (then shifts in tab 7).",
     .actions = role_actions,
-    .hints = 4,
 };
-const struct tab tab_roles = {"Roles", &roles_def, NULL};
+const struct tab tab_roles = {
+    .name = "Roles",
+    .table = &roles_def,
+};
 
 static const struct column audit_cols[] = {
-    {"When", 18, false, false, "at", CELL_TIME},
-    {"Who", 12, false, false, "actor", CELL_TEXT},
-    {"What", 0, false, false, "summary", CELL_TEXT},
+    {.title = "When", .width = 18, .src = "at", .kind = CELL_TIME},
+    {.title = "Who", .width = 12, .src = "actor", .kind = CELL_TEXT},
+    {.title = "What", .width = 0, .src = "summary", .kind = CELL_TEXT},
 };
 static int audit_key(struct tui *t, struct table *tb, enum action a);
-static const enum action audit_actions[] = {ACT_ALL, ACT_SEARCH, LIST_MOVES, ACT_NONE};
+static const enum action audit_actions[] = {ACT_ALL, ACT_SEARCH, ACT_HINTS_END, LIST_MOVES,
+                                            ACT_NONE};
 static const struct table_def audit_def = {
     .view = "audit_event",
     .cols = audit_cols,
-    .ncols = 3,
+    .ncols = ARRAY_LEN(audit_cols),
     .empty = "Nothing recorded for this event yet.",
     .actions = audit_actions,
-    .hints = 2,
     .key = audit_key,
 };
 static const struct table_def audit_all_def = {
     .view = "audit",
     .cols = audit_cols,
-    .ncols = 3,
+    .ncols = ARRAY_LEN(audit_cols),
     .empty = "The audit log is empty.",
     .actions = audit_actions,
-    .hints = 2,
     .key = audit_key,
 };
 
@@ -154,4 +162,7 @@ static int audit_key(struct tui *t, struct table *tb, enum action a)
 	                : "This event's audit entries, newest first (A: every entry).");
 	return R_REDRAW;
 }
-const struct tab tab_audit = {"Audit", &audit_def, NULL};
+const struct tab tab_audit = {
+    .name = "Audit",
+    .table = &audit_def,
+};

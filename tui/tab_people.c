@@ -13,27 +13,27 @@
 #include "picker.h"
 
 static const struct column cols[] = {
-    {"Name", 0, false, false, "name", CELL_CONF},
-    {"As", 10, false, false, "kind", CELL_TEXT},
-    {"Status", 11, false, false, "status", CELL_TEXT},
-    {"Wait", 4, true, false, "waitlist", CELL_INT},
-    {"Checked in", 18, false, false, "checked_in_at", CELL_TIME},
+    {.title = "Name", .width = 0, .src = "name", .kind = CELL_CONF},
+    {.title = "As", .width = 10, .src = "kind", .kind = CELL_TEXT},
+    {.title = "Status", .width = 11, .src = "status", .kind = CELL_TEXT},
+    {.title = "Wait", .width = 4, .right = true, .src = "waitlist", .kind = CELL_INT},
+    {.title = "Checked in", .width = 18, .src = "checked_in_at", .kind = CELL_TIME},
 };
 
 static int people_key(struct tui *t, struct table *tb, enum action a);
 static int people_open(struct tui *t, struct table *tb, const struct list_row *r);
 
-static const enum action actions[] = {ACT_ADD,    ACT_DELETE, ACT_CHECKIN, ACT_WAITLIST, ACT_EDIT,
-                                      ACT_SEARCH, ACT_OPEN,   LIST_MOVES,  ACT_NONE};
+static const enum action actions[] = {ACT_ADD,    ACT_DELETE,    ACT_CHECKIN, ACT_WAITLIST,
+                                      ACT_EDIT,   ACT_HINTS_END, ACT_SEARCH,  ACT_OPEN,
+                                      LIST_MOVES, ACT_NONE};
 
 static const struct table_def all_def = {
     .view = "registrations",
     .entity = "registration",
     .cols = cols,
-    .ncols = 5,
+    .ncols = ARRAY_LEN(cols),
     .empty = "Nobody is registered yet: press a to register someone.",
     .actions = actions,
-    .hints = 5,
     .key = people_key,
     .open = people_open,
 };
@@ -42,15 +42,17 @@ static const struct table_def wait_def = {
     .view = "waitlist",
     .entity = "registration",
     .cols = cols,
-    .ncols = 5,
+    .ncols = ARRAY_LEN(cols),
     .empty = "Nobody is waiting (w shows everyone).",
     .actions = actions,
-    .hints = 5,
     .key = people_key,
     .open = people_open,
 };
 
-const struct tab tab_people = {"People", &all_def, NULL};
+const struct tab tab_people = {
+    .name = "People",
+    .table = &all_def,
+};
 
 /* Registering: a person, then what as. */
 struct reg {

@@ -47,6 +47,13 @@ struct chart_row {
 	bool idle; /* a run of hours without shifts, h.starts to h.ends */
 };
 
+static const struct column chart_cols[] = {
+    {.title = "Hour", .width = 20, .kind = CELL_TEXT},
+    {.title = "", .width = 0, .marked = true, .kind = CELL_TEXT}, /* the legend, set when loaded */
+    {.title = "Filled/needed", .width = 13, .right = true, .kind = CELL_TEXT},
+    {.title = "", .width = 9, .marked = true, .kind = CELL_TEXT},
+};
+
 struct chart {
 	struct chart_row *v;
 	int64_t *keys;
@@ -55,14 +62,7 @@ struct chart {
 	int bar_w;
 	char tz[64];
 	char legend[64];
-	struct column cols[4];
-};
-
-static const struct column chart_cols[] = {
-    {"Hour", 20, false, false, NULL, CELL_TEXT},
-    {"", 0, false, true, NULL, CELL_TEXT}, /* the legend, set when loaded */
-    {"Filled/needed", 13, true, false, NULL, CELL_TEXT},
-    {"", 9, false, true, NULL, CELL_TEXT},
+	struct column cols[ARRAY_LEN(chart_cols)];
 };
 
 static int chart_hour(void *arg, const struct report_hour *h)
@@ -111,7 +111,7 @@ static int chart_widths(struct tui *t, struct chart *c)
 		if (text_width(label) > c->cols[0].width)
 			c->cols[0].width = text_width(label);
 	}
-	for (size_t i = 0; i < sizeof c->cols / sizeof c->cols[0]; i++)
+	for (size_t i = 0; i < ARRAY_LEN(c->cols); i++)
 		fixed += c->cols[i].width + (i ? 1 : 0);
 	return fixed;
 }
@@ -196,16 +196,16 @@ static int chart_fetch(void *arg, struct list *l, const struct page_req *r, stru
 	return 0;
 }
 
-static const enum action chart_actions[] = {ACT_HOURS,    ACT_VOLUNTEER_HOURS, ACT_NEXT_DAY,
-                                            ACT_PREV_DAY, LIST_MOVES,          ACT_NONE};
+static const enum action chart_actions[] = {ACT_HOURS,     ACT_VOLUNTEER_HOURS, ACT_NEXT_DAY,
+                                            ACT_HINTS_END, ACT_PREV_DAY,        LIST_MOVES,
+                                            ACT_NONE};
 
 const struct table_def shifts_chart_def = {
     .view = "shifts",
     .cols = chart_cols,
-    .ncols = 4,
+    .ncols = ARRAY_LEN(chart_cols),
     .empty = "No open shifts, so no hours to cover.",
     .actions = chart_actions,
-    .hints = 3,
     .key = tab_shifts_key,
     .fetch = chart_fetch,
     .load = chart_load,
@@ -227,12 +227,12 @@ struct volunteers {
 };
 
 static const struct column volunteer_cols[] = {
-    {"Volunteer", 0, false, false, NULL, CELL_TEXT},
-    {"Shifts", 6, true, false, NULL, CELL_INT},
-    {"Scheduled h", 11, true, false, NULL, CELL_TEXT},
-    {"Worked h", 9, true, false, NULL, CELL_TEXT},
-    {"No-shows", 8, true, true, NULL, CELL_INT},
-    {"On shift", 8, false, false, NULL, CELL_TEXT},
+    {.title = "Volunteer", .width = 0, .kind = CELL_TEXT},
+    {.title = "Shifts", .width = 6, .right = true, .kind = CELL_INT},
+    {.title = "Scheduled h", .width = 11, .right = true, .kind = CELL_TEXT},
+    {.title = "Worked h", .width = 9, .right = true, .kind = CELL_TEXT},
+    {.title = "No-shows", .width = 8, .right = true, .marked = true, .kind = CELL_INT},
+    {.title = "On shift", .width = 8, .kind = CELL_TEXT},
 };
 
 static int volunteer_take(void *arg, const struct report_volunteer *v)
@@ -341,16 +341,15 @@ static int volunteers_open(struct tui *t, struct table *tb, const struct list_ro
 	return R_REDRAW;
 }
 
-static const enum action volunteer_actions[] = {ACT_VOLUNTEER_HOURS, ACT_HOURS,  ACT_OPEN,
-                                                ACT_SEARCH,          LIST_MOVES, ACT_NONE};
+static const enum action volunteer_actions[] = {
+    ACT_VOLUNTEER_HOURS, ACT_HOURS, ACT_OPEN, ACT_SEARCH, ACT_HINTS_END, LIST_MOVES, ACT_NONE};
 
 const struct table_def shifts_hours_def = {
     .view = "shifts",
     .cols = volunteer_cols,
-    .ncols = 6,
+    .ncols = ARRAY_LEN(volunteer_cols),
     .empty = "Nobody is on a shift of this event yet.",
     .actions = volunteer_actions,
-    .hints = 4,
     .key = tab_shifts_key,
     .open = volunteers_open,
     .fetch = volunteers_fetch,

@@ -14,23 +14,23 @@ static int shifts_open(struct tui *t, struct table *tb, const struct list_row *r
 static void shifts_preset(struct tui *t, struct table *tb, struct form_spec *spec);
 
 static const struct column cols[] = {
-    {"When", 22, false, false, "starts", CELL_SPAN},
-    {"Role", 18, false, false, "role", CELL_TEXT},
-    {"Where", 0, false, false, "where", CELL_TEXT},
-    {"Filled/needed", 14, false, true, NULL, CELL_COVER},
+    {.title = "When", .width = 22, .src = "starts", .kind = CELL_SPAN},
+    {.title = "Role", .width = 18, .src = "role", .kind = CELL_TEXT},
+    {.title = "Where", .width = 0, .src = "where", .kind = CELL_TEXT},
+    {.title = "Filled/needed", .width = 14, .marked = true, .kind = CELL_COVER},
 };
 
 static const enum action actions[] = {
-    ACT_OPEN, ACT_ASSIGN, ACT_UNDER,  ACT_HOURS,    ACT_VOLUNTEER_HOURS, ACT_ADD, ACT_NEXT_DAY,
-    ACT_EDIT, ACT_DELETE, ACT_SEARCH, ACT_PREV_DAY, LIST_MOVES,          ACT_NONE};
+    ACT_OPEN,   ACT_ASSIGN,    ACT_UNDER,    ACT_HOURS, ACT_VOLUNTEER_HOURS,
+    ACT_ADD,    ACT_HINTS_END, ACT_NEXT_DAY, ACT_EDIT,  ACT_DELETE,
+    ACT_SEARCH, ACT_PREV_DAY,  LIST_MOVES,   ACT_NONE};
 static const struct table_def all_def = {
     .view = "shifts",
     .entity = "shift",
     .cols = cols,
-    .ncols = 4,
+    .ncols = ARRAY_LEN(cols),
     .empty = "No shifts yet: add roles (tab 6), then press a here.",
     .actions = actions,
-    .hints = 6,
     .key = tab_shifts_key,
     .open = shifts_open,
     .preset = shifts_preset,
@@ -40,16 +40,18 @@ static const struct table_def under_def = {
     .view = "shifts_under",
     .entity = "shift",
     .cols = cols,
-    .ncols = 4,
+    .ncols = ARRAY_LEN(cols),
     .empty = "Every open shift has at least the volunteers it needs (u: all shifts).",
     .actions = actions,
-    .hints = 6,
     .key = tab_shifts_key,
     .open = shifts_open,
     .preset = shifts_preset,
 };
 
-const struct tab tab_shifts = {"Shifts", &all_def, NULL};
+const struct tab tab_shifts = {
+    .name = "Shifts",
+    .table = &all_def,
+};
 
 /* Into a report mode, or back to every shift when already there. */
 static int to_mode(struct tui *t, struct table *tb, const struct table_def *mode)

@@ -279,7 +279,6 @@ void table_screen_open(struct tui *t, const struct table_def *def, const char *t
 	struct view *v = tui_push(t, &table_screen, tb, title);
 	if (v) {
 		v->actions = def->actions;
-		v->hints = def->hints;
 		tb->owner = v;
 	}
 }

@@ -17,8 +17,9 @@ struct table_def {
 	const struct column *cols;
 	int ncols;
 	const char *empty;
-	const enum action *actions; /* for hints and help; ACT_NONE-terminated */
-	int hints;
+	/* for hints and help; ACT_NONE-terminated, ACT_HINTS_END after the
+	 * ones the hint bar shows */
+	const enum action *actions;
 	/* more keys: reaction flags, or -1 when not taken */
 	int (*key)(struct tui *t, struct table *tb, enum action a);
 	/* Enter (NULL: edit the row) */

@@ -1,46 +1,26 @@
 /* text.c - neutralising and measuring UTF-8 text for the terminal. */
-#define _XOPEN_SOURCE 700
+#define _GNU_SOURCE /* fopencookie */
 #include "text.h"
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
-/* Decode one UTF-8 sequence; returns its length, or 0 when invalid. */
-static size_t utf8_decode(const unsigned char *s, uint32_t *cp)
-{
-	if (s[0] < 0x80)
-		return *cp = s[0], 1;
-	size_t len = (s[0] & 0xe0) == 0xc0   ? 2
-	             : (s[0] & 0xf0) == 0xe0 ? 3
-	             : (s[0] & 0xf8) == 0xf0 ? 4
-	                                     : 0;
-	if (!len)
-		return 0;
-	uint32_t v = s[0] & (0x7f >> len);
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		v = (v << 6) | (s[i] & 0x3f);
-	}
-	static const uint32_t least[] = {0, 0, 0x80, 0x800, 0x10000};
-	if (v < least[len] || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
-		return 0;
-	*cp = v;
-	return len;
-}
+#include "../core/utf8.h"
+#include "../core/xmalloc.h"
 
-static bool is_unsafe(uint32_t cp)
+/* One sequence of the NUL-terminated s: its length, 0 when invalid. */
+static size_t decode(const unsigned char *s, uint32_t *cp)
 {
-	return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) ||
-	       (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e ||
-	       cp == 0x200f || cp == 0x061c || cp == 0xfeff;
+	return utf8_decode((const char *)s, strnlen((const char *)s, 4), cp);
 }
 
 int text_char_safe(unsigned long cp)
 {
-	return cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff) && !is_unsafe((uint32_t)cp);
+	return cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff) && !utf8_is_unsafe((uint32_t)cp);
 }
 
 static size_t put(char *dst, size_t at, size_t n, const char *s, size_t len)
@@ -57,7 +37,7 @@ char *text_sanitize(const char *src, char *dst, size_t n)
 	const unsigned char *s = (const unsigned char *)(src ? src : "");
 	while (*s) {
 		uint32_t cp;
-		size_t len = utf8_decode(s, &cp);
+		size_t len = decode(s, &cp);
 		if (len == 0) {
 			at = put(dst, at, n, "\xef\xbf\xbd", 3); /* U+FFFD */
 			s++;
@@ -67,7 +47,7 @@ char *text_sanitize(const char *src, char *dst, size_t n)
 			at = put(dst, at, n, " ", 1);
 		else if (cp == '\n')
 			at = put(dst, at, n, "\xe2\x8f\x8e", 3); /* ⏎ */
-		else if (is_unsafe(cp))
+		else if (utf8_is_unsafe(cp))
 			at = put(dst, at, n, "\xef\xbf\xbd", 3);
 		else
 			at = put(dst, at, n, (const char *)s, len);
@@ -90,7 +70,7 @@ int text_width(const char *s)
 	const unsigned char *p = (const unsigned char *)s;
 	while (*p) {
 		uint32_t cp;
-		size_t len = utf8_decode(p, &cp);
+		size_t len = decode(p, &cp);
 		if (!len) {
 			w++;
 			p++;
@@ -110,7 +90,7 @@ int text_fit(const char *s, int cols, char *dst, size_t n)
 	int room = total > cols ? cols - 1 : cols;
 	while (*p) {
 		uint32_t cp;
-		size_t len = utf8_decode(p, &cp);
+		size_t len = decode(p, &cp);
 		if (!len)
 			len = 1, cp = '?';
 		int cw = cp_width(cp);
@@ -129,4 +109,88 @@ int text_fit(const char *s, int cols, char *dst, size_t n)
 	if (n)
 		dst[at] = '\0';
 	return w;
+}
+
+/* ---- a stream for the terminal ---------------------------------------- */
+
+struct guard {
+	FILE *tty;
+	char carry[4]; /* the start of a sequence (or a CR) cut by the end of a write */
+	size_t ncarry;
+};
+
+static const char replacement[] = "\xef\xbf\xbd"; /* U+FFFD */
+
+/* Could s[0..n) still become a whole sequence (or CR LF) with more bytes? */
+static bool cut_short(const char *s, size_t n)
+{
+	unsigned char c = (unsigned char)s[0];
+	if (c == '\r')
+		return n == 1;
+	size_t want = utf8_seq_len(c);
+	if (want <= n)
+		return false;
+	for (size_t k = 1; k < n; k++)
+		if (((unsigned char)s[k] & 0xc0) != 0x80)
+			return false;
+	return true;
+}
+
+/* Write s[0..n) to the terminal neutralised; returns the bytes used, which
+ * is all of them when final, else all but a cut-short tail. */
+static size_t guard_pass(struct guard *g, const char *s, size_t n, bool final)
+{
+	size_t i = 0;
+	while (i < n) {
+		if (!final && cut_short(s + i, n - i))
+			return i;
+		uint32_t cp;
+		size_t len = utf8_decode(s + i, n - i, &cp);
+		if (len == 1 && cp == '\r') {
+			bool crlf = i + 1 < n && s[i + 1] == '\n';
+			fputs(crlf ? "\r\n" : replacement, g->tty);
+			i += crlf ? 2 : 1;
+		} else if (len == 0 || (utf8_is_unsafe(cp) && cp != '\n' && cp != '\t')) {
+			fputs(replacement, g->tty);
+			i += len ? len : 1;
+		} else {
+			fwrite(s + i, 1, len, g->tty);
+			i += len;
+		}
+	}
+	return n;
+}
+
+static ssize_t guard_write(void *cookie, const char *buf, size_t n)
+{
+	struct guard *g = cookie;
+	size_t total = g->ncarry + n;
+	char *all = xmalloc(total);
+	memcpy(all, g->carry, g->ncarry);
+	memcpy(all + g->ncarry, buf, n);
+	size_t used = guard_pass(g, all, total, false);
+	g->ncarry = total - used;
+	memcpy(g->carry, all + used, g->ncarry);
+	free(all);
+	return ferror(g->tty) ? -1 : (ssize_t)n;
+}
+
+static int guard_close(void *cookie)
+{
+	struct guard *g = cookie;
+	guard_pass(g, g->carry, g->ncarry, true);
+	int ret = fflush(g->tty) == 0 && !ferror(g->tty) ? 0 : -1;
+	free(g);
+	return ret;
+}
+
+FILE *text_terminal_stream(FILE *tty)
+{
+	struct guard *g = xcalloc(1, sizeof *g);
+	g->tty = tty;
+	FILE *f = fopencookie(g, "w",
+	                      (cookie_io_functions_t){.write = guard_write, .close = guard_close});
+	if (!f)
+		free(g);
+	return f;
 }

@@ -5,6 +5,7 @@
 #define MUSTER_TEXT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 /* Copy src into dst (NUL-terminated, at most n bytes) with every C0/C1
  * control, DEL, invalid UTF-8 and bidi control (U+202A-202E, U+2066-2069,
@@ -19,5 +20,14 @@ int text_width(const char *s);
 /* Copy at most `cols` columns of s into dst (n bytes), ending with "…" when
  * cut; returns the columns used. s must already be sanitized. */
 int text_fit(const char *s, int cols, char *dst, size_t n);
+
+/* A stream for a terminal: what is written to it reaches tty with every
+ * code point that must not reach a terminal raw (core/utf8.h: controls,
+ * escape sequences, C1, bidi overrides) and every invalid byte replaced by
+ * U+FFFD, as text_sanitize does; line ends (LF, CR LF) and tabs are kept,
+ * so lines and columns stay. The command line writes through one whenever
+ * its standard output is a terminal, whatever the format. fclose flushes
+ * into tty and leaves tty open. NULL when it cannot be made. */
+FILE *text_terminal_stream(FILE *tty);
 
 #endif

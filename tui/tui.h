@@ -27,10 +27,9 @@ struct view;
 
 struct screen {
 	const char *name;
-	/* Actions this screen takes, ACT_NONE-terminated; the first `hints` of
-	 * them are shown at the bottom, all of them in ? help. */
+	/* Actions this screen takes, ACT_NONE-terminated; those before
+	 * ACT_HINTS_END are shown at the bottom, all of them in ? help. */
 	const enum action *actions;
-	int hints;
 	bool overlay; /* a dialog drawn over the view below it */
 	bool typing;  /* printable keys are text, not actions; no global keys */
 	void (*draw)(struct view *v, struct tui *t);
@@ -46,15 +45,14 @@ struct view {
 	char title[160];
 	WINDOW *win;        /* overlays draw here; full screens draw on stdscr */
 	WINDOW *cursor_win; /* refreshed last so the cursor shows there; NULL hides it */
-	/* actions and hints of this view when they differ from its screen's
-	 * (the event screen's change with its tab) */
+	/* actions of this view when they differ from its screen's (the event
+	 * screen's change with its tab) */
 	const enum action *actions;
-	int hints;
 	bool stale; /* data changed while it was hidden: reload when shown */
 };
 
-/* The actions a view takes and how many of them the hint bar shows. */
-const enum action *view_actions(const struct view *v, int *hints);
+/* The actions a view takes (keymap_hinted: how many the hint bar shows). */
+const enum action *view_actions(const struct view *v);
 
 #define TUI_STACK_MAX 32
 

@@ -1,4 +1,5 @@
-/* ui.c - curses setup and teardown, the theme, reading keys, and drawing
+/* ui.c - curses setup and teardown (with the bounded size of tui/termsize.c
+ * and the signals of tui/signals.c), the theme, reading keys, and drawing
  * sanitized text in fixed columns (htop's CRT.c plays this part there). */
 #define _XOPEN_SOURCE 700
 #include "ui.h"
@@ -9,6 +10,8 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "signals.h"
+#include "termsize.h"
 #include "text.h"
 
 int ui_start(struct ui_theme *th, const struct config *cfg, struct err *e)
@@ -20,8 +23,11 @@ int ui_start(struct ui_theme *th, const struct config *cfg, struct err *e)
 	const char *term = getenv("TERM");
 	if (!term || !*term || strcmp(term, "dumb") == 0)
 		return err_set(e, ERR_USAGE, "TERM is not set to a terminal type curses knows");
+	signals_install(SIGNALS_COORDINATOR);
+	termsize_prepare();
 	if (!newterm(NULL, stdout, stdin))
 		return err_set(e, ERR_USAGE, "cannot start the screen for TERM=%s", term);
+	signals_arm();
 	cbreak();
 	/* ^S saves a form: keep the terminal from taking it as XOFF */
 	struct termios tio;
@@ -54,6 +60,7 @@ void ui_stop(void)
 int ui_read(struct key *k, int timeout_ms)
 {
 	wint_t ch;
+	termsize_follow(); /* a resize comes back as KEY_RESIZE */
 	wtimeout(stdscr, timeout_ms);
 	int rc = wget_wch(stdscr, &ch);
 	if (rc == ERR)

@@ -45,6 +45,7 @@ k_check a own-shift-listed "Tue 24 Nov 07:00–09:00"
 k_check a second-own-shift "Sat 5 Dec  09:00–11:00"
 k_check a lead-first-name "Lena"
 k_check a place-shown "Lobby"
+k_check a lead-in-detail "Lobby, lead Lena"
 no_others privacy-own-shifts
 k_check a check-in-hint "Press I to check in now."
 k_check a selection-marked-without-colour "> Tue 24 Nov"
@@ -124,7 +125,13 @@ k_check a back-to-mine "Your upcoming shifts"
 k_check a signed-up-listed "Sat 5 Dec  13:00–15:00   Registration"
 k_check a confidential-lead-unnamed "your lead"
 no_others privacy-confidential-lead
-k_keys a Down Enter
+k_keys a Down
+k_check a confidential-lead-detail "Harbor Hall, lead not na"
+case "$(k_screen a)" in
+*"lead your lead"*) t_fail confidential-lead-reads-well "the detail reads 'lead your lead'" ;;
+*) t_ok confidential-lead-reads-well ;;
+esac
+k_keys a Enter
 k_check a enter-explains "Check-in opens Sat 5 Dec 12:30"
 
 # not a terminal: refused, nothing drawn

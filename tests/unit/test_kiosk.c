@@ -287,6 +287,8 @@ static void mine_shows_own_shifts_only(void **state)
 	assert_int_equal(n, 3);
 	assert_int_equal(s[1].shift, 3);
 	assert_string_equal(s[1].lead, "your lead");
+	assert_true(s[1].lead_confidential);
+	assert_false(s[0].lead_confidential);
 	for (int i = 0; i < n; i++)
 		assert_null(strstr(s[i].lead, "Cora"));
 	/* ended shifts drop off; a checked-in one stays until checked out */

@@ -417,6 +417,36 @@ static void skill_names_hold_no_semicolon(void **state)
 	assert_int_equal(e.code, ERR_INPUT);
 }
 
+/* Every cell, those parsed apart (org, skills, code) as well, is text
+ * without control characters; line breaks only in notes. */
+static void controls_refused_in_every_cell(void **state)
+{
+	struct people_fixture *f = *state;
+	struct people_csv_stats st;
+	struct err e = {0};
+	static const struct {
+		const char *sheet, *why;
+	} bad[] = {
+	    {"name\nDana\x1b]52;c;eA==\x07\n", ":2: name: holds the control character U+001B"},
+	    {"name,org\nDana,\"Org\xc2\x85\"\n", ":2: org: holds the control character U+0085"},
+	    {"name,skills\nDana,\"First aid\nCPR\"\n", ":2: skills: holds a line break"},
+	    {"name,phone\nDana,\"555\t1\"\n", ":2: phone: holds a tab"},
+	    {"name,notes\nDana,\"ok\x07\"\n", ":2: notes: holds the control character U+0007"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		err_clear(&e);
+		assert_int_equal(import(f, bad[i].sheet, &st, &e), -1);
+		assert_int_equal(e.code, ERR_INPUT);
+		if (!strstr(e.msg, bad[i].why))
+			fail_msg("%zu: \"%s\" lacks \"%s\"", i, e.msg, bad[i].why);
+		assert_null(strchr(e.msg, '\x1b'));
+	}
+	assert_int_equal(count(f, "person"), 0);
+	assert_int_equal(count(f, "org"), 0);
+	assert_int_equal(import(f, "name,notes\nDana,\"one\r\n\ttwo\"\n", &st, &e), 0);
+	ASSERT_FIELD(f, 1, "notes", "one\n\ttwo");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -431,6 +461,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(export_reads_back, setup, teardown),
 	    cmocka_unit_test_setup_teardown(skill_names_hold_no_semicolon, setup, teardown),
 	    cmocka_unit_test_setup_teardown(progress_reaches_the_end, setup, teardown),
+	    cmocka_unit_test_setup_teardown(controls_refused_in_every_cell, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -176,6 +176,74 @@ static void booth_defaults_to_event_span(void **state)
 	record_free(&r);
 }
 
+/* Text on every write path is valid UTF-8 without control characters;
+ * tab and newline only in long text. The refusal names the field. */
+static void text_is_utf8_without_controls(void **state)
+{
+	struct fixture *f = *state;
+	struct err e = {0};
+	static const struct {
+		const char *field, *value, *why;
+	} bad[] = {
+	    {"name", "\xff\xfe\xc0\xaf", "name: not valid UTF-8 text (byte 0xFF at character 1)"},
+	    {"name", "Dana\x01\x1b[2J", "name: holds the control character U+0001 at character 5"},
+	    {"name",
+	     "Dana\xc2\x9b"
+	     "31m",
+	     "name: holds the control character U+009B"},
+	    {"name", "Dana\x7f", "name: holds the control character U+007F"},
+	    {"name", "Dana\nReyes", "name: holds a line break; only long text"},
+	    {"phone", "555\t1234", "phone: holds a tab"},
+	    {"email", "dana@example.org\x1b", "email: holds the control character U+001B"},
+	    {"notes", "ok\x1b]52;c;eA==\x07", "notes: holds the control character U+001B"},
+	    {"notes", "cut \xe2\x80", "notes: not valid UTF-8 text"},
+	    {"notes", "surrogate \xed\xa0\x80", "notes: not valid UTF-8 text"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		err_clear(&e);
+		const char *name = strcmp(bad[i].field, "name") == 0 ? bad[i].value : "Dana";
+		const char *other = strcmp(bad[i].field, "name") == 0 ? "phone" : bad[i].field;
+		const char *value = strcmp(bad[i].field, "name") == 0 ? "1" : bad[i].value;
+		assert_int_equal(
+		    fixture_try_add(&f->ctx, "person", &e, "name", name, other, value, NULL), -1);
+		assert_int_equal(e.code, ERR_INPUT);
+		if (!strstr(e.msg, bad[i].why))
+			fail_msg("%zu: \"%s\" lacks \"%s\"", i, e.msg, bad[i].why);
+	}
+	/* long text takes tabs and line breaks; bidi marks are text, not controls */
+	int64_t p = fixture_add(&f->ctx, "person", "name", "\xe2\x80\xae" "Ali", "notes",
+	                        "line one\n\tline two", NULL);
+	/* set refuses the same; the row is left as it was */
+	struct field_assign fa[] = {{"notes", "x\x1b[6n"}};
+	assert_int_equal(record_set(&f->ctx, entity_find("person"), p, fa, 1, &e), -1);
+	assert_non_null(strstr(e.msg, "notes: holds the control character U+001B"));
+	struct record r;
+	assert_int_equal(record_get(&f->ctx, entity_find("person"), p, &r, &e), 0);
+	assert_string_equal(record_text(&r, "notes"), "line one\n\tline two");
+	/* a hook or an importer writing a record directly meets the same rule */
+	record_set_text(&r, "phone", "\x1b[31m555");
+	assert_int_equal(record_write(&f->ctx, &r, 0, &e), -1);
+	assert_non_null(strstr(e.msg, "phone: holds the control character U+001B"));
+	record_free(&r);
+	/* an override reason goes to the audit log: the same rule */
+	const char *ev = fixture_num(forum(&f->ctx));
+	const char *role = fixture_num(
+	    fixture_add(&f->ctx, "role", "event", ev, "name", "AV", "min_age", "18", NULL));
+	const char *shift =
+	    fixture_num(fixture_add(&f->ctx, "shift", "event", ev, "role", role, "starts",
+	                            "2027-03-13 09:00", "ends", "2027-03-13 10:00", NULL));
+	f->ctx.override_reason = "short-staffed\x1b]0;x\x07";
+	assert_int_equal(fixture_try_add(&f->ctx, "assignment", &e, "shift", shift, "person",
+	                                 fixture_num(p), NULL),
+	                 -1);
+	assert_int_equal(e.code, ERR_INPUT);
+	assert_non_null(strstr(e.msg, "reason: holds the control character U+001B"));
+	f->ctx.override_reason = "short-staffed";
+	assert_true(fixture_try_add(&f->ctx, "assignment", &e, "shift", shift, "person",
+	                            fixture_num(p), NULL) > 0);
+	f->ctx.override_reason = NULL;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -186,6 +254,7 @@ int main(void)
 	    fixture_unit_test(sequence_rises_on_time_change),
 	    fixture_unit_test(writes_are_audited),
 	    fixture_unit_test(booth_defaults_to_event_span),
+	    fixture_unit_test(text_is_utf8_without_controls),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

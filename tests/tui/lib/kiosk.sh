@@ -133,7 +133,9 @@ k_fixture() {
 	"$M" add person name="Zed Quill" email=zed@example.org phone=555-0199 >/dev/null &&
 	"$M" add person name="Lena Marsh" email=lena@example.org >/dev/null &&
 	"$M" add person name="Cora Hidden" confidential=1 >/dev/null &&
-	"$M" add person name="$(printf 'Eve\033[2J\033]0;pwned\007 Mallory\033[31m')" >/dev/null &&
+	"$M" add person name="Eve Mallory" >/dev/null &&
+	sqlite3 "$MUSTER_DB" "UPDATE person SET name = 'Eve' || char(27) || '[2J' || char(27) ||
+	  ']0;pwned' || char(7) || ' Mallory' || char(27) || '[31m' WHERE id = 5" &&
 	"$M" add role event=1 name=Greeter lead=3 >/dev/null &&
 	"$M" add role event=1 name=Registration lead=4 >/dev/null &&
 	"$M" add shift event=1 role=1 room=1 starts="2026-11-24 07:00" ends="2026-11-24 09:00" need_max=3 >/dev/null &&
