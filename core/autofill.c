@@ -56,15 +56,17 @@ static const unsigned reason_flag[AF_NREASONS] = {
     [AF_AVAIL] = AM_AVAIL, [AF_REST] = AM_REST,   [AF_FULL] = AM_FULL,
 };
 
-void autofill_reasons_text(const int64_t *count, char *buf, size_t n)
+void autofill_reasons_text(const struct af_short *s, char *buf, size_t n)
 {
 	size_t used = 0;
 	buf[0] = '\0';
+	if (s->could)
+		used += (size_t)snprintf(buf, n, "%" PRId64 " could take it", s->could);
 	for (int r = 0; r < AF_NREASONS; r++)
-		if (count[r] && used < n)
-			used +=
-			    (size_t)snprintf(buf + used, n - used, "%s%" PRId64 " %s",
-			                     used ? ", " : "", count[r], autofill_reason_words[r]);
+		if (s->count[r] && used < n)
+			used += (size_t)snprintf(buf + used, n - used, "%s%" PRId64 " %s",
+			                         used ? ", " : "", s->count[r],
+			                         autofill_reason_words[r]);
 	if (!used)
 		snprintf(buf, n, "no volunteers");
 }
@@ -380,13 +382,16 @@ static void collect_shorts(struct af_plan *p)
 		GROW(p->shorts, p->nshorts, cap);
 		struct af_short *sh = &p->shorts[p->nshorts++];
 		memset(sh, 0, sizeof *sh);
-		*sh = (struct af_short){s->id,    s->starts,   s->ends,     m->roles[s->role].name,
-		                        s->place, s->need_min, s->need_max, am_filled(s),
-		                        {0}};
+		*sh = (struct af_short){s->id,       s->starts,
+		                        s->ends,     m->roles[s->role].name,
+		                        s->place,    s->need_min,
+		                        s->need_max, am_filled(s),
+		                        {0},         0};
 		for (size_t k = 0; k < m->npeople; k++) {
 			unsigned why = am_check(m, &m->people[k], s, true);
 			if (why & AM_ON)
 				continue;
+			sh->could += why == 0;
 			for (int r = 0; r < AF_NREASONS; r++)
 				if (why & reason_flag[r])
 					sh->count[r]++;

@@ -61,6 +61,7 @@ struct af_short {
 	const char *role, *place;
 	int64_t need_min, need_max, filled;
 	int64_t count[AF_NREASONS]; /* volunteers held back by each reason */
+	int64_t could;              /* volunteers who could take it (a dropped proposal) */
 };
 
 struct af_stats {
@@ -99,9 +100,10 @@ int autofill_apply(struct ctx *c, struct af_plan *p, struct err *e);
 void autofill_drop(struct af_plan *p, size_t i, bool dropped);
 void autofill_free(struct af_plan *p);
 
-/* "12 busy at that time, 3 lack the skill" (the non-zero counts), or
- * "no volunteers". */
-void autofill_reasons_text(const int64_t *count, char *buf, size_t n);
+/* "12 busy at that time, 3 lack the skill" (the non-zero counts; "2 could
+ * take it" first when a dropped proposal left them free), or "no
+ * volunteers". */
+void autofill_reasons_text(const struct af_short *s, char *buf, size_t n);
 
 /* What autofill_undo did. */
 struct af_kept {

@@ -67,7 +67,7 @@ static void shorts_list(struct app *a, const struct af_plan *p, FILE *out)
 		const struct af_short *s = &p->shorts[i];
 		char span[96], why[512], role[512], place[512];
 		span_text(p, a->cfg.time_12h, s->starts, s->ends, span, sizeof span);
-		autofill_reasons_text(s->count, why, sizeof why);
+		autofill_reasons_text(s, why, sizeof why);
 		text_sanitize(s->role, role, sizeof role);
 		text_sanitize(s->place, place, sizeof place);
 		fprintf(out, "  shift %" PRId64 ", %s%s%s, %s: %" PRId64 " of %" PRId64 "\n",
@@ -209,7 +209,7 @@ static void program_report(const struct af_plan *p, enum out_format fmt, FILE *o
 			snprintf(buf[C_REASONS + r], 64, "%" PRId64, s->count[r]);
 			cells[C_REASONS + r] = buf[C_REASONS + r];
 		}
-		autofill_reasons_text(s->count, why, sizeof why);
+		autofill_reasons_text(s, why, sizeof why);
 		cells[C_SECTION] = "short";
 		cells[C_SHIFT] = buf[C_SHIFT];
 		cells[C_ROLE] = s->role;
@@ -346,13 +346,15 @@ static int cmd_autofill(struct app *a, const struct args *args, FILE *out, struc
 }
 
 const struct command cmd_autofill_commands[] = {
-    {"autofill",
-     "--event ID [--day YYYY-MM-DD] [--role ID] [--dry-run] [--format table|tsv|csv|json] | "
-     "--undo BATCH",
-     "event: day: role: dry-run format: undo:", 0, 0,
-     "staff the event's open shifts with its registered volunteers under every rule: need_min "
-     "first, then towards need_max, hours spread evenly; says why a shift stays short; "
-     "--undo takes a batch back",
-     cmd_autofill},
-    {NULL, NULL, NULL, 0, 0, NULL, NULL},
+    {
+        .name = "autofill",
+        .usage = "--event ID [--day YYYY-MM-DD] [--role ID] [--dry-run] "
+                 "[--format table|tsv|csv|json] | --undo BATCH",
+        .opts = "event: day: role: dry-run format: undo:",
+        .help = "staff the event's open shifts with its registered volunteers under every "
+                "rule: need_min first, then towards need_max, hours spread evenly; says why a "
+                "shift stays short; --undo takes a batch back",
+        .run = cmd_autofill,
+    },
+    {.name = NULL},
 };

@@ -91,6 +91,8 @@ void screen_session_open(struct tui *t, int64_t session);
 void screen_event_open(struct tui *t, int64_t event);
 void screen_shift_open(struct tui *t, int64_t shift);
 void screen_assign_open(struct tui *t, int64_t shift);
+/* Auto-fill's proposal for the local day (in tz) holding the instant day. */
+void screen_autofill_open(struct tui *t, int64_t event, const char *tz, int64_t day);
 void screen_help_open(struct tui *t);
 /* The ':' prompt. */
 void screen_command_open(struct tui *t);

@@ -200,7 +200,7 @@ static void test_skills(void **state)
 	assert_int_equal(pl.shorts[0].count[AF_SKILL], 2);
 	assert_int_equal(pl.shorts[0].count[AF_BUSY], 1);
 	char why[256];
-	autofill_reasons_text(pl.shorts[0].count, why, sizeof why);
+	autofill_reasons_text(&pl.shorts[0], why, sizeof why);
 	assert_string_equal(why, "1 busy at that time, 2 lack the skill");
 	autofill_free(&pl);
 }
