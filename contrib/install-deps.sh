@@ -4,7 +4,7 @@
 set -e
 PKGS="build-essential pkg-config libsqlite3-dev sqlite3 libncurses-dev libical-dev
 libiniparser-dev libcsv-dev libsodium-dev uuid-dev libcmocka-dev tmux tzdata
-calcurse khal python3-icalendar strace time"
+calcurse khal python3-icalendar strace time coinor-cbc"
 
 missing=""
 for p in $PKGS; do

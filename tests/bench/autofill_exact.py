@@ -343,14 +343,61 @@ def solved_counts(m, values):
     return added
 
 
+def components(inst):
+    """The shifts in groups no constraint links: two shifts are linked when
+    they share a local day or come closer than the rest. Solved apart, the
+    groups' optima add up to the whole one's."""
+    parent = {sid: sid for sid in inst.shifts}
+
+    def root(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def join(a, b):
+        parent[root(a)] = root(b)
+
+    by_day = {}
+    for sid, s in inst.shifts.items():
+        for d in s["days"]:
+            if d in by_day:
+                join(sid, by_day[d])
+            by_day[d] = sid
+    reach, last = None, None
+    for s0, s1, sid in sorted((s["starts"], s["ends"] + inst.rest, k)
+                              for k, s in inst.shifts.items()):
+        if last is not None and s0 < reach:
+            join(sid, last)
+        if reach is None or s1 > reach:
+            reach, last = s1, sid
+    groups = defaultdict(dict)
+    for sid, s in inst.shifts.items():
+        groups[root(sid)][sid] = s
+    return list(groups.values())
+
+
 def cmd_exact(path, event, now, seconds):
     inst = load(path, event, now)
-    m = Model(inst)
     out = totals(inst)
-    with tempfile.TemporaryDirectory() as tmp:
-        status, values = cbc(base_lp(m, tmp), seconds)
-    lo, hi = after(inst, solved_counts(m, values))
-    out.update(status=status, opt_min=lo, opt_max=hi, pairs=len(m.pairs))
+    added, statuses, pairs = defaultdict(int), set(), 0
+    everything = inst.shifts
+    for part in components(inst):
+        inst.shifts = part
+        m = Model(inst)
+        pairs += len(m.pairs)
+        if not m.pairs:
+            continue
+        with tempfile.TemporaryDirectory() as tmp:
+            status, values = cbc(base_lp(m, tmp), seconds)
+        statuses.add(status)
+        for sid, n in solved_counts(m, values).items():
+            added[sid] += n
+    inst.shifts = everything
+    lo, hi = after(inst, added)
+    status = "Optimal" if statuses <= {"Optimal"} else "/".join(sorted(statuses))
+    out.update(status=status, opt_min=lo, opt_max=hi, pairs=pairs,
+               parts=len(components(inst)))
     return out
 
 

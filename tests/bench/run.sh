@@ -23,11 +23,19 @@
 #   import people     100,000 generated spreadsheet rows into an empty
 #                     database, median of RUNS
 #   check             the whole large set, median of 7
+#   autofill          places filled up to need_min and need_max against the
+#                     optimum CBC proves (the demo forum, generated forums of
+#                     200 volunteers and 800 shifts), the rules checked on
+#                     the result by a model of our own and by check, the
+#                     hours spread next to the solver's fairest plan; on the
+#                     summit time, peak memory, check after, and the gap to
+#                     an LP bound (autofill_bench.py, autofill_exact.py)
 #
 # Not part of make check: figures, not assertions; the machine's load moves
 # them. Exits 1 when a figure is over its budget.
 # Env: MUSTER_BIN (default ./muster), RUNS (default 5), KEEP=1 keeps the
-# working folder.
+# working folder, AUTOFILL=0 skips auto-fill, AUTOFILL_SEEDS (default "1 2")
+# and AUTOFILL_SECONDS (CBC's CPU seconds per group of shifts, default 120).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -234,6 +242,18 @@ row "check, the whole large set" "$(calc "\"%.1f ms\", $1 * 1000") (median of 7)
 	"$(within "$(calc "\"%f\", $1 * 1000")" 200)"
 set -- $(timeit 7 -- "$M" --db "$DB" check --event "$summit")
 row "check --event (the summit's conflicts tab)" "$(calc "\"%.1f ms\", $1 * 1000")" "(no budget)" "-"
+
+# ---- auto-fill --------------------------------------------------------------
+# Against CBC's optimum (the forum, generated forums) and an LP bound (the
+# summit); see autofill_bench.py. AUTOFILL=0 leaves it out (it takes minutes).
+if [ "${AUTOFILL:-1}" != 0 ]; then
+	for tool in cbc; do
+		command -v "$tool" >/dev/null 2>&1 ||
+			{ echo "bench: $tool is missing (contrib/install-deps.sh)" >&2; exit 2; }
+	done
+	say "bench: autofill (exact solver: several minutes)"
+	"$PY" "$here/autofill_bench.py" "$M" "$T/autofill" "$DB" "$summit" >>"$T/table" || exit 1
+fi
 
 # ---- the table --------------------------------------------------------------
 cat "$T/head"
