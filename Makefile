@@ -83,7 +83,7 @@ asan: deps
 
 # Layers: tui -> core -> db -> SQLite. Only db/ includes sqlite3.h; no
 # curses outside tui/; core/ and db/ never include tui/; db/ includes from
-# core/ only the leaf headers err.h, xmalloc.h and array.h.
+# core/ only the leaf headers err.h, xmalloc.h, array.h, strbuf.h, utf8.h.
 check-layers:
 	@sh tests/check-layers.sh
 

@@ -27,7 +27,7 @@ static int room_in_event(struct ctx *c, int64_t room, const struct rs_event *ev,
                          size_t n, struct verdict *v, struct err *e)
 {
 	int64_t of;
-	char msg[700];
+	char msg[RULE_MSG_MAX];
 	name[0] = '\0';
 	if (!room)
 		return 0;
@@ -45,7 +45,7 @@ static void in_span(const struct ctx *c, const struct rs_event *ev, const char *
                     int64_t starts, int64_t ends, struct verdict *v)
 {
 	struct rules_fmt f;
-	char msg[700];
+	char msg[RULE_MSG_MAX];
 	struct rules_slot item = {what, starts, ends};
 	fmt_of(c, ev, &f);
 	verdict_add(
@@ -74,7 +74,7 @@ static int speakers_free(struct ctx *c, const struct rs_event *ev, const struct 
 			ret = rules_store_person_shifts(c->db, p.id, talk.starts, talk.ends, 0,
 			                                &shifts, e);
 		for (size_t k = 0; ret == 0 && k < shifts.n; k++) {
-			char msg[700];
+			char msg[RULE_MSG_MAX];
 			struct rules_slot w = {shifts.v[k].what, shifts.v[k].starts,
 			                       shifts.v[k].ends};
 			verdict_add(v, rules_speaker_busy(&f, p.name, &talk, &w, msg, sizeof msg),
@@ -91,7 +91,7 @@ int agenda_session_validate(struct ctx *c, struct record *r, const struct record
 {
 	struct rs_event ev;
 	struct verdict v;
-	char room[RS_NAME], what[RS_NAME + 16], msg[700];
+	char room[RS_NAME], what[RS_NAME + 16], msg[RULE_MSG_MAX];
 	int64_t starts = record_int(r, "starts"), ends = record_int(r, "ends");
 	verdict_init(&v);
 	if (rules_store_event(c->db, record_int(r, "event"), &ev, e) < 0 ||
@@ -128,7 +128,7 @@ int agenda_booth_validate(struct ctx *c, struct record *r, const struct record *
 	struct verdict v;
 	struct rs_slot held;
 	bool found;
-	char room[RS_NAME], what[RS_NAME + 8], msg[700];
+	char room[RS_NAME], what[RS_NAME + 8], msg[RULE_MSG_MAX];
 	const char *label = record_text(r, "label");
 	int64_t starts = record_int(r, "starts"), ends = record_int(r, "ends");
 	verdict_init(&v);
@@ -179,7 +179,7 @@ int agenda_event_validate(struct ctx *c, struct record *r, const struct record *
 	if (found) {
 		struct rules_fmt f = {record_text(r, "tz"), c->cfg && c->cfg->time_12h};
 		struct rules_slot item = {out.what, out.starts, out.ends};
-		char msg[700];
+		char msg[RULE_MSG_MAX];
 		rules_in_span(&f, &item, record_text(r, "name"), span0, span1, msg, sizeof msg);
 		return err_set(e, ERR_REFUSED, "%s; move it first", msg);
 	}

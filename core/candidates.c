@@ -62,10 +62,7 @@ static int take(void *arg, const struct cand_row *r)
 {
 	struct load *ld = arg;
 	struct candidates *cs = ld->out;
-	if (cs->n == ld->cap) {
-		ld->cap = ld->cap ? ld->cap * 2 : 256;
-		cs->v = xrealloc(cs->v, ld->cap * sizeof *cs->v);
-	}
+	XGROW(cs->v, cs->n, ld->cap, 256);
 	enum cand_rank rank = CAND_ELIGIBLE;
 	if (r->flags & HARD_FLAGS)
 		rank = CAND_HARD;

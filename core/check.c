@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "../db/check_store.h"
 #include "eligibility.h"
 #include "rules.h"
@@ -28,7 +29,7 @@ static const struct {
 
 bool check_kind_hard(const char *kind)
 {
-	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+	for (size_t i = 0; i < ARRAY_LEN(kinds); i++)
 		if (strcmp(kind, kinds[i].kind) == 0)
 			return kinds[i].hard;
 	return false;
@@ -180,7 +181,7 @@ static bool timeline_clean(struct checker *k)
 static int timeline_pairs(struct checker *k, struct named *nm)
 {
 	int64_t rest = (int64_t)k->c->cfg->min_rest_minutes * 60;
-	char msg[700];
+	char msg[RULE_MSG_MAX];
 	for (size_t i = 0; i < k->nrows; i++) {
 		for (size_t j = i + 1; j < k->nrows && k->rows[j].i[3] < k->rows[i].i[4] + rest;
 		     j++) {
@@ -219,7 +220,7 @@ static int timeline_hours(struct checker *k, struct named *nm)
 {
 	int64_t seen[64];
 	size_t nseen = 0;
-	char msg[700];
+	char msg[RULE_MSG_MAX];
 	double limit = k->c->cfg->max_hours_per_day * 3600.0;
 	for (size_t i = 0; i < k->nrows; i++) {
 		int64_t days[8][2];
@@ -273,10 +274,7 @@ static int timeline_row(void *arg, const struct cs_row *row)
 			return 1;
 		k->nrows = 0;
 	}
-	if (k->nrows == k->caprows) {
-		k->caprows = k->caprows ? k->caprows * 2 : 32;
-		k->rows = xrealloc(k->rows, k->caprows * sizeof *k->rows);
-	}
+	XGROW(k->rows, k->nrows, k->caprows, 32);
 	k->rows[k->nrows++] = *row;
 	return 0;
 }
@@ -289,7 +287,7 @@ static int overfilled_row(void *arg, const struct cs_row *row)
 	struct elig_shift s;
 	struct rules_fmt f;
 	struct rules_slot slot;
-	char msg[700];
+	char msg[RULE_MSG_MAX];
 	if (eligibility_load(k->c, row->i[0], &s, k->e) < 0)
 		return fail(k);
 	fmt_of(k, &s, &f);
@@ -316,7 +314,7 @@ static int room_clash_row(void *arg, const struct cs_row *row)
 	struct checker *k = arg;
 	struct rs_slot a, b;
 	struct rs_event ev;
-	char room[RS_NAME], msg[700], title[RS_NAME + 2];
+	char room[RS_NAME], msg[RULE_MSG_MAX], title[RS_NAME + 2];
 	if (session_of(k, row->i[0], &a, &ev, room, sizeof room) < 0 ||
 	    session_of(k, row->i[1], &b, &ev, room, sizeof room) < 0)
 		return fail(k);
@@ -333,7 +331,7 @@ static int booth_clash_row(void *arg, const struct cs_row *row)
 	struct rs_slot a, b;
 	struct rs_event ev;
 	int64_t event;
-	char msg[700], label[RS_NAME];
+	char msg[RULE_MSG_MAX], label[RS_NAME];
 	if (rules_store_booth(k->c->db, row->i[1], &b, &event, label, sizeof label, k->e) < 0 ||
 	    rules_store_booth(k->c->db, row->i[0], &a, &event, label, sizeof label, k->e) < 0 ||
 	    rules_store_event(k->c->db, event, &ev, k->e) < 0)
@@ -348,7 +346,7 @@ static int outside_row(void *arg, const struct cs_row *row)
 {
 	struct checker *k = arg;
 	struct rs_event ev;
-	char msg[700];
+	char msg[RULE_MSG_MAX];
 	if (rules_store_event(k->c->db, row->i[1], &ev, k->e) < 0)
 		return fail(k);
 	struct rules_fmt f = {ev.tz, k->c->cfg->time_12h};
@@ -361,7 +359,7 @@ static int cross_event_row(void *arg, const struct cs_row *row)
 {
 	struct checker *k = arg;
 	struct rs_event a, b;
-	char msg[700];
+	char msg[RULE_MSG_MAX];
 	if (rules_store_event(k->c->db, row->i[0], &a, k->e) < 0 ||
 	    rules_store_event(k->c->db, row->i[1], &b, k->e) < 0)
 		return fail(k);
@@ -374,7 +372,7 @@ static int seats_row(void *arg, const struct cs_row *row)
 {
 	struct checker *k = arg;
 	struct rs_event ev;
-	char msg[700];
+	char msg[RULE_MSG_MAX];
 	if (rules_store_event(k->c->db, row->i[0], &ev, k->e) < 0)
 		return fail(k);
 	if (rules_over_capacity(ev.name, row->i[2], row->i[1], msg, sizeof msg) != RULE_OK &&
@@ -415,7 +413,7 @@ static int speaker_row(void *arg, const struct cs_row *row)
 	struct rs_slot talk;
 	int64_t event;
 	bool off;
-	char msg[700];
+	char msg[RULE_MSG_MAX];
 	if (eligibility_load(k->c, row->i[2], &s, k->e) < 0 ||
 	    rules_store_person(k->c->db, row->i[0], &p, k->e) < 0 ||
 	    rules_store_session(k->c->db, row->i[1], &talk, &event, &off, k->e) < 0)
@@ -466,7 +464,7 @@ int check_run(struct ctx *c, int64_t event,
 	k.arg = arg;
 	k.e = e;
 	int ret = 0;
-	for (size_t i = 0; i < sizeof scans / sizeof scans[0] && !k.stopped && !k.failed; i++) {
+	for (size_t i = 0; i < ARRAY_LEN(scans) && !k.stopped && !k.failed; i++) {
 		ret = check_store_scan(c->db, scans[i].q, event, scans[i].row, &k, e);
 		if (ret == 0 && scans[i].q == CS_TIMELINE && !k.stopped && !k.failed)
 			timeline_person(&k);

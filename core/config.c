@@ -15,6 +15,7 @@
 
 #include <iniparser.h>
 
+#include "array.h"
 #include "suggest.h"
 
 enum opt_type { OPT_INT, OPT_DOUBLE, OPT_BOOL, OPT_ENUM, OPT_STRING };
@@ -109,7 +110,7 @@ static const struct opt options[] = {
          "Put descriptions and notes into calendar files"),
 };
 
-#define NOPTIONS (sizeof options / sizeof options[0])
+#define NOPTIONS ARRAY_LEN(options)
 /* Distinct sections in the table, plus [keys]. */
 #define MAX_SECTIONS (NOPTIONS + 1)
 /* How much of a value or name goes into a message. */
@@ -212,7 +213,7 @@ static int parse_bool(const char *s, bool *out)
 {
 	static const char *const yes[] = {"on", "true", "yes", "1"};
 	static const char *const no[] = {"off", "false", "no", "0"};
-	for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++) {
+	for (size_t i = 0; i < ARRAY_LEN(yes); i++) {
 		if (!strcasecmp(s, yes[i]) || !strcasecmp(s, no[i])) {
 			*out = !strcasecmp(s, yes[i]);
 			return 0;

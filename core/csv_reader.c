@@ -9,10 +9,14 @@
 #include <string.h>
 #include <strings.h>
 
+#include "utf8.h"
 #include "xmalloc.h"
 
-#define CHUNK     65536
-#define FIELD_MAX (1u << 20)
+#define CHUNK      65536
+#define FIELD_MAX  (1u << 20) /* bytes of one field */
+#define RECORD_MAX (4u << 20) /* bytes of one record, all its fields */
+#define FIELDS_MAX 4096       /* fields of one record */
+#define KEEP_MAX   4096       /* a field buffer larger than this is freed after its record */
 
 struct reader {
 	const struct csv_source *src;
@@ -29,42 +33,8 @@ struct reader {
 	char **f;   /* fields of the open record (buffers reused) */
 	size_t *cap;
 	size_t n, nalloc;
+	size_t bytes; /* of the open record's fields so far */
 };
-
-int csv_reader_utf8_ok(const char *s, size_t n)
-{
-	const unsigned char *p = (const unsigned char *)s, *end = p + n;
-	while (p < end) {
-		unsigned c = *p;
-		size_t len;
-		unsigned min, cp;
-		if (c == 0)
-			return 0;
-		if (c < 0x80) {
-			p++;
-			continue;
-		}
-		if (c >= 0xc2 && c <= 0xdf)
-			len = 2, min = 0x80, cp = c & 0x1f;
-		else if (c >= 0xe0 && c <= 0xef)
-			len = 3, min = 0x800, cp = c & 0x0f;
-		else if (c >= 0xf0 && c <= 0xf4)
-			len = 4, min = 0x10000, cp = c & 0x07;
-		else
-			return 0;
-		if ((size_t)(end - p) < len)
-			return 0;
-		for (size_t i = 1; i < len; i++) {
-			if ((p[i] & 0xc0) != 0x80)
-				return 0;
-			cp = (cp << 6) | (p[i] & 0x3f);
-		}
-		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-			return 0;
-		p += len;
-	}
-	return 1;
-}
 
 /* Line breaks inside a field are stored as LF: CR LF and a lone CR become LF. */
 static void unix_line_ends(char *s)
@@ -97,7 +67,11 @@ static void on_field(void *s, size_t len, void *data)
 		return;
 	if (len > FIELD_MAX)
 		return fail(r, r->start, "a field is longer than 1 MiB");
-	if (s && !csv_reader_utf8_ok(s, len))
+	if ((r->bytes += len) > RECORD_MAX)
+		return fail(r, r->start, "a row is longer than 4 MiB");
+	if (r->n == FIELDS_MAX)
+		return fail(r, r->start, "a row has more than 4096 fields");
+	if (s && !utf8_valid(s, len))
 		return fail(r, r->start,
 		            memchr(s, 0, len) ? "a field holds a NUL byte (not a text file?)"
 		                              : "not UTF-8 text (in a spreadsheet, save as "
@@ -137,7 +111,16 @@ static void on_record(int c, void *data)
 		if (r->e && r->e->code != ERR_DB)
 			r->e->code = ERR_INPUT;
 	}
+	/* large buffers go with their record: what stays is bounded by
+	 * FIELDS_MAX * KEEP_MAX whatever the file holds */
+	for (size_t i = 0; i < r->n; i++)
+		if (r->cap[i] > KEEP_MAX) {
+			free(r->f[i]);
+			r->f[i] = NULL;
+			r->cap[i] = 0;
+		}
 	r->n = 0;
+	r->bytes = 0;
 }
 
 static bool significant(const struct reader *r, unsigned char c)
@@ -178,6 +161,10 @@ static void feed_line(struct reader *r, const char *s, size_t n)
 		else
 			fail(r, r->line, csv_strerror(csv_error(&r->p)));
 	}
+	/* the field being read, while it is read: at most a chunk past the
+	 * limit is ever held, however long the field goes on */
+	if (r->p.entry_pos > FIELD_MAX)
+		fail(r, r->start, "a field is longer than 1 MiB");
 	char last = s[n - 1];
 	if (last == '\r' || (last == '\n' && !(n == 1 && r->prev == '\r')))
 		r->line++;
@@ -282,6 +269,9 @@ int csv_reader_run(const struct csv_source *src, csv_row_fn fn, void *arg, struc
 	if (csv_init(&r.p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
 		return err_set(e, ERR_INPUT, "%s: cannot start the CSV parser", src->name);
 	csv_set_realloc_func(&r.p, xrealloc);
+	/* libcsv grows a field's buffer by this much at a time (128 bytes by
+	 * default: a 1 MiB field took 8,192 reallocations) */
+	csv_set_blk_size(&r.p, CHUNK);
 	int ret = read_all(&r);
 	csv_free(&r.p);
 	for (size_t i = 0; i < r.nalloc; i++)

@@ -38,7 +38,4 @@ struct csv_source {
  * not UTF-8, UTF-16, binary data) is ERR_INPUT "NAME:LINE: why". */
 int csv_reader_run(const struct csv_source *src, csv_row_fn fn, void *arg, struct err *e);
 
-/* Is s (n bytes) valid UTF-8 without NUL bytes? */
-int csv_reader_utf8_ok(const char *s, size_t n);
-
 #endif

@@ -1,10 +1,21 @@
-/* ctx.c - who is acting, for the audit log. */
+/* ctx.c - who is acting, for the audit log, and one write in a transaction. */
 #define _DEFAULT_SOURCE
 #include "ctx.h"
 
 #include <pwd.h>
 #include <stdio.h>
 #include <unistd.h>
+
+int ctx_tx(struct ctx *c, int64_t a, int64_t b, ctx_pair_fn fn, struct err *e)
+{
+	if (db_begin(c->db, e) < 0)
+		return -1;
+	if (fn(c, a, b, e) < 0) {
+		db_rollback(c->db);
+		return -1;
+	}
+	return db_commit(c->db, e);
+}
 
 void ctx_default_actor(char *buf, size_t n)
 {

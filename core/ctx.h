@@ -16,6 +16,12 @@ struct ctx {
 	const char *override_reason; /* non-NULL: soft rules may be overridden */
 };
 
+/* A write about a pair of rows: (event, person), (shift, person). */
+typedef int (*ctx_pair_fn)(struct ctx *c, int64_t a, int64_t b, struct err *e);
+/* Run fn(c, a, b) inside one BEGIN IMMEDIATE transaction: committed when it
+ * returns 0, rolled back when it fails. */
+int ctx_tx(struct ctx *c, int64_t a, int64_t b, ctx_pair_fn fn, struct err *e);
+
 /* The login name of the user running muster (from the password database, not
  * the environment), for the audit log. */
 void ctx_default_actor(char *buf, size_t n);

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "../db/demo_store.h"
 #include "../db/record_store.h"
 #include "audit.h"
@@ -23,7 +24,6 @@
 #include "tz.h"
 #include "xmalloc.h"
 
-#define N(a)     (sizeof(a) / sizeof((a)[0]))
 #define HM(h, m) ((h)*60 + (m)) /* minutes of a local day */
 
 /* ---- deterministic randomness (xorshift64*) ------------------------------ */
@@ -488,7 +488,7 @@ static const struct name am_family[] = {
     {"በቀለ", "bekele"},   {"ከበደ", "kebede"}, {"አለሙ", "alemu"},
 };
 
-#define NAMES(a) a, N(a)
+#define NAMES(a) a, ARRAY_LEN(a)
 
 static const struct culture cultures[] = {
     {NAMES(en_given), NAMES(en_family), false, " ", 26},
@@ -721,7 +721,7 @@ static int32_t add_org(struct plan *p, const char *name, const char *sector, con
 static const char *make_name(struct plan *p, char *email_local, size_t n)
 {
 	unsigned total = 0;
-	for (size_t i = 0; i < N(cultures); i++)
+	for (size_t i = 0; i < ARRAY_LEN(cultures); i++)
 		total += cultures[i].weight;
 	unsigned pick = rng_below(&p->rng, total);
 	const struct culture *c = cultures;
@@ -965,7 +965,7 @@ static int32_t add_org(struct plan *p, const char *name, const char *sector, con
 
 static void add_seed_orgs(struct plan *p)
 {
-	for (size_t i = 0; i < N(org_seeds); i++)
+	for (size_t i = 0; i < ARRAY_LEN(org_seeds); i++)
 		add_org(p, org_seeds[i].name, org_seeds[i].sector, org_seeds[i].slug,
 		        org_seeds[i].notes);
 }
@@ -973,8 +973,8 @@ static void add_seed_orgs(struct plan *p)
 /* Large set: every place x kind, after the seeds. */
 static void add_generated_orgs(struct plan *p)
 {
-	for (size_t k = 0; k < N(org_kinds); k++) {
-		for (size_t i = 0; i < N(org_places); i++) {
+	for (size_t k = 0; k < ARRAY_LEN(org_kinds); k++) {
+		for (size_t i = 0; i < ARRAY_LEN(org_places); i++) {
 			const char *name = plan_fmt(p, "%s %s", org_places[i], org_kinds[k].kind);
 			char slug[64];
 			size_t n = 0;
@@ -1338,8 +1338,8 @@ static void gathering_people(struct plan *p, int32_t ev, int32_t *staff, int32_t
 	add_people(p, ev, "volunteer", G_VOLUNTEERS, &vw, vols);
 	PERSON(p, vols[YOUTH_SPEAKER])->org = O_NORTHSIDE_YOUTH;
 	PERSON(p, vols[YOUTH_SPEAKER])->birth = 20030611;
-	give_skills(p, vols, G_VOLUNTEERS, gathering_rates, N(gathering_rates), G_DATE);
-	for (size_t k = 0; k < N(gathering_windows); k++)
+	give_skills(p, vols, G_VOLUNTEERS, gathering_rates, ARRAY_LEN(gathering_rates), G_DATE);
+	for (size_t k = 0; k < ARRAY_LEN(gathering_windows); k++)
 		add_avail(p, vols[gathering_windows[k][0]], ev,
 		          at_local(p, gathering_event.tz, G_DATE, gathering_windows[k][1]),
 		          at_local(p, gathering_event.tz, G_DATE, gathering_windows[k][2]));
@@ -1347,8 +1347,8 @@ static void gathering_people(struct plan *p, int32_t ev, int32_t *staff, int32_t
 
 static void gathering_program(struct plan *p, int32_t ev, int32_t room0, const int32_t *vols)
 {
-	int32_t first = (int32_t)p->sessions.n, speakers[N(gathering_speakers)];
-	for (size_t k = 0; k < N(gathering_sessions); k++) {
+	int32_t first = (int32_t)p->sessions.n, speakers[ARRAY_LEN(gathering_speakers)];
+	for (size_t k = 0; k < ARRAY_LEN(gathering_sessions); k++) {
 		struct topic t = {gathering_sessions[k].title, gathering_sessions[k].kind,
 		                  gathering_sessions[k].about};
 		add_session(p, ev, room0 + gathering_sessions[k].room, &t,
@@ -1356,7 +1356,7 @@ static void gathering_program(struct plan *p, int32_t ev, int32_t room0, const i
 		            at_local(p, gathering_event.tz, G_DATE, gathering_sessions[k].end));
 	}
 	SESSION(p, first + 2)->capacity = 60;
-	for (size_t k = 0; k < N(gathering_speakers); k++) {
+	for (size_t k = 0; k < ARRAY_LEN(gathering_speakers); k++) {
 		struct who w = {gathering_speakers[k].org,
 		                100,
 		                AGE_NONE,
@@ -1365,7 +1365,7 @@ static void gathering_program(struct plan *p, int32_t ev, int32_t room0, const i
 		                gathering_speakers[k].notes};
 		add_people(p, ev, "speaker", 1, &w, &speakers[k]);
 	}
-	for (size_t k = 0; k < N(gathering_talks); k++) {
+	for (size_t k = 0; k < ARRAY_LEN(gathering_talks); k++) {
 		int who = gathering_talks[k].who;
 		add_speaker(p, first + gathering_talks[k].session,
 		            who >= 0 ? speakers[who] : vols[-1 - who], gathering_talks[k].role);
@@ -1412,11 +1412,11 @@ static void gathering_staffing(struct plan *p, int32_t ev, int32_t room0, const 
 	for (int k = G_VOLUNTEERS - 1; k >= 0; k--)
 		if (PERSON(p, vols[k])->skills & (1u << SK_AV))
 			av_lead = vols[k];
-	for (size_t k = 0; k < N(gathering_roles); k++)
+	for (size_t k = 0; k < ARRAY_LEN(gathering_roles); k++)
 		add_role(p, ev, gathering_roles[k].name, gathering_roles[k].about,
 		         gathering_roles[k].skill, gathering_roles[k].min_age,
 		         k < G_STAFF ? staff[k] : av_lead);
-	for (size_t k = 0; k < N(gathering_shifts); k++) {
+	for (size_t k = 0; k < ARRAY_LEN(gathering_shifts); k++) {
 		struct shift_at at = {
 		    gathering_shifts[k].room >= 0 ? room0 + gathering_shifts[k].room : -1,
 		    gathering_shifts[k].booth >= 0 ? booths[gathering_shifts[k].booth] : -1,
@@ -1437,7 +1437,7 @@ static void build_gathering(struct plan *p)
 	p->area = "312";
 	int32_t ev = add_event(p, &gathering_event);
 	int32_t room0 = (int32_t)p->rooms.n;
-	for (size_t k = 0; k < N(gathering_rooms); k++)
+	for (size_t k = 0; k < ARRAY_LEN(gathering_rooms); k++)
 		add_room(p, ev, gathering_rooms[k].name, gathering_rooms[k].capacity,
 		         gathering_rooms[k].kind);
 	gathering_people(p, ev, staff, vols);
@@ -1695,7 +1695,7 @@ static int32_t next_speaker(struct plan *p, struct conf *c, int32_t session)
 static void conf_talks(struct plan *p, struct conf *c, int32_t session)
 {
 	const char *kind = SESSION(p, session)->kind;
-	for (size_t k = 0; k < N(speaker_patterns); k++) {
+	for (size_t k = 0; k < ARRAY_LEN(speaker_patterns); k++) {
 		if (strcmp(speaker_patterns[k].kind, kind) != 0)
 			continue;
 		for (int r = 0; r < 4 && speaker_patterns[k].roles[r]; r++) {
@@ -1739,16 +1739,17 @@ static void conf_plenaries(struct plan *p, struct conf *c, int d)
 static void conf_breakouts(struct plan *p, struct conf *c, int d, size_t *count)
 {
 	const struct conf_spec *s = c->s;
-	for (int slot = 0; slot < (int)N(slot_times); slot++) {
+	for (int slot = 0; slot < (int)ARRAY_LEN(slot_times); slot++) {
 		for (int r = 0; r < s->nbreakouts; r++) {
 			if (s->skip_every && r == s->nbreakouts - 1 &&
-			    (d * (int)N(slot_times) + slot) % s->skip_every == 0)
+			    (d * (int)ARRAY_LEN(slot_times) + slot) % s->skip_every == 0)
 				continue;
 			size_t k = (*count)++;
-			struct topic t = topics[k % N(topics)];
+			struct topic t = topics[k % ARRAY_LEN(topics)];
 			if (s->regional_titles)
-				t.title = plan_fmt(p, "%s (%s)", t.title,
-				                   regions[k / N(topics) % N(regions)]);
+				t.title =
+				    plan_fmt(p, "%s (%s)", t.title,
+				             regions[k / ARRAY_LEN(topics) % ARRAY_LEN(regions)]);
 			int32_t sess = conf_session(p, c, c->first_breakout + r, &t, d,
 			                            slot_times[slot][0], slot_times[slot][1]);
 			if (k % 17 == 16)
@@ -2009,11 +2010,11 @@ static const struct conf_spec forum = {
     .block_len = 120,
     .nblocks = 5,
     .posts = forum_posts,
-    .nposts = N(forum_posts),
+    .nposts = ARRAY_LEN(forum_posts),
     .rates = forum_rates,
-    .nrates = N(forum_rates),
+    .nrates = ARRAY_LEN(forum_rates),
     .orgs = forum_orgs,
-    .norgs = N(forum_orgs),
+    .norgs = ARRAY_LEN(forum_orgs),
     .volunteers = 170,
     .vol_speakers = 5,
     .staff = 10,
@@ -2092,9 +2093,9 @@ static const struct conf_spec summit = {
     .block_len = 120,
     .nblocks = 8,
     .posts = summit_posts,
-    .nposts = N(summit_posts),
+    .nposts = ARRAY_LEN(summit_posts),
     .rates = summit_rates,
-    .nrates = N(summit_rates),
+    .nrates = ARRAY_LEN(summit_rates),
     .norgs = 205,
     .org_first = SUMMIT_ORGS,
     .volunteers = 3800,
@@ -2178,7 +2179,7 @@ static void build_large(struct plan *p)
 	add_generated_orgs(p);
 	add_skills(p);
 	build_conference(p, &summit);
-	for (size_t i = 0; i < N(regionals); i++)
+	for (size_t i = 0; i < ARRAY_LEN(regionals); i++)
 		build_regional(p, i);
 	p->area = "202";
 	while (p->people.n < LARGE_PEOPLE) {
@@ -2454,7 +2455,7 @@ static const struct table_def {
 struct writer {
 	struct ctx *c;
 	bool bulk;
-	struct demo_insert *ins[N(tables)];
+	struct demo_insert *ins[ARRAY_LEN(tables)];
 };
 
 static int write_bulk(struct writer *w, size_t t, const struct row *r, int64_t *id, struct err *e)
@@ -2486,7 +2487,7 @@ static int write_record(struct writer *w, size_t t, const struct row *r, int64_t
 static int write_plan(struct writer *w, struct plan *p, struct err *e)
 {
 	struct emit_ctx x = {p, clock_now(w->c->clock)};
-	for (size_t t = 0; t < N(tables); t++) {
+	for (size_t t = 0; t < ARRAY_LEN(tables); t++) {
 		struct vec *v = (struct vec *)(void *)((char *)p + tables[t].rows);
 		for (size_t i = 0; i < v->n; i++) {
 			struct row r;
@@ -2508,7 +2509,7 @@ static int write_plan(struct writer *w, struct plan *p, struct err *e)
 
 static void writer_free(struct writer *w)
 {
-	for (size_t t = 0; t < N(tables); t++)
+	for (size_t t = 0; t < ARRAY_LEN(tables); t++)
 		demo_store_insert_free(w->ins[t]);
 }
 
@@ -2529,7 +2530,7 @@ static void plan_free(struct plan *p)
 	struct vec *all[] = {&p->orgs,  &p->skills,   &p->people,   &p->pskills, &p->events,
 	                     &p->rooms, &p->sessions, &p->speakers, &p->booths,  &p->regs,
 	                     &p->roles, &p->shifts,   &p->avails,   &p->assigns, &p->history};
-	for (size_t i = 0; i < N(all); i++)
+	for (size_t i = 0; i < ARRAY_LEN(all); i++)
 		free(all[i]->a);
 	arena_free(&p->text);
 	map_free(&p->emails);
@@ -2567,7 +2568,7 @@ static const struct {
 
 static int count_rows(struct ctx *c, struct demo_summary *out, struct err *e)
 {
-	for (size_t i = 0; i < N(counts); i++)
+	for (size_t i = 0; i < ARRAY_LEN(counts); i++)
 		if (count_of(c, counts[i].sql, (long *)(void *)((char *)out + counts[i].at), e) < 0)
 			return -1;
 	return 0;

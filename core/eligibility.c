@@ -64,7 +64,7 @@ static int eval_timeline(struct ctx *c, const struct elig_shift *s, const struct
 	struct rules_slot want, anon;
 	int64_t days[MAX_DAYS][2];
 	int64_t rest = (int64_t)c->cfg->min_rest_minutes * 60;
-	char msg[700];
+	char msg[RULE_MSG_MAX];
 	eligibility_fmt(c, s, &f);
 	eligibility_slot(s, &want);
 	anon = want;
@@ -106,7 +106,7 @@ static int eval_speaking(struct ctx *c, const struct elig_shift *s, const struct
 	struct rules_fmt f;
 	struct rules_slot want;
 	struct rs_slots talks = {0};
-	char msg[700];
+	char msg[RULE_MSG_MAX];
 	eligibility_fmt(c, s, &f);
 	eligibility_slot(s, &want);
 	if (rules_store_speaking(c->db, p->id, want.starts, want.ends, 0, &talks, e) < 0)
@@ -125,7 +125,7 @@ static int eval_skill(struct ctx *c, const struct elig_shift *s, const struct rs
 {
 	struct rules_fmt f;
 	struct rules_slot want;
-	char expires[16], msg[700];
+	char expires[16], msg[RULE_MSG_MAX];
 	bool held;
 	if (!s->role.skill)
 		return 0;
@@ -146,7 +146,7 @@ static int eval_windows(struct ctx *c, const struct elig_shift *s, const struct 
 	struct rules_fmt f;
 	struct rules_slot want;
 	struct rs_slots w = {0};
-	char msg[700];
+	char msg[RULE_MSG_MAX];
 	eligibility_fmt(c, s, &f);
 	eligibility_slot(s, &want);
 	if (rules_store_windows(c->db, p->id, s->shift.event, 0, &w, e) < 0)
@@ -165,7 +165,7 @@ int eligibility_eval(struct ctx *c, const struct elig_shift *s, const struct rs_
 {
 	struct rules_fmt f;
 	struct rules_slot want;
-	char msg[700];
+	char msg[RULE_MSG_MAX];
 	eligibility_fmt(c, s, &f);
 	eligibility_slot(s, &want);
 	if (mask & ELIG_FILL) {

@@ -103,7 +103,7 @@ static const struct field_def skill_fields[] = {
 
 static const struct field_def person_skill_fields[] = {
     REF("person", F_REQUIRED, "person", "person id"),
-    REF("skill", F_REQUIRED, "skill", "skill id"),
+    REF("skill", F_REQUIRED | F_UNIQUE_IN, "skill", "skill id"),
     DATE("expires", 0, "last day the skill counts (YYYY-MM-DD), empty = never"),
 };
 
@@ -126,7 +126,7 @@ static const struct field_def event_fields[] = {
 
 static const struct field_def room_fields[] = {
     REF("event", F_REQUIRED, "event", "event id"),
-    TEXT("name", F_REQUIRED, "room name (unique in the event)"),
+    TEXT("name", F_REQUIRED | F_UNIQUE_IN, "room name (unique in the event)"),
     INT("capacity", 0, "0", 0, 1000000, "seats (0 = unlimited)"),
     ENUM("kind", 0, room_kinds, "room", NULL),
 };
@@ -147,7 +147,7 @@ static const struct field_def session_fields[] = {
 
 static const struct field_def speaker_fields[] = {
     REF("session", F_REQUIRED, "session", "session id"),
-    REF("person", F_REQUIRED, "person", "person id"),
+    REF("person", F_REQUIRED | F_UNIQUE_IN, "person", "person id"),
     ENUM("role", 0, speaker_roles, "speaker", NULL),
 };
 
@@ -175,7 +175,7 @@ static const struct field_def registration_fields[] = {
 
 static const struct field_def role_fields[] = {
     REF("event", F_REQUIRED, "event", "event id"),
-    TEXT("name", F_REQUIRED, "role name, e.g. Greeter"),
+    TEXT("name", F_REQUIRED | F_UNIQUE_IN, "role name, e.g. Greeter"),
     TEXT("description", F_LONG, "what the role does"),
     REF("skill", 0, "skill", "required skill id"),
     INT("min_age", 0, "0", 0, 120, "minimum age on the shift's date"),

@@ -31,6 +31,8 @@ enum field_type {
 #define F_SEQ      0x10u /* a change raises the row's iCalendar SEQUENCE */
 #define F_PRIVATE  0x20u /* contact data: values never written to the audit log */
 #define F_LONG     0x40u /* free text; left out of table listings */
+#define F_UNIQUE_IN                                                                                \
+	0x80u /* no two rows share it and their first field (a room's name in its event) */
 
 #define ENTITY_MAX_FIELDS 16
 

@@ -1,6 +1,8 @@
 /* err.c - filling and prefixing struct err. */
 #include "err.h"
 
+#include "array.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -44,7 +46,7 @@ int err_exit_status(enum err_code code)
 	    [ERR_NONE] = 0,  [ERR_REFUSED] = 1, [ERR_SOFT] = 1,   [ERR_NOT_FOUND] = 1,
 	    [ERR_USAGE] = 2, [ERR_INPUT] = 2,   [ERR_CONFIG] = 2, [ERR_DB] = 3,
 	};
-	if ((unsigned)code >= sizeof status / sizeof status[0])
+	if ((unsigned)code >= ARRAY_LEN(status))
 		return 1;
 	return status[code];
 }

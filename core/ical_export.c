@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "array.h"
 #include "../db/ical_store.h"
 #include "audit.h"
 #include "entity.h"
@@ -80,7 +81,7 @@ static const char *const method_names[] = {
 
 int ical_export_method_parse(const char *text, enum ical_method *out, struct err *e)
 {
-	for (size_t i = 0; i < sizeof method_names / sizeof method_names[0]; i++)
+	for (size_t i = 0; i < ARRAY_LEN(method_names); i++)
 		if (strcmp(text, method_names[i]) == 0)
 			return *out = (enum ical_method)i, 0;
 	return err_set(e, ERR_USAGE, "--method: \"%s\" is not publish, request or cancel", text);
@@ -105,10 +106,7 @@ static int zone_add(void *arg, const char *tz, int64_t first, int64_t last)
 			z->v[i].last = last;
 		return 0;
 	}
-	if (z->n == z->cap) {
-		z->cap = z->cap ? z->cap * 2 : 4;
-		z->v = xrealloc(z->v, z->cap * sizeof *z->v);
-	}
+	XGROW(z->v, z->n, z->cap, 4);
 	snprintf(z->v[z->n].tz, sizeof z->v[z->n].tz, "%s", tz);
 	z->v[z->n].first = first;
 	z->v[z->n++].last = last;
@@ -130,10 +128,7 @@ static int calendar_zones(struct ctx *c, const struct calendar *cal, struct zone
 static int crowd_add(void *arg, const struct ical_store_person *p)
 {
 	struct crowd *k = arg;
-	if (k->n == k->cap) {
-		k->cap = k->cap ? k->cap * 2 : 4;
-		k->v = xrealloc(k->v, k->cap * sizeof *k->v);
-	}
+	XGROW(k->v, k->n, k->cap, 4);
 	struct crowd_one *o = &k->v[k->n++];
 	o->confidential = p->confidential;
 	o->name = ical_out_clean(p->confidential ? CONFIDENTIAL : p->name, true);
@@ -407,7 +402,7 @@ static void write_head(struct writer *w)
 	    icalproperty_new_method(methods[w->cal->method]),
 	};
 	ical_out_line(&w->out, "BEGIN:VCALENDAR", 15);
-	for (size_t i = 0; i < sizeof props / sizeof props[0]; i++) {
+	for (size_t i = 0; i < ARRAY_LEN(props); i++) {
 		ical_out_property(&w->out, props[i]);
 		icalproperty_free(props[i]);
 	}

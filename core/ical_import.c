@@ -88,16 +88,6 @@ static int read_file(const char *path, char **text, size_t *len, struct err *e)
 
 /* ---- VEVENT to planned session ------------------------------------------- */
 
-static int64_t days_from_civil(int64_t y, int m, int d)
-{
-	y -= m <= 2;
-	int64_t era = (y >= 0 ? y : y - 399) / 400;
-	int64_t yoe = y - era * 400;
-	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 /* A DTSTART/DTEND as UTC seconds: Z is UTC; an IANA TZID is read with the
  * system zoneinfo; another TZID with the file's own VTIMEZONE; a floating
  * time in the event's zone. */
@@ -107,7 +97,7 @@ static int instant(struct importer *im, icalproperty *p, int line, int64_t *out)
 	icalparameter *tzp = icalproperty_get_first_parameter(p, ICAL_TZID_PARAMETER);
 	const char *tzid = tzp ? icalparameter_get_tzid(tzp) : NULL;
 	if (icaltime_is_utc(t)) {
-		*out = days_from_civil(t.year, t.month, t.day) * 86400 + t.hour * 3600 +
+		*out = tz_days_from_civil(t.year, t.month, t.day) * 86400 + t.hour * 3600 +
 		       t.minute * 60 + t.second;
 		return 0;
 	}

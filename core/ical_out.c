@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
 #include "xmalloc.h"
 
 void ical_out_init(struct ical_out *o, FILE *f)
@@ -19,9 +20,7 @@ void ical_out_init(struct ical_out *o, FILE *f)
 
 void ical_out_free(struct ical_out *o)
 {
-	free(o->line);
-	o->line = NULL;
-	o->len = o->cap = 0;
+	strbuf_free(&o->line);
 }
 
 static void put(struct ical_out *o, const char *s, size_t n)
@@ -40,9 +39,7 @@ void ical_out_line(struct ical_out *o, const char *line, size_t len)
 		size_t room = first ? ICAL_OUT_LINE_OCTETS : ICAL_OUT_LINE_OCTETS - 1;
 		size_t cut = len;
 		if (len - pos > room) {
-			cut = pos + room;
-			while (cut > pos && ((unsigned char)line[cut] & 0xC0) == 0x80)
-				cut--;
+			cut = pos + utf8_boundary(line + pos, room);
 			if (cut == pos) /* not UTF-8 after all: cut anywhere */
 				cut = pos + room;
 		}
@@ -55,21 +52,11 @@ void ical_out_line(struct ical_out *o, const char *line, size_t len)
 	} while (pos < len);
 }
 
-static void gather(struct ical_out *o, const char *s, size_t n)
-{
-	if (o->len + n + 1 > o->cap) {
-		o->cap = (o->len + n + 1) * 2;
-		o->line = xrealloc(o->line, o->cap);
-	}
-	memcpy(o->line + o->len, s, n);
-	o->len += n;
-}
-
 static void flush_line(struct ical_out *o)
 {
-	if (o->len)
-		ical_out_line(o, o->line, o->len);
-	o->len = 0;
+	if (o->line.len)
+		ical_out_line(o, o->line.s, o->line.len);
+	strbuf_reset(&o->line);
 }
 
 void ical_out_text(struct ical_out *o, const char *text)
@@ -80,10 +67,11 @@ void ical_out_text(struct ical_out *o, const char *text)
 		size_t n = nl ? (size_t)(nl - p) : strlen(p);
 		size_t body = n && p[n - 1] == '\r' ? n - 1 : n;
 		if (*p == ' ' || *p == '\t')
-			gather(o, p + 1, body - 1); /* a continuation of the line before */
+			strbuf_addn(&o->line, p + 1,
+			            body - 1); /* a continuation of the line before */
 		else {
 			flush_line(o);
-			gather(o, p, body);
+			strbuf_addn(&o->line, p, body);
 		}
 		p += nl ? n + 1 : n;
 	}
@@ -104,32 +92,14 @@ void ical_out_component(struct ical_out *o, icalcomponent *c)
 	free(s);
 }
 
-/* Length of the valid UTF-8 sequence at s (1-4), or 0 when it is not one. */
-static size_t utf8_len(const unsigned char *s)
-{
-	if (s[0] < 0x80)
-		return 1;
-	size_t n = s[0] >= 0xC2 && s[0] <= 0xDF   ? 2
-	           : s[0] >= 0xE0 && s[0] <= 0xEF ? 3
-	           : s[0] >= 0xF0 && s[0] <= 0xF4 ? 4
-	                                          : 0;
-	for (size_t i = 1; i < n; i++)
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-	/* overlong forms, surrogates and code points past U+10FFFF */
-	if ((n == 3 && s[0] == 0xE0 && s[1] < 0xA0) || (n == 3 && s[0] == 0xED && s[1] > 0x9F) ||
-	    (n == 4 && s[0] == 0xF0 && s[1] < 0x90) || (n == 4 && s[0] == 0xF4 && s[1] > 0x8F))
-		return 0;
-	return n;
-}
-
 char *ical_out_clean(const char *s, bool one_line)
 {
 	const unsigned char *p = (const unsigned char *)(s ? s : "");
 	size_t len = strlen((const char *)p);
 	char *out = xmalloc(len * 3 + 1), *q = out;
 	while (*p) {
-		size_t n = utf8_len(p);
+		uint32_t cp;
+		size_t n = utf8_decode_str((const char *)p, &cp);
 		if (n == 0) {
 			memcpy(q, "\xEF\xBF\xBD", 3); /* U+FFFD */
 			q += 3;

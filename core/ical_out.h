@@ -10,13 +10,14 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "strbuf.h"
+
 #define ICAL_OUT_LINE_OCTETS 75 /* longest line, CRLF not counted */
 
 struct ical_out {
 	FILE *f;
-	bool failed; /* a write failed */
-	char *line;  /* the logical line being gathered */
-	size_t len, cap;
+	bool failed;        /* a write failed */
+	struct strbuf line; /* the logical line being gathered */
 };
 
 void ical_out_init(struct ical_out *o, FILE *f);

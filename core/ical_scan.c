@@ -14,15 +14,17 @@
 #include <string.h>
 #include <strings.h>
 
+#include "array.h"
+#include "strbuf.h"
 #include "tz.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 #define MAX_DEPTH 8
 
 /* One logical (unfolded) content line. */
 struct cline {
-	char *text;
-	size_t len, cap;
+	struct strbuf text;
 	int line; /* physical line it starts on */
 	/* parsed */
 	char name[64];
@@ -78,41 +80,6 @@ static void shown(const char *text, char *buf, size_t n)
 	buf[o] = '\0';
 }
 
-static bool utf8_ok(const unsigned char *s, size_t n)
-{
-	for (size_t i = 0; i < n;) {
-		unsigned char c = s[i];
-		size_t k = c < 0x80                 ? 1
-		           : c >= 0xC2 && c <= 0xDF ? 2
-		           : c >= 0xE0 && c <= 0xEF ? 3
-		           : c >= 0xF0 && c <= 0xF4 ? 4
-		                                    : 0;
-		if (k == 0 || i + k > n)
-			return false;
-		for (size_t j = 1; j < k; j++)
-			if ((s[i + j] & 0xC0) != 0x80)
-				return false;
-		if ((k == 3 && c == 0xE0 && s[i + 1] < 0xA0) ||
-		    (k == 3 && c == 0xED && s[i + 1] > 0x9F) ||
-		    (k == 4 && c == 0xF0 && s[i + 1] < 0x90) ||
-		    (k == 4 && c == 0xF4 && s[i + 1] > 0x8F))
-			return false;
-		i += k;
-	}
-	return true;
-}
-
-static void cl_add(struct cline *cl, const char *s, size_t n)
-{
-	if (cl->len + n + 1 > cl->cap) {
-		cl->cap = (cl->len + n + 1) * 2;
-		cl->text = xrealloc(cl->text, cl->cap);
-	}
-	memcpy(cl->text + cl->len, s, n);
-	cl->len += n;
-	cl->text[cl->len] = '\0';
-}
-
 /* The next physical line [*b, *b + *n) without its line end. */
 static bool physical(struct scanner *s, const char **b, size_t *n)
 {
@@ -133,19 +100,19 @@ static int next_line(struct scanner *s)
 {
 	const char *b;
 	size_t n;
-	s->cl.len = 0;
+	strbuf_reset(&s->cl.text);
 	for (;;) {
 		const char *save = s->p;
 		if (!physical(s, &b, &n))
-			return s->cl.len ? 1 : 0;
+			return s->cl.text.len ? 1 : 0;
 		bool cont = n > 0 && (b[0] == ' ' || b[0] == '\t');
-		if (cont && s->cl.len == 0 && n > 0) {
+		if (cont && s->cl.text.len == 0 && n > 0) {
 			s->lineno++;
 			return fail(s, s->lineno,
 			            "a folded continuation (starting with a space) with no line "
 			            "before it");
 		}
-		if (!cont && s->cl.len) {
+		if (!cont && s->cl.text.len) {
 			s->p = save; /* belongs to the next logical line */
 			return 1;
 		}
@@ -154,7 +121,7 @@ static int next_line(struct scanner *s)
 			continue; /* blank lines are skipped */
 		if (!cont)
 			s->cl.line = s->lineno;
-		cl_add(&s->cl, cont ? b + 1 : b, cont ? n - 1 : n);
+		strbuf_addn(&s->cl.text, cont ? b + 1 : b, cont ? n - 1 : n);
 	}
 }
 
@@ -196,21 +163,21 @@ static int parse_cline(struct scanner *s)
 {
 	struct cline *cl = &s->cl;
 	char q[64];
-	if (cl->len != strlen(cl->text) || !utf8_ok((const unsigned char *)cl->text, cl->len))
+	if (cl->text.len != strlen(cl->text.s) || !utf8_valid(cl->text.s, cl->text.len))
 		return fail(s, cl->line, "not valid UTF-8 text");
-	for (size_t i = 0; i < cl->len; i++)
-		if (((unsigned char)cl->text[i] < 0x20 && cl->text[i] != '\t') ||
-		    cl->text[i] == 0x7F)
+	for (size_t i = 0; i < cl->text.len; i++)
+		if (((unsigned char)cl->text.s[i] < 0x20 && cl->text.s[i] != '\t') ||
+		    cl->text.s[i] == 0x7F)
 			return fail(s, cl->line, "control character 0x%02x in the line",
-			            (unsigned char)cl->text[i]);
-	const char *p = cl->text;
+			            (unsigned char)cl->text.s[i]);
+	const char *p = cl->text.s;
 	size_t k = 0;
 	while (name_char(*p) && k + 1 < sizeof cl->name)
 		cl->name[k++] = (char)toupper((unsigned char)*p++);
 	cl->name[k] = '\0';
 	cl->tzid[0] = cl->value_type[0] = '\0';
 	if (k == 0 || name_char(*p)) {
-		shown(cl->text, q, sizeof q);
+		shown(cl->text.s, q, sizeof q);
 		return fail(s, cl->line, "expected NAME:VALUE, found \"%s\"", q);
 	}
 	while (*p == ';') {
@@ -287,10 +254,7 @@ static int check_time(struct scanner *s)
 	if (utc && cl->tzid[0])
 		return fail(s, cl->line, "%s: a UTC time (Z) cannot also have a TZID", cl->name);
 	if (cl->tzid[0]) {
-		if (s->nused == s->capused) {
-			s->capused = s->capused ? s->capused * 2 : 16;
-			s->used = xrealloc(s->used, s->capused * sizeof *s->used);
-		}
+		XGROW(s->used, s->nused, s->capused, 16);
 		s->used[s->nused].tzid = xstrdup(cl->tzid);
 		s->used[s->nused++].line = cl->line;
 	}
@@ -364,7 +328,7 @@ static int event_property(struct scanner *s)
 	ev->props[ev->nprops++].line = cl->line;
 	if (check_value(s) < 0)
 		return -1;
-	for (size_t i = 0; i < sizeof repeats / sizeof repeats[0]; i++)
+	for (size_t i = 0; i < ARRAY_LEN(repeats); i++)
 		if (strcmp(cl->name, repeats[i]) == 0)
 			return fail(s, cl->line,
 			            "%s: repeating events cannot become sessions (export each "
@@ -377,7 +341,7 @@ static int event_property(struct scanner *s)
 	             {"DTEND", &ev->dtend},     {"DURATION", &ev->duration},
 	             {"SUMMARY", &ev->summary}, {"LOCATION", &ev->location},
 	             {"STATUS", &ev->status}};
-	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) {
+	for (size_t i = 0; i < ARRAY_LEN(known); i++) {
 		if (strcmp(cl->name, known[i].name) != 0)
 			continue;
 		if (*known[i].at)
@@ -464,9 +428,9 @@ static int end(struct scanner *s, const char *what)
 static int one_line(struct scanner *s)
 {
 	struct cline *cl = &s->cl;
-	if (!s->seen_calendar && strncasecmp(cl->text, "BEGIN:VCALENDAR", 15) != 0) {
+	if (!s->seen_calendar && strncasecmp(cl->text.s, "BEGIN:VCALENDAR", 15) != 0) {
 		char q[64];
-		shown(cl->text, q, sizeof q);
+		shown(cl->text.s, q, sizeof q);
 		return fail(s, cl->line,
 		            "expected BEGIN:VCALENDAR, found \"%s\": not an iCalendar file", q);
 	}
@@ -565,7 +529,7 @@ static void scanner_free(struct scanner *s)
 	for (size_t i = 0; s->uids && i < s->out->nev; i++)
 		free(s->uids[i]);
 	free(s->uids);
-	free(s->cl.text);
+	strbuf_free(&s->cl.text);
 }
 
 int ical_scan(const char *path, const char *text, size_t len, struct ical_scan *out, struct err *e)

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "array.h"
 #include "tz.h"
 
 #define HOUR 3600
@@ -20,7 +21,7 @@ bool ical_tz_is_utc(const char *tz)
 	    "UTC",       "Etc/UTC",       "Etc/UCT",   "UCT",     "Etc/Zulu", "Zulu",
 	    "Universal", "Etc/Universal", "GMT",       "Etc/GMT", "Etc/GMT0", "Etc/GMT+0",
 	    "Etc/GMT-0", "Etc/Greenwich", "Greenwich", "GMT0",    "GMT+0",    "GMT-0"};
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+	for (size_t i = 0; i < ARRAY_LEN(names); i++)
 		if (strcmp(tz, names[i]) == 0)
 			return true;
 	return false;

@@ -11,11 +11,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "../db/kiosk_store.h"
 #include "audit.h"
 #include "person.h"
 #include "staffing.h"
 #include "tz.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 /* Candidates the open-shift listing dry-runs per call, and per query. */
@@ -178,9 +180,7 @@ static void first_name(const char *name, char *out, size_t n)
 		name++;
 	size_t len = strcspn(name, " \t");
 	if (len >= n) {
-		len = n - 1;
-		while (len > 0 && ((unsigned char)name[len] & 0xc0) == 0x80)
-			len--;
+		len = utf8_boundary(name, n - 1);
 	}
 	memcpy(out, name, len);
 	out[len] = '\0';
@@ -423,7 +423,7 @@ static const struct action_def actions[] = {
 
 static const struct action_def *action_find(enum kiosk_action a)
 {
-	for (size_t i = 0; i < sizeof actions / sizeof actions[0]; i++)
+	for (size_t i = 0; i < ARRAY_LEN(actions); i++)
 		if (actions[i].action == a)
 			return &actions[i];
 	return NULL;

@@ -17,10 +17,12 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "array.h"
 #include "../db/person_store.h"
 #include "person.h"
 #include "registration.h"
 #include "suggest.h"
+#include "strbuf.h"
 #include "tz.h"
 #include "utf8.h"
 #include "xmalloc.h"
@@ -127,7 +129,7 @@ static const char *shown(const char *s, char *buf, size_t n)
 {
 	size_t k = 0;
 	/* cut after 60 bytes, but never inside a UTF-8 sequence */
-	for (; *s && k + 4 < n && (k < 60 || ((unsigned char)*s & 0xc0) == 0x80); s++)
+	for (; *s && k + 4 < n && (k < 60 || utf8_is_cont((unsigned char)*s)); s++)
 		buf[k++] = (unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s;
 	if (*s && k + 4 < n)
 		memcpy(buf + k, "...", 3), k += 3;
@@ -223,8 +225,15 @@ static int64_t cache_get(const struct name_cache *nc, const char *name)
 	return nc->key[h] ? nc->id[h] : 0;
 }
 
+/* What the caches may hold, so no file makes them grow past a few MiB: a
+ * name beyond these is looked up in the database each time instead. */
+#define CACHE_NAME_MAX 256
+#define CACHE_MAX      16384
+
 static void cache_put(struct name_cache *nc, const char *name, int64_t id)
 {
+	if (strlen(name) > CACHE_NAME_MAX || (nc->n >= CACHE_MAX && !cache_get(nc, name)))
+		return;
 	if ((nc->n + 1) * 2 > nc->cap) {
 		struct name_cache old = *nc;
 		nc->cap = old.cap ? old.cap * 2 : 64;
@@ -289,7 +298,7 @@ static int column_find(const char *name)
 	for (int i = 0; i < PEOPLE_CSV_NCOLS; i++)
 		if (strcmp(name, columns[i].name) == 0)
 			return i;
-	for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
+	for (size_t i = 0; i < ARRAY_LEN(aliases); i++)
 		if (strcmp(name, aliases[i].name) == 0)
 			return (int)aliases[i].col;
 	return -1;
@@ -420,10 +429,7 @@ static int parse_skills(char *text, struct skill_list *out, struct err *e)
 			out->v[k] = item;
 			continue;
 		}
-		if (out->n == out->cap) {
-			out->cap = out->cap ? out->cap * 2 : 8;
-			out->v = xrealloc(out->v, out->cap * sizeof *out->v);
-		}
+		XGROW(out->v, out->n, out->cap, 8);
 		out->v[out->n++] = item;
 	}
 	return 0;
@@ -972,23 +978,15 @@ struct exporter {
 	int (*fn)(void *arg, const char *const *cells);
 	void *arg;
 	struct err *e;
-	char *skills;
-	size_t len, cap;
+	struct strbuf skills; /* "First aid;AV (until 2027-06-30)" */
 };
 
 static int export_skill(void *arg, const char *name, const char *expires)
 {
 	struct exporter *x = arg;
-	char *item = expires ? xasprintf("%s%s (until %s)", x->len ? ";" : "", name, expires)
-	                     : xasprintf("%s%s", x->len ? ";" : "", name);
-	size_t n = strlen(item);
-	if (x->len + n + 1 > x->cap) {
-		x->cap = (x->len + n + 1) * 2;
-		x->skills = xrealloc(x->skills, x->cap);
-	}
-	memcpy(x->skills + x->len, item, n + 1);
-	x->len += n;
-	free(item);
+	strbuf_addf(&x->skills, "%s%s", x->skills.len ? ";" : "", name);
+	if (expires)
+		strbuf_addf(&x->skills, " (until %s)", expires);
 	return 0;
 }
 
@@ -998,9 +996,7 @@ static int export_one(void *arg, const struct record *r)
 	char id[24], org[4096], conf[4];
 	snprintf(id, sizeof id, "%" PRId64, r->id);
 	snprintf(conf, sizeof conf, "%d", record_int(r, "confidential") ? 1 : 0);
-	x->len = 0;
-	if (x->skills)
-		x->skills[0] = '\0';
+	strbuf_reset(&x->skills);
 	if (person_store_org_name(x->ps, record_int(r, "org"), org, sizeof org, x->e) < 0 ||
 	    person_store_skills(x->ps, r->id, export_skill, x, x->e) < 0)
 		return -1;
@@ -1014,7 +1010,7 @@ static int export_one(void *arg, const struct record *r)
 	    conf,
 	    record_text(r, "volunteer_code"),
 	    record_text(r, "notes"),
-	    x->len ? x->skills : "",
+	    strbuf_str(&x->skills),
 	};
 	return x->fn(x->arg, cells);
 }
@@ -1035,7 +1031,7 @@ int people_csv_export(struct ctx *c, int64_t event, int (*fn)(void *arg, const c
 		ret = -1;
 	}
 	person_store_close(x.ps);
-	free(x.skills);
+	strbuf_free(&x.skills);
 	return ret;
 }
 

@@ -121,7 +121,7 @@ static int skill_with(struct ctx *c, const struct elig_shift *s, const struct rs
 	const struct holding *h = arg;
 	struct rules_fmt f;
 	struct rules_slot slot;
-	char msg[700];
+	char msg[RULE_MSG_MAX];
 	(void)e;
 	eligibility_fmt(c, s, &f);
 	eligibility_slot(s, &slot);
@@ -173,7 +173,7 @@ static int windows_with(struct ctx *c, const struct elig_shift *s, const struct 
 	const struct rs_slots *w = arg;
 	struct rules_fmt f;
 	struct rules_slot slot;
-	char msg[700];
+	char msg[RULE_MSG_MAX];
 	(void)e;
 	eligibility_fmt(c, s, &f);
 	eligibility_slot(s, &slot);
@@ -255,7 +255,7 @@ int recheck_speaker(struct ctx *c, struct record *r, const struct record *old, s
 	struct verdict v;
 	verdict_init(&v);
 	for (size_t i = 0; i < shifts.n; i++) {
-		char msg[700];
+		char msg[RULE_MSG_MAX];
 		struct rules_slot w = {shifts.v[i].what, shifts.v[i].starts, shifts.v[i].ends};
 		verdict_add(&v, rules_speaker_busy(&f, p.name, &t, &w, msg, sizeof msg), msg);
 	}

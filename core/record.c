@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "array.h"
 #include "audit.h"
 #include "entity.h"
 #include "suggest.h"
@@ -401,11 +402,40 @@ static int check_refs(struct ctx *c, const struct record *r, uint32_t mask, stru
 	return 0;
 }
 
+/* A value shared with a row of the same first field (a room name in the
+ * same event, a person speaking twice at one session). */
+static int check_unique_in(struct ctx *c, const struct record *r, size_t i, struct err *e)
+{
+	const struct field_def *f = &r->ent->fields[i], *scope = &r->ent->fields[0];
+	const char *cols[] = {scope->name, f->name};
+	struct db_value vals[] = {r->v[0], r->v[i]};
+	int64_t other;
+	if (r->v[0].kind == DBV_NULL ||
+	    record_store_find_all(c->db, r->ent->table, cols, vals, 2, r->id, &other, e) < 0)
+		return r->v[0].kind == DBV_NULL ? 0 : -1;
+	if (!other)
+		return 0;
+	if (r->v[i].kind == DBV_TEXT)
+		return err_set(e, ERR_REFUSED,
+		               "%s \"%s\" is already used by %s %" PRId64 " in %s %" PRId64,
+		               f->name, r->v[i].s, r->ent->name, other, scope->name, r->v[0].i);
+	return err_set(e, ERR_REFUSED,
+	               "%s %" PRId64 " already links %s %" PRId64 " and %s %" PRId64, r->ent->name,
+	               other, scope->name, r->v[0].i, f->name, r->v[i].i);
+}
+
 static int check_unique(struct ctx *c, const struct record *r, uint32_t mask, struct err *e)
 {
 	for (size_t i = 0; i < r->ent->nfields; i++) {
 		const struct field_def *f = &r->ent->fields[i];
-		if (!(f->flags & F_UNIQUE) || !(mask & (1u << i)) || r->v[i].kind == DBV_NULL)
+		if (!(f->flags & (F_UNIQUE | F_UNIQUE_IN)) || r->v[i].kind == DBV_NULL)
+			continue;
+		if ((f->flags & F_UNIQUE_IN) && (mask & ((1u << i) | 1u))) {
+			if (check_unique_in(c, r, i, e) < 0)
+				return -1;
+			continue;
+		}
+		if (!(f->flags & F_UNIQUE) || !(mask & (1u << i)))
 			continue;
 		int64_t other;
 		if (record_store_find(c->db, r->ent->table, f->name, &r->v[i], r->id, &other, e) <
@@ -430,34 +460,70 @@ static int check_texts(const struct record *r, uint32_t mask, struct err *e)
 	return 0;
 }
 
+static bool blank(const char *s)
+{
+	for (; *s; s++)
+		if (!isspace((unsigned char)*s))
+			return false;
+	return true;
+}
+
 static int check_required(const struct record *r, struct err *e)
 {
 	for (size_t i = 0; i < r->ent->nfields; i++) {
 		const struct field_def *f = &r->ent->fields[i];
-		if ((f->flags & F_REQUIRED) && r->v[i].kind == DBV_NULL)
+		if (!(f->flags & F_REQUIRED))
+			continue;
+		if (r->v[i].kind == DBV_NULL)
 			return err_set(e, ERR_INPUT, "%s: required", f->name);
+		if (r->v[i].kind == DBV_TEXT && blank(r->v[i].s))
+			return err_set(e, ERR_INPUT, "%s: must not be blank", f->name);
 	}
 	return 0;
 }
 
-/* Every start/end pair must be in order. */
+/* Fields that go in order (first before second; strict: never equal),
+ * with the refusal a person reads. Each is also a CHECK of the schema,
+ * which then never speaks. */
+static const struct field_order {
+	const char *first, *second;
+	bool strict;
+	bool second_named_first; /* the message starts with the second field */
+	const char *says;        /* printf: name value name value */
+} orders[] = {
+    {"starts", "ends", true, true, "%s %s must be after %s %s"},
+    {"checked_in_at", "checked_out_at", false, true, "%s %s must be after %s %s"},
+    {"setup_starts", "starts", false, false, "%s %s is after %s %s"},
+    {"ends", "teardown_ends", false, true, "%s %s is before %s %s"},
+    {"need_min", "need_max", false, false, "%s %s is above %s %s"},
+};
+
+/* Fields of which a row may hold one, not both. */
+static const char *const exclusive[][2] = {
+    {"room", "booth"},
+};
+
 static int check_order(const struct record *r, struct err *e)
 {
-	static const char *const pairs[][2] = {{"starts", "ends"},
-	                                       {"checked_in_at", "checked_out_at"}};
-	for (size_t k = 0; k < 2; k++) {
-		if (!record_has(r, pairs[k][0]) || !record_has(r, pairs[k][1]))
+	for (size_t k = 0; k < ARRAY_LEN(orders); k++) {
+		const struct field_order *o = &orders[k];
+		if (!record_has(r, o->first) || !record_has(r, o->second))
 			continue;
-		if (record_int(r, pairs[k][1]) > record_int(r, pairs[k][0]))
+		int64_t a = record_int(r, o->first), b = record_int(r, o->second);
+		if (a < b || (a == b && !o->strict))
 			continue;
-		if (k == 1 && record_int(r, pairs[k][1]) == record_int(r, pairs[k][0]))
-			continue;
-		char a[32], b[32];
-		record_format_field(r, entity_field_index(r->ent, pairs[k][0]), a, sizeof a);
-		record_format_field(r, entity_field_index(r->ent, pairs[k][1]), b, sizeof b);
-		return err_set(e, ERR_INPUT, "%s %s must be after %s %s", pairs[k][1], b,
-		               pairs[k][0], a);
+		char va[32], vb[32];
+		record_format_field(r, (size_t)entity_field_index(r->ent, o->first), va, sizeof va);
+		record_format_field(r, (size_t)entity_field_index(r->ent, o->second), vb,
+		                    sizeof vb);
+		if (o->second_named_first)
+			return err_set(e, ERR_INPUT, o->says, o->second, vb, o->first, va);
+		return err_set(e, ERR_INPUT, o->says, o->first, va, o->second, vb);
 	}
+	for (size_t k = 0; k < ARRAY_LEN(exclusive); k++)
+		if (record_has(r, exclusive[k][0]) && record_has(r, exclusive[k][1]))
+			return err_set(e, ERR_INPUT, "%s and %s: give one or the other, not both",
+			               exclusive[k][0], exclusive[k][1]);
 	return 0;
 }
 

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "array.h"
 #include "../db/registration_store.h"
 #include "../db/rules_store.h"
 #include "audit.h"
@@ -256,7 +257,7 @@ static int revive_or_new(struct ctx *c, const struct reg_ctx *x, const char *kin
 
 static bool kind_ok(const char *kind)
 {
-	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+	for (size_t i = 0; i < ARRAY_LEN(kinds); i++)
 		if (is(kind, kinds[i]))
 			return true;
 	return false;
@@ -420,26 +421,14 @@ static int checkout_in_tx(struct ctx *c, int64_t event, int64_t person, struct e
 	return write_reg(c, &r, NULL, e);
 }
 
-static int in_tx(struct ctx *c, int64_t event, int64_t person,
-                 int (*fn)(struct ctx *, int64_t, int64_t, struct err *), struct err *e)
-{
-	if (db_begin(c->db, e) < 0)
-		return -1;
-	if (fn(c, event, person, e) < 0) {
-		db_rollback(c->db);
-		return -1;
-	}
-	return db_commit(c->db, e);
-}
-
 int registration_checkin(struct ctx *c, int64_t event, int64_t person, struct err *e)
 {
-	return in_tx(c, event, person, checkin_in_tx, e);
+	return ctx_tx(c, event, person, checkin_in_tx, e);
 }
 
 int registration_checkout(struct ctx *c, int64_t event, int64_t person, struct err *e)
 {
-	return in_tx(c, event, person, checkout_in_tx, e);
+	return ctx_tx(c, event, person, checkout_in_tx, e);
 }
 
 int registration_find(struct ctx *c, int64_t event, int64_t person, int64_t *registration,

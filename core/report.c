@@ -47,10 +47,7 @@ static int coverage_shift(void *arg, const struct report_store_shift *s)
 {
 	struct coverage *cv = arg;
 	int64_t gap = s->need_min > s->filled ? s->need_min - s->filled : 0;
-	if (cv->n == cv->cap) {
-		cv->cap = cv->cap ? cv->cap * 2 : 64;
-		cv->v = xrealloc(cv->v, cv->cap * sizeof *cv->v);
-	}
+	XGROW(cv->v, cv->n, cv->cap, 64);
 	cv->v[cv->n++] =
 	    (struct span){s->starts, s->ends, s->need_min, s->need_max, s->filled, gap};
 	if (!cv->fns->shift)
@@ -175,10 +172,7 @@ static int64_t capacity_of(int64_t a, int64_t b)
 static int attendance_session(void *arg, const struct report_store_session *s)
 {
 	struct attendance *at = arg;
-	if (at->n == at->cap) {
-		at->cap = at->cap ? at->cap * 2 : 32;
-		at->v = xrealloc(at->v, at->cap * sizeof *at->v);
-	}
+	XGROW(at->v, at->n, at->cap, 32);
 	struct session_row *r = &at->v[at->n++];
 	r->title = xstrdup(s->title);
 	r->kind = xstrdup(s->kind);

@@ -114,10 +114,13 @@ enum rule_level rules_drop_open(const struct rules_fmt *f, const struct rules_sl
 enum rule_level rules_checkin_open(const struct rules_fmt *f, const struct rules_slot *shift,
                                    int64_t now, int open_minutes, char *msg, size_t n);
 
+/* Room for one rule's message, and for a verdict's messages joined. */
+#define RULE_MSG_MAX 700
+
 /* The verdicts of several rules on one write. */
 struct verdict {
 	int nhard, nsoft;
-	char hard[700], soft[700]; /* messages joined with "; " */
+	char hard[RULE_MSG_MAX], soft[RULE_MSG_MAX]; /* messages joined with "; " */
 };
 
 void verdict_init(struct verdict *v);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "eligibility.h"
 #include "registration.h"
 #include "tz.h"
@@ -17,7 +18,7 @@ static const char *const sources[] = {"coordinator", "kiosk", "autofill"};
 bool staffing_status_active(const char *s)
 {
 	static const char *const active[] = {"signed_up", "confirmed", "checked_in", "completed"};
-	for (size_t i = 0; s && i < sizeof active / sizeof active[0]; i++)
+	for (size_t i = 0; s && i < ARRAY_LEN(active); i++)
 		if (strcmp(s, active[i]) == 0)
 			return true;
 	return false;
@@ -53,7 +54,7 @@ static int load_pair(struct ctx *c, int64_t shift, int64_t person, struct pair *
 static void assign_gate(struct ctx *c, const struct elig_shift *s, const char *what, bool kiosk,
                         struct verdict *v)
 {
-	char msg[700];
+	char msg[RULE_MSG_MAX];
 	struct rules_fmt f;
 	struct rules_slot want;
 	eligibility_fmt(c, s, &f);
@@ -78,7 +79,7 @@ static void assign_gate(struct ctx *c, const struct elig_shift *s, const char *w
 
 int staffing_gate(struct ctx *c, const struct elig_shift *s, struct verdict *v, struct err *e)
 {
-	char what[300], msg[700];
+	char what[300], msg[RULE_MSG_MAX];
 	struct rules_fmt f;
 	struct rules_slot want;
 	int64_t taken;
@@ -156,7 +157,7 @@ int staffing_assignment_after_write(struct ctx *c, const struct record *r, const
 /* Rule 4 and same-event references for a shift about to be written. */
 static int shift_frame(struct ctx *c, const struct elig_shift *s, struct verdict *v, struct err *e)
 {
-	char msg[700], name[RS_NAME];
+	char msg[RULE_MSG_MAX], name[RS_NAME];
 	int64_t ev;
 	if (s->role.event != s->shift.event) {
 		snprintf(msg, sizeof msg, "role %" PRId64 " (%s) belongs to another event, not %s",
@@ -201,7 +202,7 @@ static int shift_frame(struct ctx *c, const struct elig_shift *s, struct verdict
 static int shift_people(struct ctx *c, const struct elig_shift *s, const struct record *old,
                         struct verdict *v, struct err *e)
 {
-	char msg[700], what[300];
+	char msg[RULE_MSG_MAX], what[300];
 	int64_t taken;
 	if (rules_store_taken(c->db, s->shift.id, 0, &taken, e) < 0)
 		return -1;
@@ -275,7 +276,7 @@ static int write_assignment(struct ctx *c, struct record *r, int64_t *id, struct
 
 static bool source_ok(const char *source)
 {
-	for (size_t i = 0; i < sizeof sources / sizeof sources[0]; i++)
+	for (size_t i = 0; i < ARRAY_LEN(sources); i++)
 		if (strcmp(source, sources[i]) == 0)
 			return true;
 	return false;
@@ -365,7 +366,7 @@ static int unassign_in_tx(struct ctx *c, int64_t shift, int64_t person, struct e
 {
 	struct pair pr;
 	struct record r;
-	char msg[700];
+	char msg[RULE_MSG_MAX];
 	if (load_assigned(c, shift, person, &pr, &r, e) < 0)
 		return -1;
 	int ret = 0;
@@ -395,29 +396,16 @@ static int unassign_in_tx(struct ctx *c, int64_t shift, int64_t person, struct e
 	return write_assignment(c, &r, NULL, e);
 }
 
-/* Run fn inside one transaction. */
-static int in_tx(struct ctx *c, int64_t shift, int64_t person,
-                 int (*fn)(struct ctx *, int64_t, int64_t, struct err *), struct err *e)
-{
-	if (db_begin(c->db, e) < 0)
-		return -1;
-	if (fn(c, shift, person, e) < 0) {
-		db_rollback(c->db);
-		return -1;
-	}
-	return db_commit(c->db, e);
-}
-
 int staffing_unassign(struct ctx *c, int64_t shift, int64_t person, struct err *e)
 {
-	return in_tx(c, shift, person, unassign_in_tx, e);
+	return ctx_tx(c, shift, person, unassign_in_tx, e);
 }
 
 static int checkin_in_tx(struct ctx *c, int64_t shift, int64_t person, struct err *e)
 {
 	struct pair pr;
 	struct record r;
-	char at[64], msg[700];
+	char at[64], msg[RULE_MSG_MAX];
 	if (load_assigned(c, shift, person, &pr, &r, e) < 0)
 		return -1;
 	int ret = 0;
@@ -450,7 +438,7 @@ static int checkin_in_tx(struct ctx *c, int64_t shift, int64_t person, struct er
 
 int staffing_checkin(struct ctx *c, int64_t shift, int64_t person, struct err *e)
 {
-	return in_tx(c, shift, person, checkin_in_tx, e);
+	return ctx_tx(c, shift, person, checkin_in_tx, e);
 }
 
 static int checkout_in_tx(struct ctx *c, int64_t shift, int64_t person, struct err *e)
@@ -484,5 +472,5 @@ static int checkout_in_tx(struct ctx *c, int64_t shift, int64_t person, struct e
 
 int staffing_checkout(struct ctx *c, int64_t shift, int64_t person, struct err *e)
 {
-	return in_tx(c, shift, person, checkout_in_tx, e);
+	return ctx_tx(c, shift, person, checkout_in_tx, e);
 }

@@ -5,6 +5,8 @@
 
 #include "tz.h"
 
+#include "array.h"
+
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -146,11 +148,11 @@ bool tz_valid(const char *name)
 		return false;
 	if (strcmp(name, "UTC") == 0)
 		return true;
-	for (size_t i = 0; i < sizeof valid_cache / sizeof valid_cache[0]; i++)
+	for (size_t i = 0; i < ARRAY_LEN(valid_cache); i++)
 		if (strcmp(valid_cache[i].name, name) == 0)
 			return valid_cache[i].ok;
 	bool ok = zone_file_ok(name);
-	size_t slot = valid_next++ % (sizeof valid_cache / sizeof valid_cache[0]);
+	size_t slot = valid_next++ % ARRAY_LEN(valid_cache);
 	snprintf(valid_cache[slot].name, sizeof valid_cache[slot].name, "%s", name);
 	valid_cache[slot].ok = ok;
 	return ok;

@@ -1,4 +1,5 @@
 /* utf8.c - decoding and classifying UTF-8 (see utf8.h). */
+#define _POSIX_C_SOURCE 200809L /* strnlen */
 #include "utf8.h"
 
 #include <string.h>
@@ -79,4 +80,16 @@ int utf8_check_field(const char *field, const char *s, bool multiline, struct er
 		i += len;
 	}
 	return 0;
+}
+
+size_t utf8_decode_str(const char *s, uint32_t *cp)
+{
+	return utf8_decode(s, strnlen(s, 4), cp);
+}
+
+size_t utf8_boundary(const char *s, size_t len)
+{
+	while (len > 0 && utf8_is_cont((unsigned char)s[len]))
+		len--;
+	return len;
 }

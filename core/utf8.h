@@ -3,7 +3,9 @@
  * escape sequences, bidi overrides), and which text a person may store
  * (valid UTF-8 without control characters; tab and newline only in long
  * free text). tui/text.c neutralises with these rules, core checks input
- * with them, and the JSON writer escapes by them. */
+ * with them, and the JSON writer escapes by them; CSV and iCalendar input,
+ * iCalendar output and the kiosk's names decode and cut text with it. A
+ * leaf module (db/ may use it). */
 #ifndef MUSTER_UTF8_H
 #define MUSTER_UTF8_H
 
@@ -32,5 +34,14 @@ bool utf8_is_unsafe(uint32_t cp);
  * tab and newline only when multiline (long free text). On refusal, e is
  * ERR_INPUT "FIELD: why" naming the field and where. */
 int utf8_check_field(const char *field, const char *s, bool multiline, struct err *e);
+/* utf8_decode over NUL-terminated text (the NUL ends a sequence cut short). */
+size_t utf8_decode_str(const char *s, uint32_t *cp);
+/* Is c a continuation byte (10xxxxxx), never the start of a character? */
+static inline bool utf8_is_cont(unsigned char c)
+{
+	return (c & 0xC0) == 0x80;
+}
+/* The largest length up to len that does not cut a character of s in two. */
+size_t utf8_boundary(const char *s, size_t len);
 
 #endif

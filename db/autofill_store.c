@@ -52,15 +52,12 @@ int autofill_store_snapshot_begin(struct db *db, struct err *e)
 	/* the run reads and writes all over the event: 32 MiB of pages */
 	if (db_exec(db, "PRAGMA cache_size = -32768", e) < 0)
 		return -1;
-	if (db_in_transaction(db))
-		return 0;
-	return db_exec(db, "BEGIN", e);
+	return db_begin_read(db, e);
 }
 
 void autofill_store_snapshot_end(struct db *db)
 {
-	if (!db_in_transaction(db))
-		db_exec(db, "COMMIT", NULL);
+	db_commit(db, NULL);
 }
 
 static const char *text(sqlite3_stmt *st, int col)

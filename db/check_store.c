@@ -12,7 +12,7 @@
 #include "status_sql.h"
 #include "rules_store.h"
 
-#define ACTIVE " " ASSIGNMENT_ACTIVE_SQL("a.")
+#define ACTIVE " a.status IN " ASSIGNMENT_ACTIVE_SQL
 /* The event condition of each spelling. */
 #define EVERY_EVENT(x) " 1"
 #define ONE_EVENT(x)   " " x " = ?1"
@@ -77,10 +77,11 @@
     [CS_SEATS] = \
 	"SELECT ev.id, ev.capacity," \
 	" (SELECT count(*) FROM registration g WHERE g.event = ev.id" \
-	" AND " REGISTRATION_SEATED_SQL("g.") ")," \
+	" AND g.kind = " REGISTRATION_SEATED_KIND_SQL " AND g.status IN " REGISTRATION_SEATED_SQL ")," \
 	" coalesce(w.person, 0), coalesce(w.waitlist_position, 0)" \
 	" FROM event ev LEFT JOIN registration w ON w.id = (SELECT id FROM registration" \
-	" WHERE event = ev.id AND " REGISTRATION_WAITLISTED_SQL("") " ORDER BY waitlist_position, id LIMIT 1)" \
+	" WHERE event = ev.id AND status = " REGISTRATION_WAITLISTED_SQL \
+	" ORDER BY waitlist_position, id LIMIT 1)" \
 	" WHERE" EVENT("ev.id") " ORDER BY ev.id", \
     /* From the sessions (of the event): their speakers are few, their \
      * shifts fewer. */ \

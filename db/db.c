@@ -14,6 +14,7 @@
 #define _GNU_SOURCE
 #include "db_internal.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
@@ -24,6 +25,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../core/strbuf.h"
+#include "../core/utf8.h"
 #include "../core/xmalloc.h"
 
 struct tracer;
@@ -280,6 +283,17 @@ int db_begin(struct db *db, struct err *e)
 	return 0;
 }
 
+int db_begin_read(struct db *db, struct err *e)
+{
+	if (db->depth == 0) {
+		if (db_exec(db, "BEGIN DEFERRED", e) < 0)
+			return -1;
+		db->doomed = false;
+	}
+	db->depth++;
+	return 0;
+}
+
 int db_commit(struct db *db, struct err *e)
 {
 	if (db->depth == 0)
@@ -357,7 +371,7 @@ static int64_t pragma_int(struct db *db, const char *sql)
 	sqlite3_stmt *st;
 	if (db_prepare(db, sql, &st, NULL) < 0)
 		return -1;
-	int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	int64_t v = sqlite3_step(st) == SQLITE_ROW ? db_column_int64(st, DB_COL_ONLY) : -1;
 	sqlite3_finalize(st);
 	return v;
 }
@@ -385,8 +399,8 @@ int db_integrity_check(struct db *db, struct err *e)
 	int ret = 0;
 	if (sqlite3_step(st) != SQLITE_ROW)
 		ret = db_fail(db, e, "integrity check");
-	else if (strcmp((const char *)sqlite3_column_text(st, 0), "ok") != 0)
-		ret = err_set(e, ERR_DB, "integrity check: %s", sqlite3_column_text(st, 0));
+	else if (strcmp(db_column_text(st, DB_COL_ONLY), "ok") != 0)
+		ret = err_set(e, ERR_DB, "integrity check: %s", db_column_text(st, DB_COL_ONLY));
 	sqlite3_finalize(st);
 	return ret;
 }
@@ -417,6 +431,39 @@ void db_trace(struct db *db, void (*fn)(void *arg, const char *sql), void *arg)
 	sqlite3_trace_v2(db->h, fn ? SQLITE_TRACE_STMT : 0, fn ? on_trace : NULL, db->tracer);
 }
 
+int db_columns(sqlite3_stmt *st, int ncols, struct err *e)
+{
+	int n = sqlite3_column_count(st);
+	assert(n == ncols && "a SELECT and the enum naming its columns disagree");
+	if (n == ncols)
+		return 0;
+	return err_set(e, ERR_DB, "internal: %s returns %d columns where %d are read",
+	               sqlite3_sql(st), n, ncols);
+}
+
+const char *db_column_text(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+const char *db_column_str(sqlite3_stmt *st, int i)
+{
+	const char *t = db_column_text(st, i);
+	return t ? t : "";
+}
+
+void db_column_copy(sqlite3_stmt *st, int i, char *buf, size_t n)
+{
+	const char *t = db_column_text(st, i);
+	size_t len = t ? strlen(t) : 0;
+	if (n == 0)
+		return;
+	if (len >= n)
+		len = utf8_boundary(t, n - 1);
+	memcpy(buf, t ? t : "", len);
+	buf[len] = '\0';
+}
+
 char *db_query_plan(struct db *db, const char *sql, struct err *e)
 {
 	char *text = xasprintf("EXPLAIN QUERY PLAN %s", sql);
@@ -425,21 +472,12 @@ char *db_query_plan(struct db *db, const char *sql, struct err *e)
 	free(text);
 	if (ret < 0)
 		return NULL;
-	size_t len = 0, cap = 256;
-	char *out = xmalloc(cap);
-	out[0] = '\0';
+	struct strbuf out = {0};
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *step = (const char *)sqlite3_column_text(st, 3);
-		size_t n = strlen(step ? step : "");
-		if (len + n + 2 > cap) {
-			cap = (len + n + 2) * 2;
-			out = xrealloc(out, cap);
-		}
-		memcpy(out + len, step ? step : "", n);
-		len += n;
-		out[len++] = '\n';
-		out[len] = '\0';
+		const char *step = db_column_text(st, DB_PLAN_DETAIL);
+		strbuf_add(&out, step ? step : "");
+		strbuf_addc(&out, '\n');
 	}
 	sqlite3_finalize(st);
-	return out;
+	return strbuf_take(&out);
 }

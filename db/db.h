@@ -36,6 +36,9 @@ bool db_in_transaction(const struct db *db);
 int db_savepoint(struct db *db, struct err *e);
 int db_savepoint_release(struct db *db, struct err *e);
 void db_savepoint_undo(struct db *db);
+/* A read snapshot that nests like db_begin: the outermost is BEGIN DEFERRED
+ * (others keep writing meanwhile); db_commit ends it. */
+int db_begin_read(struct db *db, struct err *e);
 
 /* Changes when another connection commits (PRAGMA data_version). */
 int64_t db_data_version(struct db *db);

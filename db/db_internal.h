@@ -4,6 +4,8 @@
 #define MUSTER_DB_INTERNAL_H
 
 #include <sqlite3.h>
+#include <stdbool.h>
+#include <stddef.h>
 
 #include "db.h"
 
@@ -25,6 +27,37 @@ int db_fail(struct db *db, struct err *e, const char *what);
 int db_exec_stmt(struct db *db, sqlite3_stmt *st, struct err *e, const char *what);
 /* Run literal SQL (no parameters) */
 int db_exec(struct db *db, const char *sql, struct err *e);
+/* Rows are read by the names of their columns (fossil's db_column_*): a
+ * SELECT of more than one column has an enum next to it naming them in
+ * order and ending with their count (EV_NAME, ..., EV_NCOLS), and every read
+ * uses a name; a one-column SELECT reads DB_COL_ONLY. db_columns holds the
+ * enum and the statement together. */
+#define DB_COL_ONLY 0
+/* The "detail" column of EXPLAIN QUERY PLAN. */
+#define DB_PLAN_DETAIL 3
+static inline int64_t db_column_int64(sqlite3_stmt *st, int col)
+{
+	return sqlite3_column_int64(st, col);
+}
+static inline int db_column_int(sqlite3_stmt *st, int col)
+{
+	return sqlite3_column_int(st, col);
+}
+static inline bool db_column_bool(sqlite3_stmt *st, int col)
+{
+	return sqlite3_column_int(st, col) != 0;
+}
+/* Does st return the ncols columns its enum names? Otherwise (a column added
+ * to one and not the other) an assertion fails in debug and test builds,
+ * and elsewhere e is ERR_DB and -1 returned: the caller releases st. */
+int db_columns(sqlite3_stmt *st, int ncols, struct err *e);
+/* Column i of the current row as text: NULL when the value is NULL. */
+const char *db_column_text(sqlite3_stmt *st, int i);
+/* Column i as text, "" when NULL. */
+const char *db_column_str(sqlite3_stmt *st, int i);
+/* Column i copied into buf of n bytes ("" when NULL), cut at a UTF-8
+ * character boundary when it does not fit. */
+void db_column_copy(sqlite3_stmt *st, int i, char *buf, size_t n);
 /* Apply the migrations in migrate.c. */
 int db_migrate(struct db *db, struct err *e);
 

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/array.h"
 #include "../core/xmalloc.h"
 #include "db_internal.h"
 
@@ -92,7 +93,7 @@ void demo_store_insert_free(struct demo_insert *ins)
 
 int demo_store_clear(struct db *db, struct err *e)
 {
-	for (size_t i = 0; i < sizeof clear_sql / sizeof clear_sql[0]; i++)
+	for (size_t i = 0; i < ARRAY_LEN(clear_sql); i++)
 		if (db_exec(db, clear_sql[i], e) < 0)
 			return -1;
 	return 0;

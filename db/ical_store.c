@@ -9,10 +9,32 @@
 #include "db_internal.h"
 #include "status_sql.h"
 
-/* Assignment statuses that hold a place on a shift. */
-
 /* Every item query selects the columns of struct ical_store_item in this
- * order; the aliases let the zone queries wrap them. */
+ * order (named by enum item_col); the aliases let the zone queries wrap
+ * them. */
+enum item_col {
+	IT_KIND,
+	IT_ID,
+	IT_UID,
+	IT_SEQUENCE,
+	IT_STARTS,
+	IT_ENDS,
+	IT_TZ,
+	IT_TITLE,
+	IT_CATEGORY,
+	IT_STATUS,
+	IT_ROOM,
+	IT_BOOTH,
+	IT_VENUE,
+	IT_DESCRIPTION,
+	IT_EVENT_NAME,
+	IT_ORG_NAME,
+	IT_FILLED,
+	IT_NEED_MAX,
+	IT_NCOLS
+};
+/* A zone query: each zone with the span of the items in it. */
+enum zone_col { ZO_TZ, ZO_FROM, ZO_TO, ZO_NCOLS };
 #define SESSION_COLS                                                                               \
 	"SELECT 0 AS kind, s.id, s.uid, s.sequence, s.starts AS starts, s.ends AS ends,"           \
 	" e.tz AS tz, s.title, s.kind, s.status, r.name, NULL, e.venue, s.description,"            \
@@ -22,8 +44,9 @@
 	"SELECT 1 AS kind, sh.id, sh.uid, sh.sequence, sh.starts AS starts, sh.ends AS ends,"      \
 	" e.tz AS tz, ro.name, ro.name, sh.status, r.name, b.label, e.venue, ro.description,"      \
 	" e.name, NULL,"                                                                           \
-	" (SELECT count(*) FROM assignment a2 WHERE a2.shift = sh.id AND " ASSIGNMENT_ACTIVE_SQL(  \
-	    "a2.") "), sh.need_max"
+	" (SELECT count(*) FROM assignment a2"                                                     \
+	"  WHERE a2.shift = sh.id AND a2.status IN " ASSIGNMENT_ACTIVE_SQL "),"                    \
+	" sh.need_max"
 #define SHIFT_JOIN                                                                                 \
 	" JOIN event e ON e.id = sh.event JOIN role ro ON ro.id = sh.role"                         \
 	" LEFT JOIN room r ON r.id = sh.room LEFT JOIN booth b ON b.id = sh.booth"
@@ -46,7 +69,8 @@
 #define SHIFTS_FROM " FROM shift sh" SHIFT_JOIN " WHERE sh.event = ?1"
 #define PERSON_SHIFTS_FROM                                                                         \
 	" FROM assignment a JOIN shift sh ON sh.id = a.shift" SHIFT_JOIN                           \
-	" WHERE a.person = ?1 AND " ASSIGNMENT_ACTIVE_SQL("a.") " AND (?2 = 0 OR sh.event = ?2)"
+	" WHERE a.person = ?1 AND a.status IN " ASSIGNMENT_ACTIVE_SQL                              \
+	" AND (?2 = 0 OR sh.event = ?2)"
 #define PERSON_SESSIONS_FROM                                                                       \
 	" FROM speaker sp JOIN session s ON s.id = sp.session" SESSION_JOIN                        \
 	" WHERE sp.person = ?1 AND (?2 = 0 OR s.event = ?2)"
@@ -84,28 +108,31 @@ static const struct query_def queries[] = {
                       .nbind = 1},
 };
 
+/* The people queries select the columns of struct ical_store_person. */
+enum person_col { PE_ID, PE_NAME, PE_EMAIL, PE_CONFIDENTIAL, PE_ROLE, PE_NCOLS };
 static const char session_people_sql[] =
     "SELECT p.id, p.name, p.email, p.confidential, sp.role FROM speaker sp"
     " JOIN person p ON p.id = sp.person WHERE sp.session = ? ORDER BY sp.id";
 static const char shift_people_sql[] =
     "SELECT p.id, p.name, p.email, p.confidential, 'volunteer' FROM assignment a"
-    " JOIN person p ON p.id = a.person WHERE a.shift = ? AND " ASSIGNMENT_ACTIVE_SQL(
-        "a.") " ORDER BY a.id";
+    " JOIN person p ON p.id = a.person WHERE a.shift = ? AND a.status IN " ASSIGNMENT_ACTIVE_SQL
+    " ORDER BY a.id";
 static const char event_people_sql[] =
     "SELECT p.id, p.name, p.email, p.confidential, r.kind FROM registration r"
     " JOIN person p ON p.id = r.person"
-    " WHERE r.event = ? AND " REGISTRATION_ATTENDING_SQL("r.") " ORDER BY p.id";
+    " WHERE r.event = ? AND r.status IN " REGISTRATION_ATTENDING_SQL " ORDER BY p.id";
 static const char room_by_name_sql[] =
     "SELECT id FROM room WHERE event = ? AND name = ? COLLATE NOCASE ORDER BY id LIMIT 1";
+enum session_by_uid_col { SU_ID, SU_EVENT, SU_NCOLS };
 static const char session_by_uid_sql[] =
     "SELECT id, event FROM session WHERE uid = ? COLLATE NOCASE ORDER BY id LIMIT 1";
 
 int ical_store_read_begin(struct db *db, bool *began, struct err *e)
 {
 	*began = false;
-	if (db_in_transaction(db) || !sqlite3_get_autocommit(db_handle(db)))
+	if (db_in_transaction(db))
 		return 0;
-	if (db_exec(db, "BEGIN DEFERRED", e) < 0)
+	if (db_begin_read(db, e) < 0)
 		return -1;
 	*began = true;
 	return 0;
@@ -114,19 +141,18 @@ int ical_store_read_begin(struct db *db, bool *began, struct err *e)
 void ical_store_read_end(struct db *db, bool began)
 {
 	if (began)
-		sqlite3_exec(db_handle(db), "COMMIT", NULL, NULL, NULL);
+		db_commit(db, NULL);
 }
 
-static const char *text_at(sqlite3_stmt *st, int i)
-{
-	return (const char *)sqlite3_column_text(st, i);
-}
-
-static int prepare_query(struct db *db, const char *sql, int nbind, int64_t key, int64_t event,
-                         sqlite3_stmt **st, struct err *e)
+static int prepare_query(struct db *db, const char *sql, int ncols, int nbind, int64_t key,
+                         int64_t event, sqlite3_stmt **st, struct err *e)
 {
 	if (db_prepare(db, sql, st, e) < 0)
 		return -1;
+	if (db_columns(*st, ncols, e) < 0) {
+		sqlite3_finalize(*st);
+		return -1;
+	}
 	sqlite3_bind_int64(*st, 1, key);
 	if (nbind > 1)
 		sqlite3_bind_int64(*st, 2, event);
@@ -157,24 +183,24 @@ static int item_row(sqlite3_stmt *st, void *arg)
 {
 	struct item_scan *s = arg;
 	struct ical_store_item it = {
-	    .kind = (enum ical_store_kind)sqlite3_column_int(st, 0),
-	    .id = sqlite3_column_int64(st, 1),
-	    .uid = text_at(st, 2),
-	    .sequence = sqlite3_column_int64(st, 3),
-	    .starts = sqlite3_column_int64(st, 4),
-	    .ends = sqlite3_column_int64(st, 5),
-	    .tz = text_at(st, 6),
-	    .title = text_at(st, 7),
-	    .category = text_at(st, 8),
-	    .status = text_at(st, 9),
-	    .room = text_at(st, 10),
-	    .booth = text_at(st, 11),
-	    .venue = text_at(st, 12),
-	    .description = text_at(st, 13),
-	    .event_name = text_at(st, 14),
-	    .org_name = text_at(st, 15),
-	    .filled = sqlite3_column_int64(st, 16),
-	    .need_max = sqlite3_column_int64(st, 17),
+	    .kind = (enum ical_store_kind)db_column_int(st, IT_KIND),
+	    .id = db_column_int64(st, IT_ID),
+	    .uid = db_column_text(st, IT_UID),
+	    .sequence = db_column_int64(st, IT_SEQUENCE),
+	    .starts = db_column_int64(st, IT_STARTS),
+	    .ends = db_column_int64(st, IT_ENDS),
+	    .tz = db_column_text(st, IT_TZ),
+	    .title = db_column_text(st, IT_TITLE),
+	    .category = db_column_text(st, IT_CATEGORY),
+	    .status = db_column_text(st, IT_STATUS),
+	    .room = db_column_text(st, IT_ROOM),
+	    .booth = db_column_text(st, IT_BOOTH),
+	    .venue = db_column_text(st, IT_VENUE),
+	    .description = db_column_text(st, IT_DESCRIPTION),
+	    .event_name = db_column_text(st, IT_EVENT_NAME),
+	    .org_name = db_column_text(st, IT_ORG_NAME),
+	    .filled = db_column_int64(st, IT_FILLED),
+	    .need_max = db_column_int64(st, IT_NEED_MAX),
 	};
 	return s->fn(s->arg, &it);
 }
@@ -183,7 +209,7 @@ int ical_store_items(struct db *db, enum ical_store_query q, int64_t key, int64_
                      ical_store_item_fn fn, void *arg, struct err *e)
 {
 	sqlite3_stmt *st;
-	if (prepare_query(db, queries[q].items, queries[q].nbind, key, event, &st, e) < 0)
+	if (prepare_query(db, queries[q].items, IT_NCOLS, queries[q].nbind, key, event, &st, e) < 0)
 		return -1;
 	struct item_scan s = {fn, arg};
 	return step_all(db, st, item_row, &s, e);
@@ -197,16 +223,16 @@ struct zone_scan {
 static int zone_row(sqlite3_stmt *st, void *arg)
 {
 	struct zone_scan *s = arg;
-	const char *tz = text_at(st, 0);
-	return s->fn(s->arg, tz ? tz : "UTC", sqlite3_column_int64(st, 1),
-	             sqlite3_column_int64(st, 2));
+	const char *tz = db_column_text(st, ZO_TZ);
+	return s->fn(s->arg, tz ? tz : "UTC", db_column_int64(st, ZO_FROM),
+	             db_column_int64(st, ZO_TO));
 }
 
 int ical_store_zones(struct db *db, enum ical_store_query q, int64_t key, int64_t event,
                      ical_store_zone_fn fn, void *arg, struct err *e)
 {
 	sqlite3_stmt *st;
-	if (prepare_query(db, queries[q].zones, queries[q].nbind, key, event, &st, e) < 0)
+	if (prepare_query(db, queries[q].zones, ZO_NCOLS, queries[q].nbind, key, event, &st, e) < 0)
 		return -1;
 	struct zone_scan s = {fn, arg};
 	return step_all(db, st, zone_row, &s, e);
@@ -221,11 +247,11 @@ static int person_row(sqlite3_stmt *st, void *arg)
 {
 	struct person_scan *s = arg;
 	struct ical_store_person p = {
-	    .id = sqlite3_column_int64(st, 0),
-	    .name = text_at(st, 1),
-	    .email = text_at(st, 2),
-	    .confidential = sqlite3_column_int(st, 3) != 0,
-	    .role = text_at(st, 4),
+	    .id = db_column_int64(st, PE_ID),
+	    .name = db_column_text(st, PE_NAME),
+	    .email = db_column_text(st, PE_EMAIL),
+	    .confidential = db_column_bool(st, PE_CONFIDENTIAL),
+	    .role = db_column_text(st, PE_ROLE),
 	};
 	return s->fn(s->arg, &p);
 }
@@ -234,7 +260,7 @@ static int people(struct db *db, const char *sql, int64_t key, ical_store_person
                   struct err *e)
 {
 	sqlite3_stmt *st;
-	if (prepare_query(db, sql, 1, key, 0, &st, e) < 0)
+	if (prepare_query(db, sql, PE_NCOLS, 1, key, 0, &st, e) < 0)
 		return -1;
 	struct person_scan s = {fn, arg};
 	return step_all(db, st, person_row, &s, e);
@@ -269,7 +295,7 @@ int ical_store_room_by_name(struct db *db, int64_t event, const char *name, int6
 	sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
 	int rc = sqlite3_step(st), ret = 0;
 	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
+		*id = db_column_int64(st, DB_COL_ONLY);
 	else if (rc != SQLITE_DONE)
 		ret = db_fail(db, e, "room");
 	sqlite3_finalize(st);
@@ -286,8 +312,8 @@ int ical_store_session_by_uid(struct db *db, const char *uid, int64_t *id, int64
 	sqlite3_bind_text(st, 1, uid, -1, SQLITE_TRANSIENT);
 	int rc = sqlite3_step(st), ret = 0;
 	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
-		*event = sqlite3_column_int64(st, 1);
+		*id = db_column_int64(st, SU_ID);
+		*event = db_column_int64(st, SU_EVENT);
 	} else if (rc != SQLITE_DONE) {
 		ret = db_fail(db, e, "session");
 	}

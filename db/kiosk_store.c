@@ -8,31 +8,50 @@
 #include "db_internal.h"
 #include "status_sql.h"
 
-/* Assignment statuses that hold a place on a shift. */
-
-/* The columns every kiosk row reads, in struct kiosk_store_row order; the
- * query names its shift s, its event e, role r, room rm, booth b, lead l and
- * the volunteer's assignment a. */
+/* The columns every kiosk row reads, in struct kiosk_store_row order (named
+ * by enum row_col); the query names its shift s, its event e, role r, room
+ * rm, booth b, lead l and the volunteer's assignment a. */
+enum row_col {
+	RC_SHIFT,
+	RC_EVENT,
+	RC_STARTS,
+	RC_ENDS,
+	RC_TZ,
+	RC_EVENT_NAME,
+	RC_ROLE,
+	RC_PLACE,
+	RC_LEAD,
+	RC_LEAD_CONFIDENTIAL,
+	RC_CANCELLED,
+	RC_STATUS,
+	RC_CHECKED_IN_AT,
+	RC_CHECKED_OUT_AT,
+	RC_FILLED,
+	RC_NEED_MAX,
+	RC_NCOLS
+};
 #define ROW_COLS_LEAD(lead)                                                                        \
 	"SELECT s.id, s.event, s.starts, s.ends, e.tz, e.name, r.name,"                            \
 	" COALESCE(rm.name, b.label, e.venue, ''), " lead ","                                      \
 	" (s.status = 'cancelled' OR e.status = 'cancelled'),"                                     \
 	" COALESCE(a.status, ''), COALESCE(a.checked_in_at, 0), COALESCE(a.checked_out_at, 0),"    \
-	" (SELECT COUNT(*) FROM assignment x WHERE x.shift = s.id AND " ASSIGNMENT_ACTIVE_SQL(     \
-	    "x.") "),"                                                                             \
-	          " s.need_max"
+	" (SELECT COUNT(*) FROM assignment x"                                                      \
+	"  WHERE x.shift = s.id AND x.status IN " ASSIGNMENT_ACTIVE_SQL "),"                       \
+	" s.need_max"
 #define ROW_COLS ROW_COLS_LEAD("COALESCE(l.name, ''), COALESCE(l.confidential, 0)")
 #define ROW_JOINS                                                                                  \
 	" JOIN event e ON e.id = s.event JOIN role r ON r.id = s.role"                             \
 	" LEFT JOIN room rm ON rm.id = s.room LEFT JOIN booth b ON b.id = s.booth"                 \
 	" LEFT JOIN person l ON l.id = r.lead"
 
+enum lock_col { LK_FAILURES, LK_LOCKED_UNTIL, LK_NCOLS };
 static const char sql_lock_get[] = "SELECT failures, locked_until FROM kiosk_lock WHERE code = ?";
 static const char sql_lock_put[] =
     "INSERT INTO kiosk_lock (code, failures, locked_until) VALUES (?, ?, ?)"
     " ON CONFLICT (code) DO UPDATE SET failures = excluded.failures,"
     " locked_until = excluded.locked_until";
 static const char sql_lock_clear[] = "DELETE FROM kiosk_lock WHERE code = ?";
+enum person_col { PE_ID, PE_CONFIDENTIAL, PE_NAME, PE_HAS_PIN, PE_NCOLS };
 static const char sql_person[] =
     "SELECT id, confidential, name, pin_hash IS NOT NULL FROM person WHERE volunteer_code = ?";
 
@@ -41,10 +60,10 @@ static const char sql_person[] =
 
 static const char sql_mine[] =
     ROW_COLS " FROM assignment a JOIN shift s ON s.id = a.shift" ROW_JOINS
-             " WHERE a.person = ?1 AND " ASSIGNMENT_ACTIVE_SQL(
-                 "a.") " AND (s.ends > ?2 OR (a.status = 'checked_in'"
-                       " AND s.ends > ?2 - ?3))"
-                       " ORDER BY s.starts, s.id LIMIT ?4";
+             " WHERE a.person = ?1 AND a.status IN " ASSIGNMENT_ACTIVE_SQL
+             " AND (s.ends > ?2 OR (a.status = 'checked_in'"
+             " AND s.ends > ?2 - ?3))"
+             " ORDER BY s.starts, s.id LIMIT ?4";
 
 static const char sql_shift[] =
     ROW_COLS " FROM shift s LEFT JOIN assignment a"
@@ -63,47 +82,31 @@ static const char sql_open[] = ROW_COLS_LEAD(
              " AND (r.skill IS NULL OR EXISTS (SELECT 1 FROM person_skill ps"
              "  WHERE ps.person = ?1 AND ps.skill = r.skill))"
              " AND (SELECT COUNT(*) FROM assignment x WHERE x.shift = s.id"
-             "  AND " ASSIGNMENT_ACTIVE_SQL(
-                 "x.") ") < s.need_max"
-                       " AND NOT EXISTS (SELECT 1 FROM assignment m JOIN shift o ON o.id = m.shift"
-                       "  WHERE m.person = ?1 AND " ASSIGNMENT_ACTIVE_SQL(
-                           "m.") " AND o.starts < s.ends AND s.starts < o.ends)"
-                                 " ORDER BY s.starts, s.id LIMIT ?5";
-
-/* Copy column i as text into dst, cut at a UTF-8 character boundary. */
-static void col_text(sqlite3_stmt *st, int i, char *dst, size_t n)
-{
-	const char *t = (const char *)sqlite3_column_text(st, i);
-	size_t len = t ? strlen(t) : 0;
-	if (len >= n) {
-		len = n - 1;
-		while (len > 0 && ((unsigned char)t[len] & 0xc0) == 0x80)
-			len--;
-	}
-	if (len)
-		memcpy(dst, t, len);
-	dst[len] = '\0';
-}
+             "  AND x.status IN " ASSIGNMENT_ACTIVE_SQL ") < s.need_max"
+             " AND NOT EXISTS (SELECT 1 FROM assignment m JOIN shift o ON o.id = m.shift"
+             "  WHERE m.person = ?1 AND m.status IN " ASSIGNMENT_ACTIVE_SQL
+             " AND o.starts < s.ends AND s.starts < o.ends)"
+             " ORDER BY s.starts, s.id LIMIT ?5";
 
 static void row_read(sqlite3_stmt *st, struct kiosk_store_row *r)
 {
 	memset(r, 0, sizeof *r);
-	r->shift = sqlite3_column_int64(st, 0);
-	r->event = sqlite3_column_int64(st, 1);
-	r->starts = sqlite3_column_int64(st, 2);
-	r->ends = sqlite3_column_int64(st, 3);
-	col_text(st, 4, r->tz, sizeof r->tz);
-	col_text(st, 5, r->event_name, sizeof r->event_name);
-	col_text(st, 6, r->role, sizeof r->role);
-	col_text(st, 7, r->place, sizeof r->place);
-	col_text(st, 8, r->lead, sizeof r->lead);
-	r->lead_confidential = sqlite3_column_int(st, 9) != 0;
-	r->cancelled = sqlite3_column_int(st, 10) != 0;
-	col_text(st, 11, r->status, sizeof r->status);
-	r->checked_in_at = sqlite3_column_int64(st, 12);
-	r->checked_out_at = sqlite3_column_int64(st, 13);
-	r->filled = sqlite3_column_int(st, 14);
-	r->need_max = sqlite3_column_int(st, 15);
+	r->shift = db_column_int64(st, RC_SHIFT);
+	r->event = db_column_int64(st, RC_EVENT);
+	r->starts = db_column_int64(st, RC_STARTS);
+	r->ends = db_column_int64(st, RC_ENDS);
+	db_column_copy(st, RC_TZ, r->tz, sizeof r->tz);
+	db_column_copy(st, RC_EVENT_NAME, r->event_name, sizeof r->event_name);
+	db_column_copy(st, RC_ROLE, r->role, sizeof r->role);
+	db_column_copy(st, RC_PLACE, r->place, sizeof r->place);
+	db_column_copy(st, RC_LEAD, r->lead, sizeof r->lead);
+	r->lead_confidential = db_column_bool(st, RC_LEAD_CONFIDENTIAL);
+	r->cancelled = db_column_bool(st, RC_CANCELLED);
+	db_column_copy(st, RC_STATUS, r->status, sizeof r->status);
+	r->checked_in_at = db_column_int64(st, RC_CHECKED_IN_AT);
+	r->checked_out_at = db_column_int64(st, RC_CHECKED_OUT_AT);
+	r->filled = db_column_int(st, RC_FILLED);
+	r->need_max = db_column_int(st, RC_NEED_MAX);
 }
 
 /* Step st (already bound) into out[0..limit), then finalize. */
@@ -111,6 +114,10 @@ static int rows_read(struct db *db, sqlite3_stmt *st, struct kiosk_store_row *ou
                      int *count, struct err *e)
 {
 	int rc = SQLITE_DONE, n = 0;
+	if (db_columns(st, RC_NCOLS, e) < 0) {
+		sqlite3_finalize(st);
+		return -1;
+	}
 	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
 		row_read(st, &out[n++]);
 	if (n < limit && rc != SQLITE_DONE) {
@@ -134,8 +141,8 @@ int kiosk_store_lock_get(struct db *db, const char *code, int *failures, int64_t
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_TRANSIENT);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		*failures = sqlite3_column_int(st, 0);
-		*locked_until = sqlite3_column_int64(st, 1);
+		*failures = db_column_int(st, LK_FAILURES);
+		*locked_until = db_column_int64(st, LK_LOCKED_UNTIL);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -177,11 +184,11 @@ int kiosk_store_person(struct db *db, const char *code, int64_t *id, bool *confi
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_TRANSIENT);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
-		*confidential = sqlite3_column_int(st, 1) != 0;
-		*has_pin = sqlite3_column_int(st, 3) != 0;
+		*id = db_column_int64(st, PE_ID);
+		*confidential = db_column_bool(st, PE_CONFIDENTIAL);
+		*has_pin = db_column_bool(st, PE_HAS_PIN);
 		if (n)
-			col_text(st, 2, name, n);
+			db_column_copy(st, PE_NAME, name, n);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)

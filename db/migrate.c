@@ -2,6 +2,8 @@
  * user_version; each step and its version bump run in one transaction. */
 #include "db_internal.h"
 
+#include "../core/array.h"
+
 #include <stdio.h>
 
 /* Version 1: every entity of SPEC section 2. Times are INTEGER UTC seconds,
@@ -282,7 +284,7 @@ static const char *const migrations[] = {
 };
 /* clang-format on */
 
-#define LATEST ((int)(sizeof migrations / sizeof migrations[0]))
+#define LATEST ((int)ARRAY_LEN(migrations))
 
 int db_schema_latest(void)
 {

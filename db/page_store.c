@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "../core/array.h"
+#include "../core/strbuf.h"
 #include "../core/xmalloc.h"
 #include "db_internal.h"
 #include "status_sql.h"
@@ -35,7 +36,7 @@ struct page_view {
 /* Assignments that hold a place on a shift. */
 #define FILLED                                                                                     \
 	"(SELECT count(*) FROM assignment WHERE assignment.shift = shift.id"                       \
-	" AND " ASSIGNMENT_ACTIVE_SQL("assignment.") ")"
+	" AND assignment.status IN " ASSIGNMENT_ACTIVE_SQL ")"
 #define LIKE(x) x " LIKE :q ESCAPE '\\'"
 
 static const struct page_col event_cols[] = {
@@ -46,7 +47,7 @@ static const struct page_col event_cols[] = {
     {"status", "event.status"},
     {"venue", "event.venue"},
     {"registered", "(SELECT count(*) FROM registration WHERE registration.event = event.id"
-                   " AND " REGISTRATION_ATTENDING_SQL("registration.") ")"},
+                   " AND registration.status IN " REGISTRATION_ATTENDING_SQL ")"},
 };
 
 static const struct page_col org_cols[] = {
@@ -279,7 +280,8 @@ static const struct page_view views[] = {
         .name = "waitlist",
         .from = "registration JOIN person ON person.id = registration.person",
         COLS(registration_cols),
-        .where = "registration.event = :scope AND " REGISTRATION_WAITLISTED_SQL("registration."),
+        .where =
+            "registration.event = :scope AND registration.status = " REGISTRATION_WAITLISTED_SQL,
         .search = LIKE("person.name"),
         .key = "ifnull(registration.waitlist_position, 0)",
         .id = "registration.id",
@@ -433,23 +435,6 @@ size_t page_store_ncols(const struct page_view *v)
 	return v->ncols;
 }
 
-/* A growing string. */
-struct buf {
-	char *s;
-	size_t len, cap;
-};
-
-static void add(struct buf *b, const char *text)
-{
-	size_t n = strlen(text);
-	if (b->len + n + 1 > b->cap) {
-		b->cap = (b->len + n + 1) * 2;
-		b->s = xrealloc(b->s, b->cap);
-	}
-	memcpy(b->s + b->len, text, n + 1);
-	b->len += n;
-}
-
 static bool searching(const struct page_req *r)
 {
 	return r->search && r->search[0];
@@ -461,49 +446,49 @@ char *page_store_sql(const struct page_view *v, const struct page_req *r)
 	bool up = v->desc == r->backward;
 	const char *gt = up ? " > " : " < ";
 	const char *ge = up ? " >= " : " <= ";
-	struct buf b = {0};
+	struct strbuf b = {0};
 	const char *sep = " WHERE ";
-	add(&b, "SELECT ");
-	add(&b, v->key);
-	add(&b, ", ");
-	add(&b, v->id);
-	add(&b, ", ");
-	add(&b, v->row);
+	strbuf_add(&b, "SELECT ");
+	strbuf_add(&b, v->key);
+	strbuf_add(&b, ", ");
+	strbuf_add(&b, v->id);
+	strbuf_add(&b, ", ");
+	strbuf_add(&b, v->row);
 	for (size_t i = 0; i < v->ncols; i++) {
-		add(&b, ", ");
-		add(&b, v->cols[i].expr);
+		strbuf_add(&b, ", ");
+		strbuf_add(&b, v->cols[i].expr);
 	}
-	add(&b, " FROM ");
-	add(&b, v->from);
+	strbuf_add(&b, " FROM ");
+	strbuf_add(&b, v->from);
 	if (v->where) {
-		add(&b, sep);
-		add(&b, v->where);
+		strbuf_add(&b, sep);
+		strbuf_add(&b, v->where);
 		sep = " AND ";
 	}
 	if (searching(r) && v->search) {
-		add(&b, sep);
-		add(&b, v->search);
+		strbuf_add(&b, sep);
+		strbuf_add(&b, v->search);
 		sep = " AND ";
 	}
 	if (r->has_after) {
-		add(&b, sep);
-		add(&b, v->key);
-		add(&b, ge);
-		add(&b, ":k AND (");
-		add(&b, v->key);
-		add(&b, gt);
-		add(&b, ":k OR ");
-		add(&b, v->id);
-		add(&b, r->inclusive ? ge : gt);
-		add(&b, ":id)");
+		strbuf_add(&b, sep);
+		strbuf_add(&b, v->key);
+		strbuf_add(&b, ge);
+		strbuf_add(&b, ":k AND (");
+		strbuf_add(&b, v->key);
+		strbuf_add(&b, gt);
+		strbuf_add(&b, ":k OR ");
+		strbuf_add(&b, v->id);
+		strbuf_add(&b, r->inclusive ? ge : gt);
+		strbuf_add(&b, ":id)");
 	}
-	add(&b, " ORDER BY ");
-	add(&b, v->key);
-	add(&b, up ? ", " : " DESC, ");
-	add(&b, v->id);
-	add(&b, up ? "" : " DESC");
-	add(&b, " LIMIT :limit");
-	return b.s;
+	strbuf_add(&b, " ORDER BY ");
+	strbuf_add(&b, v->key);
+	strbuf_add(&b, up ? ", " : " DESC, ");
+	strbuf_add(&b, v->id);
+	strbuf_add(&b, up ? "" : " DESC");
+	strbuf_add(&b, " LIMIT :limit");
+	return strbuf_take(&b);
 }
 
 static void bind_named(sqlite3_stmt *st, const char *name, const struct db_value *v)
@@ -562,6 +547,10 @@ static int prepare_req(struct db *db, const struct page_view *v, const struct pa
 	return 0;
 }
 
+/* A page's columns: the sort key, the tie-break, the row shown, then the
+ * view's own columns in order. */
+enum page_row_col { PG_KEY, PG_ID, PG_ROW, PG_VIEW_COLS };
+
 static struct db_value column(sqlite3_stmt *st, int i)
 {
 	switch (sqlite3_column_type(st, i)) {
@@ -584,13 +573,13 @@ int page_store_fetch(struct db *db, const struct page_view *v, const struct page
 	struct db_value cols[32];
 	int rc, ret = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct page_row row = {.key = column(st, 0),
-		                       .id = sqlite3_column_int64(st, 1),
-		                       .row = sqlite3_column_int64(st, 2),
+		struct page_row row = {.key = column(st, PG_KEY),
+		                       .id = db_column_int64(st, PG_ID),
+		                       .row = db_column_int64(st, PG_ROW),
 		                       .cols = cols,
 		                       .ncols = v->ncols};
 		for (size_t i = 0; i < v->ncols && i < ARRAY_LEN(cols); i++)
-			cols[i] = column(st, (int)i + 3);
+			cols[i] = column(st, PG_VIEW_COLS + (int)i);
 		if (fn(arg, &row))
 			break;
 	}
@@ -606,12 +595,12 @@ char *page_store_plan(struct db *db, const struct page_view *v, const struct pag
 	sqlite3_stmt *st;
 	if (prepare_req(db, v, r, "EXPLAIN QUERY PLAN ", &st, e) < 0)
 		return NULL;
-	struct buf b = {0};
-	add(&b, "");
+	struct strbuf b = {0};
+	strbuf_add(&b, "");
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		add(&b, (const char *)sqlite3_column_text(st, 3));
-		add(&b, "\n");
+		strbuf_add(&b, db_column_text(st, DB_PLAN_DETAIL));
+		strbuf_add(&b, "\n");
 	}
 	db_release(db, st);
-	return b.s;
+	return strbuf_take(&b);
 }

@@ -89,7 +89,7 @@ static int64_t pragma_value(struct db *db, const char *text)
 	sqlite3_stmt *st;
 	if (db_prepare(db, text, &st, NULL) < 0)
 		return 0;
-	int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	int64_t v = sqlite3_step(st) == SQLITE_ROW ? db_column_int64(st, DB_COL_ONLY) : 0;
 	sqlite3_finalize(st);
 	return v;
 }
@@ -185,7 +185,7 @@ static int step_id(struct person_store *ps, sqlite3_stmt *st, int64_t *id, struc
                    const char *what)
 {
 	int rc = sqlite3_step(st);
-	*id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	*id = rc == SQLITE_ROW ? db_column_int64(st, DB_COL_ONLY) : 0;
 	int ret = rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(ps->db, e, what);
 	done(st);
 	return ret;
@@ -322,6 +322,11 @@ int person_store_skill(struct person_store *ps, const char *name, bool create, i
 	return find_or_add(ps, ST_SKILL_FIND, ST_SKILL_ADD, "skill", name, create, id, created, e);
 }
 
+/* The columns of ST_LINK_GET, ST_SKILLS and ST_REG_FIND. */
+enum link_col { LI_ID, LI_EXPIRES, LI_NCOLS };
+enum skills_col { SK_NAME, SK_EXPIRES, SK_NCOLS };
+enum reg_col { RG_ID, RG_STATUS, RG_NCOLS };
+
 int person_store_link_find(struct person_store *ps, int64_t person, int64_t skill, int64_t *link,
                            char *expires, size_t n, struct err *e)
 {
@@ -334,9 +339,8 @@ int person_store_link_find(struct person_store *ps, int64_t person, int64_t skil
 	*link = 0;
 	expires[0] = '\0';
 	if (rc == SQLITE_ROW) {
-		const char *had = (const char *)sqlite3_column_text(st, 1);
-		*link = sqlite3_column_int64(st, 0);
-		snprintf(expires, n, "%s", had ? had : "");
+		*link = db_column_int64(st, LI_ID);
+		db_column_copy(st, LI_EXPIRES, expires, n);
 	} else if (rc != SQLITE_DONE) {
 		ret = db_fail(ps->db, e, "person_skill");
 	}
@@ -426,7 +430,7 @@ int person_store_org_name(struct person_store *ps, int64_t org, char *buf, size_
 	sqlite3_bind_int64(st, 1, org);
 	int rc = sqlite3_step(st), ret = 0;
 	if (rc == SQLITE_ROW)
-		snprintf(buf, n, "%s", (const char *)sqlite3_column_text(st, 0));
+		db_column_copy(st, DB_COL_ONLY, buf, n);
 	else if (rc != SQLITE_DONE)
 		ret = db_fail(ps->db, e, "org");
 	done(st);
@@ -443,8 +447,7 @@ int person_store_skills(struct person_store *ps, int64_t person,
 	sqlite3_bind_int64(st, 1, person);
 	int rc, ret = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if (fn(arg, (const char *)sqlite3_column_text(st, 0),
-		       (const char *)sqlite3_column_text(st, 1)))
+		if (fn(arg, db_column_text(st, SK_NAME), db_column_text(st, SK_EXPIRES)))
 			break;
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		ret = db_fail(ps->db, e, "person_skill");
@@ -464,8 +467,8 @@ int person_store_registration(struct person_store *ps, int64_t event, int64_t pe
 	*id = 0;
 	status[0] = '\0';
 	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
-		snprintf(status, n, "%s", (const char *)sqlite3_column_text(st, 1));
+		*id = db_column_int64(st, RG_ID);
+		db_column_copy(st, RG_STATUS, status, n);
 	} else if (rc != SQLITE_DONE) {
 		ret = db_fail(ps->db, e, "registration");
 	}

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/strbuf.h"
 #include "../core/xmalloc.h"
 #include "db_internal.h"
 
@@ -28,23 +29,6 @@ void db_value_clear(struct db_value *v)
 	if (v->kind == DBV_TEXT)
 		free(v->s);
 	*v = db_null();
-}
-
-/* A growing SQL string. */
-struct sqlbuf {
-	char *s;
-	size_t len, cap;
-};
-
-static void sql_add(struct sqlbuf *b, const char *text)
-{
-	size_t n = strlen(text);
-	if (b->len + n + 1 > b->cap) {
-		b->cap = (b->len + n + 1) * 2;
-		b->s = xrealloc(b->s, b->cap);
-	}
-	memcpy(b->s + b->len, text, n + 1);
-	b->len += n;
 }
 
 static int bind_values(sqlite3_stmt *st, int first, const struct db_value *v, size_t n)
@@ -78,12 +62,12 @@ static struct db_value column_value(sqlite3_stmt *st, int i, int copy)
 	}
 }
 
-static int run_built(struct db *db, struct sqlbuf *b, const struct db_value *vals, size_t n,
+static int run_built(struct db *db, struct strbuf *b, const struct db_value *vals, size_t n,
                      const struct db_value *tail, size_t ntail, struct err *e, const char *what)
 {
 	sqlite3_stmt *st;
-	int ret = db_acquire(db, b->s, &st, e);
-	free(b->s);
+	int ret = db_acquire(db, strbuf_str(b), &st, e);
+	strbuf_free(b);
 	if (ret < 0)
 		return -1;
 	if (bind_values(st, 1, vals, n) < 0 || bind_values(st, (int)n + 1, tail, ntail) < 0) {
@@ -97,19 +81,19 @@ static int run_built(struct db *db, struct sqlbuf *b, const struct db_value *val
 int record_store_insert(struct db *db, const char *table, const char *const *cols,
                         const struct db_value *vals, size_t n, int64_t *id, struct err *e)
 {
-	struct sqlbuf b = {0};
-	sql_add(&b, "INSERT INTO ");
-	sql_add(&b, table);
-	sql_add(&b, " (");
+	struct strbuf b = {0};
+	strbuf_add(&b, "INSERT INTO ");
+	strbuf_add(&b, table);
+	strbuf_add(&b, " (");
 	for (size_t i = 0; i < n; i++) {
-		sql_add(&b, i ? ", " : "");
-		sql_add(&b, cols[i]);
+		strbuf_add(&b, i ? ", " : "");
+		strbuf_add(&b, cols[i]);
 	}
-	sql_add(&b, n ? ") VALUES (" : ") DEFAULT VALUES");
+	strbuf_add(&b, n ? ") VALUES (" : ") DEFAULT VALUES");
 	for (size_t i = 0; i < n; i++)
-		sql_add(&b, i ? ", ?" : "?");
+		strbuf_add(&b, i ? ", ?" : "?");
 	if (n)
-		sql_add(&b, ")");
+		strbuf_add(&b, ")");
 	if (run_built(db, &b, vals, n, NULL, 0, e, table) < 0)
 		return -1;
 	if (id)
@@ -122,50 +106,50 @@ int record_store_update(struct db *db, const char *table, int64_t id, const char
 {
 	if (n == 0)
 		return 0;
-	struct sqlbuf b = {0};
-	sql_add(&b, "UPDATE ");
-	sql_add(&b, table);
-	sql_add(&b, " SET ");
+	struct strbuf b = {0};
+	strbuf_add(&b, "UPDATE ");
+	strbuf_add(&b, table);
+	strbuf_add(&b, " SET ");
 	for (size_t i = 0; i < n; i++) {
-		sql_add(&b, i ? ", " : "");
-		sql_add(&b, cols[i]);
-		sql_add(&b, " = ?");
+		strbuf_add(&b, i ? ", " : "");
+		strbuf_add(&b, cols[i]);
+		strbuf_add(&b, " = ?");
 	}
-	sql_add(&b, " WHERE id = ?");
+	strbuf_add(&b, " WHERE id = ?");
 	struct db_value key = db_int(id);
 	return run_built(db, &b, vals, n, &key, 1, e, table);
 }
 
 int record_store_delete(struct db *db, const char *table, int64_t id, struct err *e)
 {
-	struct sqlbuf b = {0};
-	sql_add(&b, "DELETE FROM ");
-	sql_add(&b, table);
-	sql_add(&b, " WHERE id = ?");
+	struct strbuf b = {0};
+	strbuf_add(&b, "DELETE FROM ");
+	strbuf_add(&b, table);
+	strbuf_add(&b, " WHERE id = ?");
 	struct db_value key = db_int(id);
 	return run_built(db, &b, &key, 1, NULL, 0, e, table);
 }
 
-static void add_select(struct sqlbuf *b, const char *table, const char *const *cols, size_t n)
+static void add_select(struct strbuf *b, const char *table, const char *const *cols, size_t n)
 {
-	sql_add(b, "SELECT ");
+	strbuf_add(b, "SELECT ");
 	for (size_t i = 0; i < n; i++) {
-		sql_add(b, i ? ", " : "");
-		sql_add(b, cols[i]);
+		strbuf_add(b, i ? ", " : "");
+		strbuf_add(b, cols[i]);
 	}
-	sql_add(b, " FROM ");
-	sql_add(b, table);
+	strbuf_add(b, " FROM ");
+	strbuf_add(b, table);
 }
 
 int record_store_get(struct db *db, const char *table, int64_t id, const char *const *cols,
                      size_t n, struct db_value *out, struct err *e)
 {
-	struct sqlbuf b = {0};
+	struct strbuf b = {0};
 	add_select(&b, table, cols, n);
-	sql_add(&b, " WHERE id = ?");
+	strbuf_add(&b, " WHERE id = ?");
 	sqlite3_stmt *st;
-	int ret = db_acquire(db, b.s, &st, e);
-	free(b.s);
+	int ret = db_acquire(db, strbuf_str(&b), &st, e);
+	strbuf_free(&b);
 	if (ret < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
@@ -185,19 +169,19 @@ int record_store_get(struct db *db, const char *table, int64_t id, const char *c
 int record_store_scan(struct db *db, const struct record_query *q, record_row_fn fn, void *arg,
                       struct err *e)
 {
-	struct sqlbuf b = {0};
+	struct strbuf b = {0};
 	add_select(&b, q->table, q->cols, q->ncols);
 	if (q->where) {
-		sql_add(&b, " WHERE ");
-		sql_add(&b, q->where);
+		strbuf_add(&b, " WHERE ");
+		strbuf_add(&b, q->where);
 	}
-	sql_add(&b, " ORDER BY ");
-	sql_add(&b, q->order_by ? q->order_by : "id");
+	strbuf_add(&b, " ORDER BY ");
+	strbuf_add(&b, q->order_by ? q->order_by : "id");
 	if (q->limit > 0)
-		sql_add(&b, " LIMIT ?");
+		strbuf_add(&b, " LIMIT ?");
 	sqlite3_stmt *st;
-	int ret = db_acquire(db, b.s, &st, e);
-	free(b.s);
+	int ret = db_acquire(db, strbuf_str(&b), &st, e);
+	strbuf_free(&b);
 	if (ret < 0)
 		return -1;
 	struct db_value lim = db_int(q->limit);
@@ -225,15 +209,15 @@ int record_store_scan(struct db *db, const struct record_query *q, record_row_fn
 int record_store_refs(struct db *db, const char *table, const char *col, int64_t id, int64_t *first,
                       size_t max, int64_t *count, struct err *e)
 {
-	struct sqlbuf b = {0};
-	sql_add(&b, "SELECT id, count(*) OVER () FROM ");
-	sql_add(&b, table);
-	sql_add(&b, " WHERE ");
-	sql_add(&b, col);
-	sql_add(&b, " = ? ORDER BY id LIMIT ?");
+	struct strbuf b = {0};
+	strbuf_add(&b, "SELECT id, count(*) OVER () FROM ");
+	strbuf_add(&b, table);
+	strbuf_add(&b, " WHERE ");
+	strbuf_add(&b, col);
+	strbuf_add(&b, " = ? ORDER BY id LIMIT ?");
 	sqlite3_stmt *st;
-	int ret = db_acquire(db, b.s, &st, e);
-	free(b.s);
+	int ret = db_acquire(db, strbuf_str(&b), &st, e);
+	strbuf_free(&b);
 	if (ret < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
@@ -241,12 +225,43 @@ int record_store_refs(struct db *db, const char *table, const char *col, int64_t
 	*count = 0;
 	size_t k = 0;
 	int rc;
+	enum { REF_ID, REF_COUNT };
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (k < max)
-			first[k++] = sqlite3_column_int64(st, 0);
-		*count = sqlite3_column_int64(st, 1);
+			first[k++] = db_column_int64(st, REF_ID);
+		*count = db_column_int64(st, REF_COUNT);
 	}
 	if (rc != SQLITE_DONE)
+		ret = db_fail(db, e, table);
+	db_release(db, st);
+	return ret;
+}
+
+int record_store_find_all(struct db *db, const char *table, const char *const *cols,
+                          const struct db_value *v, size_t n, int64_t except_id, int64_t *id,
+                          struct err *e)
+{
+	struct strbuf b = {0};
+	strbuf_add(&b, "SELECT id FROM ");
+	strbuf_add(&b, table);
+	strbuf_add(&b, " WHERE ");
+	for (size_t i = 0; i < n; i++) {
+		/* the column's own collation applies: NOCASE where the schema says so */
+		strbuf_add(&b, cols[i]);
+		strbuf_add(&b, " = ? AND ");
+	}
+	strbuf_add(&b, "id != ? LIMIT 1");
+	sqlite3_stmt *st;
+	int ret = db_acquire(db, strbuf_str(&b), &st, e);
+	strbuf_free(&b);
+	if (ret < 0)
+		return -1;
+	struct db_value except = db_int(except_id);
+	bind_values(st, 1, v, n);
+	bind_values(st, (int)n + 1, &except, 1);
+	int rc = sqlite3_step(st);
+	*id = rc == SQLITE_ROW ? db_column_int64(st, DB_COL_ONLY) : 0;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		ret = db_fail(db, e, table);
 	db_release(db, st);
 	return ret;
@@ -255,27 +270,7 @@ int record_store_refs(struct db *db, const char *table, const char *col, int64_t
 int record_store_find(struct db *db, const char *table, const char *col, const struct db_value *v,
                       int64_t except_id, int64_t *id, struct err *e)
 {
-	struct sqlbuf b = {0};
-	sql_add(&b, "SELECT id FROM ");
-	sql_add(&b, table);
-	sql_add(&b, " WHERE ");
-	sql_add(&b, col);
-	/* the column's own collation applies: NOCASE where the schema says so */
-	sql_add(&b, " = ? AND id != ? LIMIT 1");
-	sqlite3_stmt *st;
-	int ret = db_acquire(db, b.s, &st, e);
-	free(b.s);
-	if (ret < 0)
-		return -1;
-	struct db_value except = db_int(except_id);
-	bind_values(st, 1, v, 1);
-	bind_values(st, 2, &except, 1);
-	int rc = sqlite3_step(st);
-	*id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		ret = db_fail(db, e, table);
-	db_release(db, st);
-	return ret;
+	return record_store_find_all(db, table, &col, v, 1, except_id, id, e);
 }
 
 int record_store_value(struct db *db, const char *sql, const struct db_value *binds, size_t nbinds,

@@ -53,6 +53,10 @@ int record_store_refs(struct db *db, const char *table, const char *col, int64_t
  * other than except_id; 0 when none. */
 int record_store_find(struct db *db, const char *table, const char *col, const struct db_value *v,
                       int64_t except_id, int64_t *id, struct err *e);
+/* The same over several columns at once (a composite UNIQUE). */
+int record_store_find_all(struct db *db, const char *table, const char *const *cols,
+                          const struct db_value *v, size_t n, int64_t except_id, int64_t *id,
+                          struct err *e);
 /* Run a static single-value query (one result column) with binds; *out is
  * DBV_NULL when no row. */
 int record_store_value(struct db *db, const char *sql, const struct db_value *binds, size_t nbinds,

@@ -9,20 +9,31 @@
 #include "db_internal.h"
 #include "status_sql.h"
 
+enum find_col {
+	FI_ID,
+	FI_KIND,
+	FI_STATUS,
+	FI_POSITION,
+	FI_CHECKED_IN_AT,
+	FI_CHECKED_OUT_AT,
+	FI_NCOLS
+};
 static const char sql_find[] =
     "SELECT id, kind, status, coalesce(waitlist_position, 0), coalesce(checked_in_at, 0),"
     " coalesce(checked_out_at, 0) FROM registration WHERE event = ? AND person = ?";
 static const char sql_seated[] = "SELECT count(*) FROM registration WHERE event = ?"
-                                 " AND " REGISTRATION_SEATED_SQL("") " AND id != ?";
+                                 " AND kind = " REGISTRATION_SEATED_KIND_SQL
+                                 " AND status IN " REGISTRATION_SEATED_SQL " AND id != ?";
 static const char sql_last[] = "SELECT coalesce(max(waitlist_position), 0) FROM registration"
-                               " WHERE event = ? AND " REGISTRATION_WAITLISTED_SQL("");
+                               " WHERE event = ? AND status = " REGISTRATION_WAITLISTED_SQL;
+enum first_col { FW_ID, FW_PERSON, FW_POSITION, FW_NCOLS };
 static const char sql_first[] =
     "SELECT id, person, coalesce(waitlist_position, 0) FROM registration"
-    " WHERE event = ? AND " REGISTRATION_WAITLISTED_SQL(
-        "") " ORDER BY waitlist_position, id LIMIT 1";
+    " WHERE event = ? AND status = " REGISTRATION_WAITLISTED_SQL
+    " ORDER BY waitlist_position, id LIMIT 1";
 static const char sql_close_gap[] =
     "UPDATE registration SET waitlist_position = waitlist_position - 1"
-    " WHERE event = ? AND " REGISTRATION_WAITLISTED_SQL("") " AND waitlist_position > ?";
+    " WHERE event = ? AND status = " REGISTRATION_WAITLISTED_SQL " AND waitlist_position > ?";
 static const char sql_promote[] = "UPDATE registration SET status = 'registered',"
                                   " waitlist_position = NULL WHERE id = ?";
 
@@ -37,12 +48,6 @@ static int run(struct db *db, const char *sql, int64_t a, int64_t b, int nb, sql
 	return 0;
 }
 
-static void copy_text(sqlite3_stmt *st, int col, char *buf, size_t n)
-{
-	const unsigned char *t = sqlite3_column_text(st, col);
-	snprintf(buf, n, "%s", t ? (const char *)t : "");
-}
-
 int registration_store_find(struct db *db, int64_t event, int64_t person, struct reg_row *out,
                             bool *found, struct err *e)
 {
@@ -54,12 +59,12 @@ int registration_store_find(struct db *db, int64_t event, int64_t person, struct
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		*found = true;
-		out->id = sqlite3_column_int64(st, 0);
-		copy_text(st, 1, out->kind, sizeof out->kind);
-		copy_text(st, 2, out->status, sizeof out->status);
-		out->position = sqlite3_column_int64(st, 3);
-		out->checked_in_at = sqlite3_column_int64(st, 4);
-		out->checked_out_at = sqlite3_column_int64(st, 5);
+		out->id = db_column_int64(st, FI_ID);
+		db_column_copy(st, FI_KIND, out->kind, sizeof out->kind);
+		db_column_copy(st, FI_STATUS, out->status, sizeof out->status);
+		out->position = db_column_int64(st, FI_POSITION);
+		out->checked_in_at = db_column_int64(st, FI_CHECKED_IN_AT);
+		out->checked_out_at = db_column_int64(st, FI_CHECKED_OUT_AT);
 	}
 	db_release(db, st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e, "registration");
@@ -74,7 +79,7 @@ static int one_int(struct db *db, const char *sql, int64_t a, int64_t b, int nb,
 		return -1;
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		*out = sqlite3_column_int64(st, 0);
+		*out = db_column_int64(st, DB_COL_ONLY);
 	db_release(db, st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e, "registration");
 }
@@ -99,9 +104,9 @@ int registration_store_first_waiting(struct db *db, int64_t event, int64_t *id, 
 		return -1;
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
-		*person = sqlite3_column_int64(st, 1);
-		*position = sqlite3_column_int64(st, 2);
+		*id = db_column_int64(st, FW_ID);
+		*person = db_column_int64(st, FW_PERSON);
+		*position = db_column_int64(st, FW_POSITION);
 	}
 	db_release(db, st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e, "registration");

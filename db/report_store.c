@@ -8,37 +8,66 @@
 #include "db_internal.h"
 #include "status_sql.h"
 
+/* Each statement has an enum naming its columns in order. */
+enum event_col { EV_NAME, EV_TZ, EV_STARTS, EV_ENDS, EV_CAPACITY, EV_NCOLS };
 static const char event_sql[] = "SELECT name, tz, starts, ends, capacity FROM event WHERE id = ?";
 
+enum shift_col {
+	SH_ID,
+	SH_ROLE,
+	SH_PLACE,
+	SH_STARTS,
+	SH_ENDS,
+	SH_NEED_MIN,
+	SH_NEED_MAX,
+	SH_FILLED,
+	SH_NCOLS
+};
 static const char shifts_sql[] =
     "SELECT shift.id, role.name, COALESCE(room.name, booth.label, ''), shift.starts,"
     " shift.ends, shift.need_min, shift.need_max,"
     " (SELECT count(*) FROM assignment WHERE assignment.shift = shift.id"
-    "  AND " ASSIGNMENT_ACTIVE_SQL(
-        "assignment.") ")"
-                       " FROM shift JOIN role ON role.id = shift.role"
-                       " LEFT JOIN room ON room.id = shift.room LEFT JOIN booth ON booth.id = "
-                       "shift.booth"
-                       " WHERE shift.event = ? AND shift.status = 'open'"
-                       " ORDER BY shift.starts, role.name COLLATE NOCASE, shift.id";
+    "  AND assignment.status IN " ASSIGNMENT_ACTIVE_SQL ")"
+    " FROM shift JOIN role ON role.id = shift.role"
+    " LEFT JOIN room ON room.id = shift.room LEFT JOIN booth ON booth.id = "
+    "shift.booth"
+    " WHERE shift.event = ? AND shift.status = 'open'"
+    " ORDER BY shift.starts, role.name COLLATE NOCASE, shift.id";
 
+enum volunteer_col {
+	VO_PERSON,
+	VO_NAME,
+	VO_SHIFTS,
+	VO_SCHEDULED,
+	VO_WORKED,
+	VO_NO_SHOWS,
+	VO_ON_SHIFT,
+	VO_NCOLS
+};
 static const char volunteers_sql[] =
     "SELECT person.id, person.name,"
-    " sum(" ASSIGNMENT_ACTIVE_SQL(
-        "a.") " AND shift.status = 'open'),"
-              " sum(CASE WHEN " ASSIGNMENT_ACTIVE_SQL(
-                  "a.") " AND shift.status = 'open'"
-                        "  THEN shift.ends - shift.starts ELSE 0 END),"
-                        " sum(CASE WHEN a.checked_in_at IS NOT NULL AND a.checked_out_at IS NOT "
-                        "NULL"
-                        "  THEN a.checked_out_at - a.checked_in_at ELSE 0 END),"
-                        " sum(a.status = 'no_show'),"
-                        " sum(a.checked_in_at IS NOT NULL AND a.checked_out_at IS NULL)"
-                        " FROM assignment AS a JOIN shift ON shift.id = a.shift"
-                        " JOIN person ON person.id = a.person"
-                        " WHERE shift.event = ? AND a.status != 'dropped'"
-                        " GROUP BY person.id ORDER BY person.name COLLATE NOCASE, person.id";
+    " sum(a.status IN " ASSIGNMENT_ACTIVE_SQL " AND shift.status = 'open'),"
+    " sum(CASE WHEN a.status IN " ASSIGNMENT_ACTIVE_SQL " AND shift.status = 'open'"
+    "  THEN shift.ends - shift.starts ELSE 0 END),"
+    " sum(CASE WHEN a.checked_in_at IS NOT NULL AND a.checked_out_at IS NOT "
+    "NULL"
+    "  THEN a.checked_out_at - a.checked_in_at ELSE 0 END),"
+    " sum(a.status = 'no_show'),"
+    " sum(a.checked_in_at IS NOT NULL AND a.checked_out_at IS NULL)"
+    " FROM assignment AS a JOIN shift ON shift.id = a.shift"
+    " JOIN person ON person.id = a.person"
+    " WHERE shift.event = ? AND a.status != 'dropped'"
+    " GROUP BY person.id ORDER BY person.name COLLATE NOCASE, person.id";
 
+enum kind_col {
+	KI_KIND,
+	KI_REGISTERED,
+	KI_WAITLISTED,
+	KI_CANCELLED,
+	KI_CHECKED_IN,
+	KI_NO_SHOW,
+	KI_NCOLS
+};
 static const char kinds_sql[] =
     "SELECT kind, sum(status = 'registered'), sum(status = 'waitlisted'),"
     " sum(status = 'cancelled'), sum(status = 'checked_in'), sum(status = 'no_show')"
@@ -46,6 +75,18 @@ static const char kinds_sql[] =
     " ORDER BY CASE kind WHEN 'attendee' THEN 1 WHEN 'volunteer' THEN 2 WHEN 'speaker' THEN 3"
     "  WHEN 'partner' THEN 4 WHEN 'staff' THEN 5 WHEN 'press' THEN 6 ELSE 7 END, kind";
 
+enum session_col {
+	SE_ID,
+	SE_TITLE,
+	SE_KIND,
+	SE_ROOM,
+	SE_STARTS,
+	SE_ENDS,
+	SE_CAPACITY,
+	SE_ROOM_CAPACITY,
+	SE_SPEAKERS,
+	SE_NCOLS
+};
 static const char sessions_sql[] =
     "SELECT session.id, session.title, session.kind, COALESCE(room.name, ''), session.starts,"
     " session.ends, session.capacity, COALESCE(room.capacity, 0),"
@@ -54,26 +95,19 @@ static const char sessions_sql[] =
     " WHERE session.event = ? AND session.status != 'cancelled'"
     " ORDER BY session.starts, session.id";
 
-static const char *text(sqlite3_stmt *st, int i)
-{
-	const char *s = (const char *)sqlite3_column_text(st, i);
-	return s ? s : "";
-}
-
-static int64_t num(sqlite3_stmt *st, int i)
-{
-	return sqlite3_column_int64(st, i);
-}
-
-/* Prepare sql, bind the event, and call row() for each result row until it
- * returns non-zero. */
-static int each_row(struct db *db, const char *sql, int64_t event,
+/* Prepare sql (ncols columns), bind the event, and call row() for each
+ * result row until it returns non-zero. */
+static int each_row(struct db *db, const char *sql, int ncols, int64_t event,
                     int (*row)(sqlite3_stmt *st, void *ctx), void *ctx, struct err *e,
                     const char *what)
 {
 	sqlite3_stmt *st;
 	if (db_acquire(db, sql, &st, e) < 0)
 		return -1;
+	if (db_columns(st, ncols, e) < 0) {
+		db_release(db, st);
+		return -1;
+	}
 	sqlite3_bind_int64(st, 1, event);
 	int rc, ret = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -103,11 +137,11 @@ static int event_row(sqlite3_stmt *st, void *ctx)
 	struct relay *r = ctx;
 	struct report_store_event *out = r->to.event;
 	r->arg = out;
-	snprintf(out->name, sizeof out->name, "%s", text(st, 0));
-	snprintf(out->tz, sizeof out->tz, "%s", text(st, 1));
-	out->starts = num(st, 2);
-	out->ends = num(st, 3);
-	out->capacity = num(st, 4);
+	db_column_copy(st, EV_NAME, out->name, sizeof out->name);
+	db_column_copy(st, EV_TZ, out->tz, sizeof out->tz);
+	out->starts = db_column_int64(st, EV_STARTS);
+	out->ends = db_column_int64(st, EV_ENDS);
+	out->capacity = db_column_int64(st, EV_CAPACITY);
 	return 1;
 }
 
@@ -115,7 +149,7 @@ int report_store_event(struct db *db, int64_t event, struct report_store_event *
 {
 	struct relay r = {.to.event = out};
 	memset(out, 0, sizeof *out);
-	if (each_row(db, event_sql, event, event_row, &r, e, "event") < 0)
+	if (each_row(db, event_sql, EV_NCOLS, event, event_row, &r, e, "event") < 0)
 		return -1;
 	if (!r.arg)
 		return err_set(e, ERR_NOT_FOUND, "event %lld: not found", (long long)event);
@@ -125,8 +159,16 @@ int report_store_event(struct db *db, int64_t event, struct report_store_event *
 static int shift_row(sqlite3_stmt *st, void *ctx)
 {
 	struct relay *r = ctx;
-	struct report_store_shift s = {num(st, 0), text(st, 1), text(st, 2), num(st, 3),
-	                               num(st, 4), num(st, 5),  num(st, 6),  num(st, 7)};
+	struct report_store_shift s = {
+	    .id = db_column_int64(st, SH_ID),
+	    .role = db_column_str(st, SH_ROLE),
+	    .place = db_column_str(st, SH_PLACE),
+	    .starts = db_column_int64(st, SH_STARTS),
+	    .ends = db_column_int64(st, SH_ENDS),
+	    .need_min = db_column_int64(st, SH_NEED_MIN),
+	    .need_max = db_column_int64(st, SH_NEED_MAX),
+	    .filled = db_column_int64(st, SH_FILLED),
+	};
 	return r->to.shift(r->arg, &s);
 }
 
@@ -135,14 +177,21 @@ int report_store_shifts(struct db *db, int64_t event,
                         struct err *e)
 {
 	struct relay r = {.to.shift = fn, .arg = arg};
-	return each_row(db, shifts_sql, event, shift_row, &r, e, "shift");
+	return each_row(db, shifts_sql, SH_NCOLS, event, shift_row, &r, e, "shift");
 }
 
 static int volunteer_row(sqlite3_stmt *st, void *ctx)
 {
 	struct relay *r = ctx;
-	struct report_store_volunteer v = {num(st, 0), text(st, 1), num(st, 2), num(st, 3),
-	                                   num(st, 4), num(st, 5),  num(st, 6)};
+	struct report_store_volunteer v = {
+	    .person = db_column_int64(st, VO_PERSON),
+	    .name = db_column_str(st, VO_NAME),
+	    .shifts = db_column_int64(st, VO_SHIFTS),
+	    .scheduled = db_column_int64(st, VO_SCHEDULED),
+	    .worked = db_column_int64(st, VO_WORKED),
+	    .no_shows = db_column_int64(st, VO_NO_SHOWS),
+	    .on_shift = db_column_int64(st, VO_ON_SHIFT),
+	};
 	return r->to.volunteer(r->arg, &v);
 }
 
@@ -151,14 +200,20 @@ int report_store_volunteers(struct db *db, int64_t event,
                             struct err *e)
 {
 	struct relay r = {.to.volunteer = fn, .arg = arg};
-	return each_row(db, volunteers_sql, event, volunteer_row, &r, e, "assignment");
+	return each_row(db, volunteers_sql, VO_NCOLS, event, volunteer_row, &r, e, "assignment");
 }
 
 static int kind_row(sqlite3_stmt *st, void *ctx)
 {
 	struct relay *r = ctx;
-	struct report_store_kind k = {text(st, 0), num(st, 1), num(st, 2),
-	                              num(st, 3),  num(st, 4), num(st, 5)};
+	struct report_store_kind k = {
+	    .kind = db_column_str(st, KI_KIND),
+	    .registered = db_column_int64(st, KI_REGISTERED),
+	    .waitlisted = db_column_int64(st, KI_WAITLISTED),
+	    .cancelled = db_column_int64(st, KI_CANCELLED),
+	    .checked_in = db_column_int64(st, KI_CHECKED_IN),
+	    .no_show = db_column_int64(st, KI_NO_SHOW),
+	};
 	return r->to.kind(r->arg, &k);
 }
 
@@ -167,15 +222,23 @@ int report_store_kinds(struct db *db, int64_t event,
                        struct err *e)
 {
 	struct relay r = {.to.kind = fn, .arg = arg};
-	return each_row(db, kinds_sql, event, kind_row, &r, e, "registration");
+	return each_row(db, kinds_sql, KI_NCOLS, event, kind_row, &r, e, "registration");
 }
 
 static int session_row(sqlite3_stmt *st, void *ctx)
 {
 	struct relay *r = ctx;
-	struct report_store_session s = {num(st, 0),  text(st, 1), text(st, 2),
-	                                 text(st, 3), num(st, 4),  num(st, 5),
-	                                 num(st, 6),  num(st, 7),  num(st, 8)};
+	struct report_store_session s = {
+	    .id = db_column_int64(st, SE_ID),
+	    .title = db_column_str(st, SE_TITLE),
+	    .kind = db_column_str(st, SE_KIND),
+	    .room = db_column_str(st, SE_ROOM),
+	    .starts = db_column_int64(st, SE_STARTS),
+	    .ends = db_column_int64(st, SE_ENDS),
+	    .capacity = db_column_int64(st, SE_CAPACITY),
+	    .room_capacity = db_column_int64(st, SE_ROOM_CAPACITY),
+	    .speakers = db_column_int64(st, SE_SPEAKERS),
+	};
 	return r->to.session(r->arg, &s);
 }
 
@@ -184,5 +247,5 @@ int report_store_sessions(struct db *db, int64_t event,
                           struct err *e)
 {
 	struct relay r = {.to.session = fn, .arg = arg};
-	return each_row(db, sessions_sql, event, session_row, &r, e, "session");
+	return each_row(db, sessions_sql, SE_NCOLS, event, session_row, &r, e, "session");
 }

@@ -11,32 +11,63 @@
 #include "db_internal.h"
 #include "status_sql.h"
 
+/* Each SELECT of more than one column has an enum naming its columns in
+ * order, next to it; the reads below use the names. */
+enum event_col {
+	EV_NAME,
+	EV_TZ,
+	EV_STARTS,
+	EV_ENDS,
+	EV_SPAN_STARTS,
+	EV_SPAN_ENDS,
+	EV_CAPACITY,
+	EV_CANCELLED,
+	EV_NCOLS
+};
 static const char sql_event[] =
     "SELECT name, tz, starts, ends, coalesce(setup_starts, starts),"
     " coalesce(teardown_ends, ends), capacity, status = 'cancelled' FROM event WHERE id = ?";
+enum role_col { RO_EVENT, RO_SKILL, RO_NAME, RO_SKILL_NAME, RO_MIN_AGE, RO_NCOLS };
 static const char sql_role[] = "SELECT r.event, coalesce(r.skill, 0), r.name,"
                                " coalesce(k.name, ''), r.min_age"
                                " FROM role r LEFT JOIN skill k ON k.id = r.skill WHERE r.id = ?";
+enum person_col { PE_NAME, PE_BIRTH_DATE, PE_CODE, PE_NCOLS };
 static const char sql_person[] = "SELECT name, coalesce(birth_date, ''), volunteer_code"
                                  " FROM person WHERE id = ?";
+enum shift_col {
+	SH_EVENT,
+	SH_ROLE,
+	SH_ROOM,
+	SH_BOOTH,
+	SH_STARTS,
+	SH_ENDS,
+	SH_NEED_MAX,
+	SH_CANCELLED,
+	SH_NCOLS
+};
 static const char sql_shift[] =
     "SELECT event, role, coalesce(room, 0), coalesce(booth, 0), starts, ends, need_max,"
     " status = 'cancelled' FROM shift WHERE id = ?";
+/* A session and a booth read as a slot (slot_col) and two more columns. */
+enum session_col { SE_EVENT = 5, SE_CANCELLED, SE_NCOLS };
 static const char sql_session[] = "SELECT id, coalesce(room, 0), starts, ends, title, event,"
                                   " status = 'cancelled' FROM session WHERE id = ?";
+enum booth_col { BO_EVENT = 5, BO_LABEL, BO_NCOLS };
 static const char sql_booth[] = "SELECT b.id, b.org, b.starts, b.ends, o.name, b.event, b.label"
                                 " FROM booth b JOIN org o ON o.id = b.org WHERE b.id = ?";
 static const char sql_skill_name[] = "SELECT name FROM skill WHERE id = ?";
+enum room_event_col { RE_EVENT, RE_NAME, RE_NCOLS };
 static const char sql_room_event[] = "SELECT event, name FROM room WHERE id = ?";
 static const char sql_booth_event[] = "SELECT event FROM booth WHERE id = ?";
+/* The statements read as slots: (id, ref, starts, ends, what). */
+enum slot_col { SL_ID, SL_REF, SL_STARTS, SL_ENDS, SL_WHAT, SL_NCOLS };
 static const char sql_person_shifts[] =
     "SELECT s.id, s.role, s.starts, s.ends, r.name"
     " FROM assignment a JOIN shift s ON s.id = a.shift JOIN role r ON r.id = s.role"
-    " WHERE a.person = ? AND " ASSIGNMENT_ACTIVE_SQL(
-        "a.") " AND s.status = 'open'"
-              " AND s.starts < ? AND s.ends > ? AND s.id != ? ORDER BY s.starts, s.id";
+    " WHERE a.person = ? AND a.status IN " ASSIGNMENT_ACTIVE_SQL " AND s.status = 'open'"
+    " AND s.starts < ? AND s.ends > ? AND s.id != ? ORDER BY s.starts, s.id";
 static const char sql_taken[] = "SELECT count(*) FROM assignment WHERE shift = ? AND person != ?"
-                                " AND " ASSIGNMENT_ACTIVE_SQL("");
+                                " AND status IN " ASSIGNMENT_ACTIVE_SQL;
 static const char sql_speaking[] =
     "SELECT se.id, 0, se.starts, se.ends, se.title"
     " FROM speaker sp JOIN session se ON se.id = sp.session"
@@ -71,16 +102,20 @@ static const char sql_booth_elsewhere[] =
     "SELECT 'shift ' || id FROM shift WHERE booth = ?1 AND event != ?2 LIMIT 1";
 static const char sql_role_elsewhere[] =
     "SELECT 'shift ' || id FROM shift WHERE role = ?1 AND event != ?2 LIMIT 1";
+enum assignment_of_col { AO_ID, AO_STATUS, AO_NCOLS };
 static const char sql_assignment_of[] = "SELECT id, status FROM assignment"
                                         " WHERE shift = ? AND person = ?";
 
+enum pair_col { PA_ASSIGNMENT, PA_SHIFT, PA_PERSON, PA_NCOLS };
 #define PAIRS_SELECT                                                                               \
 	"SELECT a.id, a.shift, a.person FROM assignment a JOIN shift s ON s.id = a.shift "
-#define PAIRS_ACTIVE " AND " ASSIGNMENT_ACTIVE_SQL("a.") " AND s.status = 'open' ORDER BY a.id"
+#define PAIRS_ACTIVE                                                                               \
+	" AND a.status IN " ASSIGNMENT_ACTIVE_SQL " AND s.status = 'open' ORDER BY a.id"
 
 /* Indexed by enum rs_pairs_by. */
 static const char *const sql_pairs[] = {
-    PAIRS_SELECT "WHERE a.shift = ?1 AND ?2 = ?2 AND " ASSIGNMENT_ACTIVE_SQL("a.") " ORDER BY a.id",
+    PAIRS_SELECT "WHERE a.shift = ?1 AND ?2 = ?2 AND a.status IN " ASSIGNMENT_ACTIVE_SQL
+                 " ORDER BY a.id",
     PAIRS_SELECT "WHERE a.person = ?1 AND ?2 = ?2" PAIRS_ACTIVE,
     PAIRS_SELECT "WHERE s.role = ?1 AND ?2 = ?2" PAIRS_ACTIVE,
     PAIRS_SELECT "WHERE a.person = ?1 AND s.event = ?2" PAIRS_ACTIVE,
@@ -94,18 +129,16 @@ void rs_slots_free(struct rs_slots *s)
 	memset(s, 0, sizeof *s);
 }
 
-static void copy_text(sqlite3_stmt *st, int col, char *buf, size_t n)
-{
-	const unsigned char *t = sqlite3_column_text(st, col);
-	snprintf(buf, n, "%s", t ? (const char *)t : "");
-}
-
-/* Prepare sql and bind the integers in order. */
-static int prepare_ints(struct db *db, const char *sql, const int64_t *v, int n, sqlite3_stmt **st,
-                        struct err *e)
+/* Prepare sql, which returns ncols columns, and bind the integers in order. */
+static int prepare_ints(struct db *db, const char *sql, int ncols, const int64_t *v, int n,
+                        sqlite3_stmt **st, struct err *e)
 {
 	if (db_acquire(db, sql, st, e) < 0)
 		return -1;
+	if (db_columns(*st, ncols, e) < 0) {
+		db_release(db, *st);
+		return -1;
+	}
 	for (int i = 0; i < n; i++)
 		sqlite3_bind_int64(*st, i + 1, v[i]);
 	return 0;
@@ -128,18 +161,19 @@ static int one_row(struct db *db, sqlite3_stmt *st, const char *what, int64_t id
 int rules_store_event(struct db *db, int64_t id, struct rs_event *out, struct err *e)
 {
 	sqlite3_stmt *st;
-	if (prepare_ints(db, sql_event, &id, 1, &st, e) < 0 || one_row(db, st, "event", id, e) < 0)
+	if (prepare_ints(db, sql_event, EV_NCOLS, &id, 1, &st, e) < 0 ||
+	    one_row(db, st, "event", id, e) < 0)
 		return -1;
 	memset(out, 0, sizeof *out);
 	out->id = id;
-	copy_text(st, 0, out->name, sizeof out->name);
-	copy_text(st, 1, out->tz, sizeof out->tz);
-	out->starts = sqlite3_column_int64(st, 2);
-	out->ends = sqlite3_column_int64(st, 3);
-	out->span_starts = sqlite3_column_int64(st, 4);
-	out->span_ends = sqlite3_column_int64(st, 5);
-	out->capacity = sqlite3_column_int64(st, 6);
-	out->cancelled = sqlite3_column_int(st, 7) != 0;
+	db_column_copy(st, EV_NAME, out->name, sizeof out->name);
+	db_column_copy(st, EV_TZ, out->tz, sizeof out->tz);
+	out->starts = db_column_int64(st, EV_STARTS);
+	out->ends = db_column_int64(st, EV_ENDS);
+	out->span_starts = db_column_int64(st, EV_SPAN_STARTS);
+	out->span_ends = db_column_int64(st, EV_SPAN_ENDS);
+	out->capacity = db_column_int64(st, EV_CAPACITY);
+	out->cancelled = db_column_bool(st, EV_CANCELLED);
 	db_release(db, st);
 	return 0;
 }
@@ -147,15 +181,16 @@ int rules_store_event(struct db *db, int64_t id, struct rs_event *out, struct er
 int rules_store_role(struct db *db, int64_t id, struct rs_role *out, struct err *e)
 {
 	sqlite3_stmt *st;
-	if (prepare_ints(db, sql_role, &id, 1, &st, e) < 0 || one_row(db, st, "role", id, e) < 0)
+	if (prepare_ints(db, sql_role, RO_NCOLS, &id, 1, &st, e) < 0 ||
+	    one_row(db, st, "role", id, e) < 0)
 		return -1;
 	memset(out, 0, sizeof *out);
 	out->id = id;
-	out->event = sqlite3_column_int64(st, 0);
-	out->skill = sqlite3_column_int64(st, 1);
-	copy_text(st, 2, out->name, sizeof out->name);
-	copy_text(st, 3, out->skill_name, sizeof out->skill_name);
-	out->min_age = sqlite3_column_int(st, 4);
+	out->event = db_column_int64(st, RO_EVENT);
+	out->skill = db_column_int64(st, RO_SKILL);
+	db_column_copy(st, RO_NAME, out->name, sizeof out->name);
+	db_column_copy(st, RO_SKILL_NAME, out->skill_name, sizeof out->skill_name);
+	out->min_age = db_column_int(st, RO_MIN_AGE);
 	db_release(db, st);
 	return 0;
 }
@@ -163,14 +198,14 @@ int rules_store_role(struct db *db, int64_t id, struct rs_role *out, struct err 
 int rules_store_person(struct db *db, int64_t id, struct rs_person *out, struct err *e)
 {
 	sqlite3_stmt *st;
-	if (prepare_ints(db, sql_person, &id, 1, &st, e) < 0 ||
+	if (prepare_ints(db, sql_person, PE_NCOLS, &id, 1, &st, e) < 0 ||
 	    one_row(db, st, "person", id, e) < 0)
 		return -1;
 	memset(out, 0, sizeof *out);
 	out->id = id;
-	copy_text(st, 0, out->name, sizeof out->name);
-	copy_text(st, 1, out->birth_date, sizeof out->birth_date);
-	copy_text(st, 2, out->code, sizeof out->code);
+	db_column_copy(st, PE_NAME, out->name, sizeof out->name);
+	db_column_copy(st, PE_BIRTH_DATE, out->birth_date, sizeof out->birth_date);
+	db_column_copy(st, PE_CODE, out->code, sizeof out->code);
 	db_release(db, st);
 	return 0;
 }
@@ -178,18 +213,19 @@ int rules_store_person(struct db *db, int64_t id, struct rs_person *out, struct 
 int rules_store_shift(struct db *db, int64_t id, struct rs_shift *out, struct err *e)
 {
 	sqlite3_stmt *st;
-	if (prepare_ints(db, sql_shift, &id, 1, &st, e) < 0 || one_row(db, st, "shift", id, e) < 0)
+	if (prepare_ints(db, sql_shift, SH_NCOLS, &id, 1, &st, e) < 0 ||
+	    one_row(db, st, "shift", id, e) < 0)
 		return -1;
 	memset(out, 0, sizeof *out);
 	out->id = id;
-	out->event = sqlite3_column_int64(st, 0);
-	out->role = sqlite3_column_int64(st, 1);
-	out->room = sqlite3_column_int64(st, 2);
-	out->booth = sqlite3_column_int64(st, 3);
-	out->starts = sqlite3_column_int64(st, 4);
-	out->ends = sqlite3_column_int64(st, 5);
-	out->need_max = sqlite3_column_int64(st, 6);
-	out->cancelled = sqlite3_column_int(st, 7) != 0;
+	out->event = db_column_int64(st, SH_EVENT);
+	out->role = db_column_int64(st, SH_ROLE);
+	out->room = db_column_int64(st, SH_ROOM);
+	out->booth = db_column_int64(st, SH_BOOTH);
+	out->starts = db_column_int64(st, SH_STARTS);
+	out->ends = db_column_int64(st, SH_ENDS);
+	out->need_max = db_column_int64(st, SH_NEED_MAX);
+	out->cancelled = db_column_bool(st, SH_CANCELLED);
 	db_release(db, st);
 	return 0;
 }
@@ -198,16 +234,16 @@ int rules_store_session(struct db *db, int64_t id, struct rs_slot *out, int64_t 
                         bool *cancelled, struct err *e)
 {
 	sqlite3_stmt *st;
-	if (prepare_ints(db, sql_session, &id, 1, &st, e) < 0 ||
+	if (prepare_ints(db, sql_session, SE_NCOLS, &id, 1, &st, e) < 0 ||
 	    one_row(db, st, "session", id, e) < 0)
 		return -1;
 	out->id = id;
-	out->ref = sqlite3_column_int64(st, 1);
-	out->starts = sqlite3_column_int64(st, 2);
-	out->ends = sqlite3_column_int64(st, 3);
-	copy_text(st, 4, out->what, sizeof out->what);
-	*event = sqlite3_column_int64(st, 5);
-	*cancelled = sqlite3_column_int(st, 6) != 0;
+	out->ref = db_column_int64(st, SL_REF);
+	out->starts = db_column_int64(st, SL_STARTS);
+	out->ends = db_column_int64(st, SL_ENDS);
+	db_column_copy(st, SL_WHAT, out->what, sizeof out->what);
+	*event = db_column_int64(st, SE_EVENT);
+	*cancelled = db_column_bool(st, SE_CANCELLED);
 	db_release(db, st);
 	return 0;
 }
@@ -216,15 +252,16 @@ int rules_store_booth(struct db *db, int64_t id, struct rs_slot *out, int64_t *e
                       size_t n, struct err *e)
 {
 	sqlite3_stmt *st;
-	if (prepare_ints(db, sql_booth, &id, 1, &st, e) < 0 || one_row(db, st, "booth", id, e) < 0)
+	if (prepare_ints(db, sql_booth, BO_NCOLS, &id, 1, &st, e) < 0 ||
+	    one_row(db, st, "booth", id, e) < 0)
 		return -1;
 	out->id = id;
-	out->ref = sqlite3_column_int64(st, 1);
-	out->starts = sqlite3_column_int64(st, 2);
-	out->ends = sqlite3_column_int64(st, 3);
-	copy_text(st, 4, out->what, sizeof out->what);
-	*event = sqlite3_column_int64(st, 5);
-	copy_text(st, 6, label, n);
+	out->ref = db_column_int64(st, SL_REF);
+	out->starts = db_column_int64(st, SL_STARTS);
+	out->ends = db_column_int64(st, SL_ENDS);
+	db_column_copy(st, SL_WHAT, out->what, sizeof out->what);
+	*event = db_column_int64(st, BO_EVENT);
+	db_column_copy(st, BO_LABEL, label, n);
 	db_release(db, st);
 	return 0;
 }
@@ -233,11 +270,11 @@ int rules_store_skill_name(struct db *db, int64_t id, char *buf, size_t n, struc
 {
 	sqlite3_stmt *st;
 	buf[0] = '\0';
-	if (prepare_ints(db, sql_skill_name, &id, 1, &st, e) < 0)
+	if (prepare_ints(db, sql_skill_name, 1, &id, 1, &st, e) < 0)
 		return -1;
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		copy_text(st, 0, buf, n);
+		db_column_copy(st, DB_COL_ONLY, buf, n);
 	db_release(db, st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e, "skill");
 }
@@ -247,13 +284,13 @@ int rules_store_room_event(struct db *db, int64_t room, int64_t *event, char *na
 {
 	sqlite3_stmt *st;
 	*event = 0;
-	if (prepare_ints(db, sql_room_event, &room, 1, &st, e) < 0)
+	if (prepare_ints(db, sql_room_event, RE_NCOLS, &room, 1, &st, e) < 0)
 		return -1;
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		*event = sqlite3_column_int64(st, 0);
+		*event = db_column_int64(st, RE_EVENT);
 		if (name)
-			copy_text(st, 1, name, n);
+			db_column_copy(st, RE_NAME, name, n);
 	}
 	db_release(db, st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e, "room");
@@ -263,11 +300,11 @@ int rules_store_booth_event(struct db *db, int64_t booth, int64_t *event, struct
 {
 	sqlite3_stmt *st;
 	*event = 0;
-	if (prepare_ints(db, sql_booth_event, &booth, 1, &st, e) < 0)
+	if (prepare_ints(db, sql_booth_event, 1, &booth, 1, &st, e) < 0)
 		return -1;
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		*event = sqlite3_column_int64(st, 0);
+		*event = db_column_int64(st, DB_COL_ONLY);
 	db_release(db, st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e, "booth");
 }
@@ -277,20 +314,17 @@ static int slots_query(struct db *db, const char *sql, const int64_t *binds, int
                        struct rs_slots *out, struct err *e)
 {
 	sqlite3_stmt *st;
-	if (prepare_ints(db, sql, binds, nb, &st, e) < 0)
+	if (prepare_ints(db, sql, SL_NCOLS, binds, nb, &st, e) < 0)
 		return -1;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (out->n == out->cap) {
-			out->cap = out->cap ? out->cap * 2 : 8;
-			out->v = xrealloc(out->v, out->cap * sizeof *out->v);
-		}
+		XGROW(out->v, out->n, out->cap, 8);
 		struct rs_slot *s = &out->v[out->n++];
-		s->id = sqlite3_column_int64(st, 0);
-		s->ref = sqlite3_column_int64(st, 1);
-		s->starts = sqlite3_column_int64(st, 2);
-		s->ends = sqlite3_column_int64(st, 3);
-		copy_text(st, 4, s->what, sizeof s->what);
+		s->id = db_column_int64(st, SL_ID);
+		s->ref = db_column_int64(st, SL_REF);
+		s->starts = db_column_int64(st, SL_STARTS);
+		s->ends = db_column_int64(st, SL_ENDS);
+		db_column_copy(st, SL_WHAT, s->what, sizeof s->what);
 	}
 	db_release(db, st);
 	return rc == SQLITE_DONE ? 0 : db_fail(db, e, "rules");
@@ -307,10 +341,10 @@ int rules_store_taken(struct db *db, int64_t shift, int64_t except, int64_t *n, 
 {
 	sqlite3_stmt *st;
 	int64_t b[] = {shift, except};
-	if (prepare_ints(db, sql_taken, b, 2, &st, e) < 0)
+	if (prepare_ints(db, sql_taken, 1, b, 2, &st, e) < 0)
 		return -1;
 	int rc = sqlite3_step(st);
-	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	*n = rc == SQLITE_ROW ? db_column_int64(st, DB_COL_ONLY) : 0;
 	db_release(db, st);
 	return rc == SQLITE_ROW ? 0 : db_fail(db, e, "shift");
 }
@@ -327,12 +361,12 @@ int rules_store_skill(struct db *db, int64_t person, int64_t skill, bool *held, 
 {
 	sqlite3_stmt *st;
 	int64_t b[] = {person, skill};
-	if (prepare_ints(db, sql_skill, b, 2, &st, e) < 0)
+	if (prepare_ints(db, sql_skill, 1, b, 2, &st, e) < 0)
 		return -1;
 	int rc = sqlite3_step(st);
 	*held = rc == SQLITE_ROW;
 	if (*held)
-		copy_text(st, 0, expires, n);
+		db_column_copy(st, DB_COL_ONLY, expires, n);
 	else
 		snprintf(expires, n, "%s", "");
 	db_release(db, st);
@@ -374,6 +408,10 @@ int rules_store_booth_clash(struct db *db, int64_t event, const char *label, int
 	*found = false;
 	if (db_acquire(db, sql_booth_clash, &st, e) < 0)
 		return -1;
+	if (db_columns(st, SL_NCOLS, e) < 0) {
+		db_release(db, st);
+		return -1;
+	}
 	sqlite3_bind_int64(st, 1, event);
 	sqlite3_bind_text(st, 2, label, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 3, org);
@@ -383,11 +421,11 @@ int rules_store_booth_clash(struct db *db, int64_t event, const char *label, int
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		*found = true;
-		out->id = sqlite3_column_int64(st, 0);
-		out->ref = sqlite3_column_int64(st, 1);
-		out->starts = sqlite3_column_int64(st, 2);
-		out->ends = sqlite3_column_int64(st, 3);
-		copy_text(st, 4, out->what, sizeof out->what);
+		out->id = db_column_int64(st, SL_ID);
+		out->ref = db_column_int64(st, SL_REF);
+		out->starts = db_column_int64(st, SL_STARTS);
+		out->ends = db_column_int64(st, SL_ENDS);
+		db_column_copy(st, SL_WHAT, out->what, sizeof out->what);
 	}
 	db_release(db, st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e, "booth");
@@ -406,11 +444,11 @@ static int first_text(struct db *db, const char *sql, int64_t a, int64_t b, char
 	sqlite3_stmt *st;
 	int64_t v[] = {a, b};
 	what[0] = '\0';
-	if (prepare_ints(db, sql, v, 2, &st, e) < 0)
+	if (prepare_ints(db, sql, 1, v, 2, &st, e) < 0)
 		return -1;
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		copy_text(st, 0, what, n);
+		db_column_copy(st, DB_COL_ONLY, what, n);
 	db_release(db, st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e, "rules");
 }
@@ -441,17 +479,14 @@ int rules_store_pairs(struct db *db, enum rs_pairs_by by, int64_t a, int64_t b,
 	size_t cap = 0;
 	*out = NULL;
 	*n = 0;
-	if (prepare_ints(db, sql_pairs[by], v, 2, &st, e) < 0)
+	if (prepare_ints(db, sql_pairs[by], PA_NCOLS, v, 2, &st, e) < 0)
 		return -1;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 8;
-			*out = xrealloc(*out, cap * sizeof **out);
-		}
-		(*out)[*n].assignment = sqlite3_column_int64(st, 0);
-		(*out)[*n].shift = sqlite3_column_int64(st, 1);
-		(*out)[(*n)++].person = sqlite3_column_int64(st, 2);
+		XGROW(*out, *n, cap, 8);
+		(*out)[*n].assignment = db_column_int64(st, PA_ASSIGNMENT);
+		(*out)[*n].shift = db_column_int64(st, PA_SHIFT);
+		(*out)[(*n)++].person = db_column_int64(st, PA_PERSON);
 	}
 	db_release(db, st);
 	if (rc != SQLITE_DONE) {
@@ -471,13 +506,13 @@ int rules_store_assignment_of(struct db *db, int64_t shift, int64_t person, int6
 	*id = 0;
 	if (status && n)
 		status[0] = '\0';
-	if (prepare_ints(db, sql_assignment_of, v, 2, &st, e) < 0)
+	if (prepare_ints(db, sql_assignment_of, AO_NCOLS, v, 2, &st, e) < 0)
 		return -1;
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
+		*id = db_column_int64(st, AO_ID);
 		if (status)
-			copy_text(st, 1, status, n);
+			db_column_copy(st, AO_STATUS, status, n);
 	}
 	db_release(db, st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e, "assignment");

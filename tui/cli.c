@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "../core/array.h"
 #include "../core/suggest.h"
 #include "cmd.h"
 
@@ -22,7 +23,7 @@ static const struct command *const groups[] = {
 };
 /* clang-format on */
 
-#define NGROUPS (sizeof groups / sizeof groups[0])
+#define NGROUPS ARRAY_LEN(groups)
 
 const struct command *cli_at(size_t i)
 {
@@ -45,17 +46,10 @@ const struct command *cli_find(const char *name)
 	return NULL;
 }
 
-/* Commands that never touch a database, so running them creates none. */
-static const char *const without_db[] = {
-    "kiosk-passphrase",
-};
-
 bool cli_needs_db(const char *name)
 {
-	for (size_t i = 0; i < sizeof without_db / sizeof without_db[0]; i++)
-		if (strcmp(name, without_db[i]) == 0)
-			return false;
-	return true;
+	const struct command *c = cli_find(name);
+	return !c || !c->no_db;
 }
 
 void cli_usage(FILE *out)

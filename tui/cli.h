@@ -18,6 +18,7 @@ struct command {
 	/* writes the rest of the help, made from another table (NULL: none) */
 	void (*help_more)(FILE *out);
 	int (*run)(struct app *a, const struct args *args, FILE *out, struct err *e);
+	bool no_db; /* never touches a database: none is opened or created for it */
 };
 
 /* Run argv[0] with its arguments, writing to out. Returns 0 or -1 with e set. */

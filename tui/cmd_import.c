@@ -4,6 +4,8 @@
 
 #include "cmd.h"
 
+#include "../core/array.h"
+
 static const struct {
 	const char *kind;
 	int (*run)(struct app *a, const struct args *args, FILE *out, struct err *e);
@@ -12,7 +14,7 @@ static const struct {
     {"people", cmd_import_people},
 };
 
-#define NKINDS (sizeof kinds / sizeof kinds[0])
+#define NKINDS ARRAY_LEN(kinds)
 
 static int cmd_import(struct app *a, const struct args *args, FILE *out, struct err *e)
 {

@@ -66,10 +66,11 @@ const struct command cmd_kiosk_commands[] = {
     {
         .name = "kiosk-passphrase",
         .usage = "",
-        .help = "read a passphrase of at least 8 characters (asked twice, no echo) and print the "
-                "[kiosk] exit_passphrase_hash line for the config; the kiosk then quits on F10 and "
-                "that passphrase. Touches no database",
+        .help = "read a passphrase of at least 8 characters (asked twice, no echo) and print "
+                "the [kiosk] exit_passphrase_hash line for the config; the kiosk then quits "
+                "on F10 and that passphrase. Touches no database",
         .run = cmd_kiosk_passphrase,
+        .no_db = true,
     },
     {.name = NULL},
 };

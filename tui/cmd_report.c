@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../core/report.h"
+#include "../core/array.h"
 #include "../core/tz.h"
 #include "../core/xmalloc.h"
 #include "chart.h"
@@ -14,7 +15,6 @@
 #include "text.h"
 
 #define CHART_COLS 80
-#define N(a)       (sizeof a / sizeof a[0])
 
 struct report_out {
 	struct app *a;
@@ -122,10 +122,7 @@ static int coverage_hour_row(void *arg, const struct report_hour *h)
 	struct report_out *r = c->r;
 	if (r->fmt == OUT_TABLE) {
 		struct chart *ch = &c->chart;
-		if (ch->n == ch->cap) {
-			ch->cap = ch->cap ? ch->cap * 2 : 64;
-			ch->v = xrealloc(ch->v, ch->cap * sizeof *ch->v);
-		}
+		XGROW(ch->v, ch->n, ch->cap, 64);
 		ch->v[ch->n++] = *h;
 		return 0;
 	}
@@ -235,8 +232,8 @@ static int report_coverage_run(struct report_out *r, struct err *e)
 	bool table = r->fmt == OUT_TABLE;
 	if (table)
 		title(r, "Coverage");
-	r->o = table ? begin(r, shift_table_cols, shift_table_num, N(shift_table_cols))
-	             : begin(r, coverage_cols, coverage_num, N(coverage_cols));
+	r->o = table ? begin(r, shift_table_cols, shift_table_num, ARRAY_LEN(shift_table_cols))
+	             : begin(r, coverage_cols, coverage_num, ARRAY_LEN(coverage_cols));
 	int ret = report_coverage(&r->a->ctx, r->ev, &fns, e);
 	output_end(r->o);
 	if (ret == 0 && table)
@@ -272,7 +269,7 @@ static int hours_row(void *arg, const struct report_volunteer *v)
 {
 	struct hours_out *h = arg;
 	char id[24], buf[5][24];
-	const char *cells[N(hours_cols)];
+	const char *cells[ARRAY_LEN(hours_cols)];
 	num(id, sizeof id, v->person);
 	hours_cells(v, id, buf, cells);
 	output_row(h->r->o, cells);
@@ -290,11 +287,11 @@ static int report_hours_run(struct report_out *r, struct err *e)
 	bool table = r->fmt == OUT_TABLE;
 	if (table)
 		title(r, "Volunteer hours");
-	r->o = begin(r, hours_cols, hours_num, N(hours_cols));
+	r->o = begin(r, hours_cols, hours_num, ARRAY_LEN(hours_cols));
 	int ret = report_hours(&r->a->ctx, r->ev, hours_row, &h, e);
 	if (ret == 0 && table) {
 		char buf[5][24];
-		const char *cells[N(hours_cols)];
+		const char *cells[ARRAY_LEN(hours_cols)];
 		h.total.name = "total";
 		hours_cells(&h.total, "", buf, cells);
 		output_row(r->o, cells);
@@ -373,7 +370,7 @@ static void sessions_begin(struct attendance_out *a)
 	        "\nSessions: seats = capacity of every session running at that time; short = "
 	        "the event's\nregistered people beyond those seats (sign-ups are kept per event, "
 	        "not per session)\n");
-	r->o = begin(r, session_table_cols, session_table_num, N(session_table_cols));
+	r->o = begin(r, session_table_cols, session_table_num, ARRAY_LEN(session_table_cols));
 }
 
 static int session_row(void *arg, const struct report_session *s)
@@ -413,9 +410,9 @@ static int report_attendance_run(struct report_out *r, struct err *e)
 	bool table = r->fmt == OUT_TABLE;
 	if (table) {
 		title(r, "Attendance");
-		r->o = begin(r, kind_table_cols, kind_table_num, N(kind_table_cols));
+		r->o = begin(r, kind_table_cols, kind_table_num, ARRAY_LEN(kind_table_cols));
 	} else {
-		r->o = begin(r, attendance_cols, attendance_num, N(attendance_cols));
+		r->o = begin(r, attendance_cols, attendance_num, ARRAY_LEN(attendance_cols));
 	}
 	int ret = report_attendance(&r->a->ctx, r->ev, &fns, e);
 	if (!a.sessions_begun)
@@ -441,9 +438,9 @@ static int cmd_report(struct app *a, const struct args *args, FILE *out, struct 
 	struct report_out r = {a, &ev, OUT_TABLE, NULL, out};
 	int64_t event;
 	size_t k = 0;
-	while (k < N(reports) && strcmp(reports[k].name, args->pos[0]) != 0)
+	while (k < ARRAY_LEN(reports) && strcmp(reports[k].name, args->pos[0]) != 0)
 		k++;
-	if (k == N(reports))
+	if (k == ARRAY_LEN(reports))
 		return err_set(e, ERR_USAGE,
 		               "report: no report \"%s\" (coverage, hours, attendance)",
 		               args->pos[0]);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/array.h"
 #include "../core/xmalloc.h"
 #include "dialog.h"
 #include "picker.h"
@@ -78,7 +79,7 @@ int form_edit_key(FORM *f, const struct key *k)
 			form_driver_w(f, OK, (wchar_t)k->ch);
 		return 1;
 	}
-	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
+	for (size_t i = 0; i < ARRAY_LEN(map); i++) {
 		if (map[i].ch == k->ch && map[i].fn == k->fn) {
 			form_driver_w(f, KEY_CODE_YES, (wchar_t)map[i].req);
 			return 1;
@@ -163,7 +164,7 @@ static int field_width(const struct fstate *s, int i)
 	static const int widths[] = {[FT_REF] = 8,   [FT_INT] = 10,  [FT_BOOL] = 6, [FT_ENUM] = 18,
 	                             [FT_TIME] = 18, [FT_DATE] = 12, [FT_TZ] = 32};
 	enum field_type ty = fdef(s, i)->type;
-	int w = ty < (int)(sizeof widths / sizeof widths[0]) && widths[ty] ? widths[ty] : 0;
+	int w = ty < (int)ARRAY_LEN(widths) && widths[ty] ? widths[ty] : 0;
 	return w && w < s->field_w ? w : s->field_w;
 }
 

@@ -23,10 +23,7 @@ void grid_clear_sessions(struct grid *g)
 
 void grid_add_session(struct grid *g, const struct grid_session *s)
 {
-	if (g->nsessions == g->cap) {
-		g->cap = g->cap ? g->cap * 2 : 32;
-		g->sessions = xrealloc(g->sessions, (size_t)g->cap * sizeof *g->sessions);
-	}
+	XGROW(g->sessions, g->nsessions, g->cap, 32);
 	g->sessions[g->nsessions++] = *s;
 }
 

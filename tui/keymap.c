@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../core/array.h"
 #include "../core/suggest.h"
 
 struct keydef {
@@ -405,7 +406,7 @@ static const struct keydef table[] = {
     },
 };
 
-#define NTABLE (sizeof table / sizeof table[0])
+#define NTABLE ARRAY_LEN(table)
 
 const enum action keymap_globals[] = {ACT_HELP, ACT_COMMAND, ACT_REDRAW, ACT_QUIT, ACT_EVENTS,
                                       ACT_ORGS, ACT_PEOPLE,  ACT_SKILLS, ACT_NONE};
@@ -484,7 +485,7 @@ static const struct named names[] = {
     {"ic", "Ins", {FN(KEY_IC)}},
 };
 
-#define NNAMES (sizeof names / sizeof names[0])
+#define NNAMES ARRAY_LEN(names)
 
 /* Parse one key name into up to 3 keys; returns how many, 0 when unknown. */
 static int parse_key(const char *word, struct key *out)

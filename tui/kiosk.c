@@ -17,6 +17,8 @@
 
 #include <sodium.h>
 
+#include "../core/array.h"
+#include "../core/utf8.h"
 #include "../core/xmalloc.h"
 #include "screen.h"
 #include "signals.h"
@@ -97,7 +99,7 @@ int kiosk_key_reset(struct kiosk_ui *k, int ch)
 int kiosk_key_secret_erase(struct kiosk_ui *k, int ch)
 {
 	/* a whole UTF-8 character */
-	while (k->secret_len > 0 && ((unsigned char)k->secret[k->secret_len - 1] & 0xc0) == 0x80)
+	while (k->secret_len > 0 && utf8_is_cont((unsigned char)k->secret[k->secret_len - 1]))
 		k->secret[--k->secret_len] = '\0';
 	if (k->secret_len > 0)
 		k->secret[--k->secret_len] = '\0';
@@ -235,7 +237,7 @@ static void message(struct kiosk_ui *k)
 	};
 	if (k->msg_kind == KM_NONE || !k->msg[0] || LINES < 6)
 		return;
-	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+	for (size_t i = 0; i < ARRAY_LEN(kinds); i++) {
 		if (kinds[i].kind != k->msg_kind)
 			continue;
 		char text[1200], clean[1200];

@@ -8,6 +8,8 @@
 
 #include "kiosk.h"
 
+#include "../core/array.h"
+
 /* Open shifts loaded per step, and steps tried when none pass. */
 #define OPEN_STEP  40
 #define OPEN_TRIES 5
@@ -230,7 +232,7 @@ static int list_move(struct kiosk_ui *k, int ch)
 	    {KEY_UP, -1},      {'k', -1},        {KEY_DOWN, 1},        {'j', 1},
 	    {KEY_PPAGE, -100}, {KEY_NPAGE, 100}, {KEY_HOME, -1000000}, {KEY_END, 1000000},
 	};
-	for (size_t i = 0; i < sizeof moves / sizeof moves[0]; i++) {
+	for (size_t i = 0; i < ARRAY_LEN(moves); i++) {
 		if (moves[i].key != ch)
 			continue;
 		int step = moves[i].step;

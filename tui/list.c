@@ -56,10 +56,7 @@ static struct db_value value_copy(const struct db_value *v)
 void list_take(struct list *l, const struct db_value *key, int64_t id, int64_t row, int64_t aux,
                const char *const *cells, enum ui_role role)
 {
-	if (l->ngot == l->capgot) {
-		l->capgot = l->capgot ? l->capgot * 2 : 32;
-		l->got = xrealloc(l->got, (size_t)l->capgot * sizeof *l->got);
-	}
+	XGROW(l->got, l->ngot, l->capgot, 32);
 	struct list_row *r = &l->got[l->ngot++];
 	memset(r, 0, sizeof *r);
 	r->key = value_copy(key);

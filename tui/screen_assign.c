@@ -15,6 +15,7 @@
 
 #include "../core/candidates.h"
 #include "../core/page.h"
+#include "../core/rules.h"
 #include "../core/xmalloc.h"
 #include "dialog.h"
 #include "event.h"
@@ -143,7 +144,7 @@ static int64_t order_of(const struct assign_view *s, const struct cand *c)
 static bool check_row(struct assign_view *s, struct tui *t, long i)
 {
 	struct cand c = s->c[i];
-	char why[700];
+	char why[RULE_MSG_MAX];
 	enum cand_rank rank = verdict(t, s->shift, c.person, c.name, why, sizeof why);
 	c.why = xstrdup(why);
 	c.said = rank;
@@ -191,7 +192,7 @@ static int take_person(void *arg, const struct page_row *r)
 {
 	struct search_ctx *sc = arg;
 	int ni = page_col("people", "name"), ci = page_col("people", "confidential");
-	char name[300], why[700];
+	char name[300], why[RULE_MSG_MAX];
 	snprintf(name, sizeof name, "%s%s", r->cols[ni].kind == DBV_TEXT ? r->cols[ni].s : "",
 	         r->cols[ci].kind == DBV_INT && r->cols[ci].i ? " (confidential)" : "");
 	enum cand_rank rank = verdict(sc->t, sc->s->shift, r->row, name, why, sizeof why);

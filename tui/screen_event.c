@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../core/xmalloc.h"
+#include "../core/array.h"
 #include "event.h"
 #include "form.h"
 #include "ui.h"
@@ -14,7 +15,7 @@
 static const struct tab *const tabs[] = {&tab_agenda, &tab_sessions,  &tab_rooms,
                                          &tab_booths, &tab_people,    &tab_roles,
                                          &tab_shifts, &tab_conflicts, &tab_audit};
-#define NTABS ((int)(sizeof tabs / sizeof tabs[0]))
+#define NTABS ((int)ARRAY_LEN(tabs))
 
 struct event_view {
 	struct event_info ev;

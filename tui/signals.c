@@ -6,6 +6,7 @@
  * mutables, since a handler can reach nothing else. */
 #define _POSIX_C_SOURCE 200809L
 #include "signals.h"
+#include "../core/array.h"
 
 #include <curses.h>
 #include <fcntl.h>
@@ -98,7 +99,7 @@ static void on_resize(int sig)
 
 static enum sig_act act_for(int sig, enum signals_policy policy)
 {
-	for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++)
+	for (size_t i = 0; i < ARRAY_LEN(rules); i++)
 		if (rules[i].sig == sig)
 			return policy == SIGNALS_KIOSK ? rules[i].kiosk : rules[i].coordinator;
 	return policy == SIGNALS_KIOSK ? ACT_END : ACT_KEEP;

@@ -29,10 +29,7 @@ static const enum action actions[] = {ACT_SEARCH, ACT_HINTS_END, LIST_MOVES, ACT
 static int collect(void *arg, const char *kind, const char *message)
 {
 	struct conflicts *c = arg;
-	if (c->n == c->cap) {
-		c->cap = c->cap ? c->cap * 2 : 16;
-		c->items = xrealloc(c->items, (size_t)c->cap * sizeof *c->items);
-	}
+	XGROW(c->items, c->n, c->cap, 16);
 	c->items[c->n].kind = xstrdup(kind);
 	c->items[c->n++].message = xstrdup(message);
 	return 0;

@@ -72,10 +72,7 @@ static int chart_hour(void *arg, const struct report_hour *h)
 		c->v[c->n - 1].h.ends = h->ends;
 		return 0;
 	}
-	if (c->n == c->cap) {
-		c->cap = c->cap ? c->cap * 2 : 64;
-		c->v = xrealloc(c->v, (size_t)c->cap * sizeof *c->v);
-	}
+	XGROW(c->v, c->n, c->cap, 64);
 	c->v[c->n++] = (struct chart_row){*h, h->shifts == 0};
 	return 0;
 }
@@ -238,10 +235,7 @@ static const struct column volunteer_cols[] = {
 static int volunteer_take(void *arg, const struct report_volunteer *v)
 {
 	struct volunteers *vs = arg;
-	if (vs->n == vs->cap) {
-		vs->cap = vs->cap ? vs->cap * 2 : 256;
-		vs->v = xrealloc(vs->v, (size_t)vs->cap * sizeof *vs->v);
-	}
+	XGROW(vs->v, vs->n, vs->cap, 256);
 	struct volunteer_row *r = &vs->v[vs->n++];
 	r->v = *v;
 	r->name = xstrdup(v->name);

@@ -12,12 +12,6 @@
 #include "../core/utf8.h"
 #include "../core/xmalloc.h"
 
-/* One sequence of the NUL-terminated s: its length, 0 when invalid. */
-static size_t decode(const unsigned char *s, uint32_t *cp)
-{
-	return utf8_decode((const char *)s, strnlen((const char *)s, 4), cp);
-}
-
 int text_char_safe(unsigned long cp)
 {
 	return cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff) && !utf8_is_unsafe((uint32_t)cp);
@@ -37,7 +31,7 @@ char *text_sanitize(const char *src, char *dst, size_t n)
 	const unsigned char *s = (const unsigned char *)(src ? src : "");
 	while (*s) {
 		uint32_t cp;
-		size_t len = decode(s, &cp);
+		size_t len = utf8_decode_str((const char *)s, &cp);
 		if (len == 0) {
 			at = put(dst, at, n, "\xef\xbf\xbd", 3); /* U+FFFD */
 			s++;
@@ -70,7 +64,7 @@ int text_width(const char *s)
 	const unsigned char *p = (const unsigned char *)s;
 	while (*p) {
 		uint32_t cp;
-		size_t len = decode(p, &cp);
+		size_t len = utf8_decode_str((const char *)p, &cp);
 		if (!len) {
 			w++;
 			p++;
@@ -90,7 +84,7 @@ int text_fit(const char *s, int cols, char *dst, size_t n)
 	int room = total > cols ? cols - 1 : cols;
 	while (*p) {
 		uint32_t cp;
-		size_t len = decode(p, &cp);
+		size_t len = utf8_decode_str((const char *)p, &cp);
 		if (!len)
 			len = 1, cp = '?';
 		int cw = cp_width(cp);

@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "../core/array.h"
 #include "signals.h"
 #include "termsize.h"
 #include "text.h"
@@ -74,7 +75,7 @@ int ui_read(struct key *k, int timeout_ms)
 static void put_wide(WINDOW *w, int y, int x, const char *fitted, attr_t a)
 {
 	wchar_t wbuf[1024];
-	size_t n = mbstowcs(wbuf, fitted, sizeof wbuf / sizeof wbuf[0] - 1);
+	size_t n = mbstowcs(wbuf, fitted, ARRAY_LEN(wbuf) - 1);
 	if (n == (size_t)-1)
 		return;
 	wbuf[n] = L'\0';

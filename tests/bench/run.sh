@@ -21,7 +21,9 @@
 #                     (/usr/bin/time -v) at 184 and 20,003 events, and whether
 #                     each file is valid RFC 5545 (ics_valid.py)
 #   import people     100,000 generated spreadsheet rows into an empty
-#                     database, median of RUNS
+#                     database, median of RUNS; the peak memory of that
+#                     import, and of one whose single field runs to 200 MB
+#                     (refused once past 1 MiB: memory stays flat)
 #   check             the whole large set, median of 7
 #   autofill          places filled up to need_min and need_max against the
 #                     optimum CBC proves (the demo forum, generated forums of
@@ -234,6 +236,26 @@ row "import people, 100,000 rows, empty database" "$(calc "\"%.3f s\", $imp") (m
 	"< 1 s" "$(within "$imp" 1)"
 set -- $(timeit "$RUNS" -- "$M" --db "$T/import.db" import people "$T/people.csv")
 row "import people, the same rows again (unchanged)" "$(calc "\"%.3f s\", $1")" "(no budget)" "-"
+# memory: flat in the file (a field is refused once past 1 MiB, a row past
+# 4 MiB or 4,096 fields, name caches capped); what grows is 32 bytes a person
+rm -f "$T/import.db" "$T/import.db-wal" "$T/import.db-shm"
+kib=$(peak_kib "$M" --db "$T/import.db" import people "$T/people.csv")
+row "import people, 100,000 rows, peak memory" "$((kib / 1024)) MiB" "< 64 MiB" \
+	"$(within "$kib" 65536)"
+# a 200 MB field
+(printf 'name,notes\nDana,"'; head -c 200000000 /dev/zero | tr '\0' a) >"$T/big.csv"
+t0=$(date +%s%N)
+/usr/bin/time -v -o "$T/time.v" "$M" --db "$T/import.db" import people "$T/big.csv" \
+	>/dev/null 2>"$T/big.err"
+t1=$(date +%s%N)
+rm -f "$T/big.csv"
+grep -q 'a field is longer than 1 MiB' "$T/big.err" ||
+	{ say "bench: the 200 MB field was not refused: $(head -c 300 "$T/big.err")"; exit 1; }
+kib=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$T/time.v")
+row "import people, a 200 MB field: refused after" "$(calc "\"%.0f ms\", ($t1 - $t0) / 1e6")" \
+	"(no budget)" "-"
+row "import people, a 200 MB field: peak memory" "$((kib / 1024)) MiB" "< 16 MiB" \
+	"$(within "$kib" 16384)"
 
 # ---- check ------------------------------------------------------------------
 say "bench: check"

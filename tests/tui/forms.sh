@@ -99,9 +99,14 @@ tm_keys Enter
 tm_expect picked-role-named "Quiet room host"
 tm_keys Tab Tab Tab Tab Tab
 tm_keys C-u
-tm_type "2"
+tm_type "4"
 tm_keys Tab C-u
 tm_type "3"
+tm_keys C-s
+# named for a person (not SQLite's CHECK), and the field it names is focused
+tm_expect shift-need-refused-inline "need_min 4 is above need_max 3"
+tm_keys C-u
+tm_type "2"
 tm_keys C-s
 tm_expect shift-saved "Added shift"
 role=$(tsv roles --event 2 | awk -F'\t' '$3 == "Quiet room host" {print $1}')

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "../../core/page.h"
+#include "../../core/array.h"
 #include "../../core/staffing.h"
 #include "fixture.h"
 
@@ -78,7 +79,7 @@ static void test_entries_follow_their_event(void **state)
 	    "add shift 1",  "add speaker 1", "add assignment 1", "add registration 1",
 	    "rm speaker 1", "rm session 1",
 	};
-	for (size_t i = 0; i < sizeof expected / sizeof expected[0]; i++)
+	for (size_t i = 0; i < ARRAY_LEN(expected); i++)
 		if (!strstr(s.text, expected[i]))
 			fail_msg("no \"%s\" in the forum's audit tab:\n%s", expected[i], s.text);
 	if (strstr(s.text, "Elsewhere") || strstr(s.text, "Gathering") ||

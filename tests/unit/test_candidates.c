@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "../../core/candidates.h"
+#include "../../core/array.h"
 #include "../../core/demo.h"
 #include "../../core/entity.h"
 #include "../../core/registration.h"
@@ -163,7 +164,7 @@ static void small_event(struct ctx *c, struct small *s)
 	    {15, "2024-12-07 11:00", "2024-12-07 13:30"},
 	    {15, "2024-12-07 12:30", "2024-12-07 13:00"},
 	};
-	for (size_t i = 0; i < sizeof windows / sizeof windows[0]; i++)
+	for (size_t i = 0; i < ARRAY_LEN(windows); i++)
 		fixture_add(c, "availability", "person", fixture_num(s->person[windows[i].person]),
 		            "event", fixture_num(s->event), "starts", windows[i].starts, "ends",
 		            windows[i].ends, NULL);

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "../../core/array.h"
 #include "err.h"
 #include "suggest.h"
 
@@ -240,7 +241,7 @@ static void test_bool_words(void **state)
 	} cases[] = {{"on", true},  {"OFF", false}, {"true", true}, {"False", false},
 	             {"yes", true}, {"no", false},  {"1", true},    {"0", false}};
 	(void)state;
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
 		struct config c;
 		struct err e;
 		char text[64], name[32];
@@ -277,7 +278,7 @@ static void test_bad_double(void **state)
 	static const char *const bad[] = {"0.1", "25",    "ten",  "nan",
 	                                  "inf", "1e999", "7.5h", "0x10"};
 	(void)state;
-	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+	for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
 		char text[64], name[32], why[128];
 		snprintf(text, sizeof text, "[rules]\nmax_hours_per_day = %s\n", bad[i]);
 		snprintf(name, sizeof name, "double%zu.ini", i);
@@ -556,7 +557,7 @@ static void test_sample_file(void **state)
 	size_t len = 0, n = 0;
 	FILE *f = NULL;
 	(void)state;
-	for (size_t i = 0; !f && i < sizeof places / sizeof places[0]; i++)
+	for (size_t i = 0; !f && i < ARRAY_LEN(places); i++)
 		if ((f = fopen(places[i], "r")))
 			n = fread(sample, 1, sizeof sample - 1, f);
 	if (!f)
@@ -590,7 +591,7 @@ static void test_failed_load_keeps_config(void **state)
 	c.kiosk_signup = false;
 	strcpy(c.organizer_name, "kept");
 	memcpy(&before, &c, sizeof c);
-	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+	for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
 		char name[32];
 		snprintf(name, sizeof name, "keep%zu.ini", i);
 		int r;

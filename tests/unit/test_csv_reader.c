@@ -1,7 +1,7 @@
 /* test_csv_reader.c - spreadsheet CSV through libcsv: BOM, line ends,
  * quoting, sep= and ';' files, and the physical line each record starts on,
  * also when a CR LF or a quoted field straddles the 64 KiB read chunks. */
-#define _POSIX_C_SOURCE 200809L
+#define _GNU_SOURCE /* fopencookie */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "../../core/csv_reader.h"
+#include "../../core/utf8.h"
 #include "../../core/xmalloc.h"
 
 /* What the reader saw: "LINE:field|field|...\n" per record. */
@@ -191,11 +192,80 @@ static void chunk_boundaries(void **state)
 static void utf8_check(void **state)
 {
 	(void)state;
-	assert_true(csv_reader_utf8_ok("Nguyễn 李小龍 🎉", strlen("Nguyễn 李小龍 🎉")));
-	assert_false(csv_reader_utf8_ok("\xc0\xaf", 2));         /* overlong */
-	assert_false(csv_reader_utf8_ok("\xed\xa0\x80", 3));     /* surrogate */
-	assert_false(csv_reader_utf8_ok("\xf4\x90\x80\x80", 4)); /* past U+10FFFF */
-	assert_false(csv_reader_utf8_ok("\xe2\x82", 2));         /* cut short */
+	assert_true(utf8_valid("Nguyễn 李小龍 🎉", strlen("Nguyễn 李小龍 🎉")));
+	assert_false(utf8_valid("\xc0\xaf", 2));         /* overlong */
+	assert_false(utf8_valid("\xed\xa0\x80", 3));     /* surrogate */
+	assert_false(utf8_valid("\xf4\x90\x80\x80", 4)); /* past U+10FFFF */
+	assert_false(utf8_valid("\xe2\x82", 2));         /* cut short */
+}
+
+/* A source that never seems to end (32 MiB, so a reader that takes it all
+ * still stops): a header line, then one row whose quoted (or bare) field
+ * runs on, or whose fields do; counts what the reader took. */
+struct endless {
+	const char *head;
+	size_t taken;
+	char fill;
+	size_t row_fields; /* 0: one endless field; else "x," repeated */
+};
+
+static ssize_t endless_read(void *cookie, char *buf, size_t n)
+{
+	struct endless *s = cookie;
+	size_t head = strlen(s->head), i = 0;
+	for (; i < n && s->taken < (32u << 20); i++, s->taken++) {
+		if (s->taken < head)
+			buf[i] = s->head[s->taken];
+		else if (s->row_fields)
+			buf[i] = (s->taken - head) % 2 ? ',' : 'x';
+		else
+			buf[i] = s->fill;
+	}
+	return (ssize_t)i;
+}
+
+static int endless_run(struct endless *s, struct err *e)
+{
+	FILE *f = fopencookie(s, "r", (cookie_io_functions_t){.read = endless_read});
+	assert_non_null(f);
+	struct csv_source src = {f, "big.csv", 0, NULL, NULL};
+	struct seen out = {.text = xstrdup("")};
+	int ret = csv_reader_run(&src, collect, &out, e);
+	fclose(f);
+	free(out.text);
+	return ret;
+}
+
+/* A field, a row or a run of fields past the limits is refused while it is
+ * read: the reader stops within a chunk or two of the limit, however much
+ * more the file holds (it used to read the whole field first). */
+static void limits_are_checked_while_reading(void **state)
+{
+	(void)state;
+	struct err e = {0};
+	struct endless quoted = {.head = "name,notes\nDana,\"", .fill = 'a'};
+	assert_int_equal(endless_run(&quoted, &e), -1);
+	assert_string_equal(e.msg, "big.csv:2: a field is longer than 1 MiB");
+	assert_true(quoted.taken < (1u << 20) + 3 * 65536);
+	struct endless bare = {.head = "name\n", .fill = 'b'};
+	assert_int_equal(endless_run(&bare, &e), -1);
+	assert_string_equal(e.msg, "big.csv:2: a field is longer than 1 MiB");
+	assert_true(bare.taken < (1u << 20) + 3 * 65536);
+	struct endless wide = {.head = "name\n", .row_fields = 1};
+	assert_int_equal(endless_run(&wide, &e), -1);
+	assert_string_equal(e.msg, "big.csv:2: a row has more than 4096 fields");
+	assert_true(wide.taken < 3 * 65536);
+	/* a row of several large fields */
+	size_t n = 5 * 1000000 + 64;
+	char *rows = xmalloc(n);
+	size_t at = (size_t)snprintf(rows, n, "a,b,c,d,e\n");
+	for (int k = 0; k < 5; k++) {
+		memset(rows + at, 'x', 999990);
+		at += 999990;
+		rows[at++] = k < 4 ? ',' : '\n';
+	}
+	expect_error(rows, at, "t.csv:2: a row is longer than 4 MiB");
+	free(rows);
 }
 
 int main(void)
@@ -203,6 +273,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(plain_and_crlf),
 	    cmocka_unit_test(bom_is_skipped),
+	    cmocka_unit_test(limits_are_checked_while_reading),
 	    cmocka_unit_test(quoted_fields),
 	    cmocka_unit_test(blank_lines_keep_count),
 	    cmocka_unit_test(sep_line_and_semicolons),

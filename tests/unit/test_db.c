@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "../../db/db.h"
+#include "../../core/array.h"
 #include "../../db/record_store.h"
 
 static char dir[256];
@@ -155,7 +156,7 @@ static void every_table_exists(void **state)
 	    "assignment", "availability", "audit", "kiosk_lock"};
 	struct db *db = open_memory();
 	struct err e = {0};
-	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
+	for (size_t i = 0; i < ARRAY_LEN(tables); i++) {
 		struct db_value name = db_text(tables[i]), out;
 		assert_int_equal(record_store_value(db,
 		                                    "SELECT count(*) FROM sqlite_master WHERE "

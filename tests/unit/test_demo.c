@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "../../core/config.h"
+#include "../../core/array.h"
 #include "../../core/ctx.h"
 #include "../../core/demo.h"
 #include "../../db/db.h"
@@ -112,7 +113,7 @@ static void test_small_counts(void **state)
 	                 0);
 	/* Several scripts: Khmer, Arabic, Cyrillic, Han, Devanagari, Ethiopic. */
 	static const char *const scripts[] = {"ា", "ا", "о", "王", "्", "ለ"};
-	for (size_t i = 0; i < sizeof scripts / sizeof scripts[0]; i++) {
+	for (size_t i = 0; i < ARRAY_LEN(scripts); i++) {
 		char sql[128];
 		snprintf(sql, sizeof sql, "SELECT count(*) FROM person WHERE instr(name, '%s') > 0",
 		         scripts[i]);
@@ -195,7 +196,7 @@ static const struct {
 
 static void assert_rules_kept(struct fixture *f)
 {
-	for (size_t i = 0; i < sizeof rule_checks / sizeof rule_checks[0]; i++) {
+	for (size_t i = 0; i < ARRAY_LEN(rule_checks); i++) {
 		int64_t n = query_int(f, rule_checks[i].sql);
 		if (n != 0)
 			fail_msg("%s: %lld", rule_checks[i].what, (long long)n);

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "../../core/entity.h"
+#include "../../core/array.h"
 #include "../../core/kiosk.h"
 #include "../../core/person.h"
 #include "../../core/tz.h"
@@ -108,13 +109,13 @@ static int setup(void **state)
 	    {"1", "2026-11-24 07:30", "2026-11-24 08:00", "1", "open"},
 	    {"1", "2026-12-06 15:00", "2026-12-06 16:00", "1", "cancelled"},
 	};
-	for (size_t i = 0; ok && i < sizeof shifts / sizeof shifts[0]; i++)
+	for (size_t i = 0; ok && i < ARRAY_LEN(shifts); i++)
 		ok = fixture_try_add(c, "shift", &e, "event", "1", "role", shifts[i][0], "room",
 		                     "1", "starts", shifts[i][1], "ends", shifts[i][2], "need_max",
 		                     shifts[i][3], "status", shifts[i][4], NULL) == (int64_t)i + 1;
 	static const char *const holds[][2] = {
 	    {"1", "1"}, {"1", "2"}, {"2", "1"}, {"3", "2"}, {"5", "2"}};
-	for (size_t i = 0; ok && i < sizeof holds / sizeof holds[0]; i++)
+	for (size_t i = 0; ok && i < ARRAY_LEN(holds); i++)
 		ok = fixture_try_add(c, "assignment", &e, "shift", holds[i][0], "person",
 		                     holds[i][1], NULL) > 0;
 	if (!ok) {

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "../../core/entity.h"
+#include "../../core/array.h"
 #include "../../core/page.h"
 
 struct fixture {
@@ -178,7 +179,7 @@ static void test_plans(void **state)
 	    "roles",         "shifts",       "waitlist",      "assignments",
 	    "audit",         "shifts_under", "person_skills", "person_availability",
 	    "person_shifts", "speakers",     "agenda"};
-	for (size_t i = 0; i < sizeof screens / sizeof screens[0]; i++) {
+	for (size_t i = 0; i < ARRAY_LEN(screens); i++) {
 		struct page_req r = {.scope = 1, .has_after = true, .limit = 20};
 		r.after_key = strstr(screens[i], "shift") || strstr(screens[i], "session") ||
 		                      !strcmp(screens[i], "events") || !strcmp(screens[i], "audit")

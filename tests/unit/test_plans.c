@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "../../core/check.h"
+#include "../../core/array.h"
 #include "../../core/config.h"
 #include "../../core/candidates.h"
 #include "../../core/ctx.h"
@@ -102,7 +103,7 @@ static void visit_lists(struct plans *f)
 	};
 	for (size_t i = 0; page_store_view_name(i); i++) {
 		const char *view = page_store_view_name(i);
-		for (size_t k = 0; k < sizeof asks / sizeof asks[0]; k++) {
+		for (size_t k = 0; k < ARRAY_LEN(asks); k++) {
 			struct page_req r = {.scope = 2,
 			                     .has_after = asks[k].has_after,
 			                     .inclusive = asks[k].inclusive,
@@ -435,7 +436,7 @@ static const struct allowed {
 
 static bool is_allowed(const char *sql, const char *step)
 {
-	for (size_t i = 0; i < sizeof allowed / sizeof allowed[0]; i++)
+	for (size_t i = 0; i < ARRAY_LEN(allowed); i++)
 		if (strstr(sql, allowed[i].sql) && strstr(step, allowed[i].step))
 			return true;
 	return false;

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "../../core/entity.h"
@@ -211,8 +212,10 @@ static void text_is_utf8_without_controls(void **state)
 			fail_msg("%zu: \"%s\" lacks \"%s\"", i, e.msg, bad[i].why);
 	}
 	/* long text takes tabs and line breaks; bidi marks are text, not controls */
-	int64_t p = fixture_add(&f->ctx, "person", "name", "\xe2\x80\xae" "Ali", "notes",
-	                        "line one\n\tline two", NULL);
+	int64_t p = fixture_add(&f->ctx, "person", "name",
+	                        "\xe2\x80\xae"
+	                        "Ali",
+	                        "notes", "line one\n\tline two", NULL);
 	/* set refuses the same; the row is left as it was */
 	struct field_assign fa[] = {{"notes", "x\x1b[6n"}};
 	assert_int_equal(record_set(&f->ctx, entity_find("person"), p, fa, 1, &e), -1);
@@ -244,6 +247,109 @@ static void text_is_utf8_without_controls(void **state)
 	f->ctx.override_reason = NULL;
 }
 
+/* Every constraint of the schema a person can hit is checked first and
+ * named for a person; SQLite's own words ("CHECK constraint failed") never
+ * show, and nothing is written. */
+static void constraints_named_for_a_person(void **state)
+{
+	struct fixture *f = *state;
+	struct err e = {0};
+	const char *ev = fixture_num(forum(&f->ctx));
+	const char *role =
+	    fixture_num(fixture_add(&f->ctx, "role", "event", ev, "name", "AV", NULL));
+	const char *room =
+	    fixture_num(fixture_add(&f->ctx, "room", "event", ev, "name", "Salon A", NULL));
+	const char *org = fixture_num(fixture_add(&f->ctx, "org", "name", "Harbor", NULL));
+	const char *booth = fixture_num(
+	    fixture_add(&f->ctx, "booth", "event", ev, "org", org, "label", "B1", NULL));
+	const char *person = fixture_num(fixture_add(&f->ctx, "person", "name", "Dana", NULL));
+	const char *skill = fixture_num(fixture_add(&f->ctx, "skill", "name", "First aid", NULL));
+	const char *session =
+	    fixture_num(fixture_add(&f->ctx, "session", "event", ev, "title", "Panel", "starts",
+	                            "2027-03-13 09:00", "ends", "2027-03-13 10:00", NULL));
+	fixture_add(&f->ctx, "speaker", "session", session, "person", person, NULL);
+	fixture_add(&f->ctx, "person_skill", "person", person, "skill", skill, NULL);
+	static const char *const span[] = {"starts", "2027-03-13 09:00", "ends",
+	                                   "2027-03-13 10:00"};
+	struct {
+		const char *entity;
+		const char *kv[13];
+		enum err_code code;
+		const char *says;
+	} bad[] = {
+	    {"person", {"name", " "}, ERR_INPUT, "name: must not be blank"},
+	    {"org", {"name", "   "}, ERR_INPUT, "name: must not be blank"},
+	    {"skill", {"name", " "}, ERR_INPUT, "name: must not be blank"},
+	    {"room", {"event", ev, "name", "  "}, ERR_INPUT, "name: must not be blank"},
+	    {"session",
+	     {"event", ev, "title", " ", span[0], span[1], span[2], span[3]},
+	     ERR_INPUT,
+	     "title: must not be blank"},
+	    {"shift",
+	     {"event", ev, "role", role, "need_min", "11", "need_max", "10", span[0], span[1],
+	      span[2], span[3]},
+	     ERR_INPUT,
+	     "need_min 11 is above need_max 10"},
+	    {"shift",
+	     {"event", ev, "role", role, "room", room, "booth", booth, span[0], span[1], span[2],
+	      span[3]},
+	     ERR_INPUT,
+	     "room and booth: give one or the other, not both"},
+	    {"event",
+	     {"name", "E", "tz", "UTC", "starts", "2027-03-13 08:00", "ends", "2027-03-14 08:00",
+	      "setup_starts", "2027-03-13 09:00"},
+	     ERR_INPUT,
+	     "setup_starts 2027-03-13 09:00 is after starts 2027-03-13 08:00"},
+	    {"event",
+	     {"name", "E", "tz", "UTC", "starts", "2027-03-13 08:00", "ends", "2027-03-14 08:00",
+	      "teardown_ends", "2027-03-13 09:00"},
+	     ERR_INPUT,
+	     "teardown_ends 2027-03-13 09:00 is before ends 2027-03-14 08:00"},
+	    {"room",
+	     {"event", ev, "name", "Salon A"},
+	     ERR_REFUSED,
+	     "name \"Salon A\" is already used by room 1 in event 1"},
+	    {"role",
+	     {"event", ev, "name", "AV"},
+	     ERR_REFUSED,
+	     "name \"AV\" is already used by role 1 in event 1"},
+	    {"speaker",
+	     {"session", session, "person", person},
+	     ERR_REFUSED,
+	     "speaker 1 already links session 1 and person 1"},
+	    {"person_skill",
+	     {"person", person, "skill", skill},
+	     ERR_REFUSED,
+	     "person_skill 1 already links person 1 and skill 1"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		struct field_assign fa[6];
+		size_t n = 0;
+		for (; n < 6 && bad[i].kv[2 * n]; n++)
+			fa[n] = (struct field_assign){bad[i].kv[2 * n], bad[i].kv[2 * n + 1]};
+		int64_t id;
+		err_clear(&e);
+		assert_int_equal(record_add(&f->ctx, entity_find(bad[i].entity), fa, n, &id, &e),
+		                 -1);
+		if (e.code != bad[i].code || strcmp(e.msg, bad[i].says) != 0)
+			fail_msg("%zu: %d \"%s\", wanted %d \"%s\"", i, e.code, e.msg, bad[i].code,
+			         bad[i].says);
+	}
+	/* set: the stored need_max meets the new need_min */
+	const char *shift = fixture_num(fixture_add(&f->ctx, "shift", "event", ev, "role", role,
+	                                            span[0], span[1], span[2], span[3], NULL));
+	struct field_assign more[] = {{"need_min", "5"}};
+	assert_int_equal(
+	    record_set(&f->ctx, entity_find("shift"), strtoll(shift, NULL, 10), more, 1, &e), -1);
+	assert_string_equal(e.msg, "need_min 5 is above need_max 1");
+	assert_int_equal(e.code, ERR_INPUT);
+	/* the same name in another event is fine */
+	const char *other =
+	    fixture_num(fixture_add(&f->ctx, "event", "name", "Other", "tz", "UTC", "starts",
+	                            "2027-04-01 08:00", "ends", "2027-04-01 18:00", NULL));
+	fixture_add(&f->ctx, "room", "event", other, "name", "Salon A", NULL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -255,6 +361,7 @@ int main(void)
 	    fixture_unit_test(writes_are_audited),
 	    fixture_unit_test(booth_defaults_to_event_span),
 	    fixture_unit_test(text_is_utf8_without_controls),
+	    fixture_unit_test(constraints_named_for_a_person),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "clock.h"
+#include "../../core/array.h"
 #include "tz.h"
 
 /* Expected instants below were computed with `date -u -d ... +%s` and zdump, not tz.c. */
@@ -70,7 +71,7 @@ static void test_round_trip(void **state)
 	    {"Europe/Berlin", "1900-01-01 00:00", INT64_C(-2208992400)},
 	    {"America/New_York", "9999-12-31 23:59", INT64_C(253402318740)},
 	};
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
 		assert_int_equal(parse_ok(cases[i].tz, cases[i].text), cases[i].t);
 		assert_format(cases[i].tz, cases[i].t, cases[i].text);
 	}
@@ -184,7 +185,7 @@ static void test_parse_refused(void **state)
 	    {"2026-12-05 10:00\n", "bad time \"2026-12-05 10:00\\x0a\""},
 	    {"2026-12-05 \"10:00", "\\x22"},
 	};
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++)
 		parse_refused("Europe/Berlin", cases[i].text, cases[i].want);
 	parse_refused("Europe/Berlin", NULL, "bad time \"\"");
 	parse_refused("Not/AZone", "2026-12-05 10:00", "unknown time zone \"Not/AZone\"");
@@ -230,7 +231,7 @@ static void test_parse_date(void **state)
 	                                  "2026-06-31",  "2026-13-01",  "2026-12-5",
 	                                  "2026-12-05x", "2026-12-05 ", "",
 	                                  "20261205",    "1899-12-31",  "2026-12-05 10:00"};
-	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+	for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
 		e.code = ERR_NONE;
 		if (tz_parse_date(bad[i], &y, &m, &d, &e) != -1)
 			fail_msg("tz_parse_date accepted \"%s\"", bad[i]);
@@ -266,10 +267,10 @@ static void test_valid(void **state)
 	                                  "UTC\n",
 	                                  "Europe/Berlin;rm"};
 	for (int round = 0; round < 2; round++) { /* the second round answers from the cache */
-		for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
+		for (size_t i = 0; i < ARRAY_LEN(good); i++)
 			if (!tz_valid(good[i]))
 				fail_msg("tz_valid(\"%s\") is false", good[i]);
-		for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		for (size_t i = 0; i < ARRAY_LEN(bad); i++)
 			if (tz_valid(bad[i]))
 				fail_msg("tz_valid(\"%s\") is true", bad[i]);
 	}
