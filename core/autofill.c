@@ -249,9 +249,12 @@ static void settle(struct af_model *m)
 {
 	for (size_t i = 0; i < m->npeople; i++) {
 		struct am_person *p = &m->people[i];
-		qsort(p->iv, (size_t)p->niv, sizeof *p->iv, iv_cmp);
-		qsort(p->win, (size_t)p->nwin, sizeof *p->win, iv_cmp);
-		qsort(p->rows, (size_t)p->nrows, sizeof *p->rows, cmp_i64);
+		if (p->niv > 1)
+			qsort(p->iv, (size_t)p->niv, sizeof *p->iv, iv_cmp);
+		if (p->nwin > 1)
+			qsort(p->win, (size_t)p->nwin, sizeof *p->win, iv_cmp);
+		if (p->nrows > 1)
+			qsort(p->rows, (size_t)p->nrows, sizeof *p->rows, cmp_i64);
 		p->load = p->load0;
 	}
 }
