@@ -18,9 +18,11 @@ hours (DST days have 23 or 25) within the limit. A shift holds at most
 need_max. Objective, in muster's order: W * (places filled up to need_min)
 + (places filled), W larger than all places.
 
-  autofill_exact.py exact DB EVENT NOW_EPOCH [--seconds S]
-      prints JSON: status, min_places, min_before, opt_min, max_places,
-      max_before, opt_max (after: places filled up to need_min / need_max)
+  autofill_exact.py exact DB EVENT NOW_EPOCH [PLAN.json] [--seconds S]
+      prints JSON: status (Optimal, or bound where CBC stopped early and its
+      proven bound stands in), min_places, min_before, opt_min, max_places,
+      max_before, opt_max (after: places filled up to need_min / need_max);
+      PLAN is muster's, for the fill bound of a group CBC did not finish
   autofill_exact.py verify DB EVENT NOW_EPOCH PLAN.json
       muster's plan (autofill --format json, written on a copy) checked
       against the model: prints JSON with the number of broken pairs
@@ -289,10 +291,12 @@ def write_terms(f, terms):
 
 
 def cbc(lp, seconds):
+    """(status, values, bound): the solution's values by name, and the best
+    objective CBC proved possible (its upper bound when it stopped early)."""
     sol = lp + ".sol"
     run = subprocess.run(["cbc", lp, "sec", str(seconds), "solve", "solu", sol],
                          capture_output=True, text=True)
-    values, status = {}, "failed"
+    values, status, bound = {}, "failed", None
     if os.path.exists(sol):
         lines = open(sol).read().splitlines()
         status = lines[0].split(" - ")[0].strip() if lines else "failed"
@@ -300,9 +304,14 @@ def cbc(lp, seconds):
             parts = line.replace("**", " ").split()
             if len(parts) >= 3:
                 values[parts[1]] = float(parts[2])
+        if status.startswith("Optimal") and "objective value" in lines[0]:
+            bound = float(lines[0].rsplit(" ", 1)[1])
+    for line in run.stdout.splitlines():
+        if line.startswith("Upper bound:"):
+            bound = float(line.split(":")[1])
     if status == "failed":
         sys.stderr.write(run.stdout[-2000:] + run.stderr[-2000:])
-    return status, values
+    return status, values, bound
 
 
 def totals(inst):
@@ -323,10 +332,11 @@ def after(inst, added):
     return lo, hi
 
 
-def base_lp(m, tmp, extra_rows=(), objective=None, sense="Maximize"):
+def base_lp(m, tmp, extra_rows=(), objective=None, sense="Maximize", weight=None):
     rows = m.rows() + list(extra_rows)
     short = m.short()
-    weight = sum(s["need_max"] for s in m.inst.shifts.values()) + 1
+    if weight is None:
+        weight = sum(s["need_max"] for s in m.inst.shifts.values()) + 1
     if objective is None:
         objective = [(weight, "y%d" % sid) for sid in short] + [(1, v) for v in m.pairs.values()]
     bounds = [(0, "y%d" % sid, d) for sid, d in short.items()]
@@ -377,11 +387,25 @@ def components(inst):
     return list(groups.values())
 
 
-def cmd_exact(path, event, now, seconds):
+def cmd_exact(path, event, now, seconds, plan=None):
+    """Each group solved apart. Where CBC proves its optimum, that plan's
+    places count; where it stops early, its proven upper bound does (then
+    opt_min and opt_max are bounds: muster's share of them is no more than
+    its share of the optimum). The lexicographic bound U of a group bounds
+    its coverage by U // W and, since the optimum covers at least what
+    muster covers (c), its fill by U - W * c."""
     inst = load(path, event, now)
     out = totals(inst)
-    added, statuses, pairs = defaultdict(int), set(), 0
+    mine = defaultdict(int)
+    if plan:
+        for r in json.load(open(plan)):
+            if r["section"] in ("added", "proposed"):
+                mine[r["shift"]] += 1
     everything = inst.shifts
+    weight = sum(s["need_max"] for s in everything.values()) + 1
+    lo = out["min_before"]
+    hi = out["max_before"]
+    statuses, pairs = set(), 0
     for part in components(inst):
         inst.shifts = part
         m = Model(inst)
@@ -389,13 +413,23 @@ def cmd_exact(path, event, now, seconds):
         if not m.pairs:
             continue
         with tempfile.TemporaryDirectory() as tmp:
-            status, values = cbc(base_lp(m, tmp), seconds)
-        statuses.add(status)
-        for sid, n in solved_counts(m, values).items():
-            added[sid] += n
+            status, values, bound = cbc(base_lp(m, tmp, weight=weight), seconds)
+        statuses.add("Optimal" if status.startswith("Optimal") else "bound")
+        if status.startswith("Optimal"):
+            added = solved_counts(m, values)
+            a_lo, a_hi = after(inst, added)
+            b_lo, b_hi = after(inst, {})
+            lo += a_lo - b_lo
+            hi += a_hi - b_hi
+        elif bound is None:
+            sys.exit("autofill_exact.py: CBC gave neither an optimum nor a bound")
+        else:
+            covered = after(inst, {k: v for k, v in mine.items() if k in part})[0] - \
+                after(inst, {})[0]
+            lo += int(bound // weight)
+            hi += int(bound - weight * covered)
     inst.shifts = everything
-    lo, hi = after(inst, added)
-    status = "Optimal" if statuses <= {"Optimal"} else "/".join(sorted(statuses))
+    status = "Optimal" if statuses <= {"Optimal"} else "bound"
     out.update(status=status, opt_min=lo, opt_max=hi, pairs=pairs,
                parts=len(components(inst)))
     return out
@@ -457,7 +491,7 @@ def cmd_spread(path, event, now, min_after, max_after, seconds):
         extra.append(("h%d" % p, terms, "<=", -inst.load0[p]))
     with tempfile.TemporaryDirectory() as tmp:
         lp = base_lp(m, tmp, extra, objective=[(1, "z")], sense="Minimize")
-        status, values = cbc(lp, seconds)
+        status, values, _ = cbc(lp, seconds)
     secs = defaultdict(int)
     for (sid, p), v in m.pairs.items():
         if values.get(v, 0) > 0.5:
@@ -535,7 +569,7 @@ def cmd_bound(path, event, now):
     with tempfile.TemporaryDirectory() as tmp:
         lp = os.path.join(tmp, "bound.lp")
         write_lp(lp, "Maximize", objective, rows, bounds, [])
-        status, names = cbc(lp, 600)
+        status, names, _ = cbc(lp, 600)
     filled = sum(v for n, v in names.items() if n.startswith("y"))
     covered_ = sum(v for n, v in names.items() if n.startswith("u"))
     return dict(min_places=t["min_places"], min_before=t["min_before"],
@@ -553,7 +587,7 @@ def main():
         del a[i:i + 2]
     cmd, path, event, now = a[0], a[1], int(a[2]), int(a[3])
     if cmd == "exact":
-        out = cmd_exact(path, event, now, seconds)
+        out = cmd_exact(path, event, now, seconds, a[4] if len(a) > 4 else None)
     elif cmd == "verify":
         out = cmd_verify(path, event, now, a[4])
     elif cmd == "spread":
