@@ -194,6 +194,8 @@ static void draw_footer(struct autofill_view *s, struct tui *t, int y)
 		         "); volunteers kept off: %s",
 		         sh->shift, sh->filled, sh->need_min, why);
 	}
+	for (int i = 0; i < FOOTER_H; i++)
+		ui_fill(stdscr, y + i, 0, COLS, dim);
 	ui_wrap(stdscr, y, 0, COLS, FOOTER_H, line, dim);
 }
 
