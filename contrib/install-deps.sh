@@ -3,8 +3,12 @@
 # and tests need and is missing. Quiet and quick when all is there.
 set -e
 PKGS="build-essential pkg-config libsqlite3-dev sqlite3 libncurses-dev libical-dev
-libiniparser-dev libcsv-dev libsodium-dev uuid-dev libcmocka-dev tmux tzdata
-calcurse khal python3-icalendar strace time coinor-cbc"
+libiniparser-dev libcsv-dev libsodium-dev uuid-dev libjansson-dev libcmocka-dev tmux tzdata
+calcurse khal python3-icalendar python3-vobject ruby ruby-icalendar radicale php-cli
+php-sabre-vobject strace time clang libclang-rt-14-dev util-linux
+libcairo2-dev libpango1.0-dev libzint-dev fonts-noto-core fonts-khmeros
+fonts-thai-tlwg fonts-noto-cjk fonts-dejavu-core poppler-utils python3-pypdf zbar-tools
+coinor-cbc"
 
 missing=""
 for p in $PKGS; do
@@ -24,11 +28,13 @@ if [ -n "$missing" ]; then
 	$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
 
-# ical.js (Mozilla's parser, used by Thunderbird) for the interop tests, in a
-# test folder of its own.
+# ical.js (Mozilla's parser, used by Thunderbird) and node-ical for the
+# interop tests, in a test folder of its own (tests/interop/package.json).
 here=$(cd "$(dirname "$0")/.." && pwd)
-if command -v npm >/dev/null 2>&1 && [ ! -f "$here/tests/interop/node_modules/ical.js/package.json" ]; then
+nm="$here/tests/interop/node_modules"
+if command -v npm >/dev/null 2>&1 &&
+	{ [ ! -f "$nm/ical.js/package.json" ] || [ ! -f "$nm/node-ical/package.json" ]; }; then
 	(cd "$here/tests/interop" && npm install --silent --no-audit --no-fund >/dev/null 2>&1) ||
-		echo "install-deps: could not install ical.js from npm; its interop test will fail"
+		echo "install-deps: could not install ical.js and node-ical from npm; their interop tests will fail or skip"
 fi
 exit 0

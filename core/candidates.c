@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "../db/candidate_store.h"
+#include "checked.h"
 #include "eligibility.h"
 #include "staffing.h"
 #include "tz.h"
@@ -33,8 +34,10 @@ static void query_of(struct ctx *c, const struct elig_shift *s, struct cand_quer
 	q->ends = s->shift.ends;
 	q->rest = rest;
 	size_t nd = rules_days_of(f.tz, q->starts, q->ends, days, MAX_DAYS);
-	q->lo = days[0][0] < q->starts - rest ? days[0][0] : q->starts - rest;
-	q->hi = days[nd - 1][1] > q->ends + rest ? days[nd - 1][1] : q->ends + rest;
+	q->lo = ck_sub(q->starts, rest);
+	q->hi = ck_add(q->ends, rest);
+	q->lo = days[0][0] < q->lo ? days[0][0] : q->lo;
+	q->hi = days[nd - 1][1] > q->hi ? days[nd - 1][1] : q->hi;
 	/* a shift over more than two local days: the others go untested (the
 	 * exact check has them) */
 	for (size_t d = 0; d < 2; d++)

@@ -12,6 +12,7 @@
 
 #include "array.h"
 #include "../db/check_store.h"
+#include "checked.h"
 #include "eligibility.h"
 #include "rules.h"
 #include "tz.h"
@@ -93,8 +94,8 @@ static struct daygrid *grid_of(struct checker *k, int64_t event)
 	snprintf(g->tz, sizeof g->tz, "%s", ev.tz);
 	/* The event's days, two either side; shifts beyond are rare (and wrong). */
 	int64_t days[64][2];
-	size_t n =
-	    rules_days_of(ev.tz, ev.span_starts - 2 * 86400, ev.span_ends + 2 * 86400, days, 64);
+	size_t n = rules_days_of(ev.tz, ck_sub(ev.span_starts, 2 * 86400),
+	                         ck_add(ev.span_ends, 2 * 86400), days, 64);
 	g->mid = xmalloc((n + 1) * sizeof *g->mid);
 	for (size_t i = 0; i < n; i++)
 		g->mid[i] = days[i][0];
@@ -171,8 +172,8 @@ static bool timeline_clean(struct checker *k)
 {
 	int64_t rest = (int64_t)k->c->cfg->min_rest_minutes * 60, total = 0;
 	for (size_t i = 0; i < k->nrows; i++) {
-		total += k->rows[i].i[4] - k->rows[i].i[3];
-		if (i + 1 < k->nrows && k->rows[i + 1].i[3] < k->rows[i].i[4] + rest)
+		total = ck_add(total, ck_sub(k->rows[i].i[4], k->rows[i].i[3]));
+		if (i + 1 < k->nrows && k->rows[i + 1].i[3] < ck_add(k->rows[i].i[4], rest))
 			return false;
 	}
 	return (double)total <= k->c->cfg->max_hours_per_day * 3600.0;
@@ -183,8 +184,8 @@ static int timeline_pairs(struct checker *k, struct named *nm)
 	int64_t rest = (int64_t)k->c->cfg->min_rest_minutes * 60;
 	char msg[RULE_MSG_MAX];
 	for (size_t i = 0; i < k->nrows; i++) {
-		for (size_t j = i + 1; j < k->nrows && k->rows[j].i[3] < k->rows[i].i[4] + rest;
-		     j++) {
+		for (size_t j = i + 1;
+		     j < k->nrows && k->rows[j].i[3] < ck_add(k->rows[i].i[4], rest); j++) {
 			struct rules_fmt f;
 			if (name_row(k, nm, i) < 0 || name_row(k, nm, j) < 0)
 				return fail(k);
@@ -211,7 +212,7 @@ static int64_t day_total(const struct checker *k, int64_t d0, int64_t d1)
 	for (size_t i = 0; i < k->nrows; i++) {
 		int64_t a = k->rows[i].i[3] > d0 ? k->rows[i].i[3] : d0;
 		int64_t b = k->rows[i].i[4] < d1 ? k->rows[i].i[4] : d1;
-		total += b > a ? b - a : 0;
+		total = ck_add(total, b > a ? ck_sub(b, a) : 0);
 	}
 	return total;
 }

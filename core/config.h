@@ -9,6 +9,7 @@
 #include "err.h"
 
 enum theme { THEME_DEFAULT, THEME_MONO, THEME_HIGH_CONTRAST };
+enum paper { PAPER_A4, PAPER_LETTER };
 
 #define CONFIG_MAX_KEY_OVERRIDES 64
 
@@ -37,6 +38,7 @@ struct config {
 	int kiosk_idle_timeout_s;
 	int kiosk_pin_attempts;
 	int kiosk_lockout_minutes;
+	int kiosk_global_failures_per_minute;
 	bool kiosk_signup;
 	char kiosk_exit_passphrase_hash[256];
 	/* [export] */
@@ -44,6 +46,13 @@ struct config {
 	char organizer_email[256];
 	int reminder_minutes;
 	bool include_descriptions;
+	/* [privacy] */
+	int retain_days_after_event; /* 0 = keep people's details */
+	int backup_keep_days;        /* 0 = keep every backup */
+	/* [print] */
+	enum paper paper;
+	bool roster_phones;
+	char print_folder[4096]; /* where the TUI writes PDF files */
 	/* [keys] */
 	struct key_override keys[CONFIG_MAX_KEY_OVERRIDES];
 	int nkeys;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "checked.h"
 #include "utf8.h"
 #include "xmalloc.h"
 
@@ -70,8 +71,9 @@ static int eval_timeline(struct ctx *c, const struct elig_shift *s, const struct
 	anon = want;
 	anon.what = NULL;
 	size_t nd = rules_days_of(f.tz, want.starts, want.ends, days, MAX_DAYS);
-	int64_t lo = days[0][0] < want.starts - rest ? days[0][0] : want.starts - rest;
-	int64_t hi = days[nd - 1][1] > want.ends + rest ? days[nd - 1][1] : want.ends + rest;
+	int64_t lo = ck_sub(want.starts, rest), hi = ck_add(want.ends, rest);
+	lo = days[0][0] < lo ? days[0][0] : lo;
+	hi = days[nd - 1][1] > hi ? days[nd - 1][1] : hi;
 	struct rs_slots held = {0};
 	if (rules_store_person_shifts(c->db, p->id, lo, hi, s->shift.id, &held, e) < 0)
 		return -1;

@@ -4,16 +4,18 @@
 #include "entity.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "agenda.h"
 #include "array.h"
-#include "people_csv.h"
+#include "itip.h"
 #include "person.h"
 #include "recheck.h"
 #include "registration.h"
 #include "schedule.h"
+#include "skill.h"
 #include "staffing.h"
 
 static const char *const sectors[] = {
@@ -95,6 +97,9 @@ static const struct field_def person_fields[] = {
     TEXT("volunteer_code", F_AUTO | F_UNIQUE, "kiosk sign-in code (generated)"),
     TEXT("pin_hash", F_AUTO | F_SECRET, "kiosk PIN hash (set with the pin command)"),
     TEXT("notes", F_LONG | F_PRIVATE, "notes"),
+    BOOL("keep", 0, "0", "kept past [privacy] retain_days_after_event (give keep_reason)"),
+    TEXT("keep_reason", F_LONG | F_PRIVATE, "why the person is kept past the retention"),
+    TIME("erased_at", F_AUTO, "when the details were erased (person forget, privacy sweep)"),
 };
 
 static const struct field_def skill_fields[] = {
@@ -238,7 +243,7 @@ static const struct entity_def entities[] = {
         .event_where = "id = ?",
         .tz_expr = "event.tz",
         .order_by = "starts, id",
-        .prepare = schedule_prepare,
+        .prepare = itip_event_prepare,
         .validate = agenda_event_validate,
         .after_write = registration_event_after_write,
     },
@@ -260,7 +265,7 @@ static const struct entity_def entities[] = {
         .event_where = "id IN (SELECT person FROM registration WHERE event = ?)",
         .order_by = "name COLLATE NOCASE, id",
         .prepare = person_prepare,
-        .validate = recheck_person,
+        .validate = person_validate,
     },
     {
         .name = "skill",
@@ -269,7 +274,7 @@ static const struct entity_def entities[] = {
         FIELDS(skill_fields),
         .label = "name",
         .order_by = "name COLLATE NOCASE, id",
-        .validate = people_csv_skill_validate,
+        .validate = skill_validate,
     },
     {
         .name = "person_skill",
@@ -288,6 +293,7 @@ static const struct entity_def entities[] = {
         .event_where = IN_EVENT,
         .tz_expr = TZ_OF_EVENT("room"),
         .tz_from = "event",
+        .prepare = itip_room_prepare,
         .validate = agenda_room_validate,
     },
     {
@@ -420,6 +426,21 @@ int entity_field_index(const struct entity_def *ent, const char *name)
 		if (strcmp(ent->fields[i].name, name) == 0)
 			return (int)i;
 	return -1;
+}
+
+int entity_field_known(const struct entity_def *ent, const char *name)
+{
+	int i = entity_field_index(ent, name);
+#ifndef NDEBUG
+	if (i < 0) {
+		/* a name in the code that the table does not have: a typo, or a
+		 * field renamed in one place only; never the user's input */
+		fprintf(stderr, "muster: internal error: %s has no field \"%s\"\n", ent->name,
+		        name);
+		abort();
+	}
+#endif
+	return i;
 }
 
 const char *entity_type_name(enum field_type t)

@@ -92,7 +92,13 @@ struct field_assign {
 
 const struct entity_def *entity_find(const char *name); /* singular or plural */
 const struct entity_def *entity_at(size_t i);           /* NULL past the end */
+/* The index of field name in ent, -1 when it has none (for names from
+ * outside: the command line, a CSV header). */
 int entity_field_index(const struct entity_def *ent, const char *name);
+/* The same for a name written in the code: an unknown one is a bug, and
+ * aborts with its name in debug and test builds (without NDEBUG); with
+ * NDEBUG it is -1. record_int and its siblings look fields up this way. */
+int entity_field_known(const struct entity_def *ent, const char *name);
 const char *entity_type_name(enum field_type t);
 /* Field f's help as a person reads it; a choice lists its values from the
  * table ("draft, published or cancelled"). */
@@ -134,10 +140,14 @@ void record_describe(const struct record *r, char *buf, size_t n);
 int entity_tz_of(struct ctx *c, const struct entity_def *ent, int64_t id, char *tz, size_t n,
                  struct err *e);
 
-/* Integer / text field access by name (NULL / 0 when unset). */
+/* Integer / text field access by name (NULL / 0 when unset). The name must
+ * be one of the entity's fields (entity_field_known). */
 int64_t record_int(const struct record *r, const char *field);
 const char *record_text(const struct record *r, const char *field);
 bool record_has(const struct record *r, const char *field);
+/* Does the row's entity have the field at all, and is it set? For code
+ * written for several entities at once (a name it lacks is not a typo). */
+bool record_has_any(const struct record *r, const char *field);
 void record_set_int(struct record *r, const char *field, int64_t v);
 void record_set_text(struct record *r, const char *field, const char *s);
 

@@ -88,34 +88,106 @@ static int read_file(const char *path, char **text, size_t *len, struct err *e)
 
 /* ---- VEVENT to planned session ------------------------------------------- */
 
-/* A DTSTART/DTEND as UTC seconds: Z is UTC; an IANA TZID is read with the
- * system zoneinfo; another TZID with the file's own VTIMEZONE; a floating
- * time in the event's zone. */
+/* The zone a DATE-TIME is read in: the file's own VTIMEZONE for its TZID
+ * (RFC 5545 section 3.2.19, even when the TZID is also a system zone name,
+ * as vobject's TZID=EST for New York), else the system zone of that name,
+ * else (floating) the event's zone. utc: a time written with Z. */
+struct zone_ref {
+	icaltimezone *file;
+	const char *name;
+	bool utc;
+};
+
+static void zone_of(struct importer *im, icalproperty *p, struct icaltimetype t, struct zone_ref *z)
+{
+	icalparameter *tzp = icalproperty_get_first_parameter(p, ICAL_TZID_PARAMETER);
+	const char *tzid = tzp ? icalparameter_get_tzid(tzp) : NULL;
+	z->utc = icaltime_is_utc(t);
+	z->file = tzid ? icalcomponent_get_timezone(im->root, tzid) : NULL;
+	z->name = tzid ? tzid : im->tz;
+}
+
+/* The UTC offset in force at instant t. */
+static int zone_offset(const struct zone_ref *z, int64_t t)
+{
+	if (z->utc)
+		return 0;
+	if (z->file) {
+		struct icaltimetype u =
+		    icaltime_from_timet_with_zone((time_t)t, 0, icaltimezone_get_utc_timezone());
+		return icaltimezone_get_utc_offset_of_utc_time(z->file, &u, NULL);
+	}
+	struct tz_local l;
+	tz_local(z->name, t, &l);
+	return l.utc_offset;
+}
+
+/* The instant whose wall time in z is naive (wall-clock seconds since 1970):
+ * the earlier of two when the wall time occurs twice (RFC 5545 section
+ * 3.3.5). A wall time skipped by a change (clocks springing forward) is
+ * read with the offset before the change when gap_ok, else -1. */
+static int zone_from_local(const struct zone_ref *z, int64_t naive, bool gap_ok, int64_t *out)
+{
+	int offs[3], n = 0;
+	for (int k = -1; k <= 1; k++) {
+		int o = zone_offset(z, naive + k * 129600);
+		bool seen = false;
+		for (int i = 0; i < n; i++)
+			seen |= offs[i] == o;
+		if (!seen)
+			offs[n++] = o;
+	}
+	bool found = false;
+	for (int i = 0; i < n; i++) {
+		int64_t t = naive - offs[i];
+		if (zone_offset(z, t) != offs[i] || (found && t >= *out))
+			continue;
+		*out = t;
+		found = true;
+	}
+	if (!found && gap_ok)
+		*out = naive - offs[0];
+	return found || gap_ok ? 0 : -1;
+}
+
+static int64_t naive_of(struct icaltimetype t)
+{
+	return tz_days_from_civil(t.year, t.month, t.day) * 86400 + t.hour * 3600 + t.minute * 60 +
+	       t.second;
+}
+
+/* A DTSTART/DTEND as UTC seconds. */
 static int instant(struct importer *im, icalproperty *p, int line, int64_t *out)
 {
 	struct icaltimetype t = icalvalue_get_datetime(icalproperty_get_value(p));
-	icalparameter *tzp = icalproperty_get_first_parameter(p, ICAL_TZID_PARAMETER);
-	const char *tzid = tzp ? icalparameter_get_tzid(tzp) : NULL;
-	if (icaltime_is_utc(t)) {
-		*out = tz_days_from_civil(t.year, t.month, t.day) * 86400 + t.hour * 3600 +
-		       t.minute * 60 + t.second;
+	struct zone_ref z;
+	zone_of(im, p, t, &z);
+	if (!z.utc && !z.file && !tz_valid(z.name))
+		return fail_at(im, line, "%s: libical could not read the VTIMEZONE of \"%s\"",
+		               icalproperty_kind_to_string(icalproperty_isa(p)), z.name);
+	if (zone_from_local(&z, naive_of(t), false, out) == 0)
 		return 0;
-	}
-	if (tzid && !tz_valid(tzid)) {
-		icaltimezone *z = icalcomponent_get_timezone(im->root, tzid);
-		if (!z)
-			return fail_at(im, line, "unknown time zone \"%s\"", tzid);
-		*out = (int64_t)icaltime_as_timet_with_zone(t, z);
-		return 0;
-	}
-	const char *zone = tzid ? tzid : im->tz;
-	if (tz_from_local(zone, t.year, t.month, t.day, t.hour, t.minute, t.second, out, im->e) <
-	    0) {
-		err_prefix(im->e, "%s:%d: %s", im->path, line,
-		           icalproperty_kind_to_string(icalproperty_isa(p)));
-		return -1;
-	}
-	return 0;
+	return fail_at(im, line,
+	               "%s: %04d-%02d-%02d %02d:%02d does not exist in %s (clocks spring forward)",
+	               icalproperty_kind_to_string(icalproperty_isa(p)), t.year, t.month, t.day,
+	               t.hour, t.minute, z.name);
+}
+
+/* DTSTART plus a DURATION (RFC 5545 section 3.3.6): weeks and days are
+ * nominal (P1D from 10:00 ends at 10:00 the next day, across a change of
+ * offset too), hours, minutes and seconds exact. */
+static int64_t plus_duration(struct importer *im, icalproperty *start, int64_t starts,
+                             struct icaldurationtype d)
+{
+	int64_t days = (int64_t)d.weeks * 7 + d.days;
+	int64_t exact = (int64_t)d.hours * 3600 + d.minutes * 60 + d.seconds;
+	struct icaltimetype t = icalvalue_get_datetime(icalproperty_get_value(start));
+	struct zone_ref z;
+	zone_of(im, start, t, &z);
+	int64_t at = starts + days * 86400;
+	if (days)
+		zone_from_local(&z, naive_of(t) + days * 86400, true, &at);
+	return at + exact;
 }
 
 /* A trimmed, cleaned copy of s; NULL when nothing is left. */
@@ -249,7 +321,7 @@ static int plan(struct importer *im, icalcomponent *ev, const struct ical_scan_e
 			return -1;
 	} else {
 		icalproperty *du = icalcomponent_get_first_property(ev, ICAL_DURATION_PROPERTY);
-		p->ends = p->starts + icaldurationtype_as_int(icalproperty_get_duration(du));
+		p->ends = plus_duration(im, ds, p->starts, icalproperty_get_duration(du));
 	}
 	if (p->ends <= p->starts)
 		return fail_at(im, de ? at->dtend : at->duration, "%s is not after DTSTART",
@@ -333,6 +405,17 @@ static int write_one(struct importer *im, const struct planned *p)
 	struct err *e = im->e;
 	if (ical_store_session_by_uid(im->c->db, p->uid, &id, &other_event, e) < 0)
 		return -1;
+	const char *kind;
+	int64_t owner, owner_event;
+	if (ical_store_uid_owner(im->c->db, p->uid, &kind, &owner, &owner_event, e) < 0)
+		return -1;
+	if (kind)
+		return fail_at(im, p->at->uid,
+		               "UID %s is %s %" PRId64 " of event %" PRId64
+		               ", not a session: only sessions are imported (a %s export "
+		               "cannot be read back as sessions)",
+		               p->uid, kind, owner, owner_event,
+		               strcmp(kind, "event") == 0 ? "per-person" : "staffing or booth");
 	if (id && other_event != im->event)
 		return fail_at(im, p->at->uid,
 		               "UID %s is session %" PRId64 " of event %" PRId64
@@ -431,6 +514,18 @@ static int write_all(struct importer *im, struct planned *v, size_t n)
 	return db_commit(im->c->db, e);
 }
 
+/* "1 VTODO, 2 VJOURNAL" */
+static void skipped_text(const struct ical_scan *scan, char *buf, size_t n)
+{
+	size_t used = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < scan->nskipped && used < n; i++)
+		used += (size_t)snprintf(buf + used, n - used, "%s%zu %s", i ? ", " : "",
+		                         scan->skipped[i].n, scan->skipped[i].name);
+	if (scan->skipped_other && used < n)
+		snprintf(buf + used, n - used, ", %zu of other kinds", scan->skipped_other);
+}
+
 int ical_import_sessions(struct ctx *c, const char *path, int64_t event,
                          struct ical_import_result *r, struct err *e)
 {
@@ -442,6 +537,16 @@ int ical_import_sessions(struct ctx *c, const char *path, int64_t event,
 	if (load_event(&im) < 0)
 		return -1;
 	if (read_file(path, &text, &len, e) < 0 || ical_scan(path, text, len, &scan, e) < 0) {
+		free(text);
+		free(im.venue);
+		return -1;
+	}
+	skipped_text(&scan, r->skipped, sizeof r->skipped);
+	if (scan.nev == 0) {
+		err_set(e, ERR_INPUT, "%s: no VEVENT to import%s%s%s", path,
+		        r->skipped[0] ? " (skipped: " : "", r->skipped, r->skipped[0] ? ")" : "");
+		memset(r, 0, sizeof *r);
+		ical_scan_free(&scan);
 		free(text);
 		free(im.venue);
 		return -1;

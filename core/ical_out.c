@@ -127,8 +127,6 @@ char *ical_out_clean(const char *s, bool one_line)
 			*q++ = one_line ? ' ' : (char)c;
 		else if (c < 0x20 || c == 0x7F)
 			*q++ = ' ';
-		else if (c == '"' && one_line)
-			*q++ = '\'';
 		else
 			*q++ = (char)c;
 	}
@@ -153,6 +151,52 @@ char *ical_out_category(const char *s)
 		*q++ = '/';
 		if (p[1] != ' ')
 			*q++ = ' ';
+	}
+	*q = '\0';
+	free(clean);
+	return out;
+}
+
+char *ical_out_param(const char *s)
+{
+	char *clean = ical_out_clean(s, true);
+	size_t n = 0;
+	for (const char *p = clean; *p; p++)
+		n += *p == '^' ? 2 : 1;
+	char *out = xmalloc(n + 1), *q = out;
+	for (const char *p = clean; *p; p++) {
+		*q++ = *p;
+		if (*p == '^')
+			*q++ = '^';
+	}
+	*q = '\0';
+	free(clean);
+	return out;
+}
+
+/* RFC 6068 section 2: what may stand unencoded in an addr-spec of a mailto
+ * URI (unreserved characters and the sub-delimiters it allows); every other
+ * octet, UTF-8 included, is percent-encoded. */
+static bool mailto_plain(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       strchr("-._~!$'()*+@", c) != NULL;
+}
+
+char *ical_out_mailto(const char *addr)
+{
+	char *clean = ical_out_clean(addr, true);
+	char *out = xmalloc(strlen(clean) * 3 + sizeof "mailto:"), *q = out;
+	static const char hex[] = "0123456789ABCDEF";
+	q += sprintf(q, "mailto:");
+	for (const unsigned char *p = (const unsigned char *)clean; *p; p++) {
+		if (mailto_plain(*p) && *p) {
+			*q++ = (char)*p;
+			continue;
+		}
+		*q++ = '%';
+		*q++ = hex[*p >> 4];
+		*q++ = hex[*p & 15];
 	}
 	*q = '\0';
 	free(clean);

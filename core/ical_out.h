@@ -33,9 +33,17 @@ void ical_out_line(struct ical_out *o, const char *line, size_t len);
 
 /* A copy of s (NULL = "") fit for a TEXT value: invalid UTF-8 becomes U+FFFD,
  * CR LF and lone CR become LF, other control characters a space; with
- * one_line, LF and tab become a space too (names, parameter values), and a
- * double quote an apostrophe (a parameter value cannot hold one). */
+ * one_line, LF and tab become a space too (names). Double quotes are data
+ * and stay (libical escapes what TEXT must escape). */
 char *ical_out_clean(const char *s, bool one_line);
+/* s cleaned as a name, for a parameter value (CN) given to libical: RFC 6868
+ * encodes a double quote as ^', a newline as ^n and a caret as ^^. libical
+ * 3.0 writes the first two itself but leaves a caret alone (so "Caret ^n Ann"
+ * would read as a line break): the caret is doubled here. */
+char *ical_out_param(const char *s);
+/* "mailto:" and addr percent-encoded as RFC 6068 asks (a double quote, %, /,
+ * ?, #, brackets, &, ;, =, spaces and non-ASCII octets). */
+char *ical_out_mailto(const char *addr);
 /* s as one CATEGORIES value: cleaned as a name, and with "/" for each comma
  * or semicolon. libical 3.0 writes a CATEGORIES value as a list, escaping
  * backslashes but neither commas nor semicolons (and doubling any backslash

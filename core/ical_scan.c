@@ -320,7 +320,8 @@ static int check_value(struct scanner *s)
 /* Note where a property of the current VEVENT is; a second one is refused. */
 static int event_property(struct scanner *s)
 {
-	static const char *const repeats[] = {"RRULE", "RDATE", "EXRULE", "RECURRENCE-ID"};
+	static const char *const repeats[] = {"RRULE", "RDATE", "EXRULE", "EXDATE",
+	                                      "RECURRENCE-ID"};
 	struct ical_scan_event *ev = s->cur;
 	struct cline *cl = &s->cl;
 	ev->props = xrealloc(ev->props, (ev->nprops + 1) * sizeof *ev->props);
@@ -328,6 +329,10 @@ static int event_property(struct scanner *s)
 	ev->props[ev->nprops++].line = cl->line;
 	if (check_value(s) < 0)
 		return -1;
+	if (strcmp(cl->name, "EXDATE") == 0)
+		return fail(s, cl->line,
+		            "EXDATE: leaves out occurrences of a repeating event, and a session is "
+		            "one occurrence (remove the EXDATE)");
 	for (size_t i = 0; i < ARRAY_LEN(repeats); i++)
 		if (strcmp(cl->name, repeats[i]) == 0)
 			return fail(s, cl->line,
@@ -379,6 +384,22 @@ static int end_event(struct scanner *s)
 
 /* ---- components ---------------------------------------------------------- */
 
+/* One more component of a kind an import does not read. */
+static void count_skipped(struct ical_scan *o, const char *what)
+{
+	for (size_t i = 0; i < o->nskipped; i++)
+		if (strcmp(o->skipped[i].name, what) == 0) {
+			o->skipped[i].n++;
+			return;
+		}
+	if (o->nskipped == ICAL_SCAN_MAX_SKIPPED) {
+		o->skipped_other++;
+		return;
+	}
+	snprintf(o->skipped[o->nskipped].name, sizeof o->skipped[o->nskipped].name, "%s", what);
+	o->skipped[o->nskipped++].n = 1;
+}
+
 static int begin(struct scanner *s, const char *what)
 {
 	struct cline *cl = &s->cl;
@@ -393,6 +414,8 @@ static int begin(struct scanner *s, const char *what)
 		return fail(s, cl->line, "components nested too deep");
 	snprintf(s->stack[s->depth].name, sizeof s->stack[s->depth].name, "%s", what);
 	s->stack[s->depth++].line = cl->line;
+	if (s->depth == 2 && strcmp(what, "VEVENT") != 0 && strcmp(what, "VTIMEZONE") != 0)
+		count_skipped(s->out, what);
 	s->seen_calendar = true;
 	if (s->depth == 2 && strcmp(what, "VEVENT") == 0) {
 		struct ical_scan *o = s->out;

@@ -9,6 +9,8 @@
 
 #include "err.h"
 
+#define ICAL_SCAN_MAX_SKIPPED 8
+
 /* Where the properties of one VEVENT stand (physical line numbers, 1-based;
  * 0 when absent). */
 struct ical_scan_event {
@@ -25,6 +27,14 @@ struct ical_scan {
 	size_t nev, cap;
 	char **tzids; /* TZIDs defined by VTIMEZONEs of the file */
 	size_t ntz;
+	/* components of the calendar that are neither VEVENT nor VTIMEZONE
+	 * (VTODO, VJOURNAL ...), counted by name, in the order first seen */
+	struct ical_scan_skipped {
+		char name[32];
+		size_t n;
+	} skipped[ICAL_SCAN_MAX_SKIPPED];
+	size_t nskipped;
+	size_t skipped_other; /* past the kinds skipped[] holds */
 	int last_line;
 };
 

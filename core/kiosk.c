@@ -14,6 +14,7 @@
 #include "array.h"
 #include "../db/kiosk_store.h"
 #include "audit.h"
+#include "checked.h"
 #include "person.h"
 #include "staffing.h"
 #include "tz.h"
@@ -61,9 +62,44 @@ static int minutes_until(int64_t now, int64_t t)
 	return (int)((s + 59) / 60);
 }
 
+/* The limit across all codes counts the wrong PINs of this many seconds;
+ * older ones are kept a day for the coordinator's screen, then pruned. */
+#define FAILURE_WINDOW_S 60
+#define FAILURE_KEEP_S   86400
+
+#define PAUSED_MSG                                                                                 \
+	"Too many wrong PINs were typed at the kiosks in the last minute. Please try again in a "  \
+	"minute, or ask a coordinator."
+
+/* More than [kiosk] global_failures_per_minute wrong PINs in the last
+ * minute, across every code and kiosk: refuse the attempt unchecked, and
+ * write to the audit log the first time in a minute. -1 with e set when
+ * refused (the transaction then commits only that audit entry). */
+static int failures_within_limit(struct ctx *c, int64_t now, struct err *e)
+{
+	int recent, codes, limit = c->cfg->kiosk_global_failures_per_minute;
+	int64_t paused_at;
+	if (kiosk_store_failures(c->db, now - FAILURE_WINDOW_S, &recent, &codes, &paused_at, e) < 0)
+		return -1;
+	if (recent < limit)
+		return 1;
+	if (!paused_at &&
+	    (kiosk_store_failures_mark_paused(c->db, now - FAILURE_WINDOW_S, e) < 0 ||
+	     audit_log(c, "pause", "kiosk", 0, e,
+	               "%d wrong PINs across %d codes in the last minute, more than [kiosk] "
+	               "global_failures_per_minute allows (%d): every kiosk refuses sign-ins "
+	               "until the count falls",
+	               recent, codes, limit) < 0))
+		return -1;
+	return 0;
+}
+
 /* Count one attempt on code before the PIN is checked (so a kiosk killed
- * mid-check still counts it). *locked_now: this attempt used the last one. */
-static int attempt_reserve(struct ctx *c, const char *code, bool *locked_now, struct err *e)
+ * mid-check still counts it), on the code and across all codes; *failure
+ * names the latter for attempt_clear. *locked_now: this attempt used the
+ * code's last one. */
+static int attempt_reserve(struct ctx *c, const char *code, bool *locked_now, int64_t *failure,
+                           struct err *e)
 {
 	int64_t now = clock_now(c->clock), until;
 	int failures;
@@ -80,9 +116,20 @@ static int attempt_reserve(struct ctx *c, const char *code, bool *locked_now, st
 		               "minute%s, or ask a coordinator.",
 		               m, m == 1 ? "" : "s");
 	}
+	int within = failures_within_limit(c, now, e);
+	if (within < 0)
+		goto fail;
+	if (!within) {
+		if (db_commit(c->db, e) < 0)
+			return -1;
+		return err_set(e, ERR_REFUSED, PAUSED_MSG);
+	}
 	if (until)
 		failures = 0; /* an old lockout has run out */
 	failures++;
+	if (kiosk_store_failures_prune(c->db, now - FAILURE_KEEP_S, e) < 0 ||
+	    kiosk_store_failure_add(c->db, code, now, failure, e) < 0)
+		goto fail;
 	if (failures >= c->cfg->kiosk_pin_attempts) {
 		*locked_now = true;
 		until = now + (int64_t)c->cfg->kiosk_lockout_minutes * 60;
@@ -100,11 +147,13 @@ fail:
 	return -1;
 }
 
-static int attempt_clear(struct ctx *c, const char *code, struct err *e)
+/* The PIN was right: the attempt was no failure after all. */
+static int attempt_clear(struct ctx *c, const char *code, int64_t failure, struct err *e)
 {
 	if (db_begin(c->db, e) < 0)
 		return -1;
-	if (kiosk_store_lock_clear(c->db, code, e) < 0) {
+	if (kiosk_store_lock_clear(c->db, code, e) < 0 ||
+	    kiosk_store_failure_forget(c->db, failure, e) < 0) {
 		db_rollback(c->db);
 		return -1;
 	}
@@ -147,12 +196,12 @@ int kiosk_sign_in(struct ctx *c, const char *typed, const char *pin, struct kios
 {
 	char code[KIOSK_CODE_MAX + 1], name[sizeof u->name];
 	bool locked_now, confidential;
-	int64_t person;
+	int64_t person, failure;
 	memset(u, 0, sizeof *u);
 	kiosk_begin(c);
 	if (code_clean(typed, code, sizeof code) < 0 || !pin[0] || strlen(pin) > KIOSK_PIN_MAX)
 		return err_set(e, ERR_REFUSED, ACCEPT_FAIL);
-	if (attempt_reserve(c, code, &locked_now, e) < 0)
+	if (attempt_reserve(c, code, &locked_now, &failure, e) < 0)
 		return -1;
 	int ok = pin_matches(c, code, pin, &person, &confidential, name, sizeof name, e);
 	if (ok < 0)
@@ -164,12 +213,28 @@ int kiosk_sign_in(struct ctx *c, const char *typed, const char *pin, struct kios
 		               c->cfg->kiosk_lockout_minutes);
 	if (!ok)
 		return err_set(e, ERR_REFUSED, ACCEPT_FAIL);
-	if (attempt_clear(c, code, e) < 0)
+	if (attempt_clear(c, code, failure, e) < 0)
 		return -1;
 	u->person = person;
 	snprintf(u->code, sizeof u->code, "%s", code);
 	snprintf(u->name, sizeof u->name, "%s", confidential ? "" : name);
 	snprintf(c->actor, sizeof c->actor, "kiosk:%s", code);
+	return 0;
+}
+
+int kiosk_failures(struct ctx *c, struct kiosk_failures *f, struct err *e)
+{
+	int64_t now = clock_now(c->clock), ignored;
+	int codes;
+	memset(f, 0, sizeof *f);
+	f->limit = c->cfg->kiosk_global_failures_per_minute;
+	if (kiosk_store_failures(c->db, now - FAILURE_WINDOW_S, &f->last_minute, &codes, &ignored,
+	                         e) < 0 ||
+	    kiosk_store_failures(c->db, now - 3600, &f->last_hour, &f->codes_last_hour,
+	                         &f->paused_at, e) < 0)
+		return -1;
+	f->paused_now = f->last_minute >= f->limit;
+	f->paused_minutes_ago = f->paused_at ? (int)((now - f->paused_at) / 60) : 0;
 	return 0;
 }
 
@@ -317,7 +382,7 @@ static bool can_checkin(const struct ctx *c, const struct kiosk_shift *s, int64_
                         size_t n)
 {
 	char t[48];
-	int64_t opens = s->starts - (int64_t)c->cfg->checkin_open_minutes * 60;
+	int64_t opens = ck_sub(s->starts, (int64_t)c->cfg->checkin_open_minutes * 60);
 	if (s->state == KS_CHECKED_IN)
 		return why_not(why, n, "You are already checked in to this shift.");
 	if (s->state == KS_DONE)
@@ -352,7 +417,7 @@ static bool can_signup(const struct ctx *c, const struct kiosk_shift *s, int64_t
                        size_t n)
 {
 	char t[48];
-	int64_t closes = s->starts - (int64_t)c->cfg->signup_close_minutes * 60;
+	int64_t closes = ck_sub(s->starts, (int64_t)c->cfg->signup_close_minutes * 60);
 	if (!c->cfg->kiosk_signup)
 		return why_not(why, n, "Signing up is not available at this kiosk.");
 	if (s->state == KS_CANCELLED)

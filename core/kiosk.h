@@ -65,9 +65,27 @@ void kiosk_begin(struct ctx *c);
  * the code exists or not; after [kiosk] pin_attempts failures the code is
  * locked for lockout_minutes on every kiosk. A good PIN clears the count and
  * sets c->actor to "kiosk:CODE". A wrong PIN and an unknown code give the
- * same ERR_REFUSED message; a locked code says so. */
+ * same ERR_REFUSED message; a locked code says so. Every failure also
+ * counts across all codes (kiosk_failure): beyond [kiosk]
+ * global_failures_per_minute in the last minute, attempts on any code at any
+ * kiosk are refused unchecked, and the first refusal in a minute is
+ * written to the audit log. */
 int kiosk_sign_in(struct ctx *c, const char *code, const char *pin, struct kiosk_user *u,
                   struct err *e);
+/* Wrong PINs at every kiosk, for the coordinator: beyond [kiosk]
+ * global_failures_per_minute in the last minute, every kiosk refuses
+ * sign-ins unchecked (kiosk_sign_in says so) until the count falls. */
+struct kiosk_failures {
+	int limit;              /* [kiosk] global_failures_per_minute */
+	int last_minute;        /* wrong PINs in the last minute, all codes */
+	int last_hour;          /* ... in the last hour */
+	int codes_last_hour;    /* across this many codes */
+	bool paused_now;        /* last_minute reached the limit */
+	int64_t paused_at;      /* when sign-ins last paused in the last hour (0: not) */
+	int paused_minutes_ago; /* how long ago that was */
+};
+int kiosk_failures(struct ctx *c, struct kiosk_failures *f, struct err *e);
+
 /* Forget the volunteer: actor back to "kiosk". */
 void kiosk_sign_out(struct ctx *c, struct kiosk_user *u);
 

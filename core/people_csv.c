@@ -412,15 +412,17 @@ static int parse_skills(char *text, struct skill_list *out, struct err *e)
 			*open = '\0';
 			int y, m, d;
 			const char *date = trim(open + 7);
+			item.name = trim(name);
+			/* the name first: "(until 2027-13-45)" alone has none */
+			if (!*item.name)
+				return err_set(e, ERR_INPUT,
+				               "skills: \"(until %s)\" has no skill name before it",
+				               shown(date, q, sizeof q));
 			if (tz_parse_date(date, &y, &m, &d, e) < 0) {
-				err_prefix(e, "skills: %s", shown(trim(name), q, sizeof q));
+				err_prefix(e, "skills: %s", shown(item.name, q, sizeof q));
 				return -1;
 			}
 			snprintf(item.expires, sizeof item.expires, "%04d-%02d-%02d", y, m, d);
-			item.name = trim(name);
-			if (!*item.name)
-				return err_set(e, ERR_INPUT,
-				               "skills: \"(until %s)\" has no skill name", date);
 		}
 		size_t k = 0;
 		while (k < out->n && strcasecmp(out->v[k].name, item.name) != 0)
@@ -1033,17 +1035,4 @@ int people_csv_export(struct ctx *c, int64_t event, int (*fn)(void *arg, const c
 	person_store_close(x.ps);
 	strbuf_free(&x.skills);
 	return ret;
-}
-
-int people_csv_skill_validate(struct ctx *c, struct record *r, const struct record *old,
-                              struct err *e)
-{
-	(void)c;
-	(void)old;
-	const char *name = record_text(r, "name");
-	if (name && strchr(name, ';'))
-		return err_set(e, ERR_INPUT,
-		               "name: a skill name cannot hold ';' (it separates skills in "
-		               "spreadsheets)");
-	return 0;
 }

@@ -65,9 +65,4 @@ const char *const *people_csv_columns(void);
 int people_csv_export(struct ctx *c, int64_t event, int (*fn)(void *arg, const char *const *cells),
                       void *arg, struct err *e);
 
-/* record hook for skills: a name holds no ';' (it separates skills in the
- * skills column). */
-int people_csv_skill_validate(struct ctx *c, struct record *r, const struct record *old,
-                              struct err *e);
-
 #endif

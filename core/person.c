@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "recheck.h"
 
 int person_code_normalize(char *text)
 {
@@ -52,6 +53,25 @@ int person_prepare(struct ctx *c, struct record *r, const struct record *old, st
 		return -1;
 	record_set_text(r, "volunteer_code", code);
 	return 0;
+}
+
+int person_validate(struct ctx *c, struct record *r, const struct record *old, struct err *e)
+{
+	if (old && record_has(old, "erased_at"))
+		return err_set(e, ERR_REFUSED,
+		               "person %" PRId64 " was erased; an erased person is not changed",
+		               r->id);
+	if (record_int(r, "keep")) {
+		const char *why = record_text(r, "keep_reason");
+		bool given = false;
+		for (const char *p = why; p && *p && !given; p++)
+			given = !isspace((unsigned char)*p);
+		if (!given)
+			return err_set(e, ERR_INPUT,
+			               "keep: give keep_reason too (why this person is kept past "
+			               "the retention period)");
+	}
+	return recheck_person(c, r, old, e);
 }
 
 /* Store hash as person's PIN, audited, in one transaction. */

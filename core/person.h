@@ -14,6 +14,10 @@
 int person_new_code(struct ctx *c, char *buf, size_t n, struct err *e);
 /* Is text a well-formed code (case-insensitive)? Upper-cases it in place. */
 int person_code_normalize(char *text);
+/* What others read for a confidential person, wherever they would see the
+ * name (calendar files, printed sheets). */
+#define PERSON_CONFIDENTIAL_NAME "Confidential"
+
 /* Digits of a kiosk PIN. */
 #define PERSON_PIN_LEN 6
 
@@ -27,6 +31,10 @@ int person_set_pin(struct ctx *c, int64_t person, char *pin_out, size_t n, struc
 /* 0 when pin matches the stored hash; ERR_REFUSED otherwise (also when no
  * PIN is set); ERR_NOT_FOUND for no such person. */
 int person_verify_pin(struct ctx *c, int64_t person, const char *pin, struct err *e);
+
+/* record hook: an erased person is not changed; keep needs a keep_reason;
+ * then the rules a new birth date touches (recheck_person). */
+int person_validate(struct ctx *c, struct record *r, const struct record *old, struct err *e);
 
 /* record hook: give a new person a code. */
 int person_prepare(struct ctx *c, struct record *r, const struct record *old, struct err *e);

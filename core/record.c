@@ -12,6 +12,7 @@
 
 #include "array.h"
 #include "audit.h"
+#include "checked.h"
 #include "entity.h"
 #include "suggest.h"
 #include "tz.h"
@@ -40,7 +41,12 @@ static void record_copy(struct record *dst, const struct record *src)
 
 static int field_at(const struct record *r, const char *field)
 {
-	return entity_field_index(r->ent, field);
+	return entity_field_known(r->ent, field);
+}
+
+bool record_has_any(const struct record *r, const char *field)
+{
+	return entity_field_index(r->ent, field) >= 0 && record_has(r, field);
 }
 
 int64_t record_int(const struct record *r, const char *field)
@@ -291,8 +297,8 @@ int entity_tz_of(struct ctx *c, const struct entity_def *ent, int64_t id, char *
  * tz_from field's referent. */
 static int resolve_tz(struct ctx *c, struct record *r, struct err *e)
 {
-	const char *own = record_text(r, "tz");
-	if (own && r->ent->tz_from == NULL && entity_field_index(r->ent, "tz") >= 0) {
+	const char *own = entity_field_index(r->ent, "tz") >= 0 ? record_text(r, "tz") : NULL;
+	if (own && r->ent->tz_from == NULL) {
 		snprintf(r->tz, sizeof r->tz, "%s", own);
 		return 0;
 	}
@@ -384,6 +390,20 @@ int record_list(struct ctx *c, const struct entity_def *ent, const struct record
 
 /* ---- checks before writing --------------------------------------------- */
 
+/* 0, or ERR_REFUSED when the person was erased (nothing new points at them). */
+static int person_erased(struct ctx *c, int64_t person, struct err *e)
+{
+	struct db_value key = db_int(person), out;
+	if (record_store_value(c->db, "SELECT erased_at IS NOT NULL FROM person WHERE id = ?", &key,
+	                       1, &out, e) < 0)
+		return -1;
+	if (out.kind == DBV_INT && out.i)
+		return err_set(e, ERR_REFUSED,
+		               "person %" PRId64 " was erased; nothing new is linked to them",
+		               person);
+	return 0;
+}
+
 static int check_refs(struct ctx *c, const struct record *r, uint32_t mask, struct err *e)
 {
 	for (size_t i = 0; i < r->ent->nfields; i++) {
@@ -398,6 +418,8 @@ static int check_refs(struct ctx *c, const struct record *r, uint32_t mask, stru
 		if (!found)
 			return err_set(e, ERR_NOT_FOUND, "%s: %s %" PRId64 " not found", f->name,
 			               to->name, r->v[i].i);
+		if (strcmp(to->name, "person") == 0 && person_erased(c, r->v[i].i, e) != 0)
+			return -1;
 	}
 	return 0;
 }
@@ -507,7 +529,7 @@ static int check_order(const struct record *r, struct err *e)
 {
 	for (size_t k = 0; k < ARRAY_LEN(orders); k++) {
 		const struct field_order *o = &orders[k];
-		if (!record_has(r, o->first) || !record_has(r, o->second))
+		if (!record_has_any(r, o->first) || !record_has_any(r, o->second))
 			continue;
 		int64_t a = record_int(r, o->first), b = record_int(r, o->second);
 		if (a < b || (a == b && !o->strict))
@@ -521,7 +543,7 @@ static int check_order(const struct record *r, struct err *e)
 		return err_set(e, ERR_INPUT, o->says, o->first, va, o->second, vb);
 	}
 	for (size_t k = 0; k < ARRAY_LEN(exclusive); k++)
-		if (record_has(r, exclusive[k][0]) && record_has(r, exclusive[k][1]))
+		if (record_has_any(r, exclusive[k][0]) && record_has_any(r, exclusive[k][1]))
 			return err_set(e, ERR_INPUT, "%s and %s: give one or the other, not both",
 			               exclusive[k][0], exclusive[k][1]);
 	return 0;
@@ -596,7 +618,7 @@ static int write_checked(struct ctx *c, struct record *r, const struct record *o
 			if ((mask & (1u << i)) && (ent->fields[i].flags & F_SEQ))
 				bump = true;
 		if (bump) {
-			record_set_int(r, "sequence", record_int(old, "sequence") + 1);
+			record_set_int(r, "sequence", ck_add(record_int(old, "sequence"), 1));
 			mask |= 1u << seq;
 		}
 	}

@@ -7,8 +7,24 @@
 #include <string.h>
 
 #include "../db/report_store.h"
+#include "checked.h"
 #include "tz.h"
 #include "xmalloc.h"
+
+/* A row whose times lie outside what muster stores (another program wrote
+ * them): refused, rather than walked hour by hour over millennia. */
+static int out_of_range(const char *what, int64_t id, const char *tz, int64_t starts, int64_t ends,
+                        struct err *e)
+{
+	char a[40], b[40];
+	tz_format(tz, starts, a, sizeof a);
+	tz_format(tz, ends, b, sizeof b);
+	return err_set(e, ERR_DB,
+	               "%s %lld runs from %s to %s, outside the years muster keeps (1900-9999): "
+	               "another program wrote it; correct it with muster set %s %lld starts=... "
+	               "ends=...",
+	               what, (long long)id, a, b, what, (long long)id);
+}
 
 int report_event(struct ctx *c, int64_t event, struct report_event *out, struct err *e)
 {
@@ -22,6 +38,8 @@ int report_event(struct ctx *c, int64_t event, struct report_event *out, struct 
 	out->starts = ev.starts;
 	out->ends = ev.ends;
 	out->capacity = ev.capacity;
+	if (!tz_instant_ok(ev.starts) || !tz_instant_ok(ev.ends))
+		return out_of_range("event", event, out->tz, ev.starts, ev.ends, e);
 	return 0;
 }
 
@@ -39,14 +57,18 @@ struct span {
 
 struct coverage {
 	const struct report_coverage_fns *fns;
+	const struct report_event *ev;
 	struct span *v;
 	size_t n, cap;
+	struct err *e;
 };
 
 static int coverage_shift(void *arg, const struct report_store_shift *s)
 {
 	struct coverage *cv = arg;
-	int64_t gap = s->need_min > s->filled ? s->need_min - s->filled : 0;
+	if (!tz_instant_ok(s->starts) || !tz_instant_ok(s->ends))
+		return out_of_range("shift", s->id, cv->ev->tz, s->starts, s->ends, cv->e);
+	int64_t gap = s->need_min > s->filled ? ck_sub(s->need_min, s->filled) : 0;
 	XGROW(cv->v, cv->n, cv->cap, 64);
 	cv->v[cv->n++] =
 	    (struct span){s->starts, s->ends, s->need_min, s->need_max, s->filled, gap};
@@ -62,14 +84,14 @@ static int64_t hour_floor(const char *tz, int64_t t)
 {
 	struct tz_local l;
 	tz_local(tz, t, &l);
-	return t - l.minute * 60 - l.second;
+	return ck_sub(t, l.minute * 60 + l.second);
 }
 
 /* The next clock-hour boundary after t (t itself on one). */
 static int64_t hour_next(const char *tz, int64_t t)
 {
-	int64_t n = hour_floor(tz, t + 3600);
-	return n > t ? n : t + 3600;
+	int64_t n = hour_floor(tz, ck_add(t, 3600));
+	return n > t ? n : ck_add(t, 3600);
 }
 
 static void hour_sum(const struct coverage *cv, struct report_hour *h)
@@ -79,10 +101,10 @@ static void hour_sum(const struct coverage *cv, struct report_hour *h)
 		if (s->ends <= h->starts)
 			continue;
 		h->shifts++;
-		h->needed += s->need_min;
-		h->wanted += s->need_max;
-		h->filled += s->filled;
-		h->gap += s->gap;
+		h->needed = ck_add(h->needed, s->need_min);
+		h->wanted = ck_add(h->wanted, s->need_max);
+		h->filled = ck_add(h->filled, s->filled);
+		h->gap = ck_add(h->gap, s->gap);
 	}
 }
 
@@ -107,7 +129,7 @@ static int coverage_hours(const struct report_event *ev, const struct coverage *
 int report_coverage(struct ctx *c, const struct report_event *ev,
                     const struct report_coverage_fns *fns, struct err *e)
 {
-	struct coverage cv = {fns, NULL, 0, 0};
+	struct coverage cv = {fns, ev, NULL, 0, 0, e};
 	int ret = report_store_shifts(c->db, ev->id, coverage_shift, &cv, e);
 	if (ret == 0 && fns->hour)
 		ret = coverage_hours(ev, &cv);

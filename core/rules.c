@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "checked.h"
 #include "tz.h"
 #include "xmalloc.h"
 
@@ -256,7 +257,7 @@ enum rule_level rules_rest(const struct rules_fmt *f, const char *person,
 		first = b;
 		second = a;
 	}
-	int64_t gap = second->starts - first->ends;
+	int64_t gap = ck_sub(second->starts, first->ends);
 	if (gap < 0 || gap >= (int64_t)rest_minutes * 60)
 		return RULE_OK;
 	char x[300], y[300], g[32], r[32];
@@ -277,7 +278,7 @@ static int64_t clipped(const struct rules_slot *s, int64_t day0, int64_t day1)
 {
 	int64_t a = s->starts > day0 ? s->starts : day0;
 	int64_t b = s->ends < day1 ? s->ends : day1;
-	return b > a ? b - a : 0;
+	return b > a ? ck_sub(b, a) : 0;
 }
 
 enum rule_level rules_day_hours(const struct rules_fmt *f, const char *person, int64_t day0,
@@ -286,7 +287,7 @@ enum rule_level rules_day_hours(const struct rules_fmt *f, const char *person, i
 {
 	int64_t total = 0;
 	for (size_t i = 0; i < nslots; i++)
-		total += clipped(&slots[i], day0, day1);
+		total = ck_add(total, clipped(&slots[i], day0, day1));
 	if ((double)total <= max_hours * 3600.0)
 		return RULE_OK;
 	char day[32], tot[32], lim[32], list[400] = "";
@@ -408,7 +409,7 @@ enum rule_level rules_available(const struct rules_fmt *f, const char *person,
 enum rule_level rules_signup_open(const struct rules_fmt *f, const struct rules_slot *shift,
                                   int64_t now, int close_minutes, char *msg, size_t n)
 {
-	int64_t closes = shift->starts - (int64_t)close_minutes * 60;
+	int64_t closes = ck_sub(shift->starts, (int64_t)close_minutes * 60);
 	if (now < closes)
 		return RULE_OK;
 	char a[300], b[64];
@@ -422,7 +423,7 @@ enum rule_level rules_signup_open(const struct rules_fmt *f, const struct rules_
 enum rule_level rules_drop_open(const struct rules_fmt *f, const struct rules_slot *shift,
                                 int64_t now, int close_hours, char *msg, size_t n)
 {
-	int64_t closes = shift->starts - (int64_t)close_hours * 3600;
+	int64_t closes = ck_sub(shift->starts, (int64_t)close_hours * 3600);
 	if (now < closes)
 		return RULE_OK;
 	char a[300], b[64];
@@ -437,7 +438,7 @@ enum rule_level rules_drop_open(const struct rules_fmt *f, const struct rules_sl
 enum rule_level rules_checkin_open(const struct rules_fmt *f, const struct rules_slot *shift,
                                    int64_t now, int open_minutes, char *msg, size_t n)
 {
-	int64_t opens = shift->starts - (int64_t)open_minutes * 60;
+	int64_t opens = ck_sub(shift->starts, (int64_t)open_minutes * 60);
 	if (now >= opens && now < shift->ends)
 		return RULE_OK;
 	char a[300], b[64];

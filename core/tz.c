@@ -479,13 +479,61 @@ int tz_from_local(const char *tz, int year, int month, int day, int hour, int mi
 	return place_local(tz, &st, out, e);
 }
 
+/* Does another instant than t show the wall time tm (of t, in the zone
+ * already set)? Only a change of offset within a day or so can make one. */
+static bool wall_twice(int64_t t, const struct tm *tm)
+{
+	int64_t wall = tm_naive(tm);
+	for (int k = -1; k <= 1; k += 2) {
+		struct tm o, x;
+		if (!local_tm(t + k * 93600, &o) || o.tm_gmtoff == tm->tm_gmtoff)
+			continue;
+		int64_t other = wall - o.tm_gmtoff;
+		if (other != t && local_tm(other, &x) && tm_naive(&x) == wall)
+			return true;
+	}
+	return false;
+}
+
+bool tz_ambiguous(const char *tz, int64_t t)
+{
+	struct tm tm;
+	zone_use(tz);
+	return local_tm(t, &tm) && wall_twice(t, &tm);
+}
+
+/* "+HH:MM" or "-HH:MM" */
+static void format_offset(int utc_offset, char *buf, size_t n)
+{
+	int off = utc_offset < 0 ? -utc_offset : utc_offset;
+	snprintf(buf, n, "%c%02d:%02d", utc_offset < 0 ? '-' : '+', off / 3600, off / 60 % 60);
+}
+
 void tz_format(const char *tz, int64_t t, char *buf, size_t n)
 {
 	struct tz_local l;
+	char off[16] = "";
 	if (n == 0)
 		return;
 	tz_local(tz, t, &l);
-	snprintf(buf, n, "%04d-%02d-%02d %02d:%02d", l.year, l.month, l.day, l.hour, l.minute);
+	if (tz_ambiguous(tz, t))
+		format_offset(l.utc_offset, off, sizeof off);
+	snprintf(buf, n, "%04d-%02d-%02d %02d:%02d%s", l.year, l.month, l.day, l.hour, l.minute,
+	         off);
+}
+
+void tz_format_mark(const char *tz, int64_t t, char *buf, size_t n)
+{
+	struct tz_local l;
+	char off[16];
+	if (n == 0)
+		return;
+	buf[0] = '\0';
+	if (!tz_ambiguous(tz, t))
+		return;
+	tz_local(tz, t, &l);
+	format_offset(l.utc_offset, off, sizeof off);
+	snprintf(buf, n, "(%s)", off);
 }
 
 static void format_hm(const struct tz_local *l, bool twelve_hour, char *buf, size_t n)
@@ -517,6 +565,11 @@ void tz_format_hm(const char *tz, int64_t t, bool twelve_hour, char *buf, size_t
 		return;
 	tz_local(tz, t, &l);
 	format_hm(&l, twelve_hour, buf, n);
+}
+
+bool tz_instant_ok(int64_t t)
+{
+	return t >= TZ_INSTANT_MIN && t <= TZ_INSTANT_MAX;
 }
 
 void tz_format_utc(int64_t t, char *buf, size_t n)

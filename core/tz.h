@@ -20,6 +20,13 @@ struct tz_local {
 	bool dst;                 /* daylight saving time is in force */
 };
 
+/* The instants muster stores: those that can be typed, the years 1900-9999
+ * in any zone. Another program may have written others into the file; the
+ * reports and exports that walk a span of time refuse those rows. */
+#define TZ_INSTANT_MIN INT64_C(-2209075200)  /* 1899-12-31T00:00:00Z */
+#define TZ_INSTANT_MAX INT64_C(253402387199) /* 10000-01-01T23:59:59Z */
+bool tz_instant_ok(int64_t t);
+
 /* Is name a zone in the system zoneinfo ("America/Chicago", "UTC")?
  * Refuses names with "..", leading "/", or anything not in tzdata. */
 bool tz_valid(const char *name);
@@ -44,8 +51,16 @@ int64_t tz_day_start(const char *tz, int64_t t);
 int tz_from_local(const char *tz, int year, int month, int day, int hour, int minute, int second,
                   int64_t *out, struct err *e);
 
-/* "YYYY-MM-DD HH:MM" in tz (what tz_parse reads back). */
+/* Is the wall time of t in tz shown twice (the hour repeated when clocks
+ * fall back)? */
+bool tz_ambiguous(const char *tz, int64_t t);
+/* "YYYY-MM-DD HH:MM" in tz, what tz_parse reads back; a wall time that occurs
+ * twice carries its offset, "2027-11-07 01:30-05:00", so it is never
+ * mistaken for the other one. */
 void tz_format(const char *tz, int64_t t, char *buf, size_t n);
+/* "(-05:00)" after a wall time of tz that occurs twice, else "": what the
+ * screens add to tz_format_human and tz_format_hm. */
+void tz_format_mark(const char *tz, int64_t t, char *buf, size_t n);
 /* "Sat 7 Dec 09:00" in tz (for messages); "Sat 7 Dec 9:00am" when twelve_hour. */
 void tz_format_human(const char *tz, int64_t t, bool twelve_hour, char *buf, size_t n);
 /* "HH:MM" (or "9:00am") in tz. */

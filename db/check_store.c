@@ -16,6 +16,9 @@
 /* The event condition of each spelling. */
 #define EVERY_EVENT(x) " 1"
 #define ONE_EVENT(x)   " " x " = ?1"
+/* An erased person's skills and birth date are gone on purpose: their past
+ * shifts are not judged on them. */
+#define NOT_ERASED(p) " (SELECT erased_at FROM person WHERE id = " p ") IS NULL"
 /* The last local date a UTC instant can fall on anywhere (UTC+14). */
 #define LATEST_DATE(t)   "date(" t " + 50400, 'unixepoch')"
 #define EARLIEST_DATE(t) "date(" t " - 50400, 'unixepoch')"
@@ -97,7 +100,7 @@
 	"SELECT a.person, s.id FROM role r CROSS JOIN shift s ON s.role = r.id" \
 	" CROSS JOIN assignment a ON a.shift = s.id" \
 	" WHERE r.skill IS NOT NULL AND s.status = 'open' AND" ACTIVE " AND" EVENT("r.event") \
-	" AND NOT EXISTS (SELECT 1 FROM person_skill ps" \
+	" AND" NOT_ERASED("a.person") " AND NOT EXISTS (SELECT 1 FROM person_skill ps" \
 	" WHERE ps.person = a.person AND ps.skill = r.skill" \
 	" AND (ps.expires IS NULL OR ps.expires >= " LATEST_DATE("s.starts") "))" \
 	" ORDER BY s.starts, a.person", \
@@ -105,7 +108,7 @@
 	"SELECT a.person, s.id FROM role r CROSS JOIN shift s ON s.role = r.id" \
 	" CROSS JOIN assignment a ON a.shift = s.id JOIN person p ON p.id = a.person" \
 	" WHERE r.min_age > 0 AND s.status = 'open' AND" ACTIVE " AND" EVENT("r.event") \
-	" AND (p.birth_date IS NULL" \
+	" AND p.erased_at IS NULL AND (p.birth_date IS NULL" \
 	" OR date(p.birth_date, '+' || r.min_age || ' years') > " EARLIEST_DATE("s.starts") ")" \
 	" ORDER BY s.starts, a.person", \
     [CS_WINDOWS] = \

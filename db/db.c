@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "../core/strbuf.h"
@@ -56,6 +57,91 @@ sqlite3 *db_handle(struct db *db)
 	return db->h;
 }
 
+/* The folder of the database file (dir, n bytes). */
+static void db_folder(const char *path, char *dir, size_t n)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		snprintf(dir, n, ".");
+	else if (slash == path)
+		snprintf(dir, n, "/");
+	else
+		snprintf(dir, n, "%.*s", (int)(slash - path), path);
+}
+
+/* The file system is full (or the quota used up): say so, with what is left. */
+static int disk_full(const char *path, int sys, struct err *e, const char *what)
+{
+	char dir[PATH_MAX];
+	struct statvfs fs;
+	db_folder(path, dir, sizeof dir);
+	if (sys == EDQUOT)
+		return err_set(e, ERR_DB,
+		               "%s: your disk quota is used up on %s; free some space there, then "
+		               "try again",
+		               what, dir);
+	if (statvfs(dir, &fs) == 0)
+		return err_set(e, ERR_DB,
+		               "%s: the disk holding %s is full (%llu KiB free); free some space "
+		               "there, then try again",
+		               what, dir, (unsigned long long)fs.f_bavail * fs.f_frsize / 1024);
+	return err_set(e, ERR_DB,
+	               "%s: the disk holding %s is full; free some space, then try again", what,
+	               dir);
+}
+
+/* SQLite's index (-shm) speaks of log frames the -wal no longer has: the
+ * -wal was deleted (or cut) while another connection held the database. */
+static bool wal_lost(const char *path)
+{
+	char wal[PATH_MAX], shm[PATH_MAX];
+	struct stat st;
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	snprintf(shm, sizeof shm, "%s-shm", path);
+	return stat(shm, &st) == 0 && (stat(wal, &st) < 0 || st.st_size < 32);
+}
+
+/* A fault of the files under the database, in words a person can act on;
+ * 0 when the code is not one of them. */
+static int file_fault(struct db *db, int code, struct err *e, const char *what)
+{
+	const char *path = sqlite3_db_filename(db->h, "main");
+	int sys = sqlite3_system_errno(db->h), primary = code & 0xff;
+	char dir[PATH_MAX];
+	if (!path || !path[0])
+		return 0; /* a database in memory */
+	db_folder(path, dir, sizeof dir);
+	if (primary == SQLITE_FULL || (primary == SQLITE_IOERR && (sys == ENOSPC || sys == EDQUOT)))
+		return disk_full(path, primary == SQLITE_FULL && sys != EDQUOT ? ENOSPC : sys, e,
+		                 what);
+	if ((code == SQLITE_IOERR_SHORT_READ || primary == SQLITE_CORRUPT) && wal_lost(path))
+		return err_set(e, ERR_DB,
+		               "%s: %s-wal, the database's log of recent changes, was deleted "
+		               "while another muster had the database open. Close every muster "
+		               "using %s (coordinator screens, kiosks): the last to close writes "
+		               "its changes back, then muster opens it again",
+		               what, path, path);
+	if ((primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN || primary == SQLITE_PERM) &&
+	    faccessat(AT_FDCWD, dir, W_OK | X_OK, AT_EACCESS) < 0)
+		return err_set(
+		    e, ERR_DB,
+		    "%s: muster cannot write in %s: SQLite keeps %s-wal and %s-shm beside "
+		    "the database, even to read it, so its folder must be writable for "
+		    "you (or a group of yours); ask for that, or copy the database to a "
+		    "folder you can write",
+		    what, dir, path, path);
+	if (primary == SQLITE_READONLY)
+		return err_set(
+		    e, ERR_DB,
+		    "%s: %s is read-only for you; muster needs to write it (and its -wal "
+		    "and -shm), even to read",
+		    what, path);
+	if (primary == SQLITE_IOERR)
+		return err_set(e, ERR_DB, "%s: reading or writing %s failed: %s", what, path,
+		               sys ? strerror(sys) : "disk I/O error");
+	return 0;
+}
+
 int db_fail(struct db *db, struct err *e, const char *what)
 {
 	int code = sqlite3_extended_errcode(db->h);
@@ -66,6 +152,9 @@ int db_fail(struct db *db, struct err *e, const char *what)
 		               what);
 	if ((code & 0xff) == SQLITE_CONSTRAINT)
 		return err_set(e, ERR_REFUSED, "%s: %s", what, msg);
+	/* a lost -wal reads as damage too: the file faults say which it is */
+	if (file_fault(db, code, e, what) < 0)
+		return -1;
 	if ((code & 0xff) == SQLITE_NOTADB || (code & 0xff) == SQLITE_CORRUPT)
 		return err_set(e, ERR_DB, "%s: not a muster database or damaged (%s)", what, msg);
 	return err_set(e, ERR_DB, "%s: %s", what, msg);
@@ -219,10 +308,30 @@ static int create_file(const char *path, const struct db_options *opt, struct er
 	return 0;
 }
 
+/* A new database: no page written yet. */
+static bool empty_file(struct db *db)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db->h, "PRAGMA page_count", -1, &st, NULL) != SQLITE_OK)
+		return false;
+	bool empty = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) == 0;
+	sqlite3_finalize(st);
+	return empty;
+}
+
+/* secure_delete: whatever a write removes is overwritten with zeros, so an
+ * erased person's details do not linger in free space of the file.
+ * auto_vacuum INCREMENTAL (only takes on a new, empty file, and so before
+ * WAL is set): an erase can give freed pages back (db_scrub). */
 static int apply_pragmas(struct db *db, int busy_ms, struct err *e)
 {
 	sqlite3_busy_timeout(db->h, busy_ms);
-	if (db_exec(db, "PRAGMA foreign_keys = ON", e) < 0)
+	if (db_exec(db, "PRAGMA foreign_keys = ON", e) < 0 ||
+	    db_exec(db, "PRAGMA secure_delete = ON", e) < 0)
+		return -1;
+	/* on a file that has pages, setting it again would write page 1: every
+	 * open, even a read, would become a write */
+	if (empty_file(db) && db_exec(db, "PRAGMA auto_vacuum = INCREMENTAL", e) < 0)
 		return -1;
 	sqlite3_stmt *st;
 	if (db_prepare(db, "PRAGMA journal_mode = WAL", &st, e) < 0)

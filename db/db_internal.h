@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "db.h"
+#include "record_store.h"
 
 sqlite3 *db_handle(struct db *db);
 /* Prepare sql; on failure fill e (ERR_DB) and return -1. */
@@ -53,6 +54,10 @@ static inline bool db_column_bool(sqlite3_stmt *st, int col)
 int db_columns(sqlite3_stmt *st, int ncols, struct err *e);
 /* Column i of the current row as text: NULL when the value is NULL. */
 const char *db_column_text(sqlite3_stmt *st, int i);
+/* Column i as a db_value (record_store.h): NULL, an integer, or text
+ * borrowed from the statement (copy 0: valid until the next step) or
+ * malloc'd (copy 1). */
+struct db_value db_column_value(sqlite3_stmt *st, int i, int copy);
 /* Column i as text, "" when NULL. */
 const char *db_column_str(sqlite3_stmt *st, int i);
 /* Column i copied into buf of n bytes ("" when NULL), cut at a UTF-8

@@ -1,5 +1,6 @@
-/* kiosk_store.c - SQL for the volunteer kiosk: the kiosk_lock table shared by
- * every kiosk process, a volunteer's own shifts, and pre-filtered open shifts. */
+/* kiosk_store.c - SQL for the volunteer kiosk: the kiosk_lock and
+ * kiosk_failure tables shared by every kiosk process, a volunteer's own
+ * shifts, and pre-filtered open shifts. */
 #include "kiosk_store.h"
 
 #include <stdio.h>
@@ -51,6 +52,16 @@ static const char sql_lock_put[] =
     " ON CONFLICT (code) DO UPDATE SET failures = excluded.failures,"
     " locked_until = excluded.locked_until";
 static const char sql_lock_clear[] = "DELETE FROM kiosk_lock WHERE code = ?";
+enum failures_col { FA_COUNT, FA_CODES, FA_PAUSED_AT };
+static const char sql_failures[] =
+    "SELECT COUNT(*), COUNT(DISTINCT code), COALESCE(MAX(CASE WHEN paused THEN at END), 0)"
+    " FROM kiosk_failure WHERE at > ?";
+static const char sql_failure_add[] = "INSERT INTO kiosk_failure (code, at) VALUES (?, ?)";
+static const char sql_failures_mark[] =
+    "UPDATE kiosk_failure SET paused = 1"
+    " WHERE id = (SELECT id FROM kiosk_failure WHERE at > ? ORDER BY at DESC, id DESC LIMIT 1)";
+static const char sql_failure_forget[] = "DELETE FROM kiosk_failure WHERE id = ?";
+static const char sql_failures_prune[] = "DELETE FROM kiosk_failure WHERE at < ?";
 enum person_col { PE_ID, PE_CONFIDENTIAL, PE_NAME, PE_HAS_PIN, PE_NCOLS };
 static const char sql_person[] =
     "SELECT id, confidential, name, pin_hash IS NOT NULL FROM person WHERE volunteer_code = ?";
@@ -160,6 +171,70 @@ int kiosk_store_lock_put(struct db *db, const char *code, int failures, int64_t 
 	sqlite3_bind_int(st, 2, failures);
 	sqlite3_bind_int64(st, 3, locked_until);
 	return db_exec_stmt(db, st, e, "kiosk lockout");
+}
+
+int kiosk_store_failures(struct db *db, int64_t since, int *count, int *codes, int64_t *paused_at,
+                         struct err *e)
+{
+	sqlite3_stmt *st;
+	*count = *codes = 0;
+	*paused_at = 0;
+	if (db_acquire(db, sql_failures, &st, e) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, since);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*count = sqlite3_column_int(st, FA_COUNT);
+		*codes = sqlite3_column_int(st, FA_CODES);
+		*paused_at = sqlite3_column_int64(st, FA_PAUSED_AT);
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		db_fail(db, e, "kiosk failures");
+		db_release(db, st);
+		return -1;
+	}
+	db_release(db, st);
+	return 0;
+}
+
+int kiosk_store_failure_add(struct db *db, const char *code, int64_t at, int64_t *id, struct err *e)
+{
+	sqlite3_stmt *st;
+	if (db_acquire(db, sql_failure_add, &st, e) < 0)
+		return -1;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, at);
+	if (db_exec_stmt(db, st, e, "kiosk failures") < 0)
+		return -1;
+	*id = sqlite3_last_insert_rowid(db_handle(db));
+	return 0;
+}
+
+int kiosk_store_failures_mark_paused(struct db *db, int64_t since, struct err *e)
+{
+	sqlite3_stmt *st;
+	if (db_acquire(db, sql_failures_mark, &st, e) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, since);
+	return db_exec_stmt(db, st, e, "kiosk failures");
+}
+
+int kiosk_store_failure_forget(struct db *db, int64_t id, struct err *e)
+{
+	sqlite3_stmt *st;
+	if (db_acquire(db, sql_failure_forget, &st, e) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	return db_exec_stmt(db, st, e, "kiosk failures");
+}
+
+int kiosk_store_failures_prune(struct db *db, int64_t before, struct err *e)
+{
+	sqlite3_stmt *st;
+	if (db_acquire(db, sql_failures_prune, &st, e) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, before);
+	return db_exec_stmt(db, st, e, "kiosk failures");
 }
 
 int kiosk_store_lock_clear(struct db *db, const char *code, struct err *e)

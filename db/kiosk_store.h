@@ -1,5 +1,6 @@
 /* kiosk_store.h - the SQL behind the volunteer kiosk: the shared PIN
- * lockout (table kiosk_lock), one volunteer's own shifts, and candidate open
+ * lockout (table kiosk_lock), the wrong PINs across all codes (table
+ * kiosk_failure), one volunteer's own shifts, and candidate open
  * shifts pre-filtered for one volunteer. No other person's name or contact
  * ever leaves these queries, except a role lead's name for core to cut to a
  * first name. */
@@ -38,6 +39,22 @@ int kiosk_store_lock_put(struct db *db, const char *code, int failures, int64_t 
                          struct err *e);
 /* Forget code's failures (after a good PIN). */
 int kiosk_store_lock_clear(struct db *db, const char *code, struct err *e);
+
+/* Wrong PINs at every kiosk after `since`: how many, across how many
+ * codes, and when the latest one that reached the limit across all codes
+ * was (0 = none). */
+int kiosk_store_failures(struct db *db, int64_t since, int *count, int *codes, int64_t *paused_at,
+                         struct err *e);
+/* Record a wrong PIN typed for code at time at; *id names it for
+ * kiosk_store_failure_forget. */
+int kiosk_store_failure_add(struct db *db, const char *code, int64_t at, int64_t *id,
+                            struct err *e);
+/* Mark the newest one after `since` as the one at which the limit engaged. */
+int kiosk_store_failures_mark_paused(struct db *db, int64_t since, struct err *e);
+/* Forget one (its PIN turned out right). */
+int kiosk_store_failure_forget(struct db *db, int64_t id, struct err *e);
+/* Forget those from before `before`. */
+int kiosk_store_failures_prune(struct db *db, int64_t before, struct err *e);
 
 /* The person with this volunteer code: id (0 when none), whether
  * confidential, whether a PIN is set, and their name. */

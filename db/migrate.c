@@ -254,12 +254,43 @@ static const char schema_v4[] =
     " || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)));"
     "CREATE UNIQUE INDEX event_uid ON event(uid);";
 
-/* Version 5: auto-fill batches. A run of `autofill` that writes is one
+/* Version 5: the privacy lifecycle. keep (with keep_reason) holds a
+ * person past [privacy] retain_days_after_event; erased_at marks a person
+ * whose details were erased (person forget, privacy sweep): the row stays,
+ * anonymous, so the counts of past events stay right. */
+static const char schema_v5[] =
+    "ALTER TABLE person ADD COLUMN keep INTEGER NOT NULL DEFAULT 0 CHECK (keep IN (0, 1));"
+    "ALTER TABLE person ADD COLUMN keep_reason TEXT;"
+    "ALTER TABLE person ADD COLUMN erased_at INTEGER;";
+
+/* Version 6: every wrong PIN at any kiosk, by time, for the limit across all
+ * codes ([kiosk] global_failures_per_minute); paused marks the failure that
+ * reached it. Rows older than a day are pruned as new ones come. */
+static const char schema_v6[] = "CREATE TABLE kiosk_failure ("
+                                " id INTEGER PRIMARY KEY,"
+                                " at INTEGER NOT NULL,"
+                                " code TEXT NOT NULL,"
+                                " paused INTEGER NOT NULL DEFAULT 0);"
+                                "CREATE INDEX kiosk_failure_by_at ON kiosk_failure(at);";
+
+/* Version 7: what was last sent to each person for each iCalendar UID
+ * (iTIP, RFC 5546): REQUEST or CANCEL, its SEQUENCE, the item's own
+ * sequence then (to tell an unchanged item from a changed one), and when. */
+static const char schema_v7[] = "CREATE TABLE itip_sent ("
+                                " person INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,"
+                                " uid TEXT NOT NULL,"
+                                " method TEXT NOT NULL CHECK (method IN ('REQUEST', 'CANCEL')),"
+                                " sequence INTEGER NOT NULL CHECK (sequence >= 0),"
+                                " item_sequence INTEGER NOT NULL CHECK (item_sequence >= 0),"
+                                " sent_at INTEGER NOT NULL,"
+                                " PRIMARY KEY (person, uid)) WITHOUT ROWID;";
+
+/* Version 8: auto-fill batches. A run of `autofill` that writes is one
  * batch (its number is in the audit log); autofill_item lists the
  * assignments it added, so `autofill --undo BATCH` can take them back.
  * Items name assignments without a foreign key: an assignment removed
  * since is simply gone from the batch's undo. */
-static const char schema_v5[] =
+static const char schema_v8[] =
     "CREATE TABLE autofill_batch ("
     " id INTEGER PRIMARY KEY,"
     " event INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,"
@@ -273,7 +304,8 @@ static const char schema_v5[] =
     " assignment INTEGER NOT NULL,"
     " PRIMARY KEY (batch, assignment)) WITHOUT ROWID;";
 
-/* migrations[i] takes a database from user_version i to i + 1. */
+/* migrations[i] takes a database from user_version i to i + 1; one a
+ * line, so that branches appending a step merge cleanly. */
 /* clang-format off */
 static const char *const migrations[] = {
     schema_v1,
@@ -281,6 +313,9 @@ static const char *const migrations[] = {
     schema_v3,
     schema_v4,
     schema_v5,
+    schema_v6,
+    schema_v7,
+    schema_v8,
 };
 /* clang-format on */
 

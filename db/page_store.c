@@ -551,19 +551,6 @@ static int prepare_req(struct db *db, const struct page_view *v, const struct pa
  * view's own columns in order. */
 enum page_row_col { PG_KEY, PG_ID, PG_ROW, PG_VIEW_COLS };
 
-static struct db_value column(sqlite3_stmt *st, int i)
-{
-	switch (sqlite3_column_type(st, i)) {
-	case SQLITE_NULL:
-		return db_null();
-	case SQLITE_INTEGER:
-	case SQLITE_FLOAT:
-		return db_int(sqlite3_column_int64(st, i));
-	default:
-		return db_text((const char *)sqlite3_column_text(st, i));
-	}
-}
-
 int page_store_fetch(struct db *db, const struct page_view *v, const struct page_req *r,
                      page_row_fn fn, void *arg, struct err *e)
 {
@@ -573,13 +560,13 @@ int page_store_fetch(struct db *db, const struct page_view *v, const struct page
 	struct db_value cols[32];
 	int rc, ret = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct page_row row = {.key = column(st, PG_KEY),
+		struct page_row row = {.key = db_column_value(st, PG_KEY, 0),
 		                       .id = db_column_int64(st, PG_ID),
 		                       .row = db_column_int64(st, PG_ROW),
 		                       .cols = cols,
 		                       .ncols = v->ncols};
 		for (size_t i = 0; i < v->ncols && i < ARRAY_LEN(cols); i++)
-			cols[i] = column(st, PG_VIEW_COLS + (int)i);
+			cols[i] = db_column_value(st, PG_VIEW_COLS + (int)i, 0);
 		if (fn(arg, &row))
 			break;
 	}

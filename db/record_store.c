@@ -47,7 +47,7 @@ static int bind_values(sqlite3_stmt *st, int first, const struct db_value *v, si
 	return 0;
 }
 
-static struct db_value column_value(sqlite3_stmt *st, int i, int copy)
+struct db_value db_column_value(sqlite3_stmt *st, int i, int copy)
 {
 	switch (sqlite3_column_type(st, i)) {
 	case SQLITE_NULL:
@@ -156,7 +156,7 @@ int record_store_get(struct db *db, const char *table, int64_t id, const char *c
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		for (size_t i = 0; i < n; i++)
-			out[i] = column_value(st, (int)i, 1);
+			out[i] = db_column_value(st, (int)i, 1);
 	} else if (rc == SQLITE_DONE) {
 		ret = err_set(e, ERR_NOT_FOUND, "%s %lld: not found", table, (long long)id);
 	} else {
@@ -195,7 +195,7 @@ int record_store_scan(struct db *db, const struct record_query *q, record_row_fn
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		for (size_t i = 0; i < q->ncols; i++)
-			vals[i] = column_value(st, (int)i, 0);
+			vals[i] = db_column_value(st, (int)i, 0);
 		if (fn(arg, vals, q->ncols))
 			break;
 	}
@@ -287,7 +287,7 @@ int record_store_value(struct db *db, const char *sql, const struct db_value *bi
 	}
 	int rc = sqlite3_step(st), ret = 0;
 	if (rc == SQLITE_ROW)
-		*out = column_value(st, 0, 1);
+		*out = db_column_value(st, 0, 1);
 	else if (rc != SQLITE_DONE)
 		ret = db_fail(db, e, "query");
 	db_release(db, st);

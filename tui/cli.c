@@ -20,6 +20,8 @@ static const struct command *const groups[] = {
     cmd_ical_commands,
     cmd_import_commands,
     cmd_report_commands,
+    cmd_privacy_commands,
+    cmd_print_commands,
 };
 /* clang-format on */
 

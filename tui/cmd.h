@@ -1,5 +1,5 @@
 /* cmd.h - what the command files (cmd_*.c) share: their tables, which
- * cli.c joins into one, and small helpers for common options. */
+ * cli.c joins into one, and the helpers of tui/cmd.c for common options. */
 #ifndef MUSTER_CMD_H
 #define MUSTER_CMD_H
 
@@ -18,6 +18,8 @@ extern const struct command cmd_staff_commands[];
 extern const struct command cmd_kiosk_commands[];
 extern const struct command cmd_ical_commands[];
 extern const struct command cmd_autofill_commands[];
+extern const struct command cmd_privacy_commands[];
+extern const struct command cmd_print_commands[];
 
 /* import people FILE.csv [--event ID --kind KIND] (the import dispatcher's
  * people branch). */
@@ -36,5 +38,7 @@ int cmd_override(struct app *a, const struct args *args, struct err *e);
 /* After a refused write: say how to override a soft rule, and make names
  * from the database in the message safe for a terminal. */
 void cmd_explain(struct err *e);
+/* Make names from the database in e's message safe for a terminal. */
+void cmd_clean_err(struct err *e);
 
 #endif

@@ -7,28 +7,10 @@
 
 #include "../core/entity.h"
 #include "../core/people_csv.h"
-#include "../core/suggest.h"
 #include "../core/xmalloc.h"
 #include "cmd.h"
 #include "output.h"
 #include "text.h"
-
-int cmd_entity(const char *name, const struct entity_def **out, struct err *e)
-{
-	*out = entity_find(name);
-	if (*out)
-		return 0;
-	const char *names[64];
-	size_t n = 0;
-	for (size_t i = 0; entity_at(i) && n + 2 <= 64; i++) {
-		names[n++] = entity_at(i)->name;
-		names[n++] = entity_at(i)->plural;
-	}
-	const char *near = suggest_closest(name, names, n);
-	if (near)
-		return err_set(e, ERR_USAGE, "unknown entity %s; did you mean %s?", name, near);
-	return err_set(e, ERR_USAGE, "unknown entity %s (see muster --help)", name);
-}
 
 /* Columns a listing shows: id, then every field that is not secret (and, in
  * a table, not long free text). */
@@ -64,34 +46,6 @@ static int list_one(void *arg, const struct record *r)
 		cells[i] = buf[i];
 	}
 	output_row(l->o, cells);
-	return 0;
-}
-
-int cmd_format(const struct args *args, enum out_format *fmt, struct err *e)
-{
-	const char *f = args_get(args, "format");
-	*fmt = OUT_TABLE;
-	return f ? output_format_parse(f, fmt, e) : 0;
-}
-
-int cmd_event_opt(const struct args *args, int64_t *event, struct err *e)
-{
-	const char *ev = args_get(args, "event");
-	*event = 0;
-	return ev ? args_id(ev, "--event", event, e) : 0;
-}
-
-int cmd_override(struct app *a, const struct args *args, struct err *e)
-{
-	const char *reason = args_get(args, "reason");
-	bool force = args_has(args, "force");
-	a->ctx.override_reason = NULL;
-	if (force && (!reason || !reason[0]))
-		return err_set(e, ERR_USAGE,
-		               "--force needs --reason TEXT (it goes to the audit log)");
-	if (reason && !force)
-		return err_set(e, ERR_USAGE, "--reason goes with --force");
-	a->ctx.override_reason = reason;
 	return 0;
 }
 

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/checked.h"
 #include "../core/report.h"
 #include "../core/array.h"
 #include "../core/tz.h"
@@ -273,11 +274,11 @@ static int hours_row(void *arg, const struct report_volunteer *v)
 	num(id, sizeof id, v->person);
 	hours_cells(v, id, buf, cells);
 	output_row(h->r->o, cells);
-	h->total.shifts += v->shifts;
-	h->total.scheduled += v->scheduled;
-	h->total.worked += v->worked;
-	h->total.no_shows += v->no_shows;
-	h->total.on_shift += v->on_shift;
+	h->total.shifts = ck_add(h->total.shifts, v->shifts);
+	h->total.scheduled = ck_add(h->total.scheduled, v->scheduled);
+	h->total.worked = ck_add(h->total.worked, v->worked);
+	h->total.no_shows = ck_add(h->total.no_shows, v->no_shows);
+	h->total.on_shift = ck_add(h->total.on_shift, v->on_shift);
 	return 0;
 }
 

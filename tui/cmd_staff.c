@@ -13,24 +13,6 @@
 #include "cmd.h"
 #include "text.h"
 
-/* Text from the database (names in messages) made safe for a terminal. */
-static void clean_err(struct err *e)
-{
-	char raw[sizeof e->msg];
-	snprintf(raw, sizeof raw, "%s", e->msg);
-	text_sanitize(raw, e->msg, sizeof e->msg);
-}
-
-void cmd_explain(struct err *e)
-{
-	if (e->code == ERR_SOFT) {
-		size_t n = strlen(e->msg);
-		snprintf(e->msg + n, sizeof e->msg - n, "%s",
-		         " (a coordinator may override with --force --reason TEXT)");
-	}
-	clean_err(e);
-}
-
 /* Prefix what, explain; returns -1. */
 static int refused(struct err *e, const char *what)
 {
@@ -78,7 +60,7 @@ static int cmd_assign(struct app *a, const struct args *args, FILE *out, struct 
 		a->ctx.override_reason = NULL;
 		if (staffing_check(&a->ctx, shift, person, &soft) < 0 && soft.code == ERR_SOFT) {
 			char why[512];
-			clean_err(&soft);
+			cmd_clean_err(&soft);
 			fprintf(out, "overriding: %s (reason: %s)\n", soft.msg,
 			        text_sanitize(reason, why, sizeof why));
 		}

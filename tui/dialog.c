@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "../core/xmalloc.h"
-#include "form.h"
+#include "textfield.h"
 #include "ui.h"
 
 /* A centred window of h lines and w columns (shrunk to the terminal). */
@@ -274,7 +274,7 @@ static void prompt_unbuild(struct prompt *p)
 	if (!p->form)
 		return;
 	form_driver_w(p->form, KEY_CODE_YES, REQ_VALIDATION);
-	form_field_text(p->fields[0], p->text, sizeof p->text);
+	textfield_text(p->fields[0], p->text, sizeof p->text);
 	unpost_form(p->form);
 	free_form(p->form);
 	free_field(p->fields[0]);
@@ -337,12 +337,12 @@ static int prompt_key(struct view *v, struct tui *t, enum action a, const struct
 		return R_POP;
 	if (a == ACT_OPEN) {
 		form_driver_w(p->form, KEY_CODE_YES, REQ_VALIDATION);
-		form_field_text(p->fields[0], p->text, sizeof p->text);
+		textfield_text(p->fields[0], p->text, sizeof p->text);
 		int r = p->done(t, p->arg, p->text);
 		tui_close(t, v);
 		return (r & ~R_POP) | R_REDRAW;
 	}
-	form_edit_key(p->form, k);
+	textfield_key(p->form, k);
 	return R_REDRAW;
 }
 

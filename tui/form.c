@@ -47,47 +47,6 @@ struct fstate {
 static const enum action form_actions[] = {ACT_SAVE,       ACT_PICK,   ACT_NEXT_FIELD,
                                            ACT_PREV_FIELD, ACT_CANCEL, ACT_NONE};
 
-void form_field_text(FIELD *f, char *buf, size_t n)
-{
-	const char *b = field_buffer(f, 0);
-	snprintf(buf, n, "%s", b ? b : "");
-	size_t len = strlen(buf);
-	while (len > 0 && buf[len - 1] == ' ')
-		buf[--len] = '\0';
-	char *p = buf;
-	while (*p == ' ')
-		p++;
-	memmove(buf, p, strlen(p) + 1);
-}
-
-int form_edit_key(FORM *f, const struct key *k)
-{
-	static const struct {
-		wint_t ch;
-		bool fn;
-		int req;
-	} map[] = {
-	    {KEY_LEFT, true, REQ_LEFT_CHAR},     {KEY_RIGHT, true, REQ_RIGHT_CHAR},
-	    {KEY_HOME, true, REQ_BEG_LINE},      {KEY_END, true, REQ_END_LINE},
-	    {KEY_BACKSPACE, true, REQ_DEL_PREV}, {KEY_DC, true, REQ_DEL_CHAR},
-	    {127, false, REQ_DEL_PREV},          {8, false, REQ_DEL_PREV},
-	    {21, false, REQ_CLR_FIELD} /* ^U */, {11, false, REQ_CLR_EOL} /* ^K */,
-	    {1, false, REQ_BEG_LINE} /* ^A */,   {5, false, REQ_END_LINE} /* ^E */,
-	};
-	if (!k->fn && k->ch >= 32 && k->ch != 127) {
-		if (text_char_safe((unsigned long)k->ch)) /* no pasted escapes or overrides */
-			form_driver_w(f, OK, (wchar_t)k->ch);
-		return 1;
-	}
-	for (size_t i = 0; i < ARRAY_LEN(map); i++) {
-		if (map[i].ch == k->ch && map[i].fn == k->fn) {
-			form_driver_w(f, KEY_CODE_YES, (wchar_t)map[i].req);
-			return 1;
-		}
-	}
-	return 0;
-}
-
 static const struct field_def *fdef(const struct fstate *s, int i)
 {
 	return &s->spec.ent->fields[s->e[i].fi];
@@ -131,7 +90,7 @@ static void sync_texts(struct fstate *s)
 		return;
 	form_driver_w(s->form, KEY_CODE_YES, REQ_VALIDATION);
 	for (int i = 0; i < s->n; i++)
-		form_field_text(s->e[i].field, s->e[i].text, sizeof s->e[i].text);
+		textfield_text(s->e[i].field, s->e[i].text, sizeof s->e[i].text);
 	s->cur = field_index(current_field(s->form));
 }
 
@@ -466,11 +425,11 @@ static int form_key(struct view *v, struct tui *t, enum action a, const struct k
 		form_driver_w(s->form, KEY_CODE_YES, REQ_END_LINE);
 		break;
 	default:
-		form_edit_key(s->form, k);
+		textfield_key(s->form, k);
 		break;
 	}
 	if (field_index(current_field(s->form)) != before) {
-		form_field_text(s->e[before].field, s->e[before].text, sizeof s->e[before].text);
+		textfield_text(s->e[before].field, s->e[before].text, sizeof s->e[before].text);
 		ref_note(t, s, before);
 		mark_current(t, s);
 	}

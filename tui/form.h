@@ -9,6 +9,7 @@
 #include <form.h>
 
 #include "../core/entity.h"
+#include "textfield.h"
 #include "tui.h"
 
 #define FORM_MAX_PRESET 8
@@ -33,12 +34,5 @@ void form_preset(struct form_spec *spec, const char *name, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Open the form (copies spec). */
 void form_open(struct tui *t, const struct form_spec *spec);
-
-/* Editing keys for a FORM field (shared with the one-line prompt): printable
- * characters, left/right, home/end, backspace, delete, ^U, ^K. Returns 1
- * when the key was an editing key. */
-int form_edit_key(FORM *f, const struct key *k);
-/* The text of a field without the padding the form library adds. */
-void form_field_text(FIELD *f, char *buf, size_t n);
 
 #endif

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/checked.h"
 #include "../core/tz.h"
 #include "../core/xmalloc.h"
 #include "text.h"
@@ -41,7 +42,7 @@ static int64_t slot_start(const struct grid *g, int slot)
 
 int grid_slot_of(const struct grid *g, int64_t at)
 {
-	int64_t s = (at - g->day_start) / GRID_SLOT;
+	int64_t s = ck_sub(at, g->day_start) / GRID_SLOT;
 	return s < 0 ? 0 : s >= g->nslots ? g->nslots - 1 : (int)s;
 }
 
@@ -192,7 +193,7 @@ static void draw_cell(struct grid *g, struct tui *t, int r, int slot, int y, int
 	attr_t a = theme_attr(&t->theme, sel ? UI_BLOCK_SEL : UI_BLOCK);
 	if (strcmp(s->status, "cancelled") == 0)
 		a = theme_attr(&t->theme, UI_DIM) | (sel ? A_REVERSE : 0);
-	int first = grid_slot_of(g, s->starts), last = grid_slot_of(g, s->ends - 1);
+	int first = grid_slot_of(g, s->starts), last = grid_slot_of(g, ck_sub(s->ends, 1));
 	if (first < g->top_slot)
 		first = g->top_slot;
 	if (last > g->top_slot + g->rows - 1)

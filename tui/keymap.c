@@ -300,6 +300,14 @@ static const struct keydef table[] = {
         .help = "auto-fill: drop the selected proposal, or take it back",
     },
     {
+        .action = ACT_PRINT,
+        .name = "print",
+        .keys = "p",
+        .hint = "print",
+        .help = "print a PDF into [print] folder: shifts the roster, people the sign-in sheet "
+                "or badges, per hour the coverage chart",
+    },
+    {
         .action = ACT_SAVE,
         .name = "save",
         .keys = "^S,f10",

@@ -54,6 +54,7 @@ enum action {
 	ACT_AUTOFILL,
 	ACT_ACCEPT,
 	ACT_DROP,
+	ACT_PRINT,
 	/* forms */
 	ACT_SAVE,
 	ACT_PICK,

@@ -152,11 +152,13 @@ static int run_command(struct app *a, int argc, char **argv, struct err *e)
 	return ret;
 }
 
-/* Wide characters need a UTF-8 locale; fall back to C.UTF-8. */
-static void use_utf8(void)
+/* Wide characters need a UTF-8 locale; fall back to C.UTF-8. The kiosk
+ * takes nothing from the environment: C.UTF-8 always (a locale name may be
+ * a path, and an SSH client chooses LANG). */
+static void use_utf8(bool kiosk)
 {
-	if (!setlocale(LC_ALL, "") || strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
-		setlocale(LC_CTYPE, "C.UTF-8");
+	if (kiosk || !setlocale(LC_ALL, "") || strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+		setlocale(kiosk ? LC_ALL : LC_CTYPE, "C.UTF-8");
 }
 
 int main(int argc, char **argv)
@@ -164,8 +166,10 @@ int main(int argc, char **argv)
 	static struct app app;
 	struct err e = {0};
 	struct globals g;
-	use_utf8();
-	if (parse_globals(argc, argv, &g, &e) < 0)
+	int parsed = parse_globals(argc, argv, &g, &e);
+	bool kiosk = parsed == 0 && g.first + 1 == argc && strcmp(argv[g.first], "kiosk") == 0;
+	use_utf8(kiosk);
+	if (parsed < 0)
 		return die(&e);
 	if (g.help) {
 		usage(stdout);
@@ -187,7 +191,7 @@ int main(int argc, char **argv)
 	int ret;
 	if (g.first >= argc)
 		ret = screen_run_coordinator(&app, &e);
-	else if (strcmp(argv[g.first], "kiosk") == 0 && g.first + 1 == argc)
+	else if (kiosk)
 		ret = screen_run_kiosk(&app, &e);
 	else
 		ret = run_command(&app, argc - g.first, argv + g.first, &e);

@@ -16,10 +16,10 @@
 #include "../core/candidates.h"
 #include "../core/page.h"
 #include "../core/rules.h"
+#include "../core/staffing.h"
 #include "../core/xmalloc.h"
 #include "dialog.h"
 #include "event.h"
-#include "ops.h"
 #include "ui.h"
 
 #define HEADER_H 2
@@ -82,7 +82,7 @@ static enum cand_rank verdict(struct tui *t, int64_t shift, int64_t person, cons
                               char *why, size_t n)
 {
 	struct err e = {0};
-	int rc = ops_assign_check(t->ctx, shift, person, &e);
+	int rc = staffing_check(t->ctx, shift, person, &e);
 	enum cand_rank rank = candidates_rank_of(rc, &e);
 	if (rank == CAND_ELIGIBLE)
 		snprintf(why, n, "yes");
@@ -260,7 +260,8 @@ static int assign_now(struct tui *t, struct assign_view *s, int64_t person, cons
 {
 	struct err e = {0};
 	t->ctx->override_reason = reason;
-	int rc = ops_assign(t->ctx, s->shift, person, &e);
+	int64_t id;
+	int rc = staffing_assign(t->ctx, s->shift, person, "coordinator", &id, &e);
 	t->ctx->override_reason = NULL;
 	if (rc < 0 && e.code == ERR_SOFT && !reason)
 		return ask_override(t, s, person, name, e.msg);
@@ -380,6 +381,30 @@ static const struct screen assign_screen = {
     .layout = as_layout,
     .leave = as_leave,
 };
+
+struct who {
+	int64_t shift, person;
+};
+
+static int unassign_yes(struct tui *t, void *arg)
+{
+	struct who *w = arg;
+	struct err e = {0};
+	if (staffing_unassign(t->ctx, w->shift, w->person, &e) < 0) {
+		table_fail(t, &e);
+		return R_REDRAW;
+	}
+	tui_info(t, "Taken off the shift.");
+	return R_RELOAD;
+}
+
+void screen_assign_take_off(struct tui *t, int64_t shift, int64_t person, const char *question)
+{
+	struct who *w = xmalloc(sizeof *w);
+	w->shift = shift;
+	w->person = person;
+	dialog_confirm(t, "Unassign", question, unassign_yes, w, free);
+}
 
 void screen_assign_open(struct tui *t, int64_t shift)
 {

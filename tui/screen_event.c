@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/privacy.h"
 #include "../core/xmalloc.h"
 #include "../core/array.h"
 #include "event.h"
@@ -19,6 +20,8 @@ static const struct tab *const tabs[] = {&tab_agenda, &tab_sessions,  &tab_rooms
 
 struct event_view {
 	struct event_info ev;
+	int64_t sweep_due;     /* people the next privacy sweep erases */
+	int64_t sweep_counted; /* when (clock seconds); 0 = not yet */
 	int tab;
 	struct table *tables[NTABS];
 	void *custom[NTABS];
@@ -47,6 +50,33 @@ int event_info_load(struct tui *t, int64_t id, struct event_info *out, struct er
 	    record_has(&r, "teardown_ends") ? record_int(&r, "teardown_ends") : out->ends;
 	record_free(&r);
 	return 0;
+}
+
+/* How many of the event's people the next sweep erases: counted on opening,
+ * then again at most once a minute ([privacy] retain_days_after_event; on
+ * the large demo a count takes ~85 ms, too much for every change another
+ * process makes). */
+#define SWEEP_RECOUNT_S 60
+
+static void count_sweep(struct tui *t, struct event_view *s)
+{
+	int64_t now = clock_now(t->ctx->clock);
+	struct err e = {0};
+	if (s->sweep_counted && now - s->sweep_counted < SWEEP_RECOUNT_S && now >= s->sweep_counted)
+		return;
+	s->sweep_counted = now ? now : 1;
+	if (privacy_sweep_count(t->ctx, s->ev.id, &s->sweep_due, &e) < 0)
+		tui_error(t, &e);
+}
+
+/* The event's name, after how many of its people the next privacy sweep
+ * erases when there are any. */
+static void event_title(const struct event_view *s, char *buf, size_t n)
+{
+	if (s->sweep_due > 0)
+		snprintf(buf, n, "sweep erases %" PRId64 " \xc2\xb7 %s", s->sweep_due, s->ev.name);
+	else
+		snprintf(buf, n, "%s", s->ev.name);
 }
 
 static int content_h(const struct tui *t)
@@ -194,7 +224,8 @@ static void ev_reload(struct view *v, struct tui *t)
 		return;
 	}
 	s->ev = info;
-	snprintf(v->title, sizeof v->title, "%s", info.name);
+	count_sweep(t, s);
+	event_title(s, v->title, sizeof v->title);
 	const struct tab *tab = tabs[s->tab];
 	if (tab->table)
 		table_reload(s->tables[s->tab], t);
@@ -236,5 +267,8 @@ void screen_event_open(struct tui *t, int64_t event)
 		return;
 	}
 	s->tab = 0;
-	tui_push(t, &event_screen, s, s->ev.name);
+	char title[160];
+	count_sweep(t, s);
+	event_title(s, title, sizeof title);
+	tui_push(t, &event_screen, s, title);
 }

@@ -1,6 +1,15 @@
 /* screen_events.c - the first screen: every event, soonest first; Enter
- * opens one with its tabs. */
+ * opens one with its tabs. Above the list, a warning line while the kiosks
+ * pause sign-ins after more wrong PINs than [kiosk] global_failures_per_minute
+ * (someone may be guessing PINs), and for an hour after. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "../core/kiosk.h"
+#include "../core/tz.h"
+#include "../core/xmalloc.h"
 #include "table.h"
+#include "ui.h"
 
 static const struct column cols[] = {
     {.title = "Event", .width = 0, .src = "name", .kind = CELL_TEXT},
@@ -30,7 +39,105 @@ static const struct table_def def = {
     .open = open_event,
 };
 
+struct events_view {
+	struct table tb;
+	char warning[2][256]; /* the kiosks' wrong PINs; "" when there is nothing to say */
+};
+
+/* The warning lines from the wrong PINs at every kiosk. */
+static void load_warning(struct events_view *s, struct tui *t)
+{
+	struct kiosk_failures f;
+	struct err e = {0};
+	char at[16];
+	s->warning[0][0] = s->warning[1][0] = '\0';
+	if (kiosk_failures(t->ctx, &f, &e) < 0) {
+		tui_error(t, &e);
+		return;
+	}
+	if (f.paused_at) {
+		tz_format_hm("UTC", f.paused_at, t->app->cfg.time_12h, at, sizeof at);
+		snprintf(s->warning[0], sizeof s->warning[0],
+		         "Kiosk sign-ins paused at %s UTC: someone may be guessing PINs.", at);
+		snprintf(s->warning[1], sizeof s->warning[1],
+		         "%d wrong PINs on %d codes this hour (limit: %d a minute, [kiosk] "
+		         "global_failures_per_minute; see the audit log)",
+		         f.last_hour, f.codes_last_hour, f.limit);
+	} else if (f.paused_now) {
+		snprintf(s->warning[0], sizeof s->warning[0],
+		         "Kiosk sign-ins paused: someone may be guessing PINs.");
+		snprintf(s->warning[1], sizeof s->warning[1],
+		         "%d wrong PINs in the last minute, the most [kiosk] "
+		         "global_failures_per_minute allows",
+		         f.last_minute);
+	}
+}
+
+/* Rows above the list. */
+static int top_rows(const struct events_view *s)
+{
+	return s->warning[0][0] ? 2 : 0;
+}
+
+static void ev_layout(struct view *v, struct tui *t)
+{
+	struct events_view *s = v->st;
+	table_resize(&s->tb, t, t->body_h - top_rows(s));
+}
+
+static void ev_draw(struct view *v, struct tui *t)
+{
+	struct events_view *s = v->st;
+	int top = top_rows(s);
+	for (int i = 0; i < top; i++)
+		ui_text(stdscr, t->body_y + i, 0, COLS, s->warning[i],
+		        theme_attr(&t->theme, UI_ERROR));
+	table_draw(&s->tb, t, stdscr, t->body_y + top, 0, t->body_h - top, COLS);
+}
+
+static int ev_key(struct view *v, struct tui *t, enum action a, const struct key *k)
+{
+	struct events_view *s = v->st;
+	int r = table_key(&s->tb, t, a);
+	if (r >= 0)
+		return r;
+	if (a == ACT_BACK)
+		return t->depth > 1 ? R_POP : R_QUIT;
+	return -1;
+}
+
+static void ev_reload(struct view *v, struct tui *t)
+{
+	struct events_view *s = v->st;
+	int before = top_rows(s);
+	load_warning(s, t);
+	if (top_rows(s) != before)
+		ev_layout(v, t);
+	table_reload(&s->tb, t);
+}
+
+static void ev_leave(struct view *v, struct tui *t)
+{
+	struct events_view *s = v->st;
+	table_free(&s->tb);
+	free(s);
+}
+
+static const struct screen events_screen = {
+    .name = "events",
+    .actions = actions,
+    .draw = ev_draw,
+    .key = ev_key,
+    .reload = ev_reload,
+    .layout = ev_layout,
+    .leave = ev_leave,
+};
+
 void screen_events_open(struct tui *t)
 {
-	table_screen_open(t, &def, "Events", 0, 0);
+	struct events_view *s = xcalloc(1, sizeof *s);
+	load_warning(s, t);
+	table_init(&s->tb, t, &def, 0, 0);
+	s->tb.owner = s;
+	tui_push(t, &events_screen, s, "Events");
 }

@@ -7,19 +7,27 @@
 
 #include "../core/tz.h"
 
+/* A wall time that occurs twice carries its offset: "Sun 7 Nov 01:30(-05:00)". */
 void source_time(const struct tui *t, const char *tz, int64_t at, char *buf, size_t n)
 {
-	tz_format_human(tz && tz[0] ? tz : "UTC", at, t->app->cfg.time_12h, buf, n);
+	const char *z = tz && tz[0] ? tz : "UTC";
+	char when[48], mark[16];
+	tz_format_human(z, at, t->app->cfg.time_12h, when, sizeof when);
+	tz_format_mark(z, at, mark, sizeof mark);
+	snprintf(buf, n, "%s%s", when, mark);
 }
 
 void source_span(const struct tui *t, const char *tz, int64_t from, int64_t to, char *buf, size_t n)
 {
 	const char *z = tz && tz[0] ? tz : "UTC";
-	char a[48], b[48];
+	char a[64], b[64];
 	source_time(t, z, from, a, sizeof a);
-	if (tz_day_start(z, from) == tz_day_start(z, to - 1))
-		tz_format_hm(z, to, t->app->cfg.time_12h, b, sizeof b);
-	else
+	if (tz_day_start(z, from) == tz_day_start(z, to - 1)) {
+		char hm[16], mark[16];
+		tz_format_hm(z, to, t->app->cfg.time_12h, hm, sizeof hm);
+		tz_format_mark(z, to, mark, sizeof mark);
+		snprintf(b, sizeof b, "%s%s", hm, mark);
+	} else
 		source_time(t, z, to, b, sizeof b);
 	snprintf(buf, n, "%s-%s", a, b);
 }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/checked.h"
 #include "../core/page.h"
 #include "../core/tz.h"
 #include "../core/xmalloc.h"
@@ -33,7 +34,7 @@ static void find_days(struct agenda *a)
 	const char *tz = a->ev.tz;
 	a->ndays = 0;
 	for (int64_t d = tz_day_start(tz, a->ev.span_from);
-	     d < a->ev.span_to && a->ndays < MAX_DAYS; d = tz_day_start(tz, d + 30 * 3600))
+	     d < a->ev.span_to && a->ndays < MAX_DAYS; d = tz_day_start(tz, ck_add(d, 30 * 3600)))
 		a->days[a->ndays++] = d;
 	if (a->ndays == 0)
 		a->days[a->ndays++] = tz_day_start(tz, a->ev.starts);

@@ -4,9 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/check.h"
 #include "../core/xmalloc.h"
 #include "event.h"
-#include "ops.h"
 
 struct conflict {
 	char *kind, *message;
@@ -87,7 +87,7 @@ static void c_reload(void *st, struct tui *t)
 	struct err e = {0};
 	conflicts_clear(c);
 	c->error[0] = '\0';
-	if (ops_check(t->ctx, c->tb.event, collect, c, &e) < 0)
+	if (check_run(t->ctx, c->tb.event, collect, c, &e) < 0)
 		snprintf(c->error, sizeof c->error, "%s", e.msg);
 	c->tb.list.empty = c->error[0] ? c->error : def.empty;
 	table_reload(&c->tb, t);

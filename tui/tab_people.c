@@ -1,16 +1,18 @@
 /* tab_people.c - people and registrations of the event: who is registered,
  * as what, who waits (w shows the waitlist in order), who has checked in.
  * a registers someone (chosen from the directory), d cancels a
- * registration (the first waiting moves up), i checks in. */
+ * registration (the first waiting moves up), i checks in, p prints the
+ * sign-in sheet or the volunteers' badges. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "../core/registration.h"
 #include "../core/xmalloc.h"
 #include "dialog.h"
 #include "event.h"
-#include "ops.h"
 #include "picker.h"
+#include "print_prompt.h"
 
 static const struct column cols[] = {
     {.title = "Name", .width = 0, .src = "name", .kind = CELL_CONF},
@@ -23,9 +25,9 @@ static const struct column cols[] = {
 static int people_key(struct tui *t, struct table *tb, enum action a);
 static int people_open(struct tui *t, struct table *tb, const struct list_row *r);
 
-static const enum action actions[] = {ACT_ADD,    ACT_DELETE,    ACT_CHECKIN, ACT_WAITLIST,
-                                      ACT_EDIT,   ACT_HINTS_END, ACT_SEARCH,  ACT_OPEN,
-                                      LIST_MOVES, ACT_NONE};
+static const enum action actions[] = {ACT_ADD,   ACT_DELETE, ACT_CHECKIN,   ACT_WAITLIST,
+                                      ACT_PRINT, ACT_EDIT,   ACT_HINTS_END, ACT_SEARCH,
+                                      ACT_OPEN,  LIST_MOVES, ACT_NONE};
 
 static const struct table_def all_def = {
     .view = "registrations",
@@ -63,7 +65,8 @@ static int kind_chosen(struct tui *t, void *arg, int64_t id, const char *label)
 {
 	struct reg *g = arg; /* freed by the picker */
 	struct err e = {0};
-	int rc = ops_register(t->ctx, g->event, g->person, label, &e);
+	int64_t registration;
+	int rc = registration_register(t->ctx, g->event, g->person, label, &registration, &e);
 	if (rc < 0) {
 		table_fail(t, &e);
 		return R_REDRAW;
@@ -88,7 +91,7 @@ static int unregister_yes(struct tui *t, void *arg)
 {
 	struct reg *g = arg;
 	struct err e = {0};
-	if (ops_unregister(t->ctx, g->event, g->person, &e) < 0) {
+	if (registration_unregister(t->ctx, g->event, g->person, &e) < 0) {
 		table_fail(t, &e);
 		return R_REDRAW;
 	}
@@ -124,12 +127,15 @@ static int people_key(struct tui *t, struct table *tb, enum action a)
 	case ACT_CHECKIN:
 		if (!r)
 			return R_NONE;
-		if (ops_event_checkin(t->ctx, tb->event, r->aux, &e) < 0) {
+		if (registration_checkin(t->ctx, tb->event, r->aux, &e) < 0) {
 			table_fail(t, &e);
 			return R_REDRAW;
 		}
 		tui_info(t, "Checked in: %s.", r->cells[0]);
 		return R_RELOAD;
+	case ACT_PRINT:
+		print_prompt_people(t, tb->event);
+		return R_REDRAW;
 	case ACT_WAITLIST: {
 		bool wait = tb->def == &all_def;
 		table_switch(tb, t, wait ? &wait_def : &all_def);

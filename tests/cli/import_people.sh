@@ -50,6 +50,7 @@ bad impossible_date 2 'birth_date: bad date "1990-02-30": February 1990 has no d
 bad missing_name 3 'name: required'
 bad bad_confidential 2 'confidential: "maybe" is not yes or no'
 bad bad_skill_expiry 2 'skills: First aid: bad date "next year"'
+bad bad_skill_expiry_alone 2 'skills: "(until 2027-13-45)" has no skill name before it'
 bad unclosed_quote 3 'a quoted field opened here is never closed'
 bad stray_quote 2 'bad quoting'
 bad extra_field 2 '3 fields, but the header names 2 columns (extra field "surprise")'

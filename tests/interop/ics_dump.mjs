@@ -15,6 +15,15 @@ for (const path of process.argv.slice(2)) {
   });
   rows.sort();
   for (const r of rows) console.log(r);
+  // with ICS_DUMP_PEOPLE=1: "person\tPROPERTY\tCN\tURI" per ORGANIZER and
+  // ATTENDEE, CN decoded as RFC 6868 says
+  if (process.env.ICS_DUMP_PEOPLE === '1') {
+    for (const v of cal.getAllSubcomponents('vevent')) {
+      for (const p of v.getAllProperties().filter((q) => ['organizer', 'attendee'].includes(q.name))) {
+        console.log(['person', p.name.toUpperCase(), p.getParameter('cn') ?? '', p.getFirstValue()].join('\t'));
+      }
+    }
+  }
   console.log('method', cal.getFirstPropertyValue('method') ?? '');
   console.log('timezones', cal.getAllSubcomponents('vtimezone')
     .map((z) => z.getFirstPropertyValue('tzid')).join(' '));

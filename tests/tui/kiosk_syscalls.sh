@@ -58,3 +58,22 @@ if [ -n "$opened" ] && [ -z "$bad" ]; then
 else
 	t_fail only-database-files "opened: $(printf '%s ' $bad)" "all: $(printf '%s ' $opened)"
 fi
+
+# the locale comes from nowhere but C.UTF-8: an SSH client chooses LANG, and
+# a locale name may be a path to files the kiosk would read
+mkdir -p "$T/evil-locale"
+strace -f -e trace=open,openat -o "$T/trace-locale" env ASAN_OPTIONS=detect_leaks=0 \
+	LANG="$T/evil-locale" LC_ALL="$T/evil-locale" LC_CTYPE="$T/evil-locale" \
+	"$M" kiosk </dev/null >/dev/null 2>&1
+if grep -q "evil-locale" "$T/trace-locale"; then
+	t_fail kiosk-ignores-locale-env "$(grep evil-locale "$T/trace-locale" | head -3)"
+else
+	t_ok kiosk-ignores-locale-env
+fi
+strace -f -e trace=open,openat -o "$T/trace-locale2" env LC_ALL="$T/evil-locale" \
+	"$M" --version >/dev/null 2>&1
+if grep -q "evil-locale" "$T/trace-locale2"; then
+	t_ok locale-env-read-elsewhere
+else
+	t_fail locale-env-read-elsewhere "the check above would prove nothing"
+fi

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "array.h"
 #include "entity.h"
 #include "ical_export.h"
 #include "ical_import.h"
@@ -129,10 +130,28 @@ static void test_clean(void **state)
 	                       "f\tg \"q\"");
 	free(c);
 	c = ical_out_clean("Dana \"D\"\nReyes\t", true);
-	assert_string_equal(c, "Dana 'D' Reyes ");
+	assert_string_equal(c, "Dana \"D\" Reyes ");
 	free(c);
 	c = ical_out_clean(NULL, true);
 	assert_string_equal(c, "");
+	free(c);
+	/* a parameter value: libical writes " and newline as RFC 6868's ^' and ^n,
+	 * the caret is doubled before it gets there; libical reads it all back */
+	c = ical_out_param("Caret ^n \"Ann\" ^'");
+	icalproperty *p = icalproperty_new_attendee("mailto:a@example.org");
+	icalproperty_add_parameter(p, icalparameter_new_cn(c));
+	free(c);
+	char *line = icalproperty_as_ical_string_r(p);
+	assert_non_null(strstr(line, "CN=Caret ^^n ^'Ann^' ^^':"));
+	icalproperty *back = icalproperty_new_from_string(line);
+	assert_string_equal(
+	    icalparameter_get_cn(icalproperty_get_first_parameter(back, ICAL_CN_PARAMETER)),
+	    "Caret ^n \"Ann\" ^'");
+	icalproperty_free(back);
+	icalproperty_free(p);
+	free(line);
+	c = ical_out_mailto("o\"brien+x/y?z#1%@exämple.org");
+	assert_string_equal(c, "mailto:o%22brien+x%2Fy%3Fz%231%25@ex%C3%A4mple.org");
 	free(c);
 	c = ical_out_category("Greeter, lead;a\\b\nc");
 	assert_string_equal(c, "Greeter / lead / a\\b c");
@@ -141,7 +160,7 @@ static void test_clean(void **state)
 
 /* ---- VTIMEZONE ----------------------------------------------------------- */
 
-/* "KIND DTSTART FROM TO NAME;" for each observance. */
+/* "KIND DTSTART FROM TO NAME[ RRULE];" for each observance. */
 static char *observances(const char *tz, int64_t first, int64_t last)
 {
 	icalcomponent *vtz = ical_tz_vtimezone(tz, first, last);
@@ -156,7 +175,8 @@ static char *observances(const char *tz, int64_t first, int64_t last)
 	     c = icalcomponent_get_next_component(vtz, ICAL_ANY_COMPONENT)) {
 		char one[256];
 		icalproperty *name = icalcomponent_get_first_property(c, ICAL_TZNAME_PROPERTY);
-		snprintf(one, sizeof one, "%s %s %d %d %s;",
+		icalproperty *rrule = icalcomponent_get_first_property(c, ICAL_RRULE_PROPERTY);
+		snprintf(one, sizeof one, "%s %s %d %d %s%s%s;",
 		         icalcomponent_isa(c) == ICAL_XDAYLIGHT_COMPONENT ? "D" : "S",
 		         icaltime_as_ical_string(icalproperty_get_dtstart(
 		             icalcomponent_get_first_property(c, ICAL_DTSTART_PROPERTY))),
@@ -164,7 +184,8 @@ static char *observances(const char *tz, int64_t first, int64_t last)
 		             icalcomponent_get_first_property(c, ICAL_TZOFFSETFROM_PROPERTY)),
 		         icalproperty_get_tzoffsetto(
 		             icalcomponent_get_first_property(c, ICAL_TZOFFSETTO_PROPERTY)),
-		         name ? icalproperty_get_tzname(name) : "-");
+		         name ? icalproperty_get_tzname(name) : "-", rrule ? " " : "",
+		         rrule ? icalproperty_get_value_as_string(rrule) : "");
 		strcat(buf, one);
 	}
 	icalcomponent_free(vtz);
@@ -181,35 +202,62 @@ static char *observances(const char *tz, int64_t first, int64_t last)
 static void test_vtimezone_new_york(void **state)
 {
 	(void)state;
-	assert_string_equal(observances("America/New_York", FORUM_START, FORUM_END),
-	                    "S 20261101T020000 -14400 -18000 EST;"
-	                    "D 20270314T020000 -18000 -14400 EDT;"
-	                    "S 20271107T020000 -14400 -18000 EST;");
-	/* two years: every change of both, nothing older than the year before */
-	assert_string_equal(observances("America/New_York", JUNE_2027, JUNE_2028),
-	                    "S 20261101T020000 -14400 -18000 EST;"
-	                    "D 20270314T020000 -18000 -14400 EDT;"
-	                    "S 20271107T020000 -14400 -18000 EST;"
-	                    "D 20280312T020000 -18000 -14400 EDT;"
-	                    "S 20281105T020000 -14400 -18000 EST;");
+	/* the rule of the years around the span, as two yearly observances from
+	 * the year before, with no UNTIL: the rule still holds */
+	static const char ny[] =
+	    "D 20260308T020000 -18000 -14400 EDT FREQ=YEARLY;BYDAY=2SU;BYMONTH=3;"
+	    "S 20261101T020000 -14400 -18000 EST FREQ=YEARLY;BYDAY=1SU;BYMONTH=11;";
+	assert_string_equal(observances("America/New_York", FORUM_START, FORUM_END), ny);
+	assert_string_equal(observances("America/New_York", JUNE_2027, JUNE_2028), ny);
 }
 
 static void test_vtimezone_other_zones(void **state)
 {
 	(void)state;
-	/* no change for decades: one observance from the first of January */
+	/* no change for decades: one observance from the first of January of
+	 * the year before */
 	assert_string_equal(observances("Asia/Tokyo", FORUM_START, FORUM_END),
-	                    "S 20270101T000000 32400 32400 JST;");
+	                    "S 20260101T000000 32400 32400 JST;");
+	assert_string_equal(observances("America/Sao_Paulo", FORUM_START, FORUM_END),
+	                    "S 20260101T000000 -10800 -10800 -03;");
 	/* southern hemisphere: daylight time at New Year, began in October 2026 */
 	assert_string_equal(observances("Australia/Sydney", FORUM_START, FORUM_END),
-	                    "D 20261004T020000 36000 39600 AEDT;"
-	                    "S 20270404T030000 39600 36000 AEST;"
-	                    "D 20271003T020000 36000 39600 AEDT;");
+	                    "S 20260405T030000 39600 36000 AEST FREQ=YEARLY;BYDAY=1SU;BYMONTH=4;"
+	                    "D 20261004T020000 36000 39600 AEDT FREQ=YEARLY;BYDAY=1SU;BYMONTH=10;");
 	/* half-hour daylight saving */
 	assert_string_equal(observances("Australia/Lord_Howe", FORUM_START, FORUM_END),
-	                    "D 20261004T020000 37800 39600 +11;"
-	                    "S 20270404T020000 39600 37800 +1030;"
-	                    "D 20271003T020000 37800 39600 +11;");
+	                    "S 20260405T020000 39600 37800 +1030 FREQ=YEARLY;BYDAY=1SU;BYMONTH=4;"
+	                    "D 20261004T020000 37800 39600 +11 FREQ=YEARLY;BYDAY=1SU;BYMONTH=10;");
+	/* a rule that ends inside the span: Brazil's summer time, last ended in
+	 * February 2019 (an UNTIL), and moved from October to November in 2018
+	 * (changes of their own) */
+	assert_string_equal(
+	    observances("America/Sao_Paulo", INT64_C(1530403200), INT64_C(1561939200)),
+	    "S 20170219T000000 -7200 -10800 -03 FREQ=YEARLY;UNTIL=20190217T020000Z;BYDAY=3SU;"
+	    "BYMONTH=2;"
+	    "D 20171015T000000 -10800 -7200 -02;"
+	    "D 20181104T000000 -10800 -7200 -02;");
+	/* Moscow kept summer time from March 2011 on: the yearly rule ends */
+	assert_string_equal(
+	    observances("Europe/Moscow", INT64_C(1262304000), INT64_C(1325376000)),
+	    "D 20090329T020000 10800 14400 MSD FREQ=YEARLY;UNTIL=20100327T230000Z;BYDAY=-1SU;"
+	    "BYMONTH=3;"
+	    "S 20091025T030000 14400 10800 MSK FREQ=YEARLY;UNTIL=20101030T230000Z;BYDAY=-1SU;"
+	    "BYMONTH=10;"
+	    "S 20110327T020000 10800 14400 MSK;");
+	/* New York falls back at 06:00Z: 05:00Z-07:00Z show 01:00-02:00 twice,
+	 * and 07:00Z shows 02:00, where the observance starts: all in UTC */
+	struct ical_tz_zone z;
+	ical_tz_zone_load(&z, "America/New_York", INT64_C(1825560000), INT64_C(1825610000));
+	static const struct {
+		int64_t t;
+		bool utc;
+	} ny[] = {{INT64_C(1825563599), false}, {INT64_C(1825563600), true},
+	          {INT64_C(1825567200), true},  {INT64_C(1825570800), true},
+	          {INT64_C(1825570801), false}, {INT64_C(1805014800), false}};
+	for (size_t i = 0; i < ARRAY_LEN(ny); i++)
+		assert_int_equal(ical_tz_zone_ambiguous(&z, ny[i].t), ny[i].utc);
+	ical_tz_zone_free(&z);
 	assert_true(ical_tz_is_utc("UTC"));
 	assert_true(ical_tz_is_utc("Etc/UTC"));
 	assert_false(ical_tz_is_utc("Europe/London"));

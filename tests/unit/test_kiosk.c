@@ -265,6 +265,79 @@ static void lockout_shared_between_kiosks(void **state)
 	db_close(other.db);
 }
 
+static int64_t count_of(struct kiosk_fixture *f, const char *sql)
+{
+	struct db_value v;
+	struct err e = {0};
+	assert_int_equal(record_store_value(f->fx.ctx.db, sql, NULL, 0, &v, &e), 0);
+	return v.i;
+}
+
+/* Wrong PINs across many codes and kiosks: beyond [kiosk]
+ * global_failures_per_minute in the last minute, every attempt on any code
+ * at any kiosk is refused unchecked (a right PIN too) and not counted, the
+ * pause is audited once, and sign-ins resume when the minute has passed. A
+ * right PIN's attempt is no failure. */
+static void global_limit_pauses_every_code(void **state)
+{
+	struct kiosk_fixture *f = *state;
+	struct ctx other = f->fx.ctx;
+	struct kiosk_failures kf;
+	struct kiosk_user u;
+	struct err e = {0};
+	f->fx.cfg.kiosk_global_failures_per_minute = 4;
+	assert_int_equal(db_open(f->path, NULL, &other.db, &e), 0);
+	assert_int_equal(kiosk_sign_in(&f->fx.ctx, f->dana, "246810", &u, &e), 0);
+	kiosk_sign_out(&f->fx.ctx, &u);
+	assert_int_equal(kiosk_failures(&f->fx.ctx, &kf, &e), 0);
+	assert_int_equal(kf.last_minute, 0);
+	/* four wrong PINs on four codes, from two kiosks */
+	assert_int_equal(kiosk_sign_in(&f->fx.ctx, f->zed, "1", &u, &e), -1);
+	assert_int_equal(kiosk_sign_in(&other, "AAAAAA", "1", &u, &e), -1);
+	assert_int_equal(kiosk_sign_in(&f->fx.ctx, "BBBBBB", "1", &u, &e), -1);
+	assert_int_equal(kiosk_sign_in(&other, "CCCCCC", "1", &u, &e), -1);
+	assert_null(strstr(e.msg, "Too many wrong PINs"));
+	assert_int_equal(kiosk_failures(&other, &kf, &e), 0);
+	assert_int_equal(kf.limit, 4);
+	assert_int_equal(kf.last_minute, 4);
+	assert_int_equal(kf.codes_last_hour, 4);
+	assert_true(kf.paused_now);
+	assert_int_equal(kf.paused_at, 0);
+	/* the next, on either kiosk, is refused unchecked: even the right PIN */
+	assert_int_equal(kiosk_sign_in(&other, f->dana, "246810", &u, &e), -1);
+	assert_int_equal(e.code, ERR_REFUSED);
+	assert_non_null(strstr(e.msg, "Too many wrong PINs were typed at the kiosks"));
+	assert_int_equal(u.person, 0);
+	assert_int_equal(kiosk_sign_in(&f->fx.ctx, "DDDDDD", "1", &u, &e), -1);
+	assert_non_null(strstr(e.msg, "Too many wrong PINs were typed at the kiosks"));
+	assert_int_equal(count_of(f, "SELECT COUNT(*) FROM kiosk_lock WHERE code = 'DDDDDD'"), 0);
+	assert_int_equal(count_of(f, "SELECT COUNT(*) FROM kiosk_failure"), 4);
+	/* audited once, and the coordinator sees when */
+	assert_int_equal(count_of(f, "SELECT COUNT(*) FROM audit WHERE action = 'pause'"
+	                             " AND entity = 'kiosk' AND actor = 'kiosk'"
+	                             " AND summary LIKE '4 wrong PINs across 4 codes%'"),
+	                 1);
+	assert_int_equal(kiosk_failures(&f->fx.ctx, &kf, &e), 0);
+	assert_int_equal(kf.paused_at, NOW);
+	/* a minute later the four have aged out of the window */
+	f->fx.clock.at += 61;
+	assert_int_equal(kiosk_sign_in(&other, f->dana, "246810", &u, &e), 0);
+	assert_int_equal(kiosk_failures(&f->fx.ctx, &kf, &e), 0);
+	assert_int_equal(kf.last_minute, 0);
+	assert_false(kf.paused_now);
+	assert_int_equal(kf.last_hour, 4);
+	assert_int_equal(kf.paused_minutes_ago, 1);
+	/* an hour on, nothing to show; a day on, the rows are pruned */
+	f->fx.clock.at += 3600;
+	assert_int_equal(kiosk_failures(&f->fx.ctx, &kf, &e), 0);
+	assert_int_equal(kf.last_hour, 0);
+	assert_int_equal(kf.paused_at, 0);
+	f->fx.clock.at += 86400;
+	assert_int_equal(kiosk_sign_in(&other, "EEEEEE", "1", &u, &e), -1);
+	assert_int_equal(count_of(f, "SELECT COUNT(*) FROM kiosk_failure"), 1);
+	db_close(other.db);
+}
+
 static void mine_shows_own_shifts_only(void **state)
 {
 	struct kiosk_fixture *f = *state;
@@ -455,6 +528,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(lockout_after_attempts_then_expires, setup, teardown),
 	    cmocka_unit_test_setup_teardown(good_pin_clears_count, setup, teardown),
 	    cmocka_unit_test_setup_teardown(lockout_shared_between_kiosks, setup, teardown),
+	    cmocka_unit_test_setup_teardown(global_limit_pauses_every_code, setup, teardown),
 	    cmocka_unit_test_setup_teardown(mine_shows_own_shifts_only, setup, teardown),
 	    cmocka_unit_test_setup_teardown(open_offers_only_what_passes, setup, teardown),
 	    cmocka_unit_test_setup_teardown(checkin_window, setup, teardown),

@@ -447,6 +447,35 @@ static void controls_refused_in_every_cell(void **state)
 	ASSERT_FIELD(f, 1, "notes", "one\n\ttwo");
 }
 
+/* An expiry date alone says the skill name is missing, whatever the date
+ * (it read "skills: : bad date"); with a name, the bad date names it. */
+static void expiry_without_skill_name(void **state)
+{
+	struct people_fixture *f = *state;
+	struct people_csv_stats st;
+	struct err e = {0};
+	static const struct {
+		const char *sheet, *says;
+	} bad[] = {
+	    {"name,skills\nDana,(until 2027-13-45)\n",
+	     ":2: skills: \"(until 2027-13-45)\" has no skill name before it"},
+	    {"name,skills\nDana,First aid;(until )\n",
+	     ":2: skills: \"(until )\" has no skill name before it"},
+	    {"name,skills\nDana,(until 2027-06-30)\n",
+	     ":2: skills: \"(until 2027-06-30)\" has no skill name before it"},
+	    {"name,skills\nDana,First aid (until 2027-13-45)\n",
+	     ":2: skills: First aid: bad date \"2027-13-45\": month 13 is out of range (01-12)"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		err_clear(&e);
+		assert_int_equal(import(f, bad[i].sheet, &st, &e), -1);
+		const char *at = strstr(e.msg, ":2: ");
+		if (!at || strcmp(at, bad[i].says) != 0)
+			fail_msg("%zu: \"%s\", wanted ...\"%s\"", i, e.msg, bad[i].says);
+		assert_null(strstr(e.msg, ": :"));
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -462,6 +491,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(skill_names_hold_no_semicolon, setup, teardown),
 	    cmocka_unit_test_setup_teardown(progress_reaches_the_end, setup, teardown),
 	    cmocka_unit_test_setup_teardown(controls_refused_in_every_cell, setup, teardown),
+	    cmocka_unit_test_setup_teardown(expiry_without_skill_name, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -392,6 +392,16 @@ static void visit_kiosk(struct plans *f)
 	if (n > 0 && kiosk_act(&kc, &u, list[0].shift, KA_SIGNUP, done, sizeof done, &e) == 0)
 		(void)kiosk_act(&kc, &u, list[0].shift, KA_DROP, done, sizeof done, &e);
 	kiosk_sign_out(&kc, &u);
+	/* the limit across all codes engages (audited), and the coordinator's
+	 * events screen reads the wrong PINs */
+	struct config strict = *kc.cfg;
+	strict.kiosk_global_failures_per_minute = 1;
+	kc.cfg = &strict;
+	(void)kiosk_sign_in(&kc, "ZZZZZY", "000000", &u, &e);
+	(void)kiosk_sign_in(&kc, "ZZZZZX", "000000", &u, &e);
+	struct kiosk_failures kf;
+	if (kiosk_failures(&kc, &kf, &e) < 0)
+		fail_msg("kiosk failures: %s", e.msg);
 }
 
 static int violation_seen(void *arg, const char *kind, const char *message)

@@ -128,11 +128,11 @@ static void test_chicago_fall_back(void **state)
 	assert_int_equal(tz_local(tz, t, &l), 0);
 	assert_string_equal(l.abbrev, "CDT");
 	assert_int_equal(l.utc_offset, -5 * 3600);
-	/* The later 01:30 (CST) is an hour on and reads the same. */
+	/* The later 01:30 (CST) is an hour on: formatted with its offset. */
 	assert_int_equal(tz_local(tz, t + 3600, &l), 0);
 	assert_string_equal(l.abbrev, "CST");
 	assert_int_equal(l.utc_offset, -6 * 3600);
-	assert_format(tz, t + 3600, "2026-11-01 01:30");
+	assert_format(tz, t + 3600, "2026-11-01 01:30-06:00");
 	int64_t f = 0;
 	assert_int_equal(tz_from_local(tz, 2026, 11, 1, 1, 0, 0, &f, NULL), 0);
 	assert_int_equal(f, INT64_C(1793512800));
@@ -349,6 +349,40 @@ static void test_format(void **state)
 	assert_string_equal(buf, "2026");
 }
 
+/* Wall times that occur twice (clocks falling back) carry their offset, and
+ * read back as the same instant; the hours around them do not. */
+static void test_format_repeated_hour(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *tz;
+		int64_t t;
+		const char *text, *mark;
+	} cases[] = {
+	    {"America/New_York", INT64_C(1825565400), "2027-11-07 01:30-04:00", "(-04:00)"},
+	    {"America/New_York", INT64_C(1825569000), "2027-11-07 01:30-05:00", "(-05:00)"},
+	    {"America/New_York", INT64_C(1825563600), "2027-11-07 01:00-04:00", "(-04:00)"},
+	    {"America/New_York", INT64_C(1825570800), "2027-11-07 02:00", ""},
+	    {"America/New_York", INT64_C(1825563540), "2027-11-07 00:59", ""},
+	    /* Lord Howe falls back half an hour: 01:30-02:00 twice */
+	    {"Australia/Lord_Howe", INT64_C(1806762600), "2027-04-04 01:30+11:00", "(+11:00)"},
+	    {"Australia/Lord_Howe", INT64_C(1806764400), "2027-04-04 01:30+10:30", "(+10:30)"},
+	    {"Australia/Lord_Howe", INT64_C(1806766200), "2027-04-04 02:00", ""},
+	    {"Asia/Phnom_Penh", INT64_C(1825565400), "2027-11-07 12:30", ""},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char buf[64];
+		int64_t back = 0;
+		struct err e = {0};
+		assert_format(cases[i].tz, cases[i].t, cases[i].text);
+		assert_int_equal(tz_ambiguous(cases[i].tz, cases[i].t), cases[i].mark[0] != 0);
+		tz_format_mark(cases[i].tz, cases[i].t, buf, sizeof buf);
+		assert_string_equal(buf, cases[i].mark);
+		assert_int_equal(tz_parse(cases[i].tz, cases[i].text, &back, &e), 0);
+		assert_int_equal(back, cases[i].t);
+	}
+}
+
 static void test_format_utc(void **state)
 {
 	(void)state;
@@ -508,6 +542,7 @@ int main(void)
 	    cmocka_unit_test(test_zone_switching),
 	    cmocka_unit_test(test_format),
 	    cmocka_unit_test(test_format_utc),
+	    cmocka_unit_test(test_format_repeated_hour),
 	    cmocka_unit_test(test_day_start),
 	    cmocka_unit_test(test_age_on),
 	    cmocka_unit_test(test_clock),

@@ -1,0 +1,52 @@
+/* textfield.c - the one-line text field widget over an ncurses FORM field,
+ * shared by the entity forms and the one-line prompt: its editing keys and
+ * its text. */
+#define _XOPEN_SOURCE 700 /* form_driver_w */
+#include "textfield.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../core/array.h"
+#include "text.h"
+
+void textfield_text(FIELD *f, char *buf, size_t n)
+{
+	const char *b = field_buffer(f, 0);
+	snprintf(buf, n, "%s", b ? b : "");
+	size_t len = strlen(buf);
+	while (len > 0 && buf[len - 1] == ' ')
+		buf[--len] = '\0';
+	char *p = buf;
+	while (*p == ' ')
+		p++;
+	memmove(buf, p, strlen(p) + 1);
+}
+
+int textfield_key(FORM *f, const struct key *k)
+{
+	static const struct {
+		wint_t ch;
+		bool fn;
+		int req;
+	} map[] = {
+	    {KEY_LEFT, true, REQ_LEFT_CHAR},     {KEY_RIGHT, true, REQ_RIGHT_CHAR},
+	    {KEY_HOME, true, REQ_BEG_LINE},      {KEY_END, true, REQ_END_LINE},
+	    {KEY_BACKSPACE, true, REQ_DEL_PREV}, {KEY_DC, true, REQ_DEL_CHAR},
+	    {127, false, REQ_DEL_PREV},          {8, false, REQ_DEL_PREV},
+	    {21, false, REQ_CLR_FIELD} /* ^U */, {11, false, REQ_CLR_EOL} /* ^K */,
+	    {1, false, REQ_BEG_LINE} /* ^A */,   {5, false, REQ_END_LINE} /* ^E */,
+	};
+	if (!k->fn && k->ch >= 32 && k->ch != 127) {
+		if (text_char_safe((unsigned long)k->ch)) /* no pasted escapes or overrides */
+			form_driver_w(f, OK, (wchar_t)k->ch);
+		return 1;
+	}
+	for (size_t i = 0; i < ARRAY_LEN(map); i++) {
+		if (map[i].ch == k->ch && map[i].fn == k->fn) {
+			form_driver_w(f, KEY_CODE_YES, (wchar_t)map[i].req);
+			return 1;
+		}
+	}
+	return 0;
+}
