@@ -7,7 +7,7 @@
 # the batch back.
 . "$(dirname "$0")/../lib.sh"
 TM_NAME=autofill
-. "$(dirname "$0")/tmux.sh"
+. "$(dirname "$0")/lib/tmux.sh"
 
 ev=$("$M" add event name="Harbor Forum" starts="2027-03-13 08:00" ends="2027-03-13 20:00" \
 	tz=America/New_York)
