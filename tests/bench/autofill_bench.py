@@ -81,12 +81,21 @@ def check_clean(m, db, event):
     run = subprocess.run([m, "--db", db, "check", "--event", str(event)], capture_output=True,
                          text=True)
     lines = run.stdout.count("\n")
+    if run.returncode not in (0, 1):
+        say("check failed: " + run.stderr.strip())
     return run.returncode == 0, lines
+
+
+def copy_db(db, to):
+    """The database with its write-ahead log, if any."""
+    for ext in ("", "-wal", "-shm"):
+        if os.path.exists(db + ext):
+            shutil.copy(db + ext, to + ext)
 
 
 def compare(m, label, db, event, now, seconds, spread=False):
     work = db + ".fill.db"
-    shutil.copy(db, work)
+    copy_db(db, work)
     say("%s: muster autofill" % label)
     got = muster_fill(m, work, event)
     if got is None:
@@ -132,10 +141,7 @@ def compare(m, label, db, event, now, seconds, spread=False):
 
 def large(m, db, event, now):
     work = os.path.join(os.path.dirname(db), "autofill-large.db")
-    shutil.copy(db, work)
-    for ext in ("-wal", "-shm"):
-        if os.path.exists(db + ext):
-            shutil.copy(db + ext, work + ext)
+    copy_db(db, work)
     say("large: muster autofill --event %d" % event)
     got = muster_fill(m, work, event)
     if got is None:

@@ -426,8 +426,10 @@ def cmd_exact(path, event, now, seconds, plan=None):
         else:
             covered = after(inst, {k: v for k, v in mine.items() if k in part})[0] - \
                 after(inst, {})[0]
-            lo += int(bound // weight)
-            hi += int(bound - weight * covered)
+            places = after(inst, {k: 10**6 for k in part})
+            base = after(inst, {})
+            lo += min(int(bound // weight), places[0] - base[0])
+            hi += min(int(bound - weight * covered), places[1] - base[1])
     inst.shifts = everything
     status = "Optimal" if statuses <= {"Optimal"} else "bound"
     out.update(status=status, opt_min=lo, opt_max=hi, pairs=pairs,
