@@ -283,7 +283,7 @@ static const char schema_v7[] = "CREATE TABLE itip_sent ("
                                 " sequence INTEGER NOT NULL CHECK (sequence >= 0),"
                                 " item_sequence INTEGER NOT NULL CHECK (item_sequence >= 0),"
                                 " sent_at INTEGER NOT NULL,"
-                                " PRIMARY KEY (person, uid)) WITHOUT ROWID;";
+                                " PRIMARY KEY (person, uid));";
 
 /* Version 8: auto-fill batches. A run of `autofill` that writes is one
  * batch (its number is in the audit log); autofill_item lists the
