@@ -285,11 +285,30 @@ static const char schema_v7[] = "CREATE TABLE itip_sent ("
                                 " sent_at INTEGER NOT NULL,"
                                 " PRIMARY KEY (person, uid));";
 
-/* Version 8: session sign-ups (SPEC section 11, "Sign-ups and the door"):
+/* Version 8: auto-fill batches. A run of `autofill` that writes is one
+ * batch (its number is in the audit log); autofill_item lists the
+ * assignments it added, so `autofill --undo BATCH` can take them back.
+ * Items name assignments without a foreign key: an assignment removed
+ * since is simply gone from the batch's undo. */
+static const char schema_v8[] =
+    "CREATE TABLE autofill_batch ("
+    " id INTEGER PRIMARY KEY,"
+    " event INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,"
+    " at INTEGER NOT NULL,"
+    " actor TEXT NOT NULL,"
+    " added INTEGER NOT NULL DEFAULT 0,"
+    " undone_at INTEGER);"
+    "CREATE INDEX autofill_batch_by_event ON autofill_batch(event);"
+    "CREATE TABLE autofill_item ("
+    " batch INTEGER NOT NULL REFERENCES autofill_batch(id) ON DELETE CASCADE,"
+    " assignment INTEGER NOT NULL,"
+    " PRIMARY KEY (batch, assignment)) WITHOUT ROWID;";
+
+/* Version 9: session sign-ups (SPEC section 11, "Sign-ups and the door"):
  * a person's place in a session, seated or waiting in order like an event's
  * registrations; and the audit trigger learns the event of a sign-up. The
  * step runs again harmlessly on a database whose user_version was rewound. */
-static const char schema_v8[] =
+static const char schema_v9[] =
     "CREATE TABLE IF NOT EXISTS signup ("
     " id INTEGER PRIMARY KEY,"
     " session INTEGER NOT NULL REFERENCES session(id),"
@@ -320,6 +339,7 @@ static const char *const migrations[] = {
     schema_v6,
     schema_v7,
     schema_v8,
+    schema_v9,
 };
 /* clang-format on */
 

@@ -19,6 +19,7 @@ static const struct command *const groups[] = {
     cmd_demo_commands,
     cmd_staff_commands,
     cmd_signup_commands,
+    cmd_autofill_commands,
     cmd_kiosk_commands,
     cmd_ical_commands,
     cmd_import_commands,
