@@ -32,6 +32,10 @@ static const struct ref_rule rules[] = {
      .column = "person",
      .fate = REF_DELETE,
      .why = "describes the person, counts nothing"},
+    {.table = "itip_sent",
+     .column = "person",
+     .fate = REF_DELETE,
+     .why = "what was sent to the person, counts nothing"},
     {.table = "role", .column = "lead", .fate = REF_CLEAR, .why = "the role stays, without a lead"},
 };
 

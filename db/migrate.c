@@ -283,7 +283,7 @@ static const char schema_v7[] = "CREATE TABLE itip_sent ("
                                 " sequence INTEGER NOT NULL CHECK (sequence >= 0),"
                                 " item_sequence INTEGER NOT NULL CHECK (item_sequence >= 0),"
                                 " sent_at INTEGER NOT NULL,"
-                                " PRIMARY KEY (person, uid)) WITHOUT ROWID;";
+                                " PRIMARY KEY (person, uid));";
 
 /* migrations[i] takes a database from user_version i to i + 1; one a
  * line, so that branches appending a step merge cleanly. */
