@@ -435,7 +435,8 @@ int entity_field_known(const struct entity_def *ent, const char *name)
 	if (i < 0) {
 		/* a name in the code that the table does not have: a typo, or a
 		 * field renamed in one place only; never the user's input */
-		fprintf(stderr, "muster: internal error: %s has no field \"%s\"\n", ent->name, name);
+		fprintf(stderr, "muster: internal error: %s has no field \"%s\"\n", ent->name,
+		        name);
 		abort();
 	}
 #endif

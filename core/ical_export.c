@@ -27,9 +27,10 @@
 #include "itip.h"
 #include "outfile.h"
 #include "tz.h"
+#include "person.h"
 #include "xmalloc.h"
 
-#define CONFIDENTIAL "Confidential"
+#define CONFIDENTIAL PERSON_CONFIDENTIAL_NAME
 #define MAX_SOURCES  3
 
 /* Someone a calendar is addressed to (the person of a person's file, an

@@ -19,8 +19,8 @@ static const char put_sql[] =
 static const char *const raise_room_sql[] = {
     "UPDATE session SET sequence = sequence + 1 WHERE room = ?1",
     "UPDATE booth SET sequence = sequence + 1 WHERE room = ?1",
-    "UPDATE shift SET sequence = sequence + 1"
-    " WHERE room = ?1 OR booth IN (SELECT id FROM booth WHERE room = ?1)",
+    ("UPDATE shift SET sequence = sequence + 1"
+     " WHERE room = ?1 OR booth IN (SELECT id FROM booth WHERE room = ?1)"),
 };
 static const char *const raise_event_sql[] = {
     "UPDATE session SET sequence = sequence + 1 WHERE event = ?1",
