@@ -7,7 +7,7 @@
 # refused on the message line.
 . "$(dirname "$0")/../lib.sh"
 TM_NAME=print
-. "$(dirname "$0")/tmux.sh"
+. "$(dirname "$0")/lib/tmux.sh"
 
 command -v pdfinfo >/dev/null 2>&1 || {
 	echo "ok - print # skip pdfinfo missing (contrib/install-deps.sh installs it)"
