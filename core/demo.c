@@ -80,29 +80,33 @@ static int age_on(int32_t birth, int32_t date)
 
 /* ---- storage helpers: string arena, growable arrays, counting map -------- */
 
-struct vec {
-	void *a;
-	size_t n, cap;
-};
-
-#define AT(v, T, i) (&((T *)(v).a)[i])
-
-/* Append one zeroed element; earlier pointers into v may move. */
-static void *vec_push(struct vec *v, size_t size)
-{
-	if (v->n == v->cap) {
-		v->cap = v->cap ? v->cap * 2 : 64;
-		v->a = xrealloc(v->a, v->cap * size);
+/* A growable array of T: v[0..n), room for cap. */
+#define VEC(T)                                                                                     \
+	struct {                                                                                   \
+		T *v;                                                                              \
+		size_t n, cap;                                                                     \
 	}
-	void *at = (char *)v->a + v->n++ * size;
-	memset(at, 0, size);
-	return at;
+
+/* v with room for element n (size bytes each): when full, cap doubles. */
+static void *vec_room(void *v, size_t *cap, size_t n, size_t size)
+{
+	if (n == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		v = xrealloc(v, *cap * size);
+	}
+	return v;
 }
+
+/* Append one zeroed element to a VEC and point at it (typed); earlier
+ * pointers into it may move. */
+#define VEC_PUSH(x)                                                                                \
+	((x).v = vec_room((x).v, &(x).cap, (x).n, sizeof *(x).v),                                  \
+	 memset(&(x).v[(x).n], 0, sizeof *(x).v), &(x).v[(x).n++])
 
 struct arena {
 	char *block;
 	size_t used, cap;
-	struct vec blocks; /* char * */
+	VEC(char *) blocks;
 };
 
 static const char *arena_str(struct arena *a, const char *s)
@@ -112,7 +116,7 @@ static const char *arena_str(struct arena *a, const char *s)
 		a->cap = n > 65536 ? n : 65536;
 		a->block = xmalloc(a->cap);
 		a->used = 0;
-		*(char **)vec_push(&a->blocks, sizeof(char *)) = a->block;
+		*VEC_PUSH(a->blocks) = a->block;
 	}
 	char *at = a->block + a->used;
 	memcpy(at, s, n);
@@ -123,8 +127,8 @@ static const char *arena_str(struct arena *a, const char *s)
 static void arena_free(struct arena *a)
 {
 	for (size_t i = 0; i < a->blocks.n; i++)
-		free(*AT(a->blocks, char *, i));
-	free(a->blocks.a);
+		free(a->blocks.v[i]);
+	free(a->blocks.v);
 }
 
 /* Open-addressing map from a 64-bit key to a count (0 = empty slot). */
@@ -306,9 +310,21 @@ struct plan {
 	struct rng rng;
 	struct arena text;
 	struct map emails, codes;
-	struct vec orgs, skills, people, pskills, events, rooms, sessions, speakers, booths, regs,
-	    roles, shifts, avails, assigns;
-	struct vec history; /* int32_t: attendees of earlier events, for reuse */
+	VEC(struct p_org) orgs;
+	VEC(struct p_skill) skills;
+	VEC(struct p_person) people;
+	VEC(struct p_pskill) pskills;
+	VEC(struct p_event) events;
+	VEC(struct p_room) rooms;
+	VEC(struct p_session) sessions;
+	VEC(struct p_speaker) speakers;
+	VEC(struct p_booth) booths;
+	VEC(struct p_reg) regs;
+	VEC(struct p_role) roles;
+	VEC(struct p_shift) shifts;
+	VEC(struct p_avail) avails;
+	VEC(struct p_assign) assigns;
+	VEC(int32_t) history; /* attendees of earlier events, for reuse */
 	size_t history_next;
 	int64_t rest, max_day; /* seconds, from [rules] */
 	const char *area;      /* phone area code for new people */
@@ -316,15 +332,15 @@ struct plan {
 	bool failed;
 };
 
-#define ORG(p, i)     AT((p)->orgs, struct p_org, i)
-#define PERSON(p, i)  AT((p)->people, struct p_person, i)
-#define EVENT(p, i)   AT((p)->events, struct p_event, i)
-#define ROOM(p, i)    AT((p)->rooms, struct p_room, i)
-#define SESSION(p, i) AT((p)->sessions, struct p_session, i)
-#define BOOTH(p, i)   AT((p)->booths, struct p_booth, i)
-#define ROLE(p, i)    AT((p)->roles, struct p_role, i)
-#define SHIFT(p, i)   AT((p)->shifts, struct p_shift, i)
-#define AVAIL(p, i)   AT((p)->avails, struct p_avail, i)
+#define ORG(p, i)     (&(p)->orgs.v[i])
+#define PERSON(p, i)  (&(p)->people.v[i])
+#define EVENT(p, i)   (&(p)->events.v[i])
+#define ROOM(p, i)    (&(p)->rooms.v[i])
+#define SESSION(p, i) (&(p)->sessions.v[i])
+#define BOOTH(p, i)   (&(p)->booths.v[i])
+#define ROLE(p, i)    (&(p)->roles.v[i])
+#define SHIFT(p, i)   (&(p)->shifts.v[i])
+#define AVAIL(p, i)   (&(p)->avails.v[i])
 
 static const char *plan_fmt(struct plan *p, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
@@ -780,7 +796,7 @@ static int32_t add_person(struct plan *p, const struct who *w)
 	char local[128];
 	const char *name = make_name(p, local, sizeof local);
 	int32_t i = (int32_t)p->people.n;
-	struct p_person *x = vec_push(&p->people, sizeof *x);
+	struct p_person *x = VEC_PUSH(p->people);
 	x->name = name;
 	x->org = w->org;
 	x->confidential = w->confidential;
@@ -812,7 +828,7 @@ static void add_person_skill(struct plan *p, int32_t person, int skill, int32_t 
 	struct p_person *x = PERSON(p, person);
 	x->skills |= (uint8_t)(1u << skill);
 	x->expires[skill] = expires;
-	struct p_pskill *ps = vec_push(&p->pskills, sizeof *ps);
+	struct p_pskill *ps = VEC_PUSH(p->pskills);
 	ps->person = person;
 	ps->skill = skill;
 	ps->expires = expires;
@@ -820,7 +836,7 @@ static void add_person_skill(struct plan *p, int32_t person, int skill, int32_t 
 
 static void add_reg(struct plan *p, int32_t event, int32_t person, const char *kind)
 {
-	struct p_reg *r = vec_push(&p->regs, sizeof *r);
+	struct p_reg *r = VEC_PUSH(p->regs);
 	r->event = event;
 	r->person = person;
 	r->kind = kind;
@@ -841,7 +857,7 @@ static void add_people(struct plan *p, int32_t event, const char *kind, int coun
 static int32_t add_room(struct plan *p, int32_t event, const char *name, int capacity,
                         const char *kind)
 {
-	struct p_room *r = vec_push(&p->rooms, sizeof *r);
+	struct p_room *r = VEC_PUSH(p->rooms);
 	r->event = event;
 	r->name = name;
 	r->capacity = capacity;
@@ -852,7 +868,7 @@ static int32_t add_room(struct plan *p, int32_t event, const char *name, int cap
 static int32_t add_session(struct plan *p, int32_t event, int32_t room, const struct topic *t,
                            int64_t starts, int64_t ends)
 {
-	struct p_session *s = vec_push(&p->sessions, sizeof *s);
+	struct p_session *s = VEC_PUSH(p->sessions);
 	s->event = event;
 	s->room = room;
 	s->title = t->title;
@@ -866,7 +882,7 @@ static int32_t add_session(struct plan *p, int32_t event, int32_t room, const st
 
 static void add_speaker(struct plan *p, int32_t session, int32_t person, const char *role)
 {
-	struct p_speaker *s = vec_push(&p->speakers, sizeof *s);
+	struct p_speaker *s = VEC_PUSH(p->speakers);
 	s->session = session;
 	s->person = person;
 	s->role = role;
@@ -876,7 +892,7 @@ static void add_speaker(struct plan *p, int32_t session, int32_t person, const c
 static int32_t add_booth(struct plan *p, int32_t event, int32_t org, int32_t room,
                          const char *label, int64_t starts, int64_t ends)
 {
-	struct p_booth *b = vec_push(&p->booths, sizeof *b);
+	struct p_booth *b = VEC_PUSH(p->booths);
 	b->event = event;
 	b->org = org;
 	b->room = room;
@@ -889,7 +905,7 @@ static int32_t add_booth(struct plan *p, int32_t event, int32_t org, int32_t roo
 static int32_t add_role(struct plan *p, int32_t event, const char *name, const char *about,
                         int skill, int min_age, int32_t lead)
 {
-	struct p_role *r = vec_push(&p->roles, sizeof *r);
+	struct p_role *r = VEC_PUSH(p->roles);
 	r->event = event;
 	r->name = name;
 	r->description = about;
@@ -909,7 +925,7 @@ struct shift_at {
 static void add_shift(struct plan *p, int32_t event, int32_t role, const struct shift_at *at,
                       int need_min, int need_max)
 {
-	struct p_shift *s = vec_push(&p->shifts, sizeof *s);
+	struct p_shift *s = VEC_PUSH(p->shifts);
 	s->event = event;
 	s->role = role;
 	s->room = at->room;
@@ -929,7 +945,7 @@ static void add_avail(struct plan *p, int32_t person, int32_t event, int64_t sta
 	if (!x->navail)
 		x->avail0 = (uint32_t)p->avails.n;
 	x->navail++;
-	struct p_avail *a = vec_push(&p->avails, sizeof *a);
+	struct p_avail *a = VEC_PUSH(p->avails);
 	a->person = person;
 	a->event = event;
 	a->starts = starts;
@@ -940,7 +956,7 @@ static int32_t add_org(struct plan *p, const char *name, const char *sector, con
                        const char *notes)
 {
 	char local[128];
-	struct p_org *o = vec_push(&p->orgs, sizeof *o);
+	struct p_org *o = VEC_PUSH(p->orgs);
 	o->name = name;
 	o->sector = sector;
 	o->contact = make_name(p, local, sizeof local);
@@ -1083,7 +1099,7 @@ static void fill_shift(struct plan *p, int32_t shift, struct pool *pool)
 		pool->next = (pool->next + 1) % pool->n;
 		if (!can_work(p, who, s))
 			continue;
-		struct p_assign *a = vec_push(&p->assigns, sizeof *a);
+		struct p_assign *a = VEC_PUSH(p->assigns);
 		a->shift = shift;
 		a->person = who;
 		a->status = rng_pct(&p->rng, 65) ? "confirmed" : "signed_up";
@@ -1164,7 +1180,7 @@ struct event_seed {
 static int32_t add_event(struct plan *p, const struct event_seed *s)
 {
 	int32_t last = ymd_add(s->first_day, s->days - 1);
-	struct p_event *ev = vec_push(&p->events, sizeof *ev);
+	struct p_event *ev = VEC_PUSH(p->events);
 	ev->name = s->name;
 	ev->tz = s->tz;
 	ev->venue = s->venue;
@@ -1260,18 +1276,28 @@ static const struct {
     {O_LEGAL_CLINIC, false, "Staff attorney."},
 };
 
-/* who >= 0: gathering_speakers[who]; GV(i): gathering volunteer i. */
-#define GV(i)         (-1 - (i))
+/* The youth organizer on the panel is a gathering volunteer. */
 #define YOUTH_SPEAKER 4
 
+/* Who speaks at a gathering session: one of gathering_speakers, or (by a
+ * volunteer) one of the gathering's volunteers. */
 static const struct {
-	int session, who;
+	int session;
+	bool by_volunteer;
+	int who; /* index into gathering_speakers, or into the volunteers */
 	const char *role;
 } gathering_talks[] = {
-    {0, 0, "host"},      {0, 1, "host"},     {2, 2, "host"},
-    {4, 0, "moderator"}, {4, 3, "panelist"}, {4, 4, "panelist"},
-    {4, 5, "panelist"},  {4, 6, "panelist"}, {4, GV(YOUTH_SPEAKER), "panelist"},
-    {5, 2, "host"},      {6, 1, "speaker"},
+    {.session = 0, .who = 0, .role = "host"},
+    {.session = 0, .who = 1, .role = "host"},
+    {.session = 2, .who = 2, .role = "host"},
+    {.session = 4, .who = 0, .role = "moderator"},
+    {.session = 4, .who = 3, .role = "panelist"},
+    {.session = 4, .who = 4, .role = "panelist"},
+    {.session = 4, .who = 5, .role = "panelist"},
+    {.session = 4, .who = 6, .role = "panelist"},
+    {.session = 4, .by_volunteer = true, .who = YOUTH_SPEAKER, .role = "panelist"},
+    {.session = 5, .who = 2, .role = "host"},
+    {.session = 6, .who = 1, .role = "speaker"},
 };
 
 static const struct role_seed gathering_roles[] = {
@@ -1356,7 +1382,8 @@ static void gathering_program(struct plan *p, int32_t ev, int32_t room0, const i
 	for (size_t k = 0; k < ARRAY_LEN(gathering_talks); k++) {
 		int who = gathering_talks[k].who;
 		add_speaker(p, first + gathering_talks[k].session,
-		            who >= 0 ? speakers[who] : vols[-1 - who], gathering_talks[k].role);
+		            gathering_talks[k].by_volunteer ? vols[who] : speakers[who],
+		            gathering_talks[k].role);
 	}
 }
 
@@ -1388,7 +1415,7 @@ static void gathering_audience(struct plan *p, int32_t ev)
 		                NULL};
 		int32_t i = add_person(p, &w);
 		add_reg(p, ev, i, "attendee");
-		*(int32_t *)vec_push(&p->history, sizeof(int32_t)) = i;
+		*VEC_PUSH(p->history) = i;
 	}
 }
 
@@ -1808,12 +1835,12 @@ static void conf_audience(struct plan *p, struct conf *c)
 	for (size_t k = 0; k < want; k++) {
 		int32_t who;
 		if (k < (size_t)s->reuse && p->history_next < old) {
-			who = *AT(p->history, int32_t, p->history_next++);
+			who = p->history.v[p->history_next++];
 		} else {
 			struct who w = {
 			    rng_pct(&p->rng, 15) ? conf_org(c) : -1, 85, AGE_NONE, 0, false, NULL};
 			who = add_person(p, &w);
-			*(int32_t *)vec_push(&p->history, sizeof(int32_t)) = who;
+			*VEC_PUSH(p->history) = who;
 		}
 		add_reg(p, c->event, who, "attendee");
 	}
@@ -2145,8 +2172,7 @@ static void build_regional(struct plan *p, size_t i)
 static void add_skills(struct plan *p)
 {
 	for (size_t i = 0; i < NSKILLS; i++)
-		((struct p_skill *)vec_push(&p->skills, sizeof(struct p_skill)))->name =
-		    skill_names[i];
+		VEC_PUSH(p->skills)->name = skill_names[i];
 }
 
 static void build_small(struct plan *p)
@@ -2230,21 +2256,18 @@ static void put_uid(struct row *r)
 	put_int(r, "sequence", 0);
 }
 
-/* The id a plan row got when written (0 for index -1). */
-static int64_t id_of(const struct vec *v, size_t size, int32_t i)
-{
-	return i < 0 ? 0 : *(const int64_t *)(const void *)((const char *)v->a + (size_t)i * size);
-}
+/* The id plan row i of rows got when written (0 for index -1). */
+#define ID_OF(rows, i) ((i) < 0 ? 0 : (rows).v[i].id)
 
-#define ORG_ID(p, i)     id_of(&(p)->orgs, sizeof(struct p_org), i)
-#define PERSON_ID(p, i)  id_of(&(p)->people, sizeof(struct p_person), i)
-#define EVENT_ID(p, i)   id_of(&(p)->events, sizeof(struct p_event), i)
-#define ROOM_ID(p, i)    id_of(&(p)->rooms, sizeof(struct p_room), i)
-#define SESSION_ID(p, i) id_of(&(p)->sessions, sizeof(struct p_session), i)
-#define BOOTH_ID(p, i)   id_of(&(p)->booths, sizeof(struct p_booth), i)
-#define ROLE_ID(p, i)    id_of(&(p)->roles, sizeof(struct p_role), i)
-#define SHIFT_ID(p, i)   id_of(&(p)->shifts, sizeof(struct p_shift), i)
-#define SKILL_ID(p, i)   id_of(&(p)->skills, sizeof(struct p_skill), i)
+#define ORG_ID(p, i)     ID_OF((p)->orgs, i)
+#define PERSON_ID(p, i)  ID_OF((p)->people, i)
+#define EVENT_ID(p, i)   ID_OF((p)->events, i)
+#define ROOM_ID(p, i)    ID_OF((p)->rooms, i)
+#define SESSION_ID(p, i) ID_OF((p)->sessions, i)
+#define BOOTH_ID(p, i)   ID_OF((p)->booths, i)
+#define ROLE_ID(p, i)    ID_OF((p)->roles, i)
+#define SHIFT_ID(p, i)   ID_OF((p)->shifts, i)
+#define SKILL_ID(p, i)   ID_OF((p)->skills, i)
 
 struct emit_ctx {
 	const struct plan *p;
@@ -2265,7 +2288,7 @@ static void emit_org(const struct emit_ctx *x, size_t i, struct row *r)
 
 static void emit_skill(const struct emit_ctx *x, size_t i, struct row *r)
 {
-	put_text(r, "name", AT(x->p->skills, struct p_skill, i)->name);
+	put_text(r, "name", x->p->skills.v[i].name);
 }
 
 static void emit_person(const struct emit_ctx *x, size_t i, struct row *r)
@@ -2283,7 +2306,7 @@ static void emit_person(const struct emit_ctx *x, size_t i, struct row *r)
 
 static void emit_person_skill(const struct emit_ctx *x, size_t i, struct row *r)
 {
-	const struct p_pskill *s = AT(x->p->pskills, struct p_pskill, i);
+	const struct p_pskill *s = &x->p->pskills.v[i];
 	put_ref(r, "person", PERSON_ID(x->p, s->person));
 	put_ref(r, "skill", SKILL_ID(x->p, s->skill));
 	put_date(r, "expires", s->expires);
@@ -2336,7 +2359,7 @@ static void emit_session(const struct emit_ctx *x, size_t i, struct row *r)
 
 static void emit_speaker(const struct emit_ctx *x, size_t i, struct row *r)
 {
-	const struct p_speaker *s = AT(x->p->speakers, struct p_speaker, i);
+	const struct p_speaker *s = &x->p->speakers.v[i];
 	put_ref(r, "session", SESSION_ID(x->p, s->session));
 	put_ref(r, "person", PERSON_ID(x->p, s->person));
 	put_text(r, "role", s->role);
@@ -2357,7 +2380,7 @@ static void emit_booth(const struct emit_ctx *x, size_t i, struct row *r)
 
 static void emit_registration(const struct emit_ctx *x, size_t i, struct row *r)
 {
-	const struct p_reg *g = AT(x->p->regs, struct p_reg, i);
+	const struct p_reg *g = &x->p->regs.v[i];
 	r->tz = EVENT(x->p, g->event)->tz;
 	put_ref(r, "event", EVENT_ID(x->p, g->event));
 	put_ref(r, "person", PERSON_ID(x->p, g->person));
@@ -2406,7 +2429,7 @@ static void emit_availability(const struct emit_ctx *x, size_t i, struct row *r)
 
 static void emit_assignment(const struct emit_ctx *x, size_t i, struct row *r)
 {
-	const struct p_assign *a = AT(x->p->assigns, struct p_assign, i);
+	const struct p_assign *a = &x->p->assigns.v[i];
 	r->tz = EVENT(x->p, SHIFT(x->p, a->shift)->event)->tz;
 	put_ref(r, "shift", SHIFT_ID(x->p, a->shift));
 	put_ref(r, "person", PERSON_ID(x->p, a->person));
@@ -2415,27 +2438,54 @@ static void emit_assignment(const struct emit_ctx *x, size_t i, struct row *r)
 	put_int(r, "created_at", x->now);
 }
 
+/* How many rows of one kind the plan holds, and where row i's id goes. */
+#define PLAN_ROWS(rows)                                                                            \
+	static size_t rows##_count(const struct plan *p)                                           \
+	{                                                                                          \
+		return p->rows.n;                                                                  \
+	}                                                                                          \
+	static int64_t *rows##_id(struct plan *p, size_t i)                                        \
+	{                                                                                          \
+		return &p->rows.v[i].id;                                                           \
+	}
+PLAN_ROWS(orgs)
+PLAN_ROWS(skills)
+PLAN_ROWS(people)
+PLAN_ROWS(pskills)
+PLAN_ROWS(events)
+PLAN_ROWS(rooms)
+PLAN_ROWS(sessions)
+PLAN_ROWS(speakers)
+PLAN_ROWS(booths)
+PLAN_ROWS(regs)
+PLAN_ROWS(roles)
+PLAN_ROWS(shifts)
+PLAN_ROWS(avails)
+PLAN_ROWS(assigns)
+
+#define ROWS(rows) .count = rows##_count, .id = rows##_id
+
 /* Every entity in write order (referenced rows first), with its plan rows. */
 static const struct table_def {
 	const char *name;
-	size_t rows; /* offsetof the struct vec in struct plan */
-	size_t size;
+	size_t (*count)(const struct plan *p);
+	int64_t *(*id)(struct plan *p, size_t i);
 	void (*emit)(const struct emit_ctx *x, size_t i, struct row *r);
 } tables[] = {
-    {"org", offsetof(struct plan, orgs), sizeof(struct p_org), emit_org},
-    {"skill", offsetof(struct plan, skills), sizeof(struct p_skill), emit_skill},
-    {"person", offsetof(struct plan, people), sizeof(struct p_person), emit_person},
-    {"person_skill", offsetof(struct plan, pskills), sizeof(struct p_pskill), emit_person_skill},
-    {"event", offsetof(struct plan, events), sizeof(struct p_event), emit_event},
-    {"room", offsetof(struct plan, rooms), sizeof(struct p_room), emit_room},
-    {"session", offsetof(struct plan, sessions), sizeof(struct p_session), emit_session},
-    {"speaker", offsetof(struct plan, speakers), sizeof(struct p_speaker), emit_speaker},
-    {"booth", offsetof(struct plan, booths), sizeof(struct p_booth), emit_booth},
-    {"registration", offsetof(struct plan, regs), sizeof(struct p_reg), emit_registration},
-    {"role", offsetof(struct plan, roles), sizeof(struct p_role), emit_role},
-    {"shift", offsetof(struct plan, shifts), sizeof(struct p_shift), emit_shift},
-    {"availability", offsetof(struct plan, avails), sizeof(struct p_avail), emit_availability},
-    {"assignment", offsetof(struct plan, assigns), sizeof(struct p_assign), emit_assignment},
+    {.name = "org", ROWS(orgs), .emit = emit_org},
+    {.name = "skill", ROWS(skills), .emit = emit_skill},
+    {.name = "person", ROWS(people), .emit = emit_person},
+    {.name = "person_skill", ROWS(pskills), .emit = emit_person_skill},
+    {.name = "event", ROWS(events), .emit = emit_event},
+    {.name = "room", ROWS(rooms), .emit = emit_room},
+    {.name = "session", ROWS(sessions), .emit = emit_session},
+    {.name = "speaker", ROWS(speakers), .emit = emit_speaker},
+    {.name = "booth", ROWS(booths), .emit = emit_booth},
+    {.name = "registration", ROWS(regs), .emit = emit_registration},
+    {.name = "role", ROWS(roles), .emit = emit_role},
+    {.name = "shift", ROWS(shifts), .emit = emit_shift},
+    {.name = "availability", ROWS(avails), .emit = emit_availability},
+    {.name = "assignment", ROWS(assigns), .emit = emit_assignment},
 };
 
 /* ---- writing: through record_write (small) or bulk inserts (large) ----------- */
@@ -2476,14 +2526,14 @@ static int write_plan(struct writer *w, struct plan *p, struct err *e)
 {
 	struct emit_ctx x = {p, clock_now(w->c->clock)};
 	for (size_t t = 0; t < ARRAY_LEN(tables); t++) {
-		struct vec *v = (struct vec *)(void *)((char *)p + tables[t].rows);
-		for (size_t i = 0; i < v->n; i++) {
+		size_t n = tables[t].count(p);
+		for (size_t i = 0; i < n; i++) {
 			struct row r;
 			r.n = 0;
 			r.tz = NULL;
 			r.ndates = 0;
 			tables[t].emit(&x, i, &r);
-			int64_t *id = (int64_t *)(void *)((char *)v->a + i * tables[t].size);
+			int64_t *id = tables[t].id(p, i);
 			int ret =
 			    w->bulk ? write_bulk(w, t, &r, id, e) : write_record(w, t, &r, id, e);
 			if (ret < 0) {
@@ -2515,11 +2565,11 @@ static void plan_free(struct plan *p)
 {
 	for (size_t i = 0; i < p->people.n; i++)
 		free(PERSON(p, i)->busy);
-	struct vec *all[] = {&p->orgs,  &p->skills,   &p->people,   &p->pskills, &p->events,
-	                     &p->rooms, &p->sessions, &p->speakers, &p->booths,  &p->regs,
-	                     &p->roles, &p->shifts,   &p->avails,   &p->assigns, &p->history};
+	void *all[] = {p->orgs.v,  p->skills.v,   p->people.v,   p->pskills.v, p->events.v,
+	               p->rooms.v, p->sessions.v, p->speakers.v, p->booths.v,  p->regs.v,
+	               p->roles.v, p->shifts.v,   p->avails.v,   p->assigns.v, p->history.v};
 	for (size_t i = 0; i < ARRAY_LEN(all); i++)
-		free(all[i]->a);
+		free(all[i]);
 	arena_free(&p->text);
 	map_free(&p->emails);
 	map_free(&p->codes);
