@@ -1,6 +1,6 @@
 # muster - plain Makefile. Targets: all, run, check, check-layers, asan,
-# bench, install, uninstall, format, clean. Sources are picked up by folder,
-# so a new file needs no edit here.
+# bench, fuzz, install, uninstall, format, clean. Sources are picked up by
+# folder, so a new file needs no edit here.
 
 CC       ?= cc
 PREFIX   ?= /usr/local
@@ -34,7 +34,16 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TEST_HELPERS := $(wildcard tests/helpers/*.c)
 HELPER_BIN := $(TEST_HELPERS:tests/helpers/%.c=$(BUILD)/tests/%)
 
-.PHONY: all run deps check check-layers unit asan bench install uninstall format clean demo-db
+FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
+FUZZ_SECONDS ?= 60
+# The fuzz targets' build: clang, libFuzzer, ASan and UBSan over all of core/ and db/.
+FUZZ_MAKE = $(MAKE) --no-print-directory BUILD=build-fuzz CC=clang OPT=-O1 \
+	SAN="-fsanitize=address,undefined,fuzzer-no-link -fno-sanitize-recover=undefined \
+	     -fno-omit-frame-pointer -Wno-unknown-warning-option"
+
+.PHONY: all run deps check check-layers unit asan bench fuzz fuzz-build fuzz-targets install \
+	uninstall format clean demo-db
 
 all: muster
 
@@ -64,6 +73,21 @@ $(BUILD)/tests/%: tests/helpers/%.c $(BUILD)/libmuster.a
 
 unit: $(UNIT_BIN) $(HELPER_BIN)
 
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(BUILD)/libmuster.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libmuster.a $(CORE_LIBS) $(LDFLAGS) -fsanitize=fuzzer
+
+fuzz-targets: $(FUZZ_BIN)
+
+# libFuzzer targets in build-fuzz/fuzz/ (skipped, with a word, without clang).
+fuzz-build:
+	@if command -v clang >/dev/null 2>&1; then $(FUZZ_MAKE) fuzz-targets; \
+	else echo "fuzz: clang is not installed (contrib/install-deps.sh); fuzz targets skipped"; fi
+
+# Each target for FUZZ_SECONDS (default 60), seeded from tests/fixtures.
+fuzz: deps fuzz-build
+	@FUZZ_DIR=$(CURDIR)/build-fuzz/fuzz FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/fuzz.sh
+
 # Install what is missing (quiet and quick when everything is there).
 deps:
 	@sh contrib/install-deps.sh
@@ -77,7 +101,9 @@ run: deps
 check: deps
 	@$(MAKE) --no-print-directory all unit
 	@$(MAKE) --no-print-directory check-layers
-	@MUSTER_BIN=$(CURDIR)/$(BUILD)/muster UNIT_DIR=$(CURDIR)/$(BUILD)/tests sh tests/run.sh
+	@$(MAKE) --no-print-directory fuzz-build
+	@MUSTER_BIN=$(CURDIR)/$(BUILD)/muster UNIT_DIR=$(CURDIR)/$(BUILD)/tests \
+	    FUZZ_DIR=$(CURDIR)/build-fuzz/fuzz sh tests/run.sh
 
 # The same suite again, built with AddressSanitizer and UBSan.
 asan: deps
@@ -114,7 +140,8 @@ uninstall:
 	rmdir $(DESTDIR)$(PREFIX)/share/doc/muster 2>/dev/null || true
 
 format:
-	clang-format -i $(wildcard core/*.[ch] db/*.[ch] tui/*.[ch] tests/unit/*.[ch] tests/helpers/*.c)
+	clang-format -i $(wildcard core/*.[ch] db/*.[ch] tui/*.[ch] tests/unit/*.[ch] tests/helpers/*.c \
+	    tests/fuzz/*.[ch])
 
 clean:
-	rm -rf build build-asan muster
+	rm -rf build build-asan build-fuzz muster

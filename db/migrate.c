@@ -273,6 +273,18 @@ static const char schema_v6[] = "CREATE TABLE kiosk_failure ("
                                 " paused INTEGER NOT NULL DEFAULT 0);"
                                 "CREATE INDEX kiosk_failure_by_at ON kiosk_failure(at);";
 
+/* Version 7: what was last sent to each person for each iCalendar UID
+ * (iTIP, RFC 5546): REQUEST or CANCEL, its SEQUENCE, the item's own
+ * sequence then (to tell an unchanged item from a changed one), and when. */
+static const char schema_v7[] = "CREATE TABLE itip_sent ("
+                                " person INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,"
+                                " uid TEXT NOT NULL,"
+                                " method TEXT NOT NULL CHECK (method IN ('REQUEST', 'CANCEL')),"
+                                " sequence INTEGER NOT NULL CHECK (sequence >= 0),"
+                                " item_sequence INTEGER NOT NULL CHECK (item_sequence >= 0),"
+                                " sent_at INTEGER NOT NULL,"
+                                " PRIMARY KEY (person, uid));";
+
 /* migrations[i] takes a database from user_version i to i + 1; one a
  * line, so that branches appending a step merge cleanly. */
 /* clang-format off */
@@ -283,6 +295,7 @@ static const char *const migrations[] = {
     schema_v4,
     schema_v5,
     schema_v6,
+    schema_v7,
 };
 /* clang-format on */
 
