@@ -285,7 +285,49 @@ static const char schema_v7[] = "CREATE TABLE itip_sent ("
                                 " sent_at INTEGER NOT NULL,"
                                 " PRIMARY KEY (person, uid));";
 
-/* Version 8: search that seeks (SPEC section 10). Every name a list's `/`
+/* Version 8: auto-fill batches. A run of `autofill` that writes is one
+ * batch (its number is in the audit log); autofill_item lists the
+ * assignments it added, so `autofill --undo BATCH` can take them back.
+ * Items name assignments without a foreign key: an assignment removed
+ * since is simply gone from the batch's undo. */
+static const char schema_v8[] =
+    "CREATE TABLE autofill_batch ("
+    " id INTEGER PRIMARY KEY,"
+    " event INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,"
+    " at INTEGER NOT NULL,"
+    " actor TEXT NOT NULL,"
+    " added INTEGER NOT NULL DEFAULT 0,"
+    " undone_at INTEGER);"
+    "CREATE INDEX autofill_batch_by_event ON autofill_batch(event);"
+    "CREATE TABLE autofill_item ("
+    " batch INTEGER NOT NULL REFERENCES autofill_batch(id) ON DELETE CASCADE,"
+    " assignment INTEGER NOT NULL,"
+    " PRIMARY KEY (batch, assignment)) WITHOUT ROWID;";
+
+/* Version 9: session sign-ups (SPEC section 11, "Sign-ups and the door"):
+ * a person's place in a session, seated or waiting in order like an event's
+ * registrations; and the audit trigger learns the event of a sign-up. The
+ * step runs again harmlessly on a database whose user_version was rewound. */
+static const char schema_v9[] =
+    "CREATE TABLE IF NOT EXISTS signup ("
+    " id INTEGER PRIMARY KEY,"
+    " session INTEGER NOT NULL REFERENCES session(id),"
+    " person INTEGER NOT NULL REFERENCES person(id),"
+    " status TEXT NOT NULL DEFAULT 'registered' CHECK (status IN ('registered','waitlisted',"
+    "  'cancelled','checked_in','no_show')),"
+    " waitlist_position INTEGER,"
+    " created_at INTEGER NOT NULL DEFAULT 0,"
+    " checked_in_at INTEGER,"
+    " UNIQUE (session, person));"
+    "CREATE INDEX IF NOT EXISTS signup_by_person ON signup(person, status);"
+    "CREATE INDEX IF NOT EXISTS signup_by_status ON signup(session, status, waitlist_position);"
+    "DROP TRIGGER IF EXISTS audit_event;"
+    "CREATE TRIGGER audit_event AFTER INSERT ON audit WHEN NEW.event IS NULL BEGIN"
+    " UPDATE audit SET event = CASE WHEN NEW.entity = 'signup' THEN (SELECT s.event"
+    " FROM signup g JOIN session s ON s.id = g.session WHERE g.id = NEW.entity_id)"
+    " ELSE " AUDIT_EVENT("NEW.entity", "NEW.entity_id") " END WHERE id = NEW.id; END;";
+
+/* Version 10: search that seeks (SPEC section 10). Every name a list's `/`
  * matches is indexed twice by SQLite's FTS5, from the row itself (external
  * content) and kept in step by triggers, so writes by any program, the
  * sqlite3 shell included, are indexed: "_trigram" holds every three
@@ -296,32 +338,28 @@ static const char schema_v7[] = "CREATE TABLE itip_sent ("
  * remove_diacritics (3.45 added it), and a folding function of muster's own
  * in a trigger would fail every write from a program without it. The
  * triggers fire only when an indexed column changes. */
+/* clang-format off */
 #define SEARCH_FTS(t, kind, options)                                                               \
-	"CREATE VIRTUAL TABLE " #t "_" kind " USING fts5(" SEARCH_COLS_##t                         \
-	    ", content='" #t "',"                                                                  \
-	    " content_rowid='id', columnsize=0, " options ");"                                     \
-	    "INSERT INTO " #t "_" kind "(" #t "_" kind ") VALUES ('rebuild');"
+	"CREATE VIRTUAL TABLE " #t "_" kind " USING fts5(" SEARCH_COLS_##t ", content='" #t "',"   \
+	" content_rowid='id', columnsize=0, " options ");"                                        \
+	"INSERT INTO " #t "_" kind "(" #t "_" kind ") VALUES ('rebuild');"
 #define SEARCH_ADD(t, kind, row)                                                                   \
-	" INSERT INTO " #t "_" kind "(rowid, " SEARCH_COLS_##t ") VALUES (" row                    \
-	                                                       ".id, " SEARCH_VALS_##t(row) ");"
+	" INSERT INTO " #t "_" kind "(rowid, " SEARCH_COLS_##t ")"                                 \
+	" VALUES (" row ".id, " SEARCH_VALS_##t(row) ");"
 #define SEARCH_DEL(t, kind, row)                                                                   \
-	" INSERT INTO " #t "_" kind "(" #t "_" kind ", rowid, " SEARCH_COLS_##t                    \
-	    ")"                                                                                    \
-	    " VALUES ('delete', " row ".id, " SEARCH_VALS_##t(row) ");"
+	" INSERT INTO " #t "_" kind "(" #t "_" kind ", rowid, " SEARCH_COLS_##t ")"              \
+	" VALUES ('delete', " row ".id, " SEARCH_VALS_##t(row) ");"
 #define SEARCH_INDEX(t)                                                                            \
 	SEARCH_FTS(t, "trigram", "tokenize='trigram'")                                             \
 	SEARCH_FTS(t, "words", "tokenize='unicode61 remove_diacritics 2', prefix='1 2'")           \
-	"CREATE TRIGGER " #t "_search_add AFTER INSERT ON " #t                                     \
-	" BEGIN" SEARCH_ADD(t, "trigram", "NEW") SEARCH_ADD(                                       \
-	    t, "words", "NEW") " END;"                                                             \
-	                       "CREATE TRIGGER " #t "_search_rm AFTER DELETE ON " #t               \
-	                       " BEGIN" SEARCH_DEL(t, "trigram", "OLD") SEARCH_DEL(                \
-	                           t, "words",                                                     \
-	                           "OLD") " END;"                                                  \
-	                                  "CREATE TRIGGER " #t                                     \
-	                                  "_search_set AFTER UPDATE OF id, " SEARCH_COLS_##t       \
-	    " ON " #t " BEGIN" SEARCH_DEL(t, "trigram", "OLD") SEARCH_DEL(t, "words", "OLD")       \
-	        SEARCH_ADD(t, "trigram", "NEW") SEARCH_ADD(t, "words", "NEW") " END;"
+	"CREATE TRIGGER " #t "_search_add AFTER INSERT ON " #t " BEGIN"                            \
+	SEARCH_ADD(t, "trigram", "NEW") SEARCH_ADD(t, "words", "NEW") " END;"                      \
+	"CREATE TRIGGER " #t "_search_rm AFTER DELETE ON " #t " BEGIN"                             \
+	SEARCH_DEL(t, "trigram", "OLD") SEARCH_DEL(t, "words", "OLD") " END;"                      \
+	"CREATE TRIGGER " #t "_search_set AFTER UPDATE OF id, " SEARCH_COLS_##t " ON " #t " BEGIN" \
+	SEARCH_DEL(t, "trigram", "OLD") SEARCH_DEL(t, "words", "OLD")                              \
+	SEARCH_ADD(t, "trigram", "NEW") SEARCH_ADD(t, "words", "NEW") " END;"
+/* clang-format on */
 
 /* What each table's search reads (a person's email and volunteer code are
  * matched by prefix through their own unique indexes: db/page_store.c). */
@@ -344,7 +382,7 @@ static const char schema_v7[] = "CREATE TABLE itip_sent ("
 #define SEARCH_COLS_audit      "summary, actor"
 #define SEARCH_VALS_audit(r)   r ".summary, " r ".actor"
 
-static const char schema_v8[] = SEARCH_INDEX(person) SEARCH_INDEX(org) SEARCH_INDEX(event)
+static const char schema_v10[] = SEARCH_INDEX(person) SEARCH_INDEX(org) SEARCH_INDEX(event)
     SEARCH_INDEX(skill) SEARCH_INDEX(room) SEARCH_INDEX(session) SEARCH_INDEX(booth)
         SEARCH_INDEX(role) SEARCH_INDEX(audit);
 
@@ -360,6 +398,8 @@ static const char *const migrations[] = {
     schema_v6,
     schema_v7,
     schema_v8,
+    schema_v9,
+    schema_v10,
 };
 /* clang-format on */
 

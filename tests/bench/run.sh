@@ -25,13 +25,26 @@
 #                     import, and of one whose single field runs to 200 MB
 #                     (refused once past 1 MiB: memory stays flat)
 #   check             the whole large set, median of 7
+#   door              `muster door` at the summit's entrance, typed into as a
+#                     barcode scanner types (door_scan.py): 200 codes at ten a
+#                     second, each from its Enter to the last byte of the
+#                     answer (p50, p99); then 200 in one burst, until the
+#                     database holds them all; none lost
 #   print roster      the summit's 20,003 shifts as a PDF roster (cairo,
 #                     pango), median of 3, and its peak memory
+#   autofill          places filled up to need_min and need_max against the
+#                     optimum CBC proves (the demo forum, generated forums of
+#                     200 volunteers and 800 shifts), the rules checked on
+#                     the result by a model of our own and by check, the
+#                     hours spread next to the solver's fairest plan; on the
+#                     summit time, peak memory, check after, and the gap to
+#                     an LP bound (autofill_bench.py, autofill_exact.py)
 #
 # Not part of make check: figures, not assertions; the machine's load moves
 # them. Exits 1 when a figure is over its budget.
 # Env: MUSTER_BIN (default ./muster), RUNS (default 5), KEEP=1 keeps the
-# working folder.
+# working folder, AUTOFILL=0 skips auto-fill, AUTOFILL_SEEDS (default "1 2")
+# and AUTOFILL_SECONDS (CBC's CPU seconds per group of shifts, default 120).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -292,6 +305,19 @@ row "check, the whole large set" "$(calc "\"%.1f ms\", $1 * 1000") (median of 7)
 set -- $(timeit 7 -- "$M" --db "$DB" check --event "$summit")
 row "check --event (the summit's conflicts tab)" "$(calc "\"%.1f ms\", $1 * 1000")" "(no budget)" "-"
 
+# ---- the door ---------------------------------------------------------------
+say "bench: door"
+sqlite3 "$DB" "SELECT p.volunteer_code FROM registration r JOIN person p ON p.id = r.person
+ WHERE r.event = $summit AND r.status = 'registered' ORDER BY r.id LIMIT 400" >"$T/codes"
+set -- $("$PY" "$here/door_scan.py" "$T/codes" "$DB" "$summit" 200 200 -- \
+	"$M" --db "$DB" door --event "$summit")
+[ $# -eq 5 ] || { say "bench: door_scan.py failed"; exit 1; }
+row "door: a scan at 10 a second, Enter to answer" "p50 $1 ms, p99 $2 ms" "p99 < 100 ms" \
+	"$(within "$2" 100)"
+rate=$(calc "\"%.0f\", 200 / $4")
+row "door: 200 scans in one burst" "$4 s, $rate a second" ">= 10 a second" \
+	"$(within 10 "$rate")"
+row "door: scans lost" "$((400 - $5)) of 400" "none" "$([ "$5" -eq 400 ] && echo ok || echo OVER)"
 # ---- print ------------------------------------------------------------------
 say "bench: print roster of the summit (3 runs)"
 "$M" --db "$DB" print roster --event "$summit" -o "$T/roster.pdf" >"$T/roster.out" || exit 1
@@ -302,6 +328,18 @@ row "$what" "$(calc "\"%.2f s\", $1") (median of 3)" "< 20 s" "$(within "$1" 20)
 pr_peak=$(peak_kib "$M" --db "$DB" print roster --event "$summit" -o "$T/roster.pdf")
 row "print roster, the summit: peak memory" "$(calc "\"%.1f MiB\", $pr_peak / 1024")" \
 	"< 256 MiB" "$(within "$pr_peak" 262144)"
+
+# ---- auto-fill --------------------------------------------------------------
+# Against CBC's optimum (the forum, generated forums) and an LP bound (the
+# summit); see autofill_bench.py. AUTOFILL=0 leaves it out (it takes minutes).
+if [ "${AUTOFILL:-1}" != 0 ]; then
+	for tool in cbc; do
+		command -v "$tool" >/dev/null 2>&1 ||
+			{ echo "bench: $tool is missing (contrib/install-deps.sh)" >&2; exit 2; }
+	done
+	say "bench: autofill (exact solver: several minutes)"
+	"$PY" "$here/autofill_bench.py" "$M" "$T/autofill" "$DB" "$summit" >>"$T/table" || exit 1
+fi
 
 # ---- the table --------------------------------------------------------------
 load_end=$(loadavg)

@@ -87,7 +87,8 @@ sqlite3 "$old" 'DROP INDEX event_uid; ALTER TABLE event DROP COLUMN uid;
 ALTER TABLE event DROP COLUMN sequence;
 ALTER TABLE person DROP COLUMN keep; ALTER TABLE person DROP COLUMN keep_reason;
 ALTER TABLE person DROP COLUMN erased_at; DROP TABLE IF EXISTS kiosk_failure;
-DROP TABLE IF EXISTS itip_sent;
+DROP TABLE IF EXISTS itip_sent; DROP TABLE IF EXISTS autofill_item;
+DROP TABLE IF EXISTS autofill_batch;
 PRAGMA user_version = 3'
 # the search indexes (their triggers first, then the FTS5 tables)
 sqlite3 "$old" "SELECT 'DROP TRIGGER ' || name || ';' FROM sqlite_master WHERE type = 'trigger'
