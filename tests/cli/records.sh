@@ -90,10 +90,12 @@ ALTER TABLE person DROP COLUMN erased_at; DROP TABLE IF EXISTS kiosk_failure;
 DROP TABLE IF EXISTS itip_sent; DROP TABLE IF EXISTS autofill_item;
 DROP TABLE IF EXISTS autofill_batch;
 PRAGMA user_version = 3'
-# the search indexes (their triggers first, then the FTS5 tables)
+# the search indexes (their triggers first, then the FTS5 tables and the
+# table of a bulk write's pause)
 sqlite3 "$old" "SELECT 'DROP TRIGGER ' || name || ';' FROM sqlite_master WHERE type = 'trigger'
  AND name GLOB '*_search_*' UNION ALL SELECT 'DROP TABLE ' || name || ';' FROM sqlite_master
- WHERE sql LIKE 'CREATE VIRTUAL TABLE%fts5%'" | sqlite3 "$old"
+ WHERE sql LIKE 'CREATE VIRTUAL TABLE%fts5%' UNION ALL SELECT 'DROP TABLE search_pause;'" |
+	sqlite3 "$old"
 t_expect migrate-v4 0 "$M" --db "$old" list events
 t_equal migrate-v4-version "$(sqlite3 "$old" 'PRAGMA user_version')" "$latest"
 t_equal migrate-v4-uids "$(sqlite3 "$old" "SELECT count(DISTINCT uid) FROM event WHERE uid GLOB
