@@ -15,8 +15,8 @@ struct cs_row {
 };
 
 enum cs_query {
-	CS_TIMELINE,            /* i: person, shift, event, starts, ends; by person, then start */
-	CS_OVERFILLED,          /* i: shift, taken, need_max */
+	CS_TIMELINE,            /* i: person, shift, event, starts, ends, need_max; in no order:
+	                           every active assignment on an open shift */
 	CS_ROOM_CLASH,          /* i: session, later session (same room, overlapping) */
 	CS_BOOTH_CLASH,         /* i: booth, later booth (same label, other org, overlapping) */
 	CS_OUTSIDE,             /* i: id, event, starts, ends, span0, span1; t: "session 4 \"X\"" */

@@ -340,31 +340,26 @@ static const char schema_v9[] =
  * in a trigger would fail every write from a program without it. The
  * triggers fire only when an indexed column changes.
  *
- * search_pause: a bulk writer (import people) pauses the triggers for the
- * rows past the last id of each table inside its own transaction, then
- * indexes those rows in one statement per index and removes the pause
- * before it commits (db/search_store.c), so no other connection ever sees
- * a pause. FTS5 writes its pending terms out at every statement's
- * savepoint: a trigger per row made 100,000 tiny segments to merge. */
+ * search_pause: a bulk writer (import people), inside its own transaction,
+ * notes the last id of each table there and drops the triggers that index
+ * new rows; the others leave alone the rows past that id. Before it
+ * commits it indexes those rows in one statement per index, makes the
+ * triggers again and removes the pause (db/search_store.c), so no other
+ * connection ever sees a pause. With a trigger per row FTS5 wrote its
+ * pending terms out at every statement's savepoint, and SQLite kept a
+ * statement journal for each row: an import took three times as long. */
 /* clang-format off */
 #define SEARCH_FTS(t, kind, options)                                                               \
 	"CREATE VIRTUAL TABLE " #t "_" kind " USING fts5(" SEARCH_COLS_##t ", content='" #t "',"   \
 	" content_rowid='id', columnsize=0, " options ");"                                        \
 	"INSERT INTO " #t "_" kind "(" #t "_" kind ") VALUES ('rebuild');"
-#define SEARCH_ADD(t, kind, row)                                                                   \
-	" INSERT INTO " #t "_" kind "(rowid, " SEARCH_COLS_##t ")"                                 \
-	" VALUES (" row ".id, " SEARCH_VALS_##t(row) ");"
-#define SEARCH_DEL(t, kind, row)                                                                   \
-	" INSERT INTO " #t "_" kind "(" #t "_" kind ", rowid, " SEARCH_COLS_##t ")"              \
-	" VALUES ('delete', " row ".id, " SEARCH_VALS_##t(row) ");"
 /* Row r of table t is indexed (no pause, or not past the paused last id). */
 #define SEARCH_INDEXED(t, row)                                                                     \
 	" WHEN coalesce((SELECT last FROM search_pause WHERE tbl = '" #t "') < " row ".id, 0) = 0"
 #define SEARCH_INDEX(t)                                                                            \
 	SEARCH_FTS(t, "trigram", "tokenize='trigram'")                                             \
 	SEARCH_FTS(t, "words", "tokenize='unicode61 remove_diacritics 2', prefix='1 2'")           \
-	"CREATE TRIGGER " #t "_search_add AFTER INSERT ON " #t SEARCH_INDEXED(t, "NEW") " BEGIN"    \
-	SEARCH_ADD(t, "trigram", "NEW") SEARCH_ADD(t, "words", "NEW") " END;"                      \
+	SEARCH_ADD_TRIGGER(t)                                                                      \
 	"CREATE TRIGGER " #t "_search_rm AFTER DELETE ON " #t SEARCH_INDEXED(t, "OLD") " BEGIN"     \
 	SEARCH_DEL(t, "trigram", "OLD") SEARCH_DEL(t, "words", "OLD") " END;"                      \
 	"CREATE TRIGGER " #t "_search_set AFTER UPDATE OF id, " SEARCH_COLS_##t " ON " #t          \

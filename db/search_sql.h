@@ -30,4 +30,19 @@
 #define SEARCH_COLS_audit      "summary, actor"
 #define SEARCH_VALS_audit(r)   r ".summary, " r ".actor"
 
+/* clang-format off */
+/* Row r (NEW or OLD) into, or out of, index kind ("trigram", "words") of t. */
+#define SEARCH_ADD(t, kind, row)                                                                   \
+	" INSERT INTO " #t "_" kind "(rowid, " SEARCH_COLS_##t ")"                                 \
+	" VALUES (" row ".id, " SEARCH_VALS_##t(row) ");"
+#define SEARCH_DEL(t, kind, row)                                                                   \
+	" INSERT INTO " #t "_" kind "(" #t "_" kind ", rowid, " SEARCH_COLS_##t ")"              \
+	" VALUES ('delete', " row ".id, " SEARCH_VALS_##t(row) ");"
+/* The trigger that indexes a new row of t; a bulk write drops it for its
+ * transaction (db/search_store.c). */
+#define SEARCH_ADD_TRIGGER(t)                                                                      \
+	"CREATE TRIGGER " #t "_search_add AFTER INSERT ON " #t " BEGIN"                            \
+	SEARCH_ADD(t, "trigram", "NEW") SEARCH_ADD(t, "words", "NEW") " END;"
+/* clang-format on */
+
 #endif

@@ -1,9 +1,10 @@
 /* search_store.c - pausing and resuming the search indexes for a bulk
  * write. The pause is a row per searched table in search_pause holding its
- * last id; the triggers leave rows past it alone (db/migrate.c, version
- * 10), and the resume indexes them with INSERT ... SELECT, one statement
- * per index, then deletes the rows of the pause. Both run inside the
- * writer's transaction: no other connection ever sees a pause. */
+ * last id, and the trigger that indexes new rows dropped; the triggers of
+ * updates and deletes leave rows past that id alone (db/migrate.c, version
+ * 10). The resume indexes those rows with INSERT ... SELECT, one statement
+ * per index, makes the triggers again and deletes the pause. Both run
+ * inside the writer's transaction: no other connection ever sees a pause. */
 #include "search_store.h"
 
 #include "db_internal.h"
@@ -11,12 +12,14 @@
 
 #define PAUSE_ONE(t)                                                                               \
 	"INSERT OR REPLACE INTO search_pause (tbl, last)"                                          \
-	" SELECT '" #t "', coalesce(max(id), 0) FROM " #t ";"
+	" SELECT '" #t "', coalesce(max(id), 0) FROM " #t ";"                                      \
+	"DROP TRIGGER " #t "_search_add;"
 #define RESUME_ONE(t)                                                                              \
 	"INSERT INTO " #t "_trigram (rowid, " SEARCH_COLS_##t ") SELECT id, " SEARCH_COLS_##t      \
 	    " FROM " #t " WHERE id > (SELECT last FROM search_pause WHERE tbl = '" #t "');"        \
 	    "INSERT INTO " #t "_words (rowid, " SEARCH_COLS_##t ") SELECT id, " SEARCH_COLS_##t    \
-	    " FROM " #t " WHERE id > (SELECT last FROM search_pause WHERE tbl = '" #t "');"
+	    " FROM " #t " WHERE id > (SELECT last FROM search_pause WHERE tbl = '" #t              \
+	    "');" SEARCH_ADD_TRIGGER(t)
 
 static const char pause_sql[] = SEARCH_TABLES(PAUSE_ONE);
 static const char resume_sql[] = SEARCH_TABLES(RESUME_ONE) "DELETE FROM search_pause;";
