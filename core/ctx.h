@@ -8,12 +8,15 @@
 #include "clock.h"
 #include "config.h"
 
+struct lead;
+
 struct ctx {
 	struct db *db;
 	const struct config *cfg;
 	struct clock *clock;
 	char actor[96];              /* login name, or "kiosk:CODE" */
 	const char *override_reason; /* non-NULL: soft rules may be overridden */
+	struct lead *lead;           /* what the actor may do (core/lead.h); NULL: anything */
 };
 
 /* A write about a pair of rows: (event, person), (shift, person). */

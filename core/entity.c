@@ -10,6 +10,7 @@
 
 #include "agenda.h"
 #include "array.h"
+#include "lead.h"
 #include "person.h"
 #include "recheck.h"
 #include "registration.h"
@@ -227,6 +228,16 @@ static const struct field_def audit_fields[] = {
     TEXT("summary", 0, "one-line summary"),
 };
 
+static const struct field_def lead_fields[] = {
+    TEXT("login", F_REQUIRED, "login name (the Unix user running muster)"),
+    ENUM("role", F_REQUIRED, lead_role_names, NULL, "what the lead may do"),
+    REF("event", 0, "event", "an event it coordinates or views (none: every event)"),
+    REF("role_id", 0, "role", "a volunteer role it leads (role_lead)"),
+    REF("org", 0, "org", "an organization it leads (org_lead)"),
+    BOOL("confidential", 0, "0", "a coordinator who sees confidential people (each sight audited)"),
+    TIME("created_at", F_AUTO, "when the lead was added"),
+};
+
 #define TZ_OF_EVENT(t) "(SELECT tz FROM event WHERE event.id = " t ".event)"
 #define IN_EVENT       "event = ?"
 
@@ -387,6 +398,18 @@ static const struct entity_def entities[] = {
         .after_write = recheck_availability_after,
     },
     {
+        .name = "lead",
+        .plural = "leads",
+        .table = "lead",
+        FIELDS(lead_fields),
+        .label = "login",
+        .event_where = "event = ?",
+        .order_by = "login, id",
+        .prepare = lead_prepare,
+        .validate = lead_validate,
+        .after_write = lead_after_write,
+    },
+    {
         .name = "audit",
         .plural = "audit",
         .table = "audit",
@@ -433,7 +456,8 @@ int entity_field_known(const struct entity_def *ent, const char *name)
 	if (i < 0) {
 		/* a name in the code that the table does not have: a typo, or a
 		 * field renamed in one place only; never the user's input */
-		fprintf(stderr, "muster: internal error: %s has no field \"%s\"\n", ent->name, name);
+		fprintf(stderr, "muster: internal error: %s has no field \"%s\"\n", ent->name,
+		        name);
 		abort();
 	}
 #endif

@@ -273,6 +273,26 @@ static const char schema_v6[] = "CREATE TABLE kiosk_failure ("
                                 " paused INTEGER NOT NULL DEFAULT 0);"
                                 "CREATE INDEX kiosk_failure_by_at ON kiosk_failure(at);";
 
+/* Version 7: leads, the logins that may use muster and what each may reach
+ * (core/lead.c): one role per login, scoped by rows naming an event, a
+ * volunteer role or an organization. An index finds the people a login
+ * added itself (its audit entries). */
+static const char schema_v7[] =
+    "CREATE TABLE lead ("
+    " id INTEGER PRIMARY KEY,"
+    " login TEXT NOT NULL CHECK (length(login) > 0),"
+    " role TEXT NOT NULL CHECK (role IN ('admin','coordinator','role_lead','org_lead','viewer')),"
+    " event INTEGER REFERENCES event(id),"
+    " role_id INTEGER REFERENCES role(id),"
+    " org INTEGER REFERENCES org(id),"
+    " confidential INTEGER NOT NULL DEFAULT 0 CHECK (confidential IN (0, 1)),"
+    " created_at INTEGER NOT NULL DEFAULT 0);"
+    "CREATE INDEX lead_by_login ON lead(login);"
+    "CREATE INDEX lead_by_event ON lead(event);"
+    "CREATE INDEX lead_by_role ON lead(role_id);"
+    "CREATE INDEX lead_by_org ON lead(org);"
+    "CREATE INDEX audit_by_actor ON audit(actor, entity, action, entity_id);";
+
 /* migrations[i] takes a database from user_version i to i + 1; one a
  * line, so that branches appending a step merge cleanly. */
 /* clang-format off */
@@ -283,6 +303,7 @@ static const char *const migrations[] = {
     schema_v4,
     schema_v5,
     schema_v6,
+    schema_v7,
 };
 /* clang-format on */
 

@@ -20,21 +20,21 @@ enum find_col {
 };
 static const char sql_find[] =
     "SELECT id, kind, status, coalesce(waitlist_position, 0), coalesce(checked_in_at, 0),"
-    " coalesce(checked_out_at, 0) FROM registration WHERE event = ? AND person = ?";
-static const char sql_seated[] = "SELECT count(*) FROM registration WHERE event = ?"
+    " coalesce(checked_out_at, 0) FROM main.registration WHERE event = ? AND person = ?";
+static const char sql_seated[] = "SELECT count(*) FROM main.registration WHERE event = ?"
                                  " AND kind = " REGISTRATION_SEATED_KIND_SQL
                                  " AND status IN " REGISTRATION_SEATED_SQL " AND id != ?";
-static const char sql_last[] = "SELECT coalesce(max(waitlist_position), 0) FROM registration"
+static const char sql_last[] = "SELECT coalesce(max(waitlist_position), 0) FROM main.registration"
                                " WHERE event = ? AND status = " REGISTRATION_WAITLISTED_SQL;
 enum first_col { FW_ID, FW_PERSON, FW_POSITION, FW_NCOLS };
 static const char sql_first[] =
-    "SELECT id, person, coalesce(waitlist_position, 0) FROM registration"
+    "SELECT id, person, coalesce(waitlist_position, 0) FROM main.registration"
     " WHERE event = ? AND status = " REGISTRATION_WAITLISTED_SQL
     " ORDER BY waitlist_position, id LIMIT 1";
 static const char sql_close_gap[] =
-    "UPDATE registration SET waitlist_position = waitlist_position - 1"
+    "UPDATE main.registration SET waitlist_position = waitlist_position - 1"
     " WHERE event = ? AND status = " REGISTRATION_WAITLISTED_SQL " AND waitlist_position > ?";
-static const char sql_promote[] = "UPDATE registration SET status = 'registered',"
+static const char sql_promote[] = "UPDATE main.registration SET status = 'registered',"
                                   " waitlist_position = NULL WHERE id = ?";
 
 static int run(struct db *db, const char *sql, int64_t a, int64_t b, int nb, sqlite3_stmt **st,

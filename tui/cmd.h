@@ -18,12 +18,17 @@ extern const struct command cmd_staff_commands[];
 extern const struct command cmd_kiosk_commands[];
 extern const struct command cmd_ical_commands[];
 extern const struct command cmd_privacy_commands[];
+extern const struct command cmd_lead_commands[];
 
 /* import people FILE.csv [--event ID --kind KIND] (the import dispatcher's
  * people branch). */
 int cmd_import_people(struct app *a, const struct args *args, FILE *out, struct err *e);
 /* import sessions FILE.ics --event ID (the import dispatcher's sessions branch). */
 int cmd_import_sessions(struct app *a, const struct args *args, FILE *out, struct err *e);
+
+/* List rows of ent (list ENTITY's table, tsv, csv or json). */
+int cmd_list_rows(struct app *a, const struct entity_def *ent, const struct record_filter *f,
+                  enum out_format fmt, FILE *out, struct err *e);
 
 /* Look up an entity by singular or plural name, with a did-you-mean. */
 int cmd_entity(const char *name, const struct entity_def **out, struct err *e);

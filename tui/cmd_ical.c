@@ -126,6 +126,8 @@ const struct command cmd_ical_commands[] = {
                 "event itself plus their own shifts and talks); "
                 "--method request adds ORGANIZER and ATTENDEE lines, cancel cancels",
         .run = cmd_export,
+        .tables = "event",
+        .act = LEAD_READ,
     },
     {.name = NULL},
 };

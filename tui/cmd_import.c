@@ -52,6 +52,8 @@ const struct command cmd_import_commands[] = {
             "      registers everyone (--kind, default attendee) with the waitlist; existing\n"
             "      and cancelled registrations are left as they are",
         .run = cmd_import,
+        .tables = "session person",
+        .act = LEAD_ADD,
     },
     {.name = NULL},
 };

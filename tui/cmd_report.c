@@ -466,6 +466,8 @@ const struct command cmd_report_commands[] = {
                 "      registrations per kind by status, and per session its capacity against the\n"
                 "      seats in use at that time. csv/tsv/json: one table with a section column",
         .run = cmd_report,
+        .tables = "event",
+        .act = LEAD_READ,
     },
     {.name = NULL},
 };

@@ -267,6 +267,8 @@ const struct command cmd_staff_commands[] = {
         .help = "put a person on a shift under the rules; --force --reason overrides soft rules "
                 "(audited)",
         .run = cmd_assign,
+        .tables = "assignment",
+        .act = LEAD_ADD,
     },
     {
         .name = "unassign",
@@ -275,6 +277,8 @@ const struct command cmd_staff_commands[] = {
         .max_pos = 2,
         .help = "take a person off a shift (kept as dropped)",
         .run = cmd_unassign,
+        .tables = "assignment",
+        .act = LEAD_SET,
     },
     {
         .name = "register",
@@ -284,6 +288,8 @@ const struct command cmd_staff_commands[] = {
         .max_pos = 2,
         .help = "register a person for an event (attendees beyond capacity are waitlisted)",
         .run = cmd_register,
+        .tables = "registration",
+        .act = LEAD_ADD,
     },
     {
         .name = "unregister",
@@ -292,6 +298,8 @@ const struct command cmd_staff_commands[] = {
         .max_pos = 2,
         .help = "cancel a registration; the first on the waitlist moves up",
         .run = cmd_unregister,
+        .tables = "registration",
+        .act = LEAD_SET,
     },
     {
         .name = "checkin",
@@ -299,6 +307,8 @@ const struct command cmd_staff_commands[] = {
         .opts = "event: shift: person:",
         .help = "check a person in to an event or a shift, now",
         .run = cmd_checkin,
+        .tables = "registration assignment",
+        .act = LEAD_SET,
     },
     {
         .name = "checkout",
@@ -306,6 +316,8 @@ const struct command cmd_staff_commands[] = {
         .opts = "event: shift: person:",
         .help = "check a person out of an event or a shift, now (records the time worked)",
         .run = cmd_checkout,
+        .tables = "registration assignment",
+        .act = LEAD_SET,
     },
     {
         .name = "pin",
@@ -314,6 +326,8 @@ const struct command cmd_staff_commands[] = {
         .max_pos = 1,
         .help = "set a new random 6-digit kiosk PIN and print it, once",
         .run = cmd_pin,
+        .tables = "person",
+        .act = LEAD_SET,
     },
     {
         .name = "check",
@@ -321,6 +335,8 @@ const struct command cmd_staff_commands[] = {
         .opts = "event:",
         .help = "list every rule violation in the data, one per line; exit 1 if any",
         .run = cmd_check,
+        .tables = "event",
+        .act = LEAD_READ,
     },
     {.name = NULL},
 };
