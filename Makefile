@@ -1,5 +1,5 @@
 # muster - plain Makefile. Targets: all, run, check, check-layers, asan,
-# bench, install, install-system, uninstall, format, clean. Sources are
+# bench, fuzz, install, install-system, uninstall, format, clean. Sources are
 # picked up by folder, so a new file needs no edit here.
 
 CC       ?= cc
@@ -15,6 +15,9 @@ STATEDIR ?= /var/lib/muster
 GROUP    ?= muster
 
 PKGS      := sqlite3 libical libsodium uuid ncursesw formw menuw panelw
+# cairo and pango: only core/print*.c see their headers (see check-layers)
+PRINT_PKGS := cairo pangocairo
+PRINT_CFLAGS := $(shell pkg-config --cflags $(PRINT_PKGS) 2>/dev/null)
 PKG_CFLAGS := $(filter-out -D%,$(shell pkg-config --cflags $(PKGS) 2>/dev/null)) -DNCURSES_WIDECHAR=1
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
@@ -22,7 +25,8 @@ CFLAGS  ?= $(OPT) -g
 CFLAGS  += -std=c11 -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter -Wno-format-truncation \
            -I/usr/include/iniparser $(PKG_CFLAGS) -DMUSTER_VERSION='"$(VERSION)"' $(SAN)
 LDFLAGS += $(SAN)
-CORE_LIBS := -lsqlite3 -lical -licalss -liniparser -lcsv -lsodium -luuid -ljansson -lm
+CORE_LIBS := -lsqlite3 -lical -licalss -liniparser -lcsv -lsodium -luuid -ljansson -lm \
+           $(shell pkg-config --libs $(PRINT_PKGS) 2>/dev/null) -lzint
 TUI_LIBS  := $(PKG_LIBS) -lformw -lmenuw -lpanelw -lncursesw
 
 CORE_SRC := $(wildcard core/*.c) $(wildcard db/*.c)
@@ -34,8 +38,16 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TEST_HELPERS := $(wildcard tests/helpers/*.c)
 HELPER_BIN := $(TEST_HELPERS:tests/helpers/%.c=$(BUILD)/tests/%)
 
-.PHONY: all run deps check check-layers unit asan bench install install-system uninstall format \
-        clean demo-db FORCE
+FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
+FUZZ_SECONDS ?= 60
+# The fuzz targets' build: clang, libFuzzer, ASan and UBSan over all of core/ and db/.
+FUZZ_MAKE = $(MAKE) --no-print-directory BUILD=build-fuzz CC=clang OPT=-O1 \
+	SAN="-fsanitize=address,undefined,fuzzer-no-link -fno-sanitize-recover=undefined \
+	     -fno-omit-frame-pointer -Wno-unknown-warning-option"
+
+.PHONY: all run deps check check-layers unit asan bench fuzz fuzz-build fuzz-targets install \
+	install-system uninstall format clean demo-db FORCE
 
 all: muster
 
@@ -53,6 +65,8 @@ $(BUILD)/%.o: %.c $(wildcard core/*.h db/*.h tui/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
+$(BUILD)/core/print.o $(BUILD)/core/print_%.o: CFLAGS += $(PRINT_CFLAGS)
+
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libmuster.a $(wildcard tests/unit/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Icore -Idb -o $@ $< $(BUILD)/libmuster.a $(CORE_LIBS) -lcmocka $(LDFLAGS)
@@ -62,6 +76,21 @@ $(BUILD)/tests/%: tests/helpers/%.c $(BUILD)/libmuster.a
 	$(CC) $(CFLAGS) -Icore -Idb -o $@ $< $(BUILD)/libmuster.a $(CORE_LIBS) $(LDFLAGS)
 
 unit: $(UNIT_BIN) $(HELPER_BIN)
+
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(BUILD)/libmuster.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libmuster.a $(CORE_LIBS) $(LDFLAGS) -fsanitize=fuzzer
+
+fuzz-targets: $(FUZZ_BIN)
+
+# libFuzzer targets in build-fuzz/fuzz/ (skipped, with a word, without clang).
+fuzz-build:
+	@if command -v clang >/dev/null 2>&1; then $(FUZZ_MAKE) fuzz-targets; \
+	else echo "fuzz: clang is not installed (contrib/install-deps.sh); fuzz targets skipped"; fi
+
+# Each target for FUZZ_SECONDS (default 60), seeded from tests/fixtures.
+fuzz: deps fuzz-build
+	@FUZZ_DIR=$(CURDIR)/build-fuzz/fuzz FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/fuzz.sh
 
 # Install what is missing (quiet and quick when everything is there).
 deps:
@@ -76,19 +105,23 @@ run: deps
 check: deps
 	@$(MAKE) --no-print-directory all unit
 	@$(MAKE) --no-print-directory check-layers
-	@MUSTER_BIN=$(CURDIR)/$(BUILD)/muster UNIT_DIR=$(CURDIR)/$(BUILD)/tests sh tests/run.sh
+	@$(MAKE) --no-print-directory fuzz-build
+	@MUSTER_BIN=$(CURDIR)/$(BUILD)/muster UNIT_DIR=$(CURDIR)/$(BUILD)/tests \
+	    FUZZ_DIR=$(CURDIR)/build-fuzz/fuzz sh tests/run.sh
 
 # The same suite again, built with AddressSanitizer and UBSan.
 asan: deps
 	@$(MAKE) --no-print-directory BUILD=build-asan OPT=-O1 \
 	    SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
 	    build-asan/muster unit
-	@ASAN_OPTIONS=detect_leaks=1 MUSTER_BIN=$(CURDIR)/build-asan/muster \
+	@ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	    MUSTER_BIN=$(CURDIR)/build-asan/muster \
 	    UNIT_DIR=$(CURDIR)/build-asan/tests sh tests/run.sh
 
 # Layers: tui -> core -> db -> SQLite. Only db/ includes sqlite3.h; no
 # curses outside tui/; core/ and db/ never include tui/; db/ includes from
-# core/ only the leaf headers err.h, xmalloc.h, array.h, strbuf.h, utf8.h.
+# core/ only the leaf headers err.h, xmalloc.h, array.h, strbuf.h, utf8.h;
+# only core/print*.c include cairo, pango and zint.
 check-layers:
 	@sh tests/check-layers.sh
 
@@ -140,7 +173,8 @@ uninstall:
 	rmdir $(DESTDIR)$(PREFIX)/share/doc/muster 2>/dev/null || true
 
 format:
-	clang-format -i $(wildcard core/*.[ch] db/*.[ch] tui/*.[ch] tests/unit/*.[ch] tests/helpers/*.c)
+	clang-format -i $(wildcard core/*.[ch] db/*.[ch] tui/*.[ch] tests/unit/*.[ch] tests/helpers/*.c \
+	    tests/fuzz/*.[ch])
 
 clean:
-	rm -rf build build-asan muster
+	rm -rf build build-asan build-fuzz muster

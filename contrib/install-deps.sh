@@ -5,7 +5,9 @@ set -e
 PKGS="build-essential pkg-config libsqlite3-dev sqlite3 libncurses-dev libical-dev
 libiniparser-dev libcsv-dev libsodium-dev uuid-dev libjansson-dev libcmocka-dev tmux tzdata
 calcurse khal python3-icalendar python3-vobject ruby ruby-icalendar radicale php-cli
-php-sabre-vobject strace time"
+php-sabre-vobject strace time clang libclang-rt-14-dev util-linux
+libcairo2-dev libpango1.0-dev libzint-dev fonts-noto-core fonts-khmeros
+fonts-thai-tlwg fonts-noto-cjk fonts-dejavu-core poppler-utils python3-pypdf zbar-tools"
 
 missing=""
 for p in $PKGS; do

@@ -132,17 +132,8 @@ int agenda_booth_validate(struct ctx *c, struct record *r, const struct record *
 	const char *label = record_text(r, "label");
 	int64_t starts = record_int(r, "starts"), ends = record_int(r, "ends");
 	verdict_init(&v);
-	if (old && record_int(old, "event") != record_int(r, "event")) {
-		if (rules_store_booth_used_elsewhere(c->db, r->id, record_int(r, "event"), what,
-		                                     sizeof what, e) < 0)
-			return -1;
-		if (what[0])
-			return err_set(e, ERR_REFUSED,
-			               "booth %" PRId64
-			               " (%s) is used by %s of its event; it cannot "
-			               "move to event %" PRId64,
-			               r->id, label, what, record_int(r, "event"));
-	}
+	if (agenda_keeps_event(c, r, old, rules_store_booth_used_elsewhere, e) < 0)
+		return -1;
 	if (rules_store_event(c->db, record_int(r, "event"), &ev, e) < 0 ||
 	    room_in_event(c, record_int(r, "room"), &ev, room, sizeof room, &v, e) < 0)
 		return -1;
@@ -186,18 +177,24 @@ int agenda_event_validate(struct ctx *c, struct record *r, const struct record *
 	return registration_event_validate(c, r, old, e);
 }
 
-int agenda_room_validate(struct ctx *c, struct record *r, const struct record *old, struct err *e)
+int agenda_keeps_event(struct ctx *c, const struct record *r, const struct record *old,
+                       agenda_used_fn used, struct err *e)
 {
 	char what[128];
 	int64_t event = record_int(r, "event");
 	if (!old || record_int(old, "event") == event)
 		return 0;
-	if (rules_store_room_used_elsewhere(c->db, r->id, event, what, sizeof what, e) < 0)
+	if (used(c->db, r->id, event, what, sizeof what, e) < 0)
 		return -1;
 	if (what[0])
 		return err_set(e, ERR_REFUSED,
-		               "room %" PRId64 " (%s) is used by %s of its event; it cannot move "
+		               "%s %" PRId64 " (%s) is used by %s of its event; it cannot move "
 		               "to event %" PRId64,
-		               r->id, record_text(r, "name"), what, event);
+		               r->ent->name, r->id, record_text(r, r->ent->label), what, event);
 	return 0;
+}
+
+int agenda_room_validate(struct ctx *c, struct record *r, const struct record *old, struct err *e)
+{
+	return agenda_keeps_event(c, r, old, rules_store_room_used_elsewhere, e);
 }

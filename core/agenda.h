@@ -17,4 +17,13 @@ int agenda_event_validate(struct ctx *c, struct record *r, const struct record *
 /* A room used by an event's rows stays in that event. */
 int agenda_room_validate(struct ctx *c, struct record *r, const struct record *old, struct err *e);
 
+/* Which rows of its event use row id (a room, a booth, a role): what, or ""
+ * when none (the rules_store_*_used_elsewhere queries). */
+typedef int (*agenda_used_fn)(struct db *db, int64_t id, int64_t event, char *what, size_t n,
+                              struct err *e);
+/* The rule for every such row: while rows of its event use it, it does not
+ * move to another event (ERR_REFUSED naming the row and what uses it). */
+int agenda_keeps_event(struct ctx *c, const struct record *r, const struct record *old,
+                       agenda_used_fn used, struct err *e);
+
 #endif

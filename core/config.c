@@ -38,6 +38,7 @@ struct opt {
 };
 
 _Static_assert(sizeof(enum theme) == sizeof(int), "enum members are stored as int");
+_Static_assert(sizeof(enum paper) == sizeof(int), "enum members are stored as int");
 
 /* The section that takes any key: action = key list. */
 #define KEYS_SECTION "keys"
@@ -46,6 +47,7 @@ static const struct opt_choice theme_choices[] = {
     {"default", THEME_DEFAULT}, {"mono", THEME_MONO}, {"high-contrast", THEME_HIGH_CONTRAST}, {0}};
 static const struct opt_choice time_choices[] = {{"24h", 0}, {"12h", 1}, {0}};
 static const struct opt_choice week_choices[] = {{"sunday", 0}, {"monday", 1}, {0}};
+static const struct opt_choice paper_choices[] = {{"a4", PAPER_A4}, {"letter", PAPER_LETTER}, {0}};
 
 #define FIELD(m) .offset = offsetof(struct config, m), .size = sizeof(((struct config *)0)->m)
 #define INT(s, k, m, d, lo, hi, h)                                                                 \
@@ -114,6 +116,11 @@ static const struct opt options[] = {
         "Days after the end of a person's last event before privacy sweep erases them; 0 = never"),
     INT("privacy", "backup_keep_days", backup_keep_days, "0", 0, 36500,
         "Days a backup is kept before backup --prune removes it; 0 = keep every backup"),
+    ENUM("print", "paper", paper, "a4", paper_choices, "Paper size of printed sheets (PDF)"),
+    BOOL("print", "roster_phones", roster_phones, "on",
+         "Print volunteers' and leads' phones on rosters (no other sheet has phones)"),
+    STRING("print", "folder", print_folder, "~/muster-print",
+           "Folder the coordinator screen writes PDF files into (p); ~/ is your home"),
 };
 
 #define NOPTIONS ARRAY_LEN(options)

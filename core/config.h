@@ -9,6 +9,7 @@
 #include "err.h"
 
 enum theme { THEME_DEFAULT, THEME_MONO, THEME_HIGH_CONTRAST };
+enum paper { PAPER_A4, PAPER_LETTER };
 
 #define CONFIG_MAX_KEY_OVERRIDES 64
 
@@ -48,6 +49,10 @@ struct config {
 	/* [privacy] */
 	int retain_days_after_event; /* 0 = keep people's details */
 	int backup_keep_days;        /* 0 = keep every backup */
+	/* [print] */
+	enum paper paper;
+	bool roster_phones;
+	char print_folder[4096]; /* where the TUI writes PDF files */
 	/* [keys] */
 	struct key_override keys[CONFIG_MAX_KEY_OVERRIDES];
 	int nkeys;

@@ -53,29 +53,17 @@ static bool rng_pct(struct rng *r, unsigned pct)
 
 /* ---- calendar dates as YYYYMMDD integers --------------------------------- */
 
-/* Days since 1970-01-01 (H. Hinnant's algorithm). */
+/* Days since 1970-01-01 of a YYYYMMDD date, and back (core/tz.c's algorithm). */
 static int64_t ymd_days(int32_t ymd)
 {
-	int64_t y = ymd / 10000, m = ymd / 100 % 100, d = ymd % 100;
-	y -= m <= 2;
-	int64_t era = (y >= 0 ? y : y - 399) / 400;
-	int64_t yoe = y - era * 400;
-	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
+	return tz_days_from_civil(ymd / 10000, ymd / 100 % 100, ymd % 100);
 }
 
 static int32_t days_ymd(int64_t z)
 {
-	z += 719468;
-	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-	int64_t doe = z - era * 146097;
-	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	int64_t mp = (5 * doy + 2) / 153;
-	int64_t d = doy - (153 * mp + 2) / 5 + 1;
-	int64_t m = mp < 10 ? mp + 3 : mp - 9;
-	int64_t y = yoe + era * 400 + (m <= 2);
+	int64_t y;
+	int m, d;
+	tz_civil_from_days(z, &y, &m, &d);
 	return (int32_t)(y * 10000 + m * 100 + d);
 }
 

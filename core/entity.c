@@ -10,6 +10,7 @@
 
 #include "agenda.h"
 #include "array.h"
+#include "itip.h"
 #include "lead.h"
 #include "person.h"
 #include "recheck.h"
@@ -253,7 +254,7 @@ static const struct entity_def entities[] = {
         .event_where = "id = ?",
         .tz_expr = "event.tz",
         .order_by = "starts, id",
-        .prepare = schedule_prepare,
+        .prepare = itip_event_prepare,
         .validate = agenda_event_validate,
         .after_write = registration_event_after_write,
     },
@@ -303,6 +304,7 @@ static const struct entity_def entities[] = {
         .event_where = IN_EVENT,
         .tz_expr = TZ_OF_EVENT("room"),
         .tz_from = "event",
+        .prepare = itip_room_prepare,
         .validate = agenda_room_validate,
     },
     {

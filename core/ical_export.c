@@ -24,11 +24,13 @@
 #include "entity.h"
 #include "ical_out.h"
 #include "ical_tz.h"
+#include "itip.h"
 #include "outfile.h"
 #include "tz.h"
+#include "person.h"
 #include "xmalloc.h"
 
-#define CONFIDENTIAL "Confidential"
+#define CONFIDENTIAL PERSON_CONFIDENTIAL_NAME
 #define MAX_SOURCES  3
 
 /* Someone a calendar is addressed to (the person of a person's file, an
@@ -37,6 +39,7 @@ struct invitee {
 	const char *name;
 	const char *email;
 	bool confidential;
+	int64_t person; /* 0: not a person (an organization's contact) */
 };
 
 /* What one calendar holds: up to two row queries, how rows are titled, and
@@ -75,6 +78,13 @@ struct zone_cache {
 struct zone_list {
 	struct zone_span *v;
 	size_t n, cap;
+	size_t items; /* rows in all of them */
+};
+
+/* What an export sent, stored once its files are written (core/itip.h). */
+struct sent_list {
+	struct itip_sent *v;
+	size_t n, cap;
 };
 
 struct writer {
@@ -83,6 +93,7 @@ struct writer {
 	struct ical_out out;
 	const struct zone_list *zones;
 	struct zone_cache *cache;
+	struct sent_list *sent; /* iTIP objects: who was sent what */
 	int64_t now;
 	size_t nevents;
 	struct err *e;
@@ -93,6 +104,7 @@ struct crowd {
 	struct crowd_one {
 		char *name, *email, *role;
 		bool confidential;
+		int64_t person;
 	} * v;
 	size_t n, cap;
 };
@@ -110,9 +122,10 @@ int ical_export_method_parse(const char *text, enum ical_method *out, struct err
 
 /* ---- zones ------------------------------------------------------------- */
 
-static int zone_add(void *arg, const char *tz, int64_t first, int64_t last)
+static int zone_add(void *arg, const char *tz, int64_t first, int64_t last, size_t count)
 {
 	struct zone_list *z = arg;
+	z->items += count;
 	for (size_t i = 0; i < z->n; i++) {
 		if (strcmp(z->v[i].tz, tz) != 0)
 			continue;
@@ -194,6 +207,7 @@ static int crowd_add(void *arg, const struct ical_store_person *p)
 	XGROW(k->v, k->n, k->cap, 4);
 	struct crowd_one *o = &k->v[k->n++];
 	o->confidential = p->confidential;
+	o->person = p->id;
 	o->name = ical_out_clean(p->confidential ? CONFIDENTIAL : p->name, true);
 	o->email = p->email && !p->confidential ? xstrdup(p->email) : NULL;
 	o->role = xstrdup(p->role ? p->role : "");
@@ -245,7 +259,7 @@ static void add_text(icalcomponent *ev, icalproperty *(*make)(const char *), con
 /* Is the wall time of t in tz one that occurs twice (clocks falling back)? */
 static bool ambiguous(const struct writer *w, const char *tz, int64_t t)
 {
-	for (size_t i = 0; i < w->zones->n; i++)
+	for (size_t i = 0; w->zones && i < w->zones->n; i++)
 		if (strcmp(w->zones->v[i].tz, tz) == 0)
 			return w->zones->v[i].zone &&
 			       ical_tz_zone_ambiguous(w->zones->v[i].zone, t);
@@ -264,10 +278,15 @@ static icalproperty *time_prop(const struct writer *w, icalproperty *(*make)(str
 	return p;
 }
 
-/* STATUS: a cancellation, or the row's own (shifts: open is CONFIRMED). */
-static icalproperty_status status_of(const struct writer *w, const struct ical_store_item *it)
+static bool cancelled(const struct ical_store_item *it)
 {
-	if (w->cal->method == ICAL_CANCEL || (it->status && strcmp(it->status, "cancelled") == 0))
+	return it->status && strcmp(it->status, "cancelled") == 0;
+}
+
+/* STATUS: a cancellation, or the row's own (shifts: open is CONFIRMED). */
+static icalproperty_status status_of(enum ical_method m, const struct ical_store_item *it)
+{
+	if (m == ICAL_CANCEL || cancelled(it))
 		return ICAL_STATUS_CANCELLED;
 	if (it->status && strcmp(it->status, "tentative") == 0)
 		return ICAL_STATUS_TENTATIVE;
@@ -356,7 +375,8 @@ static icalproperty *attendee(const char *name, const char *email, bool rsvp)
 	return p;
 }
 
-static void add_people(const struct writer *w, icalcomponent *ev, const struct crowd *k)
+static void add_people(const struct writer *w, enum ical_method m, icalcomponent *ev,
+                       const struct crowd *k)
 {
 	const struct config *cfg = w->c->cfg;
 	if (cfg->organizer_email[0]) {
@@ -370,9 +390,9 @@ static void add_people(const struct writer *w, icalcomponent *ev, const struct c
 		}
 		add(ev, p);
 	}
-	if (w->cal->method == ICAL_PUBLISH)
+	if (m == ICAL_PUBLISH)
 		return;
-	bool rsvp = w->cal->method == ICAL_REQUEST;
+	bool rsvp = m == ICAL_REQUEST;
 	const struct invitee *inv = w->cal->invitee;
 	if (inv) {
 		if (inv->email && inv->email[0])
@@ -387,10 +407,11 @@ static void add_people(const struct writer *w, icalcomponent *ev, const struct c
 			add(ev, attendee(k->v[i].name, k->v[i].email, rsvp));
 }
 
-static void add_alarm(const struct writer *w, icalcomponent *ev, const char *summary)
+static void add_alarm(const struct writer *w, enum ical_method m, icalcomponent *ev,
+                      const char *summary)
 {
 	int minutes = w->c->cfg->reminder_minutes;
-	if (!w->cal->alarms || minutes <= 0 || w->cal->method == ICAL_CANCEL)
+	if (!w->cal->alarms || minutes <= 0 || m == ICAL_CANCEL)
 		return;
 	icalcomponent *alarm = icalcomponent_new_valarm();
 	icalcomponent_add_property(alarm, icalproperty_new_action(ICAL_ACTION_DISPLAY));
@@ -402,14 +423,14 @@ static void add_alarm(const struct writer *w, icalcomponent *ev, const char *sum
 	icalcomponent_add_component(ev, alarm);
 }
 
+/* One VEVENT sent with method m and SEQUENCE seq. */
 static icalcomponent *vevent(struct writer *w, const struct ical_store_item *it,
-                             const struct crowd *k)
+                             const struct crowd *k, enum ical_method m, int64_t seq)
 {
 	icalcomponent *ev = icalcomponent_new_vevent();
 	add_text(ev, icalproperty_new_uid, it->uid, true);
 	add(ev, icalproperty_new_dtstamp(ical_tz_utc(w->now)));
-	add(ev, icalproperty_new_sequence(
-	            (int)(it->sequence + (w->cal->method == ICAL_CANCEL ? 1 : 0))));
+	add(ev, icalproperty_new_sequence((int)seq));
 	add(ev, time_prop(w, icalproperty_new_dtstart, it->tz, it->starts));
 	add(ev, time_prop(w, icalproperty_new_dtend, it->tz, it->ends));
 	char *summary = summary_of(w, it);
@@ -425,7 +446,7 @@ static icalcomponent *vevent(struct writer *w, const struct ical_store_item *it,
 		add(ev, icalproperty_new_categories(cat));
 		free(cat);
 	}
-	icalproperty_status st = status_of(w, it);
+	icalproperty_status st = status_of(m, it);
 	add(ev, icalproperty_new_status(st));
 	if (w->c->cfg->include_descriptions) {
 		char *d = description_of(it, k);
@@ -433,9 +454,9 @@ static icalcomponent *vevent(struct writer *w, const struct ical_store_item *it,
 			add_text(ev, icalproperty_new_description, d, false);
 		free(d);
 	}
-	add_people(w, ev, k);
+	add_people(w, m, ev, k);
 	if (st != ICAL_STATUS_CANCELLED)
-		add_alarm(w, ev, clean_summary);
+		add_alarm(w, m, ev, clean_summary);
 	free(clean_summary);
 	return ev;
 }
@@ -451,7 +472,7 @@ static int write_item(void *arg, const struct ical_store_item *it)
 	struct ical_store_item own = *it;
 	if (it->kind == ICAL_ITEM_EVENT)
 		own.category = w->cal->event_category;
-	icalcomponent *ev = vevent(w, &own, &k);
+	icalcomponent *ev = vevent(w, &own, &k, ICAL_PUBLISH, it->sequence);
 	ical_out_component(&w->out, ev);
 	icalcomponent_free(ev);
 	crowd_free(&k);
@@ -461,7 +482,7 @@ static int write_item(void *arg, const struct ical_store_item *it)
 
 /* ---- one calendar -------------------------------------------------------- */
 
-static void write_head(struct writer *w)
+static void write_head(struct writer *w, enum ical_method m)
 {
 	static const icalproperty_method methods[] = {[ICAL_PUBLISH] = ICAL_METHOD_PUBLISH,
 	                                              [ICAL_REQUEST] = ICAL_METHOD_REQUEST,
@@ -470,7 +491,7 @@ static void write_head(struct writer *w)
 	    icalproperty_new_prodid("-//muster//muster " MUSTER_VERSION "//EN"),
 	    icalproperty_new_version("2.0"),
 	    icalproperty_new_calscale("GREGORIAN"),
-	    icalproperty_new_method(methods[w->cal->method]),
+	    icalproperty_new_method(methods[m]),
 	};
 	ical_out_line(&w->out, "BEGIN:VCALENDAR", 15);
 	for (size_t i = 0; i < ARRAY_LEN(props); i++) {
@@ -508,7 +529,7 @@ static int write_calendar(struct ctx *c, const struct calendar *cal, struct zone
 	struct writer w = {
 	    .c = c, .cal = cal, .zones = &z, .cache = cache, .now = clock_now(c->clock), .e = e};
 	ical_out_init(&w.out, f);
-	write_head(&w);
+	write_head(&w, ICAL_PUBLISH);
 	write_zones(&w, &z);
 	int ret = 0;
 	for (size_t i = 0; i < cal->nsrc && ret == 0; i++)
@@ -525,6 +546,166 @@ static int write_calendar(struct ctx *c, const struct calendar *cal, struct zone
 	if (nevents)
 		*nevents = w.nevents;
 	return ret < 0 ? -1 : 0;
+}
+
+/* ---- iTIP objects: one VEVENT, one UID --------------------------------- */
+
+/* The method an item goes out with: a cancelled item (or one of a cancelled
+ * event) is cancelled whatever was asked, as a REQUEST cannot carry
+ * STATUS:CANCELLED (RFC 5546 section 3.2.2). */
+static enum ical_method object_method(enum ical_method asked, const struct ical_store_item *it)
+{
+	return asked == ICAL_CANCEL || cancelled(it) ? ICAL_CANCEL : ICAL_REQUEST;
+}
+
+static enum itip_method to_itip(enum ical_method m)
+{
+	return m == ICAL_CANCEL ? ITIP_CANCEL : ITIP_REQUEST;
+}
+
+/* Raise *seq to what person must be sent next for the item. */
+static int raise_for(struct writer *w, int64_t person, const struct ical_store_item *it,
+                     enum ical_method m, int64_t *seq)
+{
+	int64_t next;
+	if (itip_next(w->c, person, it->uid, to_itip(m), it->sequence, &next, w->e) < 0)
+		return -1;
+	if (next > *seq)
+		*seq = next;
+	return 0;
+}
+
+static void note_sent(struct writer *w, int64_t person, const struct ical_store_item *it,
+                      enum ical_method m, int64_t seq)
+{
+	XGROW(w->sent->v, w->sent->n, w->sent->cap, 16);
+	struct itip_sent *s = &w->sent->v[w->sent->n++];
+	memset(s, 0, sizeof *s);
+	s->person = person;
+	snprintf(s->uid, sizeof s->uid, "%s", it->uid ? it->uid : "");
+	s->method = to_itip(m);
+	s->sequence = seq;
+	s->item_sequence = it->sequence;
+	s->sent_at = w->now;
+}
+
+/* The attendees an object names: the calendar's invitee, else the row's
+ * people with an address (confidential people have none here). For each
+ * person among them, fn(w, person, ...). */
+static int each_attendee(struct writer *w, const struct crowd *k, const struct ical_store_item *it,
+                         enum ical_method m, int64_t *seq,
+                         int (*fn)(struct writer *, int64_t, const struct ical_store_item *,
+                                   enum ical_method, int64_t *))
+{
+	const struct invitee *inv = w->cal->invitee;
+	if (inv)
+		return inv->person && inv->email && inv->email[0] ? fn(w, inv->person, it, m, seq)
+		                                                  : 0;
+	for (size_t i = 0; i < k->n; i++)
+		if (k->v[i].email && fn(w, k->v[i].person, it, m, seq) < 0)
+			return -1;
+	return 0;
+}
+
+static int note_one(struct writer *w, int64_t person, const struct ical_store_item *it,
+                    enum ical_method m, int64_t *seq)
+{
+	note_sent(w, person, it, m, *seq);
+	return 0;
+}
+
+/* One VCALENDAR with the one VEVENT of it and its VTIMEZONE, sent with the
+ * method asked (or CANCEL, see object_method) and a SEQUENCE above what
+ * any of its attendees was last sent for it (core/itip.h), who are noted in
+ * w->sent. *method and *seq say what was written. */
+static int write_object(struct writer *w, const struct ical_store_item *it, enum ical_method asked,
+                        enum ical_method *method, int64_t *seq)
+{
+	struct crowd k = {0};
+	enum ical_method m = object_method(asked, it);
+	*method = m;
+	*seq = itip_sequence(NULL, to_itip(m), it->sequence);
+	if (crowd_load(w, it, &k) < 0 || each_attendee(w, &k, it, m, seq, raise_for) < 0) {
+		crowd_free(&k);
+		return -1;
+	}
+	struct ical_store_item own = *it;
+	if (it->kind == ICAL_ITEM_EVENT)
+		own.category = w->cal->event_category;
+	struct zone_span span = {.first = it->starts, .last = it->ends};
+	struct zone_list zones = {.v = &span, .n = 1};
+	snprintf(span.tz, sizeof span.tz, "%s", it->tz ? it->tz : "UTC");
+	write_head(w, m);
+	if (!ical_tz_is_utc(span.tz)) {
+		const struct cached_zone *cz =
+		    zone_cached(w->cache, span.tz, span.first, span.last);
+		span.zone = &cz->zone;
+		ical_out_text(&w->out, cz->vtimezone);
+	}
+	w->zones = &zones;
+	icalcomponent *ev = vevent(w, &own, &k, m, *seq);
+	w->zones = NULL;
+	ical_out_component(&w->out, ev);
+	icalcomponent_free(ev);
+	ical_out_line(&w->out, "END:VCALENDAR", 13);
+	each_attendee(w, &k, it, m, seq, note_one);
+	crowd_free(&k);
+	w->nevents++;
+	return w->out.failed ? -1 : 0;
+}
+
+static int object_row(void *arg, const struct ical_store_item *it)
+{
+	struct writer *w = arg;
+	enum ical_method m;
+	int64_t seq;
+	return write_object(w, it, w->cal->method, &m, &seq);
+}
+
+/* Store what an export sent, once its files are written. */
+static int record_sent(struct ctx *c, const struct sent_list *sent, struct err *e)
+{
+	if (sent->n == 0)
+		return 0;
+	if (db_begin(c->db, e) < 0)
+		return -1;
+	for (size_t i = 0; i < sent->n; i++)
+		if (itip_record(c, &sent->v[i], e) < 0) {
+			db_rollback(c->db);
+			return -1;
+		}
+	return db_commit(c->db, e);
+}
+
+/* The one object of an invitation or cancellation to f (the calendar holds
+ * exactly one row: checked before). */
+static int write_itip_calendar(struct ctx *c, const struct calendar *cal, FILE *f, size_t *nevents,
+                               struct sent_list *sent, struct err *e)
+{
+	struct zone_cache cache = {0};
+	struct writer w = {
+	    .c = c, .cal = cal, .cache = &cache, .sent = sent, .now = clock_now(c->clock), .e = e};
+	ical_out_init(&w.out, f);
+	int ret = 0;
+	for (size_t i = 0; i < cal->nsrc && ret == 0; i++)
+		ret = ical_store_items(c->db, cal->src[i].q, cal->src[i].key, cal->src[i].event,
+		                       object_row, &w, e);
+	ical_out_free(&w.out);
+	zone_cache_free(&cache);
+	if (w.out.failed || (ret == 0 && (fflush(f) != 0 || ferror(f))))
+		ret = err_set(e, ERR_INPUT, "writing the calendar failed: %s", strerror(errno));
+	*nevents = w.nevents;
+	return ret < 0 ? -1 : 0;
+}
+
+/* How many rows cal holds. */
+static int count_rows(struct ctx *c, const struct calendar *cal, size_t *n, struct err *e)
+{
+	struct zone_list z = {0};
+	int ret = calendar_zones(c, cal, &z, e);
+	*n = z.items;
+	free(z.v);
+	return ret;
 }
 
 /* ---- what is exported ---------------------------------------------------- */
@@ -561,6 +742,7 @@ static int load_party(struct ctx *c, const struct ical_export_opts *o, struct pa
 		p->inv.name = record_text(&p->rec, "name");
 		p->inv.email = record_text(&p->rec, "email");
 		p->inv.confidential = record_int(&p->rec, "confidential") != 0;
+		p->inv.person = o->person;
 	} else {
 		if (exists(c, "org", o->org, &p->rec, e) < 0)
 			return -1;
@@ -644,11 +826,31 @@ static int audit_export(struct ctx *c, const char *entity, int64_t id, const cha
 	return db_commit(c->db, e);
 }
 
+/* An invitation or a cancellation is one iTIP object, and RFC 5546
+ * (sections 3.2.2 and 3.2.5) gives every component of it the same UID. */
+static int one_uid(struct ctx *c, const struct ical_export_opts *o, const struct calendar *cal,
+                   struct err *e)
+{
+	size_t n;
+	if (count_rows(c, cal, &n, e) < 0)
+		return -1;
+	if (n == 0)
+		return nothing(o, e);
+	if (n == 1)
+		return 0;
+	return err_set(e, ERR_USAGE,
+	               "export ics: METHOD:%s carries one UID (RFC 5546) and this calendar holds "
+	               "%zu; write one file per person and UID with --event ID --per-person DIR "
+	               "--method %s, or leave out --method for one file (PUBLISH)",
+	               o->method == ICAL_CANCEL ? "CANCEL" : "REQUEST", n, method_names[o->method]);
+}
+
 int ical_export(struct ctx *c, const struct ical_export_opts *o, FILE *out, size_t *nevents,
                 struct err *e)
 {
 	struct record ev;
 	struct party party = {0};
+	size_t n = 0;
 	if (nevents)
 		*nevents = 0;
 	if (need_organizer(c, o->method, e) < 0)
@@ -660,6 +862,8 @@ int ical_export(struct ctx *c, const struct ical_export_opts *o, FILE *out, size
 	}
 	if ((o->scope == ICAL_PERSON || o->scope == ICAL_ORG) && load_party(c, o, &party, e) < 0)
 		return -1;
+	struct calendar cal;
+	calendar_for(o, &party.inv, &cal);
 	int ret = 0;
 	if (o->method != ICAL_PUBLISH) {
 		const char *entity = o->scope == ICAL_PERSON ? "person"
@@ -668,22 +872,33 @@ int ical_export(struct ctx *c, const struct ical_export_opts *o, FILE *out, size
 		int64_t id = o->scope == ICAL_PERSON ? o->person
 		             : o->scope == ICAL_ORG  ? o->org
 		                                     : o->event;
-		ret = audit_export(c, entity, id, o->scope == ICAL_SHIFTS ? " --shifts" : "",
-		                   o->method, e);
+		ret = one_uid(c, o, &cal, e);
+		if (ret == 0)
+			ret =
+			    audit_export(c, entity, id, o->scope == ICAL_SHIFTS ? " --shifts" : "",
+			                 o->method, e);
 	}
-	struct calendar cal;
-	calendar_for(o, &party.inv, &cal);
+	struct sent_list sent = {0};
 	bool began = false;
 	if (ret == 0)
 		ret = ical_store_read_begin(c->db, &began, e);
 	if (ret == 0) {
-		struct zone_cache cache = {0};
-		ret = write_calendar(c, &cal, &cache, out, nevents, e);
-		zone_cache_free(&cache);
+		if (o->method == ICAL_PUBLISH) {
+			struct zone_cache cache = {0};
+			ret = write_calendar(c, &cal, &cache, out, &n, e);
+			zone_cache_free(&cache);
+		} else {
+			ret = write_itip_calendar(c, &cal, out, &n, &sent, e);
+		}
 		ical_store_read_end(c->db, began);
 	}
+	if (ret == 0)
+		ret = record_sent(c, &sent, e);
+	free(sent.v);
 	if (party.loaded)
 		record_free(&party.rec);
+	if (nevents)
+		*nevents = n;
 	if (ret == 1)
 		return nothing(o, e);
 	return ret;
@@ -697,8 +912,9 @@ struct per_person {
 	enum ical_method method;
 	const char *dir;
 	FILE *index;
-	size_t nfiles, people;
+	size_t nfiles, people, skipped;
 	struct zone_cache zones;
+	struct sent_list sent;
 	struct err *e;
 };
 
@@ -711,28 +927,40 @@ static void tsv_cell(FILE *f, const char *s, const char *end)
 	free(clean);
 }
 
-static int one_person(void *arg, const struct ical_store_person *p)
+static void index_person(struct per_person *pp, const struct ical_store_person *p)
 {
-	struct per_person *pp = arg;
-	struct invitee inv = {p->name, p->email, p->confidential};
+	fprintf(pp->index, "%" PRId64 "\t", p->id);
+	tsv_cell(pp->index, p->confidential ? CONFIDENTIAL : p->name, "\t");
+	tsv_cell(pp->index, p->email ? p->email : "", "\t");
+}
+
+/* The calendar of a person's file: the event itself first, so everyone's
+ * file says when and where, then their shifts and talks. */
+static void person_calendar(const struct per_person *pp, const struct ical_store_person *p,
+                            const struct invitee *inv, struct calendar *cal)
+{
 	struct ical_export_opts o = {
 	    .scope = ICAL_PERSON, .method = pp->method, .event = pp->event, .person = p->id};
-	struct calendar cal;
-	calendar_for(&o, &inv, &cal);
-	/* the event itself first, so everyone's file says when and where */
-	memmove(&cal.src[1], &cal.src[0], cal.nsrc * sizeof cal.src[0]);
-	cal.src[0].q = ICAL_Q_EVENT;
-	cal.src[0].key = pp->event;
-	cal.src[0].event = 0;
-	cal.nsrc++;
-	cal.event_category = p->role;
+	calendar_for(&o, inv, cal);
+	memmove(&cal->src[1], &cal->src[0], cal->nsrc * sizeof cal->src[0]);
+	cal->src[0].q = ICAL_Q_EVENT;
+	cal->src[0].key = pp->event;
+	cal->src[0].event = 0;
+	cal->nsrc++;
+	cal->event_category = p->role;
+}
+
+/* PUBLISH: one file holding everything of the person. */
+static int person_schedule(struct per_person *pp, const struct ical_store_person *p,
+                           const struct calendar *cal)
+{
 	char name[64];
 	snprintf(name, sizeof name, "person-%" PRId64 ".ics", p->id);
 	struct outfile of;
 	if (outfile_open_in(&of, pp->dir, name, 0600, pp->e) < 0)
 		return -1;
 	size_t n = 0;
-	int ret = write_calendar(pp->c, &cal, &pp->zones, of.f, &n, pp->e);
+	int ret = write_calendar(pp->c, cal, &pp->zones, of.f, &n, pp->e);
 	if (ret == 1) /* the event row is read in the same snapshot: never */
 		ret = err_set(pp->e, ERR_NOT_FOUND, "event %" PRId64 " is gone", pp->event);
 	if (ret < 0) {
@@ -741,21 +969,96 @@ static int one_person(void *arg, const struct ical_store_person *p)
 	}
 	if (outfile_commit(&of, pp->e) < 0)
 		return -1;
-	pp->people++;
-	fprintf(pp->index, "%" PRId64 "\t", p->id);
-	tsv_cell(pp->index, p->confidential ? CONFIDENTIAL : p->name, "\t");
-	tsv_cell(pp->index, p->email ? p->email : "", "\t");
+	index_person(pp, p);
 	tsv_cell(pp->index, name, "\t");
 	fprintf(pp->index, "%zu\n", n);
 	pp->nfiles++;
 	return 0;
 }
 
+/* One invitation or cancellation file of one person. */
+struct person_object {
+	struct per_person *pp;
+	const struct ical_store_person *p;
+	struct writer w;
+};
+
+static int person_object(void *arg, const struct ical_store_item *it)
+{
+	static const char *const kinds[] = {[ICAL_ITEM_SESSION] = "session",
+	                                    [ICAL_ITEM_SHIFT] = "shift",
+	                                    [ICAL_ITEM_BOOTH] = "booth",
+	                                    [ICAL_ITEM_EVENT] = "event"};
+	struct person_object *po = arg;
+	struct per_person *pp = po->pp;
+	char name[96];
+	snprintf(name, sizeof name, "person-%" PRId64 "-%s-%" PRId64 ".ics", po->p->id,
+	         kinds[it->kind], it->id);
+	struct outfile of;
+	if (outfile_open_in(&of, pp->dir, name, 0600, pp->e) < 0)
+		return -1;
+	ical_out_init(&po->w.out, of.f);
+	enum ical_method m;
+	int64_t seq;
+	int ret = write_object(&po->w, it, pp->method, &m, &seq);
+	ical_out_free(&po->w.out);
+	if (ret == 0 && (fflush(of.f) != 0 || ferror(of.f)))
+		ret = err_set(pp->e, ERR_INPUT, "writing %s failed: %s", name, strerror(errno));
+	if (ret < 0) {
+		outfile_abort(&of);
+		return -1;
+	}
+	if (outfile_commit(&of, pp->e) < 0)
+		return -1;
+	index_person(pp, po->p);
+	tsv_cell(pp->index, name, "\t");
+	tsv_cell(pp->index, it->uid, "\t");
+	fprintf(pp->index, "%s\t%" PRId64 "\n", m == ICAL_CANCEL ? "CANCEL" : "REQUEST", seq);
+	pp->nfiles++;
+	return 0;
+}
+
+/* REQUEST or CANCEL: one file for each UID of the person's (RFC 5546 gives
+ * an iTIP object one UID), whose only ATTENDEE is the person. */
+static int person_objects(struct per_person *pp, const struct ical_store_person *p,
+                          const struct calendar *cal)
+{
+	if (!p->email || !p->email[0]) {
+		pp->skipped++; /* an invitation needs an ATTENDEE */
+		return 0;
+	}
+	struct person_object po = {.pp = pp,
+	                           .p = p,
+	                           .w = {.c = pp->c,
+	                                 .cal = cal,
+	                                 .cache = &pp->zones,
+	                                 .sent = &pp->sent,
+	                                 .now = clock_now(pp->c->clock),
+	                                 .e = pp->e}};
+	for (size_t i = 0; i < cal->nsrc; i++)
+		if (ical_store_items(pp->c->db, cal->src[i].q, cal->src[i].key, cal->src[i].event,
+		                     person_object, &po, pp->e) != 0)
+			return -1;
+	return 0;
+}
+
+static int one_person(void *arg, const struct ical_store_person *p)
+{
+	struct per_person *pp = arg;
+	struct invitee inv = {p->name, p->email, p->confidential, p->id};
+	struct calendar cal;
+	person_calendar(pp, p, &inv, &cal);
+	pp->people++;
+	if (pp->method == ICAL_PUBLISH)
+		return person_schedule(pp, p, &cal);
+	return person_objects(pp, p, &cal);
+}
+
 int ical_export_per_person(struct ctx *c, int64_t event, enum ical_method method, const char *dir,
-                           size_t *npeople, size_t *nfiles, struct err *e)
+                           struct ical_per_person_result *r, struct err *e)
 {
 	struct record ev;
-	*npeople = *nfiles = 0;
+	memset(r, 0, sizeof *r);
 	if (need_organizer(c, method, e) < 0 || exists(c, "event", event, &ev, e) < 0)
 		return -1;
 	record_free(&ev);
@@ -766,7 +1069,9 @@ int ical_export_per_person(struct ctx *c, int64_t event, enum ical_method method
 	if (outfile_open_in(&of, dir, "index.tsv", 0600, e) < 0)
 		return -1;
 	FILE *index = of.f;
-	fputs("id\tname\temail\tfile\tevents\n", index);
+	fputs(method == ICAL_PUBLISH ? "id\tname\temail\tfile\tevents\n"
+	                             : "id\tname\temail\tfile\tuid\tmethod\tsequence\n",
+	      index);
 	struct per_person pp = {
 	    .c = c, .event = event, .method = method, .dir = dir, .index = index, .e = e};
 	bool began = false;
@@ -780,7 +1085,11 @@ int ical_export_per_person(struct ctx *c, int64_t event, enum ical_method method
 		outfile_abort(&of);
 	else if (outfile_commit(&of, e) < 0)
 		ret = -1;
-	*nfiles = pp.nfiles;
-	*npeople = pp.people;
+	if (ret == 0)
+		ret = record_sent(c, &pp.sent, e);
+	free(pp.sent.v);
+	r->files = pp.nfiles;
+	r->people = pp.people;
+	r->skipped = pp.skipped;
 	return ret < 0 ? -1 : 0;
 }

@@ -32,20 +32,34 @@ int ical_export_method_parse(const char *text, enum ical_method *out, struct err
 
 /* Write one calendar to out. Nothing is written when there is nothing to
  * export (ERR_NOT_FOUND) or a row is missing. *nevents (may be NULL) gets the
- * number of VEVENTs written. */
+ * number of VEVENTs written. REQUEST and CANCEL: the calendar must hold one
+ * row (one UID, RFC 5546), else ERR_USAGE; its SEQUENCE is above what each
+ * attendee was last sent for it, and what was sent is stored (core/itip.h). */
 int ical_export(struct ctx *c, const struct ical_export_opts *o, FILE *out, size_t *nevents,
                 struct err *e);
 
+/* What ical_export_per_person wrote. */
+struct ical_per_person_result {
+	size_t people;  /* registered people listed */
+	size_t files;   /* calendar files written */
+	size_t skipped; /* REQUEST, CANCEL: people without an email (no ATTENDEE) */
+};
+
 /* One file per person registered for the event (registered or checked in),
- * in dir (created 0700; an existing dir must not be open to others):
- * person-ID.ics, mode 0600, holding one entry for the event itself (its
- * stored UID and SEQUENCE, span, venue and address, status, the person's
+ * in dir (created 0700; an existing dir must not be open to others), each
+ * mode 0600, and index.tsv (mode 0600) listing them for a mail merge.
+ * PUBLISH: person-ID.ics holds one entry for the event itself (its stored
+ * UID and SEQUENCE, span, venue and address, status, the person's
  * registration kind as CATEGORIES) followed by the person's shifts and the
- * sessions they speak at; and index.tsv (id, name, email, file, events;
- * mode 0600) listing every registered person with their file, for a mail
- * merge. *npeople gets the number of people listed, *nfiles the number of
- * calendar files written (the same). */
+ * sessions they speak at; index.tsv has id, name, email, file, events.
+ * REQUEST, CANCEL: one file per person and UID (RFC 5546 gives an iTIP
+ * object one UID), person-ID-KIND-ID.ics (KIND event, shift or session),
+ * whose only ATTENDEE is the person and whose SEQUENCE is above what the
+ * person was last sent for that UID (core/itip.h; what is written is
+ * stored as sent); a cancelled item, or one of a cancelled event, goes as
+ * a CANCEL. index.tsv has id, name, email, file, uid, method, sequence.
+ * People without an email get no file and are counted in r->skipped. */
 int ical_export_per_person(struct ctx *c, int64_t event, enum ical_method method, const char *dir,
-                           size_t *npeople, size_t *nfiles, struct err *e);
+                           struct ical_per_person_result *r, struct err *e);
 
 #endif

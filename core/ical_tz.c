@@ -145,11 +145,13 @@ void ical_tz_zone_free(struct ical_tz_zone *z)
 bool ical_tz_zone_ambiguous(const struct ical_tz_zone *z, int64_t t)
 {
 	/* a change from offset A down to B at T shows the wall times of
-	 * [T - (A - B), T + (A - B)) twice */
+	 * [T - (A - B), T + (A - B)) twice; and T + (A - B) shows the wall
+	 * time the change's observance starts at, which ruby-icalendar reads
+	 * with the offset before it (it looks for an onset strictly before) */
 	for (size_t i = 0; i < z->n; i++) {
 		const struct ical_tz_change *c = &z->v[i];
 		int64_t d = (int64_t)c->from - c->to.utc_offset;
-		if (d > 0 && t >= c->at - d && t < c->at + d)
+		if (d > 0 && t >= c->at - d && t <= c->at + d)
 			return true;
 	}
 	return false;

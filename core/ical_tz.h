@@ -46,9 +46,10 @@ void ical_tz_zone_free(struct ical_tz_zone *z);
  * does not recur so is an observance of its own. */
 icalcomponent *ical_tz_zone_vtimezone(const struct ical_tz_zone *z);
 /* Does the wall time of t (inside the span) occur twice, as in the hour
- * repeated when clocks fall back? RFC 5545 section 3.3.5 reads such a local
- * time as its first occurrence, and parsers differ: such instants are
- * written in UTC. */
+ * repeated when clocks fall back, or is it the wall time the fall back ends
+ * on (02:00 after 01:59 the second time)? RFC 5545 section 3.3.5 reads a
+ * repeated local time as its first occurrence, and parsers differ on both:
+ * such instants are written in UTC. */
 bool ical_tz_zone_ambiguous(const struct ical_tz_zone *z, int64_t t);
 
 /* ical_tz_zone_load, _vtimezone and _free at once. */

@@ -14,6 +14,10 @@
 int person_new_code(struct ctx *c, char *buf, size_t n, struct err *e);
 /* Is text a well-formed code (case-insensitive)? Upper-cases it in place. */
 int person_code_normalize(char *text);
+/* What others read for a confidential person, wherever they would see the
+ * name (calendar files, printed sheets). */
+#define PERSON_CONFIDENTIAL_NAME "Confidential"
+
 /* Digits of a kiosk PIN. */
 #define PERSON_PIN_LEN 6
 

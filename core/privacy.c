@@ -33,6 +33,10 @@ static const struct ref_rule rules[] = {
      .fate = REF_DELETE,
      .why = "describes the person, counts nothing"},
     {.table = "role", .column = "lead", .fate = REF_CLEAR, .why = "the role stays, without a lead"},
+    {.table = "itip_sent",
+     .column = "person",
+     .fate = REF_DELETE,
+     .why = "what was last mailed to them; nothing is sent to an erased person"},
 };
 
 const struct ref_rule *privacy_rule(const struct person_ref *r)

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "agenda.h"
 #include "eligibility.h"
 #include "xmalloc.h"
 
@@ -81,18 +82,8 @@ int recheck_role(struct ctx *c, struct record *r, const struct record *old, stru
 {
 	if (!old)
 		return 0;
-	int64_t event = record_int(r, "event");
-	if (record_int(old, "event") != event) {
-		char what[128];
-		if (rules_store_role_used_elsewhere(c->db, r->id, event, what, sizeof what, e) < 0)
-			return -1;
-		if (what[0])
-			return err_set(e, ERR_REFUSED,
-			               "role %" PRId64
-			               " (%s) is used by %s of its event; it cannot "
-			               "move to event %" PRId64,
-			               r->id, record_text(r, "name"), what, event);
-	}
+	if (agenda_keeps_event(c, r, old, rules_store_role_used_elsewhere, e) < 0)
+		return -1;
 	struct rs_role role = {0};
 	role.skill = record_int(r, "skill");
 	role.min_age = (int)record_int(r, "min_age");

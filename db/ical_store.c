@@ -35,26 +35,32 @@ enum item_col {
 	IT_NCOLS
 };
 /* A zone query: each zone with the span of the items in it. */
-enum zone_col { ZO_TZ, ZO_FROM, ZO_TO, ZO_NCOLS };
+enum zone_col { ZO_TZ, ZO_FROM, ZO_TO, ZO_COUNT, ZO_NCOLS };
+/* An item of a cancelled event is cancelled. */
+#define CASCADE(status) "CASE e.status WHEN 'cancelled' THEN 'cancelled' ELSE " status " END"
 #define SESSION_COLS                                                                               \
 	"SELECT 0 AS kind, s.id, s.uid, s.sequence, s.starts AS starts, s.ends AS ends,"           \
-	" e.tz AS tz, s.title, s.kind, s.status, r.name, NULL, e.venue, s.description,"            \
-	" e.name, NULL, 0, 0"
+	" e.tz AS tz, s.title, s.kind, " CASCADE("s.status") ", r.name, NULL, e.venue,"            \
+	                                                     " s.description,"                     \
+	                                                     " e.name, NULL, 0, 0"
 #define SESSION_JOIN " JOIN event e ON e.id = s.event LEFT JOIN room r ON r.id = s.room"
 #define SHIFT_COLS                                                                                 \
 	"SELECT 1 AS kind, sh.id, sh.uid, sh.sequence, sh.starts AS starts, sh.ends AS ends,"      \
-	" e.tz AS tz, ro.name, ro.name, sh.status, r.name, b.label, e.venue, ro.description,"      \
-	" e.name, NULL,"                                                                           \
-	" (SELECT count(*) FROM assignment a2"                                                     \
-	"  WHERE a2.shift = sh.id AND a2.status IN " ASSIGNMENT_ACTIVE_SQL "),"                    \
-	" sh.need_max"
+	" e.tz AS tz, ro.name, ro.name, " CASCADE(                                                 \
+	    "sh.status") ", r.name, b.label, e.venue,"                                             \
+	                 " ro.description,"                                                        \
+	                 " e.name, NULL,"                                                          \
+	                 " (SELECT count(*) FROM assignment a2"                                    \
+	                 "  WHERE a2.shift = sh.id AND a2.status IN " ASSIGNMENT_ACTIVE_SQL "),"   \
+	                 " sh.need_max"
 #define SHIFT_JOIN                                                                                 \
 	" JOIN event e ON e.id = sh.event JOIN role ro ON ro.id = sh.role"                         \
 	" LEFT JOIN room r ON r.id = sh.room LEFT JOIN booth b ON b.id = sh.booth"
 #define BOOTH_COLS                                                                                 \
 	"SELECT 2 AS kind, b.id, b.uid, b.sequence, b.starts AS starts, b.ends AS ends,"           \
-	" e.tz AS tz, b.label, 'booth', 'confirmed', r.name, b.label, e.venue, NULL, e.name,"      \
-	" o.name, 0, 0"
+	" e.tz AS tz, b.label, 'booth', " CASCADE("'confirmed'") ", r.name, b.label, e.venue,"     \
+	                                                         " NULL, e.name,"                  \
+	                                                         " o.name, 0, 0"
 
 #define EVENT_COLS                                                                                 \
 	"SELECT 3 AS kind, e.id, e.uid, e.sequence, e.starts AS starts, e.ends AS ends,"           \
@@ -79,7 +85,7 @@ enum zone_col { ZO_TZ, ZO_FROM, ZO_TO, ZO_NCOLS };
 	" FROM booth b JOIN event e ON e.id = b.event JOIN org o ON o.id = b.org"                  \
 	" LEFT JOIN room r ON r.id = b.room WHERE b.org = ?1"
 
-#define ZONES(q) "SELECT tz, min(starts), max(ends) FROM (" q ") GROUP BY tz ORDER BY tz"
+#define ZONES(q) "SELECT tz, min(starts), max(ends), count(*) FROM (" q ") GROUP BY tz ORDER BY tz"
 
 struct query_def {
 	const char *items;
@@ -226,7 +232,7 @@ static int zone_row(sqlite3_stmt *st, void *arg)
 	struct zone_scan *s = arg;
 	const char *tz = db_column_text(st, ZO_TZ);
 	return s->fn(s->arg, tz ? tz : "UTC", db_column_int64(st, ZO_FROM),
-	             db_column_int64(st, ZO_TO));
+	             db_column_int64(st, ZO_TO), (size_t)db_column_int64(st, ZO_COUNT));
 }
 
 int ical_store_zones(struct db *db, enum ical_store_query q, int64_t key, int64_t event,

@@ -6,6 +6,7 @@
 #define MUSTER_ICAL_STORE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "db.h"
@@ -33,9 +34,10 @@ struct ical_store_item {
 	const char *tz;          /* the event's zone */
 	const char *title;       /* session title, role name, or booth label */
 	const char *category;    /* session kind, role name, or "booth" */
-	const char *status;      /* as stored: confirmed, open, cancelled ...; an
-	                          * event's as tentative (draft), confirmed
-	                          * (published) or cancelled */
+	const char *status;      /* as stored: confirmed, open, cancelled ...
+	                          * (cancelled when its event is); an event's as
+	                          * tentative (draft), confirmed (published) or
+	                          * cancelled */
 	const char *room;        /* room name */
 	const char *booth;       /* booth label (shifts at a booth) */
 	const char *venue;       /* the event's venue (event rows: and address) */
@@ -56,7 +58,8 @@ struct ical_store_person {
 };
 
 typedef int (*ical_store_item_fn)(void *arg, const struct ical_store_item *it);
-typedef int (*ical_store_zone_fn)(void *arg, const char *tz, int64_t first, int64_t last);
+typedef int (*ical_store_zone_fn)(void *arg, const char *tz, int64_t first, int64_t last,
+                                  size_t count);
 typedef int (*ical_store_person_fn)(void *arg, const struct ical_store_person *p);
 
 /* One snapshot for a whole export: a deferred read transaction, so every
@@ -70,7 +73,8 @@ void ical_store_read_end(struct db *db, bool began);
  * returned. */
 int ical_store_items(struct db *db, enum ical_store_query q, int64_t key, int64_t event,
                      ical_store_item_fn fn, void *arg, struct err *e);
-/* Each zone the same rows use, with their earliest start and latest end. */
+/* Each zone the same rows use, with their earliest start, latest end and
+ * number. */
 int ical_store_zones(struct db *db, enum ical_store_query q, int64_t key, int64_t event,
                      ical_store_zone_fn fn, void *arg, struct err *e);
 /* Speakers of a session, in the order they were added. */

@@ -273,11 +273,23 @@ static const char schema_v6[] = "CREATE TABLE kiosk_failure ("
                                 " paused INTEGER NOT NULL DEFAULT 0);"
                                 "CREATE INDEX kiosk_failure_by_at ON kiosk_failure(at);";
 
-/* Version 7: leads, the logins that may use muster and what each may reach
+/* Version 7: what was last sent to each person for each iCalendar UID
+ * (iTIP, RFC 5546): REQUEST or CANCEL, its SEQUENCE, the item's own
+ * sequence then (to tell an unchanged item from a changed one), and when. */
+static const char schema_v7[] = "CREATE TABLE itip_sent ("
+                                " person INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,"
+                                " uid TEXT NOT NULL,"
+                                " method TEXT NOT NULL CHECK (method IN ('REQUEST', 'CANCEL')),"
+                                " sequence INTEGER NOT NULL CHECK (sequence >= 0),"
+                                " item_sequence INTEGER NOT NULL CHECK (item_sequence >= 0),"
+                                " sent_at INTEGER NOT NULL,"
+                                " PRIMARY KEY (person, uid));";
+
+/* Version 8: leads, the logins that may use muster and what each may reach
  * (core/lead.c): one role per login, scoped by rows naming an event, a
  * volunteer role or an organization. An index finds the people a login
  * added itself (its audit entries). */
-static const char schema_v7[] =
+static const char schema_v8[] =
     "CREATE TABLE lead ("
     " id INTEGER PRIMARY KEY,"
     " login TEXT NOT NULL CHECK (length(login) > 0),"
@@ -304,6 +316,7 @@ static const char *const migrations[] = {
     schema_v5,
     schema_v6,
     schema_v7,
+    schema_v8,
 };
 /* clang-format on */
 

@@ -241,17 +241,8 @@ int person_store_get(struct person_store *ps, int64_t id, struct db_value *vals,
 	sqlite3_bind_int64(st, 1, id);
 	int rc = sqlite3_step(st), ret = 0;
 	if (rc == SQLITE_ROW) {
-		for (int i = 0; i < PERSON_NCOLS; i++) {
-			int type = sqlite3_column_type(st, i);
-			if (type == SQLITE_NULL)
-				vals[i] = db_null();
-			else if (type == SQLITE_INTEGER)
-				vals[i] = db_int(sqlite3_column_int64(st, i));
-			else
-				vals[i] = (struct db_value){
-				    .kind = DBV_TEXT,
-				    .s = xstrdup((const char *)sqlite3_column_text(st, i))};
-		}
+		for (int i = 0; i < PERSON_NCOLS; i++)
+			vals[i] = db_column_value(st, i, 1);
 	} else if (rc == SQLITE_DONE) {
 		ret = err_set(e, ERR_NOT_FOUND, "person %lld: not found", (long long)id);
 	} else {

@@ -144,6 +144,16 @@ static int prepare_ints(struct db *db, const char *sql, int ncols, const int64_t
 	return 0;
 }
 
+/* The slot columns (slot_col) of the current row. */
+static void slot_read(sqlite3_stmt *st, struct rs_slot *s)
+{
+	s->id = db_column_int64(st, SL_ID);
+	s->ref = db_column_int64(st, SL_REF);
+	s->starts = db_column_int64(st, SL_STARTS);
+	s->ends = db_column_int64(st, SL_ENDS);
+	db_column_copy(st, SL_WHAT, s->what, sizeof s->what);
+}
+
 /* Step to the one row of st; ERR_NOT_FOUND "what ID: not found" when none. */
 static int one_row(struct db *db, sqlite3_stmt *st, const char *what, int64_t id, struct err *e)
 {
@@ -237,11 +247,7 @@ int rules_store_session(struct db *db, int64_t id, struct rs_slot *out, int64_t 
 	if (prepare_ints(db, sql_session, SE_NCOLS, &id, 1, &st, e) < 0 ||
 	    one_row(db, st, "session", id, e) < 0)
 		return -1;
-	out->id = id;
-	out->ref = db_column_int64(st, SL_REF);
-	out->starts = db_column_int64(st, SL_STARTS);
-	out->ends = db_column_int64(st, SL_ENDS);
-	db_column_copy(st, SL_WHAT, out->what, sizeof out->what);
+	slot_read(st, out);
 	*event = db_column_int64(st, SE_EVENT);
 	*cancelled = db_column_bool(st, SE_CANCELLED);
 	db_release(db, st);
@@ -255,11 +261,7 @@ int rules_store_booth(struct db *db, int64_t id, struct rs_slot *out, int64_t *e
 	if (prepare_ints(db, sql_booth, BO_NCOLS, &id, 1, &st, e) < 0 ||
 	    one_row(db, st, "booth", id, e) < 0)
 		return -1;
-	out->id = id;
-	out->ref = db_column_int64(st, SL_REF);
-	out->starts = db_column_int64(st, SL_STARTS);
-	out->ends = db_column_int64(st, SL_ENDS);
-	db_column_copy(st, SL_WHAT, out->what, sizeof out->what);
+	slot_read(st, out);
 	*event = db_column_int64(st, BO_EVENT);
 	db_column_copy(st, BO_LABEL, label, n);
 	db_release(db, st);
@@ -320,11 +322,7 @@ static int slots_query(struct db *db, const char *sql, const int64_t *binds, int
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		XGROW(out->v, out->n, out->cap, 8);
 		struct rs_slot *s = &out->v[out->n++];
-		s->id = db_column_int64(st, SL_ID);
-		s->ref = db_column_int64(st, SL_REF);
-		s->starts = db_column_int64(st, SL_STARTS);
-		s->ends = db_column_int64(st, SL_ENDS);
-		db_column_copy(st, SL_WHAT, s->what, sizeof s->what);
+		slot_read(st, s);
 	}
 	db_release(db, st);
 	return rc == SQLITE_DONE ? 0 : db_fail(db, e, "rules");
@@ -421,11 +419,7 @@ int rules_store_booth_clash(struct db *db, int64_t event, const char *label, int
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		*found = true;
-		out->id = db_column_int64(st, SL_ID);
-		out->ref = db_column_int64(st, SL_REF);
-		out->starts = db_column_int64(st, SL_STARTS);
-		out->ends = db_column_int64(st, SL_ENDS);
-		db_column_copy(st, SL_WHAT, out->what, sizeof out->what);
+		slot_read(st, out);
 	}
 	db_release(db, st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e, "booth");

@@ -26,6 +26,15 @@ if [ -f "${TMPDIR:-/tmp}/muster-layers.$$" ]; then
 	rm -f "${TMPDIR:-/tmp}/muster-layers.$$"
 	bad=1
 fi
+# cairo, pango, zint and fontconfig (and the glib under pango) belong to
+# the printed sheets: only core/print.c and core/print_*.[ch] include them
+# or the header that carries them.
+for f in $(grep -lE '#include *[<"](cairo|pango/|zint\.h|fontconfig/|glib|harfbuzz|hb\.h|[^">]*print_sheet\.h)' -r tui core db --include='*.[ch]' 2>/dev/null); do
+	case "$f" in
+	core/print.c | core/print_*.[ch]) ;;
+	*) report "$f includes cairo, pango, zint, fontconfig or print_sheet.h (only core/print*.c may)" ;;
+	esac
+done
 for f in $(grep -lE '\b(printf|puts|exit) *\(' -r core db --include='*.c' 2>/dev/null); do
 	if grep -nE '(^|[^a-z_])(printf|puts|exit) *\(' "$f" | grep -vE 'snprintf|vsnprintf|fprintf\(out|fputs\(' | grep -q .; then
 		report "$f prints or exits (only tui/ may)"

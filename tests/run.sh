@@ -1,8 +1,10 @@
 #!/bin/sh
 # run.sh - every test: cmocka unit tests (TAP), then the shell suites under
-# cli/, tui/, interop/ and deploy/ (each prints "ok - NAME" / "not ok - NAME").
+# cli/, tui/, interop/, deploy/ and fuzz/ (each prints "ok - NAME" / "not ok -
+# NAME").
 # Ends with one line "N passed, N failed".
 # Env: MUSTER_BIN (binary under test), UNIT_DIR (unit test binaries),
+#      FUZZ_DIR (the libFuzzer targets, make fuzz-build),
 #      ONLY (a substring: run only suites whose path contains it).
 here=$(cd "$(dirname "$0")" && pwd)
 : "${MUSTER_BIN:=$here/../muster}"
@@ -33,7 +35,7 @@ for t in "$UNIT_DIR"/test_*; do
 	case "$t" in *"${ONLY:-}"*) ;; *) continue ;; esac
 	CMOCKA_MESSAGE_OUTPUT=TAP run_one "unit/$(basename "$t")" "$t"
 done
-for dir in cli tui interop deploy; do
+for dir in cli tui interop deploy fuzz; do
 	for t in "$here/$dir"/*.sh; do
 		[ -f "$t" ] || continue
 		case "$t" in *"${ONLY:-}"*) ;; *) continue ;; esac

@@ -20,6 +20,7 @@ static const struct command *const groups[] = {
     cmd_import_commands,
     cmd_report_commands,
     cmd_privacy_commands,
+    cmd_print_commands,
     cmd_lead_commands,
 };
 /* clang-format on */

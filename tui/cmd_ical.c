@@ -79,13 +79,16 @@ static int cmd_export(struct app *a, const struct args *args, FILE *out, struct 
 		return err_set(e, ERR_USAGE, "export: unknown format %s (only ics)", args->pos[0]);
 	if (export_opts(args, &o, &dir, e) < 0)
 		return -1;
-	size_t n = 0, people = 0;
+	size_t n = 0;
 	if (dir) {
-		if (ical_export_per_person(&a->ctx, o.event, o.method, dir, &people, &n, e) < 0)
+		struct ical_per_person_result r;
+		if (ical_export_per_person(&a->ctx, o.event, o.method, dir, &r, e) < 0)
 			return -1;
-		fprintf(out,
-		        "%zu files written to %s for %zu registered people (index: %s/index.tsv)\n",
-		        n, dir, people, dir);
+		fprintf(out, "%zu files written to %s for %zu registered people", r.files, dir,
+		        r.people);
+		if (r.skipped)
+			fprintf(out, "; %zu without an email skipped", r.skipped);
+		fprintf(out, " (index: %s/index.tsv)\n", dir);
 		return 0;
 	}
 	if (!file || strcmp(file, "-") == 0)
@@ -123,8 +126,13 @@ const struct command cmd_ical_commands[] = {
         .max_pos = 1,
         .help = "iCalendar file: an event's agenda, its volunteer shifts (--shifts), a person's "
                 "schedule, an organization's booths, or one file per registered person (the "
-                "event itself plus their own shifts and talks); "
-                "--method request adds ORGANIZER and ATTENDEE lines, cancel cancels",
+                "event itself plus their own shifts and talks). --method request|cancel "
+                "writes iTIP objects of one UID each (RFC 5546): with -o the calendar must "
+                "hold one entry; with --per-person one file per person and UID "
+                "(person-ID-KIND-ID.ics, listed in index.tsv with UID, method and "
+                "SEQUENCE), the person its only ATTENDEE, numbered above what they were "
+                "last sent (which is stored); an entry that is cancelled, or whose event "
+                "is, goes as a CANCEL",
         .run = cmd_export,
         .tables = "event",
         .act = LEAD_READ,

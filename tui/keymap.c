@@ -279,6 +279,14 @@ static const struct keydef table[] = {
         .help = "assign anyway, with a reason (soft rules)",
     },
     {
+        .action = ACT_PRINT,
+        .name = "print",
+        .keys = "p",
+        .hint = "print",
+        .help = "print a PDF into [print] folder: shifts the roster, people the sign-in sheet "
+                "or badges, per hour the coverage chart",
+    },
+    {
         .action = ACT_SAVE,
         .name = "save",
         .keys = "^S,f10",

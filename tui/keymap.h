@@ -51,6 +51,7 @@ enum action {
 	ACT_WAITLIST,
 	ACT_ALL,
 	ACT_OVERRIDE,
+	ACT_PRINT,
 	/* forms */
 	ACT_SAVE,
 	ACT_PICK,

@@ -382,6 +382,30 @@ static const struct screen assign_screen = {
     .leave = as_leave,
 };
 
+struct who {
+	int64_t shift, person;
+};
+
+static int unassign_yes(struct tui *t, void *arg)
+{
+	struct who *w = arg;
+	struct err e = {0};
+	if (staffing_unassign(t->ctx, w->shift, w->person, &e) < 0) {
+		table_fail(t, &e);
+		return R_REDRAW;
+	}
+	tui_info(t, "Taken off the shift.");
+	return R_RELOAD;
+}
+
+void screen_assign_take_off(struct tui *t, int64_t shift, int64_t person, const char *question)
+{
+	struct who *w = xmalloc(sizeof *w);
+	w->shift = shift;
+	w->person = person;
+	dialog_confirm(t, "Unassign", question, unassign_yes, w, free);
+}
+
 void screen_assign_open(struct tui *t, int64_t shift)
 {
 	struct assign_view *s = xcalloc(1, sizeof *s);

@@ -7,13 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/staffing.h"
-#include "../core/xmalloc.h"
-#include "dialog.h"
-#include "event.h"
-#include "ui.h"
-
-#define HEADER_H 3
+#include "detail.h"
 
 static int person_key(struct tui *t, struct table *tb, enum action a);
 static int open_shift(struct tui *t, struct table *tb, const struct list_row *r);
@@ -65,29 +59,23 @@ static const struct table_def defs[] = {
      .open = open_shift,
      .aux_col = "shift"},
 };
-static const char *const mode_names[] = {"Skills", "Availability", "Shifts"};
-#define NMODES 3
-
-struct person_view {
-	int64_t id;
-	char line1[512], line2[512];
-	int mode;
-	struct table tb;
-};
+static const char *const tab_names[] = {"Skills", "Availability", "Shifts"};
+_Static_assert(ARRAY_LEN(tab_names) == ARRAY_LEN(defs), "a name for each table");
+enum { TAB_SHIFTS = 2 };
 
 static void preset_person(struct tui *t, struct table *tb, struct form_spec *spec)
 {
-	struct person_view *p = tb->owner;
-	form_preset(spec, "person", "%" PRId64, p->id);
+	struct detail *d = tb->owner;
+	form_preset(spec, "person", "%" PRId64, d->id);
 }
 
-static void load_header(struct person_view *p, struct tui *t)
+/* Name and organization; email, phone, volunteer code and birth date. */
+static void load_header(struct detail *d, struct tui *t)
 {
 	struct record r;
 	struct err e = {0};
-	if (record_get(t->ctx, entity_find("person"), p->id, &r, &e) < 0) {
-		snprintf(p->line1, sizeof p->line1, "%s", e.msg);
-		p->line2[0] = '\0';
+	if (record_get(t->ctx, entity_find("person"), d->id, &r, &e) < 0) {
+		snprintf(d->line[0], sizeof d->line[0], "%s", e.msg);
 		return;
 	}
 	const char *email = record_text(&r, "email"), *phone = record_text(&r, "phone");
@@ -100,66 +88,33 @@ static void load_header(struct person_view *p, struct tui *t)
 			record_free(&o);
 		}
 	}
-	snprintf(p->line1, sizeof p->line1, "%s%s%s", record_text(&r, "name"),
+	snprintf(d->line[0], sizeof d->line[0], "%s%s%s", record_text(&r, "name"),
 	         record_int(&r, "confidential") ? "  (confidential)" : "", org);
-	snprintf(p->line2, sizeof p->line2, "%s   %s   code %s%s%s", email ? email : "(no email)",
-	         phone ? phone : "(no phone)", code ? code : "-", born ? "   born " : "",
-	         born ? born : "");
+	snprintf(d->line[1], sizeof d->line[1], "%s   %s   code %s%s%s",
+	         email ? email : "(no email)", phone ? phone : "(no phone)", code ? code : "-",
+	         born ? "   born " : "", born ? born : "");
 	record_free(&r);
-}
-
-static void set_mode(struct person_view *p, struct tui *t, int mode)
-{
-	p->mode = mode;
-	table_switch(&p->tb, t, &defs[mode]);
-	tui_info(t, "%s of this person (Tab: %s).", mode_names[mode],
-	         mode_names[(mode + 1) % NMODES]);
-}
-
-struct off {
-	int64_t shift, person;
-};
-
-static int unassign_yes(struct tui *t, void *arg)
-{
-	struct off *o = arg;
-	struct err e = {0};
-	if (staffing_unassign(t->ctx, o->shift, o->person, &e) < 0) {
-		table_fail(t, &e);
-		return R_REDRAW;
-	}
-	tui_info(t, "Taken off the shift.");
-	return R_RELOAD;
 }
 
 static int person_key(struct tui *t, struct table *tb, enum action a)
 {
-	struct person_view *p = tb->owner;
+	struct detail *d = tb->owner;
 	const struct list_row *r = list_current(&tb->list);
 	switch (a) {
 	case ACT_DELETE:
-		if (p->mode != 2)
+		if (d->tab != TAB_SHIFTS)
 			return -1;
 		if (!r)
 			return R_NONE;
-		struct off *o = xmalloc(sizeof *o);
-		o->shift = r->aux;
-		o->person = p->id;
 		char q[600];
 		snprintf(q, sizeof q, "Take this person off %s %s?", r->cells[1], r->cells[0]);
-		dialog_confirm(t, "Unassign", q, unassign_yes, o, free);
-		return R_REDRAW;
-	case ACT_NEXT_TAB:
-		set_mode(p, t, (p->mode + 1) % NMODES);
-		return R_REDRAW;
-	case ACT_PREV_TAB:
-		set_mode(p, t, (p->mode + NMODES - 1) % NMODES);
+		screen_assign_take_off(t, r->aux, d->id, q);
 		return R_REDRAW;
 	case ACT_EDIT_THIS:
-		form_open(t, &(struct form_spec){.ent = entity_find("person"), .id = p->id});
+		form_open(t, &(struct form_spec){.ent = entity_find("person"), .id = d->id});
 		return R_REDRAW;
 	case ACT_ADD:
-		if (p->mode == 2) {
+		if (d->tab == TAB_SHIFTS) {
 			tui_info(
 			    t,
 			    "Shifts are assigned from the shift: Shifts tab of an event, then s.");
@@ -177,74 +132,18 @@ static int open_shift(struct tui *t, struct table *tb, const struct list_row *r)
 	return R_REDRAW;
 }
 
-static void pv_layout(struct view *v, struct tui *t)
-{
-	struct person_view *p = v->st;
-	table_resize(&p->tb, t, t->body_h - HEADER_H);
-}
-
-static void pv_draw(struct view *v, struct tui *t)
-{
-	struct person_view *p = v->st;
-	int y = t->body_y;
-	attr_t normal = theme_attr(&t->theme, UI_NORMAL);
-	ui_fill(stdscr, y, 0, 1, normal);
-	ui_text(stdscr, y, 1, COLS - 1, p->line1, normal | A_BOLD);
-	ui_fill(stdscr, y + 1, 0, 1, normal);
-	ui_text(stdscr, y + 1, 1, COLS - 1, p->line2, normal);
-	/* the three lists as tabs */
-	int x = 0;
-	ui_fill(stdscr, y + 2, 0, COLS, theme_attr(&t->theme, UI_TAB));
-	for (int i = 0; i < NMODES; i++) {
-		char label[40];
-		snprintf(label, sizeof label, " %s ", mode_names[i]);
-		x += ui_text_tight(stdscr, y + 2, x, COLS - x, label,
-		                   theme_attr(&t->theme, i == p->mode ? UI_TAB_ACTIVE : UI_TAB));
-	}
-	table_draw(&p->tb, t, stdscr, y + HEADER_H, 0, t->body_h - HEADER_H, COLS);
-}
-
-static int pv_key(struct view *v, struct tui *t, enum action a, const struct key *k)
-{
-	struct person_view *p = v->st;
-	int r = table_key(&p->tb, t, a);
-	if (r >= 0)
-		return r;
-	return a == ACT_BACK ? R_POP : -1;
-}
-
-static void pv_reload(struct view *v, struct tui *t)
-{
-	struct person_view *p = v->st;
-	load_header(p, t);
-	table_reload(&p->tb, t);
-}
-
-static void pv_leave(struct view *v, struct tui *t)
-{
-	struct person_view *p = v->st;
-	table_free(&p->tb);
-	free(p);
-}
-
-static const struct screen person_screen = {
+static const struct detail_def person_detail = {
     .name = "person",
+    .title = "Person",
     .actions = actions,
-    .draw = pv_draw,
-    .key = pv_key,
-    .reload = pv_reload,
-    .layout = pv_layout,
-    .leave = pv_leave,
+    .tables = defs,
+    .tab_names = tab_names,
+    .ntables = ARRAY_LEN(defs),
+    .header_lines = 2,
+    .load = load_header,
 };
 
 void screen_person_open(struct tui *t, int64_t person)
 {
-	struct person_view *p = xcalloc(1, sizeof *p);
-	p->id = person;
-	load_header(p, t);
-	table_init(&p->tb, t, &defs[0], person, 0);
-	p->tb.owner = p;
-	char title[64];
-	snprintf(title, sizeof title, "Person %" PRId64, person);
-	tui_push(t, &person_screen, p, title);
+	detail_open(t, &person_detail, person);
 }

@@ -8,19 +8,7 @@
 
 #include "../core/page.h"
 #include "../core/staffing.h"
-#include "../core/xmalloc.h"
-#include "dialog.h"
-#include "event.h"
-#include "ui.h"
-
-#define HEADER_H 4
-
-struct shift_view {
-	int64_t shift, event;
-	char line1[512], line2[256], notes[512];
-	enum ui_role role;
-	struct table tb;
-};
+#include "detail.h"
 
 static int shift_key(struct tui *t, struct table *tb, enum action a);
 static int shift_open_row(struct tui *t, struct table *tb, const struct list_row *r);
@@ -50,7 +38,7 @@ static const struct table_def def = {
 };
 
 struct header {
-	struct shift_view *s;
+	struct detail *d;
 	struct tui *t;
 	char tz[64];
 };
@@ -67,103 +55,64 @@ static int64_t int_of(const struct page_row *r, const char *name)
 	return i >= 0 && r->cols[i].kind == DBV_INT ? r->cols[i].i : 0;
 }
 
+/* Role, time and place; how well staffed, in the coverage colours; the
+ * notes. */
 static int take_header(void *arg, const struct page_row *r)
 {
 	struct header *h = arg;
-	struct shift_view *s = h->s;
+	struct detail *d = h->d;
 	char span[96], cover[96];
 	source_span(h->t, h->tz, int_of(r, "starts"), int_of(r, "ends"), span, sizeof span);
 	const char *place = text_of(r, "place");
-	snprintf(s->line1, sizeof s->line1, "%s   %s%s%s", text_of(r, "role"), span,
+	snprintf(d->line[0], sizeof d->line[0], "%s   %s%s%s", text_of(r, "role"), span,
 	         place[0] ? "   at " : "", place);
 	bool cancelled = strcmp(text_of(r, "status"), "cancelled") == 0;
-	s->role = source_cover(int_of(r, "need_min"), int_of(r, "need_max"), int_of(r, "filled"),
-	                       cancelled, cover, sizeof cover);
-	snprintf(s->line2, sizeof s->line2,
+	d->role[1] = source_cover(int_of(r, "need_min"), int_of(r, "need_max"), int_of(r, "filled"),
+	                          cancelled, cover, sizeof cover);
+	snprintf(d->line[1], sizeof d->line[1],
 	         "Staffed: %s   (needs %" PRId64 ", takes up to %" PRId64 ")", cover,
 	         int_of(r, "need_min"), int_of(r, "need_max"));
-	snprintf(s->notes, sizeof s->notes, "%s", text_of(r, "notes"));
-	s->event = int_of(r, "event");
+	snprintf(d->line[2], sizeof d->line[2], "%s", text_of(r, "notes"));
+	d->event = int_of(r, "event");
 	return 1;
 }
 
-static void load_header(struct shift_view *s, struct tui *t)
+static void load_header(struct detail *d, struct tui *t)
 {
-	struct header h = {s, t, ""};
+	struct header h = {d, t, ""};
 	struct err e = {0};
-	snprintf(s->line1, sizeof s->line1, "shift %" PRId64 " no longer exists", s->shift);
-	s->line2[0] = s->notes[0] = '\0';
-	if (entity_tz_of(t->ctx, entity_find("shift"), s->shift, h.tz, sizeof h.tz, &e) < 0)
+	snprintf(d->line[0], sizeof d->line[0], "shift %" PRId64 " no longer exists", d->id);
+	if (entity_tz_of(t->ctx, entity_find("shift"), d->id, h.tz, sizeof h.tz, &e) < 0)
 		return;
-	struct page_req r = {.scope = s->shift, .limit = 1};
+	struct page_req r = {.scope = d->id, .limit = 1};
 	if (page_fetch(t->ctx, "shift", &r, take_header, &h, &e) < 0)
 		tui_error(t, &e);
 }
 
-static void sh_layout(struct view *v, struct tui *t)
-{
-	struct shift_view *s = v->st;
-	table_resize(&s->tb, t, t->body_h - HEADER_H);
-}
-
-static void sh_draw(struct view *v, struct tui *t)
-{
-	struct shift_view *s = v->st;
-	int y = t->body_y;
-	attr_t normal = theme_attr(&t->theme, UI_NORMAL);
-	ui_text(stdscr, y, 1, COLS - 1, s->line1, normal | A_BOLD);
-	ui_fill(stdscr, y, 0, 1, normal);
-	ui_fill(stdscr, y + 1, 0, COLS, normal);
-	ui_text_tight(stdscr, y + 1, 1, COLS - 1, s->line2, theme_attr(&t->theme, s->role));
-	ui_text(stdscr, y + 2, 1, COLS - 1, s->notes, normal);
-	ui_fill(stdscr, y + 2, 0, 1, normal);
-	ui_fill(stdscr, y + 3, 0, COLS, normal);
-	table_draw(&s->tb, t, stdscr, y + HEADER_H, 0, t->body_h - HEADER_H, COLS);
-}
-
-struct who {
-	int64_t shift, person;
-};
-
-static int unassign_yes(struct tui *t, void *arg)
-{
-	struct who *w = arg;
-	struct err e = {0};
-	if (staffing_unassign(t->ctx, w->shift, w->person, &e) < 0) {
-		table_fail(t, &e);
-		return R_REDRAW;
-	}
-	tui_info(t, "Taken off the shift.");
-	return R_RELOAD;
-}
-
 static int shift_key(struct tui *t, struct table *tb, enum action a)
 {
-	struct shift_view *s = tb->owner;
+	struct detail *d = tb->owner;
 	const struct list_row *r = list_current(&tb->list);
 	struct err e = {0};
 	switch (a) {
 	case ACT_ASSIGN:
 	case ACT_ADD:
-		screen_assign_open(t, s->shift);
+		screen_assign_open(t, d->id);
 		return R_REDRAW;
 	case ACT_DELETE: {
 		if (!r)
 			return R_NONE;
-		struct who *w = xmalloc(sizeof *w);
-		w->shift = s->shift;
-		w->person = r->aux;
 		char q[600];
 		snprintf(q, sizeof q, "Take %s off this shift?", r->cells[0]);
-		dialog_confirm(t, "Unassign", q, unassign_yes, w, free);
+		screen_assign_take_off(t, d->id, r->aux, q);
 		return R_REDRAW;
 	}
 	case ACT_CHECKIN:
 	case ACT_CHECKOUT:
 		if (!r)
 			return R_NONE;
-		if ((a == ACT_CHECKIN ? staffing_checkin : staffing_checkout)(t->ctx, s->shift,
-		                                                              r->aux, &e) < 0) {
+		if ((a == ACT_CHECKIN ? staffing_checkin : staffing_checkout)(t->ctx, d->id, r->aux,
+		                                                              &e) < 0) {
 			table_fail(t, &e);
 			return R_REDRAW;
 		}
@@ -172,7 +121,7 @@ static int shift_key(struct tui *t, struct table *tb, enum action a)
 		return R_RELOAD;
 	case ACT_EDIT:
 		form_open(t, &(struct form_spec){
-		                 .ent = entity_find("shift"), .id = s->shift, .event = s->event});
+		                 .ent = entity_find("shift"), .id = d->id, .event = d->event});
 		return R_REDRAW;
 	default:
 		return -1;
@@ -182,53 +131,23 @@ static int shift_key(struct tui *t, struct table *tb, enum action a)
 /* Enter: the assignment itself (status, times). */
 static int shift_open_row(struct tui *t, struct table *tb, const struct list_row *r)
 {
-	struct shift_view *s = tb->owner;
+	struct detail *d = tb->owner;
 	form_open(t, &(struct form_spec){
-	                 .ent = entity_find("assignment"), .id = r->row, .event = s->event});
+	                 .ent = entity_find("assignment"), .id = r->row, .event = d->event});
 	return R_REDRAW;
 }
 
-static int sh_key(struct view *v, struct tui *t, enum action a, const struct key *k)
-{
-	struct shift_view *s = v->st;
-	int r = table_key(&s->tb, t, a);
-	if (r >= 0)
-		return r;
-	return a == ACT_BACK ? R_POP : -1;
-}
-
-static void sh_reload(struct view *v, struct tui *t)
-{
-	struct shift_view *s = v->st;
-	load_header(s, t);
-	table_reload(&s->tb, t);
-}
-
-static void sh_leave(struct view *v, struct tui *t)
-{
-	struct shift_view *s = v->st;
-	table_free(&s->tb);
-	free(s);
-}
-
-static const struct screen shift_screen = {
+static const struct detail_def shift_detail = {
     .name = "shift",
+    .title = "Shift",
     .actions = actions,
-    .draw = sh_draw,
-    .key = sh_key,
-    .reload = sh_reload,
-    .layout = sh_layout,
-    .leave = sh_leave,
+    .tables = &def,
+    .ntables = 1,
+    .header_lines = 3,
+    .load = load_header,
 };
 
 void screen_shift_open(struct tui *t, int64_t shift)
 {
-	struct shift_view *s = xcalloc(1, sizeof *s);
-	s->shift = shift;
-	load_header(s, t);
-	table_init(&s->tb, t, &def, shift, s->event);
-	s->tb.owner = s;
-	char title[64];
-	snprintf(title, sizeof title, "Shift %" PRId64, shift);
-	tui_push(t, &shift_screen, s, title);
+	detail_open(t, &shift_detail, shift);
 }

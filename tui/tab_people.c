@@ -1,7 +1,8 @@
 /* tab_people.c - people and registrations of the event: who is registered,
  * as what, who waits (w shows the waitlist in order), who has checked in.
  * a registers someone (chosen from the directory), d cancels a
- * registration (the first waiting moves up), i checks in. */
+ * registration (the first waiting moves up), i checks in, p prints the
+ * sign-in sheet or the volunteers' badges. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 #include "dialog.h"
 #include "event.h"
 #include "picker.h"
+#include "print_prompt.h"
 
 static const struct column cols[] = {
     {.title = "Name", .width = 0, .src = "name", .kind = CELL_CONF},
@@ -23,9 +25,9 @@ static const struct column cols[] = {
 static int people_key(struct tui *t, struct table *tb, enum action a);
 static int people_open(struct tui *t, struct table *tb, const struct list_row *r);
 
-static const enum action actions[] = {ACT_ADD,    ACT_DELETE,    ACT_CHECKIN, ACT_WAITLIST,
-                                      ACT_EDIT,   ACT_HINTS_END, ACT_SEARCH,  ACT_OPEN,
-                                      LIST_MOVES, ACT_NONE};
+static const enum action actions[] = {ACT_ADD,   ACT_DELETE, ACT_CHECKIN,   ACT_WAITLIST,
+                                      ACT_PRINT, ACT_EDIT,   ACT_HINTS_END, ACT_SEARCH,
+                                      ACT_OPEN,  LIST_MOVES, ACT_NONE};
 
 static const struct table_def all_def = {
     .view = "registrations",
@@ -131,6 +133,9 @@ static int people_key(struct tui *t, struct table *tb, enum action a)
 		}
 		tui_info(t, "Checked in: %s.", r->cells[0]);
 		return R_RELOAD;
+	case ACT_PRINT:
+		print_prompt_people(t, tb->event);
+		return R_REDRAW;
 	case ACT_WAITLIST: {
 		bool wait = tb->def == &all_def;
 		table_switch(tb, t, wait ? &wait_def : &all_def);

@@ -2,13 +2,15 @@
  * needed per shift, marked in words (SHORT 2, ok, full) as well as colour;
  * u keeps only shifts still short; H shows coverage per hour as a chart and
  * v hours per volunteer (tab_reports.c). Enter opens a shift to staff it;
- * s assigns a volunteer straight away. */
+ * s assigns a volunteer straight away; p prints the roster (the chart per
+ * hour in H). */
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "../core/tz.h"
 #include "event.h"
+#include "print_prompt.h"
 
 static int shifts_open(struct tui *t, struct table *tb, const struct list_row *r);
 static void shifts_preset(struct tui *t, struct table *tb, struct form_spec *spec);
@@ -21,9 +23,9 @@ static const struct column cols[] = {
 };
 
 static const enum action actions[] = {
-    ACT_OPEN,   ACT_ASSIGN,    ACT_UNDER,    ACT_HOURS, ACT_VOLUNTEER_HOURS,
-    ACT_ADD,    ACT_HINTS_END, ACT_NEXT_DAY, ACT_EDIT,  ACT_DELETE,
-    ACT_SEARCH, ACT_PREV_DAY,  LIST_MOVES,   ACT_NONE};
+    ACT_OPEN,   ACT_ASSIGN,    ACT_UNDER,    ACT_HOURS,    ACT_VOLUNTEER_HOURS,
+    ACT_ADD,    ACT_HINTS_END, ACT_PRINT,    ACT_NEXT_DAY, ACT_EDIT,
+    ACT_DELETE, ACT_SEARCH,    ACT_PREV_DAY, LIST_MOVES,   ACT_NONE};
 static const struct table_def all_def = {
     .view = "shifts",
     .entity = "shift",
@@ -87,6 +89,10 @@ int tab_shifts_key(struct tui *t, struct table *tb, enum action a)
 	case ACT_NEXT_DAY:
 	case ACT_PREV_DAY:
 		return table_day_jump(t, tb, a == ACT_NEXT_DAY);
+	case ACT_PRINT:
+		print_prompt(t, tb->event,
+		             tb->def == &shifts_chart_def ? PRINT_COVERAGE : PRINT_ROSTER);
+		return R_REDRAW;
 	case ACT_ASSIGN:
 		if (!r || tb->def->load)
 			return R_NONE;

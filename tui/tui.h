@@ -91,6 +91,8 @@ void screen_session_open(struct tui *t, int64_t session);
 void screen_event_open(struct tui *t, int64_t event);
 void screen_shift_open(struct tui *t, int64_t shift);
 void screen_assign_open(struct tui *t, int64_t shift);
+/* Ask the question, then take person off shift (kept as dropped). */
+void screen_assign_take_off(struct tui *t, int64_t shift, int64_t person, const char *question);
 void screen_help_open(struct tui *t);
 /* The ':' prompt. */
 void screen_command_open(struct tui *t);

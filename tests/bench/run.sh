@@ -25,6 +25,8 @@
 #                     import, and of one whose single field runs to 200 MB
 #                     (refused once past 1 MiB: memory stays flat)
 #   check             the whole large set, median of 7
+#   print roster      the summit's 20,003 shifts as a PDF roster (cairo,
+#                     pango), median of 3, and its peak memory
 #
 # Not part of make check: figures, not assertions; the machine's load moves
 # them. Exits 1 when a figure is over its budget.
@@ -256,6 +258,17 @@ row "check, the whole large set" "$(calc "\"%.1f ms\", $1 * 1000") (median of 7)
 	"$(within "$(calc "\"%f\", $1 * 1000")" 200)"
 set -- $(timeit 7 -- "$M" --db "$DB" check --event "$summit")
 row "check --event (the summit's conflicts tab)" "$(calc "\"%.1f ms\", $1 * 1000")" "(no budget)" "-"
+
+# ---- print ------------------------------------------------------------------
+say "bench: print roster of the summit (3 runs)"
+"$M" --db "$DB" print roster --event "$summit" -o "$T/roster.pdf" >"$T/roster.out" || exit 1
+set -- $(sed -n 's/^roster: \([0-9]*\) shifts at \([0-9]*\) stations, \([0-9]*\) pages.*/\1 \2 \3/p' "$T/roster.out")
+what="print roster, the summit's $1 shifts ($2 stations, $3 pages)"
+set -- $(timeit 3 -- "$M" --db "$DB" print roster --event "$summit" -o "$T/roster.pdf")
+row "$what" "$(calc "\"%.2f s\", $1") (median of 3)" "< 20 s" "$(within "$1" 20)"
+pr_peak=$(peak_kib "$M" --db "$DB" print roster --event "$summit" -o "$T/roster.pdf")
+row "print roster, the summit: peak memory" "$(calc "\"%.1f MiB\", $pr_peak / 1024")" \
+	"< 256 MiB" "$(within "$pr_peak" 262144)"
 
 # ---- the table --------------------------------------------------------------
 cat "$T/head"

@@ -61,69 +61,105 @@ if cmp -s "$T/agenda.ics" "$T/again.ics"; then t_ok reexport-identical; else t_f
 # ---- privacy ----
 t_equal publish-no-addresses "$(grep -v '^ORGANIZER' "$T/agenda.txt" | grep -c '@')" 0
 t_equal confidential-speaker-named "$(grep -c 'Speakers: Dana Reyes (moderator)\\, Confidential (panelist)' "$T/agenda.txt")" 1
-"$M" export ics --event 1 --method request -o "$T/request.ics" >/dev/null
-"$M" export ics --event 1 --shifts --method request -o "$T/shifts-request.ics" >/dev/null
+# an invitation is one object with one UID (RFC 5546): several are refused
+t_expect request-several-uids-refused 2 "$M" export ics --event 1 --method request -o "$T/request.ics"
+t_err_contains request-several-uids-message "METHOD:REQUEST carries one UID (RFC 5546) and this calendar holds 4"
+t_equal request-several-uids-no-file "$(ls "$T" | grep -c '^request.ics')" 0
+t_expect cancel-several-uids-refused 2 "$M" export ics --event 1 --shifts --method cancel
+t_expect person-several-uids-refused 2 "$M" export ics --person 1 --method request
+# one UID: the panel's invitation to its speakers; the booth's to its partner
 "$M" export ics --event 1 --per-person "$T/pp" --method request >/dev/null
+"$M" export ics --event 1 --per-person "$T/pub" >/dev/null
 "$M" export ics --org 1 --method request -o "$T/org.ics" >/dev/null
-all="$T/agenda.ics $T/request.ics $T/shifts-request.ics $T/org.ics $T/pp/person-1.ics $T/pp/person-2.ics $T/pp/person-3.ics $T/pp/person-4.ics"
+all="$T/agenda.ics $T/org.ics $(ls "$T"/pp/*.ics "$T"/pub/*.ics | tr '\n' ' ')"
 # shellcheck disable=SC2086
 t_equal confidential-name-nowhere "$(cat $all | tr -d '\r\n ' | grep -c 'SamHidden')" 0
 # shellcheck disable=SC2086
-t_equal confidential-address-only-own-file "$(grep -l 'sam@example' $all | tr '\n' ' ')" "$T/pp/person-2.ics "
-unfold "$T/pp/person-2.ics" >"$T/p2.txt"
-# the event, the panel and the shift
-t_equal confidential-own-invitation "$(grep -c '^ATTENDEE;CN=Confidential;.*RSVP=TRUE:mailto:sam@example.org$' "$T/p2.txt")" 3
-unfold "$T/request.ics" >"$T/request.txt"
+t_equal confidential-address-only-own-files "$(grep -l 'sam@example' $all | xargs -n1 basename | tr '\n' ' ')" \
+	"person-2-event-1.ics person-2-session-2.ics person-2-shift-1.ics "
+# the event, the panel and the shift: each her own invitation
+t_equal confidential-own-invitation "$(cat "$T"/pp/person-2-*.ics | unfold /dev/stdin | grep -c '^ATTENDEE;CN=Confidential;.*RSVP=TRUE:mailto:sam@example.org$')" 3
+unfold "$T/pp/person-1-session-2.ics" >"$T/request.txt"
 t_equal request-organizer "$(grep '^ORGANIZER' "$T/request.txt" | sort -u)" \
 	"ORGANIZER;CN=Forum Team:mailto:forum@example.org"
-t_equal request-attendees-are-speakers "$(grep '^ATTENDEE' "$T/request.txt")" \
+t_equal request-attendee-is-the-person "$(grep '^ATTENDEE' "$T/request.txt")" \
 	"ATTENDEE;CN=Dana Reyes;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:dana@example.org"
-unfold "$T/shifts-request.ics" >"$T/shifts-request.txt"
-t_equal shift-invitation-volunteers "$(grep -o 'mailto:[a-z]*@' "$T/shifts-request.txt" | tr '\n' ' ')" \
-	"mailto:forum@ mailto:dana@ mailto:forum@ mailto:lee@ "
+# every invitation names its person alone
+bad=0
+for f in "$T"/pp/person-*.ics; do
+	p=$(basename "$f" | cut -d- -f2)
+	email=$(sqlite3 "$MUSTER_DB" "SELECT email FROM person WHERE id = $p")
+	[ "$(unfold "$f" | grep '^ATTENDEE' | sed 's/.*mailto://')" = "$email" ] || bad=$((bad + 1))
+done
+t_equal request-one-attendee-each "$bad" 0
 unfold "$T/org.ics" >"$T/org.txt"
 t_equal org-booth "$(grep -E '^(SUMMARY|LOCATION|ATTENDEE)' "$T/org.txt" | tr '\n' ' ')" \
 	"SUMMARY:Booth B12 at Forum LOCATION:Booth B12\\, Salle B\\, Harbor Hall ATTENDEE;CN=Lee Contact;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:info@harbor.example "
 for f in $all; do
-	t_lint "bytes-$(basename "$f" .ics)" "$f"
+	t_lint "bytes-$(basename "$(dirname "$f")")-$(basename "$f" .ics)" "$f"
 done
 
 # ---- per-person folder ----
 t_equal per-person-dir-mode "$(stat -c %a "$T/pp")" 700
 t_equal per-person-file-modes "$(stat -c %a "$T/pp"/* | sort -u)" 600
-t_equal per-person-files "$(cd "$T/pp" && ls | tr '\n' ' ')" \
+t_equal per-person-files "$(cd "$T/pub" && ls | tr '\n' ' ')" \
 	"index.tsv person-1.ics person-2.ics person-3.ics person-4.ics "
-t_equal per-person-index "$(cat "$T/pp/index.tsv")" "id	name	email	file	events
+t_equal per-person-index "$(cat "$T/pub/index.tsv")" "id	name	email	file	events
 1	Dana Reyes	dana@example.org	person-1.ics	3
 2	Confidential	sam@example.org	person-2.ics	3
 3	Lee Park	lee@example.org	person-3.ics	2
 4	Ann Attendee	ann@example.org	person-4.ics	1"
+# invitations: one file per person and UID, listed with UID, method, SEQUENCE
+t_equal per-person-request-files "$(cd "$T/pp" && ls | tr '\n' ' ')" \
+	"index.tsv person-1-event-1.ics person-1-session-2.ics person-1-shift-1.ics person-2-event-1.ics person-2-session-2.ics person-2-shift-1.ics person-3-event-1.ics person-3-shift-2.ics person-4-event-1.ics "
+uid() { sqlite3 "$MUSTER_DB" "SELECT uid FROM $1 WHERE id = $2"; }
+t_equal per-person-request-index "$(cat "$T/pp/index.tsv")" "id	name	email	file	uid	method	sequence
+1	Dana Reyes	dana@example.org	person-1-event-1.ics	$(uid event 1)	REQUEST	0
+1	Dana Reyes	dana@example.org	person-1-shift-1.ics	$(uid shift 1)	REQUEST	0
+1	Dana Reyes	dana@example.org	person-1-session-2.ics	$(uid session 2)	REQUEST	0
+2	Confidential	sam@example.org	person-2-event-1.ics	$(uid event 1)	REQUEST	0
+2	Confidential	sam@example.org	person-2-shift-1.ics	$(uid shift 1)	REQUEST	0
+2	Confidential	sam@example.org	person-2-session-2.ics	$(uid session 2)	REQUEST	0
+3	Lee Park	lee@example.org	person-3-event-1.ics	$(uid event 1)	REQUEST	0
+3	Lee Park	lee@example.org	person-3-shift-2.ics	$(uid shift 2)	REQUEST	0
+4	Ann Attendee	ann@example.org	person-4-event-1.ics	$(uid event 1)	REQUEST	0"
+one=0
+for f in "$T"/pp/person-*.ics; do
+	[ "$(grep -c '^BEGIN:VEVENT' "$f")" = 1 ] && [ "$(grep -c '^BEGIN:VTIMEZONE' "$f")" = 1 ] || one=$((one + 1))
+done
+t_equal per-person-request-one-vevent-each "$one" 0
+# what was sent is stored: person, UID, method, SEQUENCE, when
+t_equal sent-stored "$(sqlite3 "$MUSTER_DB" "SELECT count(*), count(DISTINCT person), group_concat(DISTINCT method), max(sequence), min(sent_at) FROM itip_sent")" \
+	"9|4|REQUEST|0|$(date -u -d "$MUSTER_NOW" +%s)"
 # Ann, with nothing of her own, gets the event alone: its stored UID and
 # SEQUENCE, its span in its zone, venue, status, her registration kind
-unfold "$T/pp/person-4.ics" >"$T/p4.txt"
-t_lint per-person-attendee-bytes "$T/pp/person-4.ics"
-t_equal per-person-attendee-one-vevent "$(count '^BEGIN:VEVENT' "$T/pp/person-4.ics")" 1
-t_equal per-person-attendee-uid "$(prop UID: "$T/pp/person-4.ics")" \
-	"UID:$(sqlite3 "$MUSTER_DB" 'SELECT uid FROM event WHERE id = 1')"
+unfold "$T/pp/person-4-event-1.ics" >"$T/p4.txt"
+t_lint per-person-attendee-bytes "$T/pp/person-4-event-1.ics"
+t_equal per-person-attendee-uid "$(prop UID: "$T/pp/person-4-event-1.ics")" "UID:$(uid event 1)"
 t_equal per-person-attendee-event "$(sed -n '/^BEGIN:VEVENT/,/^END:VEVENT/p' "$T/p4.txt" | grep -E '^(SEQUENCE|DTSTART|DTEND|SUMMARY|LOCATION|STATUS|CATEGORIES|ATTENDEE)' | tr '\n' ' ')" \
 	"SEQUENCE:0 DTSTART;TZID=America/New_York:20270313T080000 DTEND;TZID=America/New_York:20270314T173000 SUMMARY:Forum LOCATION:Harbor Hall CATEGORIES:attendee STATUS:TENTATIVE ATTENDEE;CN=Ann Attendee;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:ann@example.org "
-t_equal per-person-attendee-one-vtimezone "$(count '^BEGIN:VTIMEZONE' "$T/pp/person-4.ics")" 1
-t_equal per-person-same-event-uid "$(cat "$T"/pp/person-*.ics | prop "UID:$(sqlite3 "$MUSTER_DB" 'SELECT uid FROM event WHERE id = 1')" /dev/stdin | wc -l | tr -d ' ')" 4
+t_equal per-person-same-event-uid "$(cat "$T"/pub/person-*.ics | prop "UID:$(uid event 1)" /dev/stdin | wc -l | tr -d ' ')" 4
+# a person without an email gets no invitation, and is counted
+"$M" add person name="No Mail" >/dev/null
+"$M" add registration event=1 person=5 kind=attendee >/dev/null
+t_run "$M" export ics --event 1 --per-person "$T/pp5" --method request
+t_contains per-person-no-email "9 files written to $T/pp5 for 5 registered people; 1 without an email skipped (index: $T/pp5/index.tsv)"
+"$M" rm registration "$(sqlite3 "$MUSTER_DB" 'SELECT id FROM registration WHERE person = 5')" >/dev/null
 # Ann later gets a shift, then loses it: her file grows, then shrinks
 "$M" add assignment shift=2 person=4 >/dev/null
-t_run "$M" export ics --event 1 --per-person "$T/pp"
-t_contains per-person-summary "4 files written to $T/pp for 4 registered people (index: $T/pp/index.tsv)"
-t_equal per-person-file-grows "$(count '^BEGIN:VEVENT' "$T/pp/person-4.ics")" 2
+t_run "$M" export ics --event 1 --per-person "$T/pub"
+t_contains per-person-summary "4 files written to $T/pub for 4 registered people (index: $T/pub/index.tsv)"
+t_equal per-person-file-grows "$(count '^BEGIN:VEVENT' "$T/pub/person-4.ics")" 2
 "$M" rm assignment "$(sqlite3 "$MUSTER_DB" 'SELECT id FROM assignment WHERE person = 4')" >/dev/null
-t_run "$M" export ics --event 1 --per-person "$T/pp"
-t_equal per-person-file-shrinks "$(count '^BEGIN:VEVENT' "$T/pp/person-4.ics")" 1
-t_equal per-person-no-temp-files "$(ls "$T/pp" | grep -c tmp)" 0
+t_run "$M" export ics --event 1 --per-person "$T/pub"
+t_equal per-person-file-shrinks "$(count '^BEGIN:VEVENT' "$T/pub/person-4.ics")" 1
+t_equal per-person-no-temp-files "$(ls "$T/pub" | grep -c tmp)" 0
 # the event, the shift and the panel
-t_equal person-alarm "$(grep -c 'TRIGGER:-PT15M' "$T/pp/person-1.ics")" 3
+t_equal person-alarm "$(grep -c 'TRIGGER:-PT15M' "$T/pub/person-1.ics")" 3
 # the event's SEQUENCE rises with a change of its time, place or status
 "$M" set event 1 venue="Harbor Hall East" >/dev/null
-"$M" export ics --event 1 --per-person "$T/pp" >/dev/null
-t_equal per-person-event-sequence "$(prop SEQUENCE: "$T/pp/person-4.ics")" "SEQUENCE:1"
+"$M" export ics --event 1 --per-person "$T/pub" >/dev/null
+t_equal per-person-event-sequence "$(prop SEQUENCE: "$T/pub/person-4.ics")" "SEQUENCE:1"
 "$M" set event 1 venue="Harbor Hall" >/dev/null
 mkdir "$T/open" && chmod 755 "$T/open"
 t_expect per-person-open-dir-refused 2 "$M" export ics --event 1 --per-person "$T/open"
@@ -143,30 +179,48 @@ t_equal publish-without-organizer "$(count ORGANIZER "$T/bare.ics")" 0
 printf '[export]\norganizer_name = Forum Team\norganizer_email = forum@example.org\nreminder_minutes = 15\ninclude_descriptions = yes\n' >"$MUSTER_CONFIG"
 
 # ---- an update: move a shift, export again; then cancel ----
+# (the venue changed twice above: every item's SEQUENCE rose twice)
 "$M" export ics --event 1 --shifts -o "$T/s1.ics" >/dev/null
 uid1=$(unfold "$T/s1.ics" | grep -A4 '^UID:' | sed -n 1p)
-seq1=$(unfold "$T/s1.ics" | sed -n '/^SEQUENCE/{p;q}')
-t_equal shift-first-sequence "$seq1" "SEQUENCE:0"
+seq1=$(unfold "$T/s1.ics" | sed -n '/^SEQUENCE/{s/SEQUENCE://p;q}')
+t_equal shift-sequence-follows-venue "$seq1" 2
 t_expect move-shift 0 "$M" set shift 1 starts="2027-03-13 09:00" ends="2027-03-13 11:00"
 "$M" export ics --event 1 --shifts -o "$T/s2.ics" >/dev/null
 t_equal update-same-uid "$(unfold "$T/s2.ics" | grep '^UID:' | sed -n 1p)" "$uid1"
-t_equal update-higher-sequence "$(unfold "$T/s2.ics" | sed -n '/^SEQUENCE/{p;q}')" "SEQUENCE:1"
+t_equal update-higher-sequence "$(unfold "$T/s2.ics" | sed -n '/^SEQUENCE/{p;q}')" "SEQUENCE:$((seq1 + 1))"
 t_equal update-new-start "$(unfold "$T/s2.ics" | sed -n '/^DTSTART;/{p;q}')" \
 	"DTSTART;TZID=America/New_York:20270313T090000"
-t_equal update-other-unchanged "$(prop SEQUENCE "$T/s2.ics" | sed -n 2p)" "SEQUENCE:0"
+t_equal update-other-unchanged "$(prop SEQUENCE "$T/s2.ics" | sed -n 2p)" "SEQUENCE:$seq1"
 t_expect rename-role-no-sequence 0 "$M" set shift 1 need_max=6
 "$M" export ics --event 1 --shifts -o "$T/s3.ics" >/dev/null
-t_equal fill-change-keeps-sequence "$(prop SEQUENCE "$T/s3.ics" | sed -n 1p)" "SEQUENCE:1"
+t_equal fill-change-keeps-sequence "$(prop SEQUENCE "$T/s3.ics" | sed -n 1p)" "SEQUENCE:$((seq1 + 1))"
 t_equal fill-shown "$(prop SUMMARY "$T/s3.ics" | sed -n 1p)" "SUMMARY:Greeter (2/6)"
-"$M" export ics --event 1 --shifts --method cancel -o "$T/s4.ics" >/dev/null
-t_equal cancel-method "$(prop METHOD "$T/s4.ics")" "METHOD:CANCEL"
-t_equal cancel-same-uid "$(unfold "$T/s4.ics" | grep '^UID:' | sed -n 1p)" "$uid1"
-t_equal cancel-higher-sequence "$(prop SEQUENCE "$T/s4.ics" | tr '\n' ' ')" "SEQUENCE:2 SEQUENCE:1 "
-t_equal cancel-status "$(prop STATUS "$T/s4.ics" | sort -u)" "STATUS:CANCELLED"
-t_equal cancel-no-alarm "$(count VALARM "$T/s4.ics")" 0
+# Lee's shift cancelled for him: CANCEL, the same UID, the ATTENDEE of his
+# invitation, a SEQUENCE above the one he was sent (0), no alarm
+"$M" export ics --event 1 --per-person "$T/c1" --method cancel >/dev/null
+unfold "$T/c1/person-3-shift-2.ics" >"$T/c1.txt"
+t_equal cancel-method "$(prop METHOD "$T/c1.txt")" "METHOD:CANCEL"
+t_equal cancel-same-uid "$(prop UID "$T/c1.txt")" "UID:$(uid shift 2)"
+t_equal cancel-attendee "$(grep '^ATTENDEE' "$T/c1.txt")" \
+	"ATTENDEE;CN=Lee Park;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT:mailto:lee@example.org"
+t_equal cancel-higher-sequence "$(prop SEQUENCE "$T/c1.txt")" "SEQUENCE:$((seq1 + 1))"
+t_equal cancel-status "$(prop STATUS "$T/c1.txt")" "STATUS:CANCELLED"
+t_equal cancel-no-alarm "$(cat "$T"/c1/*.ics | count VALARM /dev/stdin)" 0
+# reinstated: a REQUEST above the CANCEL; sent again unchanged: the same number
+"$M" export ics --event 1 --per-person "$T/c2" --method request >/dev/null
+t_equal reinstate-above-cancel "$(prop SEQUENCE "$T/c2/person-3-shift-2.ics")" "SEQUENCE:$((seq1 + 2))"
+"$M" export ics --event 1 --per-person "$T/c3" --method request >/dev/null
+t_equal resend-same-sequence "$(prop SEQUENCE "$T/c3/person-3-shift-2.ics")" "SEQUENCE:$((seq1 + 2))"
+t_equal sent-state "$(sqlite3 -separator ' ' "$MUSTER_DB" "SELECT method, sequence, item_sequence FROM itip_sent WHERE person = 3 AND uid = '$(uid shift 2)'")" \
+	"REQUEST $((seq1 + 2)) $seq1"
 t_expect cancel-session 0 "$M" set session 4 status=cancelled
 "$M" export ics --event 1 -o "$T/a2.ics" >/dev/null
 t_equal cancelled-session-status "$(count 'STATUS:CANCELLED' "$T/a2.ics")" 1
+# one UID to -o: Lee's only shift, as an invitation to him, numbered from
+# what he was sent (the REQUEST above)
+t_expect single-uid-request 0 "$M" export ics --person 3 --method request -o "$T/lee.ics"
+t_equal single-uid-request-sequence "$(prop SEQUENCE "$T/lee.ics")" "SEQUENCE:$((seq1 + 2))"
+t_equal single-uid-request-attendee "$(unfold "$T/lee.ics" | grep -c '^ATTENDEE;CN=Lee Park;.*:mailto:lee@example.org$')" 1
 
 # ---- refusals: one line, exit status, no file left behind ----
 t_expect nothing-to-export 1 "$M" export ics --person 4 -o "$T/none.ics"
@@ -263,10 +317,10 @@ t_equal reimport-no-duplicates "$(grep -c 'ext-' "$T/s.tsv")" 4
 "$M" export ics --event 1 -o "$T/round.ics" >/dev/null
 t_expect roundtrip-own-export 0 "$M" import sessions "$T/round.ics" --event 1
 t_contains roundtrip-unchanged "8 sessions imported: 0 added, 0 updated, 8 unchanged; 0 rooms added"
-"$M" export ics --event 1 --method cancel -o "$T/cancel.ics" >/dev/null
-t_expect import-cancel 0 "$M" import sessions "$T/cancel.ics" --event 1
-"$M" list sessions --format tsv >"$T/s.tsv"
-t_equal import-cancel-cancels "$(awk -F'\t' 'NR > 1 { print $10 }' "$T/s.tsv" | sort -u)" "cancelled"
+# a cancellation of the panel (Dana's) read back cancels it
+"$M" export ics --event 1 --per-person "$T/cx" --method cancel >/dev/null
+t_expect import-cancel 0 "$M" import sessions "$T/cx/person-1-session-2.ics" --event 1
+t_equal import-cancel-cancels "$(sqlite3 "$MUSTER_DB" 'SELECT status FROM session WHERE id = 2')" "cancelled"
 
 # malformed files: FILE:LINE: why, exit 2, nothing kept
 bad() {

@@ -37,7 +37,7 @@ cc_import "$T/cc2" "$T/shifts.ics" >"$T/cc2.txt"
 t_equal calcurse-shifts-times "$(cut -d'|' -f1,2 "$T/cc2.txt" | iso)" "$SHIFT_TIMES"
 t_equal calcurse-shifts-fill "$(cut -d'|' -f3 "$T/cc2.txt" | tr '\n' ';')" "Greeter (2/5);Greeter (1/2);"
 
-"$M" export ics --person 1 --method request -o "$T/dana.ics" >/dev/null
+"$M" export ics --person 1 -o "$T/dana.ics" >/dev/null
 cc_import "$T/cc3" "$T/dana.ics" >"$T/cc3.txt"
 t_equal calcurse-person-file "$(cut -d'|' -f3 "$T/cc3.txt" | tr '\n' ';')" \
 	"Greeter;Panel: supply chains, social media & task forces;"
@@ -46,6 +46,6 @@ t_equal calcurse-person-file "$(cut -d'|' -f3 "$T/cc3.txt" | tr '\n' ';')" \
 t_equal calcurse-person-alarm "$(grep -c ' !' "$T/cc3/apts")" 2
 
 move_panel
-"$M" export ics --event 1 --method request -o "$T/v2.ics" >/dev/null
+"$M" export ics --event 1 -o "$T/v2.ics" >/dev/null
 cc_import "$T/cc4" "$T/v2.ics" >"$T/cc4.txt"
 t_equal calcurse-update-new-times "$(cut -d'|' -f1,2 "$T/cc4.txt" | iso)" "$MOVED_TIMES"

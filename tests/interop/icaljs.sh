@@ -19,7 +19,7 @@ dump() { node "$INTEROP_DIR/ics_dump.mjs" "$@"; }
 fx add person name="Caret ^n \"Q\" ^'" email='o"q@example.org'
 fx add registration event=1 person=5 kind=attendee
 "$M" export ics --event 1 --per-person "$T/pq" --method request >/dev/null
-ICS_DUMP_PEOPLE=1 dump "$T/pq/person-5.ics" >"$T/pq.txt"
+ICS_DUMP_PEOPLE=1 dump "$T/pq/person-5-event-1.ics" >"$T/pq.txt"
 t_equal "$P-cn-rfc6868" "$(grep '^person	ATTENDEE' "$T/pq.txt" | cut -f3 | sort -u)" "Caret ^n \"Q\" ^'"
 t_equal "$P-mailto-rfc6068" "$(grep '^person	ATTENDEE' "$T/pq.txt" | cut -f4 | sort -u)" "mailto:o%22q@example.org"
 t_equal "$P-organizer-cn" "$(grep '^person	ORGANIZER' "$T/pq.txt" | cut -f3,4 | sort -u)" "Forum Team	mailto:forum@example.org"

@@ -9,26 +9,12 @@
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/../fixtures/forum.inc"
 P=radicale
-if ! command -v radicale >/dev/null 2>&1 || ! /usr/bin/python3 -c 'import radicale, vobject' 2>/dev/null; then
+. "$INTEROP_DIR/radicale.inc"
+if ! radicale_ok; then
 	echo "ok - $P # skip radicale or python3-vobject is missing: run contrib/install-deps.sh"
 	exit 0
 fi
-port=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-radicale -C "" --server-hosts "127.0.0.1:$port" --auth-type none --rights-type owner_only \
-	--storage-filesystem-folder "$T/radicale" --logging-level warning >"$T/radicale.log" 2>&1 &
-rpid=$!
-trap 'kill "$rpid" 2>/dev/null; wait "$rpid" 2>/dev/null; rm -rf "$T"' EXIT
-URL="http://127.0.0.1:$port/muster/forum/"
-dav() { /usr/bin/python3 "$INTEROP_DIR/caldav.py" "$@"; }
-n=0
-until /usr/bin/python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/', timeout=2)" 2>/dev/null; do
-	n=$((n + 1))
-	if [ "$n" -ge 300 ] || ! kill -0 "$rpid" 2>/dev/null; then
-		t_fail "$P-starts" "radicale did not answer on 127.0.0.1:$port" "$(tail -5 "$T/radicale.log")"
-		exit 1
-	fi
-	sleep 0.1
-done
+radicale_start || exit 1
 t_equal "$P-mkcalendar" "$(dav mkcalendar "$URL")" "mkcalendar 201"
 
 # the database's entries (sessions, shifts, booths) overlapping [$1, $2) in UTC seconds
@@ -58,7 +44,7 @@ move_panel
 "$M" export ics --event 1 -o "$T/agenda2.ics" >/dev/null
 dav put "$URL" "$T/agenda2.ics" >"$T/put2.txt"
 t_equal "$P-put-again-accepted" "$(awk '{ print $3 }' "$T/put2.txt" | sort | uniq -c | tr -s ' ')" " 4 201"
-t_equal "$P-put-again-replaces" "$(ls "$T/radicale/collection-root/muster/forum" | grep -c '\.ics$')" 7
+t_equal "$P-put-again-replaces" "$(ls "$RADICALE_STORE/collection-root/muster/forum" | grep -c '\.ics$')" 7
 dav report "$URL" "$DAY_FROM" "$DAY_TO" >"$T/r2.txt"
 t_equal "$P-report-after-move" "$(cat "$T/r2.txt")" "$(db_day "$day_from" "$day_to")"
 t_equal "$P-moved-panel" "$(grep -c '2027-03-14T19:00:00Z|2027-03-14T20:30:00Z' "$T/r2.txt")" 1

@@ -8,7 +8,7 @@
 # the list opens with the eligible first and pages to the end.
 . "$(dirname "$0")/../lib.sh"
 TM_NAME=assign
-. "$(dirname "$0")/tmux.sh"
+. "$(dirname "$0")/lib/tmux.sh"
 
 ev=$("$M" add event name="Harbor Forum" starts="2027-03-13 08:00" ends="2027-03-13 20:00" \
 	tz=America/New_York)

@@ -5,7 +5,7 @@
 # with escape sequences shown harmlessly.
 . "$(dirname "$0")/../lib.sh"
 TM_NAME=coord
-. "$(dirname "$0")/tmux.sh"
+. "$(dirname "$0")/lib/tmux.sh"
 
 "$M" demo >/dev/null || t_fail demo "muster demo failed"
 

@@ -4,7 +4,7 @@
 # the core's message; delete asks first.
 . "$(dirname "$0")/../lib.sh"
 TM_NAME=forms
-. "$(dirname "$0")/tmux.sh"
+. "$(dirname "$0")/lib/tmux.sh"
 
 "$M" demo >/dev/null || t_fail demo "muster demo failed"
 tsv() { "$M" list "$@" --format tsv; }

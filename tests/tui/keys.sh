@@ -3,7 +3,7 @@
 # themes and NO_COLOR, and the coordinator without a terminal.
 . "$(dirname "$0")/../lib.sh"
 TM_NAME=keys
-. "$(dirname "$0")/tmux.sh"
+. "$(dirname "$0")/lib/tmux.sh"
 
 "$M" demo >/dev/null
 

@@ -4,7 +4,7 @@
 # `privacy sweep --dry-run` gives for them; an event still held says nothing.
 . "$(dirname "$0")/../lib.sh"
 TM_NAME=privacy
-. "$(dirname "$0")/tmux.sh"
+. "$(dirname "$0")/lib/tmux.sh"
 export MUSTER_NOW=2027-03-20T12:00:00Z
 
 "$M" demo >/dev/null || t_fail demo "muster demo failed"

@@ -4,7 +4,7 @@
 # sessions tab and on the session's screen, so the two 01:30s read apart.
 . "$(dirname "$0")/../lib.sh"
 TM_NAME=repeated
-. "$(dirname "$0")/tmux.sh"
+. "$(dirname "$0")/lib/tmux.sh"
 "$M" add event name=Vigil starts="2027-11-06 08:00" ends="2027-11-08 18:00" tz=America/New_York >/dev/null
 "$M" add session event=1 title=Early starts=2027-11-07T05:30:00Z ends=2027-11-07T06:00:00Z >/dev/null
 "$M" add session event=1 title=Later starts=2027-11-07T06:30:00Z ends=2027-11-07T07:30:00Z >/dev/null

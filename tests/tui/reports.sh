@@ -7,7 +7,7 @@
 # a check-out and a no-show.
 . "$(dirname "$0")/../lib.sh"
 TM_NAME=reports
-. "$(dirname "$0")/tmux.sh"
+. "$(dirname "$0")/lib/tmux.sh"
 
 "$M" demo >/dev/null || t_fail demo "muster demo failed"
 EV=2

@@ -5,7 +5,7 @@
 # shift listed first with the reasons of the others, conflicts listed.
 . "$(dirname "$0")/../lib.sh"
 TM_NAME=rules
-. "$(dirname "$0")/tmux.sh"
+. "$(dirname "$0")/lib/tmux.sh"
 
 "$M" demo >/dev/null || t_fail demo "muster demo failed"
 tsv() { "$M" list "$@" --format tsv; }

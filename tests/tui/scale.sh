@@ -4,7 +4,7 @@
 # are bulk-inserted with the sqlite3 shell; nothing here is timed.
 . "$(dirname "$0")/../lib.sh"
 TM_NAME=scale
-. "$(dirname "$0")/tmux.sh"
+. "$(dirname "$0")/lib/tmux.sh"
 
 "$M" list events >/dev/null # create and migrate the database
 sqlite3 "$MUSTER_DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000)

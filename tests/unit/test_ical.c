@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "array.h"
 #include "entity.h"
 #include "ical_export.h"
 #include "ical_import.h"
@@ -244,6 +245,19 @@ static void test_vtimezone_other_zones(void **state)
 	    "S 20091025T030000 14400 10800 MSK FREQ=YEARLY;UNTIL=20101030T230000Z;BYDAY=-1SU;"
 	    "BYMONTH=10;"
 	    "S 20110327T020000 10800 14400 MSK;");
+	/* New York falls back at 06:00Z: 05:00Z-07:00Z show 01:00-02:00 twice,
+	 * and 07:00Z shows 02:00, where the observance starts: all in UTC */
+	struct ical_tz_zone z;
+	ical_tz_zone_load(&z, "America/New_York", INT64_C(1825560000), INT64_C(1825610000));
+	static const struct {
+		int64_t t;
+		bool utc;
+	} ny[] = {{INT64_C(1825563599), false}, {INT64_C(1825563600), true},
+	          {INT64_C(1825567200), true},  {INT64_C(1825570800), true},
+	          {INT64_C(1825570801), false}, {INT64_C(1805014800), false}};
+	for (size_t i = 0; i < ARRAY_LEN(ny); i++)
+		assert_int_equal(ical_tz_zone_ambiguous(&z, ny[i].t), ny[i].utc);
+	ical_tz_zone_free(&z);
 	assert_true(ical_tz_is_utc("UTC"));
 	assert_true(ical_tz_is_utc("Etc/UTC"));
 	assert_false(ical_tz_is_utc("Europe/London"));

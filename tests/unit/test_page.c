@@ -1,6 +1,7 @@
 /* test_page.c - keyset pages of the screens' lists: forward, backward,
  * inclusive, search, scope; and no full scan in any screen's query plan
- * (coverage per hour is core/report.c's, tested in test_report.c). */
+ * (coverage per hour is core/report.c's, tested in test_report.c). On
+ * tests/unit/fixture.h. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,54 +15,7 @@
 #include "../../core/entity.h"
 #include "../../core/array.h"
 #include "../../core/page.h"
-
-struct fixture {
-	struct config cfg;
-	struct clock clock;
-	struct ctx ctx;
-};
-
-static int setup(void **state)
-{
-	static struct fixture f;
-	memset(&f, 0, sizeof f);
-	config_defaults(&f.cfg);
-	f.clock.pinned = true;
-	f.clock.at = 1795000000;
-	f.ctx.cfg = &f.cfg;
-	f.ctx.clock = &f.clock;
-	strcpy(f.ctx.actor, "tester");
-	struct err e = {0};
-	if (db_open(":memory:", NULL, &f.ctx.db, &e) < 0)
-		return -1;
-	*state = &f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fixture *f = *state;
-	db_close(f->ctx.db);
-	return 0;
-}
-
-static int64_t add(struct ctx *c, const char *entity, ...)
-{
-	struct field_assign fa[16];
-	size_t n = 0;
-	va_list ap;
-	va_start(ap, entity);
-	for (const char *k; (k = va_arg(ap, const char *)) != NULL; n++) {
-		fa[n].name = k;
-		fa[n].value = va_arg(ap, const char *);
-	}
-	va_end(ap);
-	int64_t id = 0;
-	struct err e = {0};
-	if (record_add(c, entity_find(entity), fa, n, &id, &e) < 0)
-		fail_msg("add %s: %s", entity, e.msg);
-	return id;
-}
+#include "fixture.h"
 
 struct got {
 	char names[64][64];
@@ -91,7 +45,7 @@ static void test_people_pages(void **state)
 	struct fixture *f = *state;
 	static const char *const who[] = {"dana", "Bea", "carl", "Abe", "eve", "Bea"};
 	for (size_t i = 0; i < 6; i++)
-		add(&f->ctx, "person", "name", who[i], NULL);
+		fixture_add(&f->ctx, "person", "name", who[i], NULL);
 	struct got g;
 	struct page_req r = {.limit = 3};
 	names(f, "people", &r, &g);
@@ -140,16 +94,16 @@ static void test_people_pages(void **state)
 static void test_scope_and_desc(void **state)
 {
 	struct fixture *f = *state;
-	int64_t ev = add(&f->ctx, "event", "name", "Forum", "starts", "2027-03-13 08:00", "ends",
-	                 "2027-03-14 18:00", "tz", "America/New_York", NULL);
-	int64_t ev2 = add(&f->ctx, "event", "name", "Other", "starts", "2027-03-13 08:00", "ends",
-	                  "2027-03-14 18:00", "tz", "UTC", NULL);
+	int64_t ev = fixture_add(&f->ctx, "event", "name", "Forum", "starts", "2027-03-13 08:00",
+	                         "ends", "2027-03-14 18:00", "tz", "America/New_York", NULL);
+	int64_t ev2 = fixture_add(&f->ctx, "event", "name", "Other", "starts", "2027-03-13 08:00",
+	                          "ends", "2027-03-14 18:00", "tz", "UTC", NULL);
 	char evs[16], ev2s[16];
 	snprintf(evs, sizeof evs, "%lld", (long long)ev);
 	snprintf(ev2s, sizeof ev2s, "%lld", (long long)ev2);
-	add(&f->ctx, "room", "event", evs, "name", "Salon B", NULL);
-	add(&f->ctx, "room", "event", evs, "name", "Salon A", NULL);
-	add(&f->ctx, "room", "event", ev2s, "name", "Elsewhere", NULL);
+	fixture_add(&f->ctx, "room", "event", evs, "name", "Salon B", NULL);
+	fixture_add(&f->ctx, "room", "event", evs, "name", "Salon A", NULL);
+	fixture_add(&f->ctx, "room", "event", ev2s, "name", "Elsewhere", NULL);
 	struct got g;
 	struct page_req r = {.scope = ev, .limit = 10};
 	names(f, "rooms", &r, &g);
@@ -197,9 +151,9 @@ static void test_plans(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(test_people_pages, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_scope_and_desc, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_plans, setup, teardown),
+	    fixture_unit_test(test_people_pages),
+	    fixture_unit_test(test_scope_and_desc),
+	    fixture_unit_test(test_plans),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -17,8 +17,7 @@
 #   tm_resize W H            resize the pane's window
 #   tm_title                 the pane's title (what escape sequences could set)
 #   tm_stop                  kill the server (done at exit too)
-# Run on its own (tests/run.sh runs every tests/tui/*.sh): nothing to do.
-command -v t_ok >/dev/null 2>&1 || exit 0
+# A library in lib/, so tests/run.sh does not take it for a suite.
 
 TM_SOCK="muster-$$-${TM_NAME:-tui}"
 TM_W=${TM_W:-80}
