@@ -130,12 +130,9 @@ static const struct lead_rule role_lead_rules[] = {
 static const struct lead_rule org_lead_rules[] = {
     {"event", SEE, "event.id IN $E", NULL, NULL},
     {"org", SEE | SET, "org.id IN $O", NULL, "1"},
-    {"person", ALL,
-     "(person.org IN $O OR person.id IN (SELECT person FROM main.assignment"
-     " WHERE shift IN $BS))",
-     "person.org IN $O", "person.org IN $O"},
+    {"person", ALL, "person.org IN $O", NULL, "1"},
     {"skill", SEE, "1", NULL, NULL},
-    {"person_skill", ALL, "person_skill.person IN $P", "person_skill.person IN $OP", NULL},
+    {"person_skill", ALL, "person_skill.person IN $P", NULL, NULL},
     {"room", SEE, "room.event IN $E", NULL, NULL},
     {"session", SEE, "session.event IN $E", NULL, NULL},
     {"speaker", SEE, SPEAKERS_OF_EVENTS, NULL, NULL},

@@ -247,7 +247,10 @@ static void run(struct tui *t)
 		}
 		dirty = false;
 		struct key k;
-		if (!ui_read(&k, POLL_MS)) {
+		int got = ui_read(&k, POLL_MS);
+		if (got < 0)
+			return; /* nobody is there to answer */
+		if (!got) {
 			dirty = poll_changes(t);
 			continue;
 		}
