@@ -71,7 +71,22 @@ struct lead_rule {
 	"(" ORGS_OF_EVENTS " OR (NOT EXISTS (SELECT 1 FROM main.booth AS b WHERE b.org = org.id)"  \
 	" AND NOT EXISTS (SELECT 1 FROM main.event AS v WHERE v.host_org = org.id)))"
 #define OWN_AUDIT "audit.actor = $ME"
-#define OWN_LEAD  "lead.login = $ME"
+/* An audit entry about a confidential person or a row of theirs (its
+ * summary may name them: a promotion from the waitlist, an override):
+ * kept from leads without the right, as the person is. */
+#define AUDIT_NOT_CONFIDENTIAL                                                                     \
+	"NOT EXISTS (SELECT 1 FROM main.person AS cp WHERE cp.confidential = 1"                    \
+	" AND cp.id = CASE audit.entity WHEN 'person' THEN audit.entity_id"                        \
+	" WHEN 'registration' THEN (SELECT person FROM main.registration WHERE id = "              \
+	"audit.entity_id)"                                                                         \
+	" WHEN 'assignment' THEN (SELECT person FROM main.assignment WHERE id = audit.entity_id)"  \
+	" WHEN 'speaker' THEN (SELECT person FROM main.speaker WHERE id = audit.entity_id)"        \
+	" WHEN 'availability' THEN (SELECT person FROM main.availability WHERE id = "              \
+	"audit.entity_id)"                                                                         \
+	" WHEN 'person_skill' THEN (SELECT person FROM main.person_skill WHERE id = "              \
+	"audit.entity_id)"                                                                         \
+	" END)"
+#define OWN_LEAD "lead.login = $ME"
 
 /* The role lead's shifts; its people: volunteers of its events, people on
  * its shifts, its roles' leads; it reads the contacts of the last two. */
@@ -588,13 +603,16 @@ static void build_scope(struct lead *l)
 	for (size_t i = 0; i < n; i++) {
 		const struct lead_rule *r = &d->rules[i];
 		char *where = expand(r->see, toks, ARRAY_LEN(toks));
-		if (strcmp(r->table, "person") == 0) {
-			/* confidential people: seen (and each sighting audited) only
-			 * with the right */
-			char *both =
-			    xasprintf("%s AND %s", where,
-			              l->confidential ? "muster_saw(person.id, person.confidential)"
-			                              : "person.confidential = 0");
+		/* confidential people: seen (and each sighting audited) only with
+		 * the right, and so the audit entries about them */
+		const char *conf = NULL;
+		if (strcmp(r->table, "person") == 0)
+			conf = l->confidential ? "muster_saw(person.id, person.confidential)"
+			                       : "person.confidential = 0";
+		else if (strcmp(r->table, "audit") == 0 && !l->confidential)
+			conf = AUDIT_NOT_CONFIDENTIAL;
+		if (conf) {
+			char *both = xasprintf("%s AND %s", where, conf);
 			free(where);
 			where = both;
 		}

@@ -542,6 +542,19 @@ static void confidential_sights(void **state)
 	assert_int_equal(count_of(c, "SELECT count(*) FROM main.audit WHERE action = 'view'"
 	                             " AND entity_id != 4"),
 	                 0);
+	/* the audit entries about Di's rows show with the right... */
+	assert_int_equal(count_of(c, "SELECT count(*) FROM audit WHERE entity = 'registration'"
+	                             " AND entity_id = 4"),
+	                 1);
+	done();
+	/* ...and not without: their summaries may name her */
+	c = as("co");
+	assert_int_equal(count_of(c, "SELECT count(*) FROM audit WHERE entity = 'registration'"
+	                             " AND entity_id = 4"),
+	                 0);
+	assert_int_equal(count_of(c, "SELECT count(*) FROM audit WHERE entity = 'registration'"
+	                             " AND entity_id = 1"),
+	                 1);
 	done();
 	/* without the right, nothing shows and nothing is recorded */
 	c = as("co");
