@@ -59,9 +59,13 @@ struct lead_rule {
 	" OR person.id IN (SELECT person FROM main.availability WHERE event IN $E)"                \
 	" OR person.id IN (SELECT entity_id FROM main.audit WHERE actor = $ME"                     \
 	"  AND entity = 'person' AND action = 'add'))"
-#define SPEAKERS_OF_EVENTS                                                                         \
-	"speaker.session IN (SELECT id FROM main.session WHERE event IN $E)"                       \
-	" AND speaker.person IN $P"
+#define SPEAKERS_OF_EVENTS(who)                                                                    \
+	"+speaker.session IN (SELECT id FROM main.session WHERE event IN $E)"                      \
+	" AND +speaker.person " who
+/* The people of a row in a coordinator's or viewer's events are theirs
+ * (PEOPLE_OF_EVENTS) but for the confidential, which $HIDDEN holds: a
+ * small set, where $P (every person seen) is a large one at a summit. */
+#define SEEN_IN_EVENTS "NOT IN $HIDDEN"
 #define ORGS_OF_EVENTS                                                                             \
 	"(org.id IN (SELECT org FROM main.booth WHERE event IN $E)"                                \
 	" OR org.id IN (SELECT host_org FROM main.event WHERE id IN $E))"
@@ -105,19 +109,21 @@ static const struct lead_rule coordinator_rules[] = {
     {"org", ALL, "1", COORD_ORG_WRITE, "1"},
     {"person", ALL, PEOPLE_OF_EVENTS, NULL, "1"},
     {"skill", ALL, "1", NULL, NULL},
-    {"person_skill", ALL, "person_skill.person IN $P", NULL, NULL},
+    {"person_skill", ALL, "+person_skill.person IN $P", NULL, NULL},
     {"room", ALL, "room.event IN $E", NULL, NULL},
     {"session", ALL, "session.event IN $E", NULL, NULL},
-    {"speaker", ALL, SPEAKERS_OF_EVENTS, NULL, NULL},
+    {"speaker", ALL, SPEAKERS_OF_EVENTS(SEEN_IN_EVENTS), NULL, NULL},
     {"booth", ALL, "booth.event IN $E", NULL, NULL},
-    {"registration", ALL, "registration.event IN $E AND registration.person IN $P", NULL, NULL},
+    {"registration", ALL, "registration.event IN $E AND +registration.person " SEEN_IN_EVENTS, NULL,
+     NULL},
     {"role", ALL, "role.event IN $E", NULL, NULL},
     {"shift", ALL, "shift.event IN $E", NULL, NULL},
     {"assignment", ALL,
-     "assignment.shift IN (SELECT id FROM main.shift WHERE event IN $E)"
-     " AND assignment.person IN $P",
+     "+assignment.shift IN (SELECT id FROM main.shift WHERE event IN $E)"
+     " AND +assignment.person " SEEN_IN_EVENTS,
      NULL, NULL},
-    {"availability", ALL, "availability.event IN $E AND availability.person IN $P", NULL, NULL},
+    {"availability", ALL, "availability.event IN $E AND +availability.person " SEEN_IN_EVENTS, NULL,
+     NULL},
     {"audit", SEE, "(audit.event IN $E OR " OWN_AUDIT ")", NULL, NULL},
     {"lead", SEE, OWN_LEAD, NULL, NULL},
 };
@@ -127,17 +133,17 @@ static const struct lead_rule role_lead_rules[] = {
     {"org", SEE, "org.id IN (SELECT org FROM main.booth WHERE event IN $E)", NULL, NULL},
     {"person", SEE, RL_PEOPLE, NULL, "(" RL_ON_SHIFTS ")"},
     {"skill", SEE, "1", NULL, NULL},
-    {"person_skill", SEE, "person_skill.person IN $P", NULL, NULL},
+    {"person_skill", SEE, "+person_skill.person IN $P", NULL, NULL},
     {"room", SEE, "room.event IN $E", NULL, NULL},
     {"session", SEE, "session.event IN $E", NULL, NULL},
-    {"speaker", SEE, SPEAKERS_OF_EVENTS, NULL, NULL},
+    {"speaker", SEE, SPEAKERS_OF_EVENTS("IN $P"), NULL, NULL},
     {"booth", SEE, "booth.event IN $E", NULL, NULL},
-    {"registration", SEE, "registration.event IN $E AND registration.person IN $P", NULL, NULL},
+    {"registration", SEE, "registration.event IN $E AND +registration.person IN $P", NULL, NULL},
     {"role", SEE, "role.id IN $R", NULL, NULL},
     {"shift", ALL, "shift.role IN $R", NULL, NULL},
-    {"assignment", ALL, "assignment.shift IN " RL_SHIFTS " AND assignment.person IN $P", NULL,
+    {"assignment", ALL, "+assignment.shift IN " RL_SHIFTS " AND +assignment.person IN $P", NULL,
      NULL},
-    {"availability", SEE, "availability.event IN $E AND availability.person IN $P", NULL, NULL},
+    {"availability", SEE, "availability.event IN $E AND +availability.person IN $P", NULL, NULL},
     {"audit", SEE, OWN_AUDIT, NULL, NULL},
     {"lead", SEE, OWN_LEAD, NULL, NULL},
 };
@@ -147,20 +153,20 @@ static const struct lead_rule org_lead_rules[] = {
     {"org", SEE | SET, "org.id IN $O", NULL, "1"},
     {"person", ALL, "person.org IN $O", NULL, "1"},
     {"skill", SEE, "1", NULL, NULL},
-    {"person_skill", ALL, "person_skill.person IN $P", NULL, NULL},
+    {"person_skill", ALL, "+person_skill.person IN $P", NULL, NULL},
     {"room", SEE, "room.event IN $E", NULL, NULL},
     {"session", SEE, "session.event IN $E", NULL, NULL},
-    {"speaker", SEE, SPEAKERS_OF_EVENTS, NULL, NULL},
+    {"speaker", SEE, SPEAKERS_OF_EVENTS("IN $P"), NULL, NULL},
     {"booth", ALL, "booth.org IN $O AND booth.event IN $E", NULL, NULL},
-    {"registration", ALL, "registration.person IN $OP AND registration.event IN $E", NULL, NULL},
+    {"registration", ALL, "+registration.person IN $OP AND registration.event IN $E", NULL, NULL},
     {"role", SEE, "role.event IN $E", NULL, NULL},
     {"shift", ALL,
      "(shift.id IN $BS OR shift.id IN (SELECT shift FROM main.assignment WHERE person IN $OP))",
      "shift.booth IN $OB", NULL},
     {"assignment", ALL,
-     "(assignment.shift IN $BS OR assignment.person IN $OP) AND assignment.person IN $P",
-     "assignment.shift IN $BS AND assignment.person IN $P", NULL},
-    {"availability", ALL, "availability.person IN $OP AND availability.event IN $E", NULL, NULL},
+     "(assignment.shift IN $BS OR assignment.person IN $OP) AND +assignment.person IN $P",
+     "+assignment.shift IN $BS AND +assignment.person IN $P", NULL},
+    {"availability", ALL, "+availability.person IN $OP AND availability.event IN $E", NULL, NULL},
     {"audit", SEE, OWN_AUDIT, NULL, NULL},
     {"lead", SEE, OWN_LEAD, NULL, NULL},
 };
@@ -170,19 +176,21 @@ static const struct lead_rule viewer_rules[] = {
     {"org", SEE, ORGS_OF_EVENTS, NULL, NULL},
     {"person", SEE, PEOPLE_OF_EVENTS, NULL, NULL},
     {"skill", SEE, "1", NULL, NULL},
-    {"person_skill", SEE, "person_skill.person IN $P", NULL, NULL},
+    {"person_skill", SEE, "+person_skill.person IN $P", NULL, NULL},
     {"room", SEE, "room.event IN $E", NULL, NULL},
     {"session", SEE, "session.event IN $E", NULL, NULL},
-    {"speaker", SEE, SPEAKERS_OF_EVENTS, NULL, NULL},
+    {"speaker", SEE, SPEAKERS_OF_EVENTS(SEEN_IN_EVENTS), NULL, NULL},
     {"booth", SEE, "booth.event IN $E", NULL, NULL},
-    {"registration", SEE, "registration.event IN $E AND registration.person IN $P", NULL, NULL},
+    {"registration", SEE, "registration.event IN $E AND +registration.person " SEEN_IN_EVENTS, NULL,
+     NULL},
     {"role", SEE, "role.event IN $E", NULL, NULL},
     {"shift", SEE, "shift.event IN $E", NULL, NULL},
     {"assignment", SEE,
-     "assignment.shift IN (SELECT id FROM main.shift WHERE event IN $E)"
-     " AND assignment.person IN $P",
+     "+assignment.shift IN (SELECT id FROM main.shift WHERE event IN $E)"
+     " AND +assignment.person " SEEN_IN_EVENTS,
      NULL, NULL},
-    {"availability", SEE, "availability.event IN $E AND availability.person IN $P", NULL, NULL},
+    {"availability", SEE, "availability.event IN $E AND +availability.person " SEEN_IN_EVENTS, NULL,
+     NULL},
     {"audit", SEE, OWN_AUDIT, NULL, NULL},
     {"lead", SEE, OWN_LEAD, NULL, NULL},
 };
@@ -594,6 +602,8 @@ static void build_scope(struct lead *l)
 	    {"OB", "(SELECT id FROM main.booth WHERE org IN $O AND event IN $E)"},
 	    {"O", "(SELECT id FROM temp.lead_org)"},
 	    {"P", "(SELECT id FROM temp.person)"},
+	    {"HIDDEN", l->confidential ? "(SELECT 0 WHERE 0)"
+	                               : "(SELECT id FROM main.person WHERE confidential = 1)"},
 	    {"BS", "(SELECT id FROM main.shift WHERE booth IN $OB)"},
 	};
 	size_t n = d->nrules;

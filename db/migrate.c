@@ -287,8 +287,9 @@ static const char schema_v7[] = "CREATE TABLE itip_sent ("
 
 /* Version 8: leads, the logins that may use muster and what each may reach
  * (core/lead.c): one role per login, scoped by rows naming an event, a
- * volunteer role or an organization. An index finds the people a login
- * added itself (its audit entries). */
+ * volunteer role or an organization. Indexes find the people a login
+ * added itself (its audit entries) and the confidential people (whom a
+ * lead without the right does not see). */
 static const char schema_v8[] =
     "CREATE TABLE lead ("
     " id INTEGER PRIMARY KEY,"
@@ -303,7 +304,8 @@ static const char schema_v8[] =
     "CREATE INDEX lead_by_event ON lead(event);"
     "CREATE INDEX lead_by_role ON lead(role_id);"
     "CREATE INDEX lead_by_org ON lead(org);"
-    "CREATE INDEX audit_by_actor ON audit(actor, entity, action, entity_id);";
+    "CREATE INDEX audit_by_actor ON audit(actor, entity, action, entity_id);"
+    "CREATE INDEX person_confidential ON person(id) WHERE confidential = 1;";
 
 /* migrations[i] takes a database from user_version i to i + 1; one a
  * line, so that branches appending a step merge cleanly. */

@@ -273,7 +273,7 @@ t_run as "$CO" "$MS" show person $CONF
 t_contains confidential-right-sees "name: $CONF_NAME"
 t_equal view-audited "$(views)" 1
 t_equal view-names-who "$(q "SELECT actor FROM audit WHERE action = 'view' AND entity_id = $CONF")" "$CO"
-t_expect confidential-list 0 as "$CO" "$MS" list registrations --event $EV
+t_expect confidential-list 0 as "$CO" "$MS" list people --event $EV
 t_equal every-view-audited "$(views)" 2
 # in the full-screen screens too
 tm_start -u "$CO" -- env HOME="$T/home-$CO" "$MS"
