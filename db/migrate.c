@@ -285,12 +285,31 @@ static const char schema_v7[] = "CREATE TABLE itip_sent ("
                                 " sent_at INTEGER NOT NULL,"
                                 " PRIMARY KEY (person, uid));";
 
-/* Version 8: leads, the logins that may use muster and what each may reach
+/* Version 8: auto-fill batches. A run of `autofill` that writes is one
+ * batch (its number is in the audit log); autofill_item lists the
+ * assignments it added, so `autofill --undo BATCH` can take them back.
+ * Items name assignments without a foreign key: an assignment removed
+ * since is simply gone from the batch's undo. */
+static const char schema_v8[] =
+    "CREATE TABLE autofill_batch ("
+    " id INTEGER PRIMARY KEY,"
+    " event INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,"
+    " at INTEGER NOT NULL,"
+    " actor TEXT NOT NULL,"
+    " added INTEGER NOT NULL DEFAULT 0,"
+    " undone_at INTEGER);"
+    "CREATE INDEX autofill_batch_by_event ON autofill_batch(event);"
+    "CREATE TABLE autofill_item ("
+    " batch INTEGER NOT NULL REFERENCES autofill_batch(id) ON DELETE CASCADE,"
+    " assignment INTEGER NOT NULL,"
+    " PRIMARY KEY (batch, assignment)) WITHOUT ROWID;";
+
+/* Version 9: leads, the logins that may use muster and what each may reach
  * (core/lead.c): one role per login, scoped by rows naming an event, a
  * volunteer role or an organization. Indexes find the people a login
  * added itself (its audit entries) and the confidential people (whom a
  * lead without the right does not see). */
-static const char schema_v8[] =
+static const char schema_v9[] =
     "CREATE TABLE lead ("
     " id INTEGER PRIMARY KEY,"
     " login TEXT NOT NULL CHECK (length(login) > 0),"
@@ -319,6 +338,7 @@ static const char *const migrations[] = {
     schema_v6,
     schema_v7,
     schema_v8,
+    schema_v9,
 };
 /* clang-format on */
 

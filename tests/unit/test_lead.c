@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "../../core/array.h"
+#include "../../core/autofill.h"
 #include "../../core/entity.h"
 #include "../../core/lead.h"
 #include "../../core/page.h"
@@ -629,6 +630,47 @@ static void role_lead_staffs_its_shifts(void **state)
 	done();
 }
 
+/* Auto-fill as the role lead: its role's shifts from its pool, nothing else. */
+static void role_lead_autofills_its_shifts(void **state)
+{
+	(void)state;
+	struct err e = {0};
+	struct ctx *c = as("rl");
+	w.fx.clock.at = 1732060800; /* 2024-11-20: the forum is ahead */
+	int64_t before = count_of(c, "SELECT count(*) FROM main.assignment WHERE shift IN"
+	                             " (SELECT id FROM main.shift WHERE role != 1)");
+	struct af_scope scope = {.event = E1};
+	struct af_plan plan;
+	if (autofill_plan(c, &scope, &plan, &e) < 0)
+		fail_msg("plan: %s", e.msg);
+	assert_true(plan.npicks > 0);
+	for (size_t i = 0; i < plan.npicks; i++) {
+		assert_int_not_equal(plan.picks[i].person, P4); /* Di is not its to see */
+		assert_int_not_equal(plan.picks[i].person, P6); /* an attendee */
+	}
+	if (autofill_apply(c, &plan, &e) < 0)
+		fail_msg("apply: %s", e.msg);
+	assert_true(plan.stats.added > 0);
+	assert_int_equal(count_of(c, "SELECT count(*) FROM main.assignment WHERE shift IN"
+	                             " (SELECT id FROM main.shift WHERE role != 1)"),
+	                 before);
+	assert_int_equal(count_of(c, "SELECT count(*) FROM main.assignment WHERE source ="
+	                             " 'autofill' AND shift IN (SELECT id FROM main.shift"
+	                             " WHERE role = 1)"),
+	                 plan.stats.added);
+	autofill_free(&plan);
+	done();
+	/* the viewer's auto-fill writes nothing */
+	c = as("vw");
+	w.fx.clock.at = 1732060800;
+	if (autofill_plan(c, &scope, &plan, &e) == 0) {
+		assert_int_equal(autofill_apply(c, &plan, &e), -1);
+		assert_non_null(strstr(e.msg, "refused: vw (viewer of event 1)"));
+		autofill_free(&plan);
+	}
+	done();
+}
+
 static void org_lead_keeps_to_its_org(void **state)
 {
 	(void)state;
@@ -796,6 +838,7 @@ int main(void)
 	    cmocka_unit_test(confidential_sights),
 	    cmocka_unit_test(viewer_changes_nothing),
 	    cmocka_unit_test(role_lead_staffs_its_shifts),
+	    cmocka_unit_test(role_lead_autofills_its_shifts),
 	    cmocka_unit_test(org_lead_keeps_to_its_org),
 	    cmocka_unit_test(coordinator_within_its_events),
 	    cmocka_unit_test(import_within_scope),
