@@ -124,6 +124,10 @@ static const struct lead_rule coordinator_rules[] = {
      NULL, NULL},
     {"availability", ALL, "availability.event IN $E AND +availability.person " SEEN_IN_EVENTS, NULL,
      NULL},
+    {"signup", ALL,
+     "+signup.session IN (SELECT id FROM main.session WHERE event IN $E)"
+     " AND +signup.person " SEEN_IN_EVENTS,
+     NULL, NULL},
     {"audit", SEE, "(audit.event IN $E OR " OWN_AUDIT ")", NULL, NULL},
     {"lead", SEE, OWN_LEAD, NULL, NULL},
 };
@@ -144,6 +148,10 @@ static const struct lead_rule role_lead_rules[] = {
     {"assignment", ALL, "+assignment.shift IN " RL_SHIFTS " AND +assignment.person IN $P", NULL,
      NULL},
     {"availability", SEE, "availability.event IN $E AND +availability.person IN $P", NULL, NULL},
+    {"signup", SEE,
+     "+signup.session IN (SELECT id FROM main.session WHERE event IN $E)"
+     " AND +signup.person IN $P",
+     NULL, NULL},
     {"audit", SEE, OWN_AUDIT, NULL, NULL},
     {"lead", SEE, OWN_LEAD, NULL, NULL},
 };
@@ -167,6 +175,10 @@ static const struct lead_rule org_lead_rules[] = {
      "(assignment.shift IN $BS OR assignment.person IN $OP) AND +assignment.person IN $P",
      "+assignment.shift IN $BS AND +assignment.person IN $P", NULL},
     {"availability", ALL, "+availability.person IN $OP AND availability.event IN $E", NULL, NULL},
+    {"signup", ALL,
+     "+signup.person IN $OP AND +signup.session IN (SELECT id FROM main.session"
+     " WHERE event IN $E)",
+     NULL, NULL},
     {"audit", SEE, OWN_AUDIT, NULL, NULL},
     {"lead", SEE, OWN_LEAD, NULL, NULL},
 };
@@ -191,6 +203,10 @@ static const struct lead_rule viewer_rules[] = {
      NULL, NULL},
     {"availability", SEE, "availability.event IN $E AND +availability.person " SEEN_IN_EVENTS, NULL,
      NULL},
+    {"signup", SEE,
+     "+signup.session IN (SELECT id FROM main.session WHERE event IN $E)"
+     " AND +signup.person " SEEN_IN_EVENTS,
+     NULL, NULL},
     {"audit", SEE, OWN_AUDIT, NULL, NULL},
     {"lead", SEE, OWN_LEAD, NULL, NULL},
 };

@@ -227,9 +227,14 @@ static const struct {
     {"availability", {"rasx", "rasx", "r", "rasx", "r"}},
     {"lead", {"rasx", "r", "r", "r", "r"}},
     {"audit", {"rasx", "r", "r", "r", "r"}},
+    /* session sign-ups (the sign-up branch's table; none may exist yet) */
+    {"signup", {"rasx", "rasx", "r", "rasx", "r"}},
     /* tables that are no entity: the kiosk's, for nobody but admins */
     {"kiosk_lock", {"rasx", "", "", "", ""}},
     {"kiosk_failure", {"rasx", "", "", "", ""}},
+    /* bookkeeping the stores keep in main.* tables whoever asks */
+    {"itip_sent", {"rasx", "", "", "", ""}},
+    {"autofill_batch", {"rasx", "", "", "", ""}},
 };
 
 static const char act_letter[LEAD_NACTS] = {'r', 'a', 's', 'x'};
