@@ -28,9 +28,10 @@ static const char sql_event[] =
     "SELECT name, tz, starts, ends, coalesce(setup_starts, starts),"
     " coalesce(teardown_ends, ends), capacity, status = 'cancelled' FROM main.event WHERE id = ?";
 enum role_col { RO_EVENT, RO_SKILL, RO_NAME, RO_SKILL_NAME, RO_MIN_AGE, RO_NCOLS };
-static const char sql_role[] = "SELECT r.event, coalesce(r.skill, 0), r.name,"
-                               " coalesce(k.name, ''), r.min_age"
-                               " FROM main.role r LEFT JOIN main.skill k ON k.id = r.skill WHERE r.id = ?";
+static const char sql_role[] =
+    "SELECT r.event, coalesce(r.skill, 0), r.name,"
+    " coalesce(k.name, ''), r.min_age"
+    " FROM main.role r LEFT JOIN main.skill k ON k.id = r.skill WHERE r.id = ?";
 enum person_col { PE_NAME, PE_BIRTH_DATE, PE_CODE, PE_NCOLS };
 static const char sql_person[] = "SELECT name, coalesce(birth_date, ''), volunteer_code"
                                  " FROM main.person WHERE id = ?";
@@ -66,13 +67,19 @@ static const char sql_person_shifts[] =
     " FROM main.assignment a JOIN main.shift s ON s.id = a.shift JOIN main.role r ON r.id = s.role"
     " WHERE a.person = ? AND a.status IN " ASSIGNMENT_ACTIVE_SQL " AND s.status = 'open'"
     " AND s.starts < ? AND s.ends > ? AND s.id != ? ORDER BY s.starts, s.id";
-static const char sql_taken[] = "SELECT count(*) FROM main.assignment WHERE shift = ? AND person != ?"
-                                " AND status IN " ASSIGNMENT_ACTIVE_SQL;
+static const char sql_taken[] =
+    "SELECT count(*) FROM main.assignment WHERE shift = ? AND person != ?"
+    " AND status IN " ASSIGNMENT_ACTIVE_SQL;
 static const char sql_speaking[] =
     "SELECT se.id, 0, se.starts, se.ends, se.title"
     " FROM main.speaker sp JOIN main.session se ON se.id = sp.session"
     " WHERE sp.person = ? AND se.status != 'cancelled' AND se.starts < ? AND se.ends > ?"
     " AND se.id != ? ORDER BY se.starts, se.id";
+static const char sql_signed_up[] =
+    "SELECT se.id, 0, se.starts, se.ends, se.title"
+    " FROM main.signup g JOIN main.session se ON se.id = g.session"
+    " WHERE g.person = ? AND g.status IN " SIGNUP_ACTIVE_SQL " AND se.status != 'cancelled'"
+    " AND se.starts < ? AND se.ends > ? AND se.id != ? ORDER BY se.starts, se.id";
 static const char sql_skill[] = "SELECT coalesce(expires, '') FROM main.person_skill"
                                 " WHERE person = ? AND skill = ?";
 static const char sql_windows[] = "SELECT id, 0, starts, ends, '' FROM main.availability"
@@ -108,7 +115,8 @@ static const char sql_assignment_of[] = "SELECT id, status FROM main.assignment"
 
 enum pair_col { PA_ASSIGNMENT, PA_SHIFT, PA_PERSON, PA_NCOLS };
 #define PAIRS_SELECT                                                                               \
-	"SELECT a.id, a.shift, a.person FROM main.assignment a JOIN main.shift s ON s.id = a.shift "
+	"SELECT a.id, a.shift, a.person FROM main.assignment a JOIN main.shift s ON s.id = "       \
+	"a.shift "
 #define PAIRS_ACTIVE                                                                               \
 	" AND a.status IN " ASSIGNMENT_ACTIVE_SQL " AND s.status = 'open' ORDER BY a.id"
 
@@ -119,7 +127,8 @@ static const char *const sql_pairs[] = {
     PAIRS_SELECT "WHERE a.person = ?1 AND ?2 = ?2" PAIRS_ACTIVE,
     PAIRS_SELECT "WHERE s.role = ?1 AND ?2 = ?2" PAIRS_ACTIVE,
     PAIRS_SELECT "WHERE a.person = ?1 AND s.event = ?2" PAIRS_ACTIVE,
-    PAIRS_SELECT "JOIN main.role r ON r.id = s.role WHERE a.person = ?1 AND r.skill = ?2" PAIRS_ACTIVE,
+    PAIRS_SELECT
+    "JOIN main.role r ON r.id = s.role WHERE a.person = ?1 AND r.skill = ?2" PAIRS_ACTIVE,
     "SELECT 0, 0, person FROM main.speaker WHERE session = ?1 AND ?2 = ?2 ORDER BY person",
 };
 
@@ -352,6 +361,13 @@ int rules_store_speaking(struct db *db, int64_t person, int64_t from, int64_t to
 {
 	int64_t b[] = {person, to, from, except};
 	return slots_query(db, sql_speaking, b, 4, out, e);
+}
+
+int rules_store_signed_up(struct db *db, int64_t person, int64_t from, int64_t to, int64_t except,
+                          struct rs_slots *out, struct err *e)
+{
+	int64_t b[] = {person, to, from, except};
+	return slots_query(db, sql_signed_up, b, 4, out, e);
 }
 
 int rules_store_skill(struct db *db, int64_t person, int64_t skill, bool *held, char *expires,

@@ -2,11 +2,14 @@
  * that serves the command line, the ':' prompt and --help. */
 #include "cli.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "../core/array.h"
 #include "../core/suggest.h"
+#include "../core/xmalloc.h"
 #include "cmd.h"
+#include "text.h"
 
 /* Every group of commands, in --help order; one a line, so that branches
  * adding a group merge cleanly. */
@@ -15,6 +18,7 @@ static const struct command *const groups[] = {
     cmd_record_commands,
     cmd_demo_commands,
     cmd_staff_commands,
+    cmd_signup_commands,
     cmd_autofill_commands,
     cmd_kiosk_commands,
     cmd_ical_commands,
@@ -89,6 +93,44 @@ static int gate(struct app *a, const struct command *c, const struct args *args,
 	return lead_allows_command(&a->ctx, c->name, ent->table, c->act, e);
 }
 
+/* What a write did besides itself (ctx notices), kept until it commits. */
+struct notices {
+	char **lines;
+	size_t n;
+};
+
+static void notice_keep(void *arg, const char *line)
+{
+	struct notices *k = arg;
+	k->lines = xrealloc(k->lines, (k->n + 1) * sizeof *k->lines);
+	k->lines[k->n++] = xstrdup(line);
+}
+
+/* Print the notices after a command that succeeded; forget them either way. */
+static void notices_end(struct notices *k, bool print, FILE *out)
+{
+	for (size_t i = 0; i < k->n; i++) {
+		char clean[2048];
+		if (print)
+			fprintf(out, "%s\n", text_sanitize(k->lines[i], clean, sizeof clean));
+		free(k->lines[i]);
+	}
+	free(k->lines);
+}
+
+static int run_noticed(struct app *a, const struct command *c, const struct args *args, FILE *out,
+                       struct err *e)
+{
+	struct notices k = {0};
+	a->ctx.notice = notice_keep;
+	a->ctx.notice_arg = &k;
+	int ret = c->run(a, args, out, e);
+	a->ctx.notice = NULL;
+	a->ctx.notice_arg = NULL;
+	notices_end(&k, ret == 0, out);
+	return ret;
+}
+
 int cli_run(struct app *a, int argc, char **argv, FILE *out, struct err *e)
 {
 	const struct command *c = cli_find(argv[0]);
@@ -104,7 +146,7 @@ int cli_run(struct app *a, int argc, char **argv, FILE *out, struct err *e)
 	if (!c->no_db && gate(a, c, &args, e) < 0)
 		return -1;
 	a->ctx.override_reason = NULL;
-	int ret = c->run(a, &args, out, e);
+	int ret = run_noticed(a, c, &args, out, e);
 	/* the confidential people it showed, in the audit log (kept apart
 	 * from the command's own result) */
 	struct err seen = {0};
