@@ -328,7 +328,29 @@ static const char schema_v9[] =
     " FROM signup g JOIN session s ON s.id = g.session WHERE g.id = NEW.entity_id)"
     " ELSE " AUDIT_EVENT("NEW.entity", "NEW.entity_id") " END WHERE id = NEW.id; END;";
 
-/* Version 10: search that seeks (SPEC section 10). Every name a list's `/`
+/* Version 10: leads, the logins that may use muster and what each may reach
+ * (core/lead.c): one role per login, scoped by rows naming an event, a
+ * volunteer role or an organization. Indexes find the people a login
+ * added itself (its audit entries) and the confidential people (whom a
+ * lead without the right does not see). */
+static const char schema_v10[] =
+    "CREATE TABLE lead ("
+    " id INTEGER PRIMARY KEY,"
+    " login TEXT NOT NULL CHECK (length(login) > 0),"
+    " role TEXT NOT NULL CHECK (role IN ('admin','coordinator','role_lead','org_lead','viewer')),"
+    " event INTEGER REFERENCES event(id),"
+    " role_id INTEGER REFERENCES role(id),"
+    " org INTEGER REFERENCES org(id),"
+    " confidential INTEGER NOT NULL DEFAULT 0 CHECK (confidential IN (0, 1)),"
+    " created_at INTEGER NOT NULL DEFAULT 0);"
+    "CREATE INDEX lead_by_login ON lead(login);"
+    "CREATE INDEX lead_by_event ON lead(event);"
+    "CREATE INDEX lead_by_role ON lead(role_id);"
+    "CREATE INDEX lead_by_org ON lead(org);"
+    "CREATE INDEX audit_by_actor ON audit(actor, entity, action, entity_id);"
+    "CREATE INDEX person_confidential ON person(id) WHERE confidential = 1;";
+
+/* Version 11: search that seeks (SPEC section 10). Every name a list's `/`
  * matches is indexed twice by SQLite's FTS5, from the row itself (external
  * content) and kept in step by triggers, so writes by any program, the
  * sqlite3 shell included, are indexed: "_trigram" holds every three
@@ -368,7 +390,7 @@ static const char schema_v9[] =
 	SEARCH_ADD(t, "trigram", "NEW") SEARCH_ADD(t, "words", "NEW") " END;"
 /* clang-format on */
 
-static const char schema_v10[] = "CREATE TABLE search_pause (tbl TEXT PRIMARY KEY, last INTEGER "
+static const char schema_v11[] = "CREATE TABLE search_pause (tbl TEXT PRIMARY KEY, last INTEGER "
                                  "NOT NULL) WITHOUT ROWID;" SEARCH_TABLES(SEARCH_INDEX);
 
 /* migrations[i] takes a database from user_version i to i + 1; one a
@@ -385,6 +407,7 @@ static const char *const migrations[] = {
     schema_v8,
     schema_v9,
     schema_v10,
+    schema_v11,
 };
 /* clang-format on */
 

@@ -63,8 +63,8 @@ struct page_match {
  * :words (the words index): see the top of the file. An id may come twice:
  * IN (...) keeps a set. */
 #define MATCHES(t)                                                                                 \
-	"SELECT rowid FROM " t "_trigram WHERE " t "_trigram MATCH :tri"                           \
-	" UNION ALL SELECT rowid FROM " t "_words WHERE " t "_words MATCH :words"
+	"SELECT rowid FROM main." t "_trigram WHERE " t "_trigram MATCH :tri"                      \
+	" UNION ALL SELECT rowid FROM main." t "_words WHERE " t "_words MATCH :words"
 
 static const char *const sources[] = {
     [SRC_PERSON] = MATCHES("person") " UNION ALL SELECT id FROM person WHERE email >= :lo AND"

@@ -39,9 +39,10 @@
 	" INSERT INTO " #t "_" kind "(" #t "_" kind ", rowid, " SEARCH_COLS_##t ")"              \
 	" VALUES ('delete', " row ".id, " SEARCH_VALS_##t(row) ");"
 /* The trigger that indexes a new row of t; a bulk write drops it for its
- * transaction (db/search_store.c). */
+ * transaction (db/search_store.c). Named in main: a lead's connection has
+ * TEMP views of the same names as the tables (db/scope_store.c). */
 #define SEARCH_ADD_TRIGGER(t)                                                                      \
-	"CREATE TRIGGER " #t "_search_add AFTER INSERT ON " #t " BEGIN"                            \
+	"CREATE TRIGGER main." #t "_search_add AFTER INSERT ON " #t " BEGIN"                            \
 	SEARCH_ADD(t, "trigram", "NEW") SEARCH_ADD(t, "words", "NEW") " END;"
 /* clang-format on */
 
