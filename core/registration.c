@@ -15,9 +15,6 @@
 #include "schedule.h"
 #include "tz.h"
 
-static const char *const kinds[] = {"attendee", "volunteer", "speaker",
-                                    "partner",  "staff",     "press"};
-
 static const struct entity_def *registration_ent(void)
 {
 	return entity_find("registration");
@@ -255,14 +252,6 @@ static int revive_or_new(struct ctx *c, const struct reg_ctx *x, const char *kin
 	return 0;
 }
 
-static bool kind_ok(const char *kind)
-{
-	for (size_t i = 0; i < ARRAY_LEN(kinds); i++)
-		if (is(kind, kinds[i]))
-			return true;
-	return false;
-}
-
 static int register_in_tx(struct ctx *c, int64_t event, int64_t person, const char *kind,
                           int64_t *registration, struct err *e)
 {
@@ -289,11 +278,8 @@ int registration_register(struct ctx *c, int64_t event, int64_t person, const ch
 {
 	if (!kind)
 		kind = "attendee";
-	if (!kind_ok(kind))
-		return err_set(e, ERR_USAGE,
-		               "kind \"%s\" is not one of attendee, volunteer, speaker, partner, "
-		               "staff, press",
-		               kind);
+	if (entity_check_choice(registration_ent(), "kind", kind, e) < 0)
+		return -1;
 	if (db_begin(c->db, e) < 0)
 		return -1;
 	if (register_in_tx(c, event, person, kind, registration, e) < 0) {
