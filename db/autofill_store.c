@@ -86,30 +86,20 @@ void autofill_store_snapshot_end(struct db *db)
 /* Run sql (ncols columns) with ?1 event, ?2 from, ?3 to, handing each row
  * to take. */
 static int each_row(struct db *db, const char *sql, int ncols, const int64_t *binds, int nbinds,
-                    int (*take)(sqlite3_stmt *st, const struct afs_fns *fns),
-                    const struct afs_fns *fns, struct err *e)
+                    int (*take)(sqlite3_stmt *st, void *fns), const struct afs_fns *fns,
+                    struct err *e)
 {
 	sqlite3_stmt *st;
-	if (db_acquire(db, sql, &st, e) < 0)
+	if (db_acquire_cols(db, sql, ncols, &st, e) < 0)
 		return -1;
-	if (db_columns(st, ncols, e) < 0) {
-		db_release(db, st);
-		return -1;
-	}
 	for (int i = 0; i < nbinds; i++)
 		sqlite3_bind_int64(st, i + 1, binds[i]);
-	int rc, ret = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if ((ret = take(st, fns)) != 0)
-			break;
-	if (ret == 0 && rc != SQLITE_DONE)
-		ret = db_fail(db, e, "auto-fill");
-	db_release(db, st);
-	return ret < 0 ? -1 : 0;
+	return db_each_row(db, st, take, (void *)fns, e, "auto-fill") < 0 ? -1 : 0;
 }
 
-static int take_role(sqlite3_stmt *st, const struct afs_fns *f)
+static int take_role(sqlite3_stmt *st, void *arg)
 {
+	const struct afs_fns *f = arg;
 	struct afs_role r = {
 	    .id = db_column_int64(st, RO_ID),
 	    .skill = db_column_int64(st, RO_SKILL),
@@ -120,8 +110,9 @@ static int take_role(sqlite3_stmt *st, const struct afs_fns *f)
 	return f->role(f->arg, &r);
 }
 
-static int take_shift(sqlite3_stmt *st, const struct afs_fns *f)
+static int take_shift(sqlite3_stmt *st, void *arg)
 {
+	const struct afs_fns *f = arg;
 	struct afs_shift s = {
 	    .id = db_column_int64(st, SH_ID),
 	    .role = db_column_int64(st, SH_ROLE),
@@ -135,8 +126,9 @@ static int take_shift(sqlite3_stmt *st, const struct afs_fns *f)
 	return f->shift(f->arg, &s);
 }
 
-static int take_person(sqlite3_stmt *st, const struct afs_fns *f)
+static int take_person(sqlite3_stmt *st, void *arg)
 {
+	const struct afs_fns *f = arg;
 	struct afs_person p = {
 	    .id = db_column_int64(st, PE_ID),
 	    .name = db_column_str(st, PE_NAME),
@@ -156,26 +148,30 @@ static struct afs_slot slot_of(sqlite3_stmt *st)
 	};
 }
 
-static int take_busy(sqlite3_stmt *st, const struct afs_fns *f)
+static int take_busy(sqlite3_stmt *st, void *arg)
 {
+	const struct afs_fns *f = arg;
 	struct afs_slot s = slot_of(st);
 	return f->busy(f->arg, &s);
 }
 
-static int take_talk(sqlite3_stmt *st, const struct afs_fns *f)
+static int take_talk(sqlite3_stmt *st, void *arg)
 {
+	const struct afs_fns *f = arg;
 	struct afs_slot s = slot_of(st);
 	return f->talk(f->arg, &s);
 }
 
-static int take_window(sqlite3_stmt *st, const struct afs_fns *f)
+static int take_window(sqlite3_stmt *st, void *arg)
 {
+	const struct afs_fns *f = arg;
 	struct afs_slot s = slot_of(st);
 	return f->window(f->arg, &s);
 }
 
-static int take_skill(sqlite3_stmt *st, const struct afs_fns *f)
+static int take_skill(sqlite3_stmt *st, void *arg)
 {
+	const struct afs_fns *f = arg;
 	struct afs_skill s = {
 	    .person = db_column_int64(st, SK_PERSON),
 	    .skill = db_column_int64(st, SK_SKILL),
@@ -184,8 +180,9 @@ static int take_skill(sqlite3_stmt *st, const struct afs_fns *f)
 	return f->skill(f->arg, &s);
 }
 
-static int take_row(sqlite3_stmt *st, const struct afs_fns *f)
+static int take_row(sqlite3_stmt *st, void *arg)
 {
+	const struct afs_fns *f = arg;
 	struct afs_row r = {.person = db_column_int64(st, RW_PERSON),
 	                    .shift = db_column_int64(st, RW_SHIFT)};
 	return f->row(f->arg, &r);
@@ -197,7 +194,7 @@ int autofill_store_load(struct db *db, int64_t event, int64_t from, int64_t to,
 	static const struct {
 		const char *sql;
 		int ncols, nbinds; /* nbinds 3: the window [from, to) too */
-		int (*take)(sqlite3_stmt *st, const struct afs_fns *fns);
+		int (*take)(sqlite3_stmt *st, void *fns);
 	} steps[] = {
 	    {.sql = sql_roles, .ncols = RO_NCOLS, .nbinds = 1, .take = take_role},
 	    {.sql = sql_shifts, .ncols = SH_NCOLS, .nbinds = 1, .take = take_shift},

@@ -75,12 +75,8 @@ int candidate_store_scan(struct db *db, const struct cand_query *q,
                          int (*fn)(void *arg, const struct cand_row *r), void *arg, struct err *e)
 {
 	sqlite3_stmt *st;
-	if (db_acquire(db, scan_sql, &st, e) < 0)
+	if (db_acquire_cols(db, scan_sql, CA_NCOLS, &st, e) < 0)
 		return -1;
-	if (db_columns(st, CA_NCOLS, e) < 0) {
-		db_release(db, st);
-		return -1;
-	}
 	bind_query(st, q);
 	int rc, ret = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

@@ -550,6 +550,30 @@ int db_columns(sqlite3_stmt *st, int ncols, struct err *e)
 	               sqlite3_sql(st), n, ncols);
 }
 
+int db_acquire_cols(struct db *db, const char *sql, int ncols, sqlite3_stmt **st, struct err *e)
+{
+	if (db_acquire(db, sql, st, e) < 0)
+		return -1;
+	if (db_columns(*st, ncols, e) < 0) {
+		db_release(db, *st);
+		return -1;
+	}
+	return 0;
+}
+
+int db_each_row(struct db *db, sqlite3_stmt *st, int (*row)(sqlite3_stmt *st, void *arg), void *arg,
+                struct err *e, const char *what)
+{
+	int rc, ret = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if ((ret = row(st, arg)) != 0)
+			break;
+	if (ret == 0 && rc != SQLITE_DONE)
+		ret = db_fail(db, e, what);
+	db_release(db, st);
+	return ret;
+}
+
 const char *db_column_text(sqlite3_stmt *st, int i)
 {
 	return (const char *)sqlite3_column_text(st, i);

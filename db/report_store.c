@@ -102,22 +102,10 @@ static int each_row(struct db *db, const char *sql, int ncols, int64_t event,
                     const char *what)
 {
 	sqlite3_stmt *st;
-	if (db_acquire(db, sql, &st, e) < 0)
+	if (db_acquire_cols(db, sql, ncols, &st, e) < 0)
 		return -1;
-	if (db_columns(st, ncols, e) < 0) {
-		db_release(db, st);
-		return -1;
-	}
 	sqlite3_bind_int64(st, 1, event);
-	int rc, ret = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((ret = row(st, ctx)) != 0)
-			break;
-	}
-	if (ret == 0 && rc != SQLITE_DONE)
-		ret = db_fail(db, e, what);
-	db_release(db, st);
-	return ret < 0 ? -1 : 0;
+	return db_each_row(db, st, row, ctx, e, what) < 0 ? -1 : 0;
 }
 
 /* The caller's callback and argument, passed through each_row. */

@@ -133,12 +133,8 @@ void rs_slots_free(struct rs_slots *s)
 static int prepare_ints(struct db *db, const char *sql, int ncols, const int64_t *v, int n,
                         sqlite3_stmt **st, struct err *e)
 {
-	if (db_acquire(db, sql, st, e) < 0)
+	if (db_acquire_cols(db, sql, ncols, st, e) < 0)
 		return -1;
-	if (db_columns(*st, ncols, e) < 0) {
-		db_release(db, *st);
-		return -1;
-	}
 	for (int i = 0; i < n; i++)
 		sqlite3_bind_int64(*st, i + 1, v[i]);
 	return 0;
@@ -404,12 +400,8 @@ int rules_store_booth_clash(struct db *db, int64_t event, const char *label, int
 {
 	sqlite3_stmt *st;
 	*found = false;
-	if (db_acquire(db, sql_booth_clash, &st, e) < 0)
+	if (db_acquire_cols(db, sql_booth_clash, SL_NCOLS, &st, e) < 0)
 		return -1;
-	if (db_columns(st, SL_NCOLS, e) < 0) {
-		db_release(db, st);
-		return -1;
-	}
 	sqlite3_bind_int64(st, 1, event);
 	sqlite3_bind_text(st, 2, label, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 3, org);
