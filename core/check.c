@@ -465,7 +465,7 @@ static int session_seats_row(void *arg, const struct cs_row *row)
 	struct rs_event ev;
 	struct rules_fmt f;
 	struct rules_slot slot;
-	char msg[700], what[RS_NAME + 100], when[128];
+	char msg[RULE_MSG_MAX], what[RS_NAME + 100], when[128];
 	if (signup_session_of(k, row->i[0], &s, &ev, &f, &slot) < 0)
 		return fail(k);
 	int64_t cap = rules_session_capacity(row->i[1], row->i[2]), seated = row->i[3];
@@ -492,7 +492,7 @@ static int signup_unregistered_row(void *arg, const struct cs_row *row)
 	struct rs_person p;
 	struct rules_fmt f;
 	struct rules_slot slot;
-	char msg[700], line[1000], when[128];
+	char msg[RULE_MSG_MAX], line[1000], when[128];
 	if (signup_session_of(k, row->i[1], &s, &ev, &f, &slot) < 0 ||
 	    rules_store_person(k->c->db, row->i[0], &p, k->e) < 0)
 		return fail(k);
@@ -512,7 +512,7 @@ static int signup_overlap_row(void *arg, const struct cs_row *row)
 	struct rs_person p;
 	struct rules_fmt f;
 	struct rules_slot x, y;
-	char msg[700];
+	char msg[RULE_MSG_MAX];
 	if (signup_session_of(k, row->i[1], &a, &ev, &f, &x) < 0 ||
 	    signup_session_of(k, row->i[2], &b, &ev, &f, &y) < 0 ||
 	    rules_store_person(k->c->db, row->i[0], &p, k->e) < 0)
@@ -527,20 +527,20 @@ static const struct {
 	enum cs_query q;
 	int (*row)(void *arg, const struct cs_row *row);
 } scans[] = {
-    {CS_TIMELINE, timeline_row},
-    {CS_OVERFILLED, overfilled_row},
-    {CS_ROOM_CLASH, room_clash_row},
-    {CS_BOOTH_CLASH, booth_clash_row},
-    {CS_OUTSIDE, outside_row},
-    {CS_CROSS_EVENT, cross_event_row},
-    {CS_SEATS, seats_row},
-    {CS_SESSION_SEATS, session_seats_row},
-    {CS_SIGNUP_UNREGISTERED, signup_unregistered_row},
-    {CS_SPEAKERS, speaker_row},
-    {CS_SKILLS, skill_row},
-    {CS_AGES, age_row},
-    {CS_WINDOWS, window_row},
-    {CS_SIGNUP_OVERLAP, signup_overlap_row},
+    {.q = CS_TIMELINE, .row = timeline_row},
+    {.q = CS_OVERFILLED, .row = overfilled_row},
+    {.q = CS_ROOM_CLASH, .row = room_clash_row},
+    {.q = CS_BOOTH_CLASH, .row = booth_clash_row},
+    {.q = CS_OUTSIDE, .row = outside_row},
+    {.q = CS_CROSS_EVENT, .row = cross_event_row},
+    {.q = CS_SEATS, .row = seats_row},
+    {.q = CS_SESSION_SEATS, .row = session_seats_row},
+    {.q = CS_SIGNUP_UNREGISTERED, .row = signup_unregistered_row},
+    {.q = CS_SPEAKERS, .row = speaker_row},
+    {.q = CS_SKILLS, .row = skill_row},
+    {.q = CS_AGES, .row = age_row},
+    {.q = CS_WINDOWS, .row = window_row},
+    {.q = CS_SIGNUP_OVERLAP, .row = signup_overlap_row},
 };
 
 int check_run(struct ctx *c, int64_t event,

@@ -37,10 +37,14 @@ bool registration_waitlisted(const char *status)
 	return is(status, "waitlisted");
 }
 
+bool registration_attending(const char *status)
+{
+	return is(status, "registered") || is(status, "checked_in");
+}
+
 static bool holds_place(const char *status)
 {
-	return is(status, "registered") || registration_waitlisted(status) ||
-	       is(status, "checked_in");
+	return registration_attending(status) || registration_waitlisted(status);
 }
 
 static void status_text(const struct reg_row *g, char *buf, size_t n)

@@ -134,7 +134,7 @@
 	" FROM session se CROSS JOIN signup g ON g.session = se.id" \
 	" LEFT JOIN registration r ON r.event = se.event AND r.person = g.person" \
 	" WHERE g.status IN " SIGNUP_ACTIVE_SQL " AND se.status != 'cancelled' AND" EVENT("se.event") \
-	" AND (r.id IS NULL OR r.status NOT IN ('registered','checked_in'))" \
+	" AND (r.id IS NULL OR r.status NOT IN " REGISTRATION_ATTENDING_SQL ")" \
 	" ORDER BY se.starts, se.id, g.person", \
     [CS_SIGNUP_OVERLAP] = \
 	"SELECT x.person, a.id, b.id FROM session a CROSS JOIN signup x ON x.session = a.id" \

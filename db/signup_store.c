@@ -49,12 +49,8 @@ static const char sql_counts[] = "SELECT status, count(*) FROM signup WHERE sess
 static int bind2(struct db *db, const char *sql, int ncols, int64_t a, int64_t b, sqlite3_stmt **st,
                  struct err *e)
 {
-	if (db_acquire(db, sql, st, e) < 0)
+	if ((ncols ? db_acquire_cols(db, sql, ncols, st, e) : db_acquire(db, sql, st, e)) < 0)
 		return -1;
-	if (ncols && db_columns(*st, ncols, e) < 0) {
-		db_release(db, *st);
-		return -1;
-	}
 	sqlite3_bind_int64(*st, 1, a);
 	if (sqlite3_bind_parameter_count(*st) > 1)
 		sqlite3_bind_int64(*st, 2, b);
@@ -117,10 +113,7 @@ static int ids_query(struct db *db, const char *sql, int64_t a, int64_t b, int64
 		return -1;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			*ids = xrealloc(*ids, cap * sizeof **ids);
-		}
+		XGROW(*ids, *n, cap, 16);
 		(*ids)[(*n)++] = db_column_int64(st, DB_COL_ONLY);
 	}
 	db_release(db, st);
@@ -170,11 +163,11 @@ int signup_store_counts(struct db *db, int64_t session, struct signup_counts *ou
 		const char *status;
 		size_t at;
 	} slots[] = {
-	    {"registered", offsetof(struct signup_counts, registered)},
-	    {"waitlisted", offsetof(struct signup_counts, waitlisted)},
-	    {"cancelled", offsetof(struct signup_counts, cancelled)},
-	    {"checked_in", offsetof(struct signup_counts, checked_in)},
-	    {"no_show", offsetof(struct signup_counts, no_show)},
+	    {.status = "registered", .at = offsetof(struct signup_counts, registered)},
+	    {.status = "waitlisted", .at = offsetof(struct signup_counts, waitlisted)},
+	    {.status = "cancelled", .at = offsetof(struct signup_counts, cancelled)},
+	    {.status = "checked_in", .at = offsetof(struct signup_counts, checked_in)},
+	    {.status = "no_show", .at = offsetof(struct signup_counts, no_show)},
 	};
 	sqlite3_stmt *st;
 	memset(out, 0, sizeof *out);

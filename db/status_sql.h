@@ -19,7 +19,7 @@
 #define REGISTRATION_WAITLISTED_SQL "'waitlisted'"
 
 /* Registrations that stand: registered or checked in (neither waiting,
- * cancelled nor a no-show). */
+ * cancelled nor a no-show); in C, registration_attending. */
 #define REGISTRATION_ATTENDING_SQL "('registered','checked_in')"
 
 /* Sign-ups that take one of their session's seats (rule 2); in C,

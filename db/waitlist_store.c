@@ -83,12 +83,9 @@ int waitlist_store_first(struct db *db, enum waitlist_table t, int64_t group, in
 {
 	sqlite3_stmt *st;
 	*id = *person = *position = 0;
-	if (bind2(db, tables[t].first, group, 0, 1, &st, e) < 0)
+	if (db_acquire_cols(db, tables[t].first, FW_NCOLS, &st, e) < 0)
 		return -1;
-	if (db_columns(st, FW_NCOLS, e) < 0) {
-		db_release(db, st);
-		return -1;
-	}
+	sqlite3_bind_int64(st, 1, group);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		*id = db_column_int64(st, FW_ID);
