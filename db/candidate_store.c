@@ -53,7 +53,7 @@ static const char scan_sql[] =
     "  < ?4 - ?3 FROM availability w WHERE w.person = p.id AND w.event = ?1) << 7)"
     " FROM registration r CROSS JOIN person p ON p.id = r.person"
     " LEFT JOIN near ON near.person = p.id"
-    " WHERE r.event = ?1 AND r.kind IN ('volunteer', 'staff') AND r.status != 'cancelled'";
+    " WHERE r.event = ?1 AND r.kind IN " REGISTRATION_CREW_KINDS_SQL " AND r.status != 'cancelled'";
 /* clang-format on */
 /* clang-format on */
 

@@ -22,6 +22,11 @@
  * cancelled nor a no-show); in C, registration_attending. */
 #define REGISTRATION_ATTENDING_SQL "('registered','checked_in')"
 
+/* Registrations that may be asked to take a shift: of these kinds, and not
+ * cancelled (`r.kind IN REGISTRATION_CREW_KINDS_SQL AND r.status !=
+ * 'cancelled'`). */
+#define REGISTRATION_CREW_KINDS_SQL "('volunteer','staff')"
+
 /* Sign-ups that take one of their session's seats (rule 2); in C,
  * signup_seated. */
 #define SIGNUP_SEATED_SQL "('registered','checked_in','no_show')"
