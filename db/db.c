@@ -561,6 +561,17 @@ int db_acquire_cols(struct db *db, const char *sql, int ncols, sqlite3_stmt **st
 	return 0;
 }
 
+int db_acquire_ints(struct db *db, const char *sql, int ncols, const int64_t *v, int n,
+                    sqlite3_stmt **st, struct err *e)
+{
+	if ((ncols ? db_acquire_cols(db, sql, ncols, st, e) : db_acquire(db, sql, st, e)) < 0)
+		return -1;
+	int params = sqlite3_bind_parameter_count(*st);
+	for (int i = 0; i < n && i < params; i++)
+		sqlite3_bind_int64(*st, i + 1, v[i]);
+	return 0;
+}
+
 int db_each_row(struct db *db, sqlite3_stmt *st, int (*row)(sqlite3_stmt *st, void *arg), void *arg,
                 struct err *e, const char *what)
 {

@@ -61,6 +61,10 @@ struct db_value db_column_value(sqlite3_stmt *st, int i, int copy);
 /* db_acquire, then db_columns: a cached statement for sql, checked to
  * return the ncols columns its enum names. */
 int db_acquire_cols(struct db *db, const char *sql, int ncols, sqlite3_stmt **st, struct err *e);
+/* db_acquire (ncols 0) or db_acquire_cols, then bind the n integers v to
+ * ?1, ?2, ... (those the statement has). */
+int db_acquire_ints(struct db *db, const char *sql, int ncols, const int64_t *v, int n,
+                    sqlite3_stmt **st, struct err *e);
 /* Step st (prepared and bound) calling row for each row until it returns
  * non-zero, then release st (db_release). Returns what row stopped with, 0
  * at the end, or -1 with e filled (db_fail, what) when a step fails. */

@@ -134,17 +134,6 @@ void rs_slots_free(struct rs_slots *s)
 	memset(s, 0, sizeof *s);
 }
 
-/* Prepare sql, which returns ncols columns, and bind the integers in order. */
-static int prepare_ints(struct db *db, const char *sql, int ncols, const int64_t *v, int n,
-                        sqlite3_stmt **st, struct err *e)
-{
-	if (db_acquire_cols(db, sql, ncols, st, e) < 0)
-		return -1;
-	for (int i = 0; i < n; i++)
-		sqlite3_bind_int64(*st, i + 1, v[i]);
-	return 0;
-}
-
 /* The slot columns (slot_col) of the current row. */
 static void slot_read(sqlite3_stmt *st, struct rs_slot *s)
 {
@@ -172,7 +161,7 @@ static int one_row(struct db *db, sqlite3_stmt *st, const char *what, int64_t id
 int rules_store_event(struct db *db, int64_t id, struct rs_event *out, struct err *e)
 {
 	sqlite3_stmt *st;
-	if (prepare_ints(db, sql_event, EV_NCOLS, &id, 1, &st, e) < 0 ||
+	if (db_acquire_ints(db, sql_event, EV_NCOLS, &id, 1, &st, e) < 0 ||
 	    one_row(db, st, "event", id, e) < 0)
 		return -1;
 	memset(out, 0, sizeof *out);
@@ -192,7 +181,7 @@ int rules_store_event(struct db *db, int64_t id, struct rs_event *out, struct er
 int rules_store_role(struct db *db, int64_t id, struct rs_role *out, struct err *e)
 {
 	sqlite3_stmt *st;
-	if (prepare_ints(db, sql_role, RO_NCOLS, &id, 1, &st, e) < 0 ||
+	if (db_acquire_ints(db, sql_role, RO_NCOLS, &id, 1, &st, e) < 0 ||
 	    one_row(db, st, "role", id, e) < 0)
 		return -1;
 	memset(out, 0, sizeof *out);
@@ -209,7 +198,7 @@ int rules_store_role(struct db *db, int64_t id, struct rs_role *out, struct err 
 int rules_store_person(struct db *db, int64_t id, struct rs_person *out, struct err *e)
 {
 	sqlite3_stmt *st;
-	if (prepare_ints(db, sql_person, PE_NCOLS, &id, 1, &st, e) < 0 ||
+	if (db_acquire_ints(db, sql_person, PE_NCOLS, &id, 1, &st, e) < 0 ||
 	    one_row(db, st, "person", id, e) < 0)
 		return -1;
 	memset(out, 0, sizeof *out);
@@ -224,7 +213,7 @@ int rules_store_person(struct db *db, int64_t id, struct rs_person *out, struct 
 int rules_store_shift(struct db *db, int64_t id, struct rs_shift *out, struct err *e)
 {
 	sqlite3_stmt *st;
-	if (prepare_ints(db, sql_shift, SH_NCOLS, &id, 1, &st, e) < 0 ||
+	if (db_acquire_ints(db, sql_shift, SH_NCOLS, &id, 1, &st, e) < 0 ||
 	    one_row(db, st, "shift", id, e) < 0)
 		return -1;
 	memset(out, 0, sizeof *out);
@@ -245,7 +234,7 @@ int rules_store_session(struct db *db, int64_t id, struct rs_slot *out, int64_t 
                         bool *cancelled, struct err *e)
 {
 	sqlite3_stmt *st;
-	if (prepare_ints(db, sql_session, SE_NCOLS, &id, 1, &st, e) < 0 ||
+	if (db_acquire_ints(db, sql_session, SE_NCOLS, &id, 1, &st, e) < 0 ||
 	    one_row(db, st, "session", id, e) < 0)
 		return -1;
 	slot_read(st, out);
@@ -259,7 +248,7 @@ int rules_store_booth(struct db *db, int64_t id, struct rs_slot *out, int64_t *e
                       size_t n, struct err *e)
 {
 	sqlite3_stmt *st;
-	if (prepare_ints(db, sql_booth, BO_NCOLS, &id, 1, &st, e) < 0 ||
+	if (db_acquire_ints(db, sql_booth, BO_NCOLS, &id, 1, &st, e) < 0 ||
 	    one_row(db, st, "booth", id, e) < 0)
 		return -1;
 	slot_read(st, out);
@@ -273,7 +262,7 @@ int rules_store_skill_name(struct db *db, int64_t id, char *buf, size_t n, struc
 {
 	sqlite3_stmt *st;
 	buf[0] = '\0';
-	if (prepare_ints(db, sql_skill_name, 1, &id, 1, &st, e) < 0)
+	if (db_acquire_ints(db, sql_skill_name, 1, &id, 1, &st, e) < 0)
 		return -1;
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
@@ -287,7 +276,7 @@ int rules_store_room_event(struct db *db, int64_t room, int64_t *event, char *na
 {
 	sqlite3_stmt *st;
 	*event = 0;
-	if (prepare_ints(db, sql_room_event, RE_NCOLS, &room, 1, &st, e) < 0)
+	if (db_acquire_ints(db, sql_room_event, RE_NCOLS, &room, 1, &st, e) < 0)
 		return -1;
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
@@ -303,7 +292,7 @@ int rules_store_booth_event(struct db *db, int64_t booth, int64_t *event, struct
 {
 	sqlite3_stmt *st;
 	*event = 0;
-	if (prepare_ints(db, sql_booth_event, 1, &booth, 1, &st, e) < 0)
+	if (db_acquire_ints(db, sql_booth_event, 1, &booth, 1, &st, e) < 0)
 		return -1;
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
@@ -317,7 +306,7 @@ static int slots_query(struct db *db, const char *sql, const int64_t *binds, int
                        struct rs_slots *out, struct err *e)
 {
 	sqlite3_stmt *st;
-	if (prepare_ints(db, sql, SL_NCOLS, binds, nb, &st, e) < 0)
+	if (db_acquire_ints(db, sql, SL_NCOLS, binds, nb, &st, e) < 0)
 		return -1;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -340,7 +329,7 @@ int rules_store_taken(struct db *db, int64_t shift, int64_t except, int64_t *n, 
 {
 	sqlite3_stmt *st;
 	int64_t b[] = {shift, except};
-	if (prepare_ints(db, sql_taken, 1, b, 2, &st, e) < 0)
+	if (db_acquire_ints(db, sql_taken, 1, b, 2, &st, e) < 0)
 		return -1;
 	int rc = sqlite3_step(st);
 	*n = rc == SQLITE_ROW ? db_column_int64(st, DB_COL_ONLY) : 0;
@@ -367,7 +356,7 @@ int rules_store_skill(struct db *db, int64_t person, int64_t skill, bool *held, 
 {
 	sqlite3_stmt *st;
 	int64_t b[] = {person, skill};
-	if (prepare_ints(db, sql_skill, 1, b, 2, &st, e) < 0)
+	if (db_acquire_ints(db, sql_skill, 1, b, 2, &st, e) < 0)
 		return -1;
 	int rc = sqlite3_step(st);
 	*held = rc == SQLITE_ROW;
@@ -442,7 +431,7 @@ static int first_text(struct db *db, const char *sql, int64_t a, int64_t b, char
 	sqlite3_stmt *st;
 	int64_t v[] = {a, b};
 	what[0] = '\0';
-	if (prepare_ints(db, sql, 1, v, 2, &st, e) < 0)
+	if (db_acquire_ints(db, sql, 1, v, 2, &st, e) < 0)
 		return -1;
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
@@ -477,7 +466,7 @@ int rules_store_pairs(struct db *db, enum rs_pairs_by by, int64_t a, int64_t b,
 	size_t cap = 0;
 	*out = NULL;
 	*n = 0;
-	if (prepare_ints(db, sql_pairs[by], PA_NCOLS, v, 2, &st, e) < 0)
+	if (db_acquire_ints(db, sql_pairs[by], PA_NCOLS, v, 2, &st, e) < 0)
 		return -1;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -504,7 +493,7 @@ int rules_store_assignment_of(struct db *db, int64_t shift, int64_t person, int6
 	*id = 0;
 	if (status && n)
 		status[0] = '\0';
-	if (prepare_ints(db, sql_assignment_of, AO_NCOLS, v, 2, &st, e) < 0)
+	if (db_acquire_ints(db, sql_assignment_of, AO_NCOLS, v, 2, &st, e) < 0)
 		return -1;
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {

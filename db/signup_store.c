@@ -45,25 +45,13 @@ enum count_col { CO_STATUS, CO_COUNT, CO_NCOLS };
 static const char sql_counts[] = "SELECT status, count(*) FROM signup WHERE session = ?"
                                  " GROUP BY status";
 
-/* Acquire sql (of ncols columns; 0: one) and bind a, and b when it takes two. */
-static int bind2(struct db *db, const char *sql, int ncols, int64_t a, int64_t b, sqlite3_stmt **st,
-                 struct err *e)
-{
-	if ((ncols ? db_acquire_cols(db, sql, ncols, st, e) : db_acquire(db, sql, st, e)) < 0)
-		return -1;
-	sqlite3_bind_int64(*st, 1, a);
-	if (sqlite3_bind_parameter_count(*st) > 1)
-		sqlite3_bind_int64(*st, 2, b);
-	return 0;
-}
-
 int signup_store_find(struct db *db, int64_t session, int64_t person, struct signup_row *out,
                       bool *found, struct err *e)
 {
 	sqlite3_stmt *st;
 	memset(out, 0, sizeof *out);
 	*found = false;
-	if (bind2(db, sql_find, FI_NCOLS, session, person, &st, e) < 0)
+	if (db_acquire_ints(db, sql_find, FI_NCOLS, (int64_t[]){session, person}, 2, &st, e) < 0)
 		return -1;
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
@@ -81,7 +69,7 @@ int signup_store_session(struct db *db, int64_t id, struct signup_session *out, 
 {
 	sqlite3_stmt *st;
 	memset(out, 0, sizeof *out);
-	if (bind2(db, sql_session, SE_NCOLS, id, 0, &st, e) < 0)
+	if (db_acquire_ints(db, sql_session, SE_NCOLS, (int64_t[]){id, 0}, 2, &st, e) < 0)
 		return -1;
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
@@ -109,7 +97,7 @@ static int ids_query(struct db *db, const char *sql, int64_t a, int64_t b, int64
 	size_t cap = 0;
 	*ids = NULL;
 	*n = 0;
-	if (bind2(db, sql, 0, a, b, &st, e) < 0)
+	if (db_acquire_ints(db, sql, 0, (int64_t[]){a, b}, 2, &st, e) < 0)
 		return -1;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -171,7 +159,7 @@ int signup_store_counts(struct db *db, int64_t session, struct signup_counts *ou
 	};
 	sqlite3_stmt *st;
 	memset(out, 0, sizeof *out);
-	if (bind2(db, sql_counts, CO_NCOLS, session, 0, &st, e) < 0)
+	if (db_acquire_ints(db, sql_counts, CO_NCOLS, (int64_t[]){session, 0}, 2, &st, e) < 0)
 		return -1;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
