@@ -561,6 +561,19 @@ int db_acquire_cols(struct db *db, const char *sql, int ncols, sqlite3_stmt **st
 	return 0;
 }
 
+int db_one_row(struct db *db, sqlite3_stmt *st, const char *what, int64_t id, struct err *e)
+{
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		err_set(e, ERR_NOT_FOUND, "%s %lld: not found", what, (long long)id);
+	else
+		db_fail(db, e, what);
+	db_release(db, st);
+	return -1;
+}
+
 int db_acquire_ints(struct db *db, const char *sql, int ncols, const int64_t *v, int n,
                     sqlite3_stmt **st, struct err *e)
 {

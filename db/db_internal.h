@@ -61,6 +61,10 @@ struct db_value db_column_value(sqlite3_stmt *st, int i, int copy);
 /* db_acquire, then db_columns: a cached statement for sql, checked to
  * return the ncols columns its enum names. */
 int db_acquire_cols(struct db *db, const char *sql, int ncols, sqlite3_stmt **st, struct err *e);
+/* Step st (acquired, bound) to its one row: 0 there, the row to read and
+ * then db_release. Else st is released and -1 returned with e filled:
+ * ERR_NOT_FOUND "what ID: not found" when there is no row. */
+int db_one_row(struct db *db, sqlite3_stmt *st, const char *what, int64_t id, struct err *e);
 /* db_acquire (ncols 0) or db_acquire_cols, then bind the n integers v to
  * ?1, ?2, ... (those the statement has). */
 int db_acquire_ints(struct db *db, const char *sql, int ncols, const int64_t *v, int n,

@@ -108,16 +108,17 @@ struct relay {
 		int (*roster)(void *arg, const struct print_store_roster_row *r);
 		int (*signin)(void *arg, const struct print_store_signin_row *r);
 		int (*badge)(void *arg, const struct print_store_badge_row *r);
-		struct print_store_event *event;
 	} to;
 	void *arg;
 };
 
-static int event_row(sqlite3_stmt *st, void *ctx)
+int print_store_event(struct db *db, int64_t event, struct print_store_event *out, struct err *e)
 {
-	struct relay *r = ctx;
-	struct print_store_event *out = r->to.event;
-	r->arg = out;
+	sqlite3_stmt *st;
+	memset(out, 0, sizeof *out);
+	if (db_acquire_ints(db, event_sql, EV_NCOLS, &event, 1, &st, e) < 0 ||
+	    db_one_row(db, st, "event", event, e) < 0)
+		return -1;
 	db_column_copy(st, EV_NAME, out->name, sizeof out->name);
 	db_column_copy(st, EV_TZ, out->tz, sizeof out->tz);
 	db_column_copy(st, EV_VENUE, out->venue, sizeof out->venue);
@@ -125,21 +126,7 @@ static int event_row(sqlite3_stmt *st, void *ctx)
 	out->ends = db_column_int64(st, EV_ENDS);
 	out->first = db_column_int64(st, EV_FIRST);
 	out->last = db_column_int64(st, EV_LAST);
-	return 1;
-}
-
-int print_store_event(struct db *db, int64_t event, struct print_store_event *out, struct err *e)
-{
-	struct relay r = {.to.event = out};
-	sqlite3_stmt *st;
-	memset(out, 0, sizeof *out);
-	if (db_acquire_cols(db, event_sql, EV_NCOLS, &st, e) < 0)
-		return -1;
-	sqlite3_bind_int64(st, 1, event);
-	if (each_row(db, st, event_row, &r, e, "event") < 0)
-		return -1;
-	if (!r.arg)
-		return err_set(e, ERR_NOT_FOUND, "event %lld: not found", (long long)event);
+	db_release(db, st);
 	return 0;
 }
 
@@ -147,20 +134,13 @@ int print_store_role(struct db *db, int64_t role, int64_t *event, char *name, si
                      struct err *e)
 {
 	sqlite3_stmt *st;
-	if (db_acquire_cols(db, role_sql, RO_NCOLS, &st, e) < 0)
+	if (db_acquire_ints(db, role_sql, RO_NCOLS, &role, 1, &st, e) < 0 ||
+	    db_one_row(db, st, "role", role, e) < 0)
 		return -1;
-	sqlite3_bind_int64(st, 1, role);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*event = db_column_int64(st, RO_EVENT);
-		db_column_copy(st, RO_NAME, name, n);
-	}
-	int ret = rc == SQLITE_ROW ? 0
-	          : rc == SQLITE_DONE
-	              ? err_set(e, ERR_NOT_FOUND, "role %lld: not found", (long long)role)
-	              : db_fail(db, e, "role");
+	*event = db_column_int64(st, RO_EVENT);
+	db_column_copy(st, RO_NAME, name, n);
 	db_release(db, st);
-	return ret;
+	return 0;
 }
 
 /* The person whose columns start at column at (enum person_col). */

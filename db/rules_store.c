@@ -144,25 +144,11 @@ static void slot_read(sqlite3_stmt *st, struct rs_slot *s)
 	db_column_copy(st, SL_WHAT, s->what, sizeof s->what);
 }
 
-/* Step to the one row of st; ERR_NOT_FOUND "what ID: not found" when none. */
-static int one_row(struct db *db, sqlite3_stmt *st, const char *what, int64_t id, struct err *e)
-{
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
-		err_set(e, ERR_NOT_FOUND, "%s %lld: not found", what, (long long)id);
-	else
-		db_fail(db, e, what);
-	db_release(db, st);
-	return -1;
-}
-
 int rules_store_event(struct db *db, int64_t id, struct rs_event *out, struct err *e)
 {
 	sqlite3_stmt *st;
 	if (db_acquire_ints(db, sql_event, EV_NCOLS, &id, 1, &st, e) < 0 ||
-	    one_row(db, st, "event", id, e) < 0)
+	    db_one_row(db, st, "event", id, e) < 0)
 		return -1;
 	memset(out, 0, sizeof *out);
 	out->id = id;
@@ -182,7 +168,7 @@ int rules_store_role(struct db *db, int64_t id, struct rs_role *out, struct err 
 {
 	sqlite3_stmt *st;
 	if (db_acquire_ints(db, sql_role, RO_NCOLS, &id, 1, &st, e) < 0 ||
-	    one_row(db, st, "role", id, e) < 0)
+	    db_one_row(db, st, "role", id, e) < 0)
 		return -1;
 	memset(out, 0, sizeof *out);
 	out->id = id;
@@ -199,7 +185,7 @@ int rules_store_person(struct db *db, int64_t id, struct rs_person *out, struct 
 {
 	sqlite3_stmt *st;
 	if (db_acquire_ints(db, sql_person, PE_NCOLS, &id, 1, &st, e) < 0 ||
-	    one_row(db, st, "person", id, e) < 0)
+	    db_one_row(db, st, "person", id, e) < 0)
 		return -1;
 	memset(out, 0, sizeof *out);
 	out->id = id;
@@ -214,7 +200,7 @@ int rules_store_shift(struct db *db, int64_t id, struct rs_shift *out, struct er
 {
 	sqlite3_stmt *st;
 	if (db_acquire_ints(db, sql_shift, SH_NCOLS, &id, 1, &st, e) < 0 ||
-	    one_row(db, st, "shift", id, e) < 0)
+	    db_one_row(db, st, "shift", id, e) < 0)
 		return -1;
 	memset(out, 0, sizeof *out);
 	out->id = id;
@@ -235,7 +221,7 @@ int rules_store_session(struct db *db, int64_t id, struct rs_slot *out, int64_t 
 {
 	sqlite3_stmt *st;
 	if (db_acquire_ints(db, sql_session, SE_NCOLS, &id, 1, &st, e) < 0 ||
-	    one_row(db, st, "session", id, e) < 0)
+	    db_one_row(db, st, "session", id, e) < 0)
 		return -1;
 	slot_read(st, out);
 	*event = db_column_int64(st, SE_EVENT);
@@ -249,7 +235,7 @@ int rules_store_booth(struct db *db, int64_t id, struct rs_slot *out, int64_t *e
 {
 	sqlite3_stmt *st;
 	if (db_acquire_ints(db, sql_booth, BO_NCOLS, &id, 1, &st, e) < 0 ||
-	    one_row(db, st, "booth", id, e) < 0)
+	    db_one_row(db, st, "booth", id, e) < 0)
 		return -1;
 	slot_read(st, out);
 	*event = db_column_int64(st, BO_EVENT);

@@ -69,24 +69,20 @@ int signup_store_session(struct db *db, int64_t id, struct signup_session *out, 
 {
 	sqlite3_stmt *st;
 	memset(out, 0, sizeof *out);
-	if (db_acquire_ints(db, sql_session, SE_NCOLS, (int64_t[]){id, 0}, 2, &st, e) < 0)
+	if (db_acquire_ints(db, sql_session, SE_NCOLS, &id, 1, &st, e) < 0 ||
+	    db_one_row(db, st, "session", id, e) < 0)
 		return -1;
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		out->id = id;
-		out->event = db_column_int64(st, SE_EVENT);
-		out->room = db_column_int64(st, SE_ROOM);
-		out->starts = db_column_int64(st, SE_STARTS);
-		out->ends = db_column_int64(st, SE_ENDS);
-		out->capacity = db_column_int64(st, SE_CAPACITY);
-		out->room_capacity = db_column_int64(st, SE_ROOM_CAPACITY);
-		out->cancelled = db_column_bool(st, SE_CANCELLED);
-		db_column_copy(st, SE_TITLE, out->title, sizeof out->title);
-	}
+	out->id = id;
+	out->event = db_column_int64(st, SE_EVENT);
+	out->room = db_column_int64(st, SE_ROOM);
+	out->starts = db_column_int64(st, SE_STARTS);
+	out->ends = db_column_int64(st, SE_ENDS);
+	out->capacity = db_column_int64(st, SE_CAPACITY);
+	out->room_capacity = db_column_int64(st, SE_ROOM_CAPACITY);
+	out->cancelled = db_column_bool(st, SE_CANCELLED);
+	db_column_copy(st, SE_TITLE, out->title, sizeof out->title);
 	db_release(db, st);
-	if (rc == SQLITE_DONE)
-		return err_set(e, ERR_NOT_FOUND, "session %lld: not found", (long long)id);
-	return rc == SQLITE_ROW ? 0 : db_fail(db, e, "session");
+	return 0;
 }
 
 /* The first column of every row of sql bound to (a, b), as a malloc'd array. */
