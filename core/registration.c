@@ -278,13 +278,7 @@ int registration_cancel(struct ctx *c, int64_t event, int64_t person, int64_t *p
 {
 	if (promoted)
 		*promoted = 0;
-	if (db_begin(c->db, e) < 0)
-		return -1;
-	if (cancel_in_tx(c, event, person, promoted, e) < 0) {
-		db_rollback(c->db);
-		return -1;
-	}
-	return db_commit(c->db, e);
+	return ctx_tx_out(c, event, person, promoted, cancel_in_tx, e);
 }
 
 int registration_unregister(struct ctx *c, int64_t event, int64_t person, struct err *e)

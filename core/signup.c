@@ -389,19 +389,6 @@ int signup_room_after_write(struct ctx *c, const struct record *r, const char *a
 
 /* ---- operations ----------------------------------------------------------- */
 
-/* ctx_tx for an operation that hands back a value in *out. */
-static int tx_out(struct ctx *c, int (*fn)(struct ctx *, int64_t, int64_t, int64_t *, struct err *),
-                  int64_t session, int64_t person, int64_t *out, struct err *e)
-{
-	if (db_begin(c->db, e) < 0)
-		return -1;
-	if (fn(c, session, person, out, e) < 0) {
-		db_rollback(c->db);
-		return -1;
-	}
-	return db_commit(c->db, e);
-}
-
 static int register_in_tx(struct ctx *c, int64_t session, int64_t person, int64_t *id,
                           struct err *e)
 {
@@ -429,7 +416,7 @@ static int register_in_tx(struct ctx *c, int64_t session, int64_t person, int64_
 
 int signup_register(struct ctx *c, int64_t session, int64_t person, int64_t *signup, struct err *e)
 {
-	return tx_out(c, register_in_tx, session, person, signup, e);
+	return ctx_tx_out(c, session, person, signup, register_in_tx, e);
 }
 
 static int not_signed_up(const struct ctx *c, const struct pair *x, struct err *e)
@@ -466,7 +453,7 @@ int signup_cancel(struct ctx *c, int64_t session, int64_t person, int64_t *promo
 {
 	if (promoted)
 		*promoted = 0;
-	return tx_out(c, cancel_in_tx, session, person, promoted, e);
+	return ctx_tx_out(c, session, person, promoted, cancel_in_tx, e);
 }
 
 static int checkin_in_tx(struct ctx *c, int64_t session, int64_t person, struct err *e)
