@@ -39,6 +39,7 @@ static const struct {
     {.sql = "SELECT count(*) FROM booth", .at = offsetof(struct demo_summary, booths)},
     {.sql = "SELECT count(*) FROM registration",
      .at = offsetof(struct demo_summary, registrations)},
+    {.sql = "SELECT count(*) FROM signup", .at = offsetof(struct demo_summary, signups)},
     {.sql = "SELECT count(*) FROM role", .at = offsetof(struct demo_summary, roles)},
     {.sql = "SELECT count(*) FROM shift", .at = offsetof(struct demo_summary, shifts)},
     {.sql = "SELECT count(*) FROM assignment", .at = offsetof(struct demo_summary, assignments)},
@@ -60,6 +61,7 @@ static const char any_rows_sql[] =
     " OR EXISTS (SELECT 1 FROM event) OR EXISTS (SELECT 1 FROM room)"
     " OR EXISTS (SELECT 1 FROM session) OR EXISTS (SELECT 1 FROM speaker)"
     " OR EXISTS (SELECT 1 FROM booth) OR EXISTS (SELECT 1 FROM registration)"
+    " OR EXISTS (SELECT 1 FROM signup)"
     " OR EXISTS (SELECT 1 FROM role) OR EXISTS (SELECT 1 FROM shift)"
     " OR EXISTS (SELECT 1 FROM assignment) OR EXISTS (SELECT 1 FROM availability)";
 
