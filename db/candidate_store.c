@@ -54,7 +54,7 @@ static const char scan_sql[] =
     "  < ?4 - ?3 FROM main.availability w WHERE w.person = p.id AND w.event = ?1) << 7)"
     " FROM registration r CROSS JOIN person p ON p.id = r.person"
     " LEFT JOIN near ON near.person = p.id"
-    " WHERE r.event = ?1 AND r.kind IN ('volunteer', 'staff') AND r.status != 'cancelled'";
+    " WHERE r.event = ?1 AND r.kind IN " REGISTRATION_CREW_KINDS_SQL " AND r.status != 'cancelled'";
 /* clang-format on */
 /* clang-format on */
 
@@ -76,12 +76,8 @@ int candidate_store_scan(struct db *db, const struct cand_query *q,
                          int (*fn)(void *arg, const struct cand_row *r), void *arg, struct err *e)
 {
 	sqlite3_stmt *st;
-	if (db_acquire(db, scan_sql, &st, e) < 0)
+	if (db_acquire_cols(db, scan_sql, CA_NCOLS, &st, e) < 0)
 		return -1;
-	if (db_columns(st, CA_NCOLS, e) < 0) {
-		db_release(db, st);
-		return -1;
-	}
 	bind_query(st, q);
 	int rc, ret = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

@@ -10,8 +10,8 @@ static const struct {
 	const char *kind;
 	int (*run)(struct app *a, const struct args *args, FILE *out, struct err *e);
 } kinds[] = {
-    {"sessions", cmd_import_sessions},
-    {"people", cmd_import_people},
+    {.kind = "sessions", .run = cmd_import_sessions},
+    {.kind = "people", .run = cmd_import_people},
 };
 
 #define NKINDS ARRAY_LEN(kinds)

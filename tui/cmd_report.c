@@ -430,9 +430,9 @@ static const struct report_kind_entry {
 	const char *name;
 	int (*run)(struct report_out *r, struct err *e);
 } reports[] = {
-    {"coverage", report_coverage_run},
-    {"hours", report_hours_run},
-    {"attendance", report_attendance_run},
+    {.name = "coverage", .run = report_coverage_run},
+    {.name = "hours", .run = report_hours_run},
+    {.name = "attendance", .run = report_attendance_run},
 };
 
 static int cmd_report(struct app *a, const struct args *args, FILE *out, struct err *e)
