@@ -46,8 +46,8 @@ static const char sql_roles[] = "SELECT r.id, coalesce(r.skill, 0), r.min_age, r
                                 " ORDER BY r.id";
 static const char sql_shifts[] =
     "SELECT s.id, s.role, s.starts, s.ends, s.need_min, s.need_max,"
-    " (SELECT count(*) FROM main.assignment a WHERE a.shift = s.id AND a.status"
-    " IN " ASSIGNMENT_ACTIVE_SQL "),"
+    " (SELECT count(*) FROM main.assignment a WHERE a.shift = s.id AND a.status "
+    "IN " ASSIGNMENT_ACTIVE_SQL "),"
     " coalesce(rm.name, b.label, '') FROM shift s"
     " LEFT JOIN room rm ON rm.id = s.room LEFT JOIN booth b ON b.id = s.booth"
     " WHERE s.event = ?1 AND s.status = 'open' ORDER BY s.starts, s.id";
