@@ -19,6 +19,7 @@ extern const struct command cmd_kiosk_commands[];
 extern const struct command cmd_ical_commands[];
 extern const struct command cmd_privacy_commands[];
 extern const struct command cmd_print_commands[];
+extern const struct command cmd_mail_commands[];
 
 /* import people FILE.csv [--event ID --kind KIND] (the import dispatcher's
  * people branch). */
