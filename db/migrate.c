@@ -285,7 +285,26 @@ static const char schema_v7[] = "CREATE TABLE itip_sent ("
                                 " sent_at INTEGER NOT NULL,"
                                 " PRIMARY KEY (person, uid));";
 
-/* Version 8: the mail outbox (mail invite, updates, reminders queue; mail
+/* Version 8: auto-fill batches. A run of `autofill` that writes is one
+ * batch (its number is in the audit log); autofill_item lists the
+ * assignments it added, so `autofill --undo BATCH` can take them back.
+ * Items name assignments without a foreign key: an assignment removed
+ * since is simply gone from the batch's undo. */
+static const char schema_v8[] =
+    "CREATE TABLE autofill_batch ("
+    " id INTEGER PRIMARY KEY,"
+    " event INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,"
+    " at INTEGER NOT NULL,"
+    " actor TEXT NOT NULL,"
+    " added INTEGER NOT NULL DEFAULT 0,"
+    " undone_at INTEGER);"
+    "CREATE INDEX autofill_batch_by_event ON autofill_batch(event);"
+    "CREATE TABLE autofill_item ("
+    " batch INTEGER NOT NULL REFERENCES autofill_batch(id) ON DELETE CASCADE,"
+    " assignment INTEGER NOT NULL,"
+    " PRIMARY KEY (batch, assignment)) WITHOUT ROWID;";
+
+/* Version 9: the mail outbox (mail invite, updates, reminders queue; mail
  * send delivers). One row per message to one person about one iCalendar
  * UID: the whole RFC 5322 message as handed to sendmail, its stable
  * Message-ID, what it says in iTIP terms (method, SEQUENCE, the item's own
@@ -296,7 +315,7 @@ static const char schema_v7[] = "CREATE TABLE itip_sent ("
  * belongs to, without a foreign key: a queued message is no part of the
  * event's data (rm and the privacy rules go by the person). itip_sent gets
  * an index by uid, to find what was sent about an event's items. */
-static const char schema_v8[] =
+static const char schema_v9[] =
     "CREATE TABLE mail_outbox ("
     " id INTEGER PRIMARY KEY,"
     " person INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,"
@@ -338,6 +357,7 @@ static const char *const migrations[] = {
     schema_v6,
     schema_v7,
     schema_v8,
+    schema_v9,
 };
 /* clang-format on */
 
