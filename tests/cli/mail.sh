@@ -131,3 +131,14 @@ n=$(/usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(
 t_equal "$P-person-export-messages" "$n" "$(q "SELECT count(*) FROM mail_outbox WHERE person = 3") removed"
 t_expect "$P-forget" 0 "$M" person forget 3 --reason "asked" --force
 t_equal "$P-forget-removes" "$(q "SELECT count(*) FROM mail_outbox WHERE person = 3")" 0
+
+# ---- contrib/: the timer's and cron's commands are muster's -----------------
+ROOT=$(cd "$TESTS_DIR/.." && pwd)
+cmds=$(sed -n 's|^ExecStart=-\{0,1\}/usr/bin/muster ||p' "$ROOT/contrib/muster-mail.service")
+cmds="$cmds
+$(grep -v '^#' "$ROOT/contrib/muster-mail.cron" | grep -o '/usr/bin/muster mail [a-z]*' | sed 's|/usr/bin/muster ||')"
+t_equal "$P-contrib-commands" "$(printf '%s\n' "$cmds" | sort -u | tr '\n' ',')" "mail reminders,mail send,"
+config "sendmail = sh -c 'cat >/dev/null'"
+for c in $(printf '%s\n' "$cmds" | sort -u | tr ' ' '_'); do
+	t_expect "$P-contrib-$c-runs" 0 "$M" $(echo "$c" | tr '_' ' ')
+done
