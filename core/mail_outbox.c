@@ -21,6 +21,9 @@
 
 enum run_mode { RUN_INVITE, RUN_UPDATES, RUN_REMINDERS };
 
+/* Items decided and queued in one transaction. */
+#define BATCH 256
+
 static const char *const run_names[] = {[RUN_INVITE] = "mail invite",
                                         [RUN_UPDATES] = "mail updates",
                                         [RUN_REMINDERS] = "mail reminders"};
@@ -505,13 +508,29 @@ static int audit_run(struct run *r, const char *entity, int64_t id, const char *
 	                 run_names[r->mode], what, s->queued, s->people, s->no_email, s->refused);
 }
 
-/* Gather, then queue, in one transaction; audited. */
+/* Queue what the todos from *i on call for, up to BATCH of them, in one
+ * transaction: each decision is made on what is committed, so a run that
+ * gathered before another queued never queues the same message again. */
+static int run_batch(struct run *r, const struct todo_list *list, size_t *i)
+{
+	if (db_begin(r->c->db, r->e) < 0)
+		return -1;
+	int ret = 0;
+	for (size_t end = *i + BATCH; ret == 0 && *i < list->n && *i < end; ++*i)
+		ret = do_one(r, &list->v[*i]);
+	if (ret < 0) {
+		db_rollback(r->c->db);
+		return -1;
+	}
+	return db_commit(r->c->db, r->e);
+}
+
+/* Gather, then queue a batch at a time (writers wait for one batch, never
+ * for a whole run); audited. */
 static int run_all(struct run *r, int64_t event, const char *kind)
 {
 	struct ctx *c = r->c;
 	struct todo_list list = {0};
-	if (db_begin(c->db, r->e) < 0)
-		return -1;
 	int ret;
 	if (r->mode == RUN_REMINDERS) {
 		int64_t now = clock_now(c->clock);
@@ -524,17 +543,16 @@ static int run_all(struct run *r, int64_t event, const char *kind)
 		    c->db, event, r->mode == RUN_INVITE ? MAIL_PAIRS_HELD : MAIL_PAIRS_HELD_OR_SAID,
 		    kind, gather_pair, &g, r->e);
 	}
-	for (size_t i = 0; ret == 0 && i < list.n; i++)
-		ret = do_one(r, &list.v[i]);
+	for (size_t i = 0; ret == 0 && i < list.n;)
+		ret = run_batch(r, &list, &i);
 	free(list.v);
-	if (ret == 0) {
-		char what[64] = "";
-		if (event)
-			snprintf(what, sizeof what, " --event %" PRId64 "%s%s", event,
-			         kind ? " --kind " : "", kind ? kind : "");
-		ret = audit_run(r, event ? "event" : "mail", event, what);
-	}
-	if (ret < 0) {
+	if (ret < 0 || db_begin(c->db, r->e) < 0)
+		return -1;
+	char what[64] = "";
+	if (event)
+		snprintf(what, sizeof what, " --event %" PRId64 "%s%s", event, kind ? " --kind " : "",
+		         kind ? kind : "");
+	if (audit_run(r, event ? "event" : "mail", event, what) < 0) {
 		db_rollback(c->db);
 		return -1;
 	}

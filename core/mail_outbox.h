@@ -22,8 +22,10 @@
  *    in the calendar) with the reminder text, once per person and shift,
  *    for active assignments starting within [mail] remind_hours.
  *
- * Each run is one transaction, so running one twice (or two at once)
- * queues nothing new. A message still queued about the same UID is
+ * Each decision is made, and its message queued, in one transaction (a
+ * batch of them at a time, so other writers never wait for a whole run) on
+ * what is committed: running one twice, or two at once, queues nothing
+ * new. A message still queued about the same UID is
  * superseded by the newer one. Every message names only its reader and
  * the organizer. People without an email are skipped and counted; an
  * address the mail library refuses is reported by person, and the others

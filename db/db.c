@@ -550,6 +550,17 @@ int db_columns(sqlite3_stmt *st, int ncols, struct err *e)
 	               sqlite3_sql(st), n, ncols);
 }
 
+int db_acquire_cols(struct db *db, const char *sql, int ncols, sqlite3_stmt **st, struct err *e)
+{
+	if (db_acquire(db, sql, st, e) < 0)
+		return -1;
+	if (db_columns(*st, ncols, e) < 0) {
+		db_release(db, *st);
+		return -1;
+	}
+	return 0;
+}
+
 const char *db_column_text(sqlite3_stmt *st, int i)
 {
 	return (const char *)sqlite3_column_text(st, i);

@@ -52,6 +52,9 @@ static inline bool db_column_bool(sqlite3_stmt *st, int col)
  * to one and not the other) an assertion fails in debug and test builds,
  * and elsewhere e is ERR_DB and -1 returned: the caller releases st. */
 int db_columns(sqlite3_stmt *st, int ncols, struct err *e);
+/* db_acquire of a SELECT whose enum names ncols columns, checked with
+ * db_columns (released again when they disagree). */
+int db_acquire_cols(struct db *db, const char *sql, int ncols, sqlite3_stmt **st, struct err *e);
 /* Column i of the current row as text: NULL when the value is NULL. */
 const char *db_column_text(sqlite3_stmt *st, int i);
 /* Column i as a db_value (record_store.h): NULL, an integer, or text

@@ -161,17 +161,6 @@ static const char *const item_kinds[] = {[ICAL_ITEM_SESSION] = "session",
                                          [ICAL_ITEM_BOOTH] = "booth",
                                          [ICAL_ITEM_EVENT] = "event"};
 
-static int acquire_cols(struct db *db, const char *sql, int ncols, sqlite3_stmt **st, struct err *e)
-{
-	if (db_acquire(db, sql, st, e) < 0)
-		return -1;
-	if (db_columns(*st, ncols, e) < 0) {
-		db_release(db, *st);
-		return -1;
-	}
-	return 0;
-}
-
 static void bind_text_or_null(sqlite3_stmt *st, int i, const char *s)
 {
 	if (s)
@@ -185,7 +174,7 @@ int mail_store_pairs(struct db *db, int64_t event, enum mail_store_scope scope, 
                      struct err *e)
 {
 	sqlite3_stmt *st;
-	if (acquire_cols(db, pairs_sql, PA_NCOLS, &st, e) < 0)
+	if (db_acquire_cols(db, pairs_sql, PA_NCOLS, &st, e) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, event);
 	bind_text_or_null(st, 2, kind);
@@ -213,7 +202,7 @@ int mail_store_last(struct db *db, int64_t person, const char *uid, struct mail_
 	sqlite3_stmt *st;
 	*found = false;
 	memset(out, 0, sizeof *out);
-	if (acquire_cols(db, last_sql, LA_NCOLS, &st, e) < 0)
+	if (db_acquire_cols(db, last_sql, LA_NCOLS, &st, e) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, person);
 	sqlite3_bind_text(st, 2, uid, -1, SQLITE_TRANSIENT);
@@ -239,7 +228,7 @@ int mail_store_reminders_due(struct db *db, int64_t from, int64_t to,
                              void *arg, struct err *e)
 {
 	sqlite3_stmt *st;
-	if (acquire_cols(db, reminders_sql, RE_NCOLS, &st, e) < 0)
+	if (db_acquire_cols(db, reminders_sql, RE_NCOLS, &st, e) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, from);
 	sqlite3_bind_int64(st, 2, to);
@@ -422,7 +411,7 @@ int mail_store_get(struct db *db, int64_t id, struct mail_store_row *out, char *
 	sqlite3_stmt *st;
 	if (message)
 		*message = NULL;
-	if (acquire_cols(db, get_sql, RO_NCOLS, &st, e) < 0)
+	if (db_acquire_cols(db, get_sql, RO_NCOLS, &st, e) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	int rc = sqlite3_step(st), ret = 0;

@@ -95,18 +95,6 @@ static const char badges_sql[] =
     " WHERE g.event = ?1 AND g.kind = ?2 AND g.status IN " REGISTRATION_ATTENDING_SQL
     " ORDER BY p.name COLLATE NOCASE, p.id";
 
-/* sql from the statement cache, checked against its enum of ncols columns. */
-static int acquire(struct db *db, const char *sql, int ncols, sqlite3_stmt **st, struct err *e)
-{
-	if (db_acquire(db, sql, st, e) < 0)
-		return -1;
-	if (db_columns(*st, ncols, e) < 0) {
-		db_release(db, *st);
-		return -1;
-	}
-	return 0;
-}
-
 /* Step st (bound, from acquire) into row() until it returns non-zero;
  * releases st. */
 static int each_row(struct db *db, sqlite3_stmt *st, int (*row)(sqlite3_stmt *st, void *ctx),
@@ -154,7 +142,7 @@ int print_store_event(struct db *db, int64_t event, struct print_store_event *ou
 	struct relay r = {.to.event = out};
 	sqlite3_stmt *st;
 	memset(out, 0, sizeof *out);
-	if (acquire(db, event_sql, EV_NCOLS, &st, e) < 0)
+	if (db_acquire_cols(db, event_sql, EV_NCOLS, &st, e) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, event);
 	if (each_row(db, st, event_row, &r, e, "event") < 0)
@@ -168,7 +156,7 @@ int print_store_role(struct db *db, int64_t role, int64_t *event, char *name, si
                      struct err *e)
 {
 	sqlite3_stmt *st;
-	if (acquire(db, role_sql, RO_NCOLS, &st, e) < 0)
+	if (db_acquire_cols(db, role_sql, RO_NCOLS, &st, e) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, role);
 	int rc = sqlite3_step(st);
@@ -220,7 +208,7 @@ int print_store_roster(struct db *db, const struct print_store_roster_query *q,
 {
 	struct relay r = {.to.roster = fn, .arg = arg};
 	sqlite3_stmt *st;
-	if (acquire(db, roster_sql, RS_NCOLS, &st, e) < 0)
+	if (db_acquire_cols(db, roster_sql, RS_NCOLS, &st, e) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, q->event);
 	sqlite3_bind_int64(st, 2, q->role);
@@ -249,7 +237,7 @@ int print_store_signin(struct db *db, int64_t event, const char *kind, bool wait
 {
 	struct relay r = {.to.signin = fn, .arg = arg};
 	sqlite3_stmt *st;
-	if (acquire(db, waitlisted ? waitlist_sql : signin_sql, SI_NCOLS, &st, e) < 0)
+	if (db_acquire_cols(db, waitlisted ? waitlist_sql : signin_sql, SI_NCOLS, &st, e) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, event);
 	sqlite3_bind_text(st, 2, kind ? kind : "", -1, SQLITE_TRANSIENT);
@@ -278,7 +266,7 @@ int print_store_badges(struct db *db, int64_t event, const char *kind,
 {
 	struct relay r = {.to.badge = fn, .arg = arg};
 	sqlite3_stmt *st;
-	if (acquire(db, badges_sql, BA_NCOLS, &st, e) < 0)
+	if (db_acquire_cols(db, badges_sql, BA_NCOLS, &st, e) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, event);
 	sqlite3_bind_text(st, 2, kind, -1, SQLITE_TRANSIENT);

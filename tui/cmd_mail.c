@@ -123,17 +123,16 @@ static int mail_reminders_cmd(struct app *a, const struct args *args, FILE *out,
 
 /* ---- delivering ---------------------------------------------------------- */
 
-/* Run `muster --db DB [--config FILE] [--now @T] mail handoff ID` in a
- * session of its own and wait for it: its exit status, or -1. */
-static int spawn_handoff(struct app *a, int64_t id)
+/* The words mail handoff says on standard output, by outcome. */
+static const char *const outcome_words[] = {[MAIL_SENT] = "sent",
+                                            [MAIL_DEFERRED] = "deferred",
+                                            [MAIL_FAILED] = "failed",
+                                            [MAIL_NOT_CLAIMED] = "not claimed"};
+
+/* The argument list of `muster --db DB [--config FILE] [--now @T] mail
+ * handoff ID` (strings in the caller's buffers). */
+static void handoff_argv(struct app *a, char *self, char *id, char *now, char **argv)
 {
-	char self[PATH_MAX], idbuf[32], now[32];
-	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
-	if (n <= 0)
-		return -1;
-	self[n] = '\0';
-	snprintf(idbuf, sizeof idbuf, "%" PRId64, id);
-	char *argv[12];
 	int k = 0;
 	argv[k++] = self;
 	argv[k++] = "--db";
@@ -143,20 +142,56 @@ static int spawn_handoff(struct app *a, int64_t id)
 		argv[k++] = a->config_path;
 	}
 	if (a->clock.pinned) {
-		snprintf(now, sizeof now, "@%" PRId64, a->clock.at);
+		snprintf(now, 32, "@%" PRId64, a->clock.at);
 		argv[k++] = "--now";
 		argv[k++] = now;
 	}
 	argv[k++] = "mail";
 	argv[k++] = "handoff";
-	argv[k++] = idbuf;
+	argv[k++] = id;
 	argv[k] = NULL;
+}
+
+/* What one handoff said on its standard output (a pipe), to *said. */
+static void read_outcome(int fd, char *said, size_t n)
+{
+	size_t got = 0;
+	ssize_t r;
+	while (got + 1 < n && ((r = read(fd, said + got, n - 1 - got)) > 0 || (r < 0 && errno == EINTR)))
+		got += r > 0 ? (size_t)r : 0;
+	said[got] = '\0';
+	said[strcspn(said, "\n")] = '\0';
+}
+
+/* Run the handoff of message id in a session of its own and wait for it:
+ * its exit status (or -1) and its outcome word in said. */
+static int spawn_handoff(struct app *a, int64_t id, char *said, size_t n)
+{
+	char self[PATH_MAX], idbuf[32], now[32];
+	char *argv[12];
+	said[0] = '\0';
+	ssize_t len = readlink("/proc/self/exe", self, sizeof self - 1);
+	int out[2];
+	if (len <= 0 || pipe(out) < 0)
+		return -1;
+	self[len] = '\0';
+	snprintf(idbuf, sizeof idbuf, "%" PRId64, id);
+	handoff_argv(a, self, idbuf, now, argv);
+	posix_spawn_file_actions_t fa;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_adddup2(&fa, out[1], STDOUT_FILENO);
+	posix_spawn_file_actions_addclose(&fa, out[0]);
 	posix_spawnattr_t at;
 	posix_spawnattr_init(&at);
 	posix_spawnattr_setflags(&at, POSIX_SPAWN_SETSID);
 	pid_t pid;
-	int rc = posix_spawn(&pid, self, NULL, &at, argv, environ);
+	int rc = posix_spawn(&pid, self, &fa, &at, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
 	posix_spawnattr_destroy(&at);
+	close(out[1]);
+	if (rc == 0)
+		read_outcome(out[0], said, n);
+	close(out[0]);
 	if (rc != 0)
 		return -1;
 	int status;
@@ -167,23 +202,14 @@ static int spawn_handoff(struct app *a, int64_t id)
 }
 
 struct send_counts {
-	size_t sent, deferred, failed, other;
+	size_t n[sizeof outcome_words / sizeof outcome_words[0]];
 };
 
-static void count_outcome(struct app *a, int64_t id, struct send_counts *n)
+static void count_outcome(const char *said, struct send_counts *c)
 {
-	struct mail_store_row row;
-	struct err ignored = {0};
-	if (mail_status_get(&a->ctx, id, &row, &ignored) < 0)
-		n->other++;
-	else if (strcmp(row.status, "sent") == 0)
-		n->sent++;
-	else if (strcmp(row.status, "failed") == 0)
-		n->failed++;
-	else if (strcmp(row.status, "queued") == 0 && row.last_error[0])
-		n->deferred++;
-	else
-		n->other++;
+	for (size_t i = 0; i < sizeof outcome_words / sizeof outcome_words[0]; i++)
+		if (strcmp(said, outcome_words[i]) == 0)
+			c->n[i]++;
 }
 
 static int parse_limit(const struct args *args, size_t *limit, struct err *e)
@@ -202,8 +228,8 @@ static int audit_send(struct app *a, const struct send_counts *n, struct err *e)
 	if (db_begin(a->ctx.db, e) < 0)
 		return -1;
 	if (audit_log(&a->ctx, "mail", "mail", 0, e,
-	              "mail send: %zu sent, %zu to retry, %zu failed", n->sent, n->deferred,
-	              n->failed) < 0) {
+	              "mail send: %zu sent, %zu to retry, %zu failed", n->n[MAIL_SENT],
+	              n->n[MAIL_DEFERRED], n->n[MAIL_FAILED]) < 0) {
 		db_rollback(a->ctx.db);
 		return -1;
 	}
@@ -216,9 +242,10 @@ static int hand_over(struct app *a, const int64_t *ids, size_t nids, struct send
                      struct err *e)
 {
 	for (size_t i = 0; i < nids; i++) {
-		int rc = spawn_handoff(a, ids[i]);
+		char said[32];
+		int rc = spawn_handoff(a, ids[i], said, sizeof said);
 		if (rc == 0) {
-			count_outcome(a, ids[i], n);
+			count_outcome(said, n);
 			continue;
 		}
 		if (rc == 2)
@@ -226,7 +253,7 @@ static int hand_over(struct app *a, const int64_t *ids, size_t nids, struct send
 			    e, ERR_CONFIG,
 			    "mail send: stopped: the MTA cannot be run ([mail] sendmail); "
 			    "%zu sent before, the rest stay queued",
-			    n->sent);
+			    n->n[MAIL_SENT]);
 		return err_set(e, ERR_DB,
 		               "mail send: stopped: handing message %" PRId64 " over failed "
 		               "(exit %d); the rest stay queued",
@@ -250,22 +277,22 @@ static int mail_send_cmd(struct app *a, const struct args *args, FILE *out, stru
 	struct err audit_err = {0};
 	if (audit_send(a, &n, ret < 0 ? &audit_err : e) < 0 && ret == 0)
 		ret = -1;
-	fprintf(out, "mail send: %zu sent, %zu to retry, %zu failed", n.sent, n.deferred, n.failed);
+	fprintf(out, "mail send: %zu sent, %zu to retry, %zu failed", n.n[MAIL_SENT],
+	        n.n[MAIL_DEFERRED], n.n[MAIL_FAILED]);
 	if (unknown)
 		fprintf(out, ", %zu unknown (a handoff was killed; see mail status)", unknown);
 	fputc('\n', out);
-	if (ret == 0 && (n.deferred || n.failed))
+	if (ret == 0 && (n.n[MAIL_DEFERRED] || n.n[MAIL_FAILED]))
 		ret = err_set(e, ERR_REFUSED,
 		              "mail send: the MTA refused %zu messages (mail status lists them and "
 		              "what it said)",
-		              n.deferred + n.failed);
+		              n.n[MAIL_DEFERRED] + n.n[MAIL_FAILED]);
 	return ret;
 }
 
 /* One message to the MTA, for mail send (see the top of this file). */
 static int mail_handoff_cmd(struct app *a, const struct args *args, FILE *out, struct err *e)
 {
-	(void)out;
 	int64_t id;
 	if (args->npos != 2 || args->nopt)
 		return err_set(e, ERR_USAGE, "usage: muster mail handoff ID");
@@ -274,6 +301,7 @@ static int mail_handoff_cmd(struct app *a, const struct args *args, FILE *out, s
 	struct mail_handoff_result r;
 	if (mail_handoff(&a->ctx, id, &r, e) < 0)
 		return -1;
+	fprintf(out, "%s\n", outcome_words[r.outcome]);
 	/* the MTA's words go to the log (standard error), never the audit */
 	char clean[sizeof r.words * 3], when[40];
 	text_sanitize(r.words, clean, sizeof clean);
@@ -309,7 +337,9 @@ static int count_line(void *arg, const char *status, int64_t n)
 static int row_line(void *arg, const struct mail_store_row *r)
 {
 	struct status_out *s = arg;
-	if (strcmp(r->status, "sent") == 0)
+	/* what needs a look: refused, failed, unknown, or under way */
+	bool fresh = strcmp(r->status, "queued") == 0 && r->attempts == 0;
+	if (strcmp(r->status, "sent") == 0 || fresh)
 		return 0;
 	char name[600], to[1000], why[3200], when[40];
 	text_sanitize(r->person_name, name, sizeof name);
