@@ -550,8 +550,8 @@ static int run_all(struct run *r, int64_t event, const char *kind)
 		return -1;
 	char what[64] = "";
 	if (event)
-		snprintf(what, sizeof what, " --event %" PRId64 "%s%s", event, kind ? " --kind " : "",
-		         kind ? kind : "");
+		snprintf(what, sizeof what, " --event %" PRId64 "%s%s", event,
+		         kind ? " --kind " : "", kind ? kind : "");
 	if (audit_run(r, event ? "event" : "mail", event, what) < 0) {
 		db_rollback(c->db);
 		return -1;

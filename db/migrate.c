@@ -304,7 +304,30 @@ static const char schema_v8[] =
     " assignment INTEGER NOT NULL,"
     " PRIMARY KEY (batch, assignment)) WITHOUT ROWID;";
 
-/* Version 9: the mail outbox (mail invite, updates, reminders queue; mail
+/* Version 9: session sign-ups (SPEC section 11, "Sign-ups and the door"):
+ * a person's place in a session, seated or waiting in order like an event's
+ * registrations; and the audit trigger learns the event of a sign-up. The
+ * step runs again harmlessly on a database whose user_version was rewound. */
+static const char schema_v9[] =
+    "CREATE TABLE IF NOT EXISTS signup ("
+    " id INTEGER PRIMARY KEY,"
+    " session INTEGER NOT NULL REFERENCES session(id),"
+    " person INTEGER NOT NULL REFERENCES person(id),"
+    " status TEXT NOT NULL DEFAULT 'registered' CHECK (status IN ('registered','waitlisted',"
+    "  'cancelled','checked_in','no_show')),"
+    " waitlist_position INTEGER,"
+    " created_at INTEGER NOT NULL DEFAULT 0,"
+    " checked_in_at INTEGER,"
+    " UNIQUE (session, person));"
+    "CREATE INDEX IF NOT EXISTS signup_by_person ON signup(person, status);"
+    "CREATE INDEX IF NOT EXISTS signup_by_status ON signup(session, status, waitlist_position);"
+    "DROP TRIGGER IF EXISTS audit_event;"
+    "CREATE TRIGGER audit_event AFTER INSERT ON audit WHEN NEW.event IS NULL BEGIN"
+    " UPDATE audit SET event = CASE WHEN NEW.entity = 'signup' THEN (SELECT s.event"
+    " FROM signup g JOIN session s ON s.id = g.session WHERE g.id = NEW.entity_id)"
+    " ELSE " AUDIT_EVENT("NEW.entity", "NEW.entity_id") " END WHERE id = NEW.id; END;";
+
+/* Version 10: the mail outbox (mail invite, updates, reminders queue; mail
  * send delivers). One row per message to one person about one iCalendar
  * UID: the whole RFC 5322 message as handed to sendmail, its stable
  * Message-ID, what it says in iTIP terms (method, SEQUENCE, the item's own
@@ -315,7 +338,7 @@ static const char schema_v8[] =
  * belongs to, without a foreign key: a queued message is no part of the
  * event's data (rm and the privacy rules go by the person). itip_sent gets
  * an index by uid, to find what was sent about an event's items. */
-static const char schema_v9[] =
+static const char schema_v10[] =
     "CREATE TABLE mail_outbox ("
     " id INTEGER PRIMARY KEY,"
     " person INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,"
@@ -358,6 +381,7 @@ static const char *const migrations[] = {
     schema_v7,
     schema_v8,
     schema_v9,
+    schema_v10,
 };
 /* clang-format on */
 

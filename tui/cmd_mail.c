@@ -157,7 +157,8 @@ static void read_outcome(int fd, char *said, size_t n)
 {
 	size_t got = 0;
 	ssize_t r;
-	while (got + 1 < n && ((r = read(fd, said + got, n - 1 - got)) > 0 || (r < 0 && errno == EINTR)))
+	while (got + 1 < n &&
+	       ((r = read(fd, said + got, n - 1 - got)) > 0 || (r < 0 && errno == EINTR)))
 		got += r > 0 ? (size_t)r : 0;
 	said[got] = '\0';
 	said[strcspn(said, "\n")] = '\0';
