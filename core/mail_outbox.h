@@ -6,9 +6,11 @@
  *
  * What a person holds in an event: the event itself (a standing
  * registration: registered or checked in), their shifts (active
- * assignments) and the sessions they speak at (with a standing
- * registration). What was last said to them about each UID is the newest
- * of the outbox (a message not superseded) and itip_sent (core/itip.h).
+ * assignments), the sessions they speak at and those they have a seat at
+ * (a seated sign-up; the waitlist is not sent the session), all with a
+ * standing registration. What was last said to them about each UID is
+ * the newest of the outbox (a message not superseded) and itip_sent
+ * (core/itip.h).
  *
  *  - invite: a REQUEST for everything a person holds that nothing was ever
  *    said to them about (the event first, then shifts and talks by start);
@@ -16,8 +18,8 @@
  *    said something about the event or the item: a REQUEST when it is held
  *    and new to them or changed since (its stored sequence moved: time,
  *    place or status), a CANCEL when it was requested and is no longer
- *    held (assignment dropped, speaker removed, registration cancelled) or
- *    is cancelled (itself, or its event);
+ *    held (assignment dropped, speaker removed, sign-up or registration
+ *    cancelled) or is cancelled (itself, or its event);
  *  - reminders: a REQUEST (its current SEQUENCE: unchanged, nothing moves
  *    in the calendar) with the reminder text, once per person and shift,
  *    for active assignments starting within [mail] remind_hours.

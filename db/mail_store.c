@@ -16,35 +16,42 @@
 #define ATTENDING(r)                                                                               \
 	r ".status IN " REGISTRATION_ATTENDING_SQL " AND (?2 IS NULL OR " r ".kind = ?2)"
 enum pair_col { PA_PERSON, PA_KIND, PA_ITEM, PA_HELD, PA_NCOLS };
+/* what a person holds (kind 3 the event, 1 a shift, 0 a session): a
+ * standing registration, active assignments, talks, seated sign-ups */
+#define HELD_EVENT                                                                                 \
+	" SELECT r.person, 3, r.event, 0 FROM registration r WHERE r.event = ?1 AND " ATTENDING("r")
+#define HELD_SHIFTS                                                                                \
+	" SELECT a.person, 1, sh.id, sh.starts FROM shift sh JOIN assignment a ON a.shift = sh.id" \
+	" JOIN registration r ON r.event = sh.event AND r.person = a.person"                       \
+	" WHERE sh.event = ?1 AND a.status IN " ASSIGNMENT_ACTIVE_SQL " AND " ATTENDING("r")
+#define HELD_TALKS                                                                                 \
+	" SELECT sp.person, 0, s.id, s.starts FROM session s JOIN speaker sp ON sp.session = s.id" \
+	" JOIN registration r ON r.event = s.event AND r.person = sp.person"                       \
+	" WHERE s.event = ?1 AND " ATTENDING("r")
+#define HELD_SIGNUPS                                                                               \
+	" SELECT g.person, 0, s.id, s.starts FROM session s JOIN signup g ON g.session = s.id"     \
+	" JOIN registration r ON r.event = s.event AND r.person = g.person"                        \
+	" WHERE s.event = ?1 AND g.status IN " SIGNUP_SEATED_SQL " AND " ATTENDING("r")
+/* the event's items, and who was ever said something about one */
+#define ITEMS                                                                                      \
+	" SELECT 3, id, uid, 0 FROM event WHERE id = ?1"                                           \
+	" UNION ALL SELECT 1, id, uid, starts FROM shift WHERE event = ?1"                         \
+	" UNION ALL SELECT 0, id, uid, starts FROM session WHERE event = ?1"
+#define SAID                                                                                       \
+	" SELECT i.person, x.kind, x.item, x.starts FROM items x"                                  \
+	" JOIN itip_sent i ON i.uid = x.uid WHERE ?3 = 1"                                          \
+	" UNION SELECT o.person, x.kind, x.item, x.starts FROM mail_outbox o"                      \
+	" JOIN items x ON x.uid = o.uid WHERE ?3 = 1 AND o.event = ?1 AND o.status <> "            \
+	"'superseded'"
 static const char pairs_sql[] =
-    "WITH held(person, kind, item, starts) AS ("
-    " SELECT r.person, 3, r.event, 0 FROM registration r WHERE r.event = ?1 AND " ATTENDING(
-        "r") " UNION SELECT a.person, 1, sh.id, sh.starts FROM shift sh"
-             "  JOIN assignment a ON a.shift = sh.id"
-             "  JOIN registration r ON r.event = sh.event AND r.person = a.person"
-             "  WHERE sh.event = ?1 AND a.status IN " ASSIGNMENT_ACTIVE_SQL " AND " ATTENDING(
-                 "r") " UNION SELECT sp.person, 0, s.id, s.starts FROM session s"
-                      "  JOIN speaker sp ON sp.session = s.id"
-                      "  JOIN registration r ON r.event = s.event AND r.person = sp.person"
-                      "  WHERE s.event = ?1 AND " ATTENDING(
-                          "r") "),"
-                               " items(kind, item, uid, starts) AS ("
-                               " SELECT 3, id, uid, 0 FROM event WHERE id = ?1"
-                               " UNION ALL SELECT 1, id, uid, starts FROM shift WHERE event = ?1"
-                               " UNION ALL SELECT 0, id, uid, starts FROM session WHERE event = "
-                               "?1),"
-                               " said(person, kind, item, starts) AS ("
-                               " SELECT i.person, x.kind, x.item, x.starts FROM items x JOIN "
-                               "itip_sent i ON i.uid = x.uid"
-                               "  WHERE ?3 = 1"
-                               " UNION SELECT o.person, x.kind, x.item, x.starts FROM mail_outbox o"
-                               "  JOIN items x ON x.uid = o.uid WHERE ?3 = 1 AND o.event = ?1 AND "
-                               "o.status <> 'superseded')"
-                               " SELECT person, kind, item, max(held) FROM ("
-                               " SELECT person, kind, item, starts, 1 AS held FROM held"
-                               " UNION ALL SELECT person, kind, item, starts, 0 FROM said)"
-                               " GROUP BY person, kind, item ORDER BY person, kind = 3 DESC, "
-                               "min(starts), kind, item";
+    "WITH held(person, kind, item, starts) AS (" HELD_EVENT " UNION" HELD_SHIFTS " UNION" HELD_TALKS
+    " UNION" HELD_SIGNUPS "),"
+    " items(kind, item, uid, starts) AS (" ITEMS "),"
+    " said(person, kind, item, starts) AS (" SAID ")"
+    " SELECT person, kind, item, max(held) FROM ("
+    " SELECT person, kind, item, starts, 1 AS held FROM held"
+    " UNION ALL SELECT person, kind, item, starts, 0 FROM said)"
+    " GROUP BY person, kind, item ORDER BY person, kind = 3 DESC, min(starts), kind, item";
 
 /* the last of the outbox (not superseded) and itip_sent: the highest
  * SEQUENCE (numbers only rise, and a message with the number of an earlier

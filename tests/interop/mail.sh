@@ -8,6 +8,7 @@
 # (itip_tables.py) and ical.js (Thunderbird's parser) on the attached
 # calendars. Flows: invite everyone, once; move a panel: exactly its
 # speakers get a REQUEST with a higher SEQUENCE; drop a shift: a CANCEL;
+# a seat in a session taken, then given up: the session, then its CANCEL;
 # reminders once; the server down: everything stays queued, then arrives
 # once it is back; mail send killed (SIGKILL) midway: nothing lost, nothing
 # twice; a handoff killed with its message at the MTA: never sent again
@@ -134,6 +135,21 @@ t_equal "$P-cancel-row" "$(rows | grep "|$SHIFT2|" | cut -d'|' -f1-5 | sort | tr
 	"lee@example.org|CANCEL|$SHIFT2|1|CANCELLED lee@example.org|REQUEST|$SHIFT2|0|CONFIRMED "
 t_equal "$P-cancel-tables" "$($PY "$INTEROP_DIR/itip_tables.py" "$T"/ics/*.ics)" "checked 12 files"
 
+# ---- a seat taken, then given up: the session, then its CANCEL --------------
+S4=$(q "SELECT uid FROM session WHERE id = 4")
+"$M" signup 4 4 >/dev/null
+t_expect "$P-signup" 0 "$M" mail updates --event 1
+t_contains "$P-signup-one" "mail updates: 1 queued for 1 person (1 update)"
+"$M" mail send >/dev/null
+"$M" unsignup 4 4 >/dev/null
+t_expect "$P-unsignup" 0 "$M" mail updates --event 1
+t_contains "$P-unsignup-one" "mail updates: 1 queued for 1 person (1 cancel)"
+"$M" mail send >/dev/null
+t_equal "$P-signup-arrived" "$(check)" "checked 14 messages"
+t_equal "$P-signup-rows" "$(rows | grep "|$S4|" | cut -d'|' -f1-5 | sort | tr '\n' ' ')" \
+	"ann@example.org|CANCEL|$S4|1|CANCELLED ann@example.org|REQUEST|$S4|0|CONFIRMED "
+t_equal "$P-signup-tables" "$($PY "$INTEROP_DIR/itip_tables.py" "$T"/ics/*.ics)" "checked 14 files"
+
 # ---- reminders, once -------------------------------------------------------
 # a day before shift 1 (2027-03-13 08:30 EST): Dana and Sam work it
 DAYBEFORE=2027-03-12T14:00:00Z
@@ -142,7 +158,7 @@ t_contains "$P-reminders-two" "mail reminders: 2 queued for 2 people (2 reminder
 t_expect "$P-reminders-again" 0 "$M" --now 2027-03-12T20:00:00Z mail reminders
 t_contains "$P-reminders-again-nothing" "mail reminders: 0 queued"
 "$M" --now $DAYBEFORE mail send >/dev/null
-t_equal "$P-reminders-arrived" "$(check)" "checked 14 messages"
+t_equal "$P-reminders-arrived" "$(check)" "checked 16 messages"
 t_equal "$P-reminders-once" "$(rows | grep '|Reminder: ' | cut -d'|' -f1,2 | sort | tr '\n' ' ')" \
 	"dana@example.org|REQUEST sam@example.org|REQUEST "
 
@@ -154,7 +170,7 @@ WANT=$(q "SELECT count(*) FROM mail_outbox WHERE status = 'queued'")
 t_expect "$P-down-send" 1 "$M" mail send
 t_contains "$P-down-deferred" "mail send: 0 sent, $WANT to retry, 0 failed"
 t_err_contains "$P-down-log" "the MTA refused it (exit"
-t_equal "$P-down-nothing-arrived" "$(arrived)" 14
+t_equal "$P-down-nothing-arrived" "$(arrived)" 16
 t_equal "$P-down-still-queued" "$(q "SELECT count(*) FROM mail_outbox WHERE status = 'queued' AND attempts = 1")" "$WANT"
 sink_start "$PORT"
 t_expect "$P-back-not-due" 0 "$M" mail send
@@ -162,7 +178,7 @@ t_contains "$P-back-waits" "mail send: 0 sent"
 t_expect "$P-back-send" 0 "$M" --now 2026-11-24T12:06:00Z mail send
 t_contains "$P-back-delivered" "mail send: $WANT sent, 0 to retry, 0 failed"
 # (imip_check.py reports a Message-ID that arrives twice)
-t_equal "$P-back-arrived-once" "$(check)" "checked $((14 + WANT)) messages"
+t_equal "$P-back-arrived-once" "$(check)" "checked $((16 + WANT)) messages"
 
 # ---- mail send killed midway: nothing lost, nothing twice -------------------
 i=0

@@ -392,6 +392,52 @@ static void test_withdrawn(void **state)
 	assert_int_equal(outbox(c, "superseded").n, 6);
 }
 
+/* A seated sign-up is held like a talk: the waitlist is not invited, a
+ * cancelled sign-up is cancelled, and the person promoted in its place is
+ * sent the session. */
+static void test_signups(void **state)
+{
+	struct world *w = *state;
+	struct ctx *c = &w->f.ctx;
+	struct mail_summary s;
+	snprintf(w->f.cfg.mail_sendmail, sizeof w->f.cfg.mail_sendmail, "/bin/true");
+	int64_t workshop = fixture_add(c, "session", "event", fixture_num(w->event), "title",
+	                               "Workshop", "capacity", "1", "starts", "2027-03-13 14:00",
+	                               "ends", "2027-03-13 15:00", NULL);
+	int64_t ann = fixture_add(c, "signup", "session", fixture_num(workshop), "person",
+	                          fixture_num(w->ann), NULL);
+	fixture_add(c, "signup", "session", fixture_num(workshop), "person", fixture_num(w->sam),
+	            NULL);
+	invite(w, &s);
+	/* Dana: event, shift, panel; Sam: event, panel (waitlisted for the
+	 * workshop); Ann: event, workshop */
+	assert_int_equal(s.queued, 7);
+	struct rows q = outbox(c, "queued");
+	int workshops = 0;
+	for (int i = 0; i < q.n; i++)
+		if (q.v[i].item_id == workshop && strcmp(q.v[i].item_kind, "session") == 0) {
+			assert_int_equal(q.v[i].person, w->ann);
+			workshops++;
+		}
+	assert_int_equal(workshops, 1);
+	send_all(c);
+	/* Ann cancels: her seat goes to Sam */
+	set_field(c, "signup", ann, "status", "cancelled", NULL, NULL);
+	updates(w, &s);
+	assert_int_equal(s.queued, 2);
+	assert_int_equal(s.by_kind[MAIL_CANCEL], 1);
+	assert_int_equal(s.by_kind[MAIL_UPDATE], 1);
+	q = outbox(c, "queued");
+	assert_int_equal(q.n, 2);
+	for (int i = 0; i < q.n; i++) {
+		assert_int_equal(q.v[i].item_id, workshop);
+		assert_string_equal(q.v[i].method, q.v[i].person == w->ann ? "CANCEL" : "REQUEST");
+		assert_int_equal(q.v[i].person == w->ann || q.v[i].person == w->sam, 1);
+	}
+	updates(w, &s);
+	assert_int_equal(s.queued, 0);
+}
+
 static void test_reminders(void **state)
 {
 	struct world *w = *state;
@@ -597,6 +643,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_invite_once, world_setup, fixture_teardown),
 	    cmocka_unit_test_setup_teardown(test_updates, world_setup, fixture_teardown),
 	    cmocka_unit_test_setup_teardown(test_withdrawn, world_setup, fixture_teardown),
+	    cmocka_unit_test_setup_teardown(test_signups, world_setup, fixture_teardown),
 	    cmocka_unit_test_setup_teardown(test_reminders, world_setup, fixture_teardown),
 	    cmocka_unit_test_setup_teardown(test_refused_before_queueing, world_setup,
 	                                    fixture_teardown),
