@@ -15,6 +15,7 @@
 #include "entity.h"
 #include "ical_export.h"
 #include "itip.h"
+#include "lead.h"
 #include "mail.h"
 #include "tz.h"
 #include "xmalloc.h"
@@ -101,6 +102,9 @@ static int run_open(struct run *r, struct ctx *c, enum run_mode mode, mail_refus
 	memset(r, 0, sizeof *r);
 	memset(s, 0, sizeof *s);
 	*r = (struct run){.c = c, .mode = mode, .refused = refused, .arg = arg, .s = s, .e = e};
+	/* the outbox is bookkeeping of every event: admins' (core/lead.c) */
+	if (lead_allows(c, "mail_outbox", LEAD_ADD, e) < 0)
+		return -1;
 	if (load_from(r, e) < 0)
 		return -1;
 	/* updates keep a pending invitation an invitation: all three kinds */

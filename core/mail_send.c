@@ -17,6 +17,7 @@
 #include <wordexp.h>
 
 #include "itip.h"
+#include "lead.h"
 #include "xmalloc.h"
 
 extern char **environ;
@@ -272,6 +273,8 @@ int mail_handoff(struct ctx *c, int64_t id, struct mail_handoff_result *r, struc
 {
 	memset(r, 0, sizeof *r);
 	r->outcome = MAIL_NOT_CLAIMED;
+	if (lead_allows(c, "mail_outbox", LEAD_SET, e) < 0)
+		return -1;
 	bool claimed;
 	if (claim(c, id, &claimed, e) < 0)
 		return -1;
@@ -327,6 +330,8 @@ int mail_recover(struct ctx *c, size_t *n, struct err *e)
 	struct stale s = {.c = c};
 	if (n)
 		*n = 0;
+	if (lead_allows(c, "mail_outbox", LEAD_SET, e) < 0)
+		return -1;
 	if (db_begin(c->db, e) < 0)
 		return -1;
 	int ret = mail_store_each(c->db, "sending", 0, note_stale, &s, e);
@@ -348,12 +353,18 @@ int mail_recover(struct ctx *c, size_t *n, struct err *e)
 
 int mail_due(struct ctx *c, size_t limit, int64_t **ids, size_t *n, struct err *e)
 {
+	*ids = NULL;
+	*n = 0;
+	if (lead_allows(c, "mail_outbox", LEAD_SET, e) < 0)
+		return -1;
 	return mail_store_due(c->db, clock_now(c->clock), limit, ids, n, e);
 }
 
 int mail_status_each(struct ctx *c, const char *status, int64_t event,
                      int (*fn)(void *arg, const struct mail_store_row *r), void *arg, struct err *e)
 {
+	if (lead_allows(c, "mail_outbox", LEAD_READ, e) < 0)
+		return -1;
 	return mail_store_each(c->db, status, event, fn, arg, e);
 }
 
@@ -361,10 +372,14 @@ int mail_status_counts(struct ctx *c, int64_t event,
                        int (*fn)(void *arg, const char *status, int64_t n), void *arg,
                        struct err *e)
 {
+	if (lead_allows(c, "mail_outbox", LEAD_READ, e) < 0)
+		return -1;
 	return mail_store_counts(c->db, event, fn, arg, e);
 }
 
 int mail_status_get(struct ctx *c, int64_t id, struct mail_store_row *out, struct err *e)
 {
+	if (lead_allows(c, "mail_outbox", LEAD_READ, e) < 0)
+		return -1;
 	return mail_store_get(c->db, id, out, NULL, e);
 }

@@ -327,7 +327,29 @@ static const char schema_v9[] =
     " FROM signup g JOIN session s ON s.id = g.session WHERE g.id = NEW.entity_id)"
     " ELSE " AUDIT_EVENT("NEW.entity", "NEW.entity_id") " END WHERE id = NEW.id; END;";
 
-/* Version 10: the mail outbox (mail invite, updates, reminders queue; mail
+/* Version 10: leads, the logins that may use muster and what each may reach
+ * (core/lead.c): one role per login, scoped by rows naming an event, a
+ * volunteer role or an organization. Indexes find the people a login
+ * added itself (its audit entries) and the confidential people (whom a
+ * lead without the right does not see). */
+static const char schema_v10[] =
+    "CREATE TABLE lead ("
+    " id INTEGER PRIMARY KEY,"
+    " login TEXT NOT NULL CHECK (length(login) > 0),"
+    " role TEXT NOT NULL CHECK (role IN ('admin','coordinator','role_lead','org_lead','viewer')),"
+    " event INTEGER REFERENCES event(id),"
+    " role_id INTEGER REFERENCES role(id),"
+    " org INTEGER REFERENCES org(id),"
+    " confidential INTEGER NOT NULL DEFAULT 0 CHECK (confidential IN (0, 1)),"
+    " created_at INTEGER NOT NULL DEFAULT 0);"
+    "CREATE INDEX lead_by_login ON lead(login);"
+    "CREATE INDEX lead_by_event ON lead(event);"
+    "CREATE INDEX lead_by_role ON lead(role_id);"
+    "CREATE INDEX lead_by_org ON lead(org);"
+    "CREATE INDEX audit_by_actor ON audit(actor, entity, action, entity_id);"
+    "CREATE INDEX person_confidential ON person(id) WHERE confidential = 1;";
+
+/* Version 11: the mail outbox (mail invite, updates, reminders queue; mail
  * send delivers). One row per message to one person about one iCalendar
  * UID: the whole RFC 5322 message as handed to sendmail, its stable
  * Message-ID, what it says in iTIP terms (method, SEQUENCE, the item's own
@@ -338,7 +360,7 @@ static const char schema_v9[] =
  * belongs to, without a foreign key: a queued message is no part of the
  * event's data (rm and the privacy rules go by the person). itip_sent gets
  * an index by uid, to find what was sent about an event's items. */
-static const char schema_v10[] =
+static const char schema_v11[] =
     "CREATE TABLE mail_outbox ("
     " id INTEGER PRIMARY KEY,"
     " person INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,"
@@ -382,6 +404,7 @@ static const char *const migrations[] = {
     schema_v8,
     schema_v9,
     schema_v10,
+    schema_v11,
 };
 /* clang-format on */
 

@@ -54,6 +54,8 @@ const struct command cmd_import_commands[] = {
             "      column (session UIDs or titles, ';'-separated) signs each person up, under\n"
             "      the session's seats and waitlist",
         .run = cmd_import,
+        .tables = "session person",
+        .act = LEAD_ADD,
     },
     {.name = NULL},
 };

@@ -427,6 +427,10 @@ const struct command cmd_mail_commands[] = {
                 "      (mail handoff ID is mail send's own step.)",
         .help_more = mail_help,
         .run = cmd_mail,
+        /* the outbox is for admins (core/lead.c); each action asks for
+         * its own right in core: queueing adds, sending changes */
+        .tables = "mail_outbox",
+        .act = LEAD_READ,
     },
     {.name = NULL},
 };

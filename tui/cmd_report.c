@@ -470,6 +470,8 @@ const struct command cmd_report_commands[] = {
             "      waitlisted, checked in and no-shows. csv/tsv/json: one table with a section\n"
             "      column",
         .run = cmd_report,
+        .tables = "event",
+        .act = LEAD_READ,
     },
     {.name = NULL},
 };

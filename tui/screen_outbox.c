@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/lead.h"
 #include "../core/mail_outbox.h"
 #include "../core/mail_send.h"
 #include "../core/tz.h"
@@ -111,6 +112,11 @@ static int queue_updates(struct tui *t, void *arg)
 
 void screen_outbox_updates(struct tui *t, int64_t event, const char *name)
 {
+	struct err e = {0};
+	if (lead_allows(t->ctx, "mail_outbox", LEAD_ADD, &e) < 0) {
+		tui_error(t, &e);
+		return;
+	}
 	struct updates *u = xcalloc(1, sizeof *u);
 	u->event = event;
 	char question[512], clean[256];
@@ -160,6 +166,11 @@ static const struct table_def event_def = {
 
 void screen_outbox_open(struct tui *t, int64_t event)
 {
+	struct err denied = {0};
+	if (lead_allows(t->ctx, "mail_outbox", LEAD_READ, &denied) < 0) {
+		tui_error(t, &denied);
+		return;
+	}
 	if (!event) {
 		table_screen_open(t, &all_def, "Mail outbox", 0, 0);
 		return;
