@@ -18,6 +18,9 @@ PKGS      := sqlite3 libical libsodium uuid ncursesw formw menuw panelw
 # cairo and pango: only core/print*.c see their headers (see check-layers)
 PRINT_PKGS := cairo pangocairo
 PRINT_CFLAGS := $(shell pkg-config --cflags $(PRINT_PKGS) 2>/dev/null)
+# GMime (and the glib under it): only core/mail*.c see its headers
+MAIL_PKGS := gmime-3.0
+MAIL_CFLAGS := $(filter-out -D%,$(shell pkg-config --cflags $(MAIL_PKGS) 2>/dev/null))
 PKG_CFLAGS := $(filter-out -D%,$(shell pkg-config --cflags $(PKGS) 2>/dev/null)) -DNCURSES_WIDECHAR=1
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
@@ -26,7 +29,8 @@ CFLAGS  += -std=c11 -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter -Wno-fo
            -I/usr/include/iniparser $(PKG_CFLAGS) -DMUSTER_VERSION='"$(VERSION)"' $(SAN)
 LDFLAGS += $(SAN)
 CORE_LIBS := -lsqlite3 -lical -licalss -liniparser -lcsv -lsodium -luuid -ljansson -lm \
-           $(shell pkg-config --libs $(PRINT_PKGS) 2>/dev/null) -lzint
+           $(shell pkg-config --libs $(PRINT_PKGS) 2>/dev/null) -lzint \
+           $(shell pkg-config --libs $(MAIL_PKGS) 2>/dev/null)
 TUI_LIBS  := $(PKG_LIBS) -lformw -lmenuw -lpanelw -lncursesw
 
 CORE_SRC := $(wildcard core/*.c) $(wildcard db/*.c)
@@ -66,6 +70,7 @@ $(BUILD)/%.o: %.c $(wildcard core/*.h db/*.h tui/*.h)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/core/print.o $(BUILD)/core/print_%.o: CFLAGS += $(PRINT_CFLAGS)
+$(BUILD)/core/mail.o $(BUILD)/core/mail_%.o: CFLAGS += $(MAIL_CFLAGS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libmuster.a $(wildcard tests/unit/*.h)
 	@mkdir -p $(dir $@)
@@ -121,7 +126,8 @@ asan: deps
 # Layers: tui -> core -> db -> SQLite. Only db/ includes sqlite3.h; no
 # curses outside tui/; core/ and db/ never include tui/; db/ includes from
 # core/ only the leaf headers err.h, xmalloc.h, array.h, strbuf.h, utf8.h;
-# only core/print*.c include cairo, pango and zint.
+# only core/print*.c include cairo, pango and zint; only core/mail*.c
+# include GMime.
 check-layers:
 	@sh tests/check-layers.sh
 

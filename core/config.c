@@ -137,6 +137,23 @@ static const struct opt options[] = {
          "Print volunteers' and leads' phones on rosters (no other sheet has phones)"),
     STRING("print", "folder", print_folder, "~/muster-print",
            "Folder the coordinator screen writes PDF files into (p); ~/ is your home"),
+    STRING("mail", "from", mail_from, "",
+           "From: of every message, \"Name <address>\"; empty = [export] organizer_name and "
+           "organizer_email"),
+    STRING("mail", "sendmail", mail_sendmail, "/usr/sbin/sendmail -t -oi",
+           "The MTA's sendmail command; it reads one message with its recipient in To:"),
+    INT("mail", "remind_hours", mail_remind_hours, "24", 1, 336,
+        "mail reminders: remind of shifts starting within this many hours"),
+    INT("mail", "max_attempts", mail_max_attempts, "5", 1, 100,
+        "Deliveries tried (waiting 5, 10, 20... minutes between) before a message is failed"),
+    STRING("mail", "invite_template", mail_invite_template, "",
+           "Template file of invitations (Subject: line, blank line, body); empty = built-in"),
+    STRING("mail", "update_template", mail_update_template, "",
+           "Template file of updates (new or changed items); empty = built-in"),
+    STRING("mail", "cancel_template", mail_cancel_template, "",
+           "Template file of cancellations; empty = built-in"),
+    STRING("mail", "reminder_template", mail_reminder_template, "",
+           "Template file of shift reminders; empty = built-in"),
 };
 
 #define NOPTIONS ARRAY_LEN(options)

@@ -53,6 +53,15 @@ struct config {
 	enum paper paper;
 	bool roster_phones;
 	char print_folder[4096]; /* where the TUI writes PDF files */
+	/* [mail] */
+	char mail_from[512];             /* "" = [export] organizer_name and organizer_email */
+	char mail_sendmail[1024];        /* the MTA's sendmail interface, a command line */
+	int mail_remind_hours;           /* mail reminders: shifts starting within this */
+	int mail_max_attempts;           /* deliveries tried before a message is failed */
+	char mail_invite_template[4096]; /* template files; "" = the built-in text */
+	char mail_update_template[4096];
+	char mail_cancel_template[4096];
+	char mail_reminder_template[4096];
 	/* [keys] */
 	struct key_override keys[CONFIG_MAX_KEY_OVERRIDES];
 	int nkeys;

@@ -223,6 +223,9 @@ static int dispatch(struct tui *t, const struct key *k)
 		tui_home(t);
 		screen_skills_open(t);
 		return R_REDRAW;
+	case ACT_MAIL:
+		screen_outbox_open(t, 0);
+		return R_REDRAW;
 	default:
 		return R_NONE;
 	}

@@ -55,6 +55,7 @@ enum action {
 	ACT_ACCEPT,
 	ACT_DROP,
 	ACT_PRINT,
+	ACT_MAIL_UPDATES,
 	/* forms */
 	ACT_SAVE,
 	ACT_PICK,
@@ -66,6 +67,7 @@ enum action {
 	ACT_ORGS,
 	ACT_PEOPLE,
 	ACT_SKILLS,
+	ACT_MAIL,
 	ACT_SEARCH,
 	ACT_COMMAND,
 	ACT_HELP,
