@@ -31,6 +31,7 @@ struct page_view {
 	const char *id;     /* unique tie-break expression */
 	const char *row;    /* the entity row id the list shows */
 	bool desc;          /* newest first */
+	const char *flag;   /* rows page_store_count counts apart; NULL = none */
 };
 
 /* Assignments that hold a place on a shift. */
@@ -38,6 +39,8 @@ struct page_view {
 	"(SELECT count(*) FROM assignment WHERE assignment.shift = shift.id"                       \
 	" AND assignment.status IN " ASSIGNMENT_ACTIVE_SQL ")"
 #define LIKE(x) x " LIKE :q ESCAPE '\\'"
+/* An open shift below its need_min. */
+#define SHORT "(shift.status = 'open' AND " FILLED " < shift.need_min)"
 
 static const struct page_col event_cols[] = {
     {"name", "event.name"},
@@ -309,6 +312,7 @@ static const struct page_view views[] = {
         .key = "shift.starts",
         .id = "shift.id",
         .row = "shift.id",
+        .flag = SHORT,
     },
     {
         .name = "shifts_under",
@@ -320,6 +324,7 @@ static const struct page_view views[] = {
         .key = "shift.starts",
         .id = "shift.id",
         .row = "shift.id",
+        .flag = SHORT,
     },
     {
         .name = "shift",
@@ -440,6 +445,38 @@ static bool searching(const struct page_req *r)
 	return r->search && r->search[0];
 }
 
+/* WHERE (or AND) and the view's scope and search. */
+static void add_filters(struct strbuf *b, const struct page_view *v, const struct page_req *r,
+                        const char **sep)
+{
+	if (v->where) {
+		strbuf_add(b, *sep);
+		strbuf_add(b, v->where);
+		*sep = " AND ";
+	}
+	if (searching(r) && v->search) {
+		strbuf_add(b, *sep);
+		strbuf_add(b, v->search);
+		*sep = " AND ";
+	}
+}
+
+static char *count_sql(const struct page_view *v, const struct page_req *r)
+{
+	struct strbuf b = {0};
+	const char *sep = " WHERE ";
+	strbuf_add(&b, "SELECT count(*), ");
+	strbuf_add(&b, v->flag ? "total(" : "0");
+	if (v->flag) {
+		strbuf_add(&b, v->flag);
+		strbuf_add(&b, ")");
+	}
+	strbuf_add(&b, " FROM ");
+	strbuf_add(&b, v->from);
+	add_filters(&b, v, r, &sep);
+	return strbuf_take(&b);
+}
+
 char *page_store_sql(const struct page_view *v, const struct page_req *r)
 {
 	/* forward over an ascending view, or backward over a descending one */
@@ -460,16 +497,7 @@ char *page_store_sql(const struct page_view *v, const struct page_req *r)
 	}
 	strbuf_add(&b, " FROM ");
 	strbuf_add(&b, v->from);
-	if (v->where) {
-		strbuf_add(&b, sep);
-		strbuf_add(&b, v->where);
-		sep = " AND ";
-	}
-	if (searching(r) && v->search) {
-		strbuf_add(&b, sep);
-		strbuf_add(&b, v->search);
-		sep = " AND ";
-	}
+	add_filters(&b, v, r, &sep);
 	if (r->has_after) {
 		strbuf_add(&b, sep);
 		strbuf_add(&b, v->key);
@@ -520,10 +548,9 @@ static char *like_pattern(const char *text)
 	return p;
 }
 
-static int prepare_req(struct db *db, const struct page_view *v, const struct page_req *r,
-                       const char *prefix, sqlite3_stmt **st, struct err *e)
+static int prepare_sql(struct db *db, const struct page_view *v, const struct page_req *r,
+                       const char *prefix, char *sql, sqlite3_stmt **st, struct err *e)
 {
-	char *sql = page_store_sql(v, r);
 	char *full = prefix ? xasprintf("%s%s", prefix, sql) : sql;
 	int ret = db_acquire(db, full, st, e);
 	if (full != sql)
@@ -545,6 +572,29 @@ static int prepare_req(struct db *db, const struct page_view *v, const struct pa
 	bind_named(*st, ":to", &to);
 	free(pattern);
 	return 0;
+}
+
+static int prepare_req(struct db *db, const struct page_view *v, const struct page_req *r,
+                       const char *prefix, sqlite3_stmt **st, struct err *e)
+{
+	return prepare_sql(db, v, r, prefix, page_store_sql(v, r), st, e);
+}
+
+int page_store_count(struct db *db, const struct page_view *v, const struct page_req *r,
+                     int64_t *rows, int64_t *flagged, struct err *e)
+{
+	sqlite3_stmt *st;
+	if (prepare_sql(db, v, r, NULL, count_sql(v, r), &st, e) < 0)
+		return -1;
+	int rc = sqlite3_step(st), ret = 0;
+	if (rc == SQLITE_ROW) {
+		*rows = db_column_int64(st, 0);
+		*flagged = db_column_int64(st, 1);
+	} else {
+		ret = db_fail(db, e, v->name);
+	}
+	db_release(db, st);
+	return ret;
 }
 
 /* A page's columns: the sort key, the tie-break, the row shown, then the

@@ -17,6 +17,7 @@
 #include "ui.h"
 
 #define POLL_MS 500 /* a change by another process shows within a second */
+#define IDLE_MS 150 /* keys resting this long: the views do their slow work */
 
 struct view *tui_push(struct tui *t, const struct screen *s, void *st, const char *title)
 {
@@ -171,6 +172,18 @@ static bool poll_changes(struct tui *t)
 	return true;
 }
 
+/* The keys rest: each view on screen does its slow work. */
+static bool idle_all(struct tui *t)
+{
+	bool changed = false;
+	for (int i = base_view(t); i < t->depth; i++) {
+		struct view *v = t->stack[i];
+		if (v->s->idle && v->s->idle(v, t))
+			changed = true;
+	}
+	return changed;
+}
+
 static bool printable(const struct key *k)
 {
 	return !k->fn && k->ch >= 32 && k->ch != 127;
@@ -229,7 +242,7 @@ static int dispatch(struct tui *t, const struct key *k)
 
 static void run(struct tui *t)
 {
-	bool dirty = true;
+	bool dirty = true, soon = true;
 	for (;;) {
 		if (dirty) {
 			reload_stale(t);
@@ -237,10 +250,13 @@ static void run(struct tui *t)
 		}
 		dirty = false;
 		struct key k;
-		if (!ui_read(&k, POLL_MS)) {
+		if (!ui_read(&k, soon ? IDLE_MS : POLL_MS)) {
+			soon = false;
 			dirty = poll_changes(t);
+			dirty = idle_all(t) || dirty;
 			continue;
 		}
+		soon = true;
 		if (k.fn && k.ch == KEY_RESIZE) {
 			layout_all(t);
 			t->clear_next = true;

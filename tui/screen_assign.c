@@ -63,6 +63,7 @@ static const struct table_def def = {
     .key = assign_key,
     .open = assign_open_row,
     .fetch = assign_fetch,
+    .uncounted = true,
 };
 
 /* The rule's message without the person's name in front (the row has it). */
@@ -364,6 +365,12 @@ static void as_reload(struct view *v, struct tui *t)
 	table_reload(&s->tb, t);
 }
 
+static bool as_idle(struct view *v, struct tui *t)
+{
+	struct assign_view *s = v->st;
+	return table_idle(&s->tb, t);
+}
+
 static void as_leave(struct view *v, struct tui *t)
 {
 	struct assign_view *s = v->st;
@@ -380,6 +387,7 @@ static const struct screen assign_screen = {
     .reload = as_reload,
     .layout = as_layout,
     .leave = as_leave,
+    .idle = as_idle,
 };
 
 struct who {

@@ -233,6 +233,15 @@ static void ev_reload(struct view *v, struct tui *t)
 		tab->ops->reload(s->custom[s->tab], t);
 }
 
+static bool ev_idle(struct view *v, struct tui *t)
+{
+	struct event_view *s = v->st;
+	const struct tab *tab = tabs[s->tab];
+	if (tab->table)
+		return table_idle(s->tables[s->tab], t);
+	return tab->ops->idle && tab->ops->idle(s->custom[s->tab], t);
+}
+
 static void ev_leave(struct view *v, struct tui *t)
 {
 	struct event_view *s = v->st;
@@ -255,6 +264,7 @@ static const struct screen event_screen = {
     .reload = ev_reload,
     .layout = ev_layout,
     .leave = ev_leave,
+    .idle = ev_idle,
 };
 
 void screen_event_open(struct tui *t, int64_t event)

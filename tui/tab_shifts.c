@@ -36,6 +36,8 @@ static const struct table_def all_def = {
     .key = tab_shifts_key,
     .open = shifts_open,
     .preset = shifts_preset,
+    .noun = "shifts",
+    .flag_word = "short",
 };
 
 static const struct table_def under_def = {
@@ -48,6 +50,8 @@ static const struct table_def under_def = {
     .key = tab_shifts_key,
     .open = shifts_open,
     .preset = shifts_preset,
+    .noun = "shifts still short",
+    .noun_one = "shift still short",
 };
 
 const struct tab tab_shifts = {
@@ -66,8 +70,8 @@ static int to_mode(struct tui *t, struct table *tb, const struct table_def *mode
 		tui_info(t, "Hours per volunteer: scheduled, worked (check-in to check-out), "
 		            "no-shows (v: shifts).");
 	else
-		tui_info(t, "Coverage per hour: volunteers filled/needed, \u2588 filled, \u2591 "
-		            "still needed (H: shifts).");
+		tui_info(t,
+		         "Per hour: places filled up to each shift's need; over apart (H: shifts)");
 	return R_REDRAW;
 }
 

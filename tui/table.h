@@ -34,6 +34,23 @@ struct table_def {
 	 * drop frees it */
 	int (*load)(struct tui *t, struct table *tb, struct err *e);
 	void (*drop)(struct table *tb);
+	/* the caption line above the columns: with a noun ("shifts") it always
+	 * shows how many rows the list holds (and, with flag_word, how many
+	 * the view flags: "39 short"); without one it shows while a search is
+	 * on. Counts are made when the keys rest (table_idle). */
+	const char *noun;
+	const char *noun_one; /* for a count of 1 (NULL: noun without its final s) */
+	const char *flag_word;
+	bool uncounted; /* rows too dear to count (each one is checked) */
+};
+
+/* What the caption counted, and for which list. */
+struct table_count {
+	bool known;
+	const struct table_def *def;
+	char search[128];
+	int64_t rows, flagged;
+	double at; /* monotonic seconds */
 };
 
 struct table {
@@ -43,6 +60,9 @@ struct table {
 	int64_t event; /* the event in view, 0 when none */
 	void *owner;   /* the screen holding the table */
 	void *cache;   /* what def->load computed, NULL before */
+	int h;         /* lines given: the caption (when shown), the header, the rows */
+	bool stale;    /* reloaded since the caption counted */
+	struct table_count count;
 };
 
 void table_init(struct table *tb, struct tui *t, const struct table_def *def, int64_t scope,
@@ -53,6 +73,9 @@ void table_switch(struct table *tb, struct tui *t, const struct table_def *def);
 void table_draw(struct table *tb, struct tui *t, WINDOW *w, int y, int x, int h, int width);
 void table_resize(struct table *tb, struct tui *t, int h);
 void table_reload(struct table *tb, struct tui *t);
+/* The keys rest: count the caption's rows when they may have changed;
+ * true when the screen must be painted again. */
+bool table_idle(struct table *tb, struct tui *t);
 /* Reaction flags, or -1 when the key is not the table's. */
 int table_key(struct table *tb, struct tui *t, enum action a);
 /* The add / edit form for the table's entity. */

@@ -37,6 +37,9 @@ struct screen {
 	void (*reload)(struct view *v, struct tui *t); /* data changed: refetch */
 	void (*layout)(struct view *v, struct tui *t); /* terminal size changed */
 	void (*leave)(struct view *v, struct tui *t);  /* free the state */
+	/* the keys rest: slow work (counting rows); true when it changed
+	 * what the view shows (NULL: nothing to do) */
+	bool (*idle)(struct view *v, struct tui *t);
 };
 
 struct view {

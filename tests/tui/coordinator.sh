@@ -51,7 +51,7 @@ tm_keys "["
 tm_keys u
 tm_expect shifts-uncovered-only "Only shifts still short"
 tm_keys H
-tm_expect coverage-per-hour "volunteers"
+tm_expect coverage-per-hour "places filled up to each shift's need"
 tm_keys H
 tm_keys Enter
 tm_expect shift-screen "Staffed:"
