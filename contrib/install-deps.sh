@@ -7,7 +7,8 @@ libiniparser-dev libcsv-dev libsodium-dev uuid-dev libjansson-dev libcmocka-dev 
 calcurse khal python3-icalendar python3-vobject ruby ruby-icalendar radicale php-cli
 php-sabre-vobject strace time clang libclang-rt-14-dev util-linux
 libcairo2-dev libpango1.0-dev libzint-dev fonts-noto-core fonts-khmeros
-fonts-thai-tlwg fonts-noto-cjk fonts-dejavu-core poppler-utils python3-pypdf zbar-tools"
+fonts-thai-tlwg fonts-noto-cjk fonts-dejavu-core poppler-utils python3-pypdf zbar-tools
+coinor-cbc"
 
 missing=""
 for p in $PKGS; do

@@ -43,8 +43,10 @@ struct cached {
 
 struct db {
 	sqlite3 *h;
-	int depth;   /* nesting of db_begin */
-	bool doomed; /* an inner level rolled back */
+	int depth;      /* nesting of db_begin */
+	bool doomed;    /* an inner level rolled back */
+	int sp_depth;   /* depth the open savepoint began at (0: none) */
+	bool sp_doomed; /* doomed when it began */
 	struct cached cache[STMT_CACHE];
 	uint64_t tick;
 	struct tracer *tracer;
@@ -312,7 +314,7 @@ static bool empty_file(struct db *db)
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(db->h, "PRAGMA page_count", -1, &st, NULL) != SQLITE_OK)
 		return false;
-	bool empty = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) == 0;
+	bool empty = sqlite3_step(st) == SQLITE_ROW && db_column_int64(st, DB_COL_ONLY) == 0;
 	sqlite3_finalize(st);
 	return empty;
 }
@@ -425,6 +427,47 @@ void db_rollback(struct db *db)
 	db->doomed = true;
 	if (--db->depth == 0)
 		db_exec(db, "ROLLBACK", NULL);
+}
+
+int db_savepoint(struct db *db, struct err *e)
+{
+	if (db->depth == 0 || db->sp_depth)
+		return err_set(e, ERR_DB, "database: savepoint outside a transaction, or nested");
+	if (db_exec(db, "SAVEPOINT step", e) < 0)
+		return -1;
+	db->sp_depth = ++db->depth;
+	db->sp_doomed = db->doomed;
+	return 0;
+}
+
+/* Back to the savepoint, and past it. */
+static void step_undo(struct db *db)
+{
+	db->doomed = db->sp_doomed;
+	if (db_exec(db, "ROLLBACK TO step", NULL) < 0 || db_exec(db, "RELEASE step", NULL) < 0)
+		db->doomed = true;
+}
+
+int db_savepoint_release(struct db *db, struct err *e)
+{
+	if (!db->sp_depth || db->depth != db->sp_depth)
+		return err_set(e, ERR_DB, "database: savepoint released at the wrong level");
+	db->sp_depth = 0;
+	db->depth--;
+	if (db->doomed && !db->sp_doomed) {
+		step_undo(db);
+		return err_set(e, ERR_DB, "database: a step was rolled back");
+	}
+	return db_exec(db, "RELEASE step", e);
+}
+
+void db_savepoint_undo(struct db *db)
+{
+	if (!db->sp_depth)
+		return;
+	db->depth = db->sp_depth - 1;
+	db->sp_depth = 0;
+	step_undo(db);
 }
 
 bool db_in_transaction(const struct db *db)

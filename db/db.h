@@ -28,6 +28,14 @@ int db_begin(struct db *db, struct err *e);
 int db_commit(struct db *db, struct err *e);
 void db_rollback(struct db *db);
 bool db_in_transaction(const struct db *db);
+/* One step inside the current transaction that can be taken back alone:
+ * db_savepoint opens it (one at a time) and counts as a level of nesting;
+ * db_savepoint_release keeps what it did (and fails when a level inside it
+ * rolled back); db_savepoint_undo takes it back, an inner rollback
+ * included, and the transaction goes on. */
+int db_savepoint(struct db *db, struct err *e);
+int db_savepoint_release(struct db *db, struct err *e);
+void db_savepoint_undo(struct db *db);
 /* A read snapshot that nests like db_begin: the outermost is BEGIN DEFERRED
  * (others keep writing meanwhile); db_commit ends it. */
 int db_begin_read(struct db *db, struct err *e);

@@ -15,6 +15,7 @@ static const struct command *const groups[] = {
     cmd_record_commands,
     cmd_demo_commands,
     cmd_staff_commands,
+    cmd_autofill_commands,
     cmd_kiosk_commands,
     cmd_ical_commands,
     cmd_import_commands,

@@ -17,6 +17,7 @@ extern const struct command cmd_demo_commands[];
 extern const struct command cmd_staff_commands[];
 extern const struct command cmd_kiosk_commands[];
 extern const struct command cmd_ical_commands[];
+extern const struct command cmd_autofill_commands[];
 extern const struct command cmd_privacy_commands[];
 extern const struct command cmd_print_commands[];
 

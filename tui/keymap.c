@@ -279,6 +279,27 @@ static const struct keydef table[] = {
         .help = "assign anyway, with a reason (soft rules)",
     },
     {
+        .action = ACT_AUTOFILL,
+        .name = "autofill",
+        .keys = "F",
+        .hint = "auto-fill",
+        .help = "shifts: auto-fill the day of the selected shift (a preview to trim and accept)",
+    },
+    {
+        .action = ACT_ACCEPT,
+        .name = "accept",
+        .keys = "y",
+        .hint = "accept",
+        .help = "auto-fill: write what is proposed, as one batch",
+    },
+    {
+        .action = ACT_DROP,
+        .name = "drop",
+        .keys = "d,delete",
+        .hint = "drop",
+        .help = "auto-fill: drop the selected proposal, or take it back",
+    },
+    {
         .action = ACT_PRINT,
         .name = "print",
         .keys = "p",

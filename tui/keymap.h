@@ -51,6 +51,9 @@ enum action {
 	ACT_WAITLIST,
 	ACT_ALL,
 	ACT_OVERRIDE,
+	ACT_AUTOFILL,
+	ACT_ACCEPT,
+	ACT_DROP,
 	ACT_PRINT,
 	/* forms */
 	ACT_SAVE,

@@ -3,7 +3,8 @@
  * u keeps only shifts still short; H shows coverage per hour as a chart and
  * v hours per volunteer (tab_reports.c). Enter opens a shift to staff it;
  * s assigns a volunteer straight away; p prints the roster (the chart per
- * hour in H). */
+ * hour in H); F proposes an auto-fill of the selected shift's day
+ * (screen_autofill.c). */
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
@@ -22,10 +23,10 @@ static const struct column cols[] = {
     {.title = "Filled/needed", .width = 14, .marked = true, .kind = CELL_COVER},
 };
 
-static const enum action actions[] = {
-    ACT_OPEN,   ACT_ASSIGN,    ACT_UNDER,    ACT_HOURS,    ACT_VOLUNTEER_HOURS,
-    ACT_ADD,    ACT_HINTS_END, ACT_PRINT,    ACT_NEXT_DAY, ACT_EDIT,
-    ACT_DELETE, ACT_SEARCH,    ACT_PREV_DAY, LIST_MOVES,   ACT_NONE};
+static const enum action actions[] = {ACT_OPEN,   ACT_ASSIGN,          ACT_AUTOFILL, ACT_UNDER,
+                                      ACT_HOURS,  ACT_VOLUNTEER_HOURS, ACT_ADD,      ACT_HINTS_END,
+                                      ACT_PRINT,  ACT_NEXT_DAY,        ACT_EDIT,     ACT_DELETE,
+                                      ACT_SEARCH, ACT_PREV_DAY,        LIST_MOVES,   ACT_NONE};
 static const struct table_def all_def = {
     .view = "shifts",
     .entity = "shift",
@@ -101,6 +102,11 @@ int tab_shifts_key(struct tui *t, struct table *tb, enum action a)
 		if (!r || tb->def->load)
 			return R_NONE;
 		screen_assign_open(t, r->row);
+		return R_REDRAW;
+	case ACT_AUTOFILL:
+		if (!r || tb->def->load || r->key.kind != DBV_INT)
+			return R_NONE;
+		screen_autofill_open(t, tb->event, tb->src.tz, r->key.i);
 		return R_REDRAW;
 	default:
 		return -1;

@@ -94,6 +94,8 @@ void screen_session_open(struct tui *t, int64_t session);
 void screen_event_open(struct tui *t, int64_t event);
 void screen_shift_open(struct tui *t, int64_t shift);
 void screen_assign_open(struct tui *t, int64_t shift);
+/* Auto-fill's proposal for the local day (in tz) holding the instant day. */
+void screen_autofill_open(struct tui *t, int64_t event, const char *tz, int64_t day);
 /* Ask the question, then take person off shift (kept as dropped). */
 void screen_assign_take_off(struct tui *t, int64_t shift, int64_t person, const char *question);
 void screen_help_open(struct tui *t);

@@ -27,11 +27,19 @@
 #   check             the whole large set, median of 7
 #   print roster      the summit's 20,003 shifts as a PDF roster (cairo,
 #                     pango), median of 3, and its peak memory
+#   autofill          places filled up to need_min and need_max against the
+#                     optimum CBC proves (the demo forum, generated forums of
+#                     200 volunteers and 800 shifts), the rules checked on
+#                     the result by a model of our own and by check, the
+#                     hours spread next to the solver's fairest plan; on the
+#                     summit time, peak memory, check after, and the gap to
+#                     an LP bound (autofill_bench.py, autofill_exact.py)
 #
 # Not part of make check: figures, not assertions; the machine's load moves
 # them. Exits 1 when a figure is over its budget.
 # Env: MUSTER_BIN (default ./muster), RUNS (default 5), KEEP=1 keeps the
-# working folder.
+# working folder, AUTOFILL=0 skips auto-fill, AUTOFILL_SEEDS (default "1 2")
+# and AUTOFILL_SECONDS (CBC's CPU seconds per group of shifts, default 120).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -269,6 +277,18 @@ row "$what" "$(calc "\"%.2f s\", $1") (median of 3)" "< 20 s" "$(within "$1" 20)
 pr_peak=$(peak_kib "$M" --db "$DB" print roster --event "$summit" -o "$T/roster.pdf")
 row "print roster, the summit: peak memory" "$(calc "\"%.1f MiB\", $pr_peak / 1024")" \
 	"< 256 MiB" "$(within "$pr_peak" 262144)"
+
+# ---- auto-fill --------------------------------------------------------------
+# Against CBC's optimum (the forum, generated forums) and an LP bound (the
+# summit); see autofill_bench.py. AUTOFILL=0 leaves it out (it takes minutes).
+if [ "${AUTOFILL:-1}" != 0 ]; then
+	for tool in cbc; do
+		command -v "$tool" >/dev/null 2>&1 ||
+			{ echo "bench: $tool is missing (contrib/install-deps.sh)" >&2; exit 2; }
+	done
+	say "bench: autofill (exact solver: several minutes)"
+	"$PY" "$here/autofill_bench.py" "$M" "$T/autofill" "$DB" "$summit" >>"$T/table" || exit 1
+fi
 
 # ---- the table --------------------------------------------------------------
 cat "$T/head"

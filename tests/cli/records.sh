@@ -87,7 +87,8 @@ sqlite3 "$old" 'DROP INDEX event_uid; ALTER TABLE event DROP COLUMN uid;
 ALTER TABLE event DROP COLUMN sequence;
 ALTER TABLE person DROP COLUMN keep; ALTER TABLE person DROP COLUMN keep_reason;
 ALTER TABLE person DROP COLUMN erased_at; DROP TABLE IF EXISTS kiosk_failure;
-DROP TABLE IF EXISTS itip_sent;
+DROP TABLE IF EXISTS itip_sent; DROP TABLE IF EXISTS autofill_item;
+DROP TABLE IF EXISTS autofill_batch;
 PRAGMA user_version = 3'
 t_expect migrate-v4 0 "$M" --db "$old" list events
 t_equal migrate-v4-version "$(sqlite3 "$old" 'PRAGMA user_version')" "$latest"

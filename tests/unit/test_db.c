@@ -147,13 +147,51 @@ static void nested_transactions(void **state)
 	db_close(db);
 }
 
+/* A savepoint takes one step back, an inner rollback included, and the
+ * transaction goes on; a released one keeps its step. */
+static void savepoints(void **state)
+{
+	(void)state;
+	struct db *db = open_memory();
+	struct err e = {0};
+	struct db_value out;
+	assert_int_equal(db_begin(db, &e), 0);
+	assert_int_equal(db_savepoint(db, &e), 0);
+	assert_int_equal(db_savepoint(db, &e), -1); /* one at a time */
+	assert_int_equal(db_begin(db, &e), 0);
+	assert_int_equal(insert_event(db, 1, 2, "draft", &e), 0);
+	db_rollback(db); /* would doom the transaction */
+	db_savepoint_undo(db);
+	assert_int_equal(db_savepoint(db, &e), 0);
+	assert_int_equal(insert_event(db, 3, 4, "draft", &e), 0);
+	assert_int_equal(db_savepoint_release(db, &e), 0);
+	assert_int_equal(db_commit(db, &e), 0);
+	assert_false(db_in_transaction(db));
+	assert_int_equal(record_store_value(db, "SELECT count(*) FROM event", NULL, 0, &out, &e),
+	                 0);
+	assert_int_equal(out.i, 1);
+	/* releasing a step whose inner level rolled back fails, and takes it back */
+	assert_int_equal(db_begin(db, &e), 0);
+	assert_int_equal(db_savepoint(db, &e), 0);
+	assert_int_equal(db_begin(db, &e), 0);
+	assert_int_equal(insert_event(db, 5, 6, "draft", &e), 0);
+	db_rollback(db);
+	assert_int_equal(db_savepoint_release(db, &e), -1);
+	assert_int_equal(db_commit(db, &e), 0);
+	assert_int_equal(record_store_value(db, "SELECT count(*) FROM event", NULL, 0, &out, &e),
+	                 0);
+	assert_int_equal(out.i, 1);
+	db_close(db);
+}
+
 static void every_table_exists(void **state)
 {
 	(void)state;
 	static const char *const tables[] = {
-	    "org",        "person",       "skill", "person_skill", "event", "room",
-	    "session",    "speaker",      "booth", "registration", "role",  "shift",
-	    "assignment", "availability", "audit", "kiosk_lock"};
+	    "org",        "person",         "skill",        "person_skill", "event",
+	    "room",       "session",        "speaker",      "booth",        "registration",
+	    "role",       "shift",          "assignment",   "availability", "audit",
+	    "kiosk_lock", "autofill_batch", "autofill_item"};
 	struct db *db = open_memory();
 	struct err e = {0};
 	for (size_t i = 0; i < ARRAY_LEN(tables); i++) {
@@ -174,7 +212,7 @@ int main(void)
 	    cmocka_unit_test(migrates_to_latest),   cmocka_unit_test(new_file_is_private),
 	    cmocka_unit_test(newer_schema_refused), cmocka_unit_test(not_a_database_refused),
 	    cmocka_unit_test(schema_checks_hold),   cmocka_unit_test(nested_transactions),
-	    cmocka_unit_test(every_table_exists),
+	    cmocka_unit_test(every_table_exists),   cmocka_unit_test(savepoints),
 	};
 	return cmocka_run_group_tests(tests, make_dir, remove_dir);
 }
