@@ -14,6 +14,7 @@
 #include "../core/xmalloc.h"
 #include "db_internal.h"
 #include "signup_store.h"
+#include "person_sql.h"
 #include "status_sql.h"
 
 struct page_col {
@@ -76,6 +77,7 @@ static const struct page_col person_cols[] = {
     {"name", "person.name"},           {"email", "person.email"},
     {"phone", "person.phone"},         {"org", "org.name"},
     {"code", "person.volunteer_code"}, {"confidential", "person.confidential"},
+    {"tell", PERSON_TELL("person")},
 };
 
 static const struct page_col skill_cols[] = {
@@ -119,6 +121,7 @@ static const struct page_col registration_cols[] = {
     {"checked_in_at", "registration.checked_in_at"},
     {"person", "person.id"},
     {"confidential", "person.confidential"},
+    {"tell", PERSON_TELL("person")},
 };
 
 static const struct page_col role_cols[] = {
@@ -154,6 +157,7 @@ static const struct page_col assignment_cols[] = {
     {"checked_out_at", "assignment.checked_out_at"},
     {"phone", "person.phone"},
     {"person", "person.id"},
+    {"tell", PERSON_TELL("person")},
 };
 
 static const struct page_col person_skill_cols[] = {
@@ -175,10 +179,9 @@ static const struct page_col person_shift_cols[] = {
 };
 
 static const struct page_col speaker_cols[] = {
-    {"name", "person.name"},
-    {"role", "speaker.role"},
-    {"person", "person.id"},
-    {"confidential", "person.confidential"},
+    {"name", "person.name"},         {"role", "speaker.role"},
+    {"person", "person.id"},         {"confidential", "person.confidential"},
+    {"tell", PERSON_TELL("person")},
 };
 
 static const struct page_col signup_cols[] = {
@@ -188,6 +191,7 @@ static const struct page_col signup_cols[] = {
     {"checked_in_at", "signup.checked_in_at"},
     {"person", "person.id"},
     {"confidential", "person.confidential"},
+    {"tell", PERSON_TELL("person")},
 };
 
 static const struct page_col person_signup_cols[] = {

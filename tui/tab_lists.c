@@ -85,7 +85,7 @@ const struct tab tab_rooms = {
 };
 
 static const struct column booth_cols[] = {
-    {.title = "Booth", .width = 8, .src = "label", .kind = CELL_TEXT},
+    {.title = "Booth", .width = 8, .src = "label", .kind = CELL_TEXT, .keep = true},
     {.title = "Partner", .width = 0, .src = "org", .kind = CELL_TEXT},
     {.title = "Sector", .width = 14, .src = "sector", .kind = CELL_TEXT},
     {.title = "Room", .width = 12, .src = "room", .kind = CELL_TEXT},
