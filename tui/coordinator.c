@@ -125,6 +125,28 @@ static int base_view(const struct tui *t)
 	return i < 0 ? 0 : i;
 }
 
+/* Blank the cells around an overlay on the screen below it, so that no text
+ * there touches the overlay's border: a wide or combining character cut at
+ * the border would seem to be part of the box, or push it. */
+static void clear_margin(struct tui *t, WINDOW *over)
+{
+	int y, x, h, w;
+	getbegyx(over, y, x);
+	getmaxyx(over, h, w);
+	int left = x > 0 ? x - 1 : 0, right = x + w < COLS ? x + w : COLS - 1;
+	attr_t a = theme_attr(&t->theme, UI_NORMAL);
+	for (int r = y > 0 ? y - 1 : 0; r <= y + h && r < LINES; r++) {
+		if (r == y - 1 || r == y + h) {
+			ui_fill(stdscr, r, left, right - left + 1, a);
+			continue;
+		}
+		if (x > 0)
+			ui_fill(stdscr, r, left, 1, a);
+		if (x + w < COLS)
+			ui_fill(stdscr, r, right, 1, a);
+	}
+}
+
 static void paint(struct tui *t)
 {
 	if (t->clear_next) {
@@ -144,8 +166,12 @@ static void paint(struct tui *t)
 	for (int i = base; i < t->depth; i++) {
 		struct view *v = t->stack[i];
 		v->s->draw(v, t);
-		if (i == base)
+		if (i == base) {
 			statusbar_draw(t);
+			for (int o = base + 1; o < t->depth; o++)
+				if (t->stack[o]->win)
+					clear_margin(t, t->stack[o]->win);
+		}
 		WINDOW *w = v->win ? v->win : stdscr;
 		if (v->win)
 			touchwin(v->win);

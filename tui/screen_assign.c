@@ -309,9 +309,11 @@ static int assign_key(struct tui *t, struct table *tb, enum action a)
 		return -1;
 	if (!r)
 		return R_NONE;
-	if (r->aux != CAND_SOFT)
+	/* the rule's own words, which name the person (the row's do not) */
+	struct err e = {0};
+	if (staffing_check(t->ctx, s->shift, r->row, &e) == 0 || e.code != ERR_SOFT)
 		return assign_now(t, s, r->row, r->cells[0], NULL);
-	return ask_override(t, s, r->row, r->cells[0], r->cells[1]);
+	return ask_override(t, s, r->row, r->cells[0], e.msg);
 }
 
 static void as_layout(struct view *v, struct tui *t)
