@@ -202,6 +202,13 @@ static const struct keydef table[] = {
         .help = "delete the selected row (asks first)",
     },
     {
+        .action = ACT_UNREGISTER,
+        .name = "unregister",
+        .keys = "d,delete",
+        .hint = "cancel registration",
+        .help = "cancel the selected registration (asks first)",
+    },
+    {
         .action = ACT_ADD_ROOM,
         .name = "add_room",
         .keys = "r",

@@ -355,8 +355,9 @@ const struct list_row *list_current(const struct list *l)
 }
 
 /* Short of room, the columns that grew past their asked width go back to
- * it; then the flexible column (the name) gives way, to FLEX_MIN; then all
- * that may be cut, widest first, to SQUEEZE_MIN; only then a kept one. */
+ * it; then the flexible column (the name) gives way, to FLEX_MIN; then the
+ * others that may be cut, widest first, to SQUEEZE_MIN, and the name to
+ * SQUEEZE_MIN; only then a kept one (times, numbers, phones, emails). */
 #define FLEX_MIN    20
 #define SQUEEZE_MIN 8
 #define CUT_MIN     4
@@ -476,8 +477,13 @@ static void widths(const struct list *l, int w, int *out)
 		least[i] = FLEX_MIN;
 	}
 	over = squeeze(out, least, may, l->ncols, over);
-	for (int i = 0; i < l->ncols; i++) { /* everything that may be cut */
-		may[i] = i == flex || !keeps(&l->cols[i]);
+	for (int i = 0; i < l->ncols; i++) { /* the others that may be cut */
+		may[i] = i != flex && !keeps(&l->cols[i]);
+		least[i] = SQUEEZE_MIN;
+	}
+	over = squeeze(out, least, may, l->ncols, over);
+	for (int i = 0; i < l->ncols; i++) { /* the name further */
+		may[i] = i == flex;
 		least[i] = SQUEEZE_MIN;
 	}
 	over = squeeze(out, least, may, l->ncols, over);

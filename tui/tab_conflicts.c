@@ -24,7 +24,7 @@ static const struct column cols[] = {
     {.title = "Conflict", .width = 0, .kind = CELL_TEXT},
 };
 
-static const enum action actions[] = {ACT_SEARCH, ACT_HINTS_END, LIST_MOVES, ACT_NONE};
+static const enum action actions[] = {ACT_SEARCH, ACT_HINTS_END, ACT_OPEN, LIST_MOVES, ACT_NONE};
 
 static int collect(void *arg, const char *kind, const char *message)
 {

@@ -134,8 +134,8 @@ static const struct column audit_cols[] = {
     {.title = "What", .width = 0, .src = "summary", .kind = CELL_TEXT},
 };
 static int audit_key(struct tui *t, struct table *tb, enum action a);
-static const enum action audit_actions[] = {ACT_ALL, ACT_SEARCH, ACT_HINTS_END, LIST_MOVES,
-                                            ACT_NONE};
+static const enum action audit_actions[] = {ACT_ALL,  ACT_SEARCH, ACT_HINTS_END,
+                                            ACT_OPEN, LIST_MOVES, ACT_NONE};
 static const struct table_def audit_def = {
     .view = "audit_event",
     .cols = audit_cols,

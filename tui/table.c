@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "../core/page.h"
+#include "../core/strbuf.h"
 #include "../core/tz.h"
 #include "../core/xmalloc.h"
 #include "dialog.h"
@@ -221,6 +222,63 @@ static int search_done(struct tui *t, void *arg, const char *text)
 	return R_REDRAW;
 }
 
+/* A field as a person reads it; a reference names its row too. */
+static void field_text(struct tui *t, const struct record *rec, size_t i, char *buf, size_t n)
+{
+	const struct field_def *f = &rec->ent->fields[i];
+	const struct entity_def *to = f->type == FT_REF && f->ref ? entity_find(f->ref) : NULL;
+	struct record ref;
+	struct err e = {0};
+	if (to && rec->v[i].kind == DBV_INT && record_get(t->ctx, to, rec->v[i].i, &ref, &e) == 0) {
+		record_describe(&ref, buf, n);
+		record_free(&ref);
+		return;
+	}
+	record_format_field(rec, i, buf, n);
+}
+
+/* Every field of row id of ent, read-only, in a box titled with its id. */
+static int view_record(struct tui *t, const struct entity_def *ent, int64_t id)
+{
+	struct record rec;
+	struct err e = {0};
+	if (record_get(t->ctx, ent, id, &rec, &e) < 0) {
+		table_fail(t, &e);
+		return R_RELOAD;
+	}
+	struct strbuf sb = {0};
+	for (size_t i = 0; i < ent->nfields; i++) {
+		char value[1024];
+		field_text(t, &rec, i, value, sizeof value);
+		strbuf_addf(&sb, "%s: %s\n", ent->fields[i].name, value[0] ? value : "-");
+	}
+	record_free(&rec);
+	char title[96];
+	snprintf(title, sizeof title, "%c%s %" PRId64 " (e edits it from the list)",
+	         ent->name[0] - 'a' + 'A', ent->name + 1, id);
+	dialog_text(t, title, sb.s ? sb.s : "", true);
+	strbuf_free(&sb);
+	return R_REDRAW;
+}
+
+/* A row of a list that is not one entity's (conflicts, the audit log, a
+ * report): each column's whole text, read-only, in a box. */
+static int view_cells(struct tui *t, struct table *tb, const struct list_row *r)
+{
+	struct strbuf sb = {0};
+	for (int i = 0; i < tb->list.ncols; i++)
+		strbuf_addf(&sb, "%s: %s\n", tb->def->cols[i].title, r->cells[i]);
+	dialog_text(t, tb->def->noun ? tb->def->noun : "Details", sb.s ? sb.s : "", true);
+	strbuf_free(&sb);
+	return R_REDRAW;
+}
+
+int table_view_row(struct tui *t, struct table *tb, const struct list_row *r)
+{
+	return tb->def->entity ? view_record(t, entity_find(tb->def->entity), r->row)
+	                       : view_cells(t, tb, r);
+}
+
 int table_add(struct tui *t, struct table *tb)
 {
 	if (!tb->def->entity)
@@ -314,7 +372,7 @@ int table_key(struct table *tb, struct tui *t, enum action a)
 			return R_NONE;
 		if (tb->def->open)
 			return tb->def->open(t, tb, row);
-		return tb->def->entity ? table_edit(t, tb, row->row) : R_NONE;
+		return table_view_row(t, tb, row);
 	default:
 		return -1;
 	}

@@ -22,7 +22,7 @@ struct table_def {
 	const enum action *actions;
 	/* more keys: reaction flags, or -1 when not taken */
 	int (*key)(struct tui *t, struct table *tb, enum action a);
-	/* Enter (NULL: edit the row) */
+	/* Enter (NULL: table_view_row) */
 	int (*open)(struct tui *t, struct table *tb, const struct list_row *r);
 	/* values for a new row's form */
 	void (*preset)(struct tui *t, struct table *tb, struct form_spec *spec);
@@ -81,6 +81,9 @@ int table_key(struct table *tb, struct tui *t, enum action a);
 /* The add / edit form for the table's entity. */
 int table_add(struct tui *t, struct table *tb);
 int table_edit(struct tui *t, struct table *tb, int64_t id);
+/* Enter on a row without a screen of its own: every field of the entity's
+ * row, or every column of a row that is no entity's, read-only in a box. */
+int table_view_row(struct tui *t, struct table *tb, const struct list_row *r);
 /* Ask, then delete the row (the core refuses while others depend on it). */
 int table_delete_row(struct tui *t, const struct entity_def *ent, int64_t id);
 /* For lists in time order ([ and ]): to the first row of the next day, or

@@ -109,9 +109,10 @@ tm_wait "Andrés García" >/dev/null
 "$M" add person name="Aaron Live" >/dev/null
 tm_expect cli-change-appears "Aaron Live"
 
-# resize: redrawn to the new size, hints on the new last line
+# resize: redrawn to the new size (the organization column takes the new
+# width, so a name cut at 80 columns is whole), hints on the new last line
 tm_resize 100 30
-tm_expect resize-wider "Organization   Code"
+tm_expect resize-wider "Brightpath Youth Services "
 last=$(tm_screen | sed -n 30p)
 case "$last" in *"add"*) t_ok resize-hints-on-last-line ;; *) t_fail resize-hints-on-last-line "line 30: $last" ;; esac
 tm_resize 80 24

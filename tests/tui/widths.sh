@@ -24,7 +24,7 @@ tm_expect events "Eastern Seaboard Forum on"
 
 # the directory at 80 columns: a whole phone and a whole email
 tm_keys P
-tm_expect directory "Organization"
+tm_expect directory "Phone"
 tm_keys /
 tm_type "Dana Kowalski"
 tm_keys Enter
