@@ -48,7 +48,7 @@ static int assign_open_row(struct tui *t, struct table *tb, const struct list_ro
 static int assign_fetch(void *arg, struct list *l, const struct page_req *r, struct err *e);
 
 static const struct column cols[] = {
-    {.title = "Person", .width = 40, .kind = CELL_CONF},
+    {.title = "Person", .width = 32, .kind = CELL_CONF},
     {.title = "May take this shift?", .width = 0, .marked = true, .kind = CELL_TEXT},
 };
 

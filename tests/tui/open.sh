@@ -3,6 +3,7 @@
 # Enter opens a read-only view with every field and e edits, in every list
 # (rooms, booths, roles, the audit log); in the Agenda Enter opens the session
 # (its speakers) and e edits it; d on a registration says it cancels it.
+# Esc on a changed form asks before discarding it (item 8).
 . "$(dirname "$0")/../lib.sh"
 TM_NAME=open
 . "$(dirname "$0")/lib/tmux.sh"
@@ -46,8 +47,24 @@ tm_keys q
 tm_expect_gone room-view-closes "e edits it from the list"
 tm_keys e
 tm_expect room-e-edits "Edit room $ROOM"
+# Esc on a form nobody changed closes it at once (#20 item 8)
 tm_keys Escape
 tm_expect_gone room-form-closes "Edit room"
+# a changed one asks first: n goes back to the form, y discards
+tm_keys e
+tm_expect room-e-again "Edit room $ROOM"
+tm_type "Changed"
+tm_keys Escape
+tm_expect room-esc-asks "Discard your changes to room $ROOM?"
+tm_keys n
+tm_expect_gone room-n-back-to-form "Discard your changes"
+tm_expect room-form-kept "Edit room $ROOM"
+tm_keys Escape
+tm_expect room-esc-asks-again "Discard your changes to room $ROOM?"
+tm_keys y
+tm_expect_gone room-y-discards "Edit room $ROOM"
+tm_expect room-discarded-said "Changes discarded."
+t_equal room-not-saved "$("$M" show room "$ROOM" | awk -F': *' '$1 ~ /name/ { print $2; exit }')" "$ROOM_NAME"
 
 # Booths: the partner's whole name in the view
 tm_keys 4

@@ -82,7 +82,7 @@ tm_expect assign-opens "Assign to:"
 tm_keys /
 tm_type "Dana Kowalski"
 tm_keys Enter
-# (at 80 columns the name and what tells it apart take 40, the verdict the rest)
+# (at 80 columns the name and what tells it apart take 32, the verdict the rest)
 tm_expect assign-told-1 "Dana Kowalski · ${E1%%@*}@"
 tm_expect assign-told-2 "Dana Kowalski · ${E2%%@*}@"
 tm_resize 120 40
