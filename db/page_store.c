@@ -41,6 +41,9 @@ struct page_view {
 	"(SELECT count(*) FROM assignment WHERE assignment.shift = shift.id"                       \
 	" AND assignment.status IN " ASSIGNMENT_ACTIVE_SQL ")"
 #define LIKE(x) x " LIKE :q ESCAPE '\\'"
+/* Where a shift is, as its list shows it (and / searches it): a room or
+ * booth, else what its notes say. */
+#define SHIFT_WHERE "coalesce(room.name, booth.label, shift.notes)"
 /* An open shift below its need_min. */
 #define SHORT "(shift.status = 'open' AND " FILLED " < shift.need_min)"
 /* A session's sign-ups: seated, waiting, and its seats. */
@@ -146,7 +149,7 @@ static const struct page_col shift_cols[] = {
     {"notes", "shift.notes"},
     /* a room or booth, else what the notes say (the 40 "Registration
      * counter N" shifts of a summit differ only there) */
-    {"where", "coalesce(room.name, booth.label, shift.notes)"},
+    {"where", SHIFT_WHERE},
 };
 
 static const struct page_col assignment_cols[] = {
@@ -340,7 +343,7 @@ static const struct page_view views[] = {
                 " LEFT JOIN booth ON booth.id = shift.booth",
         COLS(shift_cols),
         .where = "shift.event = :scope",
-        .search = "(" LIKE("role.name") " OR " LIKE("room.name") " OR " LIKE("booth.label") ")",
+        .search = "(" LIKE("role.name") " OR " LIKE(SHIFT_WHERE) ")",
         .key = "shift.starts",
         .id = "shift.id",
         .row = "shift.id",
@@ -352,7 +355,7 @@ static const struct page_view views[] = {
                 " LEFT JOIN booth ON booth.id = shift.booth",
         COLS(shift_cols),
         .where = "shift.event = :scope AND shift.status = 'open' AND " FILLED " < shift.need_min",
-        .search = "(" LIKE("role.name") " OR " LIKE("room.name") " OR " LIKE("booth.label") ")",
+        .search = "(" LIKE("role.name") " OR " LIKE(SHIFT_WHERE) ")",
         .key = "shift.starts",
         .id = "shift.id",
         .row = "shift.id",
