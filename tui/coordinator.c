@@ -261,6 +261,11 @@ static int dispatch(struct tui *t, const struct key *k)
 		tui_home(t);
 		screen_skills_open(t);
 		return R_REDRAW;
+	case ACT_IDS:
+		t->show_ids = !t->show_ids;
+		tui_info(t, t->show_ids ? "Lists show each row's id (# hides them)."
+		                        : "Ids hidden (# shows them).");
+		return R_REDRAW;
 	default:
 		return R_NONE;
 	}

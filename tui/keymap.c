@@ -378,6 +378,13 @@ static const struct keydef table[] = {
         .help = "go to the skills (first aid, interpreters...)",
     },
     {
+        .action = ACT_IDS,
+        .name = "ids",
+        .keys = "#",
+        .hint = "ids",
+        .help = "show or hide each row's id in lists (for the : prompt)",
+    },
+    {
         .action = ACT_SEARCH,
         .name = "search",
         .keys = "/",
@@ -424,7 +431,7 @@ static const struct keydef table[] = {
 #define NTABLE ARRAY_LEN(table)
 
 const enum action keymap_globals[] = {ACT_HELP, ACT_COMMAND, ACT_REDRAW, ACT_QUIT, ACT_EVENTS,
-                                      ACT_ORGS, ACT_PEOPLE,  ACT_SKILLS, ACT_NONE};
+                                      ACT_ORGS, ACT_PEOPLE,  ACT_SKILLS, ACT_IDS,  ACT_NONE};
 
 static const struct keydef *def_of(enum action a)
 {

@@ -3,6 +3,7 @@
  * the cursor is kept on its row across reloads by its (key, id). */
 #include "list.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -524,9 +525,38 @@ static void draw_cells(const struct list *l, const int *wd, WINDOW *win, int y, 
 	}
 }
 
+/* The id column (#): each row's id, right-aligned, as wide as the widest;
+ * returns the columns it takes with its gap (0 when hidden). */
+static int draw_ids(const struct list *l, const struct ui_theme *th, WINDOW *win, int y, int x,
+                    int h, bool focused)
+{
+	if (!l->show_ids)
+		return 0;
+	int idw = 2;
+	char id[24];
+	for (int i = 0; i < l->nrows; i++) {
+		snprintf(id, sizeof id, "%" PRId64, l->rows[i].row);
+		if ((int)strlen(id) > idw)
+			idw = (int)strlen(id);
+	}
+	ui_fill(win, y, x, idw + 1, theme_attr(th, UI_HEADER));
+	ui_text_right(win, y, x, idw, "ID", theme_attr(th, UI_HEADER));
+	for (int i = 0; i < h - 1 && i < l->nrows; i++) {
+		bool sel = focused && i == l->cursor;
+		attr_t a = theme_attr(th, sel ? UI_SELECTED : UI_DIM);
+		snprintf(id, sizeof id, "%" PRId64, l->rows[i].row);
+		ui_fill(win, y + 1 + i, x, idw + 1, a);
+		ui_text_right(win, y + 1 + i, x, idw, id, a);
+	}
+	return idw + 1;
+}
+
 void list_draw(const struct list *l, const struct ui_theme *th, WINDOW *win, int y, int x, int h,
                int w, bool focused)
 {
+	int ids = draw_ids(l, th, win, y, x, h, focused);
+	x += ids;
+	w -= ids;
 	int wd[LIST_MAX_COLS];
 	const char *titles[LIST_MAX_COLS];
 	widths(l, w, wd);

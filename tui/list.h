@@ -71,6 +71,7 @@ struct list {
 	int height;       /* rows that fit */
 	bool at_start;    /* the window begins at the first row: rows added above show */
 	char search[128]; /* "" = everything */
+	bool show_ids;    /* a first column with each row's id (its row) */
 	const char *empty;
 };
 

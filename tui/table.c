@@ -146,6 +146,7 @@ void table_draw(struct table *tb, struct tui *t, WINDOW *w, int y, int x, int h,
 		        theme_attr(&t->theme, filtered ? UI_PARTIAL : UI_DIM) |
 		            (filtered ? A_BOLD : 0));
 	}
+	tb->list.show_ids = t->show_ids && (tb->def->entity || !tb->def->fetch); /* real ids */
 	list_draw(&tb->list, &t->theme, w, y + cap, x, h - cap, width, true);
 }
 

@@ -71,6 +71,7 @@ struct tui {
 	int64_t data_version;
 	int body_y, body_h; /* the rows between the title bar and the status lines */
 	bool clear_next;    /* clear the terminal on the next paint (resize, ^L) */
+	bool show_ids;      /* # : lists show each row's id in a first column */
 };
 
 /* Put a new view on top (state st is owned by the view from now on). */
