@@ -38,6 +38,14 @@ struct view *tui_push(struct tui *t, const struct screen *s, void *st, const cha
 	return v;
 }
 
+int64_t tui_event_in_view(const struct tui *t)
+{
+	for (int i = t->depth - 1; i >= 0; i--)
+		if (t->stack[i]->event)
+			return t->stack[i]->event;
+	return 0;
+}
+
 const enum action *view_actions(const struct view *v)
 {
 	return v->actions ? v->actions : v->s->actions;

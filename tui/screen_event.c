@@ -295,5 +295,7 @@ void screen_event_open(struct tui *t, int64_t event)
 	char title[160];
 	count_sweep(t, s);
 	event_title(s, title, sizeof title);
-	tui_push(t, &event_screen, s, title);
+	struct view *v = tui_push(t, &event_screen, s, title);
+	if (v)
+		v->event = event;
 }

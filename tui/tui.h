@@ -51,7 +51,8 @@ struct view {
 	/* actions of this view when they differ from its screen's (the event
 	 * screen's change with its tab) */
 	const enum action *actions;
-	bool stale; /* data changed while it was hidden: reload when shown */
+	bool stale;    /* data changed while it was hidden: reload when shown */
+	int64_t event; /* the event the view is about (0: none), for the : prompt */
 };
 
 /* The actions a view takes (keymap_hinted: how many the hint bar shows). */
@@ -76,6 +77,8 @@ struct tui {
 
 /* Put a new view on top (state st is owned by the view from now on). */
 struct view *tui_push(struct tui *t, const struct screen *s, void *st, const char *title);
+/* The event of the topmost view about one, 0 when none is open. */
+int64_t tui_event_in_view(const struct tui *t);
 /* Close one view (calling leave); safe from inside its own key handler if
  * the handler does not touch the view afterwards. */
 void tui_close(struct tui *t, struct view *v);
