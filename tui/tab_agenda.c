@@ -212,6 +212,14 @@ static int ag_key(void *st, struct tui *t, enum action act)
 		return R_REDRAW;
 	}
 	case ACT_ADD:
+		if (s && a->g.nrooms && a->g.rooms[a->g.cur_room].id) {
+			/* the line above names the session there */
+			tui_info(t,
+			         "%s is taken then: Enter opens that session; a on a free cell "
+			         "adds one.",
+			         a->g.rooms[a->g.cur_room].name);
+			return R_REDRAW;
+		}
 		return add_session(t, a);
 	case ACT_OPEN: /* a session's screen (its speakers), or a new one here */
 		if (!s)

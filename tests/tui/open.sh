@@ -30,6 +30,10 @@ tm_expect agenda-enter-opens-session "Speakers"
 tm_lacks agenda-enter-no-form "Edit session"
 tm_keys q
 tm_expect agenda-back "a add  Enter open  e edit"
+# a on the taken cell says so instead of opening a form that must fail (item 8)
+tm_keys a
+tm_expect agenda-a-taken "Brandywine Room is taken then: Enter opens that session"
+tm_lacks agenda-a-no-form "New session"
 tm_keys e
 tm_expect agenda-e-edits "Edit session"
 tm_keys Escape
