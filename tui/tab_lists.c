@@ -6,7 +6,8 @@
 #include "../core/tz.h"
 #include "event.h"
 
-/* A new timed row starts on the event's first day at 09:00. */
+/* A new timed row starts at 09:00 on the day being viewed (the row at the
+ * cursor), else the event's first day. */
 static void preset_times(struct tui *t, struct table *tb, struct form_spec *spec)
 {
 	if (!tb->src.tz[0])
@@ -16,7 +17,7 @@ static void preset_times(struct tui *t, struct table *tb, struct form_spec *spec
 	if (record_get(t->ctx, entity_find("event"), tb->event, &ev, &e) < 0)
 		return;
 	struct tz_local l;
-	if (tz_local(tb->src.tz, record_int(&ev, "starts"), &l) == 0) {
+	if (tz_local(tb->src.tz, table_time_in_view(tb, record_int(&ev, "starts")), &l) == 0) {
 		form_preset(spec, "starts", "%04d-%02d-%02d 09:00", l.year, l.month, l.day);
 		form_preset(spec, "ends", "%04d-%02d-%02d 10:00", l.year, l.month, l.day);
 	}

@@ -127,7 +127,8 @@ static void shifts_preset(struct tui *t, struct table *tb, struct form_spec *spe
 	if (!tb->src.tz[0] || record_get(t->ctx, entity_find("event"), tb->event, &ev, &e) < 0)
 		return;
 	struct tz_local l;
-	if (tz_local(tb->src.tz, record_int(&ev, "starts"), &l) == 0) {
+	/* on the day being viewed (the row at the cursor), else the first */
+	if (tz_local(tb->src.tz, table_time_in_view(tb, record_int(&ev, "starts")), &l) == 0) {
 		form_preset(spec, "starts", "%04d-%02d-%02d 09:00", l.year, l.month, l.day);
 		form_preset(spec, "ends", "%04d-%02d-%02d 11:00", l.year, l.month, l.day);
 	}

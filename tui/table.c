@@ -379,6 +379,12 @@ int table_key(struct table *tb, struct tui *t, enum action a)
 	}
 }
 
+int64_t table_time_in_view(const struct table *tb, int64_t fallback)
+{
+	const struct list_row *r = list_current(&tb->list);
+	return r && r->key.kind == DBV_INT && tb->src.tz[0] ? r->key.i : fallback;
+}
+
 int table_day_jump(struct tui *t, struct table *tb, bool forward)
 {
 	const struct list_row *r = list_current(&tb->list);

@@ -86,6 +86,9 @@ int table_edit(struct tui *t, struct table *tb, int64_t id);
 int table_view_row(struct tui *t, struct table *tb, const struct list_row *r);
 /* Ask, then delete the row (the core refuses while others depend on it). */
 int table_delete_row(struct tui *t, const struct entity_def *ent, int64_t id);
+/* For lists in time order: the time of the row at the cursor (its day is
+ * the day being viewed), else fallback. */
+int64_t table_time_in_view(const struct table *tb, int64_t fallback);
 /* For lists in time order ([ and ]): to the first row of the next day, or
  * of the current day (the previous when already there). */
 int table_day_jump(struct tui *t, struct table *tb, bool forward);

@@ -3,7 +3,8 @@
 # Enter opens a read-only view with every field and e edits, in every list
 # (rooms, booths, roles, the audit log); in the Agenda Enter opens the session
 # (its speakers) and e edits it; d on a registration says it cancels it.
-# Esc on a changed form asks before discarding it (item 8).
+# Esc on a changed form asks before discarding it, a on a taken Agenda cell
+# says so, a new shift starts on the day being viewed (item 8).
 . "$(dirname "$0")/../lib.sh"
 TM_NAME=open
 . "$(dirname "$0")/lib/tmux.sh"
@@ -94,6 +95,17 @@ tm_expect audit-view "┌ Details"
 tm_expect audit-view-what "What: "
 tm_keys q
 tm_expect_gone audit-view-closes "┌ Details"
+
+# a new shift defaults to the day being viewed (] moves to day 2) (item 8)
+DAY2=$(tsv events | awk -F'\t' -v id="$EV" '$1 == id { print $4 }' | cut -c1-10)
+tm_keys 7
+tm_expect shifts-tab "Filled/needed"
+tm_keys ']'
+tm_expect shifts-day-2 "From Sun 14 Mar"
+tm_keys a
+tm_expect new-shift-on-day-2 "starts* $DAY2 09:00"
+tm_keys Escape
+tm_expect_gone new-shift-closes "New shift"
 
 # the People tab: d cancels a registration, and says so
 tm_keys 5
