@@ -202,6 +202,13 @@ static const struct keydef table[] = {
         .help = "delete the selected row (asks first)",
     },
     {
+        .action = ACT_UNREGISTER,
+        .name = "unregister",
+        .keys = "d,delete",
+        .hint = "cancel registration",
+        .help = "cancel the selected registration (asks first)",
+    },
+    {
         .action = ACT_ADD_ROOM,
         .name = "add_room",
         .keys = "r",
@@ -386,6 +393,13 @@ static const struct keydef table[] = {
         .help = "go to the mail outbox: messages queued, sent, failed (in an event: its own)",
     },
     {
+        .action = ACT_IDS,
+        .name = "ids",
+        .keys = "#",
+        .hint = "ids",
+        .help = "show or hide each row's id in lists (for the : prompt)",
+    },
+    {
         .action = ACT_SEARCH,
         .name = "search",
         .keys = "/",
@@ -431,8 +445,9 @@ static const struct keydef table[] = {
 
 #define NTABLE ARRAY_LEN(table)
 
-const enum action keymap_globals[] = {ACT_HELP, ACT_COMMAND, ACT_REDRAW, ACT_QUIT, ACT_EVENTS,
-                                      ACT_ORGS, ACT_PEOPLE,  ACT_SKILLS, ACT_MAIL, ACT_NONE};
+const enum action keymap_globals[] = {ACT_HELP,   ACT_COMMAND, ACT_REDRAW, ACT_QUIT,
+                                      ACT_EVENTS, ACT_ORGS,    ACT_PEOPLE, ACT_SKILLS,
+                                      ACT_MAIL,   ACT_IDS,     ACT_NONE};
 
 static const struct keydef *def_of(enum action a)
 {

@@ -352,7 +352,7 @@ static void visit_reports(struct plans *f)
 	struct err e = {0};
 	if (report_event(&f->fx.ctx, 2, &ev, &e) < 0)
 		fail_msg("report: %s", e.msg);
-	struct report_coverage_fns cov = {report_shift_seen, report_hour_seen, NULL};
+	struct report_coverage_fns cov = {.shift = report_shift_seen, .hour = report_hour_seen};
 	struct report_attendance_fns att = {report_kind_seen, report_session_seen, NULL};
 	if (report_coverage(&f->fx.ctx, &ev, &cov, &e) < 0 ||
 	    report_hours(&f->fx.ctx, &ev, report_volunteer_seen, NULL, &e) < 0 ||
