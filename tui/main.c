@@ -12,6 +12,7 @@
 #include "cli.h"
 #include "screen.h"
 #include "text.h"
+#include "version.h"
 
 static void usage(FILE *out)
 {
@@ -176,7 +177,7 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if (g.version) {
-		printf("muster %s\n", MUSTER_VERSION);
+		version_print(stdout);
 		return 0;
 	}
 	if (setup(&app, &g, &e) < 0)
