@@ -42,13 +42,31 @@ FUZZ_MAKE = $(MAKE) --no-print-directory BUILD=build-fuzz CC=clang OPT=-O1 \
 	SAN="-fsanitize=address,undefined,fuzzer-no-link -fno-sanitize-recover=undefined \
 	     -fno-omit-frame-pointer -Wno-unknown-warning-option"
 
-.PHONY: all run deps check check-layers unit asan bench fuzz fuzz-build fuzz-targets install \
+.PHONY: all completion run deps check check-layers unit asan bench fuzz fuzz-build fuzz-targets install \
 	uninstall format clean demo-db
 
-all: muster
+all: muster completion
 
 muster: $(BUILD)/muster
 	cp $< $@
+
+# Shell completion, made from the binary's own tables (tui/complete.h,
+# contrib/completion/generate.sh): no list is kept by hand.
+COMPLETION := $(BUILD)/completion/muster.bash $(BUILD)/completion/_muster
+
+completion: $(COMPLETION)
+
+$(BUILD)/completion/muster.dump: $(BUILD)/muster
+	@mkdir -p $(dir $@)
+	$(BUILD)/muster --complete-dump >$@.tmp && mv $@.tmp $@
+
+$(BUILD)/completion/muster.bash: $(BUILD)/completion/muster.dump contrib/completion/muster.bash.in \
+		contrib/completion/generate.sh
+	sh contrib/completion/generate.sh bash $< contrib/completion/muster.bash.in >$@.tmp && mv $@.tmp $@
+
+$(BUILD)/completion/_muster: $(BUILD)/completion/muster.dump contrib/completion/_muster.in \
+		contrib/completion/generate.sh
+	sh contrib/completion/generate.sh zsh $< contrib/completion/_muster.in >$@.tmp && mv $@.tmp $@
 
 $(BUILD)/muster: $(TUI_OBJ) $(BUILD)/libmuster.a
 	$(CC) $(LDFLAGS) -o $@ $(TUI_OBJ) $(BUILD)/libmuster.a $(CORE_LIBS) $(TUI_LIBS)
@@ -125,18 +143,24 @@ bench: all
 	@sh tests/bench/run.sh
 
 DOCS := contrib/muster.ini.sample contrib/KIOSK.md contrib/sshd-kiosk.conf
+# where bash-completion and zsh look (a package: /usr/share/zsh/vendor-completions)
+BASH_COMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSH_COMPDIR  ?= $(PREFIX)/share/zsh/site-functions
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
-	    $(DESTDIR)$(PREFIX)/share/doc/muster
+	    $(DESTDIR)$(PREFIX)/share/doc/muster $(DESTDIR)$(BASH_COMPDIR) $(DESTDIR)$(ZSH_COMPDIR)
 	install -m 0755 muster $(DESTDIR)$(PREFIX)/bin/muster
 	install -m 0644 contrib/muster.1 $(DESTDIR)$(PREFIX)/share/man/man1/muster.1
 	install -m 0644 $(DOCS) $(DESTDIR)$(PREFIX)/share/doc/muster/
+	install -m 0644 $(BUILD)/completion/muster.bash $(DESTDIR)$(BASH_COMPDIR)/muster
+	install -m 0644 $(BUILD)/completion/_muster $(DESTDIR)$(ZSH_COMPDIR)/_muster
 
 # Removes what install put there (the same PREFIX and DESTDIR), nothing else.
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/muster $(DESTDIR)$(PREFIX)/share/man/man1/muster.1 \
-	    $(addprefix $(DESTDIR)$(PREFIX)/share/doc/muster/,$(notdir $(DOCS)))
+	    $(addprefix $(DESTDIR)$(PREFIX)/share/doc/muster/,$(notdir $(DOCS))) \
+	    $(DESTDIR)$(BASH_COMPDIR)/muster $(DESTDIR)$(ZSH_COMPDIR)/_muster
 	rmdir $(DESTDIR)$(PREFIX)/share/doc/muster 2>/dev/null || true
 
 format:

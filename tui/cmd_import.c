@@ -16,6 +16,11 @@ static const struct {
 
 #define NKINDS ARRAY_LEN(kinds)
 
+static const char *import_kind_at(size_t i)
+{
+	return i < NKINDS ? kinds[i].kind : NULL;
+}
+
 static int cmd_import(struct app *a, const struct args *args, FILE *out, struct err *e)
 {
 	char names[128] = "";
@@ -52,6 +57,7 @@ const struct command cmd_import_commands[] = {
             "      registers everyone (--kind, default attendee) with the waitlist; existing\n"
             "      and cancelled registrations are left as they are",
         .run = cmd_import,
+        .word_at = import_kind_at,
     },
     {.name = NULL},
 };

@@ -433,6 +433,11 @@ static const struct report_kind_entry {
     {"attendance", report_attendance_run},
 };
 
+static const char *report_at(size_t i)
+{
+	return i < ARRAY_LEN(reports) ? reports[i].name : NULL;
+}
+
 static int cmd_report(struct app *a, const struct args *args, FILE *out, struct err *e)
 {
 	struct report_event ev;
@@ -466,6 +471,7 @@ const struct command cmd_report_commands[] = {
                 "      registrations per kind by status, and per session its capacity against the\n"
                 "      seats in use at that time. csv/tsv/json: one table with a section column",
         .run = cmd_report,
+        .word_at = report_at,
     },
     {.name = NULL},
 };
