@@ -12,6 +12,7 @@
 
 #include "array.h"
 #include "../db/check_store.h"
+#include "../db/signup_store.h"
 #include "checked.h"
 #include "eligibility.h"
 #include "rules.h"
@@ -25,7 +26,7 @@ static const struct {
     {"overlap", true},  {"full", true},          {"room", true},     {"booth", true},
     {"span", true},     {"event", true},         {"capacity", true}, {"waitlist", true},
     {"speaker", false}, {"rest", false},         {"hours", false},   {"skill", false},
-    {"age", false},     {"availability", false},
+    {"age", false},     {"availability", false}, {"signup", true},   {"signups", false},
 };
 
 bool check_kind_hard(const char *kind)
@@ -442,17 +443,104 @@ static int window_row(void *arg, const struct cs_row *row)
 	return pair_row(arg, row->i[0], row->i[1], ELIG_AVAIL, "availability");
 }
 
+/* ---- sign-ups ----------------------------------------------------------- */
+
+/* A session as a named slot, and how its event writes times. */
+static int signup_session_of(struct checker *k, int64_t id, struct signup_session *s,
+                             struct rs_event *ev, struct rules_fmt *f, struct rules_slot *slot)
+{
+	if (signup_store_session(k->c->db, id, s, k->e) < 0 ||
+	    rules_store_event(k->c->db, s->event, ev, k->e) < 0)
+		return -1;
+	f->tz = ev->tz;
+	f->twelve_hour = k->c->cfg->time_12h;
+	*slot = (struct rules_slot){s->title, s->starts, s->ends};
+	return 0;
+}
+
+static int session_seats_row(void *arg, const struct cs_row *row)
+{
+	struct checker *k = arg;
+	struct signup_session s;
+	struct rs_event ev;
+	struct rules_fmt f;
+	struct rules_slot slot;
+	char msg[700], what[RS_NAME + 100], when[128];
+	if (signup_session_of(k, row->i[0], &s, &ev, &f, &slot) < 0)
+		return fail(k);
+	int64_t cap = rules_session_capacity(row->i[1], row->i[2]), seated = row->i[3];
+	if (rules_session_over_capacity(&f, &slot, seated, cap, msg, sizeof msg) != RULE_OK &&
+	    emit(k, "capacity", msg))
+		return 1;
+	if (!row->i[4])
+		return 0;
+	struct rs_person p;
+	if (rules_store_person(k->c->db, row->i[4], &p, k->e) < 0)
+		return fail(k);
+	rules_when(&f, s.starts, s.ends, when, sizeof when);
+	snprintf(what, sizeof what, "session \"%s\" %s", s.title, when);
+	if (rules_waitlist_idle(what, seated, cap, p.name, row->i[5], msg, sizeof msg) != RULE_OK)
+		return emit(k, "waitlist", msg);
+	return 0;
+}
+
+static int signup_unregistered_row(void *arg, const struct cs_row *row)
+{
+	struct checker *k = arg;
+	struct signup_session s;
+	struct rs_event ev;
+	struct rs_person p;
+	struct rules_fmt f;
+	struct rules_slot slot;
+	char msg[700], line[1000], when[128];
+	if (signup_session_of(k, row->i[1], &s, &ev, &f, &slot) < 0 ||
+	    rules_store_person(k->c->db, row->i[0], &p, k->e) < 0)
+		return fail(k);
+	if (rules_signup_registered(p.name, ev.name, row->t[0], row->i[2], msg, sizeof msg) ==
+	    RULE_OK)
+		return 0;
+	rules_when(&f, s.starts, s.ends, when, sizeof when);
+	snprintf(line, sizeof line, "%s, yet signed up for \"%s\" %s", msg, s.title, when);
+	return emit(k, "signup", line);
+}
+
+static int signup_overlap_row(void *arg, const struct cs_row *row)
+{
+	struct checker *k = arg;
+	struct signup_session a, b;
+	struct rs_event ev;
+	struct rs_person p;
+	struct rules_fmt f;
+	struct rules_slot x, y;
+	char msg[700];
+	if (signup_session_of(k, row->i[1], &a, &ev, &f, &x) < 0 ||
+	    signup_session_of(k, row->i[2], &b, &ev, &f, &y) < 0 ||
+	    rules_store_person(k->c->db, row->i[0], &p, k->e) < 0)
+		return fail(k);
+	if (rules_signup_overlap(&f, p.name, &x, &y, msg, sizeof msg) == RULE_OK)
+		return 0;
+	return emit(k, "signups", msg);
+}
+
 /* The scans in output order, hard rules first. */
 static const struct {
 	enum cs_query q;
 	int (*row)(void *arg, const struct cs_row *row);
 } scans[] = {
-    {CS_TIMELINE, timeline_row},     {CS_OVERFILLED, overfilled_row},
-    {CS_ROOM_CLASH, room_clash_row}, {CS_BOOTH_CLASH, booth_clash_row},
-    {CS_OUTSIDE, outside_row},       {CS_CROSS_EVENT, cross_event_row},
-    {CS_SEATS, seats_row},           {CS_SPEAKERS, speaker_row},
-    {CS_SKILLS, skill_row},          {CS_AGES, age_row},
+    {CS_TIMELINE, timeline_row},
+    {CS_OVERFILLED, overfilled_row},
+    {CS_ROOM_CLASH, room_clash_row},
+    {CS_BOOTH_CLASH, booth_clash_row},
+    {CS_OUTSIDE, outside_row},
+    {CS_CROSS_EVENT, cross_event_row},
+    {CS_SEATS, seats_row},
+    {CS_SESSION_SEATS, session_seats_row},
+    {CS_SIGNUP_UNREGISTERED, signup_unregistered_row},
+    {CS_SPEAKERS, speaker_row},
+    {CS_SKILLS, skill_row},
+    {CS_AGES, age_row},
     {CS_WINDOWS, window_row},
+    {CS_SIGNUP_OVERLAP, signup_overlap_row},
 };
 
 int check_run(struct ctx *c, int64_t event,

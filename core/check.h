@@ -13,8 +13,9 @@
 
 /* Call fn(arg, kind, message) for each violation in event (0 = all), until
  * fn returns non-zero. kind names the rule: overlap, full, room, booth, span,
- * event, capacity, waitlist (hard); speaker, rest, hours, skill, age,
- * availability (soft). Returns 0, or -1 when the store fails. */
+ * event, capacity, waitlist, signup (a sign-up without a registration)
+ * (hard); speaker, rest, hours, skill, age, availability, signups
+ * (overlapping sign-ups) (soft). Returns 0, or -1 when the store fails. */
 int check_run(struct ctx *c, int64_t event,
               int (*fn)(void *arg, const char *kind, const char *message), void *arg,
               struct err *e);

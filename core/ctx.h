@@ -1,5 +1,6 @@
 /* ctx.h - what every core operation needs: the store, the settings, the
- * clock, who is acting, and an optional override reason for soft rules.
+ * clock, who is acting, an optional override reason for soft rules, and who
+ * hears of side effects.
  * tui/main.c builds one inside its struct app and passes it down. */
 #ifndef MUSTER_CTX_H
 #define MUSTER_CTX_H
@@ -14,6 +15,11 @@ struct ctx {
 	struct clock *clock;
 	char actor[96];              /* login name, or "kiosk:CODE" */
 	const char *override_reason; /* non-NULL: soft rules may be overridden */
+	/* Told what a write did besides itself (the sign-ups a cancelled session
+	 * took with it), one line at a time, for the front end to show once the
+	 * write has committed; NULL: nobody listens. */
+	void (*notice)(void *arg, const char *line);
+	void *notice_arg;
 };
 
 /* A write about a pair of rows: (event, person), (shift, person). */
@@ -25,5 +31,7 @@ int ctx_tx(struct ctx *c, int64_t a, int64_t b, ctx_pair_fn fn, struct err *e);
 /* The login name of the user running muster (from the password database, not
  * the environment), for the audit log. */
 void ctx_default_actor(char *buf, size_t n);
+/* Tell the listener (if any) one line. */
+void ctx_notice(struct ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif

@@ -15,6 +15,7 @@
 #include "recheck.h"
 #include "registration.h"
 #include "schedule.h"
+#include "signup.h"
 #include "skill.h"
 #include "staffing.h"
 
@@ -94,7 +95,7 @@ static const struct field_def person_fields[] = {
     REF("org", 0, "org", "organization id"),
     DATE("birth_date", F_PRIVATE, "birth date YYYY-MM-DD (for minimum ages)"),
     BOOL("confidential", 0, "0", "never shown outside the coordinator's screens"),
-    TEXT("volunteer_code", F_AUTO | F_UNIQUE, "kiosk sign-in code (generated)"),
+    TEXT("volunteer_code", F_AUTO | F_UNIQUE, "person code for the kiosk and the door (generated)"),
     TEXT("pin_hash", F_AUTO | F_SECRET, "kiosk PIN hash (set with the pin command)"),
     TEXT("notes", F_LONG | F_PRIVATE, "notes"),
     BOOL("keep", 0, "0", "kept past [privacy] retain_days_after_event (give keep_reason)"),
@@ -176,6 +177,15 @@ static const struct field_def registration_fields[] = {
     TIME("checked_in_at", 0, "check-in time"),
     TIME("checked_out_at", 0, "check-out time"),
     TIME("created_at", F_AUTO, "when registered"),
+};
+
+static const struct field_def signup_fields[] = {
+    REF("session", F_REQUIRED, "session", "session id"),
+    REF("person", F_REQUIRED, "person", "person id"),
+    ENUM("status", 0, registration_statuses, "registered", NULL), /* a registration's five */
+    INT("waitlist_position", F_AUTO, NULL, 0, 0, "place on the session's waitlist"),
+    TIME("created_at", F_AUTO, "when signed up"),
+    TIME("checked_in_at", 0, "check-in time"),
 };
 
 static const struct field_def role_fields[] = {
@@ -294,7 +304,8 @@ static const struct entity_def entities[] = {
         .tz_expr = TZ_OF_EVENT("room"),
         .tz_from = "event",
         .prepare = itip_room_prepare,
-        .validate = agenda_room_validate,
+        .validate = signup_room_validate,
+        .after_write = signup_room_after_write,
     },
     {
         .name = "session",
@@ -307,7 +318,8 @@ static const struct entity_def entities[] = {
         .tz_from = "event",
         .order_by = "starts, id",
         .prepare = schedule_prepare,
-        .validate = agenda_session_validate,
+        .validate = signup_session_validate,
+        .after_write = signup_session_after_write,
     },
     {
         .name = "speaker",
@@ -340,6 +352,19 @@ static const struct entity_def entities[] = {
         .prepare = registration_prepare,
         .validate = registration_validate,
         .after_write = registration_after_write,
+    },
+    {
+        .name = "signup",
+        .plural = "signups",
+        .table = "signup",
+        FIELDS(signup_fields),
+        .event_where = "session IN (SELECT id FROM session WHERE event = ?)",
+        .tz_expr = "(SELECT tz FROM event JOIN session ON session.event = event.id"
+                   " WHERE session.id = signup.session)",
+        .tz_from = "session",
+        .prepare = signup_prepare,
+        .validate = signup_validate,
+        .after_write = signup_after_write,
     },
     {
         .name = "role",

@@ -31,7 +31,7 @@
 #include "xmalloc.h"
 
 #define CONFIDENTIAL PERSON_CONFIDENTIAL_NAME
-#define MAX_SOURCES  3
+#define MAX_SOURCES  4
 
 /* Someone a calendar is addressed to (the person of a person's file, an
  * organization's contact). */
@@ -337,10 +337,25 @@ static char *append(char *s, const char *more)
 	return r;
 }
 
-/* The DESCRIPTION: the session's or role's text, then who speaks. */
+/* A session the person signed up for says so first. */
+static char *signup_note(const struct ical_store_item *it)
+{
+	if (!it->signup)
+		return NULL;
+	if (strcmp(it->signup, "waitlisted") == 0)
+		return xasprintf("You are on the waitlist for this session (position %" PRId64
+		                 "); you will have a seat if one frees.",
+		                 it->waitlist_position);
+	return xasprintf("You signed up for this session.");
+}
+
+/* The DESCRIPTION: the person's sign-up, the session's or role's text, then
+ * who speaks. */
 static char *description_of(const struct ical_store_item *it, const struct crowd *k)
 {
-	char *d = NULL;
+	char *d = signup_note(it);
+	if (d && it->description && it->description[0])
+		d = append(d, "\n\n");
 	if (it->description && it->description[0])
 		d = append(d, it->description);
 	if (it->kind == ICAL_ITEM_BOOTH && it->org_name)
@@ -446,6 +461,9 @@ static icalcomponent *vevent(struct writer *w, const struct ical_store_item *it,
 		add(ev, icalproperty_new_categories(cat));
 		free(cat);
 	}
+	if (it->signup) /* marked as the person's sign-up, or their waiting place */
+		add(ev, icalproperty_new_categories(
+		            strcmp(it->signup, "waitlisted") == 0 ? "Waitlisted" : "Signed up"));
 	icalproperty_status st = status_of(m, it);
 	add(ev, icalproperty_new_status(st));
 	if (w->c->cfg->include_descriptions) {
@@ -771,9 +789,10 @@ static void calendar_for(const struct ical_export_opts *o, const struct invitee 
 	case ICAL_PERSON:
 		cal->src[0].q = ICAL_Q_PERSON_SHIFTS;
 		cal->src[1].q = ICAL_Q_PERSON_SESSIONS;
-		cal->src[0].key = cal->src[1].key = o->person;
-		cal->src[0].event = cal->src[1].event = o->event;
-		cal->nsrc = 2;
+		cal->src[2].q = ICAL_Q_PERSON_SIGNUPS;
+		cal->src[0].key = cal->src[1].key = cal->src[2].key = o->person;
+		cal->src[0].event = cal->src[1].event = cal->src[2].event = o->event;
+		cal->nsrc = 3;
 		cal->invitee = inv;
 		cal->alarms = true;
 		break;

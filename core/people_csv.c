@@ -19,8 +19,10 @@
 
 #include "array.h"
 #include "../db/person_store.h"
+#include "../db/signup_store.h"
 #include "person.h"
 #include "registration.h"
+#include "signup.h"
 #include "suggest.h"
 #include "strbuf.h"
 #include "tz.h"
@@ -37,18 +39,21 @@ enum col {
 	COL_CONFIDENTIAL,
 	COL_CODE,
 	COL_NOTES,
-	COL_SKILLS
+	COL_SKILLS,
+	COL_SESSIONS, /* import only, with an event */
 };
-#define COL_BLANK (-1) /* a header cell left empty */
+/* The columns an import reads: the export's, and sessions. */
+#define IMPORT_NCOLS (COL_SESSIONS + 1)
+#define COL_BLANK    (-1) /* a header cell left empty */
 
-/* The spreadsheet columns, in export order: the name, the person field a
- * cell is parsed into (NULL: handled apart), and whether blanks around the
- * value are part of it. */
+/* The spreadsheet columns, in export order (then those only an import
+ * reads): the name, the person field a cell is parsed into (NULL: handled
+ * apart), and whether blanks around the value are part of it. */
 static const struct column {
 	const char *name;
 	const char *field;
 	bool keep_blanks;
-} columns[PEOPLE_CSV_NCOLS] = {
+} columns[IMPORT_NCOLS] = {
     {"id", NULL, false},
     {"name", "name", false},
     {"email", "email", false},
@@ -59,6 +64,7 @@ static const struct column {
     {"volunteer_code", NULL, false},
     {"notes", "notes", true},
     {"skills", NULL, false},
+    {"sessions", NULL, false},
 };
 
 /* Person ids this import has written, with the line that first named them. */
@@ -86,11 +92,11 @@ struct importer {
 	bool header_done;
 	int *map; /* header position -> enum col or COL_BLANK */
 	size_t nmap;
-	int at[PEOPLE_CSV_NCOLS]; /* enum col -> header position, -1 = absent */
-	int fi[PERSON_NCOLS];     /* enum person_col -> entity field index */
-	int cf[PEOPLE_CSV_NCOLS]; /* enum col -> entity field index, -1 = none */
+	int at[IMPORT_NCOLS]; /* enum col -> header position, -1 = absent */
+	int fi[PERSON_NCOLS]; /* enum person_col -> entity field index */
+	int cf[IMPORT_NCOLS]; /* enum col -> entity field index, -1 = none */
 	struct seen seen;
-	struct name_cache orgs, skills;
+	struct name_cache orgs, skills, sessions;
 	long line;
 	unsigned char pool[4096]; /* random bytes for volunteer codes */
 	size_t pool_used;
@@ -114,12 +120,18 @@ struct outcome {
 	char changed[256]; /* names of changed fields, space separated */
 };
 
-const char *const *people_csv_columns(void)
+/* The names of the columns an import reads (the export's come first). */
+static const char *const *import_columns(void)
 {
-	static const char *names[PEOPLE_CSV_NCOLS];
-	for (size_t i = 0; i < PEOPLE_CSV_NCOLS; i++)
+	static const char *names[IMPORT_NCOLS];
+	for (size_t i = 0; i < IMPORT_NCOLS; i++)
 		names[i] = columns[i].name;
 	return names;
+}
+
+const char *const *people_csv_columns(void)
+{
+	return import_columns();
 }
 
 /* ---- small helpers ------------------------------------------------------ */
@@ -295,7 +307,7 @@ static const struct alias {
 
 static int column_find(const char *name)
 {
-	for (int i = 0; i < PEOPLE_CSV_NCOLS; i++)
+	for (int i = 0; i < IMPORT_NCOLS; i++)
 		if (strcmp(name, columns[i].name) == 0)
 			return i;
 	for (size_t i = 0; i < ARRAY_LEN(aliases); i++)
@@ -307,7 +319,7 @@ static int column_find(const char *name)
 static void column_list(char *buf, size_t n)
 {
 	size_t used = 0;
-	for (int i = 0; i < PEOPLE_CSV_NCOLS; i++)
+	for (int i = 0; i < IMPORT_NCOLS; i++)
 		used += (size_t)snprintf(buf + used, used < n ? n - used : 0, "%s%s", i ? ", " : "",
 		                         columns[i].name);
 }
@@ -315,7 +327,7 @@ static void column_list(char *buf, size_t n)
 static int unknown_column(const char *raw, const char *name, bool none_known, struct err *e)
 {
 	char q[80], all[200];
-	const char *near = suggest_closest(name, people_csv_columns(), PEOPLE_CSV_NCOLS);
+	const char *near = suggest_closest(name, import_columns(), IMPORT_NCOLS);
 	column_list(all, sizeof all);
 	if (near)
 		return err_set(e, ERR_INPUT, "unknown column \"%s\"; did you mean %s?",
@@ -329,7 +341,7 @@ static int header(struct importer *im, const struct csv_row *row, struct err *e)
 {
 	im->map = xcalloc(row->n, sizeof *im->map);
 	im->nmap = row->n;
-	for (int k = 0; k < PEOPLE_CSV_NCOLS; k++)
+	for (int k = 0; k < IMPORT_NCOLS; k++)
 		im->at[k] = -1;
 	bool none_known = true;
 	for (size_t i = 0; i < row->n; i++) {
@@ -348,6 +360,10 @@ static int header(struct importer *im, const struct csv_row *row, struct err *e)
 		im->map[i] = k;
 		none_known = false;
 	}
+	if (im->at[COL_SESSIONS] >= 0 && !im->o->event)
+		return err_set(e, ERR_INPUT,
+		               "the sessions column signs people up for sessions of an event: "
+		               "give --event ID");
 	if (im->at[COL_NAME] < 0) {
 		char all[200];
 		column_list(all, sizeof all);
@@ -469,7 +485,7 @@ static int parse_row(struct importer *im, char **cell, struct record *r, char *c
                      struct skill_list *skills, struct err *e)
 {
 	char q[80];
-	for (int k = 0; k < PEOPLE_CSV_NCOLS; k++) {
+	for (int k = 0; k < IMPORT_NCOLS; k++) {
 		if (im->cf[k] < 0 || !cell[k])
 			continue;
 		if (record_parse_field(im->c, r, (size_t)im->cf[k], cell[k], e) < 0)
@@ -762,6 +778,62 @@ static int register_person(struct importer *im, int64_t person, struct err *e)
 	return 0;
 }
 
+/* One token of the sessions column: a session of the event by UID or by
+ * title (any case), looked up once per import. */
+static int session_named(struct importer *im, const char *token, int64_t *id, struct err *e)
+{
+	char q[80];
+	int matches;
+	if ((*id = cache_get(&im->sessions, token)) != 0)
+		return 0;
+	if (signup_store_session_named(im->c->db, im->o->event, token, id, &matches, e) < 0)
+		return -1;
+	if (matches == 0)
+		return err_set(e, ERR_INPUT,
+		               "sessions: no session \"%s\" in event %" PRId64
+		               " (give a session's UID or its title)",
+		               shown(token, q, sizeof q), im->o->event);
+	if (matches > 1)
+		return err_set(e, ERR_INPUT,
+		               "sessions: \"%s\" is the title of several sessions of event %" PRId64
+		               "; give the session's UID",
+		               shown(token, q, sizeof q), im->o->event);
+	cache_put(&im->sessions, token, *id);
+	return 0;
+}
+
+/* The sessions column: sign the person up for each (seated or waitlisted,
+ * under every rule); a sign-up already held is left as it is. */
+static int sign_up(struct importer *im, int64_t person, char *text, struct err *e)
+{
+	for (char *tok = text, *next; tok; tok = next) {
+		next = strchr(tok, ';');
+		if (next)
+			*next++ = '\0';
+		tok = trim(tok);
+		if (!*tok)
+			continue;
+		int64_t session, signup;
+		char where[128];
+		if (session_named(im, tok, &session, e) < 0 ||
+		    signup_find(im->c, session, person, &signup, e) < 0 ||
+		    signup_describe(im->c, session, person, where, sizeof where, e) < 0)
+			return -1;
+		if (signup && strcmp(where, "cancelled") != 0) {
+			im->st->already_signed_up++;
+			continue;
+		}
+		if (signup_register(im->c, session, person, &signup, e) < 0 ||
+		    signup_describe(im->c, session, person, where, sizeof where, e) < 0) {
+			err_prefix(e, "sessions");
+			return -1;
+		}
+		im->st->signed_up++;
+		im->st->signup_waitlisted += strncmp(where, "waitlisted", 10) == 0;
+	}
+	return 0;
+}
+
 /* A changed person gets an audit entry of its own. The people added are
  * named by their ids in the one summary entry of the import (finish): an
  * entry per added row cost a seventh of a 100,000-row import. */
@@ -798,7 +870,7 @@ static void count(struct importer *im, const struct outcome *out)
 }
 
 static int import_person(struct importer *im, struct record *r, const char *code,
-                         const struct skill_list *skills, struct err *e)
+                         const struct skill_list *skills, char *sessions, struct err *e)
 {
 	struct outcome out = {0};
 	long first = 0;
@@ -822,13 +894,13 @@ static int import_person(struct importer *im, struct record *r, const char *code
 		seen_at(&im->seen, out.id, im->line);
 	if (im->o->event && !out.repeated && register_person(im, out.id, e) < 0)
 		return -1;
-	return 0;
+	return sessions ? sign_up(im, out.id, sessions, e) : 0;
 }
 
 static int on_row(void *arg, const struct csv_row *row, struct err *e)
 {
 	struct importer *im = arg;
-	char *cell[PEOPLE_CSV_NCOLS] = {0};
+	char *cell[IMPORT_NCOLS] = {0};
 	bool any;
 	im->line = row->line;
 	if (!im->header_done) {
@@ -846,7 +918,7 @@ static int on_row(void *arg, const struct csv_row *row, struct err *e)
 	record_init(&r, im->ent);
 	int ret = parse_row(im, cell, &r, code, &skills, e);
 	if (ret == 0)
-		ret = import_person(im, &r, code, &skills, e);
+		ret = import_person(im, &r, code, &skills, cell[COL_SESSIONS], e);
 	record_free(&r);
 	free(skills.v);
 	if (ret < 0)
@@ -929,7 +1001,7 @@ static int run(struct importer *im, FILE *f, uint64_t size, struct err *e)
 	struct csv_source src = {f, im->file, size, im->o->progress, im->o->progress_arg};
 	for (int k = 0; k < PERSON_NCOLS; k++)
 		im->fi[k] = entity_field_index(im->ent, person_store_column((enum person_col)k));
-	for (int k = 0; k < PEOPLE_CSV_NCOLS; k++)
+	for (int k = 0; k < IMPORT_NCOLS; k++)
 		im->cf[k] = columns[k].field ? entity_field_index(im->ent, columns[k].field) : -1;
 	if (sodium_init() < 0)
 		return err_set(e, ERR_DB, "volunteer code: no random source");
@@ -970,6 +1042,7 @@ int people_csv_import(struct ctx *c, const char *path, const struct people_csv_o
 	free(im.seen.line);
 	cache_free(&im.orgs);
 	cache_free(&im.skills);
+	cache_free(&im.sessions);
 	return ret;
 }
 

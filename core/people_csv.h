@@ -5,7 +5,9 @@
  *   name (required), email, phone, org (an organization's name; created when
  *   new), birth_date (YYYY-MM-DD), confidential (yes/no, 1/0), notes,
  *   skills ("First aid;Interpreter: Khmer (until 2027-06-30)"),
- *   volunteer_code (kept for a new person when free), id (ignored).
+ *   volunteer_code (kept for a new person when free), id (ignored); and,
+ *   read by an import with an event only, sessions (the event's sessions to
+ *   sign up for, by UID or title, ';'-separated).
  * Matching: a row whose email is a person's email (any case) updates that
  * person; a row without a match by email whose volunteer_code and name are a
  * person's updates that person; any other row adds a person. Updating: cells
@@ -14,9 +16,11 @@
  * one file with the same email are one person (the later row wins) unless
  * their names differ, which is an error. With an event, everyone is
  * registered through core/registration.h (capacity and waitlist); people
- * already registered, or who cancelled, are left as they are. A change the
- * rules refuse (a skill's expiry or a birth date under existing assignments)
- * stops the import like a bad row. The whole file is one transaction. */
+ * already registered, or who cancelled, are left as they are; each is then
+ * signed up for their sessions through core/signup.h (seats, waitlist, the
+ * rules), a sign-up already held left as it is. A change the rules refuse (a skill's expiry or a
+ * birth date under existing assignments) stops the import like a bad row. The whole file is one
+ * transaction. */
 #ifndef MUSTER_PEOPLE_CSV_H
 #define MUSTER_PEOPLE_CSV_H
 
@@ -51,7 +55,10 @@ struct people_csv_stats {
 	int64_t registered; /* registrations made with opts.event */
 	int64_t waitlisted; /* of those, waitlisted */
 	int64_t already_registered;
-	int64_t left_cancelled; /* had cancelled: not registered again */
+	int64_t left_cancelled;    /* had cancelled: not registered again */
+	int64_t signed_up;         /* sign-ups made from the sessions column */
+	int64_t signup_waitlisted; /* of those, waitlisted */
+	int64_t already_signed_up;
 };
 
 /* Import path ("-" = standard input). Bad rows: ERR_INPUT "PATH:LINE: why",
@@ -59,7 +66,8 @@ struct people_csv_stats {
 int people_csv_import(struct ctx *c, const char *path, const struct people_csv_opts *o,
                       struct people_csv_stats *st, struct err *e);
 
-/* The export's column names, in order (PEOPLE_CSV_NCOLS of them). */
+/* The export's column names, in order (PEOPLE_CSV_NCOLS of them; an import
+ * reads one more after them, sessions). */
 const char *const *people_csv_columns(void);
 /* Each person (of event when non-zero, by name) as PEOPLE_CSV_NCOLS cells. */
 int people_csv_export(struct ctx *c, int64_t event, int (*fn)(void *arg, const char *const *cells),

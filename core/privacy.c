@@ -1,8 +1,9 @@
 /* privacy.c - the rules for rows that point at an erased person, and the
  * retention cut-off. Counts stay right: registrations (attendance),
- * assignments (coverage, hours) and speaker links (the attendance report
- * counts a session's speakers) stay, pointing at "Erased person N"; links
- * that describe the person and count nothing go. */
+ * assignments (coverage, hours), speaker links (the attendance report
+ * counts a session's speakers) and sign-ups (a session's seats) stay,
+ * pointing at "Erased person N"; links that describe the person and count
+ * nothing go. */
 #include "privacy.h"
 
 #include <stdlib.h>
@@ -24,6 +25,10 @@ static const struct ref_rule rules[] = {
      .column = "person",
      .fate = REF_KEEP,
      .why = "the attendance report counts a session's speakers"},
+    {.table = "signup",
+     .column = "person",
+     .fate = REF_KEEP,
+     .why = "a session's seats, waitlist and attendance"},
     {.table = "person_skill",
      .column = "person",
      .fate = REF_DELETE,

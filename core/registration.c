@@ -1,6 +1,6 @@
-/* registration.c - registrations and the waitlist of SPEC rule 5: placing
- * a new registration (seat or waitlist), closing gaps in the waitlist,
- * promoting when a seat frees, attendance. */
+/* registration.c - registrations for events: the event's seats and waitlist
+ * (SPEC rule 5, kept by core/waitlist.c for attendees only), registering,
+ * cancelling, attendance. */
 #include "registration.h"
 
 #include <inttypes.h>
@@ -10,10 +10,11 @@
 #include "array.h"
 #include "../db/registration_store.h"
 #include "../db/rules_store.h"
-#include "audit.h"
 #include "rules.h"
 #include "schedule.h"
+#include "signup.h"
 #include "tz.h"
+#include "waitlist.h"
 
 static const char *const kinds[] = {"attendee", "volunteer", "speaker",
                                     "partner",  "staff",     "press"};
@@ -55,63 +56,36 @@ static void status_text(const struct reg_row *g, char *buf, size_t n)
 
 /* ---- the waitlist ----------------------------------------------------- */
 
-int registration_settle(struct ctx *c, int64_t event, struct err *e)
+static int event_capacity(struct ctx *c, int64_t event, int64_t *cap, char *name, size_t n,
+                          struct err *e)
 {
-	for (;;) {
-		int64_t id, person, pos, taken;
-		struct rs_event ev;
-		struct rs_person p;
-		if (registration_store_first_waiting(c->db, event, &id, &person, &pos, e) < 0)
-			return -1;
-		if (!id)
-			return 0;
-		if (rules_store_event(c->db, event, &ev, e) < 0 ||
-		    registration_store_seated(c->db, event, 0, &taken, e) < 0)
-			return -1;
-		if (!rules_seat_free(taken, ev.capacity))
-			return 0;
-		if (registration_store_promote(c->db, id, e) < 0 ||
-		    registration_store_close_gap(c->db, event, pos, e) < 0 ||
-		    rules_store_person(c->db, person, &p, e) < 0)
-			return -1;
-		if (audit_log(c, "promote", "registration", id, e,
-		              "promote person %" PRId64 " (%s) from position %" PRId64
-		              " of the waitlist of event %" PRId64 " (%s)",
-		              person, p.name, pos, event, ev.name) < 0)
-			return -1;
-	}
+	struct rs_event ev;
+	if (rules_store_event(c->db, event, &ev, e) < 0)
+		return -1;
+	*cap = ev.capacity;
+	snprintf(name, n, "%s", ev.name);
+	return 0;
 }
 
-/* A new (or renewed) seat-taking registration on a full event waits; a
- * waiting or non-attendee one changed to take a seat is refused. */
-static int place(struct ctx *c, struct record *r, const struct record *old, struct err *e)
+static bool record_seated(const struct record *r)
 {
-	int64_t event = record_int(r, "event"), taken;
-	struct rs_event ev;
-	struct err lookup = {0};
-	if (rules_store_event(c->db, event, &ev, &lookup) < 0) {
-		if (lookup.code == ERR_NOT_FOUND)
-			return 0; /* the reference check names it */
-		return err_set(e, lookup.code, "%s", lookup.msg);
-	}
-	if (ev.capacity <= 0)
-		return 0;
-	if (registration_store_seated(c->db, event, r->id, &taken, e) < 0)
-		return -1;
-	if (rules_seat_free(taken, ev.capacity))
-		return 0;
-	if (!old || is(record_text(old, "status"), "cancelled")) {
-		record_set_text(r, "status", "waitlisted");
-		return 0;
-	}
-	struct rs_person p;
-	if (rules_store_person(c->db, record_int(r, "person"), &p, e) < 0)
-		return -1;
-	return err_set(e, ERR_REFUSED,
-	               "%s is full (%" PRId64 " of %" PRId64
-	               " seats taken): no seat for %s as an attendee; raise the capacity or "
-	               "wait for a cancellation",
-	               ev.name, taken, ev.capacity, p.name);
+	return registration_seated(record_text(r, "kind"), record_text(r, "status"));
+}
+
+static const struct waitlist event_waitlist = {
+    .table = WL_REGISTRATION,
+    .entity = "registration",
+    .group = "event",
+    .as = " as an attendee",
+    .seats = "attendees registered",
+    .rows = "registrations",
+    .capacity = event_capacity,
+    .seated = record_seated,
+};
+
+int registration_settle(struct ctx *c, int64_t event, struct err *e)
+{
+	return waitlist_settle(c, &event_waitlist, event, e);
 }
 
 int registration_prepare(struct ctx *c, struct record *r, const struct record *old, struct err *e)
@@ -119,30 +93,11 @@ int registration_prepare(struct ctx *c, struct record *r, const struct record *o
 	if (schedule_prepare(c, r, old, e) < 0)
 		return -1;
 	const char *kind = record_text(r, "kind"), *status = record_text(r, "status");
-	int64_t event = record_int(r, "event");
-	if (!kind || !status || (old && record_int(old, "event") != event))
+	if (!kind || !status || (old && record_int(old, "event") != record_int(r, "event")))
 		return 0; /* the required-field check and validate refuse these */
 	if (registration_waitlisted(status) && !is(kind, "attendee"))
 		record_set_text(r, "status", "registered");
-	bool before =
-	    old && registration_seated(record_text(old, "kind"), record_text(old, "status"));
-	if (registration_seated(kind, record_text(r, "status")) && !before &&
-	    place(c, r, old, e) < 0)
-		return -1;
-	bool waiting = registration_waitlisted(record_text(r, "status"));
-	bool was_waiting = old && registration_waitlisted(record_text(old, "status"));
-	if (waiting && !was_waiting) {
-		int64_t last;
-		if (registration_store_last_position(c->db, event, &last, e) < 0)
-			return -1;
-		record_set_int(r, "waitlist_position", last + 1);
-	} else if (!waiting) {
-		record_set_text(r, "waitlist_position", NULL);
-		if (was_waiting && registration_store_close_gap(
-		                       c->db, event, record_int(old, "waitlist_position"), e) < 0)
-			return -1;
-	}
-	return 0;
+	return waitlist_prepare(c, &event_waitlist, r, old, e);
 }
 
 int registration_validate(struct ctx *c, struct record *r, const struct record *old, struct err *e)
@@ -178,11 +133,11 @@ int registration_validate(struct ctx *c, struct record *r, const struct record *
 int registration_after_write(struct ctx *c, const struct record *r, const char *action,
                              struct err *e)
 {
-	int64_t event = record_int(r, "event");
-	if (is(action, "rm") && registration_waitlisted(record_text(r, "status")) &&
-	    registration_store_close_gap(c->db, event, record_int(r, "waitlist_position"), e) < 0)
+	bool gone = is(action, "rm") || is(record_text(r, "status"), "cancelled");
+	if (!is(action, "add") && gone &&
+	    signup_cancel_person(c, record_int(r, "event"), record_int(r, "person"), e) < 0)
 		return -1;
-	return registration_settle(c, event, e);
+	return waitlist_after_write(c, &event_waitlist, r, action, e);
 }
 
 int registration_event_validate(struct ctx *c, struct record *r, const struct record *old,
@@ -191,15 +146,7 @@ int registration_event_validate(struct ctx *c, struct record *r, const struct re
 	int64_t cap = record_int(r, "capacity"), was = old ? record_int(old, "capacity") : 0;
 	if (!old || cap <= 0 || (was > 0 && cap >= was))
 		return 0;
-	int64_t taken;
-	if (registration_store_seated(c->db, r->id, 0, &taken, e) < 0)
-		return -1;
-	if (taken <= cap)
-		return 0;
-	return err_set(e, ERR_REFUSED,
-	               "%s already has %" PRId64 " attendees registered; its capacity cannot go "
-	               "below that (cancel registrations first)",
-	               record_text(r, "name"), taken);
+	return waitlist_fits(c, &event_waitlist, r->id, cap, record_text(r, "name"), e);
 }
 
 int registration_event_after_write(struct ctx *c, const struct record *r, const char *action,
@@ -318,7 +265,8 @@ static int cancel_in_tx(struct ctx *c, int64_t event, int64_t person, int64_t *p
 		return -1;
 	if (!x.found || is(x.g.status, "cancelled"))
 		return not_registered(&x, e);
-	if (registration_store_first_waiting(c->db, event, &first, &first_person, &pos, e) < 0 ||
+	if (waitlist_store_first(c->db, WL_REGISTRATION, event, &first, &first_person, &pos, e) <
+	        0 ||
 	    record_get(c, registration_ent(), x.g.id, &r, e) < 0)
 		return -1;
 	record_set_text(&r, "status", "cancelled");

@@ -1,12 +1,13 @@
 /* report.c - coverage, hours and attendance of one event: rows from
- * db/report_store.c, sums per clock hour of the event's zone, seats per time
- * slot; handed to callbacks, never printed. */
+ * db/report_store.c, sums per clock hour of the event's zone, sign-ups per
+ * session; handed to callbacks, never printed. */
 #include "report.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "../db/report_store.h"
+#include "rules.h"
 #include "checked.h"
 #include "tz.h"
 #include "xmalloc.h"
@@ -161,16 +162,9 @@ int report_hours(struct ctx *c, const struct report_event *ev,
 
 /* ---- attendance --------------------------------------------------------- */
 
-struct session_row {
-	struct report_session s;
-	char *title, *kind, *room;
-};
-
 struct attendance {
 	const struct report_attendance_fns *fns;
-	int64_t expected;
-	struct session_row *v;
-	size_t n, cap;
+	int64_t now;
 };
 
 static int attendance_kind(void *arg, const struct report_store_kind *k)
@@ -179,80 +173,37 @@ static int attendance_kind(void *arg, const struct report_store_kind *k)
 	struct report_kind row = {
 	    k->kind, k->registered, k->waitlisted, k->cancelled, k->checked_in, k->no_show, 0};
 	row.total = k->registered + k->waitlisted + k->cancelled + k->checked_in + k->no_show;
-	at->expected += k->registered + k->checked_in;
 	return at->fns->kind ? at->fns->kind(at->fns->arg, &row) : 0;
-}
-
-/* The smaller of two capacities where 0 means unlimited. */
-static int64_t capacity_of(int64_t a, int64_t b)
-{
-	if (!a || !b)
-		return a ? a : b;
-	return a < b ? a : b;
 }
 
 static int attendance_session(void *arg, const struct report_store_session *s)
 {
 	struct attendance *at = arg;
-	XGROW(at->v, at->n, at->cap, 32);
-	struct session_row *r = &at->v[at->n++];
-	r->title = xstrdup(s->title);
-	r->kind = xstrdup(s->kind);
-	r->room = xstrdup(s->room);
-	r->s = (struct report_session){s->id,
-	                               r->title,
-	                               r->kind,
-	                               r->room,
-	                               s->starts,
-	                               s->ends,
-	                               capacity_of(s->capacity, s->room_capacity),
-	                               s->speakers,
-	                               0,
-	                               0,
-	                               0};
-	return 0;
-}
-
-/* Seats at the time of session i: every session overlapping it. */
-static void seats_of(struct attendance *at, size_t i)
-{
-	struct report_session *s = &at->v[i].s;
-	s->seats = 0;
-	for (size_t j = 0; j < at->n && s->seats >= 0; j++) {
-		const struct report_session *o = &at->v[j].s;
-		if (o->starts >= s->ends || o->ends <= s->starts)
-			continue;
-		s->seats = o->capacity ? s->seats + o->capacity : -1;
-	}
-	s->expected = at->expected;
-	s->short_by = s->seats >= 0 && at->expected > s->seats ? at->expected - s->seats : 0;
-}
-
-static int sessions_out(struct attendance *at)
-{
-	int ret = 0;
-	for (size_t i = 0; i < at->n && ret == 0; i++) {
-		seats_of(at, i);
-		if (at->fns->session)
-			ret = at->fns->session(at->fns->arg, &at->v[i].s);
-	}
-	return stopped(ret);
+	bool over = s->ends <= at->now;
+	struct report_session r = {
+	    .id = s->id,
+	    .title = s->title,
+	    .kind = s->kind,
+	    .room = s->room,
+	    .starts = s->starts,
+	    .ends = s->ends,
+	    .capacity = rules_session_capacity(s->capacity, s->room_capacity),
+	    .speakers = s->speakers,
+	    .signed_up = s->registered + s->checked_in + s->no_show,
+	    .waitlisted = s->waitlisted,
+	    .cancelled = s->cancelled,
+	    .checked_in = s->checked_in,
+	    .no_show = s->no_show + (over ? s->registered : 0),
+	};
+	return at->fns->session ? at->fns->session(at->fns->arg, &r) : 0;
 }
 
 int report_attendance(struct ctx *c, const struct report_event *ev,
                       const struct report_attendance_fns *fns, struct err *e)
 {
-	struct attendance at = {fns, 0, NULL, 0, 0};
+	struct attendance at = {fns, clock_now(c->clock)};
 	int ret = report_store_kinds(c->db, ev->id, attendance_kind, &at, e);
 	if (ret == 0)
 		ret = report_store_sessions(c->db, ev->id, attendance_session, &at, e);
-	if (ret == 0)
-		ret = sessions_out(&at);
-	for (size_t i = 0; i < at.n; i++) {
-		free(at.v[i].title);
-		free(at.v[i].kind);
-		free(at.v[i].room);
-	}
-	free(at.v);
-	return ret;
+	return stopped(ret);
 }

@@ -4,9 +4,8 @@
  *   coverage    per shift and per hour of the event: needed, filled, gap;
  *   hours       per volunteer: scheduled and worked hours, no-shows;
  *   attendance  per registration kind: counts by status; per session: its
- *               capacity against the seats in use at that time and the
- *               event's registered people (muster records sign-ups per
- *               event, not per session).
+ *               seats and its sign-ups (signed up, waitlisted, checked in,
+ *               no-shows).
  * A callback returns 0 to go on, non-zero to stop (then the report returns
  * -1 when the value is negative, 0 otherwise). */
 #ifndef MUSTER_REPORT_H
@@ -93,10 +92,10 @@ struct report_session {
 	int64_t starts, ends;
 	int64_t capacity; /* min of the session's and the room's, 0 = unlimited */
 	int64_t speakers; /* speaker links */
-	int64_t seats;    /* capacity of every session overlapping it (itself too),
-	                     -1 = unlimited */
-	int64_t expected; /* the event's registered and checked-in people */
-	int64_t short_by; /* max(0, expected - seats) when seats are limited */
+	/* its sign-ups: seated (registered, checked in or no-show), waiting,
+	 * cancelled, checked in, and no-shows (marked so, or still only
+	 * registered once the session has ended) */
+	int64_t signed_up, waitlisted, cancelled, checked_in, no_show;
 };
 
 struct report_attendance_fns {

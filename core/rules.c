@@ -234,6 +234,75 @@ enum rule_level rules_waitlist_idle(const char *event, int64_t seated, int64_t c
 	return RULE_HARD;
 }
 
+int64_t rules_session_capacity(int64_t session_capacity, int64_t room_capacity)
+{
+	if (session_capacity <= 0 || room_capacity <= 0)
+		return session_capacity > 0 ? session_capacity
+		       : room_capacity > 0  ? room_capacity
+		                            : 0;
+	return session_capacity < room_capacity ? session_capacity : room_capacity;
+}
+
+enum rule_level rules_signup_registered(const char *person, const char *event,
+                                        const char *reg_status, int64_t position, char *msg,
+                                        size_t n)
+{
+	const char *s = reg_status ? reg_status : "";
+	if (strcmp(s, "registered") == 0 || strcmp(s, "checked_in") == 0)
+		return RULE_OK;
+	if (strcmp(s, "waitlisted") == 0)
+		snprintf(msg, n,
+		         "%s is on the waitlist for %s (position %" PRId64
+		         "): a sign-up needs a seat at the event",
+		         person, event, position);
+	else if (s[0])
+		snprintf(msg, n, "%s's registration for %s is %s: a sign-up needs an active one",
+		         person, event, strcmp(s, "no_show") == 0 ? "marked no-show" : s);
+	else
+		snprintf(msg, n, "%s is not registered for %s: a sign-up needs a registration",
+		         person, event);
+	return RULE_HARD;
+}
+
+/* "\"Title\" Sat 7 Dec 10:00–11:00"; the day is left out when the session
+ * starts on the local day of near (near 0: always written). */
+static void quoted(const struct rules_fmt *f, int64_t near, const struct rules_slot *s, char *buf,
+                   size_t n)
+{
+	char when[128];
+	if (near)
+		rules_when_near(f, near, s->starts, s->ends, when, sizeof when);
+	else
+		rules_when(f, s->starts, s->ends, when, sizeof when);
+	snprintf(buf, n, "\"%s\" %s", s->what ? s->what : "a session", when);
+}
+
+enum rule_level rules_signup_overlap(const struct rules_fmt *f, const char *person,
+                                     const struct rules_slot *held, const struct rules_slot *want,
+                                     char *msg, size_t n)
+{
+	if (!rules_overlaps(held->starts, held->ends, want->starts, want->ends))
+		return RULE_OK;
+	char a[300], b[300];
+	quoted(f, 0, held, a, sizeof a);
+	quoted(f, held->starts, want, b, sizeof b);
+	snprintf(msg, n, "%s is signed up for %s, which overlaps %s", person, a, b);
+	return RULE_SOFT;
+}
+
+enum rule_level rules_session_over_capacity(const struct rules_fmt *f,
+                                            const struct rules_slot *session, int64_t seated,
+                                            int64_t capacity, char *msg, size_t n)
+{
+	if (capacity <= 0 || seated <= capacity)
+		return RULE_OK;
+	char a[300];
+	quoted(f, 0, session, a, sizeof a);
+	snprintf(msg, n, "session %s has %" PRId64 " sign-ups, more than its %" PRId64 " seats", a,
+	         seated, capacity);
+	return RULE_HARD;
+}
+
 enum rule_level rules_speaker_busy(const struct rules_fmt *f, const char *person,
                                    const struct rules_slot *session, const struct rules_slot *shift,
                                    char *msg, size_t n)

@@ -75,6 +75,22 @@ enum rule_level rules_over_capacity(const char *event, int64_t seated, int64_t c
 /* Rule 5, as found in stored data: a free seat while first (at position) waits. */
 enum rule_level rules_waitlist_idle(const char *event, int64_t seated, int64_t capacity,
                                     const char *first, int64_t position, char *msg, size_t n);
+/* Rule 2: the seats of a session, min(session capacity, room capacity)
+ * where 0 means unlimited (0 when both are). */
+int64_t rules_session_capacity(int64_t session_capacity, int64_t room_capacity);
+/* A sign-up needs a seat at the event: registration status reg_status
+ * ("" when none; position when waitlisted) of person for event. */
+enum rule_level rules_signup_registered(const char *person, const char *event,
+                                        const char *reg_status, int64_t position, char *msg,
+                                        size_t n);
+/* Soft: person holds a sign-up for session held, which overlaps want. */
+enum rule_level rules_signup_overlap(const struct rules_fmt *f, const char *person,
+                                     const struct rules_slot *held, const struct rules_slot *want,
+                                     char *msg, size_t n);
+/* Rule 2, as found in stored data: more seated sign-ups than capacity. */
+enum rule_level rules_session_over_capacity(const struct rules_fmt *f,
+                                            const struct rules_slot *session, int64_t seated,
+                                            int64_t capacity, char *msg, size_t n);
 /* Rule 6 (soft): person speaks at session; shift overlaps it. */
 enum rule_level rules_speaker_busy(const struct rules_fmt *f, const char *person,
                                    const struct rules_slot *session, const struct rules_slot *shift,

@@ -119,13 +119,43 @@
 	" WHERE" ACTIVE " AND s.status = 'open' AND NOT EXISTS (SELECT 1" \
 	" FROM availability v WHERE v.person = a.person AND v.event = s.event" \
 	" AND v.starts <= s.starts AND v.ends >= s.ends) ORDER BY a.person, s.starts", \
+    [CS_SESSION_SEATS] = \
+	"SELECT se.id, se.capacity, coalesce(m.capacity, 0)," \
+	" (SELECT count(*) FROM signup g WHERE g.session = se.id" \
+	" AND g.status IN " SIGNUP_SEATED_SQL ")," \
+	" coalesce(w.person, 0), coalesce(w.waitlist_position, 0)" \
+	" FROM session se LEFT JOIN room m ON m.id = se.room" \
+	" LEFT JOIN signup w ON w.id = (SELECT id FROM signup WHERE session = se.id" \
+	" AND status = " SIGNUP_WAITLISTED_SQL " ORDER BY waitlist_position, id LIMIT 1)" \
+	" WHERE se.status != 'cancelled' AND" EVENT("se.event") \
+	" AND EXISTS (SELECT 1 FROM signup g WHERE g.session = se.id) ORDER BY se.starts, se.id", \
+    [CS_SIGNUP_UNREGISTERED] = \
+	"SELECT g.person, g.session, coalesce(r.waitlist_position, 0), coalesce(r.status, '')" \
+	" FROM session se CROSS JOIN signup g ON g.session = se.id" \
+	" LEFT JOIN registration r ON r.event = se.event AND r.person = g.person" \
+	" WHERE g.status IN " SIGNUP_ACTIVE_SQL " AND se.status != 'cancelled' AND" EVENT("se.event") \
+	" AND (r.id IS NULL OR r.status NOT IN ('registered','checked_in'))" \
+	" ORDER BY se.starts, se.id, g.person", \
+    [CS_SIGNUP_OVERLAP] = \
+	"SELECT x.person, a.id, b.id FROM session a CROSS JOIN signup x ON x.session = a.id" \
+	" JOIN signup y ON y.person = x.person AND y.session != x.session" \
+	" JOIN session b ON b.id = y.session" \
+	" WHERE x.status IN " SIGNUP_ACTIVE_SQL " AND y.status IN " SIGNUP_ACTIVE_SQL \
+	" AND a.status != 'cancelled' AND b.status != 'cancelled' AND" EVENT("a.event") \
+	" AND b.starts < a.ends AND b.ends > a.starts" \
+	" AND (b.starts > a.starts OR (b.starts = a.starts AND b.id > a.id))" \
+	" ORDER BY x.person, a.starts, b.starts", \
 }
 static const char *const every_event[CS_NQUERIES] = QUERIES(EVERY_EVENT);
 static const char *const one_event[CS_NQUERIES] = QUERIES(ONE_EVENT);
 /* clang-format on */
 
 /* How many of a query's columns, at the end, are text. */
-static const int ntext[CS_NQUERIES] = {[CS_OUTSIDE] = 1, [CS_CROSS_EVENT] = 2};
+static const int ntext[CS_NQUERIES] = {
+    [CS_OUTSIDE] = 1,
+    [CS_CROSS_EVENT] = 2,
+    [CS_SIGNUP_UNREGISTERED] = 1,
+};
 
 int check_store_scan(struct db *db, enum cs_query q, int64_t event,
                      int (*fn)(void *arg, const struct cs_row *row), void *arg, struct err *e)

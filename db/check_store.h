@@ -15,17 +15,22 @@ struct cs_row {
 };
 
 enum cs_query {
-	CS_TIMELINE,    /* i: person, shift, event, starts, ends; by person, then start */
-	CS_OVERFILLED,  /* i: shift, taken, need_max */
-	CS_ROOM_CLASH,  /* i: session, later session (same room, overlapping) */
-	CS_BOOTH_CLASH, /* i: booth, later booth (same label, other org, overlapping) */
-	CS_OUTSIDE,     /* i: id, event, starts, ends, span0, span1; t: "session 4 \"X\"" */
-	CS_CROSS_EVENT, /* i: event, other event; t: "shift 7", "role 3 (Greeter)" */
-	CS_SEATS,       /* i: event, capacity, seated, first waiting person, position */
-	CS_SPEAKERS,    /* i: person, session, shift (overlapping) */
-	CS_SKILLS,      /* i: person, shift (maybe lacking the role's skill) */
-	CS_AGES,        /* i: person, shift (maybe under the role's minimum age) */
-	CS_WINDOWS,     /* i: person, shift (not inside one availability window) */
+	CS_TIMELINE,            /* i: person, shift, event, starts, ends; by person, then start */
+	CS_OVERFILLED,          /* i: shift, taken, need_max */
+	CS_ROOM_CLASH,          /* i: session, later session (same room, overlapping) */
+	CS_BOOTH_CLASH,         /* i: booth, later booth (same label, other org, overlapping) */
+	CS_OUTSIDE,             /* i: id, event, starts, ends, span0, span1; t: "session 4 \"X\"" */
+	CS_CROSS_EVENT,         /* i: event, other event; t: "shift 7", "role 3 (Greeter)" */
+	CS_SEATS,               /* i: event, capacity, seated, first waiting person, position */
+	CS_SPEAKERS,            /* i: person, session, shift (overlapping) */
+	CS_SKILLS,              /* i: person, shift (maybe lacking the role's skill) */
+	CS_AGES,                /* i: person, shift (maybe under the role's minimum age) */
+	CS_WINDOWS,             /* i: person, shift (not inside one availability window) */
+	CS_SESSION_SEATS,       /* i: session, capacity, room capacity, seated, first waiting
+	                           person, position (sessions with sign-ups) */
+	CS_SIGNUP_UNREGISTERED, /* i: person, session, registration's waitlist position;
+	                           t: its status ("" when none), not registered/checked_in */
+	CS_SIGNUP_OVERLAP, /* i: person, session, later session (both signed up, overlapping) */
 	CS_NQUERIES
 };
 

@@ -314,7 +314,7 @@ static bool empty_file(struct db *db)
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(db->h, "PRAGMA page_count", -1, &st, NULL) != SQLITE_OK)
 		return false;
-	bool empty = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) == 0;
+	bool empty = sqlite3_step(st) == SQLITE_ROW && db_column_int64(st, DB_COL_ONLY) == 0;
 	sqlite3_finalize(st);
 	return empty;
 }

@@ -32,35 +32,39 @@ enum item_col {
 	IT_ORG_NAME,
 	IT_FILLED,
 	IT_NEED_MAX,
+	IT_SIGNUP,            /* a person's sign-up: its status (NULL elsewhere) */
+	IT_WAITLIST_POSITION, /* and its place on the waitlist */
 	IT_NCOLS
 };
 /* A zone query: each zone with the span of the items in it. */
 enum zone_col { ZO_TZ, ZO_FROM, ZO_TO, ZO_COUNT, ZO_NCOLS };
 /* An item of a cancelled event is cancelled. */
 #define CASCADE(status) "CASE e.status WHEN 'cancelled' THEN 'cancelled' ELSE " status " END"
-#define SESSION_COLS                                                                               \
+/* A session's columns up to IT_NEED_MAX; then no sign-up, or a person's. */
+#define SESSION_ITEM                                                                               \
 	"SELECT 0 AS kind, s.id, s.uid, s.sequence, s.starts AS starts, s.ends AS ends,"           \
 	" e.tz AS tz, s.title, s.kind, " CASCADE("s.status") ", r.name, NULL, e.venue,"            \
-	                                                     " s.description,"                     \
-	                                                     " e.name, NULL, 0, 0"
+	                                                     " s.description, e.name, NULL, 0, 0"
+#define NO_SIGNUP    ", NULL, 0"
+#define SESSION_COLS SESSION_ITEM NO_SIGNUP
+#define SIGNUP_COLS  SESSION_ITEM ", g.status, coalesce(g.waitlist_position, 0)"
 #define SESSION_JOIN " JOIN event e ON e.id = s.event LEFT JOIN room r ON r.id = s.room"
 #define SHIFT_COLS                                                                                 \
 	"SELECT 1 AS kind, sh.id, sh.uid, sh.sequence, sh.starts AS starts, sh.ends AS ends,"      \
 	" e.tz AS tz, ro.name, ro.name, " CASCADE(                                                 \
 	    "sh.status") ", r.name, b.label, e.venue,"                                             \
-	                 " ro.description,"                                                        \
-	                 " e.name, NULL,"                                                          \
+	                 " ro.description, e.name, NULL,"                                          \
 	                 " (SELECT count(*) FROM assignment a2"                                    \
 	                 "  WHERE a2.shift = sh.id AND a2.status IN " ASSIGNMENT_ACTIVE_SQL "),"   \
-	                 " sh.need_max"
+	                 " sh.need_max" NO_SIGNUP
 #define SHIFT_JOIN                                                                                 \
 	" JOIN event e ON e.id = sh.event JOIN role ro ON ro.id = sh.role"                         \
 	" LEFT JOIN room r ON r.id = sh.room LEFT JOIN booth b ON b.id = sh.booth"
 #define BOOTH_COLS                                                                                 \
 	"SELECT 2 AS kind, b.id, b.uid, b.sequence, b.starts AS starts, b.ends AS ends,"           \
-	" e.tz AS tz, b.label, 'booth', " CASCADE("'confirmed'") ", r.name, b.label, e.venue,"     \
-	                                                         " NULL, e.name,"                  \
-	                                                         " o.name, 0, 0"
+	" e.tz AS tz, b.label, 'booth', " CASCADE(                                                 \
+	    "'confirmed'") ", r.name, b.label, e.venue,"                                           \
+	                   " NULL, e.name, o.name, 0, 0" NO_SIGNUP
 
 #define EVENT_COLS                                                                                 \
 	"SELECT 3 AS kind, e.id, e.uid, e.sequence, e.starts AS starts, e.ends AS ends,"           \
@@ -69,7 +73,7 @@ enum zone_col { ZO_TZ, ZO_FROM, ZO_TO, ZO_COUNT, ZO_NCOLS };
 	" ELSE 'confirmed' END, NULL, NULL,"                                                       \
 	" coalesce(e.venue, '') || CASE WHEN coalesce(e.venue, '') <> ''"                          \
 	" AND coalesce(e.address, '') <> '' THEN ', ' ELSE '' END || coalesce(e.address, ''),"     \
-	" e.description, e.name, NULL, 0, 0"
+	" e.description, e.name, NULL, 0, 0" NO_SIGNUP
 
 #define EVENT_FROM  " FROM event e WHERE e.id = ?1"
 #define AGENDA_FROM " FROM session s" SESSION_JOIN " WHERE s.event = ?1"
@@ -81,6 +85,10 @@ enum zone_col { ZO_TZ, ZO_FROM, ZO_TO, ZO_COUNT, ZO_NCOLS };
 #define PERSON_SESSIONS_FROM                                                                       \
 	" FROM speaker sp JOIN session s ON s.id = sp.session" SESSION_JOIN                        \
 	" WHERE sp.person = ?1 AND (?2 = 0 OR s.event = ?2)"
+#define PERSON_SIGNUPS_FROM                                                                        \
+	" FROM signup g JOIN session s ON s.id = g.session" SESSION_JOIN                           \
+	" WHERE g.person = ?1 AND g.status IN " SIGNUP_ACTIVE_SQL " AND (?2 = 0 OR s.event = ?2)"  \
+	" AND NOT EXISTS (SELECT 1 FROM speaker sp WHERE sp.session = s.id AND sp.person = ?1)"
 #define ORG_BOOTHS_FROM                                                                            \
 	" FROM booth b JOIN event e ON e.id = b.event JOIN org o ON o.id = b.org"                  \
 	" LEFT JOIN room r ON r.id = b.room WHERE b.org = ?1"
@@ -107,6 +115,9 @@ static const struct query_def queries[] = {
                                     SESSION_COLS PERSON_SESSIONS_FROM " ORDER BY s.starts, s.id",
                                 .zones = ZONES(SESSION_COLS PERSON_SESSIONS_FROM),
                                 .nbind = 2},
+    [ICAL_Q_PERSON_SIGNUPS] = {.items = SIGNUP_COLS PERSON_SIGNUPS_FROM " ORDER BY s.starts, s.id",
+                               .zones = ZONES(SIGNUP_COLS PERSON_SIGNUPS_FROM),
+                               .nbind = 2},
     [ICAL_Q_ORG_BOOTHS] = {.items = BOOTH_COLS ORG_BOOTHS_FROM " ORDER BY b.starts, b.id",
                            .zones = ZONES(BOOTH_COLS ORG_BOOTHS_FROM),
                            .nbind = 1},
@@ -208,6 +219,8 @@ static int item_row(sqlite3_stmt *st, void *arg)
 	    .org_name = db_column_text(st, IT_ORG_NAME),
 	    .filled = db_column_int64(st, IT_FILLED),
 	    .need_max = db_column_int64(st, IT_NEED_MAX),
+	    .signup = db_column_text(st, IT_SIGNUP),
+	    .waitlist_position = db_column_int64(st, IT_WAITLIST_POSITION),
 	};
 	return s->fn(s->arg, &it);
 }

@@ -17,6 +17,8 @@ enum ical_store_query {
 	ICAL_Q_SHIFTS,          /* key = event: its shifts, with fill */
 	ICAL_Q_PERSON_SHIFTS,   /* key = person: shifts with an active assignment */
 	ICAL_Q_PERSON_SESSIONS, /* key = person: sessions they speak at */
+	ICAL_Q_PERSON_SIGNUPS,  /* key = person: sessions they hold a sign-up for
+	                           (and do not speak at) */
 	ICAL_Q_ORG_BOOTHS,      /* key = org: its booths */
 	ICAL_Q_EVENT,           /* key = event: the event itself, one row */
 };
@@ -43,9 +45,11 @@ struct ical_store_item {
 	const char *venue;       /* the event's venue (event rows: and address) */
 	const char *description; /* session description or role description */
 	const char *event_name;
-	const char *org_name; /* booths */
-	int64_t filled;       /* shifts: active assignments */
-	int64_t need_max;     /* shifts */
+	const char *org_name;      /* booths */
+	int64_t filled;            /* shifts: active assignments */
+	int64_t need_max;          /* shifts */
+	const char *signup;        /* ICAL_Q_PERSON_SIGNUPS: the sign-up's status, else NULL */
+	int64_t waitlist_position; /* of a waitlisted sign-up */
 };
 
 /* A person attached to a row (speaker, assignee, registrant). */

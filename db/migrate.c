@@ -304,6 +304,29 @@ static const char schema_v8[] =
     " assignment INTEGER NOT NULL,"
     " PRIMARY KEY (batch, assignment)) WITHOUT ROWID;";
 
+/* Version 9: session sign-ups (SPEC section 11, "Sign-ups and the door"):
+ * a person's place in a session, seated or waiting in order like an event's
+ * registrations; and the audit trigger learns the event of a sign-up. The
+ * step runs again harmlessly on a database whose user_version was rewound. */
+static const char schema_v9[] =
+    "CREATE TABLE IF NOT EXISTS signup ("
+    " id INTEGER PRIMARY KEY,"
+    " session INTEGER NOT NULL REFERENCES session(id),"
+    " person INTEGER NOT NULL REFERENCES person(id),"
+    " status TEXT NOT NULL DEFAULT 'registered' CHECK (status IN ('registered','waitlisted',"
+    "  'cancelled','checked_in','no_show')),"
+    " waitlist_position INTEGER,"
+    " created_at INTEGER NOT NULL DEFAULT 0,"
+    " checked_in_at INTEGER,"
+    " UNIQUE (session, person));"
+    "CREATE INDEX IF NOT EXISTS signup_by_person ON signup(person, status);"
+    "CREATE INDEX IF NOT EXISTS signup_by_status ON signup(session, status, waitlist_position);"
+    "DROP TRIGGER IF EXISTS audit_event;"
+    "CREATE TRIGGER audit_event AFTER INSERT ON audit WHEN NEW.event IS NULL BEGIN"
+    " UPDATE audit SET event = CASE WHEN NEW.entity = 'signup' THEN (SELECT s.event"
+    " FROM signup g JOIN session s ON s.id = g.session WHERE g.id = NEW.entity_id)"
+    " ELSE " AUDIT_EVENT("NEW.entity", "NEW.entity_id") " END WHERE id = NEW.id; END;";
+
 /* migrations[i] takes a database from user_version i to i + 1; one a
  * line, so that branches appending a step merge cleanly. */
 /* clang-format off */
@@ -316,6 +339,7 @@ static const char *const migrations[] = {
     schema_v6,
     schema_v7,
     schema_v8,
+    schema_v9,
 };
 /* clang-format on */
 

@@ -13,6 +13,7 @@
 #include "../core/strbuf.h"
 #include "../core/xmalloc.h"
 #include "db_internal.h"
+#include "signup_store.h"
 #include "status_sql.h"
 
 struct page_col {
@@ -38,6 +39,14 @@ struct page_view {
 	"(SELECT count(*) FROM assignment WHERE assignment.shift = shift.id"                       \
 	" AND assignment.status IN " ASSIGNMENT_ACTIVE_SQL ")"
 #define LIKE(x) x " LIKE :q ESCAPE '\\'"
+/* A session's sign-ups: seated, waiting, and its seats. */
+#define SEATED                                                                                     \
+	"(SELECT count(*) FROM signup WHERE signup.session = session.id"                           \
+	" AND signup.status IN " SIGNUP_SEATED_SQL ")"
+#define WAITING                                                                                    \
+	"(SELECT count(*) FROM signup WHERE signup.session = session.id"                           \
+	" AND signup.status = " SIGNUP_WAITLISTED_SQL ")"
+#define SEATS SIGNUP_SEATS_SQL("session.capacity", "coalesce(room.capacity, 0)")
 
 static const struct page_col event_cols[] = {
     {"name", "event.name"},
@@ -89,6 +98,9 @@ static const struct page_col session_cols[] = {
     {"capacity", "session.capacity"},
     {"speakers", "(SELECT group_concat(person.name, ', ') FROM speaker"
                  " JOIN person ON person.id = speaker.person WHERE speaker.session = session.id)"},
+    /* "37/40", "40/40+3" (three waiting), "12" (no limit), "" (no limit, nobody) */
+    {"fill", "CASE WHEN " SEATS " > 0 THEN " SEATED " || '/' || " SEATS " ELSE nullif(" SEATED
+             ", 0) END || CASE WHEN " WAITING " > 0 THEN '+' || " WAITING " ELSE '' END"},
 };
 
 static const struct page_col booth_cols[] = {
@@ -164,6 +176,22 @@ static const struct page_col speaker_cols[] = {
     {"role", "speaker.role"},
     {"person", "person.id"},
     {"confidential", "person.confidential"},
+};
+
+static const struct page_col signup_cols[] = {
+    {"name", "person.name"},
+    {"status", "signup.status"},
+    {"waitlist", "signup.waitlist_position"},
+    {"checked_in_at", "signup.checked_in_at"},
+    {"person", "person.id"},
+    {"confidential", "person.confidential"},
+};
+
+static const struct page_col person_signup_cols[] = {
+    {"title", "session.title"},  {"starts", "session.starts"},
+    {"ends", "session.ends"},    {"event", "event.name"},
+    {"status", "signup.status"}, {"waitlist", "signup.waitlist_position"},
+    {"tz", "event.tz"},          {"session", "session.id"},
 };
 
 static const struct page_col audit_cols[] = {
@@ -384,6 +412,29 @@ static const struct page_view views[] = {
         .key = "person.name COLLATE NOCASE",
         .id = "speaker.id",
         .row = "speaker.id",
+    },
+    /* a session's sign-ups: the seated (by name), then the waitlist in order */
+    {
+        .name = "signups",
+        .from = "signup JOIN person ON person.id = signup.person",
+        COLS(signup_cols),
+        .where = "signup.session = :scope AND signup.status IN " SIGNUP_ACTIVE_SQL,
+        .search = LIKE("person.name"),
+        .key = "ifnull(signup.waitlist_position, 0)",
+        .id = "signup.id",
+        .row = "signup.id",
+    },
+    /* the sessions one person signed up for */
+    {
+        .name = "person_signups",
+        .from = "signup JOIN session ON session.id = signup.session"
+                " JOIN event ON event.id = session.event",
+        COLS(person_signup_cols),
+        .where = "signup.person = :scope",
+        .search = "(" LIKE("session.title") " OR " LIKE("event.name") ")",
+        .key = "session.starts",
+        .id = "signup.id",
+        .row = "signup.id",
     },
     {
         .name = "audit",

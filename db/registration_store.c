@@ -1,6 +1,7 @@
-/* registration_store.c - seats and the waitlist, through the indexes
- * registration_by_kind (event, kind, status) and registration_by_status
- * (event, status, waitlist_position). */
+/* registration_store.c - one person's registration for one event, through
+ * the UNIQUE (event, person) index, and an event's counts of standing and
+ * checked-in registrations (registration_by_status); the seats and the
+ * waitlist are db/waitlist_store.c's. */
 #include "registration_store.h"
 
 #include <stdio.h>
@@ -21,21 +22,13 @@ enum find_col {
 static const char sql_find[] =
     "SELECT id, kind, status, coalesce(waitlist_position, 0), coalesce(checked_in_at, 0),"
     " coalesce(checked_out_at, 0) FROM registration WHERE event = ? AND person = ?";
-static const char sql_seated[] = "SELECT count(*) FROM registration WHERE event = ?"
-                                 " AND kind = " REGISTRATION_SEATED_KIND_SQL
-                                 " AND status IN " REGISTRATION_SEATED_SQL " AND id != ?";
-static const char sql_last[] = "SELECT coalesce(max(waitlist_position), 0) FROM registration"
-                               " WHERE event = ? AND status = " REGISTRATION_WAITLISTED_SQL;
-enum first_col { FW_ID, FW_PERSON, FW_POSITION, FW_NCOLS };
-static const char sql_first[] =
-    "SELECT id, person, coalesce(waitlist_position, 0) FROM registration"
-    " WHERE event = ? AND status = " REGISTRATION_WAITLISTED_SQL
-    " ORDER BY waitlist_position, id LIMIT 1";
-static const char sql_close_gap[] =
-    "UPDATE registration SET waitlist_position = waitlist_position - 1"
-    " WHERE event = ? AND status = " REGISTRATION_WAITLISTED_SQL " AND waitlist_position > ?";
-static const char sql_promote[] = "UPDATE registration SET status = 'registered',"
-                                  " waitlist_position = NULL WHERE id = ?";
+/* Two counts of index ranges (event, status): cheaper than reading each
+ * row's status over a summit's 70,000 registrations. */
+enum count_col { CO_STANDING, CO_CHECKED_IN, CO_NCOLS };
+static const char sql_counts[] =
+    "SELECT (SELECT count(*) FROM registration WHERE event = ?1 AND status "
+    "IN " REGISTRATION_ATTENDING_SQL "),"
+    " (SELECT count(*) FROM registration WHERE event = ?1 AND status = 'checked_in')";
 
 static int run(struct db *db, const char *sql, int64_t a, int64_t b, int nb, sqlite3_stmt **st,
                struct err *e)
@@ -70,60 +63,22 @@ int registration_store_find(struct db *db, int64_t event, int64_t person, struct
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e, "registration");
 }
 
-static int one_int(struct db *db, const char *sql, int64_t a, int64_t b, int nb, int64_t *out,
-                   struct err *e)
-{
-	sqlite3_stmt *st;
-	*out = 0;
-	if (run(db, sql, a, b, nb, &st, e) < 0)
-		return -1;
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*out = db_column_int64(st, DB_COL_ONLY);
-	db_release(db, st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e, "registration");
-}
-
-int registration_store_seated(struct db *db, int64_t event, int64_t except, int64_t *n,
+int registration_store_counts(struct db *db, int64_t event, int64_t *standing, int64_t *checked_in,
                               struct err *e)
 {
-	return one_int(db, sql_seated, event, except, 2, n, e);
-}
-
-int registration_store_last_position(struct db *db, int64_t event, int64_t *pos, struct err *e)
-{
-	return one_int(db, sql_last, event, 0, 1, pos, e);
-}
-
-int registration_store_first_waiting(struct db *db, int64_t event, int64_t *id, int64_t *person,
-                                     int64_t *position, struct err *e)
-{
 	sqlite3_stmt *st;
-	*id = *person = *position = 0;
-	if (run(db, sql_first, event, 0, 1, &st, e) < 0)
+	*standing = *checked_in = 0;
+	if (run(db, sql_counts, event, 0, 1, &st, e) < 0)
 		return -1;
+	if (db_columns(st, CO_NCOLS, e) < 0) {
+		db_release(db, st);
+		return -1;
+	}
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		*id = db_column_int64(st, FW_ID);
-		*person = db_column_int64(st, FW_PERSON);
-		*position = db_column_int64(st, FW_POSITION);
+		*standing = db_column_int64(st, CO_STANDING);
+		*checked_in = db_column_int64(st, CO_CHECKED_IN);
 	}
 	db_release(db, st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e, "registration");
-}
-
-int registration_store_close_gap(struct db *db, int64_t event, int64_t position, struct err *e)
-{
-	sqlite3_stmt *st;
-	if (run(db, sql_close_gap, event, position, 2, &st, e) < 0)
-		return -1;
-	return db_exec_stmt(db, st, e, "registration");
-}
-
-int registration_store_promote(struct db *db, int64_t id, struct err *e)
-{
-	sqlite3_stmt *st;
-	if (run(db, sql_promote, id, 0, 1, &st, e) < 0)
-		return -1;
-	return db_exec_stmt(db, st, e, "registration");
 }

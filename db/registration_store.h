@@ -1,5 +1,5 @@
-/* registration_store.h - the reads and writes of SPEC rule 5 (capacity and
- * waitlist): an event's seated attendees, its waitlist in order, promotion. */
+/* registration_store.h - a person's registration for an event; the event's
+ * seats and waitlist are read and moved by db/waitlist_store.h. */
 #ifndef MUSTER_REGISTRATION_STORE_H
 #define MUSTER_REGISTRATION_STORE_H
 
@@ -18,20 +18,12 @@ struct reg_row {
 	int64_t checked_out_at;
 };
 
+/* The event's standing registrations (registered or checked in) and, of
+ * those, the checked in. */
+int registration_store_counts(struct db *db, int64_t event, int64_t *standing, int64_t *checked_in,
+                              struct err *e);
 /* The registration of person for event; *found false when none. */
 int registration_store_find(struct db *db, int64_t event, int64_t person, struct reg_row *out,
                             bool *found, struct err *e);
-/* Attendees of event holding a seat, not counting registration except. */
-int registration_store_seated(struct db *db, int64_t event, int64_t except, int64_t *n,
-                              struct err *e);
-/* The highest waitlist position in event (0 when nobody waits). */
-int registration_store_last_position(struct db *db, int64_t event, int64_t *pos, struct err *e);
-/* The first on the waitlist (id 0 when nobody waits). */
-int registration_store_first_waiting(struct db *db, int64_t event, int64_t *id, int64_t *person,
-                                     int64_t *position, struct err *e);
-/* Everyone waiting behind position moves up one place. */
-int registration_store_close_gap(struct db *db, int64_t event, int64_t position, struct err *e);
-/* Give registration id a seat: registered, off the waitlist. */
-int registration_store_promote(struct db *db, int64_t id, struct err *e);
 
 #endif

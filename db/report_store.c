@@ -85,14 +85,26 @@ enum session_col {
 	SE_CAPACITY,
 	SE_ROOM_CAPACITY,
 	SE_SPEAKERS,
+	SE_REGISTERED, /* its sign-ups by status */
+	SE_WAITLISTED,
+	SE_CANCELLED,
+	SE_CHECKED_IN,
+	SE_NO_SHOW,
 	SE_NCOLS
 };
 static const char sessions_sql[] =
     "SELECT session.id, session.title, session.kind, COALESCE(room.name, ''), session.starts,"
     " session.ends, session.capacity, COALESCE(room.capacity, 0),"
-    " (SELECT count(*) FROM speaker WHERE speaker.session = session.id)"
+    " (SELECT count(*) FROM speaker WHERE speaker.session = session.id),"
+    " coalesce(g.registered, 0), coalesce(g.waitlisted, 0), coalesce(g.cancelled, 0),"
+    " coalesce(g.checked_in, 0), coalesce(g.no_show, 0)"
     " FROM session LEFT JOIN room ON room.id = session.room"
-    " WHERE session.event = ? AND session.status != 'cancelled'"
+    " LEFT JOIN (SELECT session AS id, sum(status = 'registered') AS registered,"
+    "  sum(status = 'waitlisted') AS waitlisted, sum(status = 'cancelled') AS cancelled,"
+    "  sum(status = 'checked_in') AS checked_in, sum(status = 'no_show') AS no_show"
+    "  FROM signup WHERE session IN (SELECT id FROM session WHERE event = ?1)"
+    "  GROUP BY session) g ON g.id = session.id"
+    " WHERE session.event = ?1 AND session.status != 'cancelled'"
     " ORDER BY session.starts, session.id";
 
 /* Prepare sql (ncols columns), bind the event, and call row() for each
@@ -238,6 +250,11 @@ static int session_row(sqlite3_stmt *st, void *ctx)
 	    .capacity = db_column_int64(st, SE_CAPACITY),
 	    .room_capacity = db_column_int64(st, SE_ROOM_CAPACITY),
 	    .speakers = db_column_int64(st, SE_SPEAKERS),
+	    .registered = db_column_int64(st, SE_REGISTERED),
+	    .waitlisted = db_column_int64(st, SE_WAITLISTED),
+	    .cancelled = db_column_int64(st, SE_CANCELLED),
+	    .checked_in = db_column_int64(st, SE_CHECKED_IN),
+	    .no_show = db_column_int64(st, SE_NO_SHOW),
 	};
 	return r->to.session(r->arg, &s);
 }

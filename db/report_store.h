@@ -60,6 +60,7 @@ struct report_store_session {
 	int64_t starts, ends;
 	int64_t capacity, room_capacity; /* 0 = unlimited */
 	int64_t speakers;
+	int64_t registered, waitlisted, cancelled, checked_in, no_show; /* its sign-ups */
 };
 /* Sessions that are not cancelled, by start. */
 int report_store_sessions(struct db *db, int64_t event,

@@ -73,6 +73,11 @@ static const char sql_speaking[] =
     " FROM speaker sp JOIN session se ON se.id = sp.session"
     " WHERE sp.person = ? AND se.status != 'cancelled' AND se.starts < ? AND se.ends > ?"
     " AND se.id != ? ORDER BY se.starts, se.id";
+static const char sql_signed_up[] =
+    "SELECT se.id, 0, se.starts, se.ends, se.title"
+    " FROM signup g JOIN session se ON se.id = g.session"
+    " WHERE g.person = ? AND g.status IN " SIGNUP_ACTIVE_SQL " AND se.status != 'cancelled'"
+    " AND se.starts < ? AND se.ends > ? AND se.id != ? ORDER BY se.starts, se.id";
 static const char sql_skill[] = "SELECT coalesce(expires, '') FROM person_skill"
                                 " WHERE person = ? AND skill = ?";
 static const char sql_windows[] = "SELECT id, 0, starts, ends, '' FROM availability"
@@ -352,6 +357,13 @@ int rules_store_speaking(struct db *db, int64_t person, int64_t from, int64_t to
 {
 	int64_t b[] = {person, to, from, except};
 	return slots_query(db, sql_speaking, b, 4, out, e);
+}
+
+int rules_store_signed_up(struct db *db, int64_t person, int64_t from, int64_t to, int64_t except,
+                          struct rs_slots *out, struct err *e)
+{
+	int64_t b[] = {person, to, from, except};
+	return slots_query(db, sql_signed_up, b, 4, out, e);
 }
 
 int rules_store_skill(struct db *db, int64_t person, int64_t skill, bool *held, char *expires,

@@ -86,6 +86,10 @@ int rules_store_taken(struct db *db, int64_t shift, int64_t except, int64_t *n, 
  * speaker role), other than session except (what = title). */
 int rules_store_speaking(struct db *db, int64_t person, int64_t from, int64_t to, int64_t except,
                          struct rs_slots *out, struct err *e);
+/* Non-cancelled sessions meeting [from, to) that person holds a sign-up
+ * for (seated or waiting), other than session except (what = title). */
+int rules_store_signed_up(struct db *db, int64_t person, int64_t from, int64_t to, int64_t except,
+                          struct rs_slots *out, struct err *e);
 /* Does person hold skill, and until when (expires "" = no end)? */
 int rules_store_skill(struct db *db, int64_t person, int64_t skill, bool *held, char *expires,
                       size_t n, struct err *e);

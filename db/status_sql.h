@@ -22,4 +22,16 @@
  * cancelled nor a no-show). */
 #define REGISTRATION_ATTENDING_SQL "('registered','checked_in')"
 
+/* Sign-ups that take one of their session's seats (rule 2); in C,
+ * signup_seated. */
+#define SIGNUP_SEATED_SQL "('registered','checked_in','no_show')"
+
+/* Sign-ups that hold a place in their session, seated or waiting; in C,
+ * signup_active. */
+#define SIGNUP_ACTIVE_SQL "('registered','waitlisted','checked_in','no_show')"
+
+/* A sign-up on its session's waitlist (the waitlist of rule 5, as a
+ * registration's); in C, signup_waitlisted. */
+#define SIGNUP_WAITLISTED_SQL REGISTRATION_WAITLISTED_SQL
+
 #endif

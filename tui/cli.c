@@ -2,11 +2,14 @@
  * that serves the command line, the ':' prompt and --help. */
 #include "cli.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "../core/array.h"
 #include "../core/suggest.h"
+#include "../core/xmalloc.h"
 #include "cmd.h"
+#include "text.h"
 
 /* Every group of commands, in --help order; one a line, so that branches
  * adding a group merge cleanly. */
@@ -15,6 +18,7 @@ static const struct command *const groups[] = {
     cmd_record_commands,
     cmd_demo_commands,
     cmd_staff_commands,
+    cmd_signup_commands,
     cmd_autofill_commands,
     cmd_kiosk_commands,
     cmd_ical_commands,
@@ -77,6 +81,44 @@ static int unknown_command(const char *name, struct err *e)
 	return err_set(e, ERR_USAGE, "unknown command %s (see muster --help)", name);
 }
 
+/* What a write did besides itself (ctx notices), kept until it commits. */
+struct notices {
+	char **lines;
+	size_t n;
+};
+
+static void notice_keep(void *arg, const char *line)
+{
+	struct notices *k = arg;
+	k->lines = xrealloc(k->lines, (k->n + 1) * sizeof *k->lines);
+	k->lines[k->n++] = xstrdup(line);
+}
+
+/* Print the notices after a command that succeeded; forget them either way. */
+static void notices_end(struct notices *k, bool print, FILE *out)
+{
+	for (size_t i = 0; i < k->n; i++) {
+		char clean[2048];
+		if (print)
+			fprintf(out, "%s\n", text_sanitize(k->lines[i], clean, sizeof clean));
+		free(k->lines[i]);
+	}
+	free(k->lines);
+}
+
+static int run_noticed(struct app *a, const struct command *c, const struct args *args, FILE *out,
+                       struct err *e)
+{
+	struct notices k = {0};
+	a->ctx.notice = notice_keep;
+	a->ctx.notice_arg = &k;
+	int ret = c->run(a, args, out, e);
+	a->ctx.notice = NULL;
+	a->ctx.notice_arg = NULL;
+	notices_end(&k, ret == 0, out);
+	return ret;
+}
+
 int cli_run(struct app *a, int argc, char **argv, FILE *out, struct err *e)
 {
 	const struct command *c = cli_find(argv[0]);
@@ -90,5 +132,5 @@ int cli_run(struct app *a, int argc, char **argv, FILE *out, struct err *e)
 	if (args.npos < c->min_pos || args.npos > c->max_pos)
 		return err_set(e, ERR_USAGE, "usage: muster %s %s", c->name, c->usage);
 	a->ctx.override_reason = NULL;
-	return c->run(a, &args, out, e);
+	return run_noticed(a, c, &args, out, e);
 }

@@ -1,6 +1,6 @@
 /* cmd.c - what the command files (cmd_*.c) share: an entity named on the
  * command line, the common options (--format, --event, --force --reason),
- * and the wording of a refused write. */
+ * the wording of a refused write, and a row's label for the lines printed. */
 #include <stdio.h>
 #include <string.h>
 
@@ -69,4 +69,26 @@ void cmd_explain(struct err *e)
 		         " (a coordinator may override with --force --reason TEXT)");
 	}
 	cmd_clean_err(e);
+}
+
+int cmd_refused(struct err *e, const char *what)
+{
+	if (e->code != ERR_NOT_FOUND && e->code != ERR_USAGE)
+		err_prefix(e, "%s", what);
+	cmd_explain(e);
+	return -1;
+}
+
+int cmd_label(struct app *a, const char *entity, int64_t id, char *buf, size_t n, struct err *e)
+{
+	struct record r;
+	const struct entity_def *ent = entity_find(entity);
+	char raw[512];
+	if (record_get(&a->ctx, ent, id, &r, e) < 0)
+		return -1;
+	snprintf(raw, sizeof raw, "%s",
+	         record_text(&r, ent->label) ? record_text(&r, ent->label) : "");
+	text_sanitize(raw, buf, n);
+	record_free(&r);
+	return 0;
 }

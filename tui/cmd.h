@@ -17,6 +17,7 @@ extern const struct command cmd_demo_commands[];
 extern const struct command cmd_staff_commands[];
 extern const struct command cmd_kiosk_commands[];
 extern const struct command cmd_ical_commands[];
+extern const struct command cmd_signup_commands[];
 extern const struct command cmd_autofill_commands[];
 extern const struct command cmd_privacy_commands[];
 extern const struct command cmd_print_commands[];
@@ -26,6 +27,9 @@ extern const struct command cmd_print_commands[];
 int cmd_import_people(struct app *a, const struct args *args, FILE *out, struct err *e);
 /* import sessions FILE.ics --event ID (the import dispatcher's sessions branch). */
 int cmd_import_sessions(struct app *a, const struct args *args, FILE *out, struct err *e);
+
+/* checkin --session ID --person ID (the checkin command's session branch). */
+int cmd_session_checkin(struct app *a, const struct args *args, FILE *out, struct err *e);
 
 /* Look up an entity by singular or plural name, with a did-you-mean. */
 int cmd_entity(const char *name, const struct entity_def **out, struct err *e);
@@ -38,6 +42,12 @@ int cmd_override(struct app *a, const struct args *args, struct err *e);
 /* After a refused write: say how to override a soft rule, and make names
  * from the database in the message safe for a terminal. */
 void cmd_explain(struct err *e);
+/* A refused write: prefix what (unless not found or bad usage), explain;
+ * returns -1. */
+int cmd_refused(struct err *e, const char *what);
+/* The label of row id of entity (a person's name, an event's name), made
+ * safe for a terminal. */
+int cmd_label(struct app *a, const char *entity, int64_t id, char *buf, size_t n, struct err *e);
 /* Make names from the database in e's message safe for a terminal. */
 void cmd_clean_err(struct err *e);
 

@@ -55,7 +55,9 @@ const struct command cmd_import_commands[] = {
             "      stored, skills are added, confidential is never cleared. Two rows with one\n"
             "      email are one person unless their names differ (an error). --event\n"
             "      registers everyone (--kind, default attendee) with the waitlist; existing\n"
-            "      and cancelled registrations are left as they are",
+            "      and cancelled registrations are left as they are. With --event, a sessions\n"
+            "      column (session UIDs or titles, ';'-separated) signs each person up, under\n"
+            "      the session's seats and waitlist",
         .run = cmd_import,
         .word_at = import_kind_at,
     },

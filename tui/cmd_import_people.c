@@ -72,6 +72,11 @@ static void print_stats(FILE *out, const char *file, const struct people_csv_opt
 		        " waitlisted), %" PRId64 " already registered\n",
 		        st->registered, o->event, o->kind ? o->kind : "attendee", st->waitlisted,
 		        st->already_registered);
+	if (st->signed_up || st->already_signed_up)
+		fprintf(out,
+		        "%" PRId64 " sign-ups for sessions (%" PRId64 " waitlisted), %" PRId64
+		        " already signed up\n",
+		        st->signed_up, st->signup_waitlisted, st->already_signed_up);
 	if (st->left_cancelled)
 		fprintf(out,
 		        "%" PRId64 " had cancelled and were left cancelled (muster register "

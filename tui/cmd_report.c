@@ -303,24 +303,25 @@ static int report_hours_run(struct report_out *r, struct err *e)
 
 /* ---- attendance --------------------------------------------------------- */
 
-static const char *const attendance_cols[] = {
-    "section", "kind",     "session",    "title",      "room",      "starts",
-    "ends",    "capacity", "registered", "waitlisted", "cancelled", "checked_in",
-    "no_show", "total",    "speakers",   "seats",      "short"};
-static const bool attendance_num[] = {false, false, true, false, false, false, false, true, true,
+static const char *const attendance_cols[] = {"section",    "kind",       "session",   "title",
+                                              "room",       "starts",     "ends",      "capacity",
+                                              "registered", "waitlisted", "cancelled", "checked_in",
+                                              "no_show",    "total",      "speakers",  "signed_up"};
+static const bool attendance_num[] = {false, false, true, false, false, false, false, true,
                                       true,  true,  true, true,  true,  true,  true,  true};
 static const char *const kind_table_cols[] = {"kind",       "registered", "waitlisted", "cancelled",
                                               "checked_in", "no_show",    "total"};
 static const bool kind_table_num[] = {false, true, true, true, true, true, true};
-static const char *const session_table_cols[] = {"session",  "title",    "room",  "when",
-                                                 "capacity", "speakers", "seats", "short"};
-static const bool session_table_num[] = {true, false, false, false, true, true, true, true};
+static const char *const session_table_cols[] = {
+    "session",   "title",      "room",       "when",    "capacity",
+    "signed_up", "waitlisted", "checked_in", "no_show", "speakers"};
+static const bool session_table_num[] = {true, false, false, false, true,
+                                         true, true,  true,  true,  true};
 
 struct attendance_out {
 	struct report_out *r;
 	struct report_kind total;
 	bool sessions_begun;
-	int64_t expected;
 };
 
 static void kind_counts(const struct report_kind *k, char (*buf)[24])
@@ -368,9 +369,8 @@ static void sessions_begin(struct attendance_out *a)
 	output_row(r->o, cells);
 	output_end(r->o);
 	fprintf(r->f,
-	        "\nSessions: seats = capacity of every session running at that time; short = "
-	        "the event's\nregistered people beyond those seats (sign-ups are kept per event, "
-	        "not per session)\n");
+	        "\nSessions: capacity = min(session, room) seats (- unlimited); signed_up holds "
+	        "a seat;\nno_show = marked so, or never checked in once the session ended\n");
 	r->o = begin(r, session_table_cols, session_table_num, ARRAY_LEN(session_table_cols));
 }
 
@@ -378,35 +378,37 @@ static int session_row(void *arg, const struct report_session *s)
 {
 	struct attendance_out *a = arg;
 	struct report_out *r = a->r;
-	char id[24], cap[24], spk[24], seats[24], shortby[24], exp[24], from[32], to[32], span[96];
+	char id[24], cap[24], spk[24], up[24], wait[24], gone[24], in[24], no[24], all[24];
+	char from[32], to[32], span[96];
 	if (!a->sessions_begun)
 		sessions_begin(a);
 	num(id, sizeof id, s->id);
 	s->capacity ? num(cap, sizeof cap, s->capacity) : (void)snprintf(cap, sizeof cap, "-");
 	num(spk, sizeof spk, s->speakers);
-	s->seats >= 0 ? num(seats, sizeof seats, s->seats)
-	              : (void)snprintf(seats, sizeof seats, "-");
-	num(shortby, sizeof shortby, s->short_by);
-	num(exp, sizeof exp, s->expected);
+	num(up, sizeof up, s->signed_up);
+	num(wait, sizeof wait, s->waitlisted);
+	num(gone, sizeof gone, s->cancelled);
+	num(in, sizeof in, s->checked_in);
+	num(no, sizeof no, s->no_show);
+	num(all, sizeof all, s->signed_up + s->waitlisted + s->cancelled);
 	if (r->fmt == OUT_TABLE) {
 		when(r, s->starts, s->ends, span, sizeof span);
-		const char *cells[] = {id, s->title, s->room, span, cap, spk, seats, shortby};
+		const char *cells[] = {id, s->title, s->room, span, cap, up, wait, in, no, spk};
 		output_row(r->o, cells);
 		return 0;
 	}
 	tz_format(r->ev->tz, s->starts, from, sizeof from);
 	tz_format(r->ev->tz, s->ends, to, sizeof to);
 	const char *cells[] = {
-	    "session", s->kind, id, s->title, s->room, from, to,  s->capacity ? cap : "",
-	    exp,       "",      "", "",       "",      "",   spk, s->seats >= 0 ? seats : "",
-	    shortby};
+	    "session", s->kind, id,   s->title, s->room, from, to,  s->capacity ? cap : "",
+	    "",        wait,    gone, in,       no,      all,  spk, up};
 	output_row(r->o, cells);
 	return 0;
 }
 
 static int report_attendance_run(struct report_out *r, struct err *e)
 {
-	struct attendance_out a = {r, {"total", 0, 0, 0, 0, 0, 0}, false, 0};
+	struct attendance_out a = {r, {"total", 0, 0, 0, 0, 0, 0}, false};
 	struct report_attendance_fns fns = {kind_row, session_row, &a};
 	bool table = r->fmt == OUT_TABLE;
 	if (table) {
@@ -466,10 +468,12 @@ const struct command cmd_report_commands[] = {
         .opts = "event: format:",
         .min_pos = 1,
         .max_pos = 1,
-        .help = "coverage: needed/filled/gap per shift and per hour (a bar chart in table form);\n"
-                "      hours: scheduled and worked hours and no-shows per volunteer; attendance:\n"
-                "      registrations per kind by status, and per session its capacity against the\n"
-                "      seats in use at that time. csv/tsv/json: one table with a section column",
+        .help =
+            "coverage: needed/filled/gap per shift and per hour (a bar chart in table form);\n"
+            "      hours: scheduled and worked hours and no-shows per volunteer; attendance:\n"
+            "      registrations per kind by status, and per session its capacity, signed up,\n"
+            "      waitlisted, checked in and no-shows. csv/tsv/json: one table with a section\n"
+            "      column",
         .run = cmd_report,
         .word_at = report_at,
     },

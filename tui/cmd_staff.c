@@ -13,31 +13,6 @@
 #include "cmd.h"
 #include "text.h"
 
-/* Prefix what, explain; returns -1. */
-static int refused(struct err *e, const char *what)
-{
-	if (e->code != ERR_NOT_FOUND && e->code != ERR_USAGE)
-		err_prefix(e, "%s", what);
-	cmd_explain(e);
-	return -1;
-}
-
-/* The label of row id of entity name (a person's name, an event's name). */
-static int label_of(struct app *a, const char *entity, int64_t id, char *buf, size_t n,
-                    struct err *e)
-{
-	struct record r;
-	const struct entity_def *ent = entity_find(entity);
-	char raw[512];
-	if (record_get(&a->ctx, ent, id, &r, e) < 0)
-		return -1;
-	snprintf(raw, sizeof raw, "%s",
-	         record_text(&r, ent->label) ? record_text(&r, ent->label) : "");
-	text_sanitize(raw, buf, n);
-	record_free(&r);
-	return 0;
-}
-
 static int two_ids(const struct args *args, const char *w0, const char *w1, int64_t *a, int64_t *b,
                    struct err *e)
 {
@@ -67,8 +42,8 @@ static int cmd_assign(struct app *a, const struct args *args, FILE *out, struct 
 		a->ctx.override_reason = reason;
 	}
 	if (staffing_assign(&a->ctx, shift, person, "coordinator", &id, e) < 0)
-		return refused(e, "assign");
-	if (label_of(a, "person", person, who, sizeof who, e) < 0 ||
+		return cmd_refused(e, "assign");
+	if (cmd_label(a, "person", person, who, sizeof who, e) < 0 ||
 	    staffing_describe(&a->ctx, shift, raw, sizeof raw, e) < 0)
 		return -1;
 	text_sanitize(raw, what, sizeof what);
@@ -83,8 +58,8 @@ static int cmd_unassign(struct app *a, const struct args *args, FILE *out, struc
 	if (two_ids(args, "SHIFT", "PERSON", &shift, &person, e) < 0)
 		return -1;
 	if (staffing_unassign(&a->ctx, shift, person, e) < 0)
-		return refused(e, "unassign");
-	if (label_of(a, "person", person, who, sizeof who, e) < 0 ||
+		return cmd_refused(e, "unassign");
+	if (cmd_label(a, "person", person, who, sizeof who, e) < 0 ||
 	    staffing_describe(&a->ctx, shift, raw, sizeof raw, e) < 0)
 		return -1;
 	text_sanitize(raw, what, sizeof what);
@@ -99,9 +74,9 @@ static int cmd_register(struct app *a, const struct args *args, FILE *out, struc
 	if (two_ids(args, "EVENT", "PERSON", &event, &person, e) < 0)
 		return -1;
 	if (registration_register(&a->ctx, event, person, args_get(args, "kind"), &id, e) < 0)
-		return refused(e, "register");
-	if (label_of(a, "person", person, who, sizeof who, e) < 0 ||
-	    label_of(a, "event", event, ev, sizeof ev, e) < 0 ||
+		return cmd_refused(e, "register");
+	if (cmd_label(a, "person", person, who, sizeof who, e) < 0 ||
+	    cmd_label(a, "event", event, ev, sizeof ev, e) < 0 ||
 	    registration_describe(&a->ctx, event, person, where, sizeof where, e) < 0)
 		return -1;
 	fprintf(out, "registration %" PRId64 ": %s for %s: %s\n", id, who, ev, where);
@@ -115,12 +90,12 @@ static int cmd_unregister(struct app *a, const struct args *args, FILE *out, str
 	if (two_ids(args, "EVENT", "PERSON", &event, &person, e) < 0)
 		return -1;
 	if (registration_cancel(&a->ctx, event, person, &promoted, e) < 0)
-		return refused(e, "unregister");
-	if (label_of(a, "person", person, who, sizeof who, e) < 0 ||
-	    label_of(a, "event", event, ev, sizeof ev, e) < 0)
+		return cmd_refused(e, "unregister");
+	if (cmd_label(a, "person", person, who, sizeof who, e) < 0 ||
+	    cmd_label(a, "event", event, ev, sizeof ev, e) < 0)
 		return -1;
 	fprintf(out, "%s's registration for %s is cancelled\n", who, ev);
-	if (promoted && label_of(a, "person", promoted, next, sizeof next, e) == 0)
+	if (promoted && cmd_label(a, "person", promoted, next, sizeof next, e) == 0)
 		fprintf(out, "%s moves up from the waitlist\n", next);
 	return 0;
 }
@@ -149,7 +124,7 @@ static int print_attendance(struct app *a, int64_t event, int64_t shift, int64_t
 	struct record r;
 	int64_t id = 0;
 	char who[512], what[512], raw[512], at[64];
-	if (label_of(a, "person", person, who, sizeof who, e) < 0)
+	if (cmd_label(a, "person", person, who, sizeof who, e) < 0)
 		return -1;
 	if (shift) {
 		if (staffing_find(&a->ctx, shift, person, &id, e) < 0 ||
@@ -157,7 +132,7 @@ static int print_attendance(struct app *a, int64_t event, int64_t shift, int64_t
 		    record_get(&a->ctx, entity_find("assignment"), id, &r, e) < 0)
 			return -1;
 		text_sanitize(raw, what, sizeof what);
-	} else if (label_of(a, "event", event, what, sizeof what, e) < 0 ||
+	} else if (cmd_label(a, "event", event, what, sizeof what, e) < 0 ||
 	           registration_find(&a->ctx, event, person, &id, e) < 0 ||
 	           record_get(&a->ctx, entity_find("registration"), id, &r, e) < 0) {
 		return -1;
@@ -189,12 +164,14 @@ static int attendance(struct app *a, const struct args *args, FILE *out, bool in
 		ret = in ? registration_checkin(&a->ctx, event, person, e)
 		         : registration_checkout(&a->ctx, event, person, e);
 	if (ret < 0)
-		return refused(e, cmd);
+		return cmd_refused(e, cmd);
 	return print_attendance(a, event, shift, person, in, out, e);
 }
 
 static int cmd_checkin(struct app *a, const struct args *args, FILE *out, struct err *e)
 {
+	if (args_get(args, "session"))
+		return cmd_session_checkin(a, args, out, e);
 	return attendance(a, args, out, true, e);
 }
 
@@ -211,8 +188,8 @@ static int cmd_pin(struct app *a, const struct args *args, FILE *out, struct err
 	if (args_id(args->pos[0], "PERSON", &person, e) < 0)
 		return -1;
 	if (person_set_pin(&a->ctx, person, pin, sizeof pin, e) < 0)
-		return refused(e, "pin");
-	if (label_of(a, "person", person, who, sizeof who, e) < 0 ||
+		return cmd_refused(e, "pin");
+	if (cmd_label(a, "person", person, who, sizeof who, e) < 0 ||
 	    record_get(&a->ctx, entity_find("person"), person, &r, e) < 0)
 		return -1;
 	fprintf(out, "new kiosk PIN for %s (volunteer code %s), shown only this once:\n%s\n", who,
@@ -246,7 +223,7 @@ static int cmd_check(struct app *a, const struct args *args, FILE *out, struct e
 		return -1;
 	if (event) {
 		char name[512];
-		if (label_of(a, "event", event, name, sizeof name, e) < 0)
+		if (cmd_label(a, "event", event, name, sizeof name, e) < 0)
 			return -1;
 	}
 	if (check_run(&a->ctx, event, check_line, &c, e) < 0)
@@ -295,9 +272,9 @@ const struct command cmd_staff_commands[] = {
     },
     {
         .name = "checkin",
-        .usage = "--event ID --person ID | --shift ID --person ID",
-        .opts = "event: shift: person:",
-        .help = "check a person in to an event or a shift, now",
+        .usage = "--event ID --person ID | --shift ID --person ID | --session ID --person ID",
+        .opts = "event: shift: session: person:",
+        .help = "check a person in to an event, a shift or a session they signed up for, now",
         .run = cmd_checkin,
     },
     {

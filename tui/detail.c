@@ -58,6 +58,9 @@ static void show_tab(struct detail *d, struct tui *t, int tab)
 	int n = d->def->ntables;
 	d->tab = (tab + n) % n;
 	table_switch(&d->tb, t, &d->def->tables[d->tab]);
+	/* the keys and hints of the table shown */
+	if (d->self)
+		d->self->actions = d->tb.def->actions ? d->tb.def->actions : d->def->actions;
 	tui_info(t, "%s of this %s (Tab: %s).", d->def->tab_names[d->tab], d->def->name,
 	         d->def->tab_names[(d->tab + 1) % n]);
 }
@@ -120,6 +123,7 @@ void detail_open(struct tui *t, const struct detail_def *def, int64_t id)
 	char title[64];
 	snprintf(title, sizeof title, "%s %" PRId64, def->title, id);
 	struct view *v = tui_push(t, &detail_screen, d, title);
+	d->self = v;
 	if (v)
-		v->actions = def->actions;
+		v->actions = def->tables[0].actions ? def->tables[0].actions : def->actions;
 }

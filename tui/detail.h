@@ -35,6 +35,7 @@ struct detail {
 	enum ui_role role[DETAIL_LINES]; /* set: the line is drawn tight in that role */
 	int tab;                         /* which of def->tables shows */
 	struct table tb;                 /* its owner is the struct detail */
+	struct view *self;               /* the view showing it */
 };
 
 /* Push the screen for row id. */

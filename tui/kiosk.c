@@ -154,7 +154,7 @@ void kiosk_reset(struct kiosk_ui *k)
 	memset(k->rows, 0, sizeof *k->rows * KIOSK_ROWS_MAX);
 	k->msg[0] = '\0';
 	k->msg_kind = KM_NONE;
-	kiosk_go(k, &kiosk_welcome_view);
+	kiosk_go(k, k->home);
 }
 
 /* Paint the current view; only here does anything reach the terminal. */
@@ -267,10 +267,16 @@ static void message(struct kiosk_ui *k)
 	}
 }
 
+int kiosk_attr(const struct kiosk_ui *k, enum kiosk_msg kind)
+{
+	int pair = kind == KM_OK ? PAIR_OK : kind == KM_ERR ? PAIR_ERR : 0;
+	return A_BOLD | (k->colour && pair ? COLOR_PAIR(pair) : 0);
+}
+
 void kiosk_frame(struct kiosk_ui *k, const char *right)
 {
 	char keys[256];
-	bar(0, "muster kiosk", right, k->colour);
+	bar(0, k->title, right, k->colour);
 	message(k);
 	if (k->confirming)
 		snprintf(keys, sizeof keys, "Y yes, do it   any other key no");
@@ -314,7 +320,7 @@ static bool others_wrote(struct kiosk_ui *k)
 
 static bool idle(const struct kiosk_ui *k)
 {
-	return k->view == &kiosk_welcome_view && k->code_len == 0 && k->msg_kind == KM_NONE;
+	return k->view == k->home && k->code_len == 0 && k->msg_kind == KM_NONE;
 }
 
 static void loop(struct kiosk_ui *k)
@@ -353,26 +359,30 @@ static void loop(struct kiosk_ui *k)
 	}
 }
 
-int screen_run_kiosk(struct app *a, struct err *e)
+int kiosk_run(struct kiosk_ui *k, struct err *e)
 {
-	struct kiosk_ui k;
-	if (kiosk_config_check(&a->cfg, e) < 0)
+	const char *what = k->door ? "door" : "kiosk";
+	if (kiosk_config_check(&k->app->cfg, e) < 0)
 		return -1;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-		return err_set(e, ERR_USAGE, "kiosk: needs a terminal (with ssh, use ssh -t)");
-	memset(&k, 0, sizeof k);
-	k.app = a;
-	k.ctx = &a->ctx;
+		return err_set(e, ERR_USAGE, "%s: needs a terminal (with ssh, use ssh -t)", what);
+	k->ctx = &k->app->ctx;
 	signals_install(SIGNALS_KIOSK);
 	termsize_prepare();
-	if (!curses_start(&k))
-		return err_set(e, ERR_USAGE, "kiosk: cannot use this terminal (is TERM set?)");
+	if (!curses_start(k))
+		return err_set(e, ERR_USAGE, "%s: cannot use this terminal (is TERM set?)", what);
 	signals_arm();
-	k.rows = xcalloc(KIOSK_ROWS_MAX, sizeof *k.rows);
-	kiosk_reset(&k);
-	loop(&k);
-	kiosk_reset(&k);
+	k->rows = xcalloc(KIOSK_ROWS_MAX, sizeof *k->rows);
+	kiosk_reset(k);
+	loop(k);
+	kiosk_reset(k);
 	curses_stop();
-	free(k.rows);
+	free(k->rows);
 	return 0;
+}
+
+int screen_run_kiosk(struct app *a, struct err *e)
+{
+	struct kiosk_ui k = {.app = a, .home = &kiosk_welcome_view, .title = "muster kiosk"};
+	return kiosk_run(&k, e);
 }

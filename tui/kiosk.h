@@ -57,10 +57,17 @@ struct kiosk_view {
 	int (*answer)(struct kiosk_ui *k, int ch); /* the key after a Y/N question; or NULL */
 };
 
+struct door_ui;
+
 struct kiosk_ui {
 	struct app *app;
 	struct ctx *ctx;
 	const struct kiosk_view *view;
+	/* what runs in this frame: the kiosk (welcome view), or the door (its
+	 * scan view and state, tui/door.c) */
+	const struct kiosk_view *home; /* where a reset, the idle wipe and Esc go */
+	const char *title;             /* the title bar: "muster kiosk" */
+	struct door_ui *door;          /* NULL in the kiosk */
 	bool colour;
 	bool quit;
 	/* signing in */
@@ -88,9 +95,14 @@ extern const struct kiosk_view kiosk_exit_view;
 extern const struct kiosk_view kiosk_mine_view;
 extern const struct kiosk_view kiosk_open_view;
 
+/* Run the locked-down frame (raw mode, signals, the idle wipe, the exit
+ * passphrase) with k's home view until it is left; k->app, k->home and
+ * k->title are the caller's, the rest is set here. */
+int kiosk_run(struct kiosk_ui *k, struct err *e);
+
 /* Switch views (runs enter). */
 void kiosk_go(struct kiosk_ui *k, const struct kiosk_view *v);
-/* Forget everything typed and whoever is signed in; back to the welcome view. */
+/* Forget everything typed and whoever is signed in; back to the home view. */
 void kiosk_reset(struct kiosk_ui *k);
 void kiosk_say(struct kiosk_ui *k, enum kiosk_msg kind, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -105,12 +117,17 @@ void kiosk_secret_clear(struct kiosk_ui *k);
 int kiosk_dispatch(struct kiosk_ui *k, const struct kiosk_key *table, int ch);
 /* Key handlers several views share. */
 int kiosk_key_reset(struct kiosk_ui *k, int ch);
+/* F10: to the exit passphrase, when one is configured (kiosk_exit_possible). */
+int kiosk_key_exit(struct kiosk_ui *k, int ch);
+bool kiosk_exit_possible(const struct kiosk_ui *k);
 int kiosk_key_secret_erase(struct kiosk_ui *k, int ch);
 
 /* Drawing: sanitized text fitted into cols columns at (y, x). */
 void kiosk_put(int y, int x, int cols, const char *raw);
 /* Centered in the screen's width. */
 void kiosk_center(int y, const char *raw, int attr);
+/* The attribute of a message kind: bold, in its colour when there is colour. */
+int kiosk_attr(const struct kiosk_ui *k, enum kiosk_msg kind);
 /* Title bar, message lines and key bar common to every view. */
 void kiosk_frame(struct kiosk_ui *k, const char *right);
 

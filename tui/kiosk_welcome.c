@@ -64,12 +64,12 @@ static int code_erase(struct kiosk_ui *k, int ch)
 	return KR_REDRAW;
 }
 
-static bool exit_possible(const struct kiosk_ui *k)
+bool kiosk_exit_possible(const struct kiosk_ui *k)
 {
 	return k->app->cfg.kiosk_exit_passphrase_hash[0] != '\0';
 }
 
-static int to_exit(struct kiosk_ui *k, int ch)
+int kiosk_key_exit(struct kiosk_ui *k, int ch)
 {
 	kiosk_reset(k);
 	kiosk_go(k, &kiosk_exit_view);
@@ -92,7 +92,7 @@ static const struct kiosk_key welcome_keys[] = {
     {.keys = KIOSK_KEYS_ERASE, .fn = code_erase, .hint = "Backspace erase"},
     {.keys = {27}, .fn = kiosk_key_reset, .hint = "Esc clear"},
     /* no hint: the way out is for whoever set the passphrase */
-    {.keys = {KEY_F(10)}, .fn = to_exit, .shown = exit_possible},
+    {.keys = {KEY_F(10)}, .fn = kiosk_key_exit, .shown = kiosk_exit_possible},
     {.fn = NULL},
 };
 
@@ -168,7 +168,7 @@ static void exit_draw(struct kiosk_ui *k)
 {
 	int y = block_top();
 	kiosk_frame(k, NULL);
-	kiosk_center(y, "Close the kiosk", A_BOLD);
+	kiosk_center(y, k->door ? "Close the door" : "Close the kiosk", A_BOLD);
 	kiosk_center(y + 2, "Type the exit passphrase (it is not shown), then press Enter.", 0);
 	field(y + 4, "Passphrase", "", 12);
 }
@@ -185,7 +185,7 @@ static int exit_submit(struct kiosk_ui *k, int ch)
 		return KR_NONE;
 	}
 	kiosk_penalty(k);
-	kiosk_go(k, &kiosk_welcome_view);
+	kiosk_go(k, k->home);
 	kiosk_say(k, KM_ERR, "That passphrase was not accepted.");
 	return KR_WIPE;
 }

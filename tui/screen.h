@@ -8,5 +8,8 @@
 int screen_run_coordinator(struct app *a, struct err *e);
 /* The volunteer kiosk (SPEC section 7). */
 int screen_run_kiosk(struct app *a, struct err *e);
+/* The door: scan-to-check-in for an event or one of its sessions (SPEC
+ * section 11), in the kiosk's locked-down frame. */
+int screen_run_door(struct app *a, int64_t event, int64_t session, struct err *e);
 
 #endif

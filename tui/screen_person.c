@@ -1,13 +1,17 @@
 /* screen_person.c - one person: their details, then (Tab switches) the
- * skills they hold, the windows they are available in, and the shifts they
- * work. a adds a skill or a window, e edits the row, d removes it, ^E edits
- * the person; Enter on a shift opens it. */
+ * skills they hold, the windows they are available in, the shifts they
+ * work, and the sessions they signed up for. a adds a skill or a window, e
+ * edits the row, d removes it (a sign-up: cancels it), ^E edits the person;
+ * Enter on a shift or a session opens it. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/signup.h"
+#include "../core/xmalloc.h"
 #include "detail.h"
+#include "dialog.h"
 
 static int person_key(struct tui *t, struct table *tb, enum action a);
 static int open_shift(struct tui *t, struct table *tb, const struct list_row *r);
@@ -31,6 +35,16 @@ static const struct column shift_cols[] = {
     {.title = "Status", .width = 11, .src = "status", .kind = CELL_TEXT},
     {.title = "Event", .width = 20, .src = "event", .kind = CELL_TEXT},
 };
+
+static const struct column signup_cols[] = {
+    {.title = "When", .width = 22, .src = "starts", .kind = CELL_SPAN},
+    {.title = "Session", .width = 0, .src = "title", .kind = CELL_TEXT},
+    {.title = "Status", .width = 11, .src = "status", .kind = CELL_TEXT},
+    {.title = "Wait", .width = 4, .right = true, .src = "waitlist", .kind = CELL_INT},
+    {.title = "Event", .width = 16, .src = "event", .kind = CELL_TEXT},
+};
+
+static int open_session(struct tui *t, struct table *tb, const struct list_row *r);
 
 static const struct table_def defs[] = {
     {.view = "person_skills",
@@ -58,10 +72,19 @@ static const struct table_def defs[] = {
      .key = person_key,
      .open = open_shift,
      .aux_col = "shift"},
+    {.view = "person_signups",
+     .entity = "signup",
+     .cols = signup_cols,
+     .ncols = ARRAY_LEN(signup_cols),
+     .empty = "No sign-ups (sign up from a session's screen: Sessions tab of an event).",
+     .actions = actions,
+     .key = person_key,
+     .open = open_session,
+     .aux_col = "session"},
 };
-static const char *const tab_names[] = {"Skills", "Availability", "Shifts"};
+static const char *const tab_names[] = {"Skills", "Availability", "Shifts", "Sign-ups"};
 _Static_assert(ARRAY_LEN(tab_names) == ARRAY_LEN(defs), "a name for each table");
-enum { TAB_SHIFTS = 2 };
+enum { TAB_SHIFTS = 2, TAB_SIGNUPS = 3 };
 
 static void preset_person(struct tui *t, struct table *tb, struct form_spec *spec)
 {
@@ -96,12 +119,39 @@ static void load_header(struct detail *d, struct tui *t)
 	record_free(&r);
 }
 
+/* A sign-up to cancel: its session and person. */
+struct off {
+	int64_t session, person;
+};
+
+static int cancel_yes(struct tui *t, void *arg)
+{
+	struct off *o = arg;
+	struct err e = {0};
+	if (signup_cancel(t->ctx, o->session, o->person, NULL, &e) < 0) {
+		table_fail(t, &e);
+		return R_REDRAW;
+	}
+	tui_info(t, "Sign-up cancelled (the first waiting moves up).");
+	return R_RELOAD;
+}
+
 static int person_key(struct tui *t, struct table *tb, enum action a)
 {
 	struct detail *d = tb->owner;
 	const struct list_row *r = list_current(&tb->list);
 	switch (a) {
 	case ACT_DELETE:
+		if (d->tab == TAB_SIGNUPS && r) {
+			struct off *o = xmalloc(sizeof *o);
+			char q[600];
+			o->session = r->aux;
+			o->person = d->id;
+			snprintf(q, sizeof q, "Cancel the sign-up for %s %s?", r->cells[1],
+			         r->cells[0]);
+			dialog_confirm(t, "Cancel sign-up", q, cancel_yes, o, free);
+			return R_REDRAW;
+		}
 		if (d->tab != TAB_SHIFTS)
 			return -1;
 		if (!r)
@@ -120,6 +170,11 @@ static int person_key(struct tui *t, struct table *tb, enum action a)
 			    "Shifts are assigned from the shift: Shifts tab of an event, then s.");
 			return R_REDRAW;
 		}
+		if (d->tab == TAB_SIGNUPS) {
+			tui_info(t, "Sign-ups are made on the session: Sessions tab of an event, "
+			            "Enter, Tab, then a.");
+			return R_REDRAW;
+		}
 		return -1;
 	default:
 		return -1;
@@ -129,6 +184,12 @@ static int person_key(struct tui *t, struct table *tb, enum action a)
 static int open_shift(struct tui *t, struct table *tb, const struct list_row *r)
 {
 	screen_shift_open(t, r->aux);
+	return R_REDRAW;
+}
+
+static int open_session(struct tui *t, struct table *tb, const struct list_row *r)
+{
+	screen_session_open(t, r->aux);
 	return R_REDRAW;
 }
 

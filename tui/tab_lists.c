@@ -32,7 +32,8 @@ static int open_session(struct tui *t, struct table *tb, const struct list_row *
 static const struct column session_cols[] = {
     {.title = "When", .width = 22, .src = "starts", .kind = CELL_SPAN},
     {.title = "Title", .width = 0, .src = "title", .kind = CELL_TEXT},
-    {.title = "Room", .width = 12, .src = "room", .kind = CELL_TEXT},
+    {.title = "Fill", .width = 8, .right = true, .src = "fill", .kind = CELL_TEXT},
+    {.title = "Room", .width = 10, .src = "room", .kind = CELL_TEXT},
     {.title = "Kind", .width = 9, .src = "kind", .kind = CELL_TEXT},
     {.title = "Status", .width = 9, .src = "status", .kind = CELL_TEXT},
 };

@@ -25,6 +25,11 @@
 #                     import, and of one whose single field runs to 200 MB
 #                     (refused once past 1 MiB: memory stays flat)
 #   check             the whole large set, median of 7
+#   door              `muster door` at the summit's entrance, typed into as a
+#                     barcode scanner types (door_scan.py): 200 codes at ten a
+#                     second, each from its Enter to the last byte of the
+#                     answer (p50, p99); then 200 in one burst, until the
+#                     database holds them all; none lost
 #   print roster      the summit's 20,003 shifts as a PDF roster (cairo,
 #                     pango), median of 3, and its peak memory
 #   autofill          places filled up to need_min and need_max against the
@@ -46,7 +51,7 @@ root=$(cd "$here/../.." && pwd)
 M=${MUSTER_BIN:-$root/muster}
 PY=/usr/bin/python3
 RUNS=${RUNS:-5}
-for tool in "$PY" /usr/bin/time calcurse; do
+for tool in "$PY" /usr/bin/time calcurse sqlite3; do
 	command -v "$tool" >/dev/null 2>&1 ||
 		{ echo "bench: $tool is missing (contrib/install-deps.sh)" >&2; exit 2; }
 done
@@ -267,6 +272,19 @@ row "check, the whole large set" "$(calc "\"%.1f ms\", $1 * 1000") (median of 7)
 set -- $(timeit 7 -- "$M" --db "$DB" check --event "$summit")
 row "check --event (the summit's conflicts tab)" "$(calc "\"%.1f ms\", $1 * 1000")" "(no budget)" "-"
 
+# ---- the door ---------------------------------------------------------------
+say "bench: door"
+sqlite3 "$DB" "SELECT p.volunteer_code FROM registration r JOIN person p ON p.id = r.person
+ WHERE r.event = $summit AND r.status = 'registered' ORDER BY r.id LIMIT 400" >"$T/codes"
+set -- $("$PY" "$here/door_scan.py" "$T/codes" "$DB" "$summit" 200 200 -- \
+	"$M" --db "$DB" door --event "$summit")
+[ $# -eq 5 ] || { say "bench: door_scan.py failed"; exit 1; }
+row "door: a scan at 10 a second, Enter to answer" "p50 $1 ms, p99 $2 ms" "p99 < 100 ms" \
+	"$(within "$2" 100)"
+rate=$(calc "\"%.0f\", 200 / $4")
+row "door: 200 scans in one burst" "$4 s, $rate a second" ">= 10 a second" \
+	"$(within 10 "$rate")"
+row "door: scans lost" "$((400 - $5)) of 400" "none" "$([ "$5" -eq 400 ] && echo ok || echo OVER)"
 # ---- print ------------------------------------------------------------------
 say "bench: print roster of the summit (3 runs)"
 "$M" --db "$DB" print roster --event "$summit" -o "$T/roster.pdf" >"$T/roster.out" || exit 1

@@ -108,18 +108,20 @@ signed_in dbwait
 holder=$!
 locked() { ! sqlite3 -cmd '.timeout 0' "$MUSTER_DB" 'BEGIN IMMEDIATE; ROLLBACK;' 2>/dev/null; }
 i=0
-while ! locked && [ $i -lt 100 ]; do
+while ! locked && [ $i -lt 300 ]; do
 	sleep 0.1
 	i=$((i + 1))
 done
 k_keys dbwait q
 k_sign_in dbwait "$DANA" "$PIN"
-if k_wait dbwait "Checking..." 10 && locked; then
+if ! locked; then
+	t_fail db-wait-set-up "sqlite3 never took the write lock"
+elif k_wait dbwait "Checking..." 30 && locked; then
 	kill -s USR1 "$(k_pid dbwait)"
 	t_equal db-wait-signal-exits-0 "$(k_exit dbwait)" 0
 	wiped dbwait db-wait-signal-wipes
 else
-	t_fail db-wait-set-up "the kiosk never waited on the locked database" "$(k_screen dbwait | sed 's/^/|/')"
+	t_fail db-wait-set-up "the kiosk never showed Checking... on the locked database" "$(k_screen dbwait | sed 's/^/|/')"
 fi
 : >"$T/release"
 wait "$holder"

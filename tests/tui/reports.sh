@@ -58,7 +58,15 @@ check_hour() {
 	wanted=$(echo "$row" | cut -f8)
 	filled=$(echo "$row" | cut -f9)
 	gap=$(echo "$row" | cut -f10)
+	# the row may still be on its way to the terminal: poll for it
+	tm_wait "$3 " 10 || true
+	n=0
 	line=$(tm_screen | grep "^$3")
+	while [ "$n" -lt 100 ] && case "$line" in *" $filled/$needed "*) false ;; *) true ;; esac; do
+		sleep "$TM_POLL"
+		n=$((n + 1))
+		line=$(tm_screen | grep "^$3")
+	done
 	full=$(((filled + SCALE - 1) / SCALE))
 	empty=$(((gap + SCALE - 1) / SCALE))
 	got_full=$(printf '%s' "$line" | grep -o '█' | wc -l)

@@ -1,5 +1,5 @@
 /* test_report.c - coverage per shift and per clock hour (DST days, a
- * half-hour zone), volunteer hours, attendance counts and seats. */
+ * half-hour zone), volunteer hours, attendance counts and sign-ups. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,6 +11,7 @@
 
 #include "../../core/entity.h"
 #include "../../core/report.h"
+#include "../../core/signup.h"
 #include "../../core/tz.h"
 #include "fixture.h"
 
@@ -218,7 +219,7 @@ static int on_session(void *arg, const struct report_session *s)
 	return 0;
 }
 
-static void attendance_counts_and_seats(void **state)
+static void attendance_counts_and_signups(void **state)
 {
 	struct fixture *f = *state;
 	fixture_add(&f->ctx, "event", "name", "Day", "starts", "2027-05-01 08:00", "ends",
@@ -247,6 +248,17 @@ static void attendance_counts_and_seats(void **state)
 	struct err e = {0};
 	struct attendance_seen a = {0};
 	struct report_attendance_fns fns = {on_kind, on_session, &a};
+	/* X seats 1: the first to sign up is seated and checks in, the next waits */
+	int64_t id;
+	assert_int_equal(signup_register(&f->ctx, 1, 1, &id, &e), 0);
+	assert_int_equal(signup_register(&f->ctx, 1, 2, &id, &e), 0);
+	assert_int_equal(signup_checkin(&f->ctx, 1, 1, &e), 0);
+	/* Y: one seated; Z: one marked no-show, one who cancelled */
+	assert_int_equal(signup_register(&f->ctx, 2, 2, &id, &e), -1); /* overlaps X */
+	assert_int_equal(signup_register(&f->ctx, 2, 4, &id, &e), 0);
+	fixture_add(&f->ctx, "signup", "session", "3", "person", "4", "status", "no_show", NULL);
+	assert_int_equal(signup_register(&f->ctx, 3, 1, &id, &e), 0);
+	assert_int_equal(signup_cancel(&f->ctx, 3, 1, NULL, &e), 0);
 	assert_int_equal(report_event(&f->ctx, 1, &ev, &e), 0);
 	assert_int_equal(report_attendance(&f->ctx, &ev, &fns, &e), 0);
 	assert_int_equal(a.nk, 2);
@@ -257,12 +269,24 @@ static void attendance_counts_and_seats(void **state)
 	assert_int_equal(a.k[0].total, 4);
 	assert_int_equal(a.k[1].registered, 1);
 	assert_int_equal(a.ns, 3);
-	assert_int_equal(a.s[0].capacity, 1);
-	assert_int_equal(a.s[0].seats, 11);
-	assert_int_equal(a.s[0].expected, 3);
-	assert_int_equal(a.s[0].short_by, 0);
+	assert_int_equal(a.s[0].capacity, 1); /* min(5, room A's 1) */
+	assert_int_equal(a.s[0].signed_up, 1);
+	assert_int_equal(a.s[0].checked_in, 1);
+	assert_int_equal(a.s[0].waitlisted, 1);
+	assert_int_equal(a.s[1].capacity, 10);
+	assert_int_equal(a.s[1].signed_up, 1);
+	assert_int_equal(a.s[1].no_show, 0);
 	assert_int_equal(a.s[2].capacity, 0);
-	assert_int_equal(a.s[2].seats, -1);
+	assert_int_equal(a.s[2].signed_up, 1);
+	assert_int_equal(a.s[2].no_show, 1);
+	assert_int_equal(a.s[2].cancelled, 1);
+	/* once the sessions are over, whoever never checked in is a no-show */
+	f->clock.at = ev.ends;
+	a.nk = a.ns = 0;
+	assert_int_equal(report_attendance(&f->ctx, &ev, &fns, &e), 0);
+	assert_int_equal(a.s[0].no_show, 0);
+	assert_int_equal(a.s[1].no_show, 1);
+	assert_int_equal(a.s[2].no_show, 1);
 }
 
 static void missing_event(void **state)
@@ -282,7 +306,7 @@ int main(void)
 	    fixture_unit_test(half_hour_zone_uses_local_hours),
 	    fixture_unit_test(sums_per_shift_and_hour),
 	    fixture_unit_test(volunteer_hours),
-	    fixture_unit_test(attendance_counts_and_seats),
+	    fixture_unit_test(attendance_counts_and_signups),
 	    fixture_unit_test(missing_event),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

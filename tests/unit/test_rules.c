@@ -47,7 +47,7 @@ static void overlap_is_half_open(void **state)
 static void person_overlap_names_both_sides(void **state)
 {
 	(void)state;
-	char msg[700];
+	char msg[RULE_MSG_MAX];
 	struct rules_slot held = slot("Greeter", CHI, "2024-12-07 09:00", "2024-12-07 11:00");
 	struct rules_slot want = slot(NULL, CHI, "2024-12-07 10:00", "2024-12-07 12:00");
 	assert_int_equal(rules_person_overlap(&chi, "Dana Reyes", &held, &want, msg, sizeof msg),
@@ -85,7 +85,7 @@ static void times_across_midnight(void **state)
 static void shift_fill(void **state)
 {
 	(void)state;
-	char msg[700];
+	char msg[RULE_MSG_MAX];
 	struct rules_slot s = slot("Greeter", CHI, "2024-12-07 09:00", "2024-12-07 11:00");
 	assert_int_equal(rules_shift_room(&chi, "Dana Reyes", &s, 9, 10, msg, sizeof msg), RULE_OK);
 	assert_int_equal(rules_shift_room(&chi, "Dana Reyes", &s, 10, 10, msg, sizeof msg),
@@ -101,7 +101,7 @@ static void shift_fill(void **state)
 static void room_and_booth_clashes(void **state)
 {
 	(void)state;
-	char msg[700];
+	char msg[RULE_MSG_MAX];
 	struct rules_slot held = slot("Supply chains", CHI, "2024-12-07 09:00", "2024-12-07 11:00");
 	struct rules_slot want = slot(NULL, CHI, "2024-12-07 10:30", "2024-12-07 12:00");
 	struct rules_slot after = slot(NULL, CHI, "2024-12-07 11:00", "2024-12-07 12:00");
@@ -123,7 +123,7 @@ static void room_and_booth_clashes(void **state)
 static void inside_the_span(void **state)
 {
 	(void)state;
-	char msg[700];
+	char msg[RULE_MSG_MAX];
 	int64_t s0 = at(CHI, "2024-12-07 07:30"), s1 = at(CHI, "2024-12-07 18:00");
 	struct rules_slot edge =
 	    slot("session \"Welcome\"", CHI, "2024-12-07 07:30", "2024-12-07 18:00");
@@ -139,7 +139,7 @@ static void inside_the_span(void **state)
 static void seats_and_waitlist(void **state)
 {
 	(void)state;
-	char msg[700];
+	char msg[RULE_MSG_MAX];
 	assert_true(rules_seat_free(1000, 0));
 	assert_true(rules_seat_free(84, 85));
 	assert_false(rules_seat_free(85, 85));
@@ -154,7 +154,7 @@ static void seats_and_waitlist(void **state)
 static void speaker_during_shift(void **state)
 {
 	(void)state;
-	char msg[700];
+	char msg[RULE_MSG_MAX];
 	struct rules_slot talk = slot("Supply chains", CHI, "2024-12-07 10:00", "2024-12-07 11:30");
 	struct rules_slot s = slot("Greeter", CHI, "2024-12-07 11:00", "2024-12-07 12:00");
 	struct rules_slot after = slot("Greeter", CHI, "2024-12-07 11:30", "2024-12-07 12:00");
@@ -168,7 +168,7 @@ static void speaker_during_shift(void **state)
 static void rest_between_shifts(void **state)
 {
 	(void)state;
-	char msg[700];
+	char msg[RULE_MSG_MAX];
 	struct rules_slot a = slot("Greeter", CHI, "2024-12-07 09:00", "2024-12-07 11:00");
 	struct rules_slot ok = slot("Usher", CHI, "2024-12-07 11:30", "2024-12-07 13:00");
 	struct rules_slot short_ = slot("Usher", CHI, "2024-12-07 11:29", "2024-12-07 13:00");
@@ -189,7 +189,7 @@ static void rest_between_shifts(void **state)
 static void hours_per_local_day(void **state)
 {
 	(void)state;
-	char msg[700];
+	char msg[RULE_MSG_MAX];
 	int64_t days[4][2];
 	struct rules_slot s[2] = {
 	    slot("Greeter", CHI, "2024-12-07 08:00", "2024-12-07 13:00"),
@@ -224,7 +224,7 @@ static void hours_per_local_day(void **state)
 static void hours_on_dst_days(void **state)
 {
 	(void)state;
-	char msg[700];
+	char msg[RULE_MSG_MAX];
 	int64_t days[2][2];
 	/* 14 Mar 2027, New York: 02:00 jumps to 03:00, the day has 23 hours. */
 	struct rules_slot s[2] = {
@@ -261,7 +261,7 @@ static void hours_on_dst_days(void **state)
 static void skill_on_the_shift_date(void **state)
 {
 	(void)state;
-	char msg[700];
+	char msg[RULE_MSG_MAX];
 	/* 20:00 in Chicago on the 7th is already the 8th in UTC. */
 	struct rules_slot s = slot("Medic", CHI, "2024-12-07 20:00", "2024-12-07 23:00");
 	assert_int_equal(rules_skill(&chi, "Dana", &s, "first aid", true, NULL, msg, sizeof msg),
@@ -284,7 +284,7 @@ static void skill_on_the_shift_date(void **state)
 static void age_on_the_shift_date(void **state)
 {
 	(void)state;
-	char msg[700];
+	char msg[RULE_MSG_MAX];
 	struct rules_slot s = slot("Bar", CHI, "2024-12-07 20:00", "2024-12-07 23:00");
 	assert_int_equal(rules_min_age(&chi, "Dana", &s, 0, NULL, msg, sizeof msg), RULE_OK);
 	assert_int_equal(rules_min_age(&chi, "Dana", &s, 18, "2006-12-07", msg, sizeof msg),
@@ -309,7 +309,7 @@ static void age_on_the_shift_date(void **state)
 static void availability_windows(void **state)
 {
 	(void)state;
-	char msg[700];
+	char msg[RULE_MSG_MAX];
 	struct rules_slot s = slot("Greeter", CHI, "2024-12-07 11:00", "2024-12-07 13:00");
 	struct rules_slot w[3] = {
 	    slot(NULL, CHI, "2024-12-07 12:00", "2024-12-07 15:00"),
@@ -331,7 +331,7 @@ static void availability_windows(void **state)
 static void kiosk_windows(void **state)
 {
 	(void)state;
-	char msg[700];
+	char msg[RULE_MSG_MAX];
 	struct rules_slot s = slot("Greeter", CHI, "2024-12-07 09:00", "2024-12-07 11:00");
 	int64_t start = s.starts;
 	assert_int_equal(rules_signup_open(&chi, &s, start - 3601, 60, msg, sizeof msg), RULE_OK);

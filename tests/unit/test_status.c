@@ -13,6 +13,7 @@
 
 #include "entity.h"
 #include "registration.h"
+#include "signup.h"
 #include "staffing.h"
 #include "status_sql.h"
 
@@ -79,6 +80,22 @@ static void registration_sets(void **state)
 	assert_int_equal(waiting, 1);
 }
 
+static void signup_sets(void **state)
+{
+	sqlite3 *db = *state;
+	int seated = 0, active = 0, waiting = 0;
+	for (const char *const *s = values_of("signup", "status"); *s; s++) {
+		bool c = signup_seated(*s), a = signup_active(*s), w = signup_waitlisted(*s);
+		assert_int_equal(c, sql_says(db, "r.status IN " SIGNUP_SEATED_SQL, NULL, *s));
+		assert_int_equal(a, sql_says(db, "r.status IN " SIGNUP_ACTIVE_SQL, NULL, *s));
+		assert_int_equal(w, sql_says(db, "r.status = " SIGNUP_WAITLISTED_SQL, NULL, *s));
+		seated += c, active += a, waiting += w;
+	}
+	assert_int_equal(seated, 3); /* registered, checked_in, no_show */
+	assert_int_equal(active, 4); /* and waitlisted */
+	assert_int_equal(waiting, 1);
+}
+
 static int open_db(void **state)
 {
 	sqlite3 *db = NULL;
@@ -99,6 +116,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(assignment_active),
 	    cmocka_unit_test(registration_sets),
+	    cmocka_unit_test(signup_sets),
 	};
 	return cmocka_run_group_tests(tests, open_db, close_db);
 }

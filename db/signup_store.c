@@ -1,0 +1,193 @@
+/* signup_store.c - sign-up reads through the indexes UNIQUE (session,
+ * person), signup_by_person (person, status) and signup_by_status (session,
+ * status, waitlist_position). */
+#include "signup_store.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../core/array.h"
+#include "../core/xmalloc.h"
+#include "db_internal.h"
+#include "status_sql.h"
+
+enum find_col { FI_ID, FI_STATUS, FI_POSITION, FI_CHECKED_IN_AT, FI_NCOLS };
+static const char sql_find[] =
+    "SELECT id, status, coalesce(waitlist_position, 0), coalesce(checked_in_at, 0)"
+    " FROM signup WHERE session = ? AND person = ?";
+enum session_col {
+	SE_EVENT,
+	SE_ROOM,
+	SE_STARTS,
+	SE_ENDS,
+	SE_CAPACITY,
+	SE_ROOM_CAPACITY,
+	SE_CANCELLED,
+	SE_TITLE,
+	SE_NCOLS
+};
+static const char sql_session[] =
+    "SELECT s.event, coalesce(s.room, 0), s.starts, s.ends, s.capacity,"
+    " coalesce(r.capacity, 0), s.status = 'cancelled', s.title"
+    " FROM session s LEFT JOIN room r ON r.id = s.room WHERE s.id = ?";
+static const char sql_of_session[] = "SELECT id FROM signup WHERE session = ?1 AND ?2 = ?2"
+                                     " AND status IN " SIGNUP_ACTIVE_SQL " ORDER BY id";
+static const char sql_of_person[] =
+    "SELECT g.id FROM signup g JOIN session s ON s.id = g.session"
+    " WHERE g.person = ?1 AND s.event = ?2 AND g.status IN " SIGNUP_ACTIVE_SQL " ORDER BY g.id";
+static const char sql_in_room[] =
+    "SELECT s.id FROM session s WHERE s.room = ?1 AND ?2 = ?2"
+    " AND EXISTS (SELECT 1 FROM signup g WHERE g.session = s.id) ORDER BY s.id";
+static const char sql_named[] =
+    "SELECT id FROM session WHERE event = ? AND (uid = ?2 OR title = ?2 COLLATE NOCASE)"
+    " ORDER BY id LIMIT 2";
+enum count_col { CO_STATUS, CO_COUNT, CO_NCOLS };
+static const char sql_counts[] = "SELECT status, count(*) FROM signup WHERE session = ?"
+                                 " GROUP BY status";
+
+/* Acquire sql (of ncols columns; 0: one) and bind a, and b when it takes two. */
+static int bind2(struct db *db, const char *sql, int ncols, int64_t a, int64_t b, sqlite3_stmt **st,
+                 struct err *e)
+{
+	if (db_acquire(db, sql, st, e) < 0)
+		return -1;
+	if (ncols && db_columns(*st, ncols, e) < 0) {
+		db_release(db, *st);
+		return -1;
+	}
+	sqlite3_bind_int64(*st, 1, a);
+	if (sqlite3_bind_parameter_count(*st) > 1)
+		sqlite3_bind_int64(*st, 2, b);
+	return 0;
+}
+
+int signup_store_find(struct db *db, int64_t session, int64_t person, struct signup_row *out,
+                      bool *found, struct err *e)
+{
+	sqlite3_stmt *st;
+	memset(out, 0, sizeof *out);
+	*found = false;
+	if (bind2(db, sql_find, FI_NCOLS, session, person, &st, e) < 0)
+		return -1;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*found = true;
+		out->id = db_column_int64(st, FI_ID);
+		db_column_copy(st, FI_STATUS, out->status, sizeof out->status);
+		out->position = db_column_int64(st, FI_POSITION);
+		out->checked_in_at = db_column_int64(st, FI_CHECKED_IN_AT);
+	}
+	db_release(db, st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e, "signup");
+}
+
+int signup_store_session(struct db *db, int64_t id, struct signup_session *out, struct err *e)
+{
+	sqlite3_stmt *st;
+	memset(out, 0, sizeof *out);
+	if (bind2(db, sql_session, SE_NCOLS, id, 0, &st, e) < 0)
+		return -1;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->id = id;
+		out->event = db_column_int64(st, SE_EVENT);
+		out->room = db_column_int64(st, SE_ROOM);
+		out->starts = db_column_int64(st, SE_STARTS);
+		out->ends = db_column_int64(st, SE_ENDS);
+		out->capacity = db_column_int64(st, SE_CAPACITY);
+		out->room_capacity = db_column_int64(st, SE_ROOM_CAPACITY);
+		out->cancelled = db_column_bool(st, SE_CANCELLED);
+		db_column_copy(st, SE_TITLE, out->title, sizeof out->title);
+	}
+	db_release(db, st);
+	if (rc == SQLITE_DONE)
+		return err_set(e, ERR_NOT_FOUND, "session %lld: not found", (long long)id);
+	return rc == SQLITE_ROW ? 0 : db_fail(db, e, "session");
+}
+
+/* The first column of every row of sql bound to (a, b), as a malloc'd array. */
+static int ids_query(struct db *db, const char *sql, int64_t a, int64_t b, int64_t **ids, size_t *n,
+                     struct err *e)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	*ids = NULL;
+	*n = 0;
+	if (bind2(db, sql, 0, a, b, &st, e) < 0)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*ids = xrealloc(*ids, cap * sizeof **ids);
+		}
+		(*ids)[(*n)++] = db_column_int64(st, DB_COL_ONLY);
+	}
+	db_release(db, st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, e, "signup");
+}
+
+int signup_store_of_session(struct db *db, int64_t session, int64_t **ids, size_t *n, struct err *e)
+{
+	return ids_query(db, sql_of_session, session, 0, ids, n, e);
+}
+
+int signup_store_of_person(struct db *db, int64_t person, int64_t event, int64_t **ids, size_t *n,
+                           struct err *e)
+{
+	return ids_query(db, sql_of_person, person, event, ids, n, e);
+}
+
+int signup_store_sessions_in_room(struct db *db, int64_t room, int64_t **ids, size_t *n,
+                                  struct err *e)
+{
+	return ids_query(db, sql_in_room, room, 0, ids, n, e);
+}
+
+int signup_store_session_named(struct db *db, int64_t event, const char *text, int64_t *id,
+                               int *matches, struct err *e)
+{
+	sqlite3_stmt *st;
+	*id = 0;
+	*matches = 0;
+	if (db_acquire(db, sql_named, &st, e) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, event);
+	sqlite3_bind_text(st, 2, text, -1, SQLITE_TRANSIENT);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (!*matches)
+			*id = db_column_int64(st, DB_COL_ONLY);
+		++*matches;
+	}
+	db_release(db, st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, e, "session");
+}
+
+int signup_store_counts(struct db *db, int64_t session, struct signup_counts *out, struct err *e)
+{
+	static const struct {
+		const char *status;
+		size_t at;
+	} slots[] = {
+	    {"registered", offsetof(struct signup_counts, registered)},
+	    {"waitlisted", offsetof(struct signup_counts, waitlisted)},
+	    {"cancelled", offsetof(struct signup_counts, cancelled)},
+	    {"checked_in", offsetof(struct signup_counts, checked_in)},
+	    {"no_show", offsetof(struct signup_counts, no_show)},
+	};
+	sqlite3_stmt *st;
+	memset(out, 0, sizeof *out);
+	if (bind2(db, sql_counts, CO_NCOLS, session, 0, &st, e) < 0)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *s = db_column_text(st, CO_STATUS);
+		for (size_t i = 0; s && i < ARRAY_LEN(slots); i++)
+			if (strcmp(s, slots[i].status) == 0)
+				*(int64_t *)((char *)out + slots[i].at) =
+				    db_column_int64(st, CO_COUNT);
+	}
+	db_release(db, st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, e, "signup");
+}
