@@ -1,5 +1,5 @@
 # muster - plain Makefile. Targets: all, run, check, check-layers, asan,
-# bench, fuzz, install, uninstall, format, clean. Sources are picked up by
+# bench, fuzz, install, uninstall, deb, format, clean. Sources are picked up by
 # folder, so a new file needs no edit here.
 
 CC       ?= cc
@@ -42,7 +42,7 @@ FUZZ_MAKE = $(MAKE) --no-print-directory BUILD=build-fuzz CC=clang OPT=-O1 \
 	SAN="-fsanitize=address,undefined,fuzzer-no-link -fno-sanitize-recover=undefined \
 	     -fno-omit-frame-pointer -Wno-unknown-warning-option"
 
-.PHONY: all completion run deps check check-layers unit asan bench fuzz fuzz-build fuzz-targets install \
+.PHONY: all completion deb run deps check check-layers unit asan bench fuzz fuzz-build fuzz-targets install \
 	uninstall format clean demo-db
 
 all: muster completion
@@ -77,17 +77,17 @@ $(BUILD)/libmuster.a: $(CORE_OBJ)
 
 $(BUILD)/%.o: %.c $(wildcard core/*.h db/*.h tui/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/core/print.o $(BUILD)/core/print_%.o: CFLAGS += $(PRINT_CFLAGS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libmuster.a $(wildcard tests/unit/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -Icore -Idb -o $@ $< $(BUILD)/libmuster.a $(CORE_LIBS) -lcmocka $(LDFLAGS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Icore -Idb -o $@ $< $(BUILD)/libmuster.a $(CORE_LIBS) -lcmocka $(LDFLAGS)
 
 $(BUILD)/tests/%: tests/helpers/%.c $(BUILD)/libmuster.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -Icore -Idb -o $@ $< $(BUILD)/libmuster.a $(CORE_LIBS) $(LDFLAGS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Icore -Idb -o $@ $< $(BUILD)/libmuster.a $(CORE_LIBS) $(LDFLAGS)
 
 unit: $(UNIT_BIN) $(HELPER_BIN)
 
@@ -163,9 +163,28 @@ uninstall:
 	    $(DESTDIR)$(BASH_COMPDIR)/muster $(DESTDIR)$(ZSH_COMPDIR)/_muster
 	rmdir $(DESTDIR)$(PREFIX)/share/doc/muster 2>/dev/null || true
 
+# The Debian package (debian/): dpkg-buildpackage on a copy of the source
+# files git tracks (and new ones it does not ignore), made in
+# $(BUILD)/deb/muster-$(VERSION), so nothing of this tree's build, test
+# data or tests/interop/node_modules goes in; muster_$(VERSION)_ARCH.deb
+# lands in $(BUILD)/deb/ and is copied to DEB_OUT (here).
+# debian/changelog's version must be $(VERSION).
+DEB_DIR := $(BUILD)/deb
+DEB_SRC := $(DEB_DIR)/muster-$(VERSION)
+DEB_OUT ?= .
+
+deb:
+	@v=$$(dpkg-parsechangelog -l debian/changelog -S Version) && [ "$$v" = "$(VERSION)" ] || \
+	    { echo "make deb: debian/changelog says $$v, the Makefile $(VERSION)"; exit 2; }
+	rm -rf $(DEB_DIR) && mkdir -p $(DEB_SRC)
+	git ls-files -z --cached --others --exclude-standard | \
+	    tar -c --null -T - --ignore-failed-read -f - 2>/dev/null | tar -x -C $(DEB_SRC)
+	cd $(DEB_SRC) && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL dpkg-buildpackage -us -uc -b
+	cp $(DEB_DIR)/muster_$(VERSION)_*.deb $(DEB_OUT)/
+
 format:
 	clang-format -i $(wildcard core/*.[ch] db/*.[ch] tui/*.[ch] tests/unit/*.[ch] tests/helpers/*.c \
 	    tests/fuzz/*.[ch])
 
 clean:
-	rm -rf build build-asan build-fuzz muster
+	rm -rf build build-asan build-fuzz muster muster_*.deb
