@@ -77,10 +77,18 @@ sql() { # DB SQL: one value
 	/usr/bin/python3 -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])' "$@"
 }
 
+# the installed muster as the administrator finds it: no pinned clock,
+# no test database or settings
+unset MUSTER_NOW MUSTER_DB MUSTER_CONFIG
+
 # --- build -----------------------------------------------------------------
 unset MAKEFLAGS MFLAGS MAKELEVEL # make check's, not for the builds here
 export DEB_BUILD_OPTIONS="parallel=2 nocheck"
 VERSION=$(sed -n 's/^VERSION *:= *//p' "$ROOT/Makefile")
+# the shared-server build (contrib/DEPLOY.md), which debian/rules packages
+# when the source has it
+SYSTEM=no
+grep -q '^install-system:' "$ROOT/Makefile" && SYSTEM=yes
 if make -s -C "$ROOT" deb BUILD="$T/build" DEB_OUT="$T" >"$T/build.log" 2>&1; then
 	t_ok "make-deb"
 else
@@ -156,11 +164,16 @@ fi
 # where things are, and their modes
 stat_of() { stat -c '%U:%G %a' "$1" 2>/dev/null; }
 check "group" "no group muster" getent group muster
-check "account" "no account muster" getent passwd muster
+if [ "$SYSTEM" = yes ]; then
+	check "group-no-members" "the group muster has members: $(getent group muster)" \
+		[ -z "$(getent group muster | cut -d: -f4)" ]
+else
+	check "account" "no account muster" getent passwd muster
+fi
 check "statedir" "/var/lib/muster is $(stat_of /var/lib/muster)" [ "$(stat_of /var/lib/muster)" = "root:muster 2770" ]
 check "statedir-override" "$(dpkg-statoverride --list /var/lib/muster)" \
 	sh -c 'dpkg-statoverride --list /var/lib/muster | grep -q "^root muster 2770 "'
-if grep -q '^install-system:' "$ROOT/Makefile"; then
+if [ "$SYSTEM" = yes ]; then
 	check "binary-mode" "/usr/bin/muster is $(stat_of /usr/bin/muster)" \
 		[ "$(stat_of /usr/bin/muster)" = "root:muster 2755" ]
 else
@@ -194,12 +207,22 @@ if [ -n "$units" ] && command -v systemd-analyze >/dev/null 2>&1; then
 	check "units-verify" "$(head -5 "$T/verify")" [ ! -s "$T/verify" ]
 fi
 
-# The first use after the upgrade (a member of the group) migrates
-useradd --no-create-home --shell /bin/sh -G muster "$U"
+# The first use after the upgrade migrates: a member of the group with the
+# ordinary build; root, the database's first admin, with the shared-server
+# build (whose group has no members)
+if [ "$SYSTEM" = yes ]; then
+	useradd --no-create-home --shell /bin/sh "$U"
+else
+	useradd --no-create-home --shell /bin/sh -G muster "$U"
+fi
 mkdir -p "$T/u" && chown "$U" "$T/u" && chmod 0755 "$T"
 as_user() { runuser -u "$U" -- env HOME="$T/u" XDG_DATA_HOME="$T/u" XDG_CONFIG_HOME="$T/u" "$@"; }
 if [ "$have_old" = yes ]; then
-	t_expect "first-use" 0 as_user env MUSTER_CONFIG=/etc/muster/muster.ini /usr/bin/muster --db "$DB" list events
+	if [ "$SYSTEM" = yes ]; then
+		t_expect "first-use" 0 env MUSTER_CONFIG=/etc/muster/muster.ini /usr/bin/muster list events
+	else
+		t_expect "first-use" 0 as_user env MUSTER_CONFIG=/etc/muster/muster.ini /usr/bin/muster --db "$DB" list events
+	fi
 	now=$(sql "$DB" 'PRAGMA user_version')
 	check "first-use-migrates" "schema $now after the first use, wanted $latest" [ "$now" = "$latest" ]
 	counts="$(sql "$DB" 'SELECT count(*) FROM person') $(sql "$DB" 'SELECT count(*) FROM event')"
@@ -207,13 +230,24 @@ if [ "$have_old" = yes ]; then
 		[ "$counts" = "$people $events" ]
 fi
 
-# an unprivileged user, outside the group: the version, a demo of their own
-gpasswd -d "$U" muster >/dev/null
+# an unprivileged user, outside the group: the version, and a demo of
+# their own (ordinary build); with the shared-server build the installed
+# database only, as the lead root makes them, and no --db
+[ "$SYSTEM" = yes ] || gpasswd -d "$U" muster >/dev/null
 t_expect "user-version" 0 as_user /usr/bin/muster --version
-t_expect "user-demo" 0 as_user /usr/bin/muster --db "$T/u/x.db" demo
-check "user-demo-db" "no people in $T/u/x.db" [ "$(sql "$T/u/x.db" 'SELECT count(*) FROM person')" -gt 0 ]
-t_expect "user-not-in-group" 3 as_user /usr/bin/muster --db "$DB" list events
-t_err_contains "user-not-in-group-says" "$DB"
+if [ "$SYSTEM" = yes ]; then
+	t_expect "user-no-lead" 1 as_user /usr/bin/muster list events
+	t_expect "lead-add" 0 /usr/bin/muster lead add "$U" --role coordinator
+	t_expect "user-lead" 0 as_user /usr/bin/muster list events
+	check "user-lead-sees" "list events printed $(echo "$OUT" | wc -l) lines" [ "$(echo "$OUT" | wc -l)" -gt 1 ]
+	t_expect "user-demo-refused" 1 as_user /usr/bin/muster --db "$T/u/x.db" demo
+	check "user-demo-no-db" "$T/u/x.db was made" [ ! -e "$T/u/x.db" ]
+else
+	t_expect "user-demo" 0 as_user /usr/bin/muster --db "$T/u/x.db" demo
+	check "user-demo-db" "no people in $T/u/x.db" [ "$(sql "$T/u/x.db" 'SELECT count(*) FROM person')" -gt 0 ]
+	t_expect "user-not-in-group" 3 as_user /usr/bin/muster --db "$DB" list events
+	t_err_contains "user-not-in-group-says" "$DB"
+fi
 
 # bash's completion as installed: bash-completion loads it on demand
 cat >"$T/complete.bash" <<'EOF'
@@ -226,10 +260,11 @@ EOF
 t_run as_user bash "$T/complete.bash"
 check "bash-completion" "muster li<Tab> offered: $OUT $ERR" [ "$OUT" = "list" ]
 
-# the privacy sweep as its unit runs it: its account, environment, command
+# the privacy sweep as its unit runs it: its account (a drop-in of the
+# package's last), environment, command
 unit=/lib/systemd/system/muster-privacy-sweep.service
 if [ -f "$unit" ]; then
-	user=$(sed -n 's/^User=//p' "$unit")
+	user=$(cat "$unit" "$unit".d/*.conf 2>/dev/null | sed -n 's/^User=//p' | tail -1)
 	envs=$(sed -n 's/^Environment=//p' "$unit")
 	cmd=$(sed -n 's/^ExecStart=-*//p' "$unit")
 	t_expect "privacy-sweep-service" 0 runuser -u "$user" -- env $envs $cmd
@@ -248,8 +283,8 @@ check "purge-says" "purge did not say where the database is: $ERR" \
 	sh -c "printf '%s\n' \"\$1\" | grep -q 'kept in /var/lib/muster'" - "$OUT$ERR"
 check "purge-keeps-database" "$DB is gone" [ -f "$DB" ]
 check "purge-settings" "/etc/muster/muster.ini is still there" [ ! -e /etc/muster/muster.ini ]
-check "purge-overrides" "$(dpkg-statoverride --list /var/lib/muster)" \
-	sh -c '! dpkg-statoverride --list /var/lib/muster >/dev/null'
+check "purge-overrides" "$(dpkg-statoverride --list /var/lib/muster /usr/bin/muster)" \
+	sh -c '! dpkg-statoverride --list /var/lib/muster /usr/bin/muster >/dev/null'
 for u in $units; do
 	case "$u" in *.timer)
 		check "purge-timer-$u" "/etc/systemd/system/timers.target.wants/$u is still there" \
@@ -257,4 +292,20 @@ for u in $units; do
 		;;
 	esac
 done
+
+# --- a fresh installation: no group, account or database before ---------
+rm -r /var/lib/muster
+getent passwd muster >/dev/null && userdel muster # its group too, as a rule
+getent group muster >/dev/null && groupdel muster
+t_expect "fresh-install" 0 env DEBIAN_FRONTEND=noninteractive $APT install "$DEB"
+check "fresh-database" "$DB is $(stat_of "$DB")" [ "$(stat_of "$DB")" = "root:muster 660" ]
+check "fresh-schema" "$DB has schema $(sql "$DB" 'PRAGMA user_version'), wanted $latest" \
+	[ "$(sql "$DB" 'PRAGMA user_version')" = "$latest" ]
+if [ "$SYSTEM" = yes ]; then
+	t_expect "fresh-root-admin" 0 /usr/bin/muster lead list
+	t_contains "fresh-root-admin-listed" "root"
+else
+	t_expect "fresh-database-opens" 0 /usr/bin/muster --db "$DB" list events
+fi
+t_expect "fresh-purge" 0 env DEBIAN_FRONTEND=noninteractive $APT purge muster
 exit 0
