@@ -9,12 +9,15 @@
 #include "clock.h"
 #include "config.h"
 
+struct lead;
+
 struct ctx {
 	struct db *db;
 	const struct config *cfg;
 	struct clock *clock;
 	char actor[96];              /* login name, or "kiosk:CODE" */
 	const char *override_reason; /* non-NULL: soft rules may be overridden */
+	struct lead *lead;           /* what the actor may do (core/lead.h); NULL: anything */
 	/* Told what a write did besides itself (the sign-ups a cancelled session
 	 * took with it), one line at a time, for the front end to show once the
 	 * write has committed; NULL: nobody listens. */

@@ -11,6 +11,7 @@
 #include "agenda.h"
 #include "array.h"
 #include "itip.h"
+#include "lead.h"
 #include "person.h"
 #include "recheck.h"
 #include "registration.h"
@@ -238,6 +239,16 @@ static const struct field_def audit_fields[] = {
     TEXT("summary", 0, "one-line summary"),
 };
 
+static const struct field_def lead_fields[] = {
+    TEXT("login", F_REQUIRED, "login name (the Unix user running muster)"),
+    ENUM("role", F_REQUIRED, lead_role_names, NULL, "what the lead may do"),
+    REF("event", 0, "event", "an event it coordinates or views (none: every event)"),
+    REF("role_id", 0, "role", "a volunteer role it leads (role_lead)"),
+    REF("org", 0, "org", "an organization it leads (org_lead)"),
+    BOOL("confidential", 0, "0", "a coordinator who sees confidential people (each sight audited)"),
+    TIME("created_at", F_AUTO, "when the lead was added"),
+};
+
 #define TZ_OF_EVENT(t) "(SELECT tz FROM event WHERE event.id = " t ".event)"
 #define IN_EVENT       "event = ?"
 
@@ -412,6 +423,18 @@ static const struct entity_def entities[] = {
         .tz_from = "event",
         .validate = recheck_availability,
         .after_write = recheck_availability_after,
+    },
+    {
+        .name = "lead",
+        .plural = "leads",
+        .table = "lead",
+        FIELDS(lead_fields),
+        .label = "login",
+        .event_where = "event = ?",
+        .order_by = "login, id",
+        .prepare = lead_prepare,
+        .validate = lead_validate,
+        .after_write = lead_after_write,
     },
     {
         .name = "audit",

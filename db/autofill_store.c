@@ -10,6 +10,10 @@
 #include "db_internal.h"
 
 #define ACTIVE "('signed_up','confirmed','checked_in','completed')"
+/* Under a lead's scope (db/scope_store.h) the shifts to fill and the
+ * volunteers to fill them with are the lead's; what those people already
+ * do, and how full a shift is, are read from main.* tables: the plan must
+ * keep the rules over every row, as staffing_assign does. */
 /* The event's volunteers who may be given shifts. */
 #define VOLUNTEERS                                                                                 \
 	" r.event = ?1 AND r.kind = 'volunteer' AND r.status IN ('registered','checked_in')"
@@ -20,32 +24,36 @@ static const char sql_roles[] = "SELECT r.id, coalesce(r.skill, 0), r.min_age, r
                                 " ORDER BY r.id";
 static const char sql_shifts[] =
     "SELECT s.id, s.role, s.starts, s.ends, s.need_min, s.need_max,"
-    " (SELECT count(*) FROM assignment a WHERE a.shift = s.id AND a.status IN " ACTIVE "),"
+    " (SELECT count(*) FROM main.assignment a WHERE a.shift = s.id AND a.status IN " ACTIVE "),"
     " coalesce(rm.name, b.label, '') FROM shift s"
     " LEFT JOIN room rm ON rm.id = s.room LEFT JOIN booth b ON b.id = s.booth"
     " WHERE s.event = ?1 AND s.status = 'open' ORDER BY s.starts, s.id";
-static const char sql_people[] = "SELECT p.id, p.name, coalesce(p.birth_date, ''), p.confidential"
-                                 " FROM registration r CROSS JOIN person p ON p.id = r.person"
-                                 " WHERE" VOLUNTEERS " ORDER BY p.id";
+static const char sql_people[] =
+    "SELECT p.id, p.name,"
+    " coalesce((SELECT birth_date FROM main.person WHERE id = p.id), ''),"
+    " p.confidential"
+    " FROM registration r CROSS JOIN person p ON p.id = r.person"
+    " WHERE" VOLUNTEERS " ORDER BY p.id";
 static const char sql_busy[] =
     "SELECT a.person, s.id, s.starts, s.ends FROM registration r"
-    " CROSS JOIN assignment a ON a.person = r.person CROSS JOIN shift s ON s.id = a.shift"
+    " CROSS JOIN main.assignment a ON a.person = r.person CROSS JOIN main.shift s ON s.id = a.shift"
     " WHERE" VOLUNTEERS " AND a.status IN " ACTIVE
     " AND s.status = 'open' AND s.starts < ?3 AND s.ends > ?2";
 static const char sql_talks[] =
     "SELECT sp.person, se.id, se.starts, se.ends FROM registration r"
-    " CROSS JOIN speaker sp ON sp.person = r.person CROSS JOIN session se ON se.id = sp.session"
+    " CROSS JOIN main.speaker sp ON sp.person = r.person"
+    " CROSS JOIN main.session se ON se.id = sp.session"
     " WHERE" VOLUNTEERS " AND se.status != 'cancelled' AND se.starts < ?3 AND se.ends > ?2";
-static const char sql_windows[] = "SELECT w.person, w.id, w.starts, w.ends FROM availability w"
+static const char sql_windows[] = "SELECT w.person, w.id, w.starts, w.ends FROM main.availability w"
                                   " WHERE w.event = ?1 AND ?2 = ?2 AND ?3 = ?3"
                                   " ORDER BY w.person, w.starts, w.id";
 static const char sql_skills[] =
     "SELECT ps.person, ps.skill, coalesce(ps.expires, '') FROM registration r"
-    " CROSS JOIN person_skill ps ON ps.person = r.person"
+    " CROSS JOIN main.person_skill ps ON ps.person = r.person"
     " WHERE" VOLUNTEERS
-    " AND ps.skill IN (SELECT skill FROM role WHERE event = ?1 AND skill IS NOT NULL)";
-static const char sql_rows[] = "SELECT a.person, a.shift FROM shift s"
-                               " CROSS JOIN assignment a ON a.shift = s.id WHERE s.event = ?1";
+    " AND ps.skill IN (SELECT skill FROM main.role WHERE event = ?1 AND skill IS NOT NULL)";
+static const char sql_rows[] = "SELECT a.person, a.shift FROM main.shift s"
+                               " CROSS JOIN main.assignment a ON a.shift = s.id WHERE s.event = ?1";
 
 int autofill_store_snapshot_begin(struct db *db, struct err *e)
 {
@@ -172,18 +180,20 @@ int autofill_store_load(struct db *db, int64_t event, int64_t from, int64_t to,
 /* ---- batches ------------------------------------------------------------ */
 
 static const char sql_batch_new[] =
-    "INSERT INTO autofill_batch (event, at, actor) VALUES (?1, ?2, ?3)";
-static const char sql_item[] = "INSERT INTO autofill_item (batch, assignment) VALUES (?1, ?2)";
-static const char sql_batch_added[] = "UPDATE autofill_batch SET added = ?2 WHERE id = ?1";
+    "INSERT INTO main.autofill_batch (event, at, actor) VALUES (?1, ?2, ?3)";
+static const char sql_item[] = "INSERT INTO main.autofill_item (batch, assignment) VALUES (?1, ?2)";
+static const char sql_batch_added[] = "UPDATE main.autofill_batch SET added = ?2 WHERE id = ?1";
 static const char sql_batch_get[] = "SELECT event, at, added, coalesce(undone_at, 0), actor"
-                                    " FROM autofill_batch WHERE id = ?1";
-static const char sql_batch_undone[] = "UPDATE autofill_batch SET undone_at = ?2 WHERE id = ?1";
-static const char sql_items[] = "SELECT assignment FROM autofill_item WHERE batch = ?1"
+                                    " FROM main.autofill_batch WHERE id = ?1";
+static const char sql_batch_undone[] =
+    "UPDATE main.autofill_batch SET undone_at = ?2 WHERE id = ?1";
+static const char sql_items[] = "SELECT assignment FROM main.autofill_item WHERE batch = ?1"
                                 " ORDER BY assignment";
-static const char sql_item_state[] = "SELECT a.shift, a.person, a.status, a.source,"
-                                     " EXISTS (SELECT 1 FROM audit u WHERE u.entity = 'assignment'"
-                                     "  AND u.entity_id = a.id AND u.action != 'add')"
-                                     " FROM assignment a WHERE a.id = ?1";
+static const char sql_item_state[] =
+    "SELECT a.shift, a.person, a.status, a.source,"
+    " EXISTS (SELECT 1 FROM main.audit u WHERE u.entity = 'assignment'"
+    "  AND u.entity_id = a.id AND u.action != 'add')"
+    " FROM main.assignment a WHERE a.id = ?1";
 
 /* Bind the integers of v in order and run st for no rows. */
 static int exec_ints(struct db *db, const char *sql, const int64_t *v, int n, const char *what,

@@ -343,6 +343,14 @@ static int apply_pragmas(struct db *db, int busy_ms, struct err *e)
 	return db_exec(db, "PRAGMA synchronous = NORMAL", e);
 }
 
+/* The shared server's database (struct db_options.shared). */
+static int share(struct db *db, struct err *e)
+{
+	int keep = 1;
+	sqlite3_file_control(db->h, "main", SQLITE_FCNTL_PERSIST_WAL, &keep);
+	return db_exec(db, "PRAGMA temp_store = MEMORY", e);
+}
+
 int db_open(const char *path, const struct db_options *opt, struct db **out, struct err *e)
 {
 	bool memory = strcmp(path, ":memory:") == 0;
@@ -360,6 +368,11 @@ int db_open(const char *path, const struct db_options *opt, struct db **out, str
 		return -1;
 	}
 	int busy = opt && opt->busy_timeout_ms > 0 ? opt->busy_timeout_ms : 5000;
+	if (opt && opt->shared && share(db, e) < 0) {
+		err_prefix(e, "%s", path);
+		db_close(db);
+		return -1;
+	}
 	if (apply_pragmas(db, busy, e) < 0 || db_migrate(db, e) < 0) {
 		err_prefix(e, "%s", path);
 		db_close(db);
@@ -473,6 +486,17 @@ void db_savepoint_undo(struct db *db)
 bool db_in_transaction(const struct db *db)
 {
 	return db->depth > 0;
+}
+
+void db_set_busy_timeout(struct db *db, int ms)
+{
+	sqlite3_busy_timeout(db->h, ms > 0 ? ms : 5000);
+}
+
+const char *db_file(struct db *db)
+{
+	const char *path = sqlite3_db_filename(db->h, "main");
+	return path ? path : "";
 }
 
 static int64_t pragma_int(struct db *db, const char *sql)

@@ -21,7 +21,7 @@ enum find_col {
 };
 static const char sql_find[] =
     "SELECT id, kind, status, coalesce(waitlist_position, 0), coalesce(checked_in_at, 0),"
-    " coalesce(checked_out_at, 0) FROM registration WHERE event = ? AND person = ?";
+    " coalesce(checked_out_at, 0) FROM main.registration WHERE event = ? AND person = ?";
 /* Two counts of index ranges (event, status): cheaper than reading each
  * row's status over a summit's 70,000 registrations. */
 enum count_col { CO_STANDING, CO_CHECKED_IN, CO_NCOLS };

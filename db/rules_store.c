@@ -26,14 +26,15 @@ enum event_col {
 };
 static const char sql_event[] =
     "SELECT name, tz, starts, ends, coalesce(setup_starts, starts),"
-    " coalesce(teardown_ends, ends), capacity, status = 'cancelled' FROM event WHERE id = ?";
+    " coalesce(teardown_ends, ends), capacity, status = 'cancelled' FROM main.event WHERE id = ?";
 enum role_col { RO_EVENT, RO_SKILL, RO_NAME, RO_SKILL_NAME, RO_MIN_AGE, RO_NCOLS };
-static const char sql_role[] = "SELECT r.event, coalesce(r.skill, 0), r.name,"
-                               " coalesce(k.name, ''), r.min_age"
-                               " FROM role r LEFT JOIN skill k ON k.id = r.skill WHERE r.id = ?";
+static const char sql_role[] =
+    "SELECT r.event, coalesce(r.skill, 0), r.name,"
+    " coalesce(k.name, ''), r.min_age"
+    " FROM main.role r LEFT JOIN main.skill k ON k.id = r.skill WHERE r.id = ?";
 enum person_col { PE_NAME, PE_BIRTH_DATE, PE_CODE, PE_NCOLS };
 static const char sql_person[] = "SELECT name, coalesce(birth_date, ''), volunteer_code"
-                                 " FROM person WHERE id = ?";
+                                 " FROM main.person WHERE id = ?";
 enum shift_col {
 	SH_EVENT,
 	SH_ROLE,
@@ -47,73 +48,75 @@ enum shift_col {
 };
 static const char sql_shift[] =
     "SELECT event, role, coalesce(room, 0), coalesce(booth, 0), starts, ends, need_max,"
-    " status = 'cancelled' FROM shift WHERE id = ?";
+    " status = 'cancelled' FROM main.shift WHERE id = ?";
 /* A session and a booth read as a slot (slot_col) and two more columns. */
 enum session_col { SE_EVENT = 5, SE_CANCELLED, SE_NCOLS };
 static const char sql_session[] = "SELECT id, coalesce(room, 0), starts, ends, title, event,"
-                                  " status = 'cancelled' FROM session WHERE id = ?";
+                                  " status = 'cancelled' FROM main.session WHERE id = ?";
 enum booth_col { BO_EVENT = 5, BO_LABEL, BO_NCOLS };
 static const char sql_booth[] = "SELECT b.id, b.org, b.starts, b.ends, o.name, b.event, b.label"
-                                " FROM booth b JOIN org o ON o.id = b.org WHERE b.id = ?";
-static const char sql_skill_name[] = "SELECT name FROM skill WHERE id = ?";
+                                " FROM main.booth b JOIN main.org o ON o.id = b.org WHERE b.id = ?";
+static const char sql_skill_name[] = "SELECT name FROM main.skill WHERE id = ?";
 enum room_event_col { RE_EVENT, RE_NAME, RE_NCOLS };
 static const char sql_room_event[] = "SELECT event, name FROM room WHERE id = ?";
-static const char sql_booth_event[] = "SELECT event FROM booth WHERE id = ?";
+static const char sql_booth_event[] = "SELECT event FROM main.booth WHERE id = ?";
 /* The statements read as slots: (id, ref, starts, ends, what). */
 enum slot_col { SL_ID, SL_REF, SL_STARTS, SL_ENDS, SL_WHAT, SL_NCOLS };
 static const char sql_person_shifts[] =
     "SELECT s.id, s.role, s.starts, s.ends, r.name"
-    " FROM assignment a JOIN shift s ON s.id = a.shift JOIN role r ON r.id = s.role"
+    " FROM main.assignment a JOIN main.shift s ON s.id = a.shift JOIN main.role r ON r.id = s.role"
     " WHERE a.person = ? AND a.status IN " ASSIGNMENT_ACTIVE_SQL " AND s.status = 'open'"
     " AND s.starts < ? AND s.ends > ? AND s.id != ? ORDER BY s.starts, s.id";
-static const char sql_taken[] = "SELECT count(*) FROM assignment WHERE shift = ? AND person != ?"
-                                " AND status IN " ASSIGNMENT_ACTIVE_SQL;
+static const char sql_taken[] =
+    "SELECT count(*) FROM main.assignment WHERE shift = ? AND person != ?"
+    " AND status IN " ASSIGNMENT_ACTIVE_SQL;
 static const char sql_speaking[] =
     "SELECT se.id, 0, se.starts, se.ends, se.title"
-    " FROM speaker sp JOIN session se ON se.id = sp.session"
+    " FROM main.speaker sp JOIN main.session se ON se.id = sp.session"
     " WHERE sp.person = ? AND se.status != 'cancelled' AND se.starts < ? AND se.ends > ?"
     " AND se.id != ? ORDER BY se.starts, se.id";
 static const char sql_signed_up[] =
     "SELECT se.id, 0, se.starts, se.ends, se.title"
-    " FROM signup g JOIN session se ON se.id = g.session"
+    " FROM main.signup g JOIN main.session se ON se.id = g.session"
     " WHERE g.person = ? AND g.status IN " SIGNUP_ACTIVE_SQL " AND se.status != 'cancelled'"
     " AND se.starts < ? AND se.ends > ? AND se.id != ? ORDER BY se.starts, se.id";
-static const char sql_skill[] = "SELECT coalesce(expires, '') FROM person_skill"
+static const char sql_skill[] = "SELECT coalesce(expires, '') FROM main.person_skill"
                                 " WHERE person = ? AND skill = ?";
-static const char sql_windows[] = "SELECT id, 0, starts, ends, '' FROM availability"
+static const char sql_windows[] = "SELECT id, 0, starts, ends, '' FROM main.availability"
                                   " WHERE person = ? AND event = ? AND id != ?"
                                   " ORDER BY starts, id";
 static const char sql_room_clash[] =
-    "SELECT id, 0, starts, ends, title FROM session"
+    "SELECT id, 0, starts, ends, title FROM main.session"
     " WHERE room = ? AND status != 'cancelled' AND starts < ? AND ends > ? AND id != ?"
     " ORDER BY starts, id LIMIT 1";
 static const char sql_booth_clash[] =
-    "SELECT b.id, b.org, b.starts, b.ends, o.name FROM booth b JOIN org o ON o.id = b.org"
+    "SELECT b.id, b.org, b.starts, b.ends, o.name FROM main.booth b JOIN main.org o ON o.id = b.org"
     " WHERE b.event = ? AND b.label = ? COLLATE NOCASE AND b.org != ? AND b.starts < ?"
     " AND b.ends > ? AND b.id != ? ORDER BY b.starts, b.id LIMIT 1";
 static const char sql_outside_span[] =
-    "SELECT id, 0, starts, ends, 'session \"' || title || '\"' FROM session"
+    "SELECT id, 0, starts, ends, 'session \"' || title || '\"' FROM main.session"
     " WHERE event = ?1 AND status != 'cancelled' AND (starts < ?2 OR ends > ?3)"
-    " UNION ALL SELECT id, org, starts, ends, 'booth ' || label FROM booth"
+    " UNION ALL SELECT id, org, starts, ends, 'booth ' || label FROM main.booth"
     " WHERE event = ?1 AND (starts < ?2 OR ends > ?3)"
     " UNION ALL SELECT s.id, s.role, s.starts, s.ends, 'shift ' || s.id || ' (' || r.name || ')'"
-    " FROM shift s JOIN role r ON r.id = s.role"
+    " FROM main.shift s JOIN main.role r ON r.id = s.role"
     " WHERE s.event = ?1 AND s.status = 'open' AND (s.starts < ?2 OR s.ends > ?3) LIMIT 1";
 static const char sql_room_elsewhere[] =
-    "SELECT 'session ' || id FROM session WHERE room = ?1 AND event != ?2"
-    " UNION ALL SELECT 'shift ' || id FROM shift WHERE room = ?1 AND event != ?2"
-    " UNION ALL SELECT 'booth ' || id FROM booth WHERE room = ?1 AND event != ?2 LIMIT 1";
+    "SELECT 'session ' || id FROM main.session WHERE room = ?1 AND event != ?2"
+    " UNION ALL SELECT 'shift ' || id FROM main.shift WHERE room = ?1 AND event != ?2"
+    " UNION ALL SELECT 'booth ' || id FROM main.booth WHERE room = ?1 AND event != ?2 LIMIT 1";
 static const char sql_booth_elsewhere[] =
-    "SELECT 'shift ' || id FROM shift WHERE booth = ?1 AND event != ?2 LIMIT 1";
+    "SELECT 'shift ' || id FROM main.shift WHERE booth = ?1 AND event != ?2 LIMIT 1";
 static const char sql_role_elsewhere[] =
-    "SELECT 'shift ' || id FROM shift WHERE role = ?1 AND event != ?2 LIMIT 1";
+    "SELECT 'shift ' || id FROM main.shift WHERE role = ?1 AND event != ?2 LIMIT 1";
 enum assignment_of_col { AO_ID, AO_STATUS, AO_NCOLS };
-static const char sql_assignment_of[] = "SELECT id, status FROM assignment"
+static const char sql_assignment_of[] = "SELECT id, status FROM main.assignment"
                                         " WHERE shift = ? AND person = ?";
 
 enum pair_col { PA_ASSIGNMENT, PA_SHIFT, PA_PERSON, PA_NCOLS };
 #define PAIRS_SELECT                                                                               \
-	"SELECT a.id, a.shift, a.person FROM assignment a JOIN shift s ON s.id = a.shift "
+	"SELECT a.id, a.shift, a.person FROM main.assignment a JOIN main.shift s ON s.id = "       \
+	"a.shift "
 #define PAIRS_ACTIVE                                                                               \
 	" AND a.status IN " ASSIGNMENT_ACTIVE_SQL " AND s.status = 'open' ORDER BY a.id"
 
@@ -124,8 +127,9 @@ static const char *const sql_pairs[] = {
     PAIRS_SELECT "WHERE a.person = ?1 AND ?2 = ?2" PAIRS_ACTIVE,
     PAIRS_SELECT "WHERE s.role = ?1 AND ?2 = ?2" PAIRS_ACTIVE,
     PAIRS_SELECT "WHERE a.person = ?1 AND s.event = ?2" PAIRS_ACTIVE,
-    PAIRS_SELECT "JOIN role r ON r.id = s.role WHERE a.person = ?1 AND r.skill = ?2" PAIRS_ACTIVE,
-    "SELECT 0, 0, person FROM speaker WHERE session = ?1 AND ?2 = ?2 ORDER BY person",
+    PAIRS_SELECT
+    "JOIN main.role r ON r.id = s.role WHERE a.person = ?1 AND r.skill = ?2" PAIRS_ACTIVE,
+    "SELECT 0, 0, person FROM main.speaker WHERE session = ?1 AND ?2 = ?2 ORDER BY person",
 };
 
 void rs_slots_free(struct rs_slots *s)

@@ -14,7 +14,7 @@
 enum find_col { FI_ID, FI_STATUS, FI_POSITION, FI_CHECKED_IN_AT, FI_NCOLS };
 static const char sql_find[] =
     "SELECT id, status, coalesce(waitlist_position, 0), coalesce(checked_in_at, 0)"
-    " FROM signup WHERE session = ? AND person = ?";
+    " FROM main.signup WHERE session = ? AND person = ?";
 enum session_col {
 	SE_EVENT,
 	SE_ROOM,
@@ -29,15 +29,15 @@ enum session_col {
 static const char sql_session[] =
     "SELECT s.event, coalesce(s.room, 0), s.starts, s.ends, s.capacity,"
     " coalesce(r.capacity, 0), s.status = 'cancelled', s.title"
-    " FROM session s LEFT JOIN room r ON r.id = s.room WHERE s.id = ?";
-static const char sql_of_session[] = "SELECT id FROM signup WHERE session = ?1 AND ?2 = ?2"
+    " FROM main.session s LEFT JOIN main.room r ON r.id = s.room WHERE s.id = ?";
+static const char sql_of_session[] = "SELECT id FROM main.signup WHERE session = ?1 AND ?2 = ?2"
                                      " AND status IN " SIGNUP_ACTIVE_SQL " ORDER BY id";
 static const char sql_of_person[] =
-    "SELECT g.id FROM signup g JOIN session s ON s.id = g.session"
+    "SELECT g.id FROM main.signup g JOIN main.session s ON s.id = g.session"
     " WHERE g.person = ?1 AND s.event = ?2 AND g.status IN " SIGNUP_ACTIVE_SQL " ORDER BY g.id";
 static const char sql_in_room[] =
-    "SELECT s.id FROM session s WHERE s.room = ?1 AND ?2 = ?2"
-    " AND EXISTS (SELECT 1 FROM signup g WHERE g.session = s.id) ORDER BY s.id";
+    "SELECT s.id FROM main.session s WHERE s.room = ?1 AND ?2 = ?2"
+    " AND EXISTS (SELECT 1 FROM main.signup g WHERE g.session = s.id) ORDER BY s.id";
 static const char sql_named[] =
     "SELECT id FROM session WHERE event = ? AND (uid = ?2 OR title = ?2 COLLATE NOCASE)"
     " ORDER BY id LIMIT 2";

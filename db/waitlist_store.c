@@ -19,17 +19,18 @@ struct waitlist_sql {
 #define WAITLIST_SQL(tbl, grp, seat_sql, wait_sql)                                                 \
 	{                                                                                          \
 		.what = tbl,                                                                       \
-		.seated =                                                                          \
-		    "SELECT count(*) FROM " tbl " WHERE " grp " = ? AND " seat_sql " AND id != ?", \
-		.last = "SELECT coalesce(max(waitlist_position), 0) FROM " tbl " WHERE " grp       \
+		.seated = "SELECT count(*) FROM main." tbl " WHERE " grp " = ? AND " seat_sql      \
+		          " AND id != ?",                                                          \
+		.last = "SELECT coalesce(max(waitlist_position), 0) FROM main." tbl " WHERE " grp  \
 		        " = ? AND " wait_sql,                                                      \
 		.first =                                                                           \
-		    "SELECT id, person, coalesce(waitlist_position, 0) FROM " tbl " WHERE " grp    \
-		    " = ? AND " wait_sql " ORDER BY waitlist_position, id LIMIT 1",                \
-		.close_gap = "UPDATE " tbl " SET waitlist_position = waitlist_position - 1"        \
+		    "SELECT id, person, coalesce(waitlist_position, 0) FROM main." tbl             \
+		    " WHERE " grp " = ? AND " wait_sql " ORDER BY waitlist_position, id LIMIT 1",  \
+		.close_gap = "UPDATE main." tbl " SET waitlist_position = waitlist_position - 1"   \
 		             " WHERE " grp " = ? AND " wait_sql " AND waitlist_position > ?",      \
-		.promote = "UPDATE " tbl " SET status = 'registered', waitlist_position = NULL"    \
-		           " WHERE id = ?",                                                        \
+		.promote =                                                                         \
+		    "UPDATE main." tbl " SET status = 'registered', waitlist_position = NULL"      \
+		    " WHERE id = ?",                                                               \
 	}
 
 static const struct waitlist_sql tables[] = {

@@ -144,6 +144,8 @@ const struct command cmd_ical_commands[] = {
                 "is, goes as a CANCEL",
         .run = cmd_export,
         .word_at = export_format_at,
+        .tables = "event",
+        .act = LEAD_READ,
     },
     {.name = NULL},
 };

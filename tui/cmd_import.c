@@ -60,6 +60,8 @@ const struct command cmd_import_commands[] = {
             "      the session's seats and waitlist",
         .run = cmd_import,
         .word_at = import_kind_at,
+        .tables = "session person",
+        .act = LEAD_ADD,
     },
     {.name = NULL},
 };

@@ -103,6 +103,8 @@ const struct command cmd_print_commands[] = {
             "      one day; [print] paper and roster_phones. Confidential people are not named",
         .run = cmd_print,
         .word_at = print_doc_at,
+        .tables = "event",
+        .act = LEAD_READ,
     },
     {.name = NULL},
 };

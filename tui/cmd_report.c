@@ -476,6 +476,8 @@ const struct command cmd_report_commands[] = {
             "      column",
         .run = cmd_report,
         .word_at = report_at,
+        .tables = "event",
+        .act = LEAD_READ,
     },
     {.name = NULL},
 };

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/lead.h"
 #include "../core/page.h"
 #include "../core/xmalloc.h"
 #include "screen.h"
@@ -227,6 +228,14 @@ static int dispatch(struct tui *t, const struct key *k)
 	}
 }
 
+/* The confidential people the screen now shows, in the audit log. */
+static void audit_sightings(struct tui *t)
+{
+	struct err e = {0};
+	if (lead_flush(t->ctx, &e) < 0)
+		tui_error(t, &e);
+}
+
 static void run(struct tui *t)
 {
 	bool dirty = true;
@@ -234,10 +243,14 @@ static void run(struct tui *t)
 		if (dirty) {
 			reload_stale(t);
 			paint(t);
+			audit_sightings(t);
 		}
 		dirty = false;
 		struct key k;
-		if (!ui_read(&k, POLL_MS)) {
+		int got = ui_read(&k, POLL_MS);
+		if (got < 0)
+			return; /* nobody is there to answer */
+		if (!got) {
 			dirty = poll_changes(t);
 			continue;
 		}
