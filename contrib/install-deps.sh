@@ -9,7 +9,7 @@ php-sabre-vobject strace time clang libclang-rt-14-dev util-linux
 libcairo2-dev libpango1.0-dev libzint-dev fonts-noto-core fonts-khmeros
 fonts-thai-tlwg fonts-noto-cjk fonts-dejavu-core poppler-utils python3-pypdf zbar-tools
 libgmime-3.0-dev msmtp python3-aiosmtpd
-coinor-cbc"
+coinor-cbc bash-completion zsh dpkg-dev debhelper lintian"
 
 missing=""
 for p in $PKGS; do

@@ -75,5 +75,13 @@ void config_defaults(struct config *c);
 int config_load(struct config *c, const char *path, bool must_exist, struct err *e);
 /* Every key, its value and one line of help, as INI text. */
 void config_dump(const struct config *c, FILE *out);
+/* The same for the settings named only: a section ("kiosk") or one key
+ * ("kiosk.signup"), in the table's order. An unknown name is ERR_USAGE with
+ * a did-you-mean, and nothing is printed. */
+int config_dump_some(const struct config *c, char *const *names, size_t n, FILE *out,
+                     struct err *e);
+/* The i-th setting's section and key (the [keys] section last, key NULL);
+ * false past the end. For shell completion. */
+bool config_setting_at(size_t i, const char **section, const char **key);
 
 #endif
