@@ -30,7 +30,10 @@ tm_expect outbox-columns "Tries"
 tm_expect outbox-newest-first "Invitation: Greeter shift at Forum"
 tm_expect outbox-sent "sent"
 tm_keys End
-tm_expect outbox-refused-row "queued     Dana Reyes           Invitation: Forum                       1"
+tm_expect outbox-refused-row "queued Dana Reyes"
+# the row in full: status, reader, subject, tries (columns share the width)
+row=$(tm_screen | grep "queued Dana Reyes")
+case "$row" in *"Dana Reyes"*" Invitation: Forum "*" 1") t_ok outbox-refused-row-whole ;; *) t_fail outbox-refused-row-whole "$row" ;; esac
 tm_keys Enter
 tm_expect message-detail "Message 1"
 tm_expect message-mta-words "550 no such mailbox"
