@@ -38,6 +38,7 @@ static const struct {
     {"SELECT count(*) FROM speaker", offsetof(struct demo_summary, speakers)},
     {"SELECT count(*) FROM booth", offsetof(struct demo_summary, booths)},
     {"SELECT count(*) FROM registration", offsetof(struct demo_summary, registrations)},
+    {"SELECT count(*) FROM signup", offsetof(struct demo_summary, signups)},
     {"SELECT count(*) FROM role", offsetof(struct demo_summary, roles)},
     {"SELECT count(*) FROM shift", offsetof(struct demo_summary, shifts)},
     {"SELECT count(*) FROM assignment", offsetof(struct demo_summary, assignments)},
@@ -58,6 +59,7 @@ static const char any_rows_sql[] =
     " OR EXISTS (SELECT 1 FROM event) OR EXISTS (SELECT 1 FROM room)"
     " OR EXISTS (SELECT 1 FROM session) OR EXISTS (SELECT 1 FROM speaker)"
     " OR EXISTS (SELECT 1 FROM booth) OR EXISTS (SELECT 1 FROM registration)"
+    " OR EXISTS (SELECT 1 FROM signup)"
     " OR EXISTS (SELECT 1 FROM role) OR EXISTS (SELECT 1 FROM shift)"
     " OR EXISTS (SELECT 1 FROM assignment) OR EXISTS (SELECT 1 FROM availability)";
 
