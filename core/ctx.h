@@ -30,6 +30,11 @@ typedef int (*ctx_pair_fn)(struct ctx *c, int64_t a, int64_t b, struct err *e);
 /* Run fn(c, a, b) inside one BEGIN IMMEDIATE transaction: committed when it
  * returns 0, rolled back when it fails. */
 int ctx_tx(struct ctx *c, int64_t a, int64_t b, ctx_pair_fn fn, struct err *e);
+/* The same for a write that also tells something back through out (the id
+ * it wrote, who it promoted). */
+typedef int (*ctx_pair_out_fn)(struct ctx *c, int64_t a, int64_t b, int64_t *out, struct err *e);
+int ctx_tx_out(struct ctx *c, int64_t a, int64_t b, int64_t *out, ctx_pair_out_fn fn,
+               struct err *e);
 
 /* The login name of the user running muster (from the password database, not
  * the environment), for the audit log. */

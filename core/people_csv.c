@@ -56,17 +56,17 @@ static const struct column {
 	const char *field;
 	bool keep_blanks;
 } columns[IMPORT_NCOLS] = {
-    {"id", NULL, false},
-    {"name", "name", false},
-    {"email", "email", false},
-    {"phone", "phone", false},
-    {"org", NULL, false},
-    {"birth_date", "birth_date", false},
-    {"confidential", "confidential", false},
-    {"volunteer_code", NULL, false},
-    {"notes", "notes", true},
-    {"skills", NULL, false},
-    {"sessions", NULL, false},
+    [COL_ID] = {.name = "id", .field = NULL, .keep_blanks = false},
+    [COL_NAME] = {.name = "name", .field = "name", .keep_blanks = false},
+    [COL_EMAIL] = {.name = "email", .field = "email", .keep_blanks = false},
+    [COL_PHONE] = {.name = "phone", .field = "phone", .keep_blanks = false},
+    [COL_ORG] = {.name = "org", .field = NULL, .keep_blanks = false},
+    [COL_BIRTH_DATE] = {.name = "birth_date", .field = "birth_date", .keep_blanks = false},
+    [COL_CONFIDENTIAL] = {.name = "confidential", .field = "confidential", .keep_blanks = false},
+    [COL_CODE] = {.name = "volunteer_code", .field = NULL, .keep_blanks = false},
+    [COL_NOTES] = {.name = "notes", .field = "notes", .keep_blanks = true},
+    [COL_SKILLS] = {.name = "skills", .field = NULL, .keep_blanks = false},
+    [COL_SESSIONS] = {.name = "sessions", .field = NULL, .keep_blanks = false},
 };
 
 /* Person ids this import has written, with the line that first named them. */
@@ -301,10 +301,10 @@ static const struct alias {
 	const char *name;
 	enum col col;
 } aliases[] = {
-    {"e_mail", COL_EMAIL},
-    {"email_address", COL_EMAIL},
-    {"organization", COL_ORG},
-    {"organisation", COL_ORG},
+    {.name = "e_mail", .col = COL_EMAIL},
+    {.name = "email_address", .col = COL_EMAIL},
+    {.name = "organization", .col = COL_ORG},
+    {.name = "organisation", .col = COL_ORG},
 };
 
 static int column_find(const char *name)

@@ -516,11 +516,31 @@ static const struct field_order {
 	bool second_named_first; /* the message starts with the second field */
 	const char *says;        /* printf: name value name value */
 } orders[] = {
-    {"starts", "ends", true, true, "%s %s must be after %s %s"},
-    {"checked_in_at", "checked_out_at", false, true, "%s %s must be after %s %s"},
-    {"setup_starts", "starts", false, false, "%s %s is after %s %s"},
-    {"ends", "teardown_ends", false, true, "%s %s is before %s %s"},
-    {"need_min", "need_max", false, false, "%s %s is above %s %s"},
+    {.first = "starts",
+     .second = "ends",
+     .strict = true,
+     .second_named_first = true,
+     .says = "%s %s must be after %s %s"},
+    {.first = "checked_in_at",
+     .second = "checked_out_at",
+     .strict = false,
+     .second_named_first = true,
+     .says = "%s %s must be after %s %s"},
+    {.first = "setup_starts",
+     .second = "starts",
+     .strict = false,
+     .second_named_first = false,
+     .says = "%s %s is after %s %s"},
+    {.first = "ends",
+     .second = "teardown_ends",
+     .strict = false,
+     .second_named_first = true,
+     .says = "%s %s is before %s %s"},
+    {.first = "need_min",
+     .second = "need_max",
+     .strict = false,
+     .second_named_first = false,
+     .says = "%s %s is above %s %s"},
 };
 
 /* Fields of which a row may hold one, not both. */

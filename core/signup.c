@@ -8,10 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../db/record_store.h"
 #include "../db/registration_store.h"
 #include "../db/signup_store.h"
 #include "agenda.h"
 #include "eligibility.h"
+#include "lead.h"
 #include "rules.h"
 #include "schedule.h"
 #include "tz.h"
@@ -101,9 +103,20 @@ struct pair {
 	bool found;
 };
 
+/* A session or person the lead cannot see is not found (through its scope,
+ * core/lead.h), before any rule could name what it holds. */
+static int seen(struct ctx *c, const char *table, int64_t id, struct err *e)
+{
+	bool found;
+	if (record_store_exists(c->db, table, id, &found, e) < 0)
+		return -1;
+	return found ? 0 : err_set(e, ERR_NOT_FOUND, "%s %" PRId64 ": not found", table, id);
+}
+
 static int load(struct ctx *c, int64_t session, int64_t person, struct pair *x, struct err *e)
 {
-	if (signup_store_session(c->db, session, &x->s, e) < 0 ||
+	if (seen(c, "session", session, e) < 0 || seen(c, "person", person, e) < 0 ||
+	    signup_store_session(c->db, session, &x->s, e) < 0 ||
 	    rules_store_event(c->db, x->s.event, &x->ev, e) < 0 ||
 	    rules_store_person(c->db, person, &x->p, e) < 0)
 		return -1;
@@ -128,7 +141,7 @@ static void describe_session(const struct ctx *c, const struct pair *x, char *bu
 /* Everything that may keep x.p out of x.s, added to v. */
 static int judge(struct ctx *c, const struct pair *x, struct verdict *v, struct err *e)
 {
-	char msg[700], what[RS_NAME + 80];
+	char msg[RULE_MSG_MAX], what[RS_NAME + 80];
 	describe_session(c, x, what, sizeof what);
 	if (x->s.cancelled) {
 		snprintf(msg, sizeof msg, "%s is cancelled; %s cannot sign up", what, x->p.name);
@@ -167,7 +180,7 @@ static void status_text(const struct ctx *c, const struct pair *x, char *buf, si
 	char at[64];
 	if (!x->found)
 		snprintf(buf, n, "not signed up");
-	else if (is(x->g.status, "waitlisted"))
+	else if (signup_waitlisted(x->g.status))
 		snprintf(buf, n, "waitlisted at position %" PRId64, x->g.position);
 	else if (is(x->g.status, "registered"))
 		snprintf(buf, n, "signed up");
@@ -178,6 +191,17 @@ static void status_text(const struct ctx *c, const struct pair *x, char *buf, si
 		snprintf(buf, n, "marked no-show");
 	else
 		snprintf(buf, n, "%s", x->g.status);
+}
+
+/* Refuses (ERR_REFUSED) when x's person already holds a place in x's session. */
+static int refuse_signed_up(const struct ctx *c, const struct pair *x, struct err *e)
+{
+	char what[RS_NAME + 80], st[128];
+	if (!x->found || !active(x->g.status))
+		return 0;
+	describe_session(c, x, what, sizeof what);
+	status_text(c, x, st, sizeof st);
+	return err_set(e, ERR_REFUSED, "%s is already signed up for %s (%s)", x->p.name, what, st);
 }
 
 /* ---- hooks ---------------------------------------------------------------- */
@@ -270,7 +294,9 @@ static int cancel_ids(struct ctx *c, const int64_t *ids, size_t n, struct err *e
 {
 	for (size_t i = 0; i < n; i++) {
 		struct record r;
-		if (record_get(c, signup_ent(), ids[i], &r, e) < 0)
+		/* a sign-up the lead cannot reach refuses the whole write */
+		if (lead_row_allows(c, "signup", ids[i], LEAD_SET, e) < 0 ||
+		    record_get(c, signup_ent(), ids[i], &r, e) < 0)
 			return -1;
 		record_set_text(&r, "status", "cancelled");
 		int ret = record_write(c, &r, 0, e);
@@ -293,7 +319,9 @@ static int cancel_session(struct ctx *c, const struct record *session, struct er
 	for (int pass = 0; pass < 2 && ret == 0; pass++) {
 		for (size_t i = 0; i < n && ret == 0; i++) {
 			struct record r;
-			if ((ret = record_get(c, signup_ent(), ids[i], &r, e)) < 0)
+			/* a sign-up the lead cannot reach refuses the cancellation */
+			if ((ret = lead_row_allows(c, "signup", ids[i], LEAD_SET, e)) < 0 ||
+			    (ret = record_get(c, signup_ent(), ids[i], &r, e)) < 0)
 				break;
 			bool waits = is(record_text(&r, "status"), "waitlisted");
 			if (active(record_text(&r, "status")) && waits == (pass == 0)) {
@@ -378,33 +406,14 @@ int signup_room_after_write(struct ctx *c, const struct record *r, const char *a
 
 /* ---- operations ----------------------------------------------------------- */
 
-/* ctx_tx for an operation that hands back a value in *out. */
-static int tx_out(struct ctx *c, int (*fn)(struct ctx *, int64_t, int64_t, int64_t *, struct err *),
-                  int64_t session, int64_t person, int64_t *out, struct err *e)
-{
-	if (db_begin(c->db, e) < 0)
-		return -1;
-	if (fn(c, session, person, out, e) < 0) {
-		db_rollback(c->db);
-		return -1;
-	}
-	return db_commit(c->db, e);
-}
-
 static int register_in_tx(struct ctx *c, int64_t session, int64_t person, int64_t *id,
                           struct err *e)
 {
 	struct pair x;
 	struct record r;
-	char what[RS_NAME + 80], st[128];
-	if (load(c, session, person, &x, e) < 0)
+	if (lead_allows(c, "signup", LEAD_ADD, e) < 0 || load(c, session, person, &x, e) < 0 ||
+	    refuse_signed_up(c, &x, e) < 0)
 		return -1;
-	if (x.found && active(x.g.status)) {
-		describe_session(c, &x, what, sizeof what);
-		status_text(c, &x, st, sizeof st);
-		return err_set(e, ERR_REFUSED, "%s is already signed up for %s (%s)", x.p.name,
-		               what, st);
-	}
 	if (x.found) {
 		if (record_get(c, signup_ent(), x.g.id, &r, e) < 0)
 			return -1;
@@ -425,7 +434,7 @@ static int register_in_tx(struct ctx *c, int64_t session, int64_t person, int64_
 
 int signup_register(struct ctx *c, int64_t session, int64_t person, int64_t *signup, struct err *e)
 {
-	return tx_out(c, register_in_tx, session, person, signup, e);
+	return ctx_tx_out(c, session, person, signup, register_in_tx, e);
 }
 
 static int not_signed_up(const struct ctx *c, const struct pair *x, struct err *e)
@@ -440,7 +449,7 @@ static int cancel_in_tx(struct ctx *c, int64_t session, int64_t person, int64_t 
 {
 	struct pair x;
 	int64_t first, first_person, pos;
-	if (load(c, session, person, &x, e) < 0)
+	if (lead_allows(c, "signup", LEAD_SET, e) < 0 || load(c, session, person, &x, e) < 0)
 		return -1;
 	if (!x.found || !active(x.g.status))
 		return not_signed_up(c, &x, e);
@@ -462,7 +471,7 @@ int signup_cancel(struct ctx *c, int64_t session, int64_t person, int64_t *promo
 {
 	if (promoted)
 		*promoted = 0;
-	return tx_out(c, cancel_in_tx, session, person, promoted, e);
+	return ctx_tx_out(c, session, person, promoted, cancel_in_tx, e);
 }
 
 static int checkin_in_tx(struct ctx *c, int64_t session, int64_t person, struct err *e)
@@ -470,7 +479,7 @@ static int checkin_in_tx(struct ctx *c, int64_t session, int64_t person, struct 
 	struct pair x;
 	struct record r;
 	char what[RS_NAME + 80], st[128];
-	if (load(c, session, person, &x, e) < 0)
+	if (lead_allows(c, "signup", LEAD_SET, e) < 0 || load(c, session, person, &x, e) < 0)
 		return -1;
 	if (!x.found || !active(x.g.status))
 		return not_signed_up(c, &x, e);
@@ -498,15 +507,8 @@ int signup_checkin(struct ctx *c, int64_t session, int64_t person, struct err *e
 int signup_check(struct ctx *c, int64_t session, int64_t person, struct err *e)
 {
 	struct pair x;
-	char what[RS_NAME + 80], st[128];
-	if (load(c, session, person, &x, e) < 0)
+	if (load(c, session, person, &x, e) < 0 || refuse_signed_up(c, &x, e) < 0)
 		return -1;
-	if (x.found && active(x.g.status)) {
-		describe_session(c, &x, what, sizeof what);
-		status_text(c, &x, st, sizeof st);
-		return err_set(e, ERR_REFUSED, "%s is already signed up for %s (%s)", x.p.name,
-		               what, st);
-	}
 	struct verdict v;
 	verdict_init(&v);
 	if (judge(c, &x, &v, e) < 0)

@@ -514,6 +514,11 @@ int64_t db_data_version(struct db *db)
 	return pragma_int(db, "PRAGMA data_version");
 }
 
+const char *db_sqlite_version(void)
+{
+	return sqlite3_libversion();
+}
+
 int db_schema_version(struct db *db)
 {
 	return (int)pragma_int(db, "PRAGMA user_version");
@@ -577,6 +582,54 @@ int db_columns(sqlite3_stmt *st, int ncols, struct err *e)
 		return 0;
 	return err_set(e, ERR_DB, "internal: %s returns %d columns where %d are read",
 	               sqlite3_sql(st), n, ncols);
+}
+
+int db_acquire_cols(struct db *db, const char *sql, int ncols, sqlite3_stmt **st, struct err *e)
+{
+	if (db_acquire(db, sql, st, e) < 0)
+		return -1;
+	if (db_columns(*st, ncols, e) < 0) {
+		db_release(db, *st);
+		return -1;
+	}
+	return 0;
+}
+
+int db_one_row(struct db *db, sqlite3_stmt *st, const char *what, int64_t id, struct err *e)
+{
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		err_set(e, ERR_NOT_FOUND, "%s %lld: not found", what, (long long)id);
+	else
+		db_fail(db, e, what);
+	db_release(db, st);
+	return -1;
+}
+
+int db_acquire_ints(struct db *db, const char *sql, int ncols, const int64_t *v, int n,
+                    sqlite3_stmt **st, struct err *e)
+{
+	if ((ncols ? db_acquire_cols(db, sql, ncols, st, e) : db_acquire(db, sql, st, e)) < 0)
+		return -1;
+	int params = sqlite3_bind_parameter_count(*st);
+	for (int i = 0; i < n && i < params; i++)
+		sqlite3_bind_int64(*st, i + 1, v[i]);
+	return 0;
+}
+
+int db_each_row(struct db *db, sqlite3_stmt *st, int (*row)(sqlite3_stmt *st, void *arg), void *arg,
+                struct err *e, const char *what)
+{
+	int rc, ret = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if ((ret = row(st, arg)) != 0)
+			break;
+	if (ret == 0 && rc != SQLITE_DONE)
+		ret = db_fail(db, e, what);
+	db_release(db, st);
+	return ret;
 }
 
 const char *db_column_text(sqlite3_stmt *st, int i)

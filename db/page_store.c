@@ -32,6 +32,7 @@
 #include "../core/xmalloc.h"
 #include "db_internal.h"
 #include "signup_store.h"
+#include "person_sql.h"
 #include "status_sql.h"
 
 struct page_col {
@@ -92,16 +93,29 @@ struct page_view {
 	const char *where; /* may use :scope; NULL = none */
 	/* what a search matches: "col IN (ids the source matched)", OR'ed */
 	struct page_match search[3];
-	const char *key; /* sort key expression */
-	const char *id;  /* unique tie-break expression */
-	const char *row; /* the entity row id the list shows */
-	bool desc;       /* newest first */
+	/* and what it matches with LIKE :q (bound as %text%), for the text no
+	 * search index holds yet (notes, the mail outbox); NULL = none */
+	const char *like;
+	const char *key;  /* sort key expression */
+	const char *id;   /* unique tie-break expression */
+	const char *row;  /* the entity row id the list shows */
+	bool desc;        /* newest first */
+	const char *flag; /* rows page_store_count counts apart; NULL = none */
 };
 
 /* Assignments that hold a place on a shift. */
 #define FILLED                                                                                     \
 	"(SELECT count(*) FROM assignment WHERE assignment.shift = shift.id"                       \
 	" AND assignment.status IN " ASSIGNMENT_ACTIVE_SQL ")"
+#define LIKE(x) x " LIKE :q ESCAPE '\\'"
+/* Where a shift is, as its list shows it (and / searches it): a room or
+ * booth, else what its notes say. */
+#define SHIFT_WHERE "coalesce(room.name, booth.label, shift.notes)"
+/* The notes a shift's / matches: where it has no room or booth (their
+ * names come from the search indexes). */
+#define SHIFT_NOTES_LIKE "(room.name IS NULL AND booth.label IS NULL AND " LIKE("shift.notes") ")"
+/* An open shift below its need_min. */
+#define SHORT "(shift.status = 'open' AND " FILLED " < shift.need_min)"
 /* A session's sign-ups: seated, waiting, and its seats. */
 #define SEATED                                                                                     \
 	"(SELECT count(*) FROM signup WHERE signup.session = session.id"                           \
@@ -136,6 +150,7 @@ static const struct page_col person_cols[] = {
     {"name", "person.name"},           {"email", "person.email"},
     {"phone", "person.phone"},         {"org", "org.name"},
     {"code", "person.volunteer_code"}, {"confidential", "person.confidential"},
+    {"tell", PERSON_TELL("person")},
 };
 
 static const struct page_col skill_cols[] = {
@@ -179,6 +194,7 @@ static const struct page_col registration_cols[] = {
     {"checked_in_at", "registration.checked_in_at"},
     {"person", "person.id"},
     {"confidential", "person.confidential"},
+    {"tell", PERSON_TELL("person")},
 };
 
 static const struct page_col role_cols[] = {
@@ -203,7 +219,7 @@ static const struct page_col shift_cols[] = {
     {"notes", "shift.notes"},
     /* a room or booth, else what the notes say (the 40 "Registration
      * counter N" shifts of a summit differ only there) */
-    {"where", "coalesce(room.name, booth.label, shift.notes)"},
+    {"where", SHIFT_WHERE},
 };
 
 static const struct page_col assignment_cols[] = {
@@ -214,6 +230,7 @@ static const struct page_col assignment_cols[] = {
     {"checked_out_at", "assignment.checked_out_at"},
     {"phone", "person.phone"},
     {"person", "person.id"},
+    {"tell", PERSON_TELL("person")},
 };
 
 static const struct page_col person_skill_cols[] = {
@@ -235,10 +252,9 @@ static const struct page_col person_shift_cols[] = {
 };
 
 static const struct page_col speaker_cols[] = {
-    {"name", "person.name"},
-    {"role", "speaker.role"},
-    {"person", "person.id"},
-    {"confidential", "person.confidential"},
+    {"name", "person.name"},         {"role", "speaker.role"},
+    {"person", "person.id"},         {"confidential", "person.confidential"},
+    {"tell", PERSON_TELL("person")},
 };
 
 static const struct page_col signup_cols[] = {
@@ -248,6 +264,7 @@ static const struct page_col signup_cols[] = {
     {"checked_in_at", "signup.checked_in_at"},
     {"person", "person.id"},
     {"confidential", "person.confidential"},
+    {"tell", PERSON_TELL("person")},
 };
 
 static const struct page_col person_signup_cols[] = {
@@ -261,6 +278,23 @@ static const struct page_col audit_cols[] = {
     {"at", "audit.at"},         {"actor", "audit.actor"},         {"action", "audit.action"},
     {"entity", "audit.entity"}, {"entity_id", "audit.entity_id"}, {"summary", "audit.summary"},
 };
+
+/* The mail outbox, newest first (messages superseded before they left are
+ * not shown). */
+static const struct page_col outbox_cols[] = {
+    {"id", "mail_outbox.id"},
+    {"status", "mail_outbox.status"},
+    {"kind", "mail_outbox.kind"},
+    {"subject", "mail_outbox.subject"},
+    {"name", "(SELECT person.name FROM person WHERE person.id = mail_outbox.person)"},
+    {"confidential",
+     "(SELECT person.confidential FROM person WHERE person.id = mail_outbox.person)"},
+    {"attempts", "mail_outbox.attempts"},
+    {"person", "mail_outbox.person"},
+};
+#define OUTBOX_SEARCH                                                                              \
+	"(" LIKE("mail_outbox.subject") " OR " LIKE("mail_outbox.recipient") " OR " LIKE(          \
+	    "mail_outbox.status") ")"
 
 /* The columns of a view and their count. */
 #define COLS(c) .cols = c, .ncols = ARRAY_LEN(c)
@@ -359,7 +393,7 @@ static const struct page_view views[] = {
         .name = "volunteers",
         .from = "person CROSS JOIN registration ON registration.person = person.id",
         COLS(registration_cols),
-        .where = "registration.event = :scope AND registration.kind IN ('volunteer', 'staff')"
+        .where = "registration.event = :scope AND registration.kind IN " REGISTRATION_CREW_KINDS_SQL
                  " AND registration.status != 'cancelled'",
         .search = {{"person.id", SRC_PERSON}},
         .key = "person.name COLLATE NOCASE",
@@ -396,9 +430,11 @@ static const struct page_view views[] = {
         COLS(shift_cols),
         .where = "shift.event = :scope",
         .search = {{"shift.role", SRC_ROLE}, {"shift.room", SRC_ROOM}, {"shift.booth", SRC_BOOTH}},
+        .like = SHIFT_NOTES_LIKE,
         .key = "shift.starts",
         .id = "shift.id",
         .row = "shift.id",
+        .flag = SHORT,
     },
     {
         .name = "shifts_under",
@@ -407,9 +443,11 @@ static const struct page_view views[] = {
         COLS(shift_cols),
         .where = "shift.event = :scope AND shift.status = 'open' AND " FILLED " < shift.need_min",
         .search = {{"shift.role", SRC_ROLE}, {"shift.room", SRC_ROOM}, {"shift.booth", SRC_BOOTH}},
+        .like = SHIFT_NOTES_LIKE,
         .key = "shift.starts",
         .id = "shift.id",
         .row = "shift.id",
+        .flag = SHORT,
     },
     {
         .name = "shift",
@@ -508,6 +546,28 @@ static const struct page_view views[] = {
         .row = "audit.id",
         .desc = true,
     },
+    {
+        .name = "outbox",
+        .from = "mail_outbox",
+        COLS(outbox_cols),
+        .where = "mail_outbox.status <> 'superseded'",
+        .like = OUTBOX_SEARCH,
+        .key = "mail_outbox.id",
+        .id = "mail_outbox.id",
+        .row = "mail_outbox.id",
+        .desc = true,
+    },
+    {
+        .name = "outbox_event",
+        .from = "mail_outbox",
+        COLS(outbox_cols),
+        .where = "mail_outbox.event = :scope AND mail_outbox.status <> 'superseded'",
+        .like = OUTBOX_SEARCH,
+        .key = "mail_outbox.id",
+        .id = "mail_outbox.id",
+        .row = "mail_outbox.id",
+        .desc = true,
+    },
     /* an event's entries: audit.event is filled as they are written (migration 3) */
     {
         .name = "audit_event",
@@ -550,21 +610,26 @@ size_t page_store_ncols(const struct page_view *v)
 
 static bool searching(const struct page_view *v, const struct page_req *r)
 {
-	return r->search && r->search[0] && v->search[0].col;
+	return r->search && r->search[0] && (v->search[0].col || v->like);
 }
 
 /* (col IN (ids) OR ...); walking, "+col" so that no index serves the IN and
  * SQLite keeps to the list's order. */
 static void add_search(struct strbuf *b, const struct page_view *v, bool walk)
 {
+	size_t i = 0;
 	strbuf_add(b, "(");
-	for (size_t i = 0; i < ARRAY_LEN(v->search) && v->search[i].col; i++) {
+	for (; i < ARRAY_LEN(v->search) && v->search[i].col; i++) {
 		strbuf_add(b, i ? " OR " : "");
 		strbuf_add(b, walk ? "+" : "");
 		strbuf_add(b, v->search[i].col);
 		strbuf_add(b, " IN (");
 		strbuf_add(b, sources[v->search[i].src]);
 		strbuf_add(b, ")");
+	}
+	if (v->like) {
+		strbuf_add(b, i ? " OR " : "");
+		strbuf_add(b, v->like);
 	}
 	strbuf_add(b, ")");
 }
@@ -587,6 +652,22 @@ static void add_from(struct strbuf *b, const struct page_view *v, const struct p
 		add_search(b, v, r->plan == PAGE_PLAN_WALK);
 		*sep = " AND ";
 	}
+}
+
+/* How many rows the request's scope and search hold, and how many of them
+ * the view flags. */
+static char *rows_count_sql(const struct page_view *v, const struct page_req *r)
+{
+	struct strbuf b = {0};
+	const char *sep;
+	strbuf_add(&b, "SELECT count(*), ");
+	strbuf_add(&b, v->flag ? "total(" : "0");
+	if (v->flag) {
+		strbuf_add(&b, v->flag);
+		strbuf_add(&b, ")");
+	}
+	add_from(&b, v, r, &sep);
+	return strbuf_take(&b);
 }
 
 char *page_store_sql(const struct page_view *v, const struct page_req *r)
@@ -631,7 +712,7 @@ char *page_store_sql(const struct page_view *v, const struct page_req *r)
 
 /* How many ids the search's sources give, counted up to SEEK_MAX: the
  * sources stream, so this stops early where the set would not. */
-static char *count_sql(const struct page_view *v)
+static char *ids_count_sql(const struct page_view *v)
 {
 	struct strbuf b = {0};
 	strbuf_add(&b, "SELECT count(*) FROM (");
@@ -699,9 +780,30 @@ static void prefix_range(const char *text, bool upper, char **lo, char **hi)
 	(*hi)[n - 1] = (char)((unsigned char)(*hi)[n - 1] + 1);
 }
 
-/* The search's parameters (see the top of the file). */
-static void bind_search(sqlite3_stmt *st, const char *text)
+/* "%text%" with LIKE's wildcards in text escaped. */
+static char *like_pattern(const char *text)
 {
+	size_t n = strlen(text);
+	char *p = xmalloc(2 * n + 3), *o = p;
+	*o++ = '%';
+	for (const char *s = text; *s; s++) {
+		if (*s == '%' || *s == '_' || *s == '\\')
+			*o++ = '\\';
+		*o++ = *s;
+	}
+	*o++ = '%';
+	*o = '\0';
+	return p;
+}
+
+/* The search's parameters (see the top of the file); :q for a LIKE. */
+static void bind_search(sqlite3_stmt *st, const char *text, bool like)
+{
+	if (like) {
+		char *q = like_pattern(text);
+		bind_text_named(st, ":q", q);
+		free(q);
+	}
 	bool long_enough = utf8_chars(text) >= 3;
 	char *tri = fts_string(long_enough ? text : "", "");
 	char *words = fts_string(text, "*");
@@ -746,7 +848,7 @@ static int prepare_sql(struct db *db, const struct page_view *v, const struct pa
 	bind_named(*st, ":from", &from);
 	bind_named(*st, ":to", &to);
 	if (searching(v, r))
-		bind_search(*st, r->search);
+		bind_search(*st, r->search, v->like != NULL);
 	return 0;
 }
 
@@ -756,16 +858,16 @@ static int choose_plan(struct db *db, const struct page_view *v, struct page_req
                        struct err *e)
 {
 	*none = false;
-	if (!searching(v, req) || req->plan != PAGE_PLAN_AUTO)
+	if (!searching(v, req) || req->plan != PAGE_PLAN_AUTO || !v->search[0].col)
 		return 0;
 	sqlite3_stmt *st;
-	if (prepare_sql(db, v, req, NULL, count_sql(v), &st, e) < 0)
+	if (prepare_sql(db, v, req, NULL, ids_count_sql(v), &st, e) < 0)
 		return -1;
 	int rc = sqlite3_step(st);
 	int64_t n = rc == SQLITE_ROW ? db_column_int64(st, DB_COL_ONLY) : 0;
 	int ret = rc == SQLITE_ROW ? 0 : db_fail(db, e, v->name);
 	db_release(db, st);
-	*none = ret == 0 && n == 0;
+	*none = ret == 0 && n == 0 && !v->like; /* LIKE may still match */
 	req->plan = n >= SEEK_MAX ? PAGE_PLAN_WALK : PAGE_PLAN_SEEK;
 	return ret;
 }
@@ -776,6 +878,23 @@ static int prepare_req(struct db *db, const struct page_view *v, struct page_req
 	if (choose_plan(db, v, req, none, e) < 0)
 		return -1;
 	return prepare_sql(db, v, req, prefix, page_store_sql(v, req), st, e);
+}
+
+int page_store_count(struct db *db, const struct page_view *v, const struct page_req *r,
+                     int64_t *rows, int64_t *flagged, struct err *e)
+{
+	sqlite3_stmt *st;
+	if (prepare_sql(db, v, r, NULL, rows_count_sql(v, r), &st, e) < 0)
+		return -1;
+	int rc = sqlite3_step(st), ret = 0;
+	if (rc == SQLITE_ROW) {
+		*rows = db_column_int64(st, 0);
+		*flagged = db_column_int64(st, 1);
+	} else {
+		ret = db_fail(db, e, v->name);
+	}
+	db_release(db, st);
+	return ret;
 }
 
 /* A page's columns: the sort key, the tie-break, the row shown, then the

@@ -297,7 +297,7 @@ int record_store_value(struct db *db, const char *sql, const struct db_value *bi
 	}
 	int rc = sqlite3_step(st), ret = 0;
 	if (rc == SQLITE_ROW)
-		*out = db_column_value(st, 0, 1);
+		*out = db_column_value(st, DB_COL_ONLY, 1);
 	else if (rc != SQLITE_DONE)
 		ret = db_fail(db, e, "query");
 	db_release(db, st);

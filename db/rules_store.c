@@ -138,21 +138,6 @@ void rs_slots_free(struct rs_slots *s)
 	memset(s, 0, sizeof *s);
 }
 
-/* Prepare sql, which returns ncols columns, and bind the integers in order. */
-static int prepare_ints(struct db *db, const char *sql, int ncols, const int64_t *v, int n,
-                        sqlite3_stmt **st, struct err *e)
-{
-	if (db_acquire(db, sql, st, e) < 0)
-		return -1;
-	if (db_columns(*st, ncols, e) < 0) {
-		db_release(db, *st);
-		return -1;
-	}
-	for (int i = 0; i < n; i++)
-		sqlite3_bind_int64(*st, i + 1, v[i]);
-	return 0;
-}
-
 /* The slot columns (slot_col) of the current row. */
 static void slot_read(sqlite3_stmt *st, struct rs_slot *s)
 {
@@ -163,25 +148,11 @@ static void slot_read(sqlite3_stmt *st, struct rs_slot *s)
 	db_column_copy(st, SL_WHAT, s->what, sizeof s->what);
 }
 
-/* Step to the one row of st; ERR_NOT_FOUND "what ID: not found" when none. */
-static int one_row(struct db *db, sqlite3_stmt *st, const char *what, int64_t id, struct err *e)
-{
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
-		err_set(e, ERR_NOT_FOUND, "%s %lld: not found", what, (long long)id);
-	else
-		db_fail(db, e, what);
-	db_release(db, st);
-	return -1;
-}
-
 int rules_store_event(struct db *db, int64_t id, struct rs_event *out, struct err *e)
 {
 	sqlite3_stmt *st;
-	if (prepare_ints(db, sql_event, EV_NCOLS, &id, 1, &st, e) < 0 ||
-	    one_row(db, st, "event", id, e) < 0)
+	if (db_acquire_ints(db, sql_event, EV_NCOLS, &id, 1, &st, e) < 0 ||
+	    db_one_row(db, st, "event", id, e) < 0)
 		return -1;
 	memset(out, 0, sizeof *out);
 	out->id = id;
@@ -200,8 +171,8 @@ int rules_store_event(struct db *db, int64_t id, struct rs_event *out, struct er
 int rules_store_role(struct db *db, int64_t id, struct rs_role *out, struct err *e)
 {
 	sqlite3_stmt *st;
-	if (prepare_ints(db, sql_role, RO_NCOLS, &id, 1, &st, e) < 0 ||
-	    one_row(db, st, "role", id, e) < 0)
+	if (db_acquire_ints(db, sql_role, RO_NCOLS, &id, 1, &st, e) < 0 ||
+	    db_one_row(db, st, "role", id, e) < 0)
 		return -1;
 	memset(out, 0, sizeof *out);
 	out->id = id;
@@ -217,8 +188,8 @@ int rules_store_role(struct db *db, int64_t id, struct rs_role *out, struct err 
 int rules_store_person(struct db *db, int64_t id, struct rs_person *out, struct err *e)
 {
 	sqlite3_stmt *st;
-	if (prepare_ints(db, sql_person, PE_NCOLS, &id, 1, &st, e) < 0 ||
-	    one_row(db, st, "person", id, e) < 0)
+	if (db_acquire_ints(db, sql_person, PE_NCOLS, &id, 1, &st, e) < 0 ||
+	    db_one_row(db, st, "person", id, e) < 0)
 		return -1;
 	memset(out, 0, sizeof *out);
 	out->id = id;
@@ -232,8 +203,8 @@ int rules_store_person(struct db *db, int64_t id, struct rs_person *out, struct 
 int rules_store_shift(struct db *db, int64_t id, struct rs_shift *out, struct err *e)
 {
 	sqlite3_stmt *st;
-	if (prepare_ints(db, sql_shift, SH_NCOLS, &id, 1, &st, e) < 0 ||
-	    one_row(db, st, "shift", id, e) < 0)
+	if (db_acquire_ints(db, sql_shift, SH_NCOLS, &id, 1, &st, e) < 0 ||
+	    db_one_row(db, st, "shift", id, e) < 0)
 		return -1;
 	memset(out, 0, sizeof *out);
 	out->id = id;
@@ -253,8 +224,8 @@ int rules_store_session(struct db *db, int64_t id, struct rs_slot *out, int64_t 
                         bool *cancelled, struct err *e)
 {
 	sqlite3_stmt *st;
-	if (prepare_ints(db, sql_session, SE_NCOLS, &id, 1, &st, e) < 0 ||
-	    one_row(db, st, "session", id, e) < 0)
+	if (db_acquire_ints(db, sql_session, SE_NCOLS, &id, 1, &st, e) < 0 ||
+	    db_one_row(db, st, "session", id, e) < 0)
 		return -1;
 	slot_read(st, out);
 	*event = db_column_int64(st, SE_EVENT);
@@ -267,8 +238,8 @@ int rules_store_booth(struct db *db, int64_t id, struct rs_slot *out, int64_t *e
                       size_t n, struct err *e)
 {
 	sqlite3_stmt *st;
-	if (prepare_ints(db, sql_booth, BO_NCOLS, &id, 1, &st, e) < 0 ||
-	    one_row(db, st, "booth", id, e) < 0)
+	if (db_acquire_ints(db, sql_booth, BO_NCOLS, &id, 1, &st, e) < 0 ||
+	    db_one_row(db, st, "booth", id, e) < 0)
 		return -1;
 	slot_read(st, out);
 	*event = db_column_int64(st, BO_EVENT);
@@ -281,7 +252,7 @@ int rules_store_skill_name(struct db *db, int64_t id, char *buf, size_t n, struc
 {
 	sqlite3_stmt *st;
 	buf[0] = '\0';
-	if (prepare_ints(db, sql_skill_name, 1, &id, 1, &st, e) < 0)
+	if (db_acquire_ints(db, sql_skill_name, 1, &id, 1, &st, e) < 0)
 		return -1;
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
@@ -295,7 +266,7 @@ int rules_store_room_event(struct db *db, int64_t room, int64_t *event, char *na
 {
 	sqlite3_stmt *st;
 	*event = 0;
-	if (prepare_ints(db, sql_room_event, RE_NCOLS, &room, 1, &st, e) < 0)
+	if (db_acquire_ints(db, sql_room_event, RE_NCOLS, &room, 1, &st, e) < 0)
 		return -1;
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
@@ -311,7 +282,7 @@ int rules_store_booth_event(struct db *db, int64_t booth, int64_t *event, struct
 {
 	sqlite3_stmt *st;
 	*event = 0;
-	if (prepare_ints(db, sql_booth_event, 1, &booth, 1, &st, e) < 0)
+	if (db_acquire_ints(db, sql_booth_event, 1, &booth, 1, &st, e) < 0)
 		return -1;
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
@@ -325,7 +296,7 @@ static int slots_query(struct db *db, const char *sql, const int64_t *binds, int
                        struct rs_slots *out, struct err *e)
 {
 	sqlite3_stmt *st;
-	if (prepare_ints(db, sql, SL_NCOLS, binds, nb, &st, e) < 0)
+	if (db_acquire_ints(db, sql, SL_NCOLS, binds, nb, &st, e) < 0)
 		return -1;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -348,7 +319,7 @@ int rules_store_taken(struct db *db, int64_t shift, int64_t except, int64_t *n, 
 {
 	sqlite3_stmt *st;
 	int64_t b[] = {shift, except};
-	if (prepare_ints(db, sql_taken, 1, b, 2, &st, e) < 0)
+	if (db_acquire_ints(db, sql_taken, 1, b, 2, &st, e) < 0)
 		return -1;
 	int rc = sqlite3_step(st);
 	*n = rc == SQLITE_ROW ? db_column_int64(st, DB_COL_ONLY) : 0;
@@ -375,7 +346,7 @@ int rules_store_skill(struct db *db, int64_t person, int64_t skill, bool *held, 
 {
 	sqlite3_stmt *st;
 	int64_t b[] = {person, skill};
-	if (prepare_ints(db, sql_skill, 1, b, 2, &st, e) < 0)
+	if (db_acquire_ints(db, sql_skill, 1, b, 2, &st, e) < 0)
 		return -1;
 	int rc = sqlite3_step(st);
 	*held = rc == SQLITE_ROW;
@@ -420,12 +391,8 @@ int rules_store_booth_clash(struct db *db, int64_t event, const char *label, int
 {
 	sqlite3_stmt *st;
 	*found = false;
-	if (db_acquire(db, sql_booth_clash, &st, e) < 0)
+	if (db_acquire_cols(db, sql_booth_clash, SL_NCOLS, &st, e) < 0)
 		return -1;
-	if (db_columns(st, SL_NCOLS, e) < 0) {
-		db_release(db, st);
-		return -1;
-	}
 	sqlite3_bind_int64(st, 1, event);
 	sqlite3_bind_text(st, 2, label, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 3, org);
@@ -454,7 +421,7 @@ static int first_text(struct db *db, const char *sql, int64_t a, int64_t b, char
 	sqlite3_stmt *st;
 	int64_t v[] = {a, b};
 	what[0] = '\0';
-	if (prepare_ints(db, sql, 1, v, 2, &st, e) < 0)
+	if (db_acquire_ints(db, sql, 1, v, 2, &st, e) < 0)
 		return -1;
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
@@ -489,7 +456,7 @@ int rules_store_pairs(struct db *db, enum rs_pairs_by by, int64_t a, int64_t b,
 	size_t cap = 0;
 	*out = NULL;
 	*n = 0;
-	if (prepare_ints(db, sql_pairs[by], PA_NCOLS, v, 2, &st, e) < 0)
+	if (db_acquire_ints(db, sql_pairs[by], PA_NCOLS, v, 2, &st, e) < 0)
 		return -1;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -516,7 +483,7 @@ int rules_store_assignment_of(struct db *db, int64_t shift, int64_t person, int6
 	*id = 0;
 	if (status && n)
 		status[0] = '\0';
-	if (prepare_ints(db, sql_assignment_of, AO_NCOLS, v, 2, &st, e) < 0)
+	if (db_acquire_ints(db, sql_assignment_of, AO_NCOLS, v, 2, &st, e) < 0)
 		return -1;
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {

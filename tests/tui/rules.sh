@@ -26,19 +26,26 @@ tm_wait "Eastern Seaboard" >/dev/null
 tm_keys Down Enter
 tm_expect forum "Brandywine Room at 08:30"
 
-# a room double-booking: a session in Brandywine at 10:00, taken by a talk
+# a room double-booking: a on the taken 10:00 cell says so; a new session
+# from the free 09:00 cell runs to 10:00, into the talk from 09:45
 tm_keys Down Down Down
 tm_expect on-taken-slot "Mapping forced labor"
+tm_keys a
+tm_expect taken-cell-says-so "Brandywine Room is taken then"
+tm_keys Up Up
+tm_expect free-cell "Brandywine Room at 09:00 is free"
 tm_keys a
 tm_expect session-form "New session"
 tm_keys Tab
 tm_type "Clash"
 tm_keys C-s
 tm_expect double-booking-refused "Brandywine Room is taken by"
-tm_expect double-booking-names-both "which overlaps 10:00"
+tm_expect double-booking-names-both "which overlaps 09:00"
 tm_expect form-stays-open "New session"
 case "$(tsv sessions --event 2)" in *Clash*) t_fail double-booking-not-written ;; *) t_ok double-booking-not-written ;; esac
 tm_keys Escape
+tm_expect form-asks-before-discarding "Discard this new session?"
+tm_keys y
 tm_expect_gone form-cancelled "New session"
 
 # the Medic shift that clashes: Rachel Sullivan is refused, in the core's words
@@ -123,7 +130,7 @@ case "$(tsv registrations --event 2)" in *"	4	volunteer	registered"*) t_ok regis
 tm_keys /
 tm_type "Dana Murphy"
 tm_keys Enter
-tm_expect registration-listed "volunteer  registered"
+tm_expect registration-listed "volunteer registered"
 tm_keys i
 tm_expect registration-checked-in "Checked in: Dana Murphy"
 tm_expect registration-status "checked_in"

@@ -367,7 +367,7 @@ static void visit_reports(struct plans *f)
 	struct err e = {0};
 	if (report_event(&f->fx.ctx, 2, &ev, &e) < 0)
 		fail_msg("report: %s", e.msg);
-	struct report_coverage_fns cov = {report_shift_seen, report_hour_seen, NULL};
+	struct report_coverage_fns cov = {.shift = report_shift_seen, .hour = report_hour_seen};
 	struct report_attendance_fns att = {report_kind_seen, report_session_seen, NULL};
 	if (report_coverage(&f->fx.ctx, &ev, &cov, &e) < 0 ||
 	    report_hours(&f->fx.ctx, &ev, report_volunteer_seen, NULL, &e) < 0 ||
@@ -465,6 +465,13 @@ static const struct allowed {
     {"+audit.id IN (SELECT", "SCAN audit",
      "the same for a search of the audit log that matched 4,000 entries or more: newest "
      "first along the row id, keeping the entries it matched"},
+    {"FROM mail_outbox WHERE mail_outbox.status <> 'superseded' ORDER BY mail_outbox.id",
+     "SCAN mail_outbox",
+     "the mail outbox, first or last page: along the row id, one page (superseded messages "
+     "are one per change of a message that had not left yet)"},
+    {"LIKE :q", "SCAN ",
+     "search of the text no search index holds yet (shift notes, the mail outbox): a "
+     "substring cannot seek a B-tree, so the list's order is walked until a page of matches"},
 };
 
 static bool is_allowed(const char *sql, const char *step)
