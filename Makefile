@@ -1,6 +1,6 @@
 # muster - plain Makefile. Targets: all, run, check, check-layers, asan,
-# bench, fuzz, install, uninstall, format, clean. Sources are picked up by
-# folder, so a new file needs no edit here.
+# bench, fuzz, install, install-system, uninstall, format, clean. Sources are
+# picked up by folder, so a new file needs no edit here.
 
 CC       ?= cc
 PREFIX   ?= /usr/local
@@ -9,6 +9,10 @@ BUILD    ?= build
 OPT      ?= -O2
 SAN      ?=
 VERSION  := 0.1.0
+# install-system: the shared server's database folder and the group that
+# alone may enter it (contrib/DEPLOY.md)
+STATEDIR ?= /var/lib/muster
+GROUP    ?= muster
 
 PKGS      := sqlite3 libical libsodium uuid ncursesw formw menuw panelw
 # cairo and pango: only core/print*.c see their headers (see check-layers)
@@ -43,7 +47,7 @@ FUZZ_MAKE = $(MAKE) --no-print-directory BUILD=build-fuzz CC=clang OPT=-O1 \
 	     -fno-omit-frame-pointer -Wno-unknown-warning-option"
 
 .PHONY: all run deps check check-layers unit asan bench fuzz fuzz-build fuzz-targets install \
-	uninstall format clean demo-db
+	install-system uninstall format clean demo-db FORCE
 
 all: muster
 
@@ -124,7 +128,20 @@ check-layers:
 bench: all
 	@sh tests/bench/run.sh
 
-DOCS := contrib/muster.ini.sample contrib/KIOSK.md contrib/sshd-kiosk.conf
+DOCS := contrib/muster.ini.sample contrib/KIOSK.md contrib/sshd-kiosk.conf contrib/DEPLOY.md
+
+# The system build: the same objects, and tui/statedir.c compiled again
+# with the database's folder (rebuilt each time: STATEDIR may differ).
+$(BUILD)/system/statedir.o: tui/statedir.c tui/system.h FORCE
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -DMUSTER_STATEDIR='"$(STATEDIR)"' -c -o $@ $<
+
+$(BUILD)/system/muster: $(filter-out $(BUILD)/tui/statedir.o,$(TUI_OBJ)) $(BUILD)/system/statedir.o \
+		$(BUILD)/libmuster.a
+	$(CC) $(LDFLAGS) -o $@ $(filter-out $(BUILD)/tui/statedir.o,$(TUI_OBJ)) \
+	    $(BUILD)/system/statedir.o $(BUILD)/libmuster.a $(CORE_LIBS) $(TUI_LIBS)
+
+FORCE:
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
@@ -132,6 +149,22 @@ install: all
 	install -m 0755 muster $(DESTDIR)$(PREFIX)/bin/muster
 	install -m 0644 contrib/muster.1 $(DESTDIR)$(PREFIX)/share/man/man1/muster.1
 	install -m 0644 $(DOCS) $(DESTDIR)$(PREFIX)/share/doc/muster/
+
+# The shared server (contrib/DEPLOY.md), as root: the group GROUP (made when
+# missing), the binary setgid to it (2755 root:GROUP), the folder STATEDIR
+# only that group may enter (2770 root:GROUP), and, without DESTDIR, the
+# database in it (0660 root:GROUP), made by root, who is so its first admin.
+# A package does the first three with dpkg-statoverride and the last in its
+# postinst (muster lead list, as root).
+install-system: $(BUILD)/system/muster
+	getent group $(GROUP) >/dev/null || groupadd --system $(GROUP)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	    $(DESTDIR)$(PREFIX)/share/doc/muster
+	install -o root -g $(GROUP) -m 2755 $(BUILD)/system/muster $(DESTDIR)$(PREFIX)/bin/muster
+	install -m 0644 contrib/muster.1 $(DESTDIR)$(PREFIX)/share/man/man1/muster.1
+	install -m 0644 $(DOCS) $(DESTDIR)$(PREFIX)/share/doc/muster/
+	install -d -o root -g $(GROUP) -m 2770 $(DESTDIR)$(STATEDIR)
+	[ -n "$(DESTDIR)" ] || $(PREFIX)/bin/muster lead list >/dev/null
 
 # Removes what install put there (the same PREFIX and DESTDIR), nothing else.
 uninstall:

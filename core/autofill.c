@@ -22,6 +22,7 @@
 #include "../db/autofill_store.h"
 #include "../db/rules_store.h"
 #include "audit.h"
+#include "lead.h"
 #include "autofill_model.h"
 #include "entity.h"
 #include "rules.h"
@@ -638,6 +639,9 @@ static int finish_batch(struct ctx *c, struct af_plan *p, struct err *e)
 
 int autofill_apply(struct ctx *c, struct af_plan *p, struct err *e)
 {
+	/* a lead who may add no assignment at all writes no batch either */
+	if (lead_allows(c, "assignment", LEAD_ADD, e) < 0)
+		return -1;
 	const char *reason = c->override_reason;
 	c->override_reason = NULL; /* auto-fill never overrides */
 	bool any = false;
@@ -719,7 +723,8 @@ int autofill_undo(struct ctx *c, int64_t batch, struct af_undo *out, struct err 
 	size_t n = 0, cap = 0, i = 0;
 	memset(out, 0, sizeof *out);
 	out->batch = batch;
-	if (autofill_store_batch_get(c->db, batch, &b, e) < 0 ||
+	if (lead_allows(c, "assignment", LEAD_SET, e) < 0 ||
+	    autofill_store_batch_get(c->db, batch, &b, e) < 0 ||
 	    autofill_store_items(c->db, batch, &ids, &n, e) < 0)
 		return -1;
 	out->event = b.event;

@@ -44,10 +44,26 @@ _Static_assert(sizeof(enum paper) == sizeof(int), "enum members are stored as in
 #define KEYS_SECTION "keys"
 
 static const struct opt_choice theme_choices[] = {
-    {"default", THEME_DEFAULT}, {"mono", THEME_MONO}, {"high-contrast", THEME_HIGH_CONTRAST}, {0}};
-static const struct opt_choice time_choices[] = {{"24h", 0}, {"12h", 1}, {0}};
-static const struct opt_choice week_choices[] = {{"sunday", 0}, {"monday", 1}, {0}};
-static const struct opt_choice paper_choices[] = {{"a4", PAPER_A4}, {"letter", PAPER_LETTER}, {0}};
+    {.name = "default", .value = THEME_DEFAULT},
+    {.name = "mono", .value = THEME_MONO},
+    {.name = "high-contrast", .value = THEME_HIGH_CONTRAST},
+    {0},
+};
+static const struct opt_choice time_choices[] = {
+    {.name = "24h", .value = 0},
+    {.name = "12h", .value = 1},
+    {0},
+};
+static const struct opt_choice week_choices[] = {
+    {.name = "sunday", .value = 0},
+    {.name = "monday", .value = 1},
+    {0},
+};
+static const struct opt_choice paper_choices[] = {
+    {.name = "a4", .value = PAPER_A4},
+    {.name = "letter", .value = PAPER_LETTER},
+    {0},
+};
 
 #define FIELD(m) .offset = offsetof(struct config, m), .size = sizeof(((struct config *)0)->m)
 #define INT(s, k, m, d, lo, hi, h)                                                                 \

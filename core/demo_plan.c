@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "demo_internal.h"
+#include "rules.h"
 #include "tz.h"
 #include "xmalloc.h"
 
@@ -1088,10 +1089,7 @@ static void conf_audience(struct plan *p, struct conf *c)
 /* Seats of a breakout: the session's capacity within its room's (0: unlimited). */
 static int session_seats(const struct plan *p, const struct p_session *s)
 {
-	int room = ROOM(p, s->room)->capacity;
-	if (!s->capacity)
-		return room;
-	return room && room < s->capacity ? room : s->capacity;
+	return (int)rules_session_capacity(s->capacity, ROOM(p, s->room)->capacity);
 }
 
 /* One sign-up for a person to one of the breakouts [from, to) of a slot,

@@ -47,10 +47,7 @@ static int take_hour(void *arg, const struct report_hour *h)
 		cv->v[cv->n - 1].h.ends = h->ends;
 		return 0;
 	}
-	if (cv->n == cv->cap) {
-		cv->cap = cv->cap ? cv->cap * 2 : 64;
-		cv->v = xrealloc(cv->v, cv->cap * sizeof *cv->v);
-	}
+	XGROW(cv->v, cv->n, cv->cap, 64);
 	cv->v[cv->n++] = (struct column){*h, idle};
 	return 0;
 }

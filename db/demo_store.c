@@ -109,7 +109,7 @@ int demo_store_clear(struct db *db, struct err *e)
 	size_t n = 0, cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *name = (const char *)sqlite3_column_text(st, 0);
+		const char *name = db_column_text(st, DB_COL_ONLY);
 		if (!name || kept(name))
 			continue;
 		XGROW(names, n, cap, 32);

@@ -327,6 +327,28 @@ static const char schema_v9[] =
     " FROM signup g JOIN session s ON s.id = g.session WHERE g.id = NEW.entity_id)"
     " ELSE " AUDIT_EVENT("NEW.entity", "NEW.entity_id") " END WHERE id = NEW.id; END;";
 
+/* Version 10: leads, the logins that may use muster and what each may reach
+ * (core/lead.c): one role per login, scoped by rows naming an event, a
+ * volunteer role or an organization. Indexes find the people a login
+ * added itself (its audit entries) and the confidential people (whom a
+ * lead without the right does not see). */
+static const char schema_v10[] =
+    "CREATE TABLE lead ("
+    " id INTEGER PRIMARY KEY,"
+    " login TEXT NOT NULL CHECK (length(login) > 0),"
+    " role TEXT NOT NULL CHECK (role IN ('admin','coordinator','role_lead','org_lead','viewer')),"
+    " event INTEGER REFERENCES event(id),"
+    " role_id INTEGER REFERENCES role(id),"
+    " org INTEGER REFERENCES org(id),"
+    " confidential INTEGER NOT NULL DEFAULT 0 CHECK (confidential IN (0, 1)),"
+    " created_at INTEGER NOT NULL DEFAULT 0);"
+    "CREATE INDEX lead_by_login ON lead(login);"
+    "CREATE INDEX lead_by_event ON lead(event);"
+    "CREATE INDEX lead_by_role ON lead(role_id);"
+    "CREATE INDEX lead_by_org ON lead(org);"
+    "CREATE INDEX audit_by_actor ON audit(actor, entity, action, entity_id);"
+    "CREATE INDEX person_confidential ON person(id) WHERE confidential = 1;";
+
 /* migrations[i] takes a database from user_version i to i + 1; one a
  * line, so that branches appending a step merge cleanly. */
 /* clang-format off */
@@ -340,6 +362,7 @@ static const char *const migrations[] = {
     schema_v7,
     schema_v8,
     schema_v9,
+    schema_v10,
 };
 /* clang-format on */
 

@@ -307,7 +307,7 @@ static const struct page_view views[] = {
         .name = "volunteers",
         .from = "person CROSS JOIN registration ON registration.person = person.id",
         COLS(registration_cols),
-        .where = "registration.event = :scope AND registration.kind IN ('volunteer', 'staff')"
+        .where = "registration.event = :scope AND registration.kind IN " REGISTRATION_CREW_KINDS_SQL
                  " AND registration.status != 'cancelled'",
         .search = LIKE("person.name"),
         .key = "person.name COLLATE NOCASE",

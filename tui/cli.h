@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "../core/lead.h"
 #include "app.h"
 #include "args.h"
 
@@ -19,6 +20,11 @@ struct command {
 	void (*help_more)(FILE *out);
 	int (*run)(struct app *a, const struct args *args, FILE *out, struct err *e);
 	bool no_db; /* never touches a database: none is opened or created for it */
+	/* What it does, for the lead's permission (core/lead.h): act on rows
+	 * of any of tables (names separated by spaces; "@" the ENTITY
+	 * argument). NULL: only admins run it. */
+	const char *tables;
+	enum lead_act act;
 };
 
 /* Run argv[0] with its arguments, writing to out. Returns 0 or -1 with e set. */

@@ -134,6 +134,8 @@ const struct command cmd_ical_commands[] = {
                 "last sent (which is stored); an entry that is cancelled, or whose event "
                 "is, goes as a CANCEL",
         .run = cmd_export,
+        .tables = "event",
+        .act = LEAD_READ,
     },
     {.name = NULL},
 };

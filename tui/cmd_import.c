@@ -10,8 +10,8 @@ static const struct {
 	const char *kind;
 	int (*run)(struct app *a, const struct args *args, FILE *out, struct err *e);
 } kinds[] = {
-    {"sessions", cmd_import_sessions},
-    {"people", cmd_import_people},
+    {.kind = "sessions", .run = cmd_import_sessions},
+    {.kind = "people", .run = cmd_import_people},
 };
 
 #define NKINDS ARRAY_LEN(kinds)
@@ -54,6 +54,8 @@ const struct command cmd_import_commands[] = {
             "      column (session UIDs or titles, ';'-separated) signs each person up, under\n"
             "      the session's seats and waitlist",
         .run = cmd_import,
+        .tables = "session person",
+        .act = LEAD_ADD,
     },
     {.name = NULL},
 };

@@ -96,6 +96,8 @@ const struct command cmd_print_commands[] = {
             "      default volunteer), coverage (filled and needed per hour as a chart); --day\n"
             "      one day; [print] paper and roster_phones. Confidential people are not named",
         .run = cmd_print,
+        .tables = "event",
+        .act = LEAD_READ,
     },
     {.name = NULL},
 };

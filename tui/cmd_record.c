@@ -65,16 +65,10 @@ static int list_people_csv(struct app *a, int64_t event, FILE *out, struct err *
 	return ret;
 }
 
-static int cmd_list(struct app *a, const struct args *args, FILE *out, struct err *e)
+int cmd_list_rows(struct app *a, const struct entity_def *ent, const struct record_filter *rows,
+                  enum out_format fmt, FILE *out, struct err *e)
 {
-	const struct entity_def *ent;
-	struct record_filter filter = {0};
-	enum out_format fmt;
-	if (cmd_entity(args->pos[0], &ent, e) < 0 || cmd_format(args, &fmt, e) < 0 ||
-	    cmd_event_opt(args, &filter.event, e) < 0)
-		return -1;
-	if (fmt == OUT_CSV && strcmp(ent->name, "person") == 0)
-		return list_people_csv(a, filter.event, out, e);
+	struct record_filter filter = *rows;
 	struct list_ctx l;
 	l.ncols = list_columns(ent, fmt, l.idx);
 	const char *names[ENTITY_MAX_FIELDS + 1];
@@ -88,6 +82,19 @@ static int cmd_list(struct app *a, const struct args *args, FILE *out, struct er
 	int ret = record_list(&a->ctx, ent, &filter, list_one, &l, e);
 	output_end(l.o);
 	return ret;
+}
+
+static int cmd_list(struct app *a, const struct args *args, FILE *out, struct err *e)
+{
+	const struct entity_def *ent;
+	struct record_filter filter = {0};
+	enum out_format fmt;
+	if (cmd_entity(args->pos[0], &ent, e) < 0 || cmd_format(args, &fmt, e) < 0 ||
+	    cmd_event_opt(args, &filter.event, e) < 0)
+		return -1;
+	if (fmt == OUT_CSV && strcmp(ent->name, "person") == 0)
+		return list_people_csv(a, filter.event, out, e);
+	return cmd_list_rows(a, ent, &filter, fmt, out, e);
 }
 
 static int cmd_show(struct app *a, const struct args *args, FILE *out, struct err *e)
@@ -189,6 +196,8 @@ const struct command cmd_record_commands[] = {
         .help = "list rows of an entity",
         .help_more = list_help,
         .run = cmd_list,
+        .tables = "@",
+        .act = LEAD_READ,
     },
     {
         .name = "show",
@@ -197,6 +206,8 @@ const struct command cmd_record_commands[] = {
         .max_pos = 2,
         .help = "every field of one row, one key: value per line",
         .run = cmd_show,
+        .tables = "@",
+        .act = LEAD_READ,
     },
     {
         .name = "add",
@@ -206,6 +217,8 @@ const struct command cmd_record_commands[] = {
         .max_pos = ARGS_MAX,
         .help = "add a row; prints its id",
         .run = cmd_add,
+        .tables = "@",
+        .act = LEAD_ADD,
     },
     {
         .name = "set",
@@ -215,6 +228,8 @@ const struct command cmd_record_commands[] = {
         .max_pos = ARGS_MAX,
         .help = "change fields of a row",
         .run = cmd_set,
+        .tables = "@",
+        .act = LEAD_SET,
     },
     {
         .name = "rm",
@@ -224,6 +239,8 @@ const struct command cmd_record_commands[] = {
         .max_pos = 2,
         .help = "delete a row (refused while other rows depend on it)",
         .run = cmd_rm,
+        .tables = "@",
+        .act = LEAD_RM,
     },
     {.name = NULL},
 };

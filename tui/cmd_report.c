@@ -509,9 +509,9 @@ static const struct report_kind_entry {
 	const char *name;
 	int (*run)(struct report_out *r, struct err *e);
 } reports[] = {
-    {"coverage", report_coverage_run},
-    {"hours", report_hours_run},
-    {"attendance", report_attendance_run},
+    {.name = "coverage", .run = report_coverage_run},
+    {.name = "hours", .run = report_hours_run},
+    {.name = "attendance", .run = report_attendance_run},
 };
 
 static int cmd_report(struct app *a, const struct args *args, FILE *out, struct err *e)
@@ -549,6 +549,8 @@ const struct command cmd_report_commands[] = {
             "      waitlisted, checked in and no-shows. csv/tsv/json: one table with a section\n"
             "      column",
         .run = cmd_report,
+        .tables = "event",
+        .act = LEAD_READ,
     },
     {.name = NULL},
 };

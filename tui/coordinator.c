@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/lead.h"
 #include "../core/page.h"
 #include "../core/xmalloc.h"
 #include "screen.h"
@@ -279,6 +280,14 @@ static int dispatch(struct tui *t, const struct key *k)
 	}
 }
 
+/* The confidential people the screen now shows, in the audit log. */
+static void audit_sightings(struct tui *t)
+{
+	struct err e = {0};
+	if (lead_flush(t->ctx, &e) < 0)
+		tui_error(t, &e);
+}
+
 static void run(struct tui *t)
 {
 	bool dirty = true, soon = true;
@@ -286,10 +295,14 @@ static void run(struct tui *t)
 		if (dirty) {
 			reload_stale(t);
 			paint(t);
+			audit_sightings(t);
 		}
 		dirty = false;
 		struct key k;
-		if (!ui_read(&k, soon ? IDLE_MS : POLL_MS)) {
+		int got = ui_read(&k, soon ? IDLE_MS : POLL_MS);
+		if (got < 0)
+			return; /* nobody is there to answer */
+		if (!got) {
 			soon = false;
 			dirty = poll_changes(t);
 			dirty = idle_all(t) || dirty;

@@ -6,11 +6,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "app.h"
 #include "cli.h"
 #include "screen.h"
+#include "system.h"
 #include "text.h"
 
 static void usage(FILE *out)
@@ -112,7 +114,9 @@ static int setup(struct app *a, const struct globals *g, struct err *e)
 	if (now && now[0] && clock_pin(&a->clock, now, e) < 0)
 		return -1;
 	const char *db = g->db ? g->db : getenv("MUSTER_DB");
-	if (db && db[0])
+	if (system_mode())
+		system_db_path(a->db_path, sizeof a->db_path);
+	else if (db && db[0])
 		snprintf(a->db_path, sizeof a->db_path, "%s", db);
 	else if (a->cfg.db_path[0])
 		snprintf(a->db_path, sizeof a->db_path, "%s", a->cfg.db_path);
@@ -127,14 +131,39 @@ static int setup(struct app *a, const struct globals *g, struct err *e)
 
 int app_open_db(struct app *a, struct err *e)
 {
-	struct db_options opt = {a->cfg.busy_timeout_ms, a->cfg.db_group};
+	struct db_options opt = {a->cfg.busy_timeout_ms, a->cfg.db_group, false};
 	return db_open(a->db_path, &opt, &a->ctx.db, e);
+}
+
+/* The system build's database, opened with the group's privilege, before
+ * any file of the user's is read. Only root creates it: the first login to
+ * create a database is its admin. */
+static int open_system_db(struct app *a, struct err *e)
+{
+	struct stat st;
+	system_db_path(a->db_path, sizeof a->db_path);
+	if (stat(a->db_path, &st) < 0 && getuid() != 0)
+		return err_set(e, ERR_DB,
+		               "%s: no database yet; the administrator makes it (make "
+		               "install-system, contrib/DEPLOY.md)",
+		               a->db_path);
+	struct db_options opt = {0, system_group(), true};
+	return db_open(a->db_path, &opt, &a->ctx.db, e);
+}
+
+int app_open_lead(struct app *a, struct err *e)
+{
+	return lead_open(&a->ctx, &a->lead, e);
 }
 
 void app_close(struct app *a)
 {
+	if (a->ctx.lead)
+		lead_flush(&a->ctx, NULL);
 	db_close(a->ctx.db);
 	a->ctx.db = NULL;
+	lead_close(&a->lead);
+	a->ctx.lead = NULL;
 }
 
 /* One command. On a terminal its output, whatever the format, goes through
@@ -161,11 +190,23 @@ static void use_utf8(bool kiosk)
 		setlocale(kiosk ? LC_ALL : LC_CTYPE, "C.UTF-8");
 }
 
+/* On a shared server a lead's clock is the server's: a pinned one would
+ * date the audit log and move the rules' windows. */
+static int clock_allowed(struct app *a, struct err *e)
+{
+	if (!system_mode() || !a->clock.pinned || !a->ctx.lead || a->lead.role == LEAD_ADMIN)
+		return 0;
+	return err_set(e, ERR_USAGE, "--now: only an admin pins the clock of a shared database");
+}
+
 int main(int argc, char **argv)
 {
 	static struct app app;
 	struct err e = {0};
 	struct globals g;
+	/* before anything reads the environment */
+	if (system_start(&e) < 0)
+		return die(&e);
 	int parsed = parse_globals(argc, argv, &g, &e);
 	bool kiosk = parsed == 0 && g.first + 1 == argc && strcmp(argv[g.first], "kiosk") == 0;
 	use_utf8(kiosk);
@@ -179,15 +220,31 @@ int main(int argc, char **argv)
 		printf("muster %s\n", MUSTER_VERSION);
 		return 0;
 	}
-	if (setup(&app, &g, &e) < 0)
+	bool needs_db = !g.dump && (g.first >= argc || cli_needs_db(argv[g.first]));
+	/* the system build: the database with the group's privilege, then
+	 * never again (system.h) */
+	if (system_mode() && ((needs_db && open_system_db(&app, &e) < 0) || system_drop(&e) < 0)) {
+		app_close(&app);
 		return die(&e);
+	}
+	if (setup(&app, &g, &e) < 0) {
+		app_close(&app);
+		return die(&e);
+	}
 	if (g.dump) {
 		config_dump(&app.cfg, stdout);
 		return 0;
 	}
-	bool needs_db = g.first >= argc || cli_needs_db(argv[g.first]);
-	if (needs_db && app_open_db(&app, &e) < 0)
+	if (needs_db && app.ctx.db)
+		db_set_busy_timeout(app.ctx.db, app.cfg.busy_timeout_ms);
+	else if (needs_db && app_open_db(&app, &e) < 0)
 		return die(&e);
+	/* everyone but the kiosk (its own account, showing a volunteer only
+	 * their own data) is a lead with a scope */
+	if (needs_db && !kiosk && (app_open_lead(&app, &e) < 0 || clock_allowed(&app, &e) < 0)) {
+		app_close(&app);
+		return die(&e);
+	}
 	int ret;
 	if (g.first >= argc)
 		ret = screen_run_coordinator(&app, &e);

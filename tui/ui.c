@@ -4,6 +4,7 @@
 #define _XOPEN_SOURCE 700
 #include "ui.h"
 
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,6 +60,14 @@ void ui_stop(void)
 	endwin();
 }
 
+/* The terminal hung up (its SSH connection closed, its tmux gone) even if
+ * no SIGHUP came: reading it fails at once, every time. */
+static bool terminal_gone(void)
+{
+	struct pollfd in = {.fd = STDIN_FILENO, .events = POLLIN};
+	return poll(&in, 1, 0) == 1 && (in.revents & (POLLHUP | POLLERR | POLLNVAL));
+}
+
 int ui_read(struct key *k, int timeout_ms)
 {
 	wint_t ch;
@@ -66,7 +75,7 @@ int ui_read(struct key *k, int timeout_ms)
 	wtimeout(stdscr, timeout_ms);
 	int rc = wget_wch(stdscr, &ch);
 	if (rc == ERR)
-		return 0;
+		return terminal_gone() ? -1 : 0;
 	k->ch = ch;
 	k->fn = rc == KEY_CODE_YES;
 	return 1;

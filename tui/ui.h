@@ -17,8 +17,8 @@
  * when there is no terminal. */
 int ui_start(struct ui_theme *th, const struct config *cfg, struct err *e);
 void ui_stop(void);
-/* Wait up to timeout_ms for a key: 1 and *k filled, 0 on timeout. A
- * resize arrives as the function key KEY_RESIZE. */
+/* Wait up to timeout_ms for a key: 1 and *k filled, 0 on timeout, -1 when
+ * the terminal is gone. A resize arrives as the function key KEY_RESIZE. */
 int ui_read(struct key *k, int timeout_ms);
 /* Draw s at (y, x) in exactly `width` columns (cut with "…" or padded). */
 void ui_text(WINDOW *w, int y, int x, int width, const char *s, attr_t a);

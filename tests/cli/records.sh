@@ -89,6 +89,8 @@ ALTER TABLE person DROP COLUMN keep; ALTER TABLE person DROP COLUMN keep_reason;
 ALTER TABLE person DROP COLUMN erased_at; DROP TABLE IF EXISTS kiosk_failure;
 DROP TABLE IF EXISTS itip_sent; DROP TABLE IF EXISTS autofill_item;
 DROP TABLE IF EXISTS autofill_batch;
+DROP TABLE IF EXISTS lead; DROP INDEX IF EXISTS audit_by_actor;
+DROP INDEX IF EXISTS person_confidential;
 PRAGMA user_version = 3'
 t_expect migrate-v4 0 "$M" --db "$old" list events
 t_equal migrate-v4-version "$(sqlite3 "$old" 'PRAGMA user_version')" "$latest"

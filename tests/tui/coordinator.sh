@@ -113,17 +113,10 @@ tm_expect cli-change-appears "Aaron Live"
 # width, so a name cut at 80 columns is whole), hints on the new last line
 tm_resize 100 30
 tm_expect resize-wider "Brightpath Youth Services "
-# the repaint may land in pieces under load: poll line 30, never read it once
-end=$(($(date +%s) + 10))
-until last=$(tm_screen | sed -n 30p) && case "$last" in *"add"*) true ;; *) false ;; esac; do
-	[ "$(date +%s)" -ge "$end" ] && break
-	sleep "$TM_POLL"
-done
-case "$last" in *"add"*) t_ok resize-hints-on-last-line ;; *) t_fail resize-hints-on-last-line "line 30: $last" ;; esac
+if last=$(tm_wait_line 30 "add"); then t_ok resize-hints-on-last-line; else t_fail resize-hints-on-last-line "line 30: $last"; fi
 tm_resize 80 24
 tm_wait "? help" >/dev/null
-last=$(tm_screen | sed -n 24p)
-case "$last" in *"add"*) t_ok resize-back-hints ;; *) t_fail resize-back-hints "line 24: $last" ;; esac
+if last=$(tm_wait_line 24 "add"); then t_ok resize-back-hints; else t_fail resize-back-hints "line 24: $last"; fi
 
 # text from the database never reaches the terminal raw
 esc=$(printf '\033')
