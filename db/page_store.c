@@ -209,6 +209,23 @@ static const struct page_col audit_cols[] = {
     {"entity", "audit.entity"}, {"entity_id", "audit.entity_id"}, {"summary", "audit.summary"},
 };
 
+/* The mail outbox, newest first (messages superseded before they left are
+ * not shown). */
+static const struct page_col outbox_cols[] = {
+    {"id", "mail_outbox.id"},
+    {"status", "mail_outbox.status"},
+    {"kind", "mail_outbox.kind"},
+    {"subject", "mail_outbox.subject"},
+    {"name", "(SELECT person.name FROM person WHERE person.id = mail_outbox.person)"},
+    {"confidential",
+     "(SELECT person.confidential FROM person WHERE person.id = mail_outbox.person)"},
+    {"attempts", "mail_outbox.attempts"},
+    {"person", "mail_outbox.person"},
+};
+#define OUTBOX_SEARCH                                                                              \
+	"(" LIKE("mail_outbox.subject") " OR " LIKE("mail_outbox.recipient") " OR " LIKE(          \
+	    "mail_outbox.status") ")"
+
 /* The columns of a view and their count. */
 #define COLS(c) .cols = c, .ncols = ARRAY_LEN(c)
 
@@ -456,6 +473,28 @@ static const struct page_view views[] = {
         .key = "audit.id",
         .id = "audit.id",
         .row = "audit.id",
+        .desc = true,
+    },
+    {
+        .name = "outbox",
+        .from = "mail_outbox",
+        COLS(outbox_cols),
+        .where = "mail_outbox.status <> 'superseded'",
+        .search = OUTBOX_SEARCH,
+        .key = "mail_outbox.id",
+        .id = "mail_outbox.id",
+        .row = "mail_outbox.id",
+        .desc = true,
+    },
+    {
+        .name = "outbox_event",
+        .from = "mail_outbox",
+        COLS(outbox_cols),
+        .where = "mail_outbox.event = :scope AND mail_outbox.status <> 'superseded'",
+        .search = OUTBOX_SEARCH,
+        .key = "mail_outbox.id",
+        .id = "mail_outbox.id",
+        .row = "mail_outbox.id",
         .desc = true,
     },
     /* an event's entries: audit.event is filled as they are written (migration 3) */

@@ -514,6 +514,11 @@ static const struct report_kind_entry {
     {.name = "attendance", .run = report_attendance_run},
 };
 
+static const char *report_at(size_t i)
+{
+	return i < ARRAY_LEN(reports) ? reports[i].name : NULL;
+}
+
 static int cmd_report(struct app *a, const struct args *args, FILE *out, struct err *e)
 {
 	struct report_event ev;
@@ -549,6 +554,7 @@ const struct command cmd_report_commands[] = {
             "      waitlisted, checked in and no-shows. csv/tsv/json: one table with a section\n"
             "      column",
         .run = cmd_report,
+        .word_at = report_at,
         .tables = "event",
         .act = LEAD_READ,
     },

@@ -270,6 +270,9 @@ static int dispatch(struct tui *t, const struct key *k)
 		tui_home(t);
 		screen_skills_open(t);
 		return R_REDRAW;
+	case ACT_MAIL:
+		screen_outbox_open(t, 0);
+		return R_REDRAW;
 	case ACT_IDS:
 		t->show_ids = !t->show_ids;
 		tui_info(t, t->show_ids ? "Lists show each row's id (# hides them)."

@@ -315,6 +315,14 @@ static const struct keydef table[] = {
                 "or badges, per hour the coverage chart",
     },
     {
+        .action = ACT_MAIL_UPDATES,
+        .name = "mail_updates",
+        .keys = "U",
+        .hint = "mail updates",
+        .help = "event, outbox: queue mail updates for the event (what changed for each "
+                "person since their last message); mail send delivers them",
+    },
+    {
         .action = ACT_SAVE,
         .name = "save",
         .keys = "^S,f10",
@@ -378,6 +386,13 @@ static const struct keydef table[] = {
         .help = "go to the skills (first aid, interpreters...)",
     },
     {
+        .action = ACT_MAIL,
+        .name = "mail",
+        .keys = "M",
+        .hint = "outbox",
+        .help = "go to the mail outbox: messages queued, sent, failed (in an event: its own)",
+    },
+    {
         .action = ACT_IDS,
         .name = "ids",
         .keys = "#",
@@ -430,8 +445,9 @@ static const struct keydef table[] = {
 
 #define NTABLE ARRAY_LEN(table)
 
-const enum action keymap_globals[] = {ACT_HELP, ACT_COMMAND, ACT_REDRAW, ACT_QUIT, ACT_EVENTS,
-                                      ACT_ORGS, ACT_PEOPLE,  ACT_SKILLS, ACT_IDS,  ACT_NONE};
+const enum action keymap_globals[] = {ACT_HELP,   ACT_COMMAND, ACT_REDRAW, ACT_QUIT,
+                                      ACT_EVENTS, ACT_ORGS,    ACT_PEOPLE, ACT_SKILLS,
+                                      ACT_MAIL,   ACT_IDS,     ACT_NONE};
 
 static const struct keydef *def_of(enum action a)
 {

@@ -56,6 +56,7 @@ enum action {
 	ACT_ACCEPT,
 	ACT_DROP,
 	ACT_PRINT,
+	ACT_MAIL_UPDATES,
 	/* forms */
 	ACT_SAVE,
 	ACT_PICK,
@@ -67,6 +68,7 @@ enum action {
 	ACT_ORGS,
 	ACT_PEOPLE,
 	ACT_SKILLS,
+	ACT_MAIL,
 	ACT_IDS,
 	ACT_SEARCH,
 	ACT_COMMAND,

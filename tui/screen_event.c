@@ -30,9 +30,10 @@ struct event_view {
 	struct view *self;
 };
 
-static const enum action common[] = {ACT_NEXT_TAB, ACT_PREV_TAB,  ACT_TAB1, ACT_TAB2, ACT_TAB3,
-                                     ACT_TAB4,     ACT_TAB5,      ACT_TAB6, ACT_TAB7, ACT_TAB8,
-                                     ACT_TAB9,     ACT_EDIT_THIS, ACT_BACK, ACT_NONE};
+static const enum action common[] = {ACT_NEXT_TAB,     ACT_PREV_TAB, ACT_TAB1, ACT_TAB2,
+                                     ACT_TAB3,         ACT_TAB4,     ACT_TAB5, ACT_TAB6,
+                                     ACT_TAB7,         ACT_TAB8,     ACT_TAB9, ACT_EDIT_THIS,
+                                     ACT_MAIL_UPDATES, ACT_MAIL,     ACT_BACK, ACT_NONE};
 
 int event_info_load(struct tui *t, int64_t id, struct event_info *out, struct err *e)
 {
@@ -222,6 +223,12 @@ static int ev_key(struct view *v, struct tui *t, enum action a, const struct key
 		return R_REDRAW;
 	case ACT_EDIT_THIS:
 		return edit_event(t, s);
+	case ACT_MAIL:
+		screen_outbox_open(t, s->ev.id);
+		return R_REDRAW;
+	case ACT_MAIL_UPDATES:
+		screen_outbox_updates(t, s->ev.id, s->ev.name);
+		return R_REDRAW;
 	case ACT_BACK:
 		return R_POP;
 	default:

@@ -103,6 +103,10 @@ void screen_autofill_open(struct tui *t, int64_t event, const char *tz, int64_t 
 /* Ask the question, then take person off shift (kept as dropped). */
 void screen_assign_take_off(struct tui *t, int64_t shift, int64_t person, const char *question);
 void screen_help_open(struct tui *t);
+/* The mail outbox: of event, or every message when event is 0. */
+void screen_outbox_open(struct tui *t, int64_t event);
+/* Ask, then queue mail updates for event (named name). */
+void screen_outbox_updates(struct tui *t, int64_t event, const char *name);
 /* The ':' prompt. */
 void screen_command_open(struct tui *t);
 

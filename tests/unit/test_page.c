@@ -165,11 +165,13 @@ static void test_plans(void **state)
 	    "rooms",         "sessions",     "booths",        "registrations",
 	    "roles",         "shifts",       "waitlist",      "assignments",
 	    "audit",         "shifts_under", "person_skills", "person_availability",
-	    "person_shifts", "speakers",     "agenda"};
+	    "person_shifts", "speakers",     "agenda",        "outbox",
+	    "outbox_event"};
 	for (size_t i = 0; i < ARRAY_LEN(screens); i++) {
 		struct page_req r = {.scope = 1, .has_after = true, .limit = 20};
 		r.after_key = strstr(screens[i], "shift") || strstr(screens[i], "session") ||
-		                      !strcmp(screens[i], "events") || !strcmp(screens[i], "audit")
+		                      !strcmp(screens[i], "events") ||
+		                      !strcmp(screens[i], "audit") || strstr(screens[i], "outbox")
 		                  ? db_int(5)
 		                  : db_text("m");
 		struct err e = {0};

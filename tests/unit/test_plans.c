@@ -441,6 +441,10 @@ static const struct allowed {
     {"FROM skill", "SCAN skill USING COVERING INDEX", "skills, first page, in name order"},
     {"FROM audit ORDER BY audit.id", "SCAN audit",
      "the audit log, first or last page: along the row id, one page"},
+    {"FROM mail_outbox WHERE mail_outbox.status <> 'superseded' ORDER BY mail_outbox.id",
+     "SCAN mail_outbox",
+     "the mail outbox, first or last page: along the row id, one page (superseded messages "
+     "are one per change of a message that had not left yet)"},
     {"LIKE :q", "SCAN ",
      "search (/ then Enter): a substring cannot seek a B-tree, so the list's order is walked "
      "until a page of matches; a term matching nobody reads every row (people: make bench)"},
