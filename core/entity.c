@@ -349,7 +349,7 @@ static const struct entity_def entities[] = {
         .event_where = IN_EVENT,
         .tz_expr = TZ_OF_EVENT("booth"),
         .tz_from = "event",
-        .prepare = schedule_prepare,
+        .prepare = itip_booth_prepare,
         .validate = agenda_booth_validate,
     },
     {

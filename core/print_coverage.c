@@ -273,7 +273,7 @@ int print_coverage(struct sheet *s, struct print_summary *sum, struct err *e)
 {
 	struct coverage cv = {.s = s};
 	struct report_event ev;
-	struct report_coverage_fns fns = {NULL, take_hour, &cv};
+	struct report_coverage_fns fns = {.hour = take_hour, .arg = &cv};
 	int ret = report_event(s->c, s->o->event, &ev, e);
 	if (ret == 0)
 		ret = report_coverage(s->c, &ev, &fns, e);

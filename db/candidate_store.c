@@ -12,6 +12,7 @@
 
 #include "../core/array.h"
 #include "db_internal.h"
+#include "person_sql.h"
 #include "status_sql.h"
 
 #define CLIP(a, b, lo, hi) "max(0, min(" b ", " hi ") - max(" a ", " lo "))"
@@ -20,7 +21,7 @@
  * ?8-?11 the two days (from, to), ?12 seconds a day, ?13 skill, ?14 the
  * shift's local date, ?15 min_age, ?16 latest birth date old enough. */
 /* The columns of scan_sql. */
-enum scan_col { CA_ID, CA_NAME, CA_CONFIDENTIAL, CA_FLAGS, CA_NCOLS };
+enum scan_col { CA_ID, CA_NAME, CA_CONFIDENTIAL, CA_TELL, CA_FLAGS, CA_NCOLS };
 
 /* Laid out by clause; the formatter would scatter the CLIP() calls. */
 /* clang-format off */
@@ -35,7 +36,7 @@ static const char scan_sql[] =
     " WHERE s.event = ?1 AND s.starts < ?6 AND s.ends > ?5"
     " AND s.status = 'open' AND s.id != ?2"
     "  AND a.status IN " ASSIGNMENT_ACTIVE_SQL " GROUP BY a.person)"
-    " SELECT p.id, p.name, p.confidential,"
+    " SELECT p.id, p.name, p.confidential, " PERSON_TELL("p") ","
     " EXISTS (SELECT 1 FROM main.assignment a WHERE a.shift = ?2 AND a.person = p.id"
     "  AND a.status IN " ASSIGNMENT_ACTIVE_SQL ")"
     " | (coalesce(near.overlap, 0) << 1)"
@@ -84,6 +85,7 @@ int candidate_store_scan(struct db *db, const struct cand_query *q,
 		const char *name = db_column_text(st, CA_NAME);
 		struct cand_row r = {db_column_int64(st, CA_ID), name ? name : "",
 		                     db_column_bool(st, CA_CONFIDENTIAL),
+		                     db_column_text(st, CA_TELL),
 		                     (unsigned)db_column_int(st, CA_FLAGS)};
 		if ((ret = fn(arg, &r)) != 0)
 			break;

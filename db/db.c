@@ -514,6 +514,11 @@ int64_t db_data_version(struct db *db)
 	return pragma_int(db, "PRAGMA data_version");
 }
 
+const char *db_sqlite_version(void)
+{
+	return sqlite3_libversion();
+}
+
 int db_schema_version(struct db *db)
 {
 	return (int)pragma_int(db, "PRAGMA user_version");

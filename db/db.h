@@ -55,6 +55,8 @@ int64_t db_data_version(struct db *db);
 int db_schema_version(struct db *db);
 /* The schema version this program writes. */
 int db_schema_latest(void);
+/* The version of the SQLite library muster runs with ("3.40.1"). */
+const char *db_sqlite_version(void);
 /* Number of rows changed by the last statement. */
 int db_changes(struct db *db);
 /* Run PRAGMA integrity_check; 0 when "ok". */

@@ -93,6 +93,9 @@ enum zone_col { ZO_TZ, ZO_FROM, ZO_TO, ZO_COUNT, ZO_NCOLS };
 	" FROM booth b JOIN event e ON e.id = b.event JOIN org o ON o.id = b.org"                  \
 	" LEFT JOIN room r ON r.id = b.room WHERE b.org = ?1"
 
+#define SHIFT_FROM   " FROM shift sh" SHIFT_JOIN " WHERE sh.id = ?1"
+#define SESSION_FROM " FROM session s" SESSION_JOIN " WHERE s.id = ?1"
+
 #define ZONES(q) "SELECT tz, min(starts), max(ends), count(*) FROM (" q ") GROUP BY tz ORDER BY tz"
 
 struct query_def {
@@ -124,6 +127,12 @@ static const struct query_def queries[] = {
     [ICAL_Q_EVENT] = {.items = EVENT_COLS EVENT_FROM,
                       .zones = ZONES(EVENT_COLS EVENT_FROM),
                       .nbind = 1},
+    [ICAL_Q_SHIFT] = {.items = SHIFT_COLS SHIFT_FROM,
+                      .zones = ZONES(SHIFT_COLS SHIFT_FROM),
+                      .nbind = 1},
+    [ICAL_Q_SESSION] = {.items = SESSION_COLS SESSION_FROM,
+                        .zones = ZONES(SESSION_COLS SESSION_FROM),
+                        .nbind = 1},
 };
 
 /* The people queries select the columns of struct ical_store_person. */

@@ -22,6 +22,9 @@ static const char *const raise_room_sql[] = {
     ("UPDATE main.shift SET sequence = sequence + 1"
      " WHERE room = ?1 OR booth IN (SELECT id FROM main.booth WHERE room = ?1)"),
 };
+static const char *const raise_booth_sql[] = {
+    "UPDATE main.shift SET sequence = sequence + 1 WHERE booth = ?1",
+};
 static const char *const raise_event_sql[] = {
     "UPDATE main.session SET sequence = sequence + 1 WHERE event = ?1",
     "UPDATE main.booth SET sequence = sequence + 1 WHERE event = ?1",
@@ -126,6 +129,11 @@ static int run_all(struct db *db, const char *const *sql, size_t n, int64_t key,
 int itip_store_raise_room(struct db *db, int64_t room, struct err *e)
 {
 	return run_all(db, raise_room_sql, ARRAY_LEN(raise_room_sql), room, e);
+}
+
+int itip_store_raise_booth(struct db *db, int64_t booth, struct err *e)
+{
+	return run_all(db, raise_booth_sql, ARRAY_LEN(raise_booth_sql), booth, e);
 }
 
 int itip_store_raise_event(struct db *db, int64_t event, struct err *e)

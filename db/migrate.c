@@ -349,6 +349,47 @@ static const char schema_v10[] =
     "CREATE INDEX audit_by_actor ON audit(actor, entity, action, entity_id);"
     "CREATE INDEX person_confidential ON person(id) WHERE confidential = 1;";
 
+/* Version 11: the mail outbox (mail invite, updates, reminders queue; mail
+ * send delivers). One row per message to one person about one iCalendar
+ * UID: the whole RFC 5322 message as handed to sendmail, its stable
+ * Message-ID, what it says in iTIP terms (method, SEQUENCE, the item's own
+ * sequence), and its delivery: queued, sending (claimed by one handoff),
+ * sent, failed (after [mail] max_attempts), unknown (its handoff was killed
+ * after the claim: never sent again) or superseded (replaced before it left
+ * by a newer message about the same UID). event is the event the item
+ * belongs to, without a foreign key: a queued message is no part of the
+ * event's data (rm and the privacy rules go by the person). itip_sent gets
+ * an index by uid, to find what was sent about an event's items. */
+static const char schema_v11[] =
+    "CREATE TABLE mail_outbox ("
+    " id INTEGER PRIMARY KEY,"
+    " person INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,"
+    " event INTEGER NOT NULL,"
+    " kind TEXT NOT NULL CHECK (kind IN ('invite','update','cancel','reminder')),"
+    " item_kind TEXT NOT NULL CHECK (item_kind IN ('event','shift','session')),"
+    " item_id INTEGER NOT NULL,"
+    " uid TEXT NOT NULL,"
+    " method TEXT NOT NULL CHECK (method IN ('REQUEST','CANCEL')),"
+    " sequence INTEGER NOT NULL CHECK (sequence >= 0),"
+    " item_sequence INTEGER NOT NULL CHECK (item_sequence >= 0),"
+    " recipient TEXT NOT NULL,"
+    " subject TEXT NOT NULL,"
+    " message_id TEXT NOT NULL UNIQUE,"
+    " message TEXT NOT NULL,"
+    " status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued','sending','sent',"
+    "  'failed','unknown','superseded')),"
+    " attempts INTEGER NOT NULL DEFAULT 0,"
+    " next_attempt_at INTEGER NOT NULL,"
+    " claimed_at INTEGER,"
+    " claimed_by INTEGER,"
+    " last_error TEXT,"
+    " queued_at INTEGER NOT NULL,"
+    " sent_at INTEGER);"
+    "CREATE INDEX mail_outbox_due ON mail_outbox(status, next_attempt_at, id);"
+    "CREATE INDEX mail_outbox_by_person ON mail_outbox(person, uid);"
+    "CREATE INDEX mail_outbox_by_event ON mail_outbox(event, id);"
+    "CREATE INDEX itip_sent_by_uid ON itip_sent(uid);";
+
 /* migrations[i] takes a database from user_version i to i + 1; one a
  * line, so that branches appending a step merge cleanly. */
 /* clang-format off */
@@ -363,6 +404,7 @@ static const char *const migrations[] = {
     schema_v8,
     schema_v9,
     schema_v10,
+    schema_v11,
 };
 /* clang-format on */
 

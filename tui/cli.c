@@ -26,6 +26,7 @@ static const struct command *const groups[] = {
     cmd_report_commands,
     cmd_privacy_commands,
     cmd_print_commands,
+    cmd_mail_commands,
     cmd_lead_commands,
 };
 /* clang-format on */

@@ -21,6 +21,7 @@ extern const struct command cmd_signup_commands[];
 extern const struct command cmd_autofill_commands[];
 extern const struct command cmd_privacy_commands[];
 extern const struct command cmd_print_commands[];
+extern const struct command cmd_mail_commands[];
 extern const struct command cmd_lead_commands[];
 
 /* import people FILE.csv [--event ID --kind KIND] (the import dispatcher's

@@ -16,6 +16,11 @@ static const struct {
 
 #define NKINDS ARRAY_LEN(kinds)
 
+static const char *import_kind_at(size_t i)
+{
+	return i < NKINDS ? kinds[i].kind : NULL;
+}
+
 static int cmd_import(struct app *a, const struct args *args, FILE *out, struct err *e)
 {
 	char names[128] = "";
@@ -54,6 +59,7 @@ const struct command cmd_import_commands[] = {
             "      column (session UIDs or titles, ';'-separated) signs each person up, under\n"
             "      the session's seats and waitlist",
         .run = cmd_import,
+        .word_at = import_kind_at,
         .tables = "session person",
         .act = LEAD_ADD,
     },

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../core/array.h"
 #include "../core/lead.h"
 #include "cmd.h"
 #include "text.h"
@@ -147,6 +148,12 @@ static const struct {
     {"rm", lead_rm},
 };
 
+/* The subcommands, for the command table's first word (shell completion). */
+static const char *lead_subcommand_at(size_t i)
+{
+	return i < ARRAY_LEN(subcommands) ? subcommands[i].name : NULL;
+}
+
 static int cmd_lead(struct app *a, const struct args *args, FILE *out, struct err *e)
 {
 	for (size_t i = 0; i < sizeof subcommands / sizeof subcommands[0]; i++)
@@ -173,6 +180,7 @@ const struct command cmd_lead_commands[] = {
                 "      Adding and removing leads is for admins, audited; show without LOGIN\n"
                 "      is yourself",
         .run = cmd_lead,
+        .word_at = lead_subcommand_at,
         .tables = "lead",
         .act = LEAD_READ,
     },

@@ -178,6 +178,26 @@ static int cmd_rm(struct app *a, const struct args *args, FILE *out, struct err 
 	return 0;
 }
 
+/* What list takes: an entity's plural; the others take its name. */
+static const char *entity_plural_at(size_t i)
+{
+	return entity_at(i) ? entity_at(i)->plural : NULL;
+}
+
+static const char *entity_name_at(size_t i)
+{
+	return entity_at(i) ? entity_at(i)->name : NULL;
+}
+
+/* add, set and rm: the entities that are not read-only (the audit log is). */
+static const char *writable_entity_at(size_t i)
+{
+	for (size_t k = 0; entity_at(k); k++)
+		if (!entity_at(k)->read_only && i-- == 0)
+			return entity_at(k)->name;
+	return NULL;
+}
+
 /* " (events, orgs, ...)": every entity list takes, from the entity table. */
 static void list_help(FILE *out)
 {
@@ -196,6 +216,7 @@ const struct command cmd_record_commands[] = {
         .help = "list rows of an entity",
         .help_more = list_help,
         .run = cmd_list,
+        .word_at = entity_plural_at,
         .tables = "@",
         .act = LEAD_READ,
     },
@@ -206,6 +227,7 @@ const struct command cmd_record_commands[] = {
         .max_pos = 2,
         .help = "every field of one row, one key: value per line",
         .run = cmd_show,
+        .word_at = entity_name_at,
         .tables = "@",
         .act = LEAD_READ,
     },
@@ -217,6 +239,7 @@ const struct command cmd_record_commands[] = {
         .max_pos = ARGS_MAX,
         .help = "add a row; prints its id",
         .run = cmd_add,
+        .word_at = writable_entity_at,
         .tables = "@",
         .act = LEAD_ADD,
     },
@@ -228,6 +251,7 @@ const struct command cmd_record_commands[] = {
         .max_pos = ARGS_MAX,
         .help = "change fields of a row",
         .run = cmd_set,
+        .word_at = writable_entity_at,
         .tables = "@",
         .act = LEAD_SET,
     },
@@ -239,6 +263,7 @@ const struct command cmd_record_commands[] = {
         .max_pos = 2,
         .help = "delete a row (refused while other rows depend on it)",
         .run = cmd_rm,
+        .word_at = writable_entity_at,
         .tables = "@",
         .act = LEAD_RM,
     },

@@ -202,6 +202,13 @@ static const struct keydef table[] = {
         .help = "delete the selected row (asks first)",
     },
     {
+        .action = ACT_UNREGISTER,
+        .name = "unregister",
+        .keys = "d,delete",
+        .hint = "cancel registration",
+        .help = "cancel the selected registration (asks first)",
+    },
+    {
         .action = ACT_ADD_ROOM,
         .name = "add_room",
         .keys = "r",
@@ -308,6 +315,14 @@ static const struct keydef table[] = {
                 "or badges, per hour the coverage chart",
     },
     {
+        .action = ACT_MAIL_UPDATES,
+        .name = "mail_updates",
+        .keys = "U",
+        .hint = "mail updates",
+        .help = "event, outbox: queue mail updates for the event (what changed for each "
+                "person since their last message); mail send delivers them",
+    },
+    {
         .action = ACT_SAVE,
         .name = "save",
         .keys = "^S,f10",
@@ -371,6 +386,20 @@ static const struct keydef table[] = {
         .help = "go to the skills (first aid, interpreters...)",
     },
     {
+        .action = ACT_MAIL,
+        .name = "mail",
+        .keys = "M",
+        .hint = "outbox",
+        .help = "go to the mail outbox: messages queued, sent, failed (in an event: its own)",
+    },
+    {
+        .action = ACT_IDS,
+        .name = "ids",
+        .keys = "#",
+        .hint = "ids",
+        .help = "show or hide each row's id in lists (for the : prompt)",
+    },
+    {
         .action = ACT_SEARCH,
         .name = "search",
         .keys = "/",
@@ -416,8 +445,9 @@ static const struct keydef table[] = {
 
 #define NTABLE ARRAY_LEN(table)
 
-const enum action keymap_globals[] = {ACT_HELP, ACT_COMMAND, ACT_REDRAW, ACT_QUIT, ACT_EVENTS,
-                                      ACT_ORGS, ACT_PEOPLE,  ACT_SKILLS, ACT_NONE};
+const enum action keymap_globals[] = {ACT_HELP,   ACT_COMMAND, ACT_REDRAW, ACT_QUIT,
+                                      ACT_EVENTS, ACT_ORGS,    ACT_PEOPLE, ACT_SKILLS,
+                                      ACT_MAIL,   ACT_IDS,     ACT_NONE};
 
 static const struct keydef *def_of(enum action a)
 {

@@ -31,7 +31,8 @@ void ui_fill(WINDOW *w, int y, int x, int width, attr_t a);
 /* A border with a title on the top line. */
 void ui_frame(WINDOW *w, const char *title, attr_t border, attr_t title_attr);
 /* Word-wrap text into at most maxlines lines of width columns, drawn from
- * (y, x); returns the lines used. */
+ * (y, x); a newline in text ends a line (never shown as a mark). Returns
+ * the lines used. */
 int ui_wrap(WINDOW *w, int y, int x, int width, int maxlines, const char *text, attr_t a);
 /* Line k of text wrapped at width into out: 0 when there is no such line,
  * 1 when it is the last, 2 when more follows. */

@@ -28,6 +28,8 @@
 #include "../../core/autofill.h"
 #include "../../core/entity.h"
 #include "../../core/lead.h"
+#include "../../core/mail_outbox.h"
+#include "../../core/mail_send.h"
 #include "../../core/page.h"
 #include "../../core/people_csv.h"
 #include "../../core/person.h"
@@ -235,6 +237,7 @@ static const struct {
     /* bookkeeping the stores keep in main.* tables whoever asks */
     {"itip_sent", {"rasx", "", "", "", ""}},
     {"autofill_batch", {"rasx", "", "", "", ""}},
+    {"mail_outbox", {"rasx", "", "", "", ""}},
 };
 
 static const char act_letter[LEAD_NACTS] = {'r', 'a', 's', 'x'};
@@ -703,6 +706,36 @@ static void org_lead_keeps_to_its_org(void **state)
 	done();
 }
 
+static int no_row(void *arg, const struct mail_store_row *r)
+{
+	(void)arg;
+	(void)r;
+	fail_msg("a lead read the outbox");
+	return 0;
+}
+
+/* The mail outbox holds every event's messages to everyone: admins' only;
+ * nothing is queued, sent or read by another lead. */
+static void mail_for_admins(void **state)
+{
+	(void)state;
+	struct err e = {0};
+	struct mail_summary s;
+	struct ctx *c = as("co");
+	assert_int_equal(mail_invite(c, E1, NULL, NULL, NULL, &s, &e), -1);
+	assert_int_equal(e.code, ERR_REFUSED);
+	assert_non_null(strstr(e.msg, "may not add mail_outbox"));
+	assert_int_equal(mail_updates(c, E1, NULL, NULL, &s, &e), -1);
+	assert_int_equal(mail_reminders(c, NULL, NULL, &s, &e), -1);
+	assert_int_equal(mail_status_each(c, NULL, 0, no_row, NULL, &e), -1);
+	assert_int_equal(mail_recover(c, NULL, &e), -1);
+	assert_non_null(strstr(e.msg, "may not change mail_outbox"));
+	int64_t *ids;
+	size_t n;
+	assert_int_equal(mail_due(c, 0, &ids, &n, &e), -1);
+	done();
+}
+
 static void coordinator_within_its_events(void **state)
 {
 	(void)state;
@@ -846,6 +879,7 @@ int main(void)
 	    cmocka_unit_test(role_lead_autofills_its_shifts),
 	    cmocka_unit_test(org_lead_keeps_to_its_org),
 	    cmocka_unit_test(coordinator_within_its_events),
+	    cmocka_unit_test(mail_for_admins),
 	    cmocka_unit_test(import_within_scope),
 	    cmocka_unit_test(lead_rules),
 	    cmocka_unit_test(first_admin),

@@ -352,7 +352,7 @@ static void visit_reports(struct plans *f)
 	struct err e = {0};
 	if (report_event(&f->fx.ctx, 2, &ev, &e) < 0)
 		fail_msg("report: %s", e.msg);
-	struct report_coverage_fns cov = {report_shift_seen, report_hour_seen, NULL};
+	struct report_coverage_fns cov = {.shift = report_shift_seen, .hour = report_hour_seen};
 	struct report_attendance_fns att = {report_kind_seen, report_session_seen, NULL};
 	if (report_coverage(&f->fx.ctx, &ev, &cov, &e) < 0 ||
 	    report_hours(&f->fx.ctx, &ev, report_volunteer_seen, NULL, &e) < 0 ||
@@ -441,6 +441,10 @@ static const struct allowed {
     {"FROM skill", "SCAN skill USING COVERING INDEX", "skills, first page, in name order"},
     {"FROM audit ORDER BY audit.id", "SCAN audit",
      "the audit log, first or last page: along the row id, one page"},
+    {"FROM mail_outbox WHERE mail_outbox.status <> 'superseded' ORDER BY mail_outbox.id",
+     "SCAN mail_outbox",
+     "the mail outbox, first or last page: along the row id, one page (superseded messages "
+     "are one per change of a message that had not left yet)"},
     {"LIKE :q", "SCAN ",
      "search (/ then Enter): a substring cannot seek a B-tree, so the list's order is walked "
      "until a page of matches; a term matching nobody reads every row (people: make bench)"},
