@@ -9,6 +9,8 @@
 #include "clock.h"
 #include "config.h"
 
+struct elig_memo;
+
 struct ctx {
 	struct db *db;
 	const struct config *cfg;
@@ -20,6 +22,7 @@ struct ctx {
 	 * write has committed; NULL: nobody listens. */
 	void (*notice)(void *arg, const char *line);
 	void *notice_arg;
+	struct elig_memo *memo;      /* facts the rules read, kept (core/elig_memo.h); NULL: none */
 };
 
 /* A write about a pair of rows: (event, person), (shift, person). */

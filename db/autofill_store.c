@@ -169,6 +169,31 @@ int autofill_store_load(struct db *db, int64_t event, int64_t from, int64_t to,
 	return 0;
 }
 
+static const char sql_volunteers[] =
+    "SELECT r.person FROM registration r WHERE" VOLUNTEERS " ORDER BY r.person";
+
+int autofill_store_volunteers(struct db *db, int64_t event, int64_t **out, size_t *n, struct err *e)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	if (db_acquire(db, sql_volunteers, &st, e) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, event);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 64;
+			*out = xrealloc(*out, cap * sizeof **out);
+		}
+		(*out)[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	int ret = rc == SQLITE_DONE ? 0 : db_fail(db, e, "auto-fill");
+	db_release(db, st);
+	return ret;
+}
+
 /* ---- batches ------------------------------------------------------------ */
 
 static const char sql_batch_new[] =

@@ -336,6 +336,43 @@ static void test_overtaken(void **state)
 	autofill_free(&pl);
 }
 
+/* A volunteer whose registration was cancelled after the plan is skipped,
+ * not registered again by the assignment. */
+static void test_no_longer_volunteer(void **state)
+{
+	struct ctx *c = &((struct fixture *)*state)->ctx;
+	int64_t ev = add_event(c, "2027-03-20");
+	int64_t role = add_role(c, ev, "Greeter", 0, 0);
+	int64_t s = add_shift(c, ev, role, "2027-03-20 09:00", "2027-03-20 11:00", 2, 2);
+	add_volunteer(c, ev, "Ana");
+	add_volunteer(c, ev, "Ben");
+	struct af_plan pl;
+	plan(c, ev, &pl);
+	assert_int_equal(pl.npicks, 2);
+	struct err e = {0};
+	struct field_assign off = {"status", "cancelled"};
+	/* Ben's registration is the second one */
+	assert_int_equal(record_set(c, entity_find("registration"), 2, &off, 1, &e), 0);
+	assert_int_equal(autofill_apply(c, &pl, &e), 0);
+	assert_int_equal(pl.stats.added, 1);
+	assert_int_equal(pl.stats.skipped, 1);
+	for (size_t i = 0; i < pl.npicks; i++) {
+		assert_int_equal(pl.picks[i].shift, s);
+		if (strcmp(pl.picks[i].name, "Ben") == 0) {
+			assert_int_equal(pl.picks[i].state, AF_SKIPPED);
+			assert_string_equal(pl.picks[i].why,
+			                    "Ben is no longer a registered volunteer of Forum");
+		} else {
+			assert_int_equal(pl.picks[i].state, AF_ADDED);
+		}
+	}
+	struct record r;
+	assert_int_equal(record_get(c, entity_find("registration"), 2, &r, &e), 0);
+	assert_string_equal(record_text(&r, "status"), "cancelled");
+	record_free(&r);
+	autofill_free(&pl);
+}
+
 /* Scope: role of another event, a day outside the event, an unknown event. */
 static void test_scope(void **state)
 {
@@ -403,7 +440,7 @@ int main(void)
 	    fixture_unit_test(test_availability), fixture_unit_test(test_rest),
 	    fixture_unit_test(test_dst_day),      fixture_unit_test(test_age),
 	    fixture_unit_test(test_overtaken),    fixture_unit_test(test_scope),
-	    fixture_unit_test(test_undo),
+	    fixture_unit_test(test_undo),         fixture_unit_test(test_no_longer_volunteer),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
