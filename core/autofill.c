@@ -43,7 +43,7 @@
 #define CHUNK_MAX 1024        /* and the most writes in one */
 #define PAUSE_MS  10          /* the lock left free between chunks */
 #define MARGIN    (2 * 86400) /* facts read around the event's shifts */
-#define WORK      4000000     /* rule checks the repairs may spend */
+#define WORK      20000000    /* rule checks the repairs may spend */
 
 const char *const autofill_reason_words[AF_NREASONS] = {
     [AF_BUSY] = "busy at that time",
