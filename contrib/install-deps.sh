@@ -8,7 +8,8 @@ calcurse khal python3-icalendar python3-vobject ruby ruby-icalendar radicale php
 php-sabre-vobject strace time clang libclang-rt-14-dev util-linux
 libcairo2-dev libpango1.0-dev libzint-dev fonts-noto-core fonts-khmeros
 fonts-thai-tlwg fonts-noto-cjk fonts-dejavu-core poppler-utils python3-pypdf zbar-tools
-coinor-cbc"
+libgmime-3.0-dev msmtp python3-aiosmtpd
+coinor-cbc bash-completion zsh dpkg-dev debhelper lintian"
 
 missing=""
 for p in $PKGS; do

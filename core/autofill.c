@@ -31,6 +31,7 @@
 #include "../db/autofill_store.h"
 #include "../db/rules_store.h"
 #include "audit.h"
+#include "lead.h"
 #include "autofill_model.h"
 #include "elig_memo.h"
 #include "entity.h"
@@ -679,6 +680,9 @@ static struct elig_memo *memo_for(const struct af_plan *p)
 
 int autofill_apply(struct ctx *c, struct af_plan *p, struct err *e)
 {
+	/* a lead who may add no assignment at all writes no batch either */
+	if (lead_allows(c, "assignment", LEAD_ADD, e) < 0)
+		return -1;
 	const char *reason = c->override_reason;
 	struct elig_memo *memo = c->memo;
 	c->override_reason = NULL; /* auto-fill never overrides */
@@ -766,7 +770,8 @@ int autofill_undo(struct ctx *c, int64_t batch, struct af_undo *out, struct err 
 	size_t n = 0, cap = 0, i = 0;
 	memset(out, 0, sizeof *out);
 	out->batch = batch;
-	if (autofill_store_batch_get(c->db, batch, &b, e) < 0 ||
+	if (lead_allows(c, "assignment", LEAD_SET, e) < 0 ||
+	    autofill_store_batch_get(c->db, batch, &b, e) < 0 ||
 	    autofill_store_items(c->db, batch, &ids, &n, e) < 0)
 		return -1;
 	out->event = b.event;

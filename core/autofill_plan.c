@@ -255,10 +255,7 @@ void am_assign(struct af_model *m, int si, int pi)
 {
 	struct am_shift *s = &m->shifts[si];
 	struct am_person *p = &m->people[pi];
-	if (p->niv == p->civ) {
-		p->civ = p->civ ? p->civ * 2 : 8;
-		p->iv = xrealloc(p->iv, (size_t)p->civ * sizeof *p->iv);
-	}
+	XGROW(p->iv, p->niv, p->civ, 8);
 	int k = p->niv;
 	while (k > 0 && p->iv[k - 1].starts > s->starts) {
 		p->iv[k] = p->iv[k - 1];
@@ -266,10 +263,7 @@ void am_assign(struct af_model *m, int si, int pi)
 	}
 	p->iv[k] = (struct am_iv){s->starts, s->ends, si, true};
 	p->niv++;
-	if (s->ntaken == s->ctaken) {
-		s->ctaken = s->ctaken ? s->ctaken * 2 : 4;
-		s->taken = xrealloc(s->taken, (size_t)s->ctaken * sizeof *s->taken);
-	}
+	XGROW(s->taken, s->ntaken, s->ctaken, 4);
 	s->taken[s->ntaken++] = pi;
 	p->load += s->ends - s->starts;
 	reorder(m, pi);

@@ -73,7 +73,9 @@ static int take(void *arg, const struct cand_row *r)
 		rank = CAND_SOFT;
 	if (rank < ld->floor)
 		rank = ld->floor;
-	cs->v[cs->n++] = (struct candidate){r->person, xstrdup(r->name), r->confidential, rank, 0};
+	cs->v[cs->n++] = (struct candidate){
+	    r->person, xstrdup(r->name), r->confidential, r->tell ? xstrdup(r->tell) : NULL, rank,
+	    0};
 	return 0;
 }
 
@@ -122,8 +124,10 @@ int candidates_load(struct ctx *c, int64_t shift, struct candidates *out, struct
 
 void candidates_free(struct candidates *cs)
 {
-	for (size_t i = 0; i < cs->n; i++)
+	for (size_t i = 0; i < cs->n; i++) {
 		free(cs->v[i].name);
+		free(cs->v[i].tell);
+	}
 	free(cs->v);
 	memset(cs, 0, sizeof *cs);
 }

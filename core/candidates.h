@@ -22,6 +22,7 @@ struct candidate {
 	int64_t person;
 	char *name;
 	bool confidential;
+	char *tell;          /* email and organization, or the code; NULL = nothing */
 	enum cand_rank rank; /* the estimate */
 	size_t by_name;      /* place in name order (0 first) */
 };

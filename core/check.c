@@ -23,10 +23,14 @@ static const struct {
 	const char *kind;
 	bool hard;
 } kinds[] = {
-    {"overlap", true},  {"full", true},          {"room", true},     {"booth", true},
-    {"span", true},     {"event", true},         {"capacity", true}, {"waitlist", true},
-    {"speaker", false}, {"rest", false},         {"hours", false},   {"skill", false},
-    {"age", false},     {"availability", false}, {"signup", true},   {"signups", false},
+    {.kind = "overlap", .hard = true},  {.kind = "full", .hard = true},
+    {.kind = "room", .hard = true},     {.kind = "booth", .hard = true},
+    {.kind = "span", .hard = true},     {.kind = "event", .hard = true},
+    {.kind = "capacity", .hard = true}, {.kind = "waitlist", .hard = true},
+    {.kind = "speaker", .hard = false}, {.kind = "rest", .hard = false},
+    {.kind = "hours", .hard = false},   {.kind = "skill", .hard = false},
+    {.kind = "age", .hard = false},     {.kind = "availability", .hard = false},
+    {.kind = "signup", .hard = true},   {.kind = "signups", .hard = false},
 };
 
 bool check_kind_hard(const char *kind)
@@ -108,12 +112,12 @@ static struct daygrid *grid_of(struct checker *k, int64_t event)
 /* The local days [d0, d1) a shift touches, from the event's grid. */
 static size_t shift_days(struct checker *k, const struct cs_row *r, int64_t (*days)[2], size_t max)
 {
-	struct daygrid *g = grid_of(k, r->i[2]);
+	struct daygrid *g = grid_of(k, r->i[CS_TL_EVENT]);
 	if (!g) {
 		k->failed = 1;
 		return 0;
 	}
-	int64_t starts = r->i[3], ends = r->i[4];
+	int64_t starts = r->i[CS_TL_STARTS], ends = r->i[CS_TL_ENDS];
 	if (starts < g->mid[0] || ends > g->mid[g->n - 1])
 		return rules_days_of(g->tz, starts, ends, days, max);
 	size_t lo = 0, hi = g->n - 1; /* last midnight <= starts */
@@ -145,13 +149,13 @@ struct named {
 static int name_row(struct checker *k, struct named *nm, size_t i)
 {
 	if (!nm->have_person) {
-		if (rules_store_person(k->c->db, k->rows[0].i[0], &nm->p, k->e) < 0)
+		if (rules_store_person(k->c->db, k->rows[0].i[CS_TL_PERSON], &nm->p, k->e) < 0)
 			return -1;
 		nm->have_person = true;
 	}
 	if (nm->loaded[i])
 		return 0;
-	if (eligibility_load(k->c, k->rows[i].i[1], &nm->s[i], k->e) < 0)
+	if (eligibility_load(k->c, k->rows[i].i[CS_TL_SHIFT], &nm->s[i], k->e) < 0)
 		return -1;
 	eligibility_slot(&nm->s[i], &nm->slots[i]);
 	nm->loaded[i] = true;
@@ -173,8 +177,9 @@ static bool timeline_clean(struct checker *k)
 {
 	int64_t rest = (int64_t)k->c->cfg->min_rest_minutes * 60, total = 0;
 	for (size_t i = 0; i < k->nrows; i++) {
-		total = ck_add(total, ck_sub(k->rows[i].i[4], k->rows[i].i[3]));
-		if (i + 1 < k->nrows && k->rows[i + 1].i[3] < ck_add(k->rows[i].i[4], rest))
+		total = ck_add(total, ck_sub(k->rows[i].i[CS_TL_ENDS], k->rows[i].i[CS_TL_STARTS]));
+		if (i + 1 < k->nrows &&
+		    k->rows[i + 1].i[CS_TL_STARTS] < ck_add(k->rows[i].i[CS_TL_ENDS], rest))
 			return false;
 	}
 	return (double)total <= k->c->cfg->max_hours_per_day * 3600.0;
@@ -185,8 +190,9 @@ static int timeline_pairs(struct checker *k, struct named *nm)
 	int64_t rest = (int64_t)k->c->cfg->min_rest_minutes * 60;
 	char msg[RULE_MSG_MAX];
 	for (size_t i = 0; i < k->nrows; i++) {
-		for (size_t j = i + 1;
-		     j < k->nrows && k->rows[j].i[3] < ck_add(k->rows[i].i[4], rest); j++) {
+		for (size_t j = i + 1; j < k->nrows && k->rows[j].i[CS_TL_STARTS] <
+		                                           ck_add(k->rows[i].i[CS_TL_ENDS], rest);
+		     j++) {
 			struct rules_fmt f;
 			if (name_row(k, nm, i) < 0 || name_row(k, nm, j) < 0)
 				return fail(k);
@@ -211,8 +217,8 @@ static int64_t day_total(const struct checker *k, int64_t d0, int64_t d1)
 {
 	int64_t total = 0;
 	for (size_t i = 0; i < k->nrows; i++) {
-		int64_t a = k->rows[i].i[3] > d0 ? k->rows[i].i[3] : d0;
-		int64_t b = k->rows[i].i[4] < d1 ? k->rows[i].i[4] : d1;
+		int64_t a = k->rows[i].i[CS_TL_STARTS] > d0 ? k->rows[i].i[CS_TL_STARTS] : d0;
+		int64_t b = k->rows[i].i[CS_TL_ENDS] < d1 ? k->rows[i].i[CS_TL_ENDS] : d1;
 		total = ck_add(total, b > a ? ck_sub(b, a) : 0);
 	}
 	return total;
@@ -271,7 +277,7 @@ static int timeline_person(struct checker *k)
 static int timeline_row(void *arg, const struct cs_row *row)
 {
 	struct checker *k = arg;
-	if (k->nrows && k->rows[0].i[0] != row->i[0]) {
+	if (k->nrows && k->rows[0].i[CS_TL_PERSON] != row->i[CS_TL_PERSON]) {
 		if (timeline_person(k))
 			return 1;
 		k->nrows = 0;
@@ -290,11 +296,12 @@ static int overfilled_row(void *arg, const struct cs_row *row)
 	struct rules_fmt f;
 	struct rules_slot slot;
 	char msg[RULE_MSG_MAX];
-	if (eligibility_load(k->c, row->i[0], &s, k->e) < 0)
+	if (eligibility_load(k->c, row->i[CS_OF_SHIFT], &s, k->e) < 0)
 		return fail(k);
 	fmt_of(k, &s, &f);
 	eligibility_slot(&s, &slot);
-	rules_shift_overfilled(&f, row->i[0], &slot, row->i[1], row->i[2], msg, sizeof msg);
+	rules_shift_overfilled(&f, row->i[CS_OF_SHIFT], &slot, row->i[CS_OF_TAKEN],
+	                       row->i[CS_OF_NEED_MAX], msg, sizeof msg);
 	return emit(k, "full", msg);
 }
 
@@ -317,8 +324,8 @@ static int room_clash_row(void *arg, const struct cs_row *row)
 	struct rs_slot a, b;
 	struct rs_event ev;
 	char room[RS_NAME], msg[RULE_MSG_MAX], title[RS_NAME + 2];
-	if (session_of(k, row->i[0], &a, &ev, room, sizeof room) < 0 ||
-	    session_of(k, row->i[1], &b, &ev, room, sizeof room) < 0)
+	if (session_of(k, row->i[CS_CL_FIRST], &a, &ev, room, sizeof room) < 0 ||
+	    session_of(k, row->i[CS_CL_LATER], &b, &ev, room, sizeof room) < 0)
 		return fail(k);
 	snprintf(title, sizeof title, "\"%s\"", b.what);
 	struct rules_fmt f = {ev.tz, k->c->cfg->time_12h};
@@ -334,8 +341,10 @@ static int booth_clash_row(void *arg, const struct cs_row *row)
 	struct rs_event ev;
 	int64_t event;
 	char msg[RULE_MSG_MAX], label[RS_NAME];
-	if (rules_store_booth(k->c->db, row->i[1], &b, &event, label, sizeof label, k->e) < 0 ||
-	    rules_store_booth(k->c->db, row->i[0], &a, &event, label, sizeof label, k->e) < 0 ||
+	if (rules_store_booth(k->c->db, row->i[CS_CL_LATER], &b, &event, label, sizeof label,
+	                      k->e) < 0 ||
+	    rules_store_booth(k->c->db, row->i[CS_CL_FIRST], &a, &event, label, sizeof label,
+	                      k->e) < 0 ||
 	    rules_store_event(k->c->db, event, &ev, k->e) < 0)
 		return fail(k);
 	struct rules_fmt f = {ev.tz, k->c->cfg->time_12h};
@@ -349,11 +358,12 @@ static int outside_row(void *arg, const struct cs_row *row)
 	struct checker *k = arg;
 	struct rs_event ev;
 	char msg[RULE_MSG_MAX];
-	if (rules_store_event(k->c->db, row->i[1], &ev, k->e) < 0)
+	if (rules_store_event(k->c->db, row->i[CS_OU_EVENT], &ev, k->e) < 0)
 		return fail(k);
 	struct rules_fmt f = {ev.tz, k->c->cfg->time_12h};
-	struct rules_slot item = {row->t[0], row->i[2], row->i[3]};
-	rules_in_span(&f, &item, ev.name, row->i[4], row->i[5], msg, sizeof msg);
+	struct rules_slot item = {row->t[CS_OU_WHAT], row->i[CS_OU_STARTS], row->i[CS_OU_ENDS]};
+	rules_in_span(&f, &item, ev.name, row->i[CS_OU_SPAN0], row->i[CS_OU_SPAN1], msg,
+	              sizeof msg);
 	return emit(k, "span", msg);
 }
 
@@ -362,11 +372,11 @@ static int cross_event_row(void *arg, const struct cs_row *row)
 	struct checker *k = arg;
 	struct rs_event a, b;
 	char msg[RULE_MSG_MAX];
-	if (rules_store_event(k->c->db, row->i[0], &a, k->e) < 0 ||
-	    rules_store_event(k->c->db, row->i[1], &b, k->e) < 0)
+	if (rules_store_event(k->c->db, row->i[CS_CE_EVENT], &a, k->e) < 0 ||
+	    rules_store_event(k->c->db, row->i[CS_CE_OTHER], &b, k->e) < 0)
 		return fail(k);
-	snprintf(msg, sizeof msg, "%s of %s uses %s of %s, another event", row->t[0], a.name,
-	         row->t[1], b.name);
+	snprintf(msg, sizeof msg, "%s of %s uses %s of %s, another event", row->t[CS_CE_ITEM],
+	         a.name, row->t[CS_CE_USES], b.name);
 	return emit(k, "event", msg);
 }
 
@@ -375,18 +385,19 @@ static int seats_row(void *arg, const struct cs_row *row)
 	struct checker *k = arg;
 	struct rs_event ev;
 	char msg[RULE_MSG_MAX];
-	if (rules_store_event(k->c->db, row->i[0], &ev, k->e) < 0)
+	if (rules_store_event(k->c->db, row->i[CS_SE_EVENT], &ev, k->e) < 0)
 		return fail(k);
-	if (rules_over_capacity(ev.name, row->i[2], row->i[1], msg, sizeof msg) != RULE_OK &&
+	if (rules_over_capacity(ev.name, row->i[CS_SE_SEATED], row->i[CS_SE_CAPACITY], msg,
+	                        sizeof msg) != RULE_OK &&
 	    emit(k, "capacity", msg))
 		return 1;
-	if (!row->i[3])
+	if (!row->i[CS_SE_WAITING])
 		return 0;
 	struct rs_person p;
-	if (rules_store_person(k->c->db, row->i[3], &p, k->e) < 0)
+	if (rules_store_person(k->c->db, row->i[CS_SE_WAITING], &p, k->e) < 0)
 		return fail(k);
-	if (rules_waitlist_idle(ev.name, row->i[2], row->i[1], p.name, row->i[4], msg,
-	                        sizeof msg) != RULE_OK)
+	if (rules_waitlist_idle(ev.name, row->i[CS_SE_SEATED], row->i[CS_SE_CAPACITY], p.name,
+	                        row->i[CS_SE_POSITION], msg, sizeof msg) != RULE_OK)
 		return emit(k, "waitlist", msg);
 	return 0;
 }
@@ -416,9 +427,9 @@ static int speaker_row(void *arg, const struct cs_row *row)
 	int64_t event;
 	bool off;
 	char msg[RULE_MSG_MAX];
-	if (eligibility_load(k->c, row->i[2], &s, k->e) < 0 ||
-	    rules_store_person(k->c->db, row->i[0], &p, k->e) < 0 ||
-	    rules_store_session(k->c->db, row->i[1], &talk, &event, &off, k->e) < 0)
+	if (eligibility_load(k->c, row->i[CS_SP_SHIFT], &s, k->e) < 0 ||
+	    rules_store_person(k->c->db, row->i[CS_SP_PERSON], &p, k->e) < 0 ||
+	    rules_store_session(k->c->db, row->i[CS_SP_SESSION], &talk, &event, &off, k->e) < 0)
 		return fail(k);
 	struct rules_fmt f;
 	struct rules_slot w, t = {talk.what, talk.starts, talk.ends};
@@ -430,17 +441,17 @@ static int speaker_row(void *arg, const struct cs_row *row)
 
 static int skill_row(void *arg, const struct cs_row *row)
 {
-	return pair_row(arg, row->i[0], row->i[1], ELIG_SKILL, "skill");
+	return pair_row(arg, row->i[CS_PA_PERSON], row->i[CS_PA_SHIFT], ELIG_SKILL, "skill");
 }
 
 static int age_row(void *arg, const struct cs_row *row)
 {
-	return pair_row(arg, row->i[0], row->i[1], ELIG_AGE, "age");
+	return pair_row(arg, row->i[CS_PA_PERSON], row->i[CS_PA_SHIFT], ELIG_AGE, "age");
 }
 
 static int window_row(void *arg, const struct cs_row *row)
 {
-	return pair_row(arg, row->i[0], row->i[1], ELIG_AVAIL, "availability");
+	return pair_row(arg, row->i[CS_PA_PERSON], row->i[CS_PA_SHIFT], ELIG_AVAIL, "availability");
 }
 
 /* ---- sign-ups ----------------------------------------------------------- */
@@ -465,21 +476,23 @@ static int session_seats_row(void *arg, const struct cs_row *row)
 	struct rs_event ev;
 	struct rules_fmt f;
 	struct rules_slot slot;
-	char msg[700], what[RS_NAME + 100], when[128];
-	if (signup_session_of(k, row->i[0], &s, &ev, &f, &slot) < 0)
+	char msg[RULE_MSG_MAX], what[RS_NAME + 100], when[128];
+	if (signup_session_of(k, row->i[CS_SS_SESSION], &s, &ev, &f, &slot) < 0)
 		return fail(k);
-	int64_t cap = rules_session_capacity(row->i[1], row->i[2]), seated = row->i[3];
+	int64_t cap = rules_session_capacity(row->i[CS_SS_CAPACITY], row->i[CS_SS_ROOM_CAPACITY]),
+	        seated = row->i[CS_SS_SEATED];
 	if (rules_session_over_capacity(&f, &slot, seated, cap, msg, sizeof msg) != RULE_OK &&
 	    emit(k, "capacity", msg))
 		return 1;
-	if (!row->i[4])
+	if (!row->i[CS_SS_WAITING])
 		return 0;
 	struct rs_person p;
-	if (rules_store_person(k->c->db, row->i[4], &p, k->e) < 0)
+	if (rules_store_person(k->c->db, row->i[CS_SS_WAITING], &p, k->e) < 0)
 		return fail(k);
 	rules_when(&f, s.starts, s.ends, when, sizeof when);
 	snprintf(what, sizeof what, "session \"%s\" %s", s.title, when);
-	if (rules_waitlist_idle(what, seated, cap, p.name, row->i[5], msg, sizeof msg) != RULE_OK)
+	if (rules_waitlist_idle(what, seated, cap, p.name, row->i[CS_SS_POSITION], msg,
+	                        sizeof msg) != RULE_OK)
 		return emit(k, "waitlist", msg);
 	return 0;
 }
@@ -492,12 +505,12 @@ static int signup_unregistered_row(void *arg, const struct cs_row *row)
 	struct rs_person p;
 	struct rules_fmt f;
 	struct rules_slot slot;
-	char msg[700], line[1000], when[128];
-	if (signup_session_of(k, row->i[1], &s, &ev, &f, &slot) < 0 ||
-	    rules_store_person(k->c->db, row->i[0], &p, k->e) < 0)
+	char msg[RULE_MSG_MAX], line[1000], when[128];
+	if (signup_session_of(k, row->i[CS_UR_SESSION], &s, &ev, &f, &slot) < 0 ||
+	    rules_store_person(k->c->db, row->i[CS_UR_PERSON], &p, k->e) < 0)
 		return fail(k);
-	if (rules_signup_registered(p.name, ev.name, row->t[0], row->i[2], msg, sizeof msg) ==
-	    RULE_OK)
+	if (rules_signup_registered(p.name, ev.name, row->t[CS_UR_STATUS], row->i[CS_UR_POSITION],
+	                            msg, sizeof msg) == RULE_OK)
 		return 0;
 	rules_when(&f, s.starts, s.ends, when, sizeof when);
 	snprintf(line, sizeof line, "%s, yet signed up for \"%s\" %s", msg, s.title, when);
@@ -512,10 +525,10 @@ static int signup_overlap_row(void *arg, const struct cs_row *row)
 	struct rs_person p;
 	struct rules_fmt f;
 	struct rules_slot x, y;
-	char msg[700];
-	if (signup_session_of(k, row->i[1], &a, &ev, &f, &x) < 0 ||
-	    signup_session_of(k, row->i[2], &b, &ev, &f, &y) < 0 ||
-	    rules_store_person(k->c->db, row->i[0], &p, k->e) < 0)
+	char msg[RULE_MSG_MAX];
+	if (signup_session_of(k, row->i[CS_OV_FIRST], &a, &ev, &f, &x) < 0 ||
+	    signup_session_of(k, row->i[CS_OV_LATER], &b, &ev, &f, &y) < 0 ||
+	    rules_store_person(k->c->db, row->i[CS_OV_PERSON], &p, k->e) < 0)
 		return fail(k);
 	if (rules_signup_overlap(&f, p.name, &x, &y, msg, sizeof msg) == RULE_OK)
 		return 0;
@@ -527,20 +540,20 @@ static const struct {
 	enum cs_query q;
 	int (*row)(void *arg, const struct cs_row *row);
 } scans[] = {
-    {CS_TIMELINE, timeline_row},
-    {CS_OVERFILLED, overfilled_row},
-    {CS_ROOM_CLASH, room_clash_row},
-    {CS_BOOTH_CLASH, booth_clash_row},
-    {CS_OUTSIDE, outside_row},
-    {CS_CROSS_EVENT, cross_event_row},
-    {CS_SEATS, seats_row},
-    {CS_SESSION_SEATS, session_seats_row},
-    {CS_SIGNUP_UNREGISTERED, signup_unregistered_row},
-    {CS_SPEAKERS, speaker_row},
-    {CS_SKILLS, skill_row},
-    {CS_AGES, age_row},
-    {CS_WINDOWS, window_row},
-    {CS_SIGNUP_OVERLAP, signup_overlap_row},
+    {.q = CS_TIMELINE, .row = timeline_row},
+    {.q = CS_OVERFILLED, .row = overfilled_row},
+    {.q = CS_ROOM_CLASH, .row = room_clash_row},
+    {.q = CS_BOOTH_CLASH, .row = booth_clash_row},
+    {.q = CS_OUTSIDE, .row = outside_row},
+    {.q = CS_CROSS_EVENT, .row = cross_event_row},
+    {.q = CS_SEATS, .row = seats_row},
+    {.q = CS_SESSION_SEATS, .row = session_seats_row},
+    {.q = CS_SIGNUP_UNREGISTERED, .row = signup_unregistered_row},
+    {.q = CS_SPEAKERS, .row = speaker_row},
+    {.q = CS_SKILLS, .row = skill_row},
+    {.q = CS_AGES, .row = age_row},
+    {.q = CS_WINDOWS, .row = window_row},
+    {.q = CS_SIGNUP_OVERLAP, .row = signup_overlap_row},
 };
 
 int check_run(struct ctx *c, int64_t event,

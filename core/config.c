@@ -44,10 +44,26 @@ _Static_assert(sizeof(enum paper) == sizeof(int), "enum members are stored as in
 #define KEYS_SECTION "keys"
 
 static const struct opt_choice theme_choices[] = {
-    {"default", THEME_DEFAULT}, {"mono", THEME_MONO}, {"high-contrast", THEME_HIGH_CONTRAST}, {0}};
-static const struct opt_choice time_choices[] = {{"24h", 0}, {"12h", 1}, {0}};
-static const struct opt_choice week_choices[] = {{"sunday", 0}, {"monday", 1}, {0}};
-static const struct opt_choice paper_choices[] = {{"a4", PAPER_A4}, {"letter", PAPER_LETTER}, {0}};
+    {.name = "default", .value = THEME_DEFAULT},
+    {.name = "mono", .value = THEME_MONO},
+    {.name = "high-contrast", .value = THEME_HIGH_CONTRAST},
+    {0},
+};
+static const struct opt_choice time_choices[] = {
+    {.name = "24h", .value = 0},
+    {.name = "12h", .value = 1},
+    {0},
+};
+static const struct opt_choice week_choices[] = {
+    {.name = "sunday", .value = 0},
+    {.name = "monday", .value = 1},
+    {0},
+};
+static const struct opt_choice paper_choices[] = {
+    {.name = "a4", .value = PAPER_A4},
+    {.name = "letter", .value = PAPER_LETTER},
+    {0},
+};
 
 #define FIELD(m) .offset = offsetof(struct config, m), .size = sizeof(((struct config *)0)->m)
 #define INT(s, k, m, d, lo, hi, h)                                                                 \
@@ -121,6 +137,23 @@ static const struct opt options[] = {
          "Print volunteers' and leads' phones on rosters (no other sheet has phones)"),
     STRING("print", "folder", print_folder, "~/muster-print",
            "Folder the coordinator screen writes PDF files into (p); ~/ is your home"),
+    STRING("mail", "from", mail_from, "",
+           "From: of every message, \"Name <address>\"; empty = [export] organizer_name and "
+           "organizer_email"),
+    STRING("mail", "sendmail", mail_sendmail, "/usr/sbin/sendmail -t -oi",
+           "The MTA's sendmail command; it reads one message with its recipient in To:"),
+    INT("mail", "remind_hours", mail_remind_hours, "24", 1, 336,
+        "mail reminders: remind of shifts starting within this many hours"),
+    INT("mail", "max_attempts", mail_max_attempts, "5", 1, 100,
+        "Deliveries tried (waiting 5, 10, 20... minutes between) before a message is failed"),
+    STRING("mail", "invite_template", mail_invite_template, "",
+           "Template file of invitations (Subject: line, blank line, body); empty = built-in"),
+    STRING("mail", "update_template", mail_update_template, "",
+           "Template file of updates (new or changed items); empty = built-in"),
+    STRING("mail", "cancel_template", mail_cancel_template, "",
+           "Template file of cancellations; empty = built-in"),
+    STRING("mail", "reminder_template", mail_reminder_template, "",
+           "Template file of shift reminders; empty = built-in"),
 };
 
 #define NOPTIONS ARRAY_LEN(options)
@@ -685,5 +718,76 @@ int config_load(struct config *c, const char *path, bool must_exist, struct err 
 			return -1;
 	}
 	*c = tmp;
+	return 0;
+}
+
+bool config_setting_at(size_t i, const char **section, const char **key)
+{
+	if (i > NOPTIONS)
+		return false;
+	/* the table's settings, then the free [keys] section (no key of its own) */
+	*section = i < NOPTIONS ? options[i].section : KEYS_SECTION;
+	*key = i < NOPTIONS ? options[i].key : NULL;
+	return true;
+}
+
+/* Is o what name says: its section ("kiosk") or itself ("kiosk.signup")? */
+static bool opt_named(const struct opt *o, const char *name)
+{
+	size_t n = strlen(o->section);
+	return strncmp(name, o->section, n) == 0 &&
+	       (!name[n] || (name[n] == '.' && strcmp(name + n + 1, o->key) == 0));
+}
+
+static bool opt_named_any(const struct opt *o, char *const *names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (opt_named(o, names[i]))
+			return true;
+	return false;
+}
+
+static int unknown_setting(const char *name, struct err *e)
+{
+	char all[NOPTIONS + MAX_SECTIONS][96], buf[SHOW_MAX + 8];
+	const char *names[NOPTIONS + MAX_SECTIONS];
+	size_t n = section_names(names);
+	for (size_t i = 0; i < NOPTIONS; i++) {
+		snprintf(all[i], sizeof all[i], "%s.%s", options[i].section, options[i].key);
+		names[n++] = all[i];
+	}
+	const char *best = suggest_closest(name, names, n);
+	show(name, buf, sizeof buf);
+	if (best)
+		return err_set(e, ERR_USAGE, "--dump-config: no setting %s; did you mean %s?", buf,
+		               best);
+	return err_set(e, ERR_USAGE, "--dump-config: no setting %s (see muster --dump-config)",
+	               buf);
+}
+
+int config_dump_some(const struct config *c, char *const *names, size_t n, FILE *out, struct err *e)
+{
+	bool keys = false;
+	for (size_t i = 0; i < n; i++) {
+		bool found = strcmp(names[i], KEYS_SECTION) == 0;
+		keys = keys || found;
+		for (size_t k = 0; k < NOPTIONS && !found; k++)
+			found = opt_named(&options[k], names[i]);
+		if (!found)
+			return unknown_setting(names[i], e);
+	}
+	const char *section = NULL;
+	for (size_t i = 0; i < NOPTIONS; i++) {
+		const struct opt *o = &options[i];
+		if (!opt_named_any(o, names, n))
+			continue;
+		if (!section || strcmp(section, o->section)) {
+			section = o->section;
+			fprintf(out, "\n[%s]\n", section);
+		}
+		dump_opt(c, o, out);
+	}
+	if (keys)
+		dump_keys(c, out);
 	return 0;
 }

@@ -53,6 +53,15 @@ struct config {
 	enum paper paper;
 	bool roster_phones;
 	char print_folder[4096]; /* where the TUI writes PDF files */
+	/* [mail] */
+	char mail_from[512];             /* "" = [export] organizer_name and organizer_email */
+	char mail_sendmail[1024];        /* the MTA's sendmail interface, a command line */
+	int mail_remind_hours;           /* mail reminders: shifts starting within this */
+	int mail_max_attempts;           /* deliveries tried before a message is failed */
+	char mail_invite_template[4096]; /* template files; "" = the built-in text */
+	char mail_update_template[4096];
+	char mail_cancel_template[4096];
+	char mail_reminder_template[4096];
 	/* [keys] */
 	struct key_override keys[CONFIG_MAX_KEY_OVERRIDES];
 	int nkeys;
@@ -66,5 +75,13 @@ void config_defaults(struct config *c);
 int config_load(struct config *c, const char *path, bool must_exist, struct err *e);
 /* Every key, its value and one line of help, as INI text. */
 void config_dump(const struct config *c, FILE *out);
+/* The same for the settings named only: a section ("kiosk") or one key
+ * ("kiosk.signup"), in the table's order. An unknown name is ERR_USAGE with
+ * a did-you-mean, and nothing is printed. */
+int config_dump_some(const struct config *c, char *const *names, size_t n, FILE *out,
+                     struct err *e);
+/* The i-th setting's section and key (the [keys] section last, key NULL);
+ * false past the end. For shell completion. */
+bool config_setting_at(size_t i, const char **section, const char **key);
 
 #endif

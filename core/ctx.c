@@ -19,6 +19,17 @@ int ctx_tx(struct ctx *c, int64_t a, int64_t b, ctx_pair_fn fn, struct err *e)
 	return db_commit(c->db, e);
 }
 
+int ctx_tx_out(struct ctx *c, int64_t a, int64_t b, int64_t *out, ctx_pair_out_fn fn, struct err *e)
+{
+	if (db_begin(c->db, e) < 0)
+		return -1;
+	if (fn(c, a, b, out, e) < 0) {
+		db_rollback(c->db);
+		return -1;
+	}
+	return db_commit(c->db, e);
+}
+
 void ctx_default_actor(char *buf, size_t n)
 {
 	struct passwd *pw = getpwuid(getuid());

@@ -10,6 +10,7 @@
 #include "config.h"
 
 struct elig_memo;
+struct lead;
 
 struct ctx {
 	struct db *db;
@@ -17,6 +18,7 @@ struct ctx {
 	struct clock *clock;
 	char actor[96];              /* login name, or "kiosk:CODE" */
 	const char *override_reason; /* non-NULL: soft rules may be overridden */
+	struct lead *lead;           /* what the actor may do (core/lead.h); NULL: anything */
 	/* Told what a write did besides itself (the sign-ups a cancelled session
 	 * took with it), one line at a time, for the front end to show once the
 	 * write has committed; NULL: nobody listens. */
@@ -30,6 +32,11 @@ typedef int (*ctx_pair_fn)(struct ctx *c, int64_t a, int64_t b, struct err *e);
 /* Run fn(c, a, b) inside one BEGIN IMMEDIATE transaction: committed when it
  * returns 0, rolled back when it fails. */
 int ctx_tx(struct ctx *c, int64_t a, int64_t b, ctx_pair_fn fn, struct err *e);
+/* The same for a write that also tells something back through out (the id
+ * it wrote, who it promoted). */
+typedef int (*ctx_pair_out_fn)(struct ctx *c, int64_t a, int64_t b, int64_t *out, struct err *e);
+int ctx_tx_out(struct ctx *c, int64_t a, int64_t b, int64_t *out, ctx_pair_out_fn fn,
+               struct err *e);
 
 /* The login name of the user running muster (from the password database, not
  * the environment), for the audit log. */

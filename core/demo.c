@@ -29,19 +29,22 @@ static const struct {
 	const char *sql;
 	size_t at; /* offsetof in struct demo_summary */
 } counts[] = {
-    {"SELECT count(*) FROM event", offsetof(struct demo_summary, events)},
-    {"SELECT count(*) FROM org", offsetof(struct demo_summary, orgs)},
-    {"SELECT count(*) FROM person", offsetof(struct demo_summary, people)},
-    {"SELECT count(*) FROM skill", offsetof(struct demo_summary, skills)},
-    {"SELECT count(*) FROM room", offsetof(struct demo_summary, rooms)},
-    {"SELECT count(*) FROM session", offsetof(struct demo_summary, sessions)},
-    {"SELECT count(*) FROM speaker", offsetof(struct demo_summary, speakers)},
-    {"SELECT count(*) FROM booth", offsetof(struct demo_summary, booths)},
-    {"SELECT count(*) FROM registration", offsetof(struct demo_summary, registrations)},
-    {"SELECT count(*) FROM role", offsetof(struct demo_summary, roles)},
-    {"SELECT count(*) FROM shift", offsetof(struct demo_summary, shifts)},
-    {"SELECT count(*) FROM assignment", offsetof(struct demo_summary, assignments)},
-    {"SELECT count(*) FROM availability", offsetof(struct demo_summary, availabilities)},
+    {.sql = "SELECT count(*) FROM event", .at = offsetof(struct demo_summary, events)},
+    {.sql = "SELECT count(*) FROM org", .at = offsetof(struct demo_summary, orgs)},
+    {.sql = "SELECT count(*) FROM person", .at = offsetof(struct demo_summary, people)},
+    {.sql = "SELECT count(*) FROM skill", .at = offsetof(struct demo_summary, skills)},
+    {.sql = "SELECT count(*) FROM room", .at = offsetof(struct demo_summary, rooms)},
+    {.sql = "SELECT count(*) FROM session", .at = offsetof(struct demo_summary, sessions)},
+    {.sql = "SELECT count(*) FROM speaker", .at = offsetof(struct demo_summary, speakers)},
+    {.sql = "SELECT count(*) FROM booth", .at = offsetof(struct demo_summary, booths)},
+    {.sql = "SELECT count(*) FROM registration",
+     .at = offsetof(struct demo_summary, registrations)},
+    {.sql = "SELECT count(*) FROM signup", .at = offsetof(struct demo_summary, signups)},
+    {.sql = "SELECT count(*) FROM role", .at = offsetof(struct demo_summary, roles)},
+    {.sql = "SELECT count(*) FROM shift", .at = offsetof(struct demo_summary, shifts)},
+    {.sql = "SELECT count(*) FROM assignment", .at = offsetof(struct demo_summary, assignments)},
+    {.sql = "SELECT count(*) FROM availability",
+     .at = offsetof(struct demo_summary, availabilities)},
 };
 
 static int count_rows(struct ctx *c, struct demo_summary *out, struct err *e)
@@ -58,6 +61,7 @@ static const char any_rows_sql[] =
     " OR EXISTS (SELECT 1 FROM event) OR EXISTS (SELECT 1 FROM room)"
     " OR EXISTS (SELECT 1 FROM session) OR EXISTS (SELECT 1 FROM speaker)"
     " OR EXISTS (SELECT 1 FROM booth) OR EXISTS (SELECT 1 FROM registration)"
+    " OR EXISTS (SELECT 1 FROM signup)"
     " OR EXISTS (SELECT 1 FROM role) OR EXISTS (SELECT 1 FROM shift)"
     " OR EXISTS (SELECT 1 FROM assignment) OR EXISTS (SELECT 1 FROM availability)";
 

@@ -11,8 +11,8 @@ enum demo_size { DEMO_SMALL, DEMO_LARGE };
 
 /* Rows in the database after a fill. */
 struct demo_summary {
-	long events, orgs, people, skills, rooms, sessions, speakers, booths, registrations, roles,
-	    shifts, assignments, availabilities;
+	long events, orgs, people, skills, rooms, sessions, speakers, booths, registrations,
+	    signups, roles, shifts, assignments, availabilities;
 };
 
 /* Fill the database with the demo set. A database that already holds rows is

@@ -128,6 +128,13 @@ struct p_reg {
 	const char *kind;
 };
 
+/* A sign-up for a session; waitlisted ones carry their place in line. */
+struct p_signup {
+	int64_t id;
+	int32_t session, person;
+	int position; /* 0: seated */
+};
+
 struct p_role {
 	int64_t id;
 	int32_t event, skill, lead;
@@ -169,6 +176,7 @@ struct plan {
 	VEC(struct p_speaker) speakers;
 	VEC(struct p_booth) booths;
 	VEC(struct p_reg) regs;
+	VEC(struct p_signup) signups;
 	VEC(struct p_role) roles;
 	VEC(struct p_shift) shifts;
 	VEC(struct p_avail) avails;

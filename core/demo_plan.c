@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "demo_internal.h"
+#include "rules.h"
 #include "tz.h"
 #include "xmalloc.h"
 
@@ -784,7 +785,7 @@ static void build_gathering(struct plan *p)
 struct conf {
 	const struct conf_spec *s;
 	int32_t event, plenary, first_breakout, first_exhibit, stage, first_booth;
-	size_t nbooths, first_reg, org_next;
+	size_t nbooths, first_reg, first_session, org_next;
 	int32_t *vols, *staff, *spk;
 	size_t nspk, spk_next;
 	int32_t role_of[NCONF_ROLES];
@@ -805,6 +806,11 @@ static const int slot_times[][2] = {
 #define CLOSING_TO HM(17, 30)
 #define EVENING_AT HM(18, 30)
 #define EVENING_TO HM(20, 0)
+
+/* Sign-ups for breakouts. */
+#define WORKSHOP_SEATS 40 /* hands-on: a workshop fills and keeps a waitlist */
+#define SIGNUP_PCT     35 /* an attendee signs up for one breakout of a slot */
+#define WAITLIST_MAX   6  /* beyond this, an attendee picks nothing that slot */
 
 static int32_t conf_date(const struct conf *c, int day)
 {
@@ -1000,6 +1006,8 @@ static void conf_breakouts(struct plan *p, struct conf *c, int d, size_t *count)
 			                            slot_times[slot][0], slot_times[slot][1]);
 			if (k % 17 == 16)
 				SESSION(p, sess)->status = "tentative";
+			if (strcmp(t.kind, "workshop") == 0)
+				SESSION(p, sess)->capacity = WORKSHOP_SEATS;
 		}
 	}
 }
@@ -1007,6 +1015,7 @@ static void conf_breakouts(struct plan *p, struct conf *c, int d, size_t *count)
 static void conf_program(struct plan *p, struct conf *c)
 {
 	size_t count = 0;
+	c->first_session = p->sessions.n;
 	for (int d = 0; d < c->s->ev.days; d++) {
 		conf_plenaries(p, c, d);
 		conf_breakouts(p, c, d, &count);
@@ -1075,6 +1084,64 @@ static void conf_audience(struct plan *p, struct conf *c)
 		}
 		add_reg(p, c->event, who, "attendee");
 	}
+}
+
+/* Seats of a breakout: the session's capacity within its room's (0: unlimited). */
+static int session_seats(const struct plan *p, const struct p_session *s)
+{
+	return (int)rules_session_capacity(s->capacity, ROOM(p, s->room)->capacity);
+}
+
+/* One sign-up for a person to one of the breakouts [from, to) of a slot,
+ * seated while seats last, else waitlisted while the line is short. */
+static void sign_up_in_slot(struct plan *p, struct rng *rng, int32_t person, size_t from, size_t to,
+                            int *taken)
+{
+	const struct p_session *first = SESSION(p, (int32_t)from);
+	if (is_busy(p, person, first->starts, first->ends))
+		return;
+	size_t k = from + rng_below(rng, (unsigned)(to - from));
+	const struct p_session *s = SESSION(p, (int32_t)k);
+	int seats = session_seats(p, s), *n = &taken[k - from];
+	if (seats && *n >= seats + WAITLIST_MAX)
+		return;
+	struct p_signup *g = VEC_PUSH(p->signups);
+	g->session = (int32_t)k;
+	g->person = person;
+	g->position = seats && *n >= seats ? *n - seats + 1 : 0;
+	(*n)++;
+}
+
+static bool is_breakout(const struct conf *c, const struct p_session *s)
+{
+	return s->room >= c->first_breakout && s->room < c->first_breakout + c->s->nbreakouts;
+}
+
+/* Attendees sign up for breakouts: in each slot about SIGNUP_PCT of them
+ * pick one at random, so the small workshops fill and keep a waitlist. The
+ * draws come from a generator of their own, so the rest of the plan is the
+ * same with or without them. */
+static void conf_signups(struct plan *p, struct conf *c)
+{
+	struct rng rng = {p->rng.s ^ UINT64_C(0x5349474e555053)};
+	size_t nsess = p->sessions.n - c->first_session;
+	int *taken = xcalloc(nsess ? nsess : 1, sizeof *taken);
+	for (size_t from = c->first_session; from < p->sessions.n;) {
+		size_t to = from + 1;
+		const struct p_session *s = SESSION(p, (int32_t)from);
+		while (to < p->sessions.n && SESSION(p, (int32_t)to)->starts == s->starts &&
+		       is_breakout(c, SESSION(p, (int32_t)to)))
+			to++;
+		if (is_breakout(c, s))
+			for (size_t r = c->first_reg; r < p->regs.n; r++) {
+				const struct p_reg *g = &p->regs.v[r];
+				if (strcmp(g->kind, "attendee") == 0 && rng_pct(&rng, SIGNUP_PCT))
+					sign_up_in_slot(p, &rng, g->person, from, to,
+					                taken + (from - c->first_session));
+			}
+		from = to;
+	}
+	free(taken);
 }
 
 static void conf_role(struct plan *p, struct conf *c, enum conf_role r)
@@ -1186,6 +1253,7 @@ static void build_conference(struct plan *p, const struct conf_spec *s)
 	conf_program(p, &c);
 	conf_booths(p, &c);
 	conf_audience(p, &c);
+	conf_signups(p, &c);
 	conf_staffing(p, &c);
 	free(c.vols);
 	free(c.staff);
@@ -1277,9 +1345,10 @@ void demo_plan_free(struct plan *p)
 {
 	for (size_t i = 0; i < p->people.n; i++)
 		free(PERSON(p, i)->busy);
-	void *all[] = {p->orgs.v,  p->skills.v,   p->people.v,   p->pskills.v, p->events.v,
-	               p->rooms.v, p->sessions.v, p->speakers.v, p->booths.v,  p->regs.v,
-	               p->roles.v, p->shifts.v,   p->avails.v,   p->assigns.v, p->history.v};
+	void *all[] = {p->orgs.v,   p->skills.v, p->people.v,   p->pskills.v,
+	               p->events.v, p->rooms.v,  p->sessions.v, p->speakers.v,
+	               p->booths.v, p->regs.v,   p->signups.v,  p->roles.v,
+	               p->shifts.v, p->avails.v, p->assigns.v,  p->history.v};
 	for (size_t i = 0; i < ARRAY_LEN(all); i++)
 		free(all[i]);
 	arena_free(&p->text);

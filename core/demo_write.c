@@ -193,6 +193,17 @@ static void emit_registration(const struct emit_ctx *x, size_t i, struct row *r)
 	put_int(r, "created_at", x->now);
 }
 
+static void emit_signup(const struct emit_ctx *x, size_t i, struct row *r)
+{
+	const struct p_signup *g = &x->p->signups.v[i];
+	r->tz = EVENT(x->p, SESSION(x->p, g->session)->event)->tz;
+	put_ref(r, "session", SESSION_ID(x->p, g->session));
+	put_ref(r, "person", PERSON_ID(x->p, g->person));
+	put_text(r, "status", g->position ? "waitlisted" : "registered");
+	put_ref(r, "waitlist_position", g->position); /* 0, seated: NULL */
+	put_int(r, "created_at", x->now);
+}
+
 static void emit_role(const struct emit_ctx *x, size_t i, struct row *r)
 {
 	const struct p_role *o = ROLE(x->p, i);
@@ -262,6 +273,7 @@ PLAN_ROWS(sessions)
 PLAN_ROWS(speakers)
 PLAN_ROWS(booths)
 PLAN_ROWS(regs)
+PLAN_ROWS(signups)
 PLAN_ROWS(roles)
 PLAN_ROWS(shifts)
 PLAN_ROWS(avails)
@@ -286,6 +298,7 @@ static const struct table_def {
     {.name = "speaker", ROWS(speakers), .emit = emit_speaker},
     {.name = "booth", ROWS(booths), .emit = emit_booth},
     {.name = "registration", ROWS(regs), .emit = emit_registration},
+    {.name = "signup", ROWS(signups), .emit = emit_signup},
     {.name = "role", ROWS(roles), .emit = emit_role},
     {.name = "shift", ROWS(shifts), .emit = emit_shift},
     {.name = "availability", ROWS(avails), .emit = emit_availability},

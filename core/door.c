@@ -218,9 +218,19 @@ int door_scan(struct ctx *c, const struct door *d, const char *input, struct doo
 		return -1;
 	struct err why = {0};
 	int ret = find_person(c, input, &out->person, e);
+	if (ret == 0 && out->person && name_of(c, out, &why) < 0) {
+		/* someone outside the lead's scope is no one at its door */
+		if (why.code == ERR_DB) {
+			if (e)
+				*e = why;
+			ret = -1;
+		}
+		out->person = 0;
+		why = (struct err){0};
+	}
 	if (ret == 0 && !out->person)
 		verdict(out, DOOR_UNKNOWN, "no one has this code");
-	else if (ret == 0 && (ret = name_of(c, out, e)) == 0 && scan_in_tx(c, d, out, &why) < 0) {
+	else if (ret == 0 && scan_in_tx(c, d, out, &why) < 0) {
 		if (why.code == ERR_DB) {
 			if (e)
 				*e = why;

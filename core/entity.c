@@ -11,6 +11,7 @@
 #include "agenda.h"
 #include "array.h"
 #include "itip.h"
+#include "lead.h"
 #include "person.h"
 #include "recheck.h"
 #include "registration.h"
@@ -238,6 +239,16 @@ static const struct field_def audit_fields[] = {
     TEXT("summary", 0, "one-line summary"),
 };
 
+static const struct field_def lead_fields[] = {
+    TEXT("login", F_REQUIRED, "login name (the Unix user running muster)"),
+    ENUM("role", F_REQUIRED, lead_role_names, NULL, "what the lead may do"),
+    REF("event", 0, "event", "an event it coordinates or views (none: every event)"),
+    REF("role_id", 0, "role", "a volunteer role it leads (role_lead)"),
+    REF("org", 0, "org", "an organization it leads (org_lead)"),
+    BOOL("confidential", 0, "0", "a coordinator who sees confidential people (each sight audited)"),
+    TIME("created_at", F_AUTO, "when the lead was added"),
+};
+
 #define TZ_OF_EVENT(t) "(SELECT tz FROM event WHERE event.id = " t ".event)"
 #define IN_EVENT       "event = ?"
 
@@ -338,7 +349,7 @@ static const struct entity_def entities[] = {
         .event_where = IN_EVENT,
         .tz_expr = TZ_OF_EVENT("booth"),
         .tz_from = "event",
-        .prepare = schedule_prepare,
+        .prepare = itip_booth_prepare,
         .validate = agenda_booth_validate,
     },
     {
@@ -414,6 +425,18 @@ static const struct entity_def entities[] = {
         .after_write = recheck_availability_after,
     },
     {
+        .name = "lead",
+        .plural = "leads",
+        .table = "lead",
+        FIELDS(lead_fields),
+        .label = "login",
+        .event_where = "event = ?",
+        .order_by = "login, id",
+        .prepare = lead_prepare,
+        .validate = lead_validate,
+        .after_write = lead_after_write,
+    },
+    {
         .name = "audit",
         .plural = "audit",
         .table = "audit",
@@ -478,12 +501,34 @@ const char *entity_type_name(enum field_type t)
 	return names[t];
 }
 
-void entity_field_help(const struct field_def *f, char *buf, size_t n)
+/* "a, b or c" after the len bytes already in buf. */
+static void join_choices(const struct field_def *f, char *buf, size_t len, size_t n)
 {
-	size_t len = (size_t)snprintf(buf, n, "%s%s", f->help ? f->help : "",
-	                              f->help && f->type == FT_ENUM ? ": " : "");
 	for (size_t i = 0; f->type == FT_ENUM && f->values[i] && len < n; i++) {
 		const char *sep = i == 0 ? "" : f->values[i + 1] ? ", " : " or ";
 		len += (size_t)snprintf(buf + len, n - len, "%s%s", sep, f->values[i]);
 	}
+}
+
+void entity_field_help(const struct field_def *f, char *buf, size_t n)
+{
+	size_t len = (size_t)snprintf(buf, n, "%s%s", f->help ? f->help : "",
+	                              f->help && f->type == FT_ENUM ? ": " : "");
+	join_choices(f, buf, len, n);
+}
+
+int entity_check_choice(const struct entity_def *ent, const char *field, const char *value,
+                        struct err *e)
+{
+	int i = entity_field_known(ent, field);
+	if (i < 0)
+		return 0;
+	const struct field_def *f = &ent->fields[i];
+	for (size_t k = 0; f->values && f->values[k]; k++)
+		if (value && strcmp(value, f->values[k]) == 0)
+			return 0;
+	char choices[256] = "";
+	join_choices(f, choices, 0, sizeof choices);
+	return err_set(e, ERR_USAGE, "%s \"%s\" is not one of %s", field, value ? value : "",
+	               choices);
 }

@@ -103,6 +103,10 @@ const char *entity_type_name(enum field_type t);
 /* Field f's help as a person reads it; a choice lists its values from the
  * table ("draft, published or cancelled"). */
 void entity_field_help(const struct field_def *f, char *buf, size_t n);
+/* 0 when value is one of the choices of ent's FT_ENUM field; else ERR_USAGE
+ * "FIELD \"VALUE\" is not one of a, b or c", the choices from the table. */
+int entity_check_choice(const struct entity_def *ent, const char *field, const char *value,
+                        struct err *e);
 
 /* Parse key=value words into assigns (pointing into words). */
 int field_assign_parse(char **words, int n, struct field_assign *out, struct err *e);

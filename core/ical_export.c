@@ -636,17 +636,11 @@ static int note_one(struct writer *w, int64_t person, const struct ical_store_it
  * method asked (or CANCEL, see object_method) and a SEQUENCE above what
  * any of its attendees was last sent for it (core/itip.h), who are noted in
  * w->sent. *method and *seq say what was written. */
-static int write_object(struct writer *w, const struct ical_store_item *it, enum ical_method asked,
-                        enum ical_method *method, int64_t *seq)
+/* The VCALENDAR of one object: METHOD m, the VTIMEZONE of the item's zone,
+ * its one VEVENT with SEQUENCE seq and the people of k. */
+static void write_one(struct writer *w, const struct ical_store_item *it, const struct crowd *k,
+                      enum ical_method m, int64_t seq)
 {
-	struct crowd k = {0};
-	enum ical_method m = object_method(asked, it);
-	*method = m;
-	*seq = itip_sequence(NULL, to_itip(m), it->sequence);
-	if (crowd_load(w, it, &k) < 0 || each_attendee(w, &k, it, m, seq, raise_for) < 0) {
-		crowd_free(&k);
-		return -1;
-	}
 	struct ical_store_item own = *it;
 	if (it->kind == ICAL_ITEM_EVENT)
 		own.category = w->cal->event_category;
@@ -661,11 +655,29 @@ static int write_object(struct writer *w, const struct ical_store_item *it, enum
 		ical_out_text(&w->out, cz->vtimezone);
 	}
 	w->zones = &zones;
-	icalcomponent *ev = vevent(w, &own, &k, m, *seq);
+	icalcomponent *ev = vevent(w, &own, k, m, seq);
 	w->zones = NULL;
 	ical_out_component(&w->out, ev);
 	icalcomponent_free(ev);
 	ical_out_line(&w->out, "END:VCALENDAR", 13);
+}
+
+/* One VCALENDAR with the one VEVENT of it and its VTIMEZONE, sent with the
+ * method asked (or CANCEL, see object_method) and a SEQUENCE above what
+ * any of its attendees was last sent for it (core/itip.h), who are noted in
+ * w->sent. *method and *seq say what was written. */
+static int write_object(struct writer *w, const struct ical_store_item *it, enum ical_method asked,
+                        enum ical_method *method, int64_t *seq)
+{
+	struct crowd k = {0};
+	enum ical_method m = object_method(asked, it);
+	*method = m;
+	*seq = itip_sequence(NULL, to_itip(m), it->sequence);
+	if (crowd_load(w, it, &k) < 0 || each_attendee(w, &k, it, m, seq, raise_for) < 0) {
+		crowd_free(&k);
+		return -1;
+	}
+	write_one(w, it, &k, m, *seq);
 	each_attendee(w, &k, it, m, seq, note_one);
 	crowd_free(&k);
 	w->nevents++;
@@ -1111,4 +1123,54 @@ int ical_export_per_person(struct ctx *c, int64_t event, enum ical_method method
 	r->people = pp.people;
 	r->skipped = pp.skipped;
 	return ret < 0 ? -1 : 0;
+}
+
+/* ---- one object for one person (mail) ---------------------------------- */
+
+struct ical_objects {
+	struct ctx *c;
+	struct zone_cache zones;
+};
+
+struct ical_objects *ical_objects_new(struct ctx *c)
+{
+	struct ical_objects *o = xcalloc(1, sizeof *o);
+	o->c = c;
+	return o;
+}
+
+void ical_objects_free(struct ical_objects *o)
+{
+	if (!o)
+		return;
+	zone_cache_free(&o->zones);
+	free(o);
+}
+
+int ical_objects_write(struct ical_objects *o, const struct ical_store_item *it, enum ical_method m,
+                       int64_t seq, const struct ical_attendee *to, FILE *out, struct err *e)
+{
+	struct invitee inv = {to->name, to->email, to->confidential, to->person};
+	struct calendar cal = {.scope = ICAL_PERSON, .method = m, .invitee = &inv, .alarms = true};
+	struct writer w = {
+	    .c = o->c, .cal = &cal, .cache = &o->zones, .now = clock_now(o->c->clock), .e = e};
+	struct crowd nobody = {0}; /* no speakers named: the message names only its reader */
+	ical_out_init(&w.out, out);
+	write_one(&w, it, &nobody, m, seq);
+	ical_out_free(&w.out);
+	if (w.out.failed || fflush(out) != 0 || ferror(out))
+		return err_set(e, ERR_INPUT, "writing the calendar failed: %s", strerror(errno));
+	return 0;
+}
+
+char *ical_export_summary(const struct ical_store_item *it)
+{
+	struct calendar cal = {.scope = ICAL_PERSON};
+	struct writer w = {.cal = &cal};
+	return summary_of(&w, it);
+}
+
+char *ical_export_location(const struct ical_store_item *it)
+{
+	return location_of(it);
 }

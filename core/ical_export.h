@@ -5,9 +5,11 @@
 #ifndef MUSTER_ICAL_EXPORT_H
 #define MUSTER_ICAL_EXPORT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 
+#include "../db/ical_store.h"
 #include "ctx.h"
 
 enum ical_method { ICAL_PUBLISH, ICAL_REQUEST, ICAL_CANCEL };
@@ -61,5 +63,28 @@ struct ical_per_person_result {
  * People without an email get no file and are counted in r->skipped. */
 int ical_export_per_person(struct ctx *c, int64_t event, enum ical_method method, const char *dir,
                            struct ical_per_person_result *r, struct err *e);
+
+/* Who one iTIP object is for: its only ATTENDEE. */
+struct ical_attendee {
+	int64_t person;
+	const char *name;
+	const char *email;
+	bool confidential; /* named "Confidential" on the ATTENDEE line */
+};
+
+/* Objects written one at a time (mail), keeping the VTIMEZONEs made. */
+struct ical_objects;
+struct ical_objects *ical_objects_new(struct ctx *c);
+void ical_objects_free(struct ical_objects *o);
+/* One iTIP object (RFC 5546) about it to out: METHOD m, the VTIMEZONE of
+ * its zone and one VEVENT with SEQUENCE seq whose only ATTENDEE is to. It
+ * names nobody else: no speakers in a session's DESCRIPTION. Nothing is
+ * stored as sent (the caller numbers and records, core/itip.h). */
+int ical_objects_write(struct ical_objects *o, const struct ical_store_item *it, enum ical_method m,
+                       int64_t seq, const struct ical_attendee *to, FILE *out, struct err *e);
+/* The SUMMARY and LOCATION an item has in a person's calendar, malloc'd
+ * (the location NULL when it has none). */
+char *ical_export_summary(const struct ical_store_item *it);
+char *ical_export_location(const struct ical_store_item *it);
 
 #endif

@@ -342,10 +342,12 @@ static int event_property(struct scanner *s)
 	struct {
 		const char *name;
 		int *at;
-	} known[] = {{"UID", &ev->uid},         {"DTSTART", &ev->dtstart},
-	             {"DTEND", &ev->dtend},     {"DURATION", &ev->duration},
-	             {"SUMMARY", &ev->summary}, {"LOCATION", &ev->location},
-	             {"STATUS", &ev->status}};
+	} known[] = {
+	    {.name = "UID", .at = &ev->uid},         {.name = "DTSTART", .at = &ev->dtstart},
+	    {.name = "DTEND", .at = &ev->dtend},     {.name = "DURATION", .at = &ev->duration},
+	    {.name = "SUMMARY", .at = &ev->summary}, {.name = "LOCATION", .at = &ev->location},
+	    {.name = "STATUS", .at = &ev->status},
+	};
 	for (size_t i = 0; i < ARRAY_LEN(known); i++) {
 		if (strcmp(cl->name, known[i].name) != 0)
 			continue;

@@ -110,6 +110,16 @@ int itip_room_prepare(struct ctx *c, struct record *r, const struct record *old,
 	return 0;
 }
 
+int itip_booth_prepare(struct ctx *c, struct record *r, const struct record *old, struct err *e)
+{
+	if (schedule_prepare(c, r, old, e) < 0)
+		return -1;
+	if (old &&
+	    (text_changed(r, old, "label") || record_int(r, "room") != record_int(old, "room")))
+		return itip_store_raise_booth(c->db, r->id, e);
+	return 0;
+}
+
 int itip_event_prepare(struct ctx *c, struct record *r, const struct record *old, struct err *e)
 {
 	if (schedule_prepare(c, r, old, e) < 0)

@@ -66,10 +66,13 @@ int itip_each(struct ctx *c, int64_t person, int (*fn)(void *arg, const struct i
               void *arg, struct err *e);
 
 /* Entity hooks (core/entity.c): a room whose name changes raises the
- * sequence of what is in it; an event whose status, venue or address
- * changes raises the sequence of its sessions, shifts and booths. The
- * event's also runs schedule_prepare. */
+ * sequence of what is in it; a booth whose label or room changes raises
+ * the sequence of the shifts at it (their LOCATION names it); an event
+ * whose status, venue or address changes raises the sequence of its
+ * sessions, shifts and booths. The booth's and the event's also run
+ * schedule_prepare. */
 int itip_room_prepare(struct ctx *c, struct record *r, const struct record *old, struct err *e);
+int itip_booth_prepare(struct ctx *c, struct record *r, const struct record *old, struct err *e);
 int itip_event_prepare(struct ctx *c, struct record *r, const struct record *old, struct err *e);
 
 #endif

@@ -10,6 +10,15 @@ int page_fetch(struct ctx *c, const char *view, const struct page_req *r, page_r
 	return page_store_fetch(c->db, v, r, fn, arg, e);
 }
 
+int page_count(struct ctx *c, const char *view, const struct page_req *r, int64_t *rows,
+               int64_t *flagged, struct err *e)
+{
+	const struct page_view *v = page_store_view(view);
+	if (!v)
+		return err_set(e, ERR_USAGE, "no list named %s", view);
+	return page_store_count(c->db, v, r, rows, flagged, e);
+}
+
 int page_col(const char *view, const char *col)
 {
 	const struct page_view *v = page_store_view(view);

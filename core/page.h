@@ -10,6 +10,10 @@
 /* Fetch one page of the named view; ERR_USAGE for an unknown view. */
 int page_fetch(struct ctx *c, const char *view, const struct page_req *r, page_row_fn fn, void *arg,
                struct err *e);
+/* Rows of the view matching r's scope and search, and how many of them the
+ * view flags (shifts: still short); slow on large lists, never per key. */
+int page_count(struct ctx *c, const char *view, const struct page_req *r, int64_t *rows,
+               int64_t *flagged, struct err *e);
 /* Index of a column of a view by name; -1 when either is unknown. */
 int page_col(const char *view, const char *col);
 /* Changes whenever another connection commits (PRAGMA data_version). */

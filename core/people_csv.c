@@ -20,6 +20,7 @@
 #include "array.h"
 #include "../db/person_store.h"
 #include "../db/signup_store.h"
+#include "lead.h"
 #include "person.h"
 #include "registration.h"
 #include "signup.h"
@@ -54,17 +55,17 @@ static const struct column {
 	const char *field;
 	bool keep_blanks;
 } columns[IMPORT_NCOLS] = {
-    {"id", NULL, false},
-    {"name", "name", false},
-    {"email", "email", false},
-    {"phone", "phone", false},
-    {"org", NULL, false},
-    {"birth_date", "birth_date", false},
-    {"confidential", "confidential", false},
-    {"volunteer_code", NULL, false},
-    {"notes", "notes", true},
-    {"skills", NULL, false},
-    {"sessions", NULL, false},
+    [COL_ID] = {.name = "id", .field = NULL, .keep_blanks = false},
+    [COL_NAME] = {.name = "name", .field = "name", .keep_blanks = false},
+    [COL_EMAIL] = {.name = "email", .field = "email", .keep_blanks = false},
+    [COL_PHONE] = {.name = "phone", .field = "phone", .keep_blanks = false},
+    [COL_ORG] = {.name = "org", .field = NULL, .keep_blanks = false},
+    [COL_BIRTH_DATE] = {.name = "birth_date", .field = "birth_date", .keep_blanks = false},
+    [COL_CONFIDENTIAL] = {.name = "confidential", .field = "confidential", .keep_blanks = false},
+    [COL_CODE] = {.name = "volunteer_code", .field = NULL, .keep_blanks = false},
+    [COL_NOTES] = {.name = "notes", .field = "notes", .keep_blanks = true},
+    [COL_SKILLS] = {.name = "skills", .field = NULL, .keep_blanks = false},
+    [COL_SESSIONS] = {.name = "sessions", .field = NULL, .keep_blanks = false},
 };
 
 /* Person ids this import has written, with the line that first named them. */
@@ -299,10 +300,10 @@ static const struct alias {
 	const char *name;
 	enum col col;
 } aliases[] = {
-    {"e_mail", COL_EMAIL},
-    {"email_address", COL_EMAIL},
-    {"organization", COL_ORG},
-    {"organisation", COL_ORG},
+    {.name = "e_mail", .col = COL_EMAIL},
+    {.name = "email_address", .col = COL_EMAIL},
+    {.name = "organization", .col = COL_ORG},
+    {.name = "organisation", .col = COL_ORG},
 };
 
 static int column_find(const char *name)
@@ -473,8 +474,11 @@ static int resolve_org(struct importer *im, const char *name, struct record *r, 
 	cache_put(&im->orgs, name, id);
 	if (created) {
 		im->st->orgs_added++;
-		if (add_named(im, "org", id, name, e) < 0)
+		if (add_named(im, "org", id, name, e) < 0 ||
+		    lead_row_allows(im->c, "org", id, LEAD_ADD, e) < 0)
 			return -1;
+	} else if (lead_row_allows(im->c, "org", id, LEAD_READ, e) < 0) {
+		return -1;
 	}
 	record_set_int(r, "org", id);
 	return 0;
@@ -740,10 +744,12 @@ static int link_skills(struct importer *im, const struct skill_list *skills, str
 		cache_put(&im->skills, skills->v[i].name, skill);
 		if (created) {
 			im->st->skills_added++;
-			if (add_named(im, "skill", skill, skills->v[i].name, e) < 0)
+			if (add_named(im, "skill", skill, skills->v[i].name, e) < 0 ||
+			    lead_allows(im->c, "skill", LEAD_ADD, e) < 0)
 				return -1;
 		}
-		if (link_skill(im, out, skill, exp, &changed, e) < 0)
+		if (lead_allows(im->c, "person_skill", LEAD_ADD, e) < 0 ||
+		    link_skill(im, out, skill, exp, &changed, e) < 0)
 			return -1;
 		any |= changed;
 	}
@@ -885,6 +891,10 @@ static int import_person(struct importer *im, struct record *r, const char *code
 		if (repeated(im, r, first, e) < 0)
 			return -1;
 	}
+	/* the lead may change the person it matched (lead_row_allows), and
+	 * whoever the row leaves is in its scope once registered (below) */
+	if (out.id && lead_row_allows(im->c, "person", out.id, LEAD_SET, e) < 0)
+		return -1;
 	if (out.id ? update_person(im, r, &out, e) : add_person(im, r, code, &out, e))
 		return -1;
 	if (link_skills(im, skills, &out, e) < 0 || audit_outcome(im, r, &out, e) < 0)
@@ -893,6 +903,8 @@ static int import_person(struct importer *im, struct record *r, const char *code
 	if (!out.repeated)
 		seen_at(&im->seen, out.id, im->line);
 	if (im->o->event && !out.repeated && register_person(im, out.id, e) < 0)
+		return -1;
+	if (lead_row_allows(im->c, "person", out.id, out.added ? LEAD_ADD : LEAD_SET, e) < 0)
 		return -1;
 	return sessions ? sign_up(im, out.id, sessions, e) : 0;
 }

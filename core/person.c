@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "lead.h"
 #include "recheck.h"
 
 int person_code_normalize(char *text)
@@ -86,7 +87,9 @@ static int store_pin(struct ctx *c, int64_t person, const char *hash, struct err
 		db_rollback(c->db);
 		return -1;
 	}
-	int ret = record_store_update(c->db, "person", person, cols, &v, 1, e);
+	int ret = lead_row_allows(c, "person", person, LEAD_SET, e);
+	if (ret == 0)
+		ret = record_store_update(c->db, "person", person, cols, &v, 1, e);
 	if (ret == 0)
 		ret = audit_log(c, "pin", "person", person, e,
 		                "new kiosk PIN for person %" PRId64 " (%s)", person,

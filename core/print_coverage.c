@@ -47,10 +47,7 @@ static int take_hour(void *arg, const struct report_hour *h)
 		cv->v[cv->n - 1].h.ends = h->ends;
 		return 0;
 	}
-	if (cv->n == cv->cap) {
-		cv->cap = cv->cap ? cv->cap * 2 : 64;
-		cv->v = xrealloc(cv->v, cv->cap * sizeof *cv->v);
-	}
+	XGROW(cv->v, cv->n, cv->cap, 64);
 	cv->v[cv->n++] = (struct column){*h, idle};
 	return 0;
 }
@@ -276,7 +273,7 @@ int print_coverage(struct sheet *s, struct print_summary *sum, struct err *e)
 {
 	struct coverage cv = {.s = s};
 	struct report_event ev;
-	struct report_coverage_fns fns = {NULL, take_hour, &cv};
+	struct report_coverage_fns fns = {.hour = take_hour, .arg = &cv};
 	int ret = report_event(s->c, s->o->event, &ev, e);
 	if (ret == 0)
 		ret = report_coverage(s->c, &ev, &fns, e);

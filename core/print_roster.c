@@ -84,10 +84,7 @@ static void shift_hold(struct roster *r, const struct print_store_roster_row *ro
 static void shift_add(struct roster *r, const struct print_store_roster_row *row)
 {
 	struct shift *sh = &r->sh;
-	if (sh->n == sh->cap) {
-		sh->cap = sh->cap ? sh->cap * 2 : 8;
-		sh->v = xrealloc(sh->v, sh->cap * sizeof *sh->v);
-	}
+	XGROW(sh->v, sh->n, sh->cap, 8);
 	struct volunteer *v = &sh->v[sh->n++];
 	person_text(r, &row->volunteer, &v->name, &v->phone);
 	v->status = xstrdup(row->status);

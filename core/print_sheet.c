@@ -257,10 +257,7 @@ static struct sheet_pen *pen_for(struct sheet *s, double width, double grey)
 static void pen_add(struct sheet *s, double width, double grey, const struct sheet_mark *m)
 {
 	struct sheet_pen *p = pen_for(s, width, grey);
-	if (p->n == p->cap) {
-		p->cap = p->cap ? p->cap * 2 : 64;
-		p->v = xrealloc(p->v, p->cap * sizeof *p->v);
-	}
+	XGROW(p->v, p->n, p->cap, 64);
 	p->v[p->n++] = *m;
 }
 

@@ -42,6 +42,11 @@ static const struct ref_rule rules[] = {
      .column = "person",
      .fate = REF_DELETE,
      .why = "what was last mailed to them; nothing is sent to an erased person"},
+    {.table = "mail_outbox",
+     .column = "person",
+     .fate = REF_DELETE,
+     .why = "messages to them, queued or sent (their name and address are in each); "
+            "nothing is mailed to an erased person"},
 };
 
 const struct ref_rule *privacy_rule(const struct person_ref *r)

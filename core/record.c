@@ -14,6 +14,7 @@
 #include "audit.h"
 #include "checked.h"
 #include "entity.h"
+#include "lead.h"
 #include "suggest.h"
 #include "tz.h"
 #include "utf8.h"
@@ -385,6 +386,8 @@ int record_list(struct ctx *c, const struct entity_def *ent, const struct record
 		q.nbinds = 1;
 	}
 	struct list_state s = {ent, fn, arg};
+	if (lead_allows(c, ent->table, LEAD_READ, e) < 0)
+		return -1;
 	return record_store_scan(c->db, &q, list_row, &s, e);
 }
 
@@ -411,9 +414,9 @@ static int check_refs(struct ctx *c, const struct record *r, uint32_t mask, stru
 		if (f->type != FT_REF || !(mask & (1u << i)) || r->v[i].kind != DBV_INT)
 			continue;
 		const struct entity_def *to = entity_find(f->ref);
-		int64_t found;
-		struct db_value key = db_int(r->v[i].i);
-		if (record_store_find(c->db, to->table, "id", &key, 0, &found, e) < 0)
+		bool found;
+		/* through the lead's scope: a row it cannot see cannot be named */
+		if (record_store_exists(c->db, to->table, r->v[i].i, &found, e) < 0)
 			return -1;
 		if (!found)
 			return err_set(e, ERR_NOT_FOUND, "%s: %s %" PRId64 " not found", f->name,
@@ -513,11 +516,31 @@ static const struct field_order {
 	bool second_named_first; /* the message starts with the second field */
 	const char *says;        /* printf: name value name value */
 } orders[] = {
-    {"starts", "ends", true, true, "%s %s must be after %s %s"},
-    {"checked_in_at", "checked_out_at", false, true, "%s %s must be after %s %s"},
-    {"setup_starts", "starts", false, false, "%s %s is after %s %s"},
-    {"ends", "teardown_ends", false, true, "%s %s is before %s %s"},
-    {"need_min", "need_max", false, false, "%s %s is above %s %s"},
+    {.first = "starts",
+     .second = "ends",
+     .strict = true,
+     .second_named_first = true,
+     .says = "%s %s must be after %s %s"},
+    {.first = "checked_in_at",
+     .second = "checked_out_at",
+     .strict = false,
+     .second_named_first = true,
+     .says = "%s %s must be after %s %s"},
+    {.first = "setup_starts",
+     .second = "starts",
+     .strict = false,
+     .second_named_first = false,
+     .says = "%s %s is after %s %s"},
+    {.first = "ends",
+     .second = "teardown_ends",
+     .strict = false,
+     .second_named_first = true,
+     .says = "%s %s is before %s %s"},
+    {.first = "need_min",
+     .second = "need_max",
+     .strict = false,
+     .second_named_first = false,
+     .says = "%s %s is above %s %s"},
 };
 
 /* Fields of which a row may hold one, not both. */
@@ -603,6 +626,11 @@ static int write_checked(struct ctx *c, struct record *r, const struct record *o
                          struct err *e)
 {
 	const struct entity_def *ent = r->ent;
+	enum lead_act act = old ? LEAD_SET : LEAD_ADD;
+	/* the lead may write such rows, and this one as it stands */
+	if (lead_allows(c, ent->table, act, e) < 0 ||
+	    (old && lead_row_allows(c, ent->table, r->id, act, e) < 0))
+		return -1;
 	if (ent->prepare && ent->prepare(c, r, old, e) < 0)
 		return -1;
 	if (old)
@@ -634,6 +662,9 @@ static int write_checked(struct ctx *c, struct record *r, const struct record *o
 	summarize(r, mask, summary, sizeof summary);
 	if (audit_log(c, old ? "set" : "add", ent->name, r->id, e, "%s %s%s%s", old ? "set" : "add",
 	              what, summary[0] ? ": " : "", summary) < 0)
+		return -1;
+	/* and as it is now: nothing is moved or made outside the scope */
+	if (lead_row_allows(c, ent->table, r->id, act, e) < 0)
 		return -1;
 	if (ent->after_write && ent->after_write(c, r, old ? "set" : "add", e) < 0)
 		return -1;
@@ -806,7 +837,9 @@ int record_rm(struct ctx *c, const struct entity_def *ent, int64_t id, struct er
 		return -1;
 	}
 	record_describe(&old, what, sizeof what);
-	int ret = dependents(c, ent, id, deps, sizeof deps, e);
+	int ret = lead_row_allows(c, ent->table, id, LEAD_RM, e);
+	if (ret == 0)
+		ret = dependents(c, ent, id, deps, sizeof deps, e);
 	if (ret == 0 && deps[0])
 		ret = err_set(e, ERR_REFUSED, "%s is still used by %s; remove those first", what,
 		              deps);

@@ -16,9 +16,6 @@
 #include "tz.h"
 #include "waitlist.h"
 
-static const char *const kinds[] = {"attendee", "volunteer", "speaker",
-                                    "partner",  "staff",     "press"};
-
 static const struct entity_def *registration_ent(void)
 {
 	return entity_find("registration");
@@ -40,10 +37,14 @@ bool registration_waitlisted(const char *status)
 	return is(status, "waitlisted");
 }
 
+bool registration_attending(const char *status)
+{
+	return is(status, "registered") || is(status, "checked_in");
+}
+
 static bool holds_place(const char *status)
 {
-	return is(status, "registered") || registration_waitlisted(status) ||
-	       is(status, "checked_in");
+	return registration_attending(status) || registration_waitlisted(status);
 }
 
 static void status_text(const struct reg_row *g, char *buf, size_t n)
@@ -202,14 +203,6 @@ static int revive_or_new(struct ctx *c, const struct reg_ctx *x, const char *kin
 	return 0;
 }
 
-static bool kind_ok(const char *kind)
-{
-	for (size_t i = 0; i < ARRAY_LEN(kinds); i++)
-		if (is(kind, kinds[i]))
-			return true;
-	return false;
-}
-
 static int register_in_tx(struct ctx *c, int64_t event, int64_t person, const char *kind,
                           int64_t *registration, struct err *e)
 {
@@ -236,11 +229,8 @@ int registration_register(struct ctx *c, int64_t event, int64_t person, const ch
 {
 	if (!kind)
 		kind = "attendee";
-	if (!kind_ok(kind))
-		return err_set(e, ERR_USAGE,
-		               "kind \"%s\" is not one of attendee, volunteer, speaker, partner, "
-		               "staff, press",
-		               kind);
+	if (entity_check_choice(registration_ent(), "kind", kind, e) < 0)
+		return -1;
 	if (db_begin(c->db, e) < 0)
 		return -1;
 	if (register_in_tx(c, event, person, kind, registration, e) < 0) {
@@ -288,13 +278,7 @@ int registration_cancel(struct ctx *c, int64_t event, int64_t person, int64_t *p
 {
 	if (promoted)
 		*promoted = 0;
-	if (db_begin(c->db, e) < 0)
-		return -1;
-	if (cancel_in_tx(c, event, person, promoted, e) < 0) {
-		db_rollback(c->db);
-		return -1;
-	}
-	return db_commit(c->db, e);
+	return ctx_tx_out(c, event, person, promoted, cancel_in_tx, e);
 }
 
 int registration_unregister(struct ctx *c, int64_t event, int64_t person, struct err *e)

@@ -41,9 +41,10 @@ int registration_settle(struct ctx *c, int64_t event, struct err *e);
 
 /* The status sets of rule 5 (their SQL twins: db/status_sql.h). Does a
  * registration of kind with status take one of the event's seats? Is it on
- * the waitlist? */
+ * the waitlist? Does it stand (registered or checked in)? */
 bool registration_seated(const char *kind, const char *status);
 bool registration_waitlisted(const char *status);
+bool registration_attending(const char *status);
 
 /* Entity hooks (core/entity.c). */
 int registration_prepare(struct ctx *c, struct record *r, const struct record *old, struct err *e);

@@ -53,7 +53,7 @@ static int stopped(int ret)
 /* ---- coverage ----------------------------------------------------------- */
 
 struct span {
-	int64_t starts, ends, need_min, need_max, filled, gap;
+	int64_t starts, ends, need_min, need_max, filled, gap, over;
 };
 
 struct coverage {
@@ -64,20 +64,33 @@ struct coverage {
 	struct err *e;
 };
 
+void report_shift_numbers(int64_t need_min, int64_t filled, int64_t *gap, int64_t *over)
+{
+	*gap = need_min > filled ? ck_sub(need_min, filled) : 0;
+	*over = filled > need_min ? ck_sub(filled, need_min < 0 ? 0 : need_min) : 0;
+}
+
 static int coverage_shift(void *arg, const struct report_store_shift *s)
 {
 	struct coverage *cv = arg;
 	if (!tz_instant_ok(s->starts) || !tz_instant_ok(s->ends))
 		return out_of_range("shift", s->id, cv->ev->tz, s->starts, s->ends, cv->e);
-	int64_t gap = s->need_min > s->filled ? ck_sub(s->need_min, s->filled) : 0;
+	int64_t gap, over;
+	report_shift_numbers(s->need_min, s->filled, &gap, &over);
 	XGROW(cv->v, cv->n, cv->cap, 64);
 	cv->v[cv->n++] =
-	    (struct span){s->starts, s->ends, s->need_min, s->need_max, s->filled, gap};
+	    (struct span){s->starts, s->ends, s->need_min, s->need_max, s->filled, gap, over};
 	if (!cv->fns->shift)
 		return 0;
 	struct report_shift row = {s->id,       s->role,     s->place,  s->starts, s->ends,
-	                           s->need_min, s->need_max, s->filled, gap};
+	                           s->need_min, s->need_max, s->filled, gap,       over};
 	return cv->fns->shift(cv->fns->arg, &row);
+}
+
+/* Places of shift s that count as filled: up to its need_min. */
+static int64_t places_filled(const struct span *s)
+{
+	return ck_sub(s->need_min > 0 ? s->need_min : 0, s->gap);
 }
 
 /* The start of the clock hour (in tz) holding t. */
@@ -102,29 +115,65 @@ static void hour_sum(const struct coverage *cv, struct report_hour *h)
 		if (s->ends <= h->starts)
 			continue;
 		h->shifts++;
+		h->short_shifts += s->gap > 0;
 		h->needed = ck_add(h->needed, s->need_min);
 		h->wanted = ck_add(h->wanted, s->need_max);
-		h->filled = ck_add(h->filled, s->filled);
+		h->filled = ck_add(h->filled, places_filled(s));
 		h->gap = ck_add(h->gap, s->gap);
+		h->over = ck_add(h->over, s->over);
 	}
+}
+
+/* The total of the local day starting at day: the shifts starting on it. */
+static void day_sum(const struct coverage *cv, const char *tz, int64_t day, struct report_day *d)
+{
+	*d = (struct report_day){.starts = day, .ends = tz_day_start(tz, ck_add(day, 30 * 3600))};
+	for (size_t i = 0; i < cv->n && cv->v[i].starts < d->ends; i++) {
+		const struct span *s = &cv->v[i];
+		if (s->starts < day)
+			continue;
+		d->shifts++;
+		d->short_shifts += s->gap > 0;
+		d->needed = ck_add(d->needed, s->need_min);
+		d->filled = ck_add(d->filled, places_filled(s));
+		d->gap = ck_add(d->gap, s->gap);
+		d->over = ck_add(d->over, s->over);
+		d->gap_seconds = ck_add(d->gap_seconds, ck_mul(s->gap, ck_sub(s->ends, s->starts)));
+	}
+}
+
+/* The day's total when a shift starts on it and someone asked for it. */
+static int day_out(const struct coverage *cv, const char *tz, int64_t day)
+{
+	if (!cv->fns->day)
+		return 0;
+	struct report_day d;
+	day_sum(cv, tz, day, &d);
+	return d.shifts ? cv->fns->day(cv->fns->arg, &d) : 0;
 }
 
 static int coverage_hours(const struct report_event *ev, const struct coverage *cv)
 {
-	int64_t lo = ev->starts, hi = ev->ends;
+	int64_t lo = ev->starts, hi = ev->ends, day = 0;
 	for (size_t i = 0; i < cv->n; i++) {
 		lo = cv->v[i].starts < lo ? cv->v[i].starts : lo;
 		hi = cv->v[i].ends > hi ? cv->v[i].ends : hi;
 	}
-	for (int64_t t = hour_floor(ev->tz, lo); t < hi;) {
+	int ret = 0;
+	for (int64_t t = hour_floor(ev->tz, lo); t < hi && ret == 0;) {
 		struct report_hour h = {.starts = t, .ends = hour_next(ev->tz, t)};
+		int64_t today = tz_day_start(ev->tz, t);
+		if (day && today != day)
+			ret = day_out(cv, ev->tz, day);
+		day = today;
 		hour_sum(cv, &h);
-		int ret = cv->fns->hour(cv->fns->arg, &h);
-		if (ret)
-			return stopped(ret);
+		if (ret == 0 && cv->fns->hour)
+			ret = cv->fns->hour(cv->fns->arg, &h);
 		t = h.ends;
 	}
-	return 0;
+	if (ret == 0 && day)
+		ret = day_out(cv, ev->tz, day);
+	return stopped(ret);
 }
 
 int report_coverage(struct ctx *c, const struct report_event *ev,
@@ -132,7 +181,7 @@ int report_coverage(struct ctx *c, const struct report_event *ev,
 {
 	struct coverage cv = {fns, ev, NULL, 0, 0, e};
 	int ret = report_store_shifts(c->db, ev->id, coverage_shift, &cv, e);
-	if (ret == 0 && fns->hour)
+	if (ret == 0 && (fns->hour || fns->day))
 		ret = coverage_hours(ev, &cv);
 	free(cv.v);
 	return ret;

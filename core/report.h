@@ -38,27 +38,50 @@ struct report_shift {
 	int64_t need_min, need_max;
 	int64_t filled; /* active assignments */
 	int64_t gap;    /* max(0, need_min - filled) */
+	int64_t over;   /* max(0, filled - need_min): on the shift beyond its need */
 };
 
 /* One clock hour in the event's zone, [starts, ends), from the first hour of
  * the event (or of an earlier shift) to the last; on a DST day the hours are
- * the real ones (23 or 25 of them). Sums over the shifts overlapping it. */
+ * the real ones (23 or 25 of them). Sums over the shifts overlapping it,
+ * each shift counted up to its need_min, so that filled + gap = needed and
+ * volunteers beyond one shift's need never hide another's gap. */
 struct report_hour {
 	int64_t starts, ends;
-	int64_t shifts; /* shifts overlapping the hour */
-	int64_t needed; /* sum of need_min */
-	int64_t wanted; /* sum of need_max */
-	int64_t filled; /* sum of filled */
-	int64_t gap;    /* sum of the shifts' gaps (more on one shift fills no other) */
+	int64_t shifts;       /* shifts overlapping the hour */
+	int64_t short_shifts; /* of those, the ones below need_min */
+	int64_t needed;       /* sum of need_min */
+	int64_t wanted;       /* sum of need_max */
+	int64_t filled;       /* sum of min(filled, need_min): places filled */
+	int64_t gap;          /* sum of the shifts' gaps: needed - filled */
+	int64_t over;         /* sum of the shifts' over: volunteers beyond need_min */
+};
+
+/* One local day of the event: the shifts that start on it. */
+struct report_day {
+	int64_t starts, ends; /* the day, midnight to midnight in the zone */
+	int64_t shifts;       /* shifts starting that day */
+	int64_t short_shifts; /* of those, below need_min */
+	int64_t needed;       /* their need_min */
+	int64_t filled;       /* their places filled (up to need_min) */
+	int64_t gap;          /* places short */
+	int64_t over;         /* volunteers beyond need_min */
+	int64_t gap_seconds;  /* volunteer-seconds short: each gap times its shift's length */
 };
 
 struct report_coverage_fns {
 	int (*shift)(void *arg, const struct report_shift *s); /* NULL: skip */
 	int (*hour)(void *arg, const struct report_hour *h);   /* NULL: skip */
 	void *arg;
+	/* after the hours of each day with a shift starting on it (NULL: skip) */
+	int (*day)(void *arg, const struct report_day *d);
 };
 
-/* Every shift in start order, then every hour. */
+/* The per-shift numbers of report_shift from need_min and filled. */
+void report_shift_numbers(int64_t need_min, int64_t filled, int64_t *gap, int64_t *over);
+
+/* Every shift in start order, then every hour, each day's total after its
+ * last hour. */
 int report_coverage(struct ctx *c, const struct report_event *ev,
                     const struct report_coverage_fns *fns, struct err *e);
 

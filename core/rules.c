@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "checked.h"
+#include "registration.h"
 #include "tz.h"
 #include "xmalloc.h"
 
@@ -248,7 +249,7 @@ enum rule_level rules_signup_registered(const char *person, const char *event,
                                         size_t n)
 {
 	const char *s = reg_status ? reg_status : "";
-	if (strcmp(s, "registered") == 0 || strcmp(s, "checked_in") == 0)
+	if (registration_attending(s))
 		return RULE_OK;
 	if (strcmp(s, "waitlisted") == 0)
 		snprintf(msg, n,

@@ -128,7 +128,7 @@ static void describe_session(const struct ctx *c, const struct pair *x, char *bu
 /* Everything that may keep x.p out of x.s, added to v. */
 static int judge(struct ctx *c, const struct pair *x, struct verdict *v, struct err *e)
 {
-	char msg[700], what[RS_NAME + 80];
+	char msg[RULE_MSG_MAX], what[RS_NAME + 80];
 	describe_session(c, x, what, sizeof what);
 	if (x->s.cancelled) {
 		snprintf(msg, sizeof msg, "%s is cancelled; %s cannot sign up", what, x->p.name);
@@ -167,7 +167,7 @@ static void status_text(const struct ctx *c, const struct pair *x, char *buf, si
 	char at[64];
 	if (!x->found)
 		snprintf(buf, n, "not signed up");
-	else if (is(x->g.status, "waitlisted"))
+	else if (signup_waitlisted(x->g.status))
 		snprintf(buf, n, "waitlisted at position %" PRId64, x->g.position);
 	else if (is(x->g.status, "registered"))
 		snprintf(buf, n, "signed up");
@@ -178,6 +178,17 @@ static void status_text(const struct ctx *c, const struct pair *x, char *buf, si
 		snprintf(buf, n, "marked no-show");
 	else
 		snprintf(buf, n, "%s", x->g.status);
+}
+
+/* Refuses (ERR_REFUSED) when x's person already holds a place in x's session. */
+static int refuse_signed_up(const struct ctx *c, const struct pair *x, struct err *e)
+{
+	char what[RS_NAME + 80], st[128];
+	if (!x->found || !active(x->g.status))
+		return 0;
+	describe_session(c, x, what, sizeof what);
+	status_text(c, x, st, sizeof st);
+	return err_set(e, ERR_REFUSED, "%s is already signed up for %s (%s)", x->p.name, what, st);
 }
 
 /* ---- hooks ---------------------------------------------------------------- */
@@ -378,33 +389,13 @@ int signup_room_after_write(struct ctx *c, const struct record *r, const char *a
 
 /* ---- operations ----------------------------------------------------------- */
 
-/* ctx_tx for an operation that hands back a value in *out. */
-static int tx_out(struct ctx *c, int (*fn)(struct ctx *, int64_t, int64_t, int64_t *, struct err *),
-                  int64_t session, int64_t person, int64_t *out, struct err *e)
-{
-	if (db_begin(c->db, e) < 0)
-		return -1;
-	if (fn(c, session, person, out, e) < 0) {
-		db_rollback(c->db);
-		return -1;
-	}
-	return db_commit(c->db, e);
-}
-
 static int register_in_tx(struct ctx *c, int64_t session, int64_t person, int64_t *id,
                           struct err *e)
 {
 	struct pair x;
 	struct record r;
-	char what[RS_NAME + 80], st[128];
-	if (load(c, session, person, &x, e) < 0)
+	if (load(c, session, person, &x, e) < 0 || refuse_signed_up(c, &x, e) < 0)
 		return -1;
-	if (x.found && active(x.g.status)) {
-		describe_session(c, &x, what, sizeof what);
-		status_text(c, &x, st, sizeof st);
-		return err_set(e, ERR_REFUSED, "%s is already signed up for %s (%s)", x.p.name,
-		               what, st);
-	}
 	if (x.found) {
 		if (record_get(c, signup_ent(), x.g.id, &r, e) < 0)
 			return -1;
@@ -425,7 +416,7 @@ static int register_in_tx(struct ctx *c, int64_t session, int64_t person, int64_
 
 int signup_register(struct ctx *c, int64_t session, int64_t person, int64_t *signup, struct err *e)
 {
-	return tx_out(c, register_in_tx, session, person, signup, e);
+	return ctx_tx_out(c, session, person, signup, register_in_tx, e);
 }
 
 static int not_signed_up(const struct ctx *c, const struct pair *x, struct err *e)
@@ -462,7 +453,7 @@ int signup_cancel(struct ctx *c, int64_t session, int64_t person, int64_t *promo
 {
 	if (promoted)
 		*promoted = 0;
-	return tx_out(c, cancel_in_tx, session, person, promoted, e);
+	return ctx_tx_out(c, session, person, promoted, cancel_in_tx, e);
 }
 
 static int checkin_in_tx(struct ctx *c, int64_t session, int64_t person, struct err *e)
@@ -498,15 +489,8 @@ int signup_checkin(struct ctx *c, int64_t session, int64_t person, struct err *e
 int signup_check(struct ctx *c, int64_t session, int64_t person, struct err *e)
 {
 	struct pair x;
-	char what[RS_NAME + 80], st[128];
-	if (load(c, session, person, &x, e) < 0)
+	if (load(c, session, person, &x, e) < 0 || refuse_signed_up(c, &x, e) < 0)
 		return -1;
-	if (x.found && active(x.g.status)) {
-		describe_session(c, &x, what, sizeof what);
-		status_text(c, &x, st, sizeof st);
-		return err_set(e, ERR_REFUSED, "%s is already signed up for %s (%s)", x.p.name,
-		               what, st);
-	}
 	struct verdict v;
 	verdict_init(&v);
 	if (judge(c, &x, &v, e) < 0)

@@ -14,8 +14,6 @@
 #include "registration.h"
 #include "tz.h"
 
-static const char *const sources[] = {"coordinator", "kiosk", "autofill"};
-
 bool staffing_status_active(const char *s)
 {
 	static const char *const active[] = {"signed_up", "confirmed", "checked_in", "completed"};
@@ -285,14 +283,6 @@ static int write_assignment(struct ctx *c, struct record *r, int64_t *id, struct
 	return ret;
 }
 
-static bool source_ok(const char *source)
-{
-	for (size_t i = 0; i < ARRAY_LEN(sources); i++)
-		if (strcmp(source, sources[i]) == 0)
-			return true;
-	return false;
-}
-
 static int assign_in_tx(struct ctx *c, int64_t shift, int64_t person, const char *source,
                         int64_t *assignment, struct err *e)
 {
@@ -331,9 +321,8 @@ int staffing_assign(struct ctx *c, int64_t shift, int64_t person, const char *so
 {
 	if (!source)
 		source = "coordinator";
-	if (!source_ok(source))
-		return err_set(e, ERR_USAGE, "source \"%s\" is not coordinator, kiosk or autofill",
-		               source);
+	if (entity_check_choice(assignment_ent(), "source", source, e) < 0)
+		return -1;
 	if (db_begin(c->db, e) < 0)
 		return -1;
 	if (assign_in_tx(c, shift, person, source, assignment, e) < 0) {

@@ -12,6 +12,7 @@
 
 #include "../core/array.h"
 #include "db_internal.h"
+#include "person_sql.h"
 #include "status_sql.h"
 
 #define CLIP(a, b, lo, hi) "max(0, min(" b ", " hi ") - max(" a ", " lo "))"
@@ -20,7 +21,7 @@
  * ?8-?11 the two days (from, to), ?12 seconds a day, ?13 skill, ?14 the
  * shift's local date, ?15 min_age, ?16 latest birth date old enough. */
 /* The columns of scan_sql. */
-enum scan_col { CA_ID, CA_NAME, CA_CONFIDENTIAL, CA_FLAGS, CA_NCOLS };
+enum scan_col { CA_ID, CA_NAME, CA_CONFIDENTIAL, CA_TELL, CA_FLAGS, CA_NCOLS };
 
 /* Laid out by clause; the formatter would scatter the CLIP() calls. */
 /* clang-format off */
@@ -31,29 +32,30 @@ static const char scan_sql[] =
     "   OR (s.starts < ?4 AND s.ends <= ?3 AND ?3 - s.ends < ?7)),"
     "  sum(" CLIP("s.starts", "s.ends", "?8", "?9") "),"
     "  sum(" CLIP("s.starts", "s.ends", "?10", "?11") ")"
-    " FROM shift s CROSS JOIN assignment a ON a.shift = s.id"
+    " FROM main.shift s CROSS JOIN main.assignment a ON a.shift = s.id"
     " WHERE s.event = ?1 AND s.starts < ?6 AND s.ends > ?5"
     " AND s.status = 'open' AND s.id != ?2"
     "  AND a.status IN " ASSIGNMENT_ACTIVE_SQL " GROUP BY a.person)"
-    " SELECT p.id, p.name, p.confidential,"
-    " EXISTS (SELECT 1 FROM assignment a WHERE a.shift = ?2 AND a.person = p.id"
+    " SELECT p.id, p.name, p.confidential, " PERSON_TELL("p") ","
+    " EXISTS (SELECT 1 FROM main.assignment a WHERE a.shift = ?2 AND a.person = p.id"
     "  AND a.status IN " ASSIGNMENT_ACTIVE_SQL ")"
     " | (coalesce(near.overlap, 0) << 1)"
     " | (coalesce(near.rest, 0) << 2)"
     " | ((coalesce(near.h0, 0) + " CLIP("?3", "?4", "?8", "?9") " > ?12"
     "   OR coalesce(near.h1, 0) + " CLIP("?3", "?4", "?10", "?11") " > ?12) << 3)"
-    " | (EXISTS (SELECT 1 FROM speaker sp JOIN session se ON se.id = sp.session"
+    " | (EXISTS (SELECT 1 FROM main.speaker sp JOIN main.session se ON se.id = sp.session"
     "  WHERE sp.person = p.id AND se.status != 'cancelled' AND se.starts < ?4"
     "  AND se.ends > ?3) << 4)"
-    " | ((?13 != 0 AND NOT EXISTS (SELECT 1 FROM person_skill ps WHERE ps.person = p.id"
+    " | ((?13 != 0 AND NOT EXISTS (SELECT 1 FROM main.person_skill ps WHERE ps.person = p.id"
     "  AND ps.skill = ?13 AND (ps.expires IS NULL OR ps.expires = '' OR ps.expires >= ?14)))"
     "  << 5)"
-    " | ((?15 > 0 AND (p.birth_date IS NULL OR p.birth_date = '' OR p.birth_date > ?16)) << 6)"
+    " | ((?15 > 0 AND coalesce((SELECT birth_date > ?16 OR birth_date = '' FROM main.person"
+    "  WHERE id = p.id), 1)) << 6)"
     " | ((SELECT count(*) > 0 AND coalesce(sum(" CLIP("w.starts", "w.ends", "?3", "?4") "), 0)"
-    "  < ?4 - ?3 FROM availability w WHERE w.person = p.id AND w.event = ?1) << 7)"
+    "  < ?4 - ?3 FROM main.availability w WHERE w.person = p.id AND w.event = ?1) << 7)"
     " FROM registration r CROSS JOIN person p ON p.id = r.person"
     " LEFT JOIN near ON near.person = p.id"
-    " WHERE r.event = ?1 AND r.kind IN ('volunteer', 'staff') AND r.status != 'cancelled'";
+    " WHERE r.event = ?1 AND r.kind IN " REGISTRATION_CREW_KINDS_SQL " AND r.status != 'cancelled'";
 /* clang-format on */
 /* clang-format on */
 
@@ -75,18 +77,15 @@ int candidate_store_scan(struct db *db, const struct cand_query *q,
                          int (*fn)(void *arg, const struct cand_row *r), void *arg, struct err *e)
 {
 	sqlite3_stmt *st;
-	if (db_acquire(db, scan_sql, &st, e) < 0)
+	if (db_acquire_cols(db, scan_sql, CA_NCOLS, &st, e) < 0)
 		return -1;
-	if (db_columns(st, CA_NCOLS, e) < 0) {
-		db_release(db, st);
-		return -1;
-	}
 	bind_query(st, q);
 	int rc, ret = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *name = db_column_text(st, CA_NAME);
 		struct cand_row r = {db_column_int64(st, CA_ID), name ? name : "",
 		                     db_column_bool(st, CA_CONFIDENTIAL),
+		                     db_column_text(st, CA_TELL),
 		                     (unsigned)db_column_int(st, CA_FLAGS)};
 		if ((ret = fn(arg, &r)) != 0)
 			break;

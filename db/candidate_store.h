@@ -38,6 +38,7 @@ struct cand_row {
 	int64_t person;
 	const char *name; /* valid during the callback */
 	bool confidential;
+	const char *tell; /* core/candidates.h; NULL = nothing; valid during the callback */
 	unsigned flags;
 };
 

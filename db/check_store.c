@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "../core/array.h"
 #include "db_internal.h"
 #include "status_sql.h"
 #include "rules_store.h"
@@ -134,7 +135,7 @@
 	" FROM session se CROSS JOIN signup g ON g.session = se.id" \
 	" LEFT JOIN registration r ON r.event = se.event AND r.person = g.person" \
 	" WHERE g.status IN " SIGNUP_ACTIVE_SQL " AND se.status != 'cancelled' AND" EVENT("se.event") \
-	" AND (r.id IS NULL OR r.status NOT IN ('registered','checked_in'))" \
+	" AND (r.id IS NULL OR r.status NOT IN " REGISTRATION_ATTENDING_SQL ")" \
 	" ORDER BY se.starts, se.id, g.person", \
     [CS_SIGNUP_OVERLAP] = \
 	"SELECT x.person, a.id, b.id FROM session a CROSS JOIN signup x ON x.session = a.id" \
@@ -157,6 +158,26 @@ static const int ntext[CS_NQUERIES] = {
     [CS_SIGNUP_UNREGISTERED] = 1,
 };
 
+/* A scan's caller, and where its rows' text columns start. */
+struct scan {
+	int (*fn)(void *arg, const struct cs_row *row);
+	void *arg;
+	int nints, ncols;
+};
+
+/* The row into a cs_row for the caller; 1 (stop) when it stops. */
+static int scan_row(sqlite3_stmt *st, void *ctx)
+{
+	const struct scan *sc = ctx;
+	struct cs_row row;
+	memset(&row, 0, sizeof row);
+	for (int k = 0; k < sc->nints && k < (int)ARRAY_LEN(row.i); k++)
+		row.i[k] = db_column_int64(st, k);
+	for (int k = sc->nints; k < sc->ncols && k - sc->nints < (int)ARRAY_LEN(row.t); k++)
+		row.t[k - sc->nints] = db_column_str(st, k);
+	return sc->fn(sc->arg, &row) ? 1 : 0;
+}
+
 int check_store_scan(struct db *db, enum cs_query q, int64_t event,
                      int (*fn)(void *arg, const struct cs_row *row), void *arg, struct err *e)
 {
@@ -165,20 +186,7 @@ int check_store_scan(struct db *db, enum cs_query q, int64_t event,
 		return -1;
 	if (event)
 		sqlite3_bind_int64(st, 1, event);
-	int rc, ncols = sqlite3_column_count(st), nints = ncols - ntext[q];
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct cs_row row;
-		memset(&row, 0, sizeof row);
-		for (int k = 0; k < nints && k < 8; k++)
-			row.i[k] = sqlite3_column_int64(st, k);
-		for (int k = nints; k < ncols && k - nints < 2; k++) {
-			const unsigned char *t = sqlite3_column_text(st, k);
-			row.t[k - nints] = t ? (const char *)t : "";
-		}
-		if (fn(arg, &row))
-			break;
-	}
-	int ret = rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e, "check");
-	sqlite3_finalize(st);
-	return ret;
+	struct scan sc = {.fn = fn, .arg = arg, .ncols = sqlite3_column_count(st)};
+	sc.nints = sc.ncols - ntext[q];
+	return db_each_row(db, st, scan_row, &sc, e, "check") < 0 ? -1 : 0;
 }

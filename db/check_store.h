@@ -34,6 +34,44 @@ enum cs_query {
 	CS_NQUERIES
 };
 
+/* Each query's columns by name: integers index i[], texts t[]. */
+enum cs_timeline_col { CS_TL_PERSON, CS_TL_SHIFT, CS_TL_EVENT, CS_TL_STARTS, CS_TL_ENDS };
+enum cs_overfilled_col { CS_OF_SHIFT, CS_OF_TAKEN, CS_OF_NEED_MAX };
+/* CS_ROOM_CLASH (sessions), CS_BOOTH_CLASH (booths). */
+enum cs_clash_col { CS_CL_FIRST, CS_CL_LATER };
+enum cs_outside_col {
+	CS_OU_ID,
+	CS_OU_EVENT,
+	CS_OU_STARTS,
+	CS_OU_ENDS,
+	CS_OU_SPAN0,
+	CS_OU_SPAN1,
+	CS_OU_WHAT = 0 /* t */
+};
+enum cs_cross_col { CS_CE_EVENT, CS_CE_OTHER, CS_CE_ITEM = 0 /* t */, CS_CE_USES = 1 /* t */ };
+/* CS_SEATS (an event's) and CS_SESSION_SEATS (a session's, with its room's
+ * capacity after its own). */
+enum cs_seats_col { CS_SE_EVENT, CS_SE_CAPACITY, CS_SE_SEATED, CS_SE_WAITING, CS_SE_POSITION };
+enum cs_session_seats_col {
+	CS_SS_SESSION,
+	CS_SS_CAPACITY,
+	CS_SS_ROOM_CAPACITY,
+	CS_SS_SEATED,
+	CS_SS_WAITING,
+	CS_SS_POSITION
+};
+enum cs_speaker_col { CS_SP_PERSON, CS_SP_SESSION, CS_SP_SHIFT };
+/* CS_SKILLS, CS_AGES, CS_WINDOWS. */
+enum cs_pair_col { CS_PA_PERSON, CS_PA_SHIFT };
+enum cs_unregistered_col {
+	CS_UR_PERSON,
+	CS_UR_SESSION,
+	CS_UR_POSITION,
+	CS_UR_STATUS = 0 /* t */
+};
+enum cs_overlap_col { CS_OV_PERSON, CS_OV_FIRST, CS_OV_LATER };
+_Static_assert(CS_SS_POSITION < 8 && CS_OU_SPAN1 < 8, "every integer column has a place in i[]");
+
 /* Run query q (event 0: all events), calling fn for each row until it
  * returns non-zero. */
 int check_store_scan(struct db *db, enum cs_query q, int64_t event,

@@ -355,6 +355,14 @@ static int apply_pragmas(struct db *db, int busy_ms, struct err *e)
 	return db_exec(db, "PRAGMA synchronous = NORMAL", e);
 }
 
+/* The shared server's database (struct db_options.shared). */
+static int share(struct db *db, struct err *e)
+{
+	int keep = 1;
+	sqlite3_file_control(db->h, "main", SQLITE_FCNTL_PERSIST_WAL, &keep);
+	return db_exec(db, "PRAGMA temp_store = MEMORY", e);
+}
+
 int db_open(const char *path, const struct db_options *opt, struct db **out, struct err *e)
 {
 	bool memory = strcmp(path, ":memory:") == 0;
@@ -372,6 +380,11 @@ int db_open(const char *path, const struct db_options *opt, struct db **out, str
 		return -1;
 	}
 	int busy = opt && opt->busy_timeout_ms > 0 ? opt->busy_timeout_ms : 5000;
+	if (opt && opt->shared && share(db, e) < 0) {
+		err_prefix(e, "%s", path);
+		db_close(db);
+		return -1;
+	}
 	if (apply_pragmas(db, busy, e) < 0 || db_migrate(db, e) < 0) {
 		err_prefix(e, "%s", path);
 		db_close(db);
@@ -502,6 +515,17 @@ bool db_in_transaction(const struct db *db)
 	return db->depth > 0;
 }
 
+void db_set_busy_timeout(struct db *db, int ms)
+{
+	sqlite3_busy_timeout(db->h, ms > 0 ? ms : 5000);
+}
+
+const char *db_file(struct db *db)
+{
+	const char *path = sqlite3_db_filename(db->h, "main");
+	return path ? path : "";
+}
+
 static int64_t pragma_int(struct db *db, const char *sql)
 {
 	sqlite3_stmt *st;
@@ -515,6 +539,11 @@ static int64_t pragma_int(struct db *db, const char *sql)
 int64_t db_data_version(struct db *db)
 {
 	return pragma_int(db, "PRAGMA data_version");
+}
+
+const char *db_sqlite_version(void)
+{
+	return sqlite3_libversion();
 }
 
 int db_schema_version(struct db *db)
@@ -575,6 +604,54 @@ int db_columns(sqlite3_stmt *st, int ncols, struct err *e)
 		return 0;
 	return err_set(e, ERR_DB, "internal: %s returns %d columns where %d are read",
 	               sqlite3_sql(st), n, ncols);
+}
+
+int db_acquire_cols(struct db *db, const char *sql, int ncols, sqlite3_stmt **st, struct err *e)
+{
+	if (db_acquire(db, sql, st, e) < 0)
+		return -1;
+	if (db_columns(*st, ncols, e) < 0) {
+		db_release(db, *st);
+		return -1;
+	}
+	return 0;
+}
+
+int db_one_row(struct db *db, sqlite3_stmt *st, const char *what, int64_t id, struct err *e)
+{
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		err_set(e, ERR_NOT_FOUND, "%s %lld: not found", what, (long long)id);
+	else
+		db_fail(db, e, what);
+	db_release(db, st);
+	return -1;
+}
+
+int db_acquire_ints(struct db *db, const char *sql, int ncols, const int64_t *v, int n,
+                    sqlite3_stmt **st, struct err *e)
+{
+	if ((ncols ? db_acquire_cols(db, sql, ncols, st, e) : db_acquire(db, sql, st, e)) < 0)
+		return -1;
+	int params = sqlite3_bind_parameter_count(*st);
+	for (int i = 0; i < n && i < params; i++)
+		sqlite3_bind_int64(*st, i + 1, v[i]);
+	return 0;
+}
+
+int db_each_row(struct db *db, sqlite3_stmt *st, int (*row)(sqlite3_stmt *st, void *arg), void *arg,
+                struct err *e, const char *what)
+{
+	int rc, ret = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if ((ret = row(st, arg)) != 0)
+			break;
+	if (ret == 0 && rc != SQLITE_DONE)
+		ret = db_fail(db, e, what);
+	db_release(db, st);
+	return ret;
 }
 
 const char *db_column_text(sqlite3_stmt *st, int i)

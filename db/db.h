@@ -14,6 +14,10 @@ struct db;
 struct db_options {
 	int busy_timeout_ms; /* how long a writer waits for another's lock */
 	const char *group;   /* NULL/"": file mode 0600; else 0660 and this group */
+	/* the shared server's database (tui/system.h): temporary data only in
+	 * memory, and the -wal kept when the last connection closes (a muster
+	 * that gave up its privilege could not create it again) */
+	bool shared;
 };
 
 /* Open path (":memory:" works), creating it mode 0600 and its folder when
@@ -45,12 +49,19 @@ int db_savepoint_undo(struct db *db);
  * (others keep writing meanwhile); db_commit ends it. */
 int db_begin_read(struct db *db, struct err *e);
 
+/* How long a writer waits for another's lock, from now on. */
+void db_set_busy_timeout(struct db *db, int ms);
+/* The file of the open database ("" for one in memory). */
+const char *db_file(struct db *db);
+
 /* Changes when another connection commits (PRAGMA data_version). */
 int64_t db_data_version(struct db *db);
 /* PRAGMA user_version of the open database. */
 int db_schema_version(struct db *db);
 /* The schema version this program writes. */
 int db_schema_latest(void);
+/* The version of the SQLite library muster runs with ("3.40.1"). */
+const char *db_sqlite_version(void);
 /* Number of rows changed by the last statement. */
 int db_changes(struct db *db);
 /* Run PRAGMA integrity_check; 0 when "ok". */

@@ -58,6 +58,22 @@ const char *db_column_text(sqlite3_stmt *st, int i);
  * borrowed from the statement (copy 0: valid until the next step) or
  * malloc'd (copy 1). */
 struct db_value db_column_value(sqlite3_stmt *st, int i, int copy);
+/* db_acquire, then db_columns: a cached statement for sql, checked to
+ * return the ncols columns its enum names. */
+int db_acquire_cols(struct db *db, const char *sql, int ncols, sqlite3_stmt **st, struct err *e);
+/* Step st (acquired, bound) to its one row: 0 there, the row to read and
+ * then db_release. Else st is released and -1 returned with e filled:
+ * ERR_NOT_FOUND "what ID: not found" when there is no row. */
+int db_one_row(struct db *db, sqlite3_stmt *st, const char *what, int64_t id, struct err *e);
+/* db_acquire (ncols 0) or db_acquire_cols, then bind the n integers v to
+ * ?1, ?2, ... (those the statement has). */
+int db_acquire_ints(struct db *db, const char *sql, int ncols, const int64_t *v, int n,
+                    sqlite3_stmt **st, struct err *e);
+/* Step st (prepared and bound) calling row for each row until it returns
+ * non-zero, then release st (db_release). Returns what row stopped with, 0
+ * at the end, or -1 with e filled (db_fail, what) when a step fails. */
+int db_each_row(struct db *db, sqlite3_stmt *st, int (*row)(sqlite3_stmt *st, void *arg), void *arg,
+                struct err *e, const char *what);
 /* Column i as text, "" when NULL. */
 const char *db_column_str(sqlite3_stmt *st, int i);
 /* Column i copied into buf of n bytes ("" when NULL), cut at a UTF-8

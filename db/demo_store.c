@@ -17,15 +17,22 @@ struct demo_insert {
 	char table[32];
 };
 
-/* Children before parents, so foreign keys never refuse a delete. */
-static const char *const clear_sql[] = {
-    "DELETE FROM assignment", "DELETE FROM availability", "DELETE FROM shift",
-    "DELETE FROM role",       "DELETE FROM speaker",      "DELETE FROM session",
-    "DELETE FROM booth",      "DELETE FROM registration", "DELETE FROM room",
-    "DELETE FROM event",      "DELETE FROM person_skill", "DELETE FROM skill",
-    "DELETE FROM person",     "DELETE FROM org",          "DELETE FROM audit",
-    "DELETE FROM kiosk_lock",
-};
+/* Tables `demo --force` keeps: who may use the database is no demo data. */
+static const char *const kept_tables[] = {"lead"};
+
+static bool kept(const char *table)
+{
+	for (size_t i = 0; i < ARRAY_LEN(kept_tables); i++)
+		if (strcmp(table, kept_tables[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Every ordinary table of the schema, whichever migration made it (search
+ * indexes follow through their triggers). */
+static const char tables_sql[] = "SELECT name FROM pragma_table_list"
+                                 " WHERE schema = 'main' AND type = 'table'"
+                                 " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
 
 int demo_store_insert_prepare(struct db *db, const char *table, const char *const *cols, size_t n,
                               struct demo_insert **out, struct err *e)
@@ -93,8 +100,30 @@ void demo_store_insert_free(struct demo_insert *ins)
 
 int demo_store_clear(struct db *db, struct err *e)
 {
-	for (size_t i = 0; i < ARRAY_LEN(clear_sql); i++)
-		if (db_exec(db, clear_sql[i], e) < 0)
-			return -1;
-	return 0;
+	sqlite3_stmt *st;
+	/* foreign keys are checked at commit, so the order of deletes is free */
+	if (db_exec(db, "PRAGMA defer_foreign_keys = ON", e) < 0 ||
+	    db_prepare(db, tables_sql, &st, e) < 0)
+		return -1;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *name = db_column_text(st, DB_COL_ONLY);
+		if (!name || kept(name))
+			continue;
+		XGROW(names, n, cap, 32);
+		names[n++] = xstrdup(name);
+	}
+	sqlite3_finalize(st);
+	int ret = rc == SQLITE_DONE ? 0 : db_fail(db, e, "listing tables");
+	for (size_t i = 0; i < n; i++) {
+		char sql[128];
+		snprintf(sql, sizeof sql, "DELETE FROM \"%s\"", names[i]);
+		if (ret == 0 && db_exec(db, sql, e) < 0)
+			ret = -1;
+		free(names[i]);
+	}
+	free(names);
+	return ret;
 }

@@ -93,6 +93,9 @@ enum zone_col { ZO_TZ, ZO_FROM, ZO_TO, ZO_COUNT, ZO_NCOLS };
 	" FROM booth b JOIN event e ON e.id = b.event JOIN org o ON o.id = b.org"                  \
 	" LEFT JOIN room r ON r.id = b.room WHERE b.org = ?1"
 
+#define SHIFT_FROM   " FROM shift sh" SHIFT_JOIN " WHERE sh.id = ?1"
+#define SESSION_FROM " FROM session s" SESSION_JOIN " WHERE s.id = ?1"
+
 #define ZONES(q) "SELECT tz, min(starts), max(ends), count(*) FROM (" q ") GROUP BY tz ORDER BY tz"
 
 struct query_def {
@@ -124,6 +127,12 @@ static const struct query_def queries[] = {
     [ICAL_Q_EVENT] = {.items = EVENT_COLS EVENT_FROM,
                       .zones = ZONES(EVENT_COLS EVENT_FROM),
                       .nbind = 1},
+    [ICAL_Q_SHIFT] = {.items = SHIFT_COLS SHIFT_FROM,
+                      .zones = ZONES(SHIFT_COLS SHIFT_FROM),
+                      .nbind = 1},
+    [ICAL_Q_SESSION] = {.items = SESSION_COLS SESSION_FROM,
+                        .zones = ZONES(SESSION_COLS SESSION_FROM),
+                        .nbind = 1},
 };
 
 /* The people queries select the columns of struct ical_store_person. */
@@ -177,21 +186,6 @@ static int prepare_query(struct db *db, const char *sql, int ncols, int nbind, i
 	return 0;
 }
 
-/* Step st to the end, calling row for each row; a non-zero return of row stops
- * the scan and is returned. */
-static int step_all(struct db *db, sqlite3_stmt *st, int (*row)(sqlite3_stmt *, void *), void *arg,
-                    struct err *e)
-{
-	int rc, ret = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if ((ret = row(st, arg)) != 0)
-			break;
-	if (ret == 0 && rc != SQLITE_DONE)
-		ret = db_fail(db, e, "calendar");
-	sqlite3_finalize(st);
-	return ret;
-}
-
 struct item_scan {
 	ical_store_item_fn fn;
 	void *arg;
@@ -232,7 +226,7 @@ int ical_store_items(struct db *db, enum ical_store_query q, int64_t key, int64_
 	if (prepare_query(db, queries[q].items, IT_NCOLS, queries[q].nbind, key, event, &st, e) < 0)
 		return -1;
 	struct item_scan s = {fn, arg};
-	return step_all(db, st, item_row, &s, e);
+	return db_each_row(db, st, item_row, &s, e, "calendar");
 }
 
 struct zone_scan {
@@ -255,7 +249,7 @@ int ical_store_zones(struct db *db, enum ical_store_query q, int64_t key, int64_
 	if (prepare_query(db, queries[q].zones, ZO_NCOLS, queries[q].nbind, key, event, &st, e) < 0)
 		return -1;
 	struct zone_scan s = {fn, arg};
-	return step_all(db, st, zone_row, &s, e);
+	return db_each_row(db, st, zone_row, &s, e, "calendar");
 }
 
 struct person_scan {
@@ -283,7 +277,7 @@ static int people(struct db *db, const char *sql, int64_t key, ical_store_person
 	if (prepare_query(db, sql, PE_NCOLS, 1, key, 0, &st, e) < 0)
 		return -1;
 	struct person_scan s = {fn, arg};
-	return step_all(db, st, person_row, &s, e);
+	return db_each_row(db, st, person_row, &s, e, "calendar");
 }
 
 int ical_store_session_people(struct db *db, int64_t session, ical_store_person_fn fn, void *arg,

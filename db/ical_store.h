@@ -21,6 +21,8 @@ enum ical_store_query {
 	                           (and do not speak at) */
 	ICAL_Q_ORG_BOOTHS,      /* key = org: its booths */
 	ICAL_Q_EVENT,           /* key = event: the event itself, one row */
+	ICAL_Q_SHIFT,           /* key = shift: that shift, one row */
+	ICAL_Q_SESSION,         /* key = session: that session, one row */
 };
 
 enum ical_store_kind { ICAL_ITEM_SESSION, ICAL_ITEM_SHIFT, ICAL_ITEM_BOOTH, ICAL_ITEM_EVENT };

@@ -8,24 +8,27 @@
 #include "db_internal.h"
 
 enum sent_col { SE_PERSON, SE_UID, SE_METHOD, SE_SEQUENCE, SE_ITEM_SEQUENCE, SE_SENT_AT, SE_NCOLS };
-#define SENT_COLS "SELECT person, uid, method, sequence, item_sequence, sent_at FROM itip_sent"
+#define SENT_COLS "SELECT person, uid, method, sequence, item_sequence, sent_at FROM main.itip_sent"
 static const char get_sql[] = SENT_COLS " WHERE person = ?1 AND uid = ?2";
 static const char person_sql[] = SENT_COLS " WHERE person = ?1 ORDER BY uid";
 static const char put_sql[] =
-    "INSERT INTO itip_sent (person, uid, method, sequence, item_sequence, sent_at)"
+    "INSERT INTO main.itip_sent (person, uid, method, sequence, item_sequence, sent_at)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (person, uid) DO UPDATE SET"
     " method = excluded.method, sequence = excluded.sequence,"
     " item_sequence = excluded.item_sequence, sent_at = excluded.sent_at";
 static const char *const raise_room_sql[] = {
-    "UPDATE session SET sequence = sequence + 1 WHERE room = ?1",
-    "UPDATE booth SET sequence = sequence + 1 WHERE room = ?1",
-    ("UPDATE shift SET sequence = sequence + 1"
-     " WHERE room = ?1 OR booth IN (SELECT id FROM booth WHERE room = ?1)"),
+    "UPDATE main.session SET sequence = sequence + 1 WHERE room = ?1",
+    "UPDATE main.booth SET sequence = sequence + 1 WHERE room = ?1",
+    ("UPDATE main.shift SET sequence = sequence + 1"
+     " WHERE room = ?1 OR booth IN (SELECT id FROM main.booth WHERE room = ?1)"),
+};
+static const char *const raise_booth_sql[] = {
+    "UPDATE main.shift SET sequence = sequence + 1 WHERE booth = ?1",
 };
 static const char *const raise_event_sql[] = {
-    "UPDATE session SET sequence = sequence + 1 WHERE event = ?1",
-    "UPDATE booth SET sequence = sequence + 1 WHERE event = ?1",
-    "UPDATE shift SET sequence = sequence + 1 WHERE event = ?1",
+    "UPDATE main.session SET sequence = sequence + 1 WHERE event = ?1",
+    "UPDATE main.booth SET sequence = sequence + 1 WHERE event = ?1",
+    "UPDATE main.shift SET sequence = sequence + 1 WHERE event = ?1",
 };
 
 static void read_row(sqlite3_stmt *st, struct itip_store_sent *s)
@@ -126,6 +129,11 @@ static int run_all(struct db *db, const char *const *sql, size_t n, int64_t key,
 int itip_store_raise_room(struct db *db, int64_t room, struct err *e)
 {
 	return run_all(db, raise_room_sql, ARRAY_LEN(raise_room_sql), room, e);
+}
+
+int itip_store_raise_booth(struct db *db, int64_t booth, struct err *e)
+{
+	return run_all(db, raise_booth_sql, ARRAY_LEN(raise_booth_sql), booth, e);
 }
 
 int itip_store_raise_event(struct db *db, int64_t event, struct err *e)

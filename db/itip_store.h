@@ -32,6 +32,8 @@ int itip_store_person(struct db *db, int64_t person,
 /* Raise by one the sequence of the sessions, shifts and booths in room
  * (shifts at a booth in it included). */
 int itip_store_raise_room(struct db *db, int64_t room, struct err *e);
+/* Raise by one the sequence of the shifts at booth. */
+int itip_store_raise_booth(struct db *db, int64_t booth, struct err *e);
 /* Raise by one the sequence of the sessions, shifts and booths of event. */
 int itip_store_raise_event(struct db *db, int64_t event, struct err *e);
 

@@ -184,9 +184,9 @@ int kiosk_store_failures(struct db *db, int64_t since, int *count, int *codes, i
 	sqlite3_bind_int64(st, 1, since);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		*count = sqlite3_column_int(st, FA_COUNT);
-		*codes = sqlite3_column_int(st, FA_CODES);
-		*paused_at = sqlite3_column_int64(st, FA_PAUSED_AT);
+		*count = db_column_int(st, FA_COUNT);
+		*codes = db_column_int(st, FA_CODES);
+		*paused_at = db_column_int64(st, FA_PAUSED_AT);
 	}
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 		db_fail(db, e, "kiosk failures");

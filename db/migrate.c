@@ -327,6 +327,69 @@ static const char schema_v9[] =
     " FROM signup g JOIN session s ON s.id = g.session WHERE g.id = NEW.entity_id)"
     " ELSE " AUDIT_EVENT("NEW.entity", "NEW.entity_id") " END WHERE id = NEW.id; END;";
 
+/* Version 10: leads, the logins that may use muster and what each may reach
+ * (core/lead.c): one role per login, scoped by rows naming an event, a
+ * volunteer role or an organization. Indexes find the people a login
+ * added itself (its audit entries) and the confidential people (whom a
+ * lead without the right does not see). */
+static const char schema_v10[] =
+    "CREATE TABLE lead ("
+    " id INTEGER PRIMARY KEY,"
+    " login TEXT NOT NULL CHECK (length(login) > 0),"
+    " role TEXT NOT NULL CHECK (role IN ('admin','coordinator','role_lead','org_lead','viewer')),"
+    " event INTEGER REFERENCES event(id),"
+    " role_id INTEGER REFERENCES role(id),"
+    " org INTEGER REFERENCES org(id),"
+    " confidential INTEGER NOT NULL DEFAULT 0 CHECK (confidential IN (0, 1)),"
+    " created_at INTEGER NOT NULL DEFAULT 0);"
+    "CREATE INDEX lead_by_login ON lead(login);"
+    "CREATE INDEX lead_by_event ON lead(event);"
+    "CREATE INDEX lead_by_role ON lead(role_id);"
+    "CREATE INDEX lead_by_org ON lead(org);"
+    "CREATE INDEX audit_by_actor ON audit(actor, entity, action, entity_id);"
+    "CREATE INDEX person_confidential ON person(id) WHERE confidential = 1;";
+
+/* Version 11: the mail outbox (mail invite, updates, reminders queue; mail
+ * send delivers). One row per message to one person about one iCalendar
+ * UID: the whole RFC 5322 message as handed to sendmail, its stable
+ * Message-ID, what it says in iTIP terms (method, SEQUENCE, the item's own
+ * sequence), and its delivery: queued, sending (claimed by one handoff),
+ * sent, failed (after [mail] max_attempts), unknown (its handoff was killed
+ * after the claim: never sent again) or superseded (replaced before it left
+ * by a newer message about the same UID). event is the event the item
+ * belongs to, without a foreign key: a queued message is no part of the
+ * event's data (rm and the privacy rules go by the person). itip_sent gets
+ * an index by uid, to find what was sent about an event's items. */
+static const char schema_v11[] =
+    "CREATE TABLE mail_outbox ("
+    " id INTEGER PRIMARY KEY,"
+    " person INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,"
+    " event INTEGER NOT NULL,"
+    " kind TEXT NOT NULL CHECK (kind IN ('invite','update','cancel','reminder')),"
+    " item_kind TEXT NOT NULL CHECK (item_kind IN ('event','shift','session')),"
+    " item_id INTEGER NOT NULL,"
+    " uid TEXT NOT NULL,"
+    " method TEXT NOT NULL CHECK (method IN ('REQUEST','CANCEL')),"
+    " sequence INTEGER NOT NULL CHECK (sequence >= 0),"
+    " item_sequence INTEGER NOT NULL CHECK (item_sequence >= 0),"
+    " recipient TEXT NOT NULL,"
+    " subject TEXT NOT NULL,"
+    " message_id TEXT NOT NULL UNIQUE,"
+    " message TEXT NOT NULL,"
+    " status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued','sending','sent',"
+    "  'failed','unknown','superseded')),"
+    " attempts INTEGER NOT NULL DEFAULT 0,"
+    " next_attempt_at INTEGER NOT NULL,"
+    " claimed_at INTEGER,"
+    " claimed_by INTEGER,"
+    " last_error TEXT,"
+    " queued_at INTEGER NOT NULL,"
+    " sent_at INTEGER);"
+    "CREATE INDEX mail_outbox_due ON mail_outbox(status, next_attempt_at, id);"
+    "CREATE INDEX mail_outbox_by_person ON mail_outbox(person, uid);"
+    "CREATE INDEX mail_outbox_by_event ON mail_outbox(event, id);"
+    "CREATE INDEX itip_sent_by_uid ON itip_sent(uid);";
+
 /* migrations[i] takes a database from user_version i to i + 1; one a
  * line, so that branches appending a step merge cleanly. */
 /* clang-format off */
@@ -340,6 +403,8 @@ static const char *const migrations[] = {
     schema_v7,
     schema_v8,
     schema_v9,
+    schema_v10,
+    schema_v11,
 };
 /* clang-format on */
 

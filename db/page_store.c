@@ -14,6 +14,7 @@
 #include "../core/xmalloc.h"
 #include "db_internal.h"
 #include "signup_store.h"
+#include "person_sql.h"
 #include "status_sql.h"
 
 struct page_col {
@@ -32,6 +33,7 @@ struct page_view {
 	const char *id;     /* unique tie-break expression */
 	const char *row;    /* the entity row id the list shows */
 	bool desc;          /* newest first */
+	const char *flag;   /* rows page_store_count counts apart; NULL = none */
 };
 
 /* Assignments that hold a place on a shift. */
@@ -39,6 +41,11 @@ struct page_view {
 	"(SELECT count(*) FROM assignment WHERE assignment.shift = shift.id"                       \
 	" AND assignment.status IN " ASSIGNMENT_ACTIVE_SQL ")"
 #define LIKE(x) x " LIKE :q ESCAPE '\\'"
+/* Where a shift is, as its list shows it (and / searches it): a room or
+ * booth, else what its notes say. */
+#define SHIFT_WHERE "coalesce(room.name, booth.label, shift.notes)"
+/* An open shift below its need_min. */
+#define SHORT "(shift.status = 'open' AND " FILLED " < shift.need_min)"
 /* A session's sign-ups: seated, waiting, and its seats. */
 #define SEATED                                                                                     \
 	"(SELECT count(*) FROM signup WHERE signup.session = session.id"                           \
@@ -73,6 +80,7 @@ static const struct page_col person_cols[] = {
     {"name", "person.name"},           {"email", "person.email"},
     {"phone", "person.phone"},         {"org", "org.name"},
     {"code", "person.volunteer_code"}, {"confidential", "person.confidential"},
+    {"tell", PERSON_TELL("person")},
 };
 
 static const struct page_col skill_cols[] = {
@@ -116,6 +124,7 @@ static const struct page_col registration_cols[] = {
     {"checked_in_at", "registration.checked_in_at"},
     {"person", "person.id"},
     {"confidential", "person.confidential"},
+    {"tell", PERSON_TELL("person")},
 };
 
 static const struct page_col role_cols[] = {
@@ -140,7 +149,7 @@ static const struct page_col shift_cols[] = {
     {"notes", "shift.notes"},
     /* a room or booth, else what the notes say (the 40 "Registration
      * counter N" shifts of a summit differ only there) */
-    {"where", "coalesce(room.name, booth.label, shift.notes)"},
+    {"where", SHIFT_WHERE},
 };
 
 static const struct page_col assignment_cols[] = {
@@ -151,6 +160,7 @@ static const struct page_col assignment_cols[] = {
     {"checked_out_at", "assignment.checked_out_at"},
     {"phone", "person.phone"},
     {"person", "person.id"},
+    {"tell", PERSON_TELL("person")},
 };
 
 static const struct page_col person_skill_cols[] = {
@@ -172,10 +182,9 @@ static const struct page_col person_shift_cols[] = {
 };
 
 static const struct page_col speaker_cols[] = {
-    {"name", "person.name"},
-    {"role", "speaker.role"},
-    {"person", "person.id"},
-    {"confidential", "person.confidential"},
+    {"name", "person.name"},         {"role", "speaker.role"},
+    {"person", "person.id"},         {"confidential", "person.confidential"},
+    {"tell", PERSON_TELL("person")},
 };
 
 static const struct page_col signup_cols[] = {
@@ -185,6 +194,7 @@ static const struct page_col signup_cols[] = {
     {"checked_in_at", "signup.checked_in_at"},
     {"person", "person.id"},
     {"confidential", "person.confidential"},
+    {"tell", PERSON_TELL("person")},
 };
 
 static const struct page_col person_signup_cols[] = {
@@ -198,6 +208,23 @@ static const struct page_col audit_cols[] = {
     {"at", "audit.at"},         {"actor", "audit.actor"},         {"action", "audit.action"},
     {"entity", "audit.entity"}, {"entity_id", "audit.entity_id"}, {"summary", "audit.summary"},
 };
+
+/* The mail outbox, newest first (messages superseded before they left are
+ * not shown). */
+static const struct page_col outbox_cols[] = {
+    {"id", "mail_outbox.id"},
+    {"status", "mail_outbox.status"},
+    {"kind", "mail_outbox.kind"},
+    {"subject", "mail_outbox.subject"},
+    {"name", "(SELECT person.name FROM person WHERE person.id = mail_outbox.person)"},
+    {"confidential",
+     "(SELECT person.confidential FROM person WHERE person.id = mail_outbox.person)"},
+    {"attempts", "mail_outbox.attempts"},
+    {"person", "mail_outbox.person"},
+};
+#define OUTBOX_SEARCH                                                                              \
+	"(" LIKE("mail_outbox.subject") " OR " LIKE("mail_outbox.recipient") " OR " LIKE(          \
+	    "mail_outbox.status") ")"
 
 /* The columns of a view and their count. */
 #define COLS(c) .cols = c, .ncols = ARRAY_LEN(c)
@@ -297,7 +324,7 @@ static const struct page_view views[] = {
         .name = "volunteers",
         .from = "person CROSS JOIN registration ON registration.person = person.id",
         COLS(registration_cols),
-        .where = "registration.event = :scope AND registration.kind IN ('volunteer', 'staff')"
+        .where = "registration.event = :scope AND registration.kind IN " REGISTRATION_CREW_KINDS_SQL
                  " AND registration.status != 'cancelled'",
         .search = LIKE("person.name"),
         .key = "person.name COLLATE NOCASE",
@@ -333,10 +360,11 @@ static const struct page_view views[] = {
                 " LEFT JOIN booth ON booth.id = shift.booth",
         COLS(shift_cols),
         .where = "shift.event = :scope",
-        .search = "(" LIKE("role.name") " OR " LIKE("room.name") " OR " LIKE("booth.label") ")",
+        .search = "(" LIKE("role.name") " OR " LIKE(SHIFT_WHERE) ")",
         .key = "shift.starts",
         .id = "shift.id",
         .row = "shift.id",
+        .flag = SHORT,
     },
     {
         .name = "shifts_under",
@@ -344,10 +372,11 @@ static const struct page_view views[] = {
                 " LEFT JOIN booth ON booth.id = shift.booth",
         COLS(shift_cols),
         .where = "shift.event = :scope AND shift.status = 'open' AND " FILLED " < shift.need_min",
-        .search = "(" LIKE("role.name") " OR " LIKE("room.name") " OR " LIKE("booth.label") ")",
+        .search = "(" LIKE("role.name") " OR " LIKE(SHIFT_WHERE) ")",
         .key = "shift.starts",
         .id = "shift.id",
         .row = "shift.id",
+        .flag = SHORT,
     },
     {
         .name = "shift",
@@ -446,6 +475,28 @@ static const struct page_view views[] = {
         .row = "audit.id",
         .desc = true,
     },
+    {
+        .name = "outbox",
+        .from = "mail_outbox",
+        COLS(outbox_cols),
+        .where = "mail_outbox.status <> 'superseded'",
+        .search = OUTBOX_SEARCH,
+        .key = "mail_outbox.id",
+        .id = "mail_outbox.id",
+        .row = "mail_outbox.id",
+        .desc = true,
+    },
+    {
+        .name = "outbox_event",
+        .from = "mail_outbox",
+        COLS(outbox_cols),
+        .where = "mail_outbox.event = :scope AND mail_outbox.status <> 'superseded'",
+        .search = OUTBOX_SEARCH,
+        .key = "mail_outbox.id",
+        .id = "mail_outbox.id",
+        .row = "mail_outbox.id",
+        .desc = true,
+    },
     /* an event's entries: audit.event is filled as they are written (migration 3) */
     {
         .name = "audit_event",
@@ -491,6 +542,38 @@ static bool searching(const struct page_req *r)
 	return r->search && r->search[0];
 }
 
+/* WHERE (or AND) and the view's scope and search. */
+static void add_filters(struct strbuf *b, const struct page_view *v, const struct page_req *r,
+                        const char **sep)
+{
+	if (v->where) {
+		strbuf_add(b, *sep);
+		strbuf_add(b, v->where);
+		*sep = " AND ";
+	}
+	if (searching(r) && v->search) {
+		strbuf_add(b, *sep);
+		strbuf_add(b, v->search);
+		*sep = " AND ";
+	}
+}
+
+static char *count_sql(const struct page_view *v, const struct page_req *r)
+{
+	struct strbuf b = {0};
+	const char *sep = " WHERE ";
+	strbuf_add(&b, "SELECT count(*), ");
+	strbuf_add(&b, v->flag ? "total(" : "0");
+	if (v->flag) {
+		strbuf_add(&b, v->flag);
+		strbuf_add(&b, ")");
+	}
+	strbuf_add(&b, " FROM ");
+	strbuf_add(&b, v->from);
+	add_filters(&b, v, r, &sep);
+	return strbuf_take(&b);
+}
+
 char *page_store_sql(const struct page_view *v, const struct page_req *r)
 {
 	/* forward over an ascending view, or backward over a descending one */
@@ -511,16 +594,7 @@ char *page_store_sql(const struct page_view *v, const struct page_req *r)
 	}
 	strbuf_add(&b, " FROM ");
 	strbuf_add(&b, v->from);
-	if (v->where) {
-		strbuf_add(&b, sep);
-		strbuf_add(&b, v->where);
-		sep = " AND ";
-	}
-	if (searching(r) && v->search) {
-		strbuf_add(&b, sep);
-		strbuf_add(&b, v->search);
-		sep = " AND ";
-	}
+	add_filters(&b, v, r, &sep);
 	if (r->has_after) {
 		strbuf_add(&b, sep);
 		strbuf_add(&b, v->key);
@@ -571,10 +645,9 @@ static char *like_pattern(const char *text)
 	return p;
 }
 
-static int prepare_req(struct db *db, const struct page_view *v, const struct page_req *r,
-                       const char *prefix, sqlite3_stmt **st, struct err *e)
+static int prepare_sql(struct db *db, const struct page_view *v, const struct page_req *r,
+                       const char *prefix, char *sql, sqlite3_stmt **st, struct err *e)
 {
-	char *sql = page_store_sql(v, r);
 	char *full = prefix ? xasprintf("%s%s", prefix, sql) : sql;
 	int ret = db_acquire(db, full, st, e);
 	if (full != sql)
@@ -596,6 +669,29 @@ static int prepare_req(struct db *db, const struct page_view *v, const struct pa
 	bind_named(*st, ":to", &to);
 	free(pattern);
 	return 0;
+}
+
+static int prepare_req(struct db *db, const struct page_view *v, const struct page_req *r,
+                       const char *prefix, sqlite3_stmt **st, struct err *e)
+{
+	return prepare_sql(db, v, r, prefix, page_store_sql(v, r), st, e);
+}
+
+int page_store_count(struct db *db, const struct page_view *v, const struct page_req *r,
+                     int64_t *rows, int64_t *flagged, struct err *e)
+{
+	sqlite3_stmt *st;
+	if (prepare_sql(db, v, r, NULL, count_sql(v, r), &st, e) < 0)
+		return -1;
+	int rc = sqlite3_step(st), ret = 0;
+	if (rc == SQLITE_ROW) {
+		*rows = db_column_int64(st, 0);
+		*flagged = db_column_int64(st, 1);
+	} else {
+		ret = db_fail(db, e, v->name);
+	}
+	db_release(db, st);
+	return ret;
 }
 
 /* A page's columns: the sort key, the tie-break, the row shown, then the

@@ -47,6 +47,12 @@ size_t page_store_ncols(const struct page_view *v);
  * non-zero to stop. */
 int page_store_fetch(struct db *db, const struct page_view *v, const struct page_req *r,
                      page_row_fn fn, void *arg, struct err *e);
+/* How many rows the request's scope and search hold (its paging and limit
+ * aside), and how many of them the view flags (a shift still short); a
+ * view without a flag gives 0 flagged. Counting reads every matching row:
+ * callers run it off the key path. */
+int page_store_count(struct db *db, const struct page_view *v, const struct page_req *r,
+                     int64_t *rows, int64_t *flagged, struct err *e);
 /* The SQL a request runs (for EXPLAIN QUERY PLAN checks); free() it. */
 char *page_store_sql(const struct page_view *v, const struct page_req *r);
 /* The query plan of that SQL, one "detail" per line; free() it. */

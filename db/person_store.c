@@ -45,30 +45,30 @@ static const char *const columns[PERSON_NCOLS] = {
 };
 
 static const char *const sql[ST_COUNT] = {
-    [ST_BY_EMAIL] = "SELECT id FROM person WHERE email = ? COLLATE NOCASE",
-    [ST_BY_CODE_NAME] = "SELECT id FROM person WHERE volunteer_code = ? AND name = ? COLLATE "
+    [ST_BY_EMAIL] = "SELECT id FROM main.person WHERE email = ? COLLATE NOCASE",
+    [ST_BY_CODE_NAME] = "SELECT id FROM main.person WHERE volunteer_code = ? AND name = ? COLLATE "
                         "NOCASE",
-    [ST_CODE_USED] = "SELECT 1 FROM person WHERE volunteer_code = ?",
+    [ST_CODE_USED] = "SELECT 1 FROM main.person WHERE volunteer_code = ?",
     [ST_GET] = "SELECT name, email, phone, org, birth_date, confidential, volunteer_code, notes"
-               " FROM person WHERE id = ?",
-    [ST_INSERT] = "INSERT INTO person (name, email, phone, org, birth_date, confidential,"
+               " FROM main.person WHERE id = ?",
+    [ST_INSERT] = "INSERT INTO main.person (name, email, phone, org, birth_date, confidential,"
                   " volunteer_code, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-    [ST_UPDATE] = "UPDATE person SET name = ?, email = ?, phone = ?, org = ?, birth_date = ?,"
+    [ST_UPDATE] = "UPDATE main.person SET name = ?, email = ?, phone = ?, org = ?, birth_date = ?,"
                   " confidential = ?, volunteer_code = ?, notes = ? WHERE id = ?",
-    [ST_ORG_FIND] = "SELECT id FROM org WHERE name = ? COLLATE NOCASE",
-    [ST_ORG_ADD] = "INSERT INTO org (name) VALUES (?)",
-    [ST_SKILL_FIND] = "SELECT id FROM skill WHERE name = ? COLLATE NOCASE",
-    [ST_SKILL_ADD] = "INSERT INTO skill (name) VALUES (?)",
-    [ST_LINK_GET] = "SELECT id, expires FROM person_skill WHERE person = ? AND skill = ?",
-    [ST_LINK_ADD] = "INSERT INTO person_skill (person, skill, expires) VALUES (?, ?, ?)",
-    [ST_LINK_SET] = "UPDATE person_skill SET expires = ? WHERE id = ?",
-    [ST_AUDIT] = "INSERT INTO audit (at, actor, action, entity, entity_id, summary)"
+    [ST_ORG_FIND] = "SELECT id FROM main.org WHERE name = ? COLLATE NOCASE",
+    [ST_ORG_ADD] = "INSERT INTO main.org (name) VALUES (?)",
+    [ST_SKILL_FIND] = "SELECT id FROM main.skill WHERE name = ? COLLATE NOCASE",
+    [ST_SKILL_ADD] = "INSERT INTO main.skill (name) VALUES (?)",
+    [ST_LINK_GET] = "SELECT id, expires FROM main.person_skill WHERE person = ? AND skill = ?",
+    [ST_LINK_ADD] = "INSERT INTO main.person_skill (person, skill, expires) VALUES (?, ?, ?)",
+    [ST_LINK_SET] = "UPDATE main.person_skill SET expires = ? WHERE id = ?",
+    [ST_AUDIT] = "INSERT INTO main.audit (at, actor, action, entity, entity_id, summary)"
                  " VALUES (?, ?, ?, ?, ?, ?)",
     [ST_ORG_NAME] = "SELECT name FROM org WHERE id = ?",
     [ST_SKILLS] = "SELECT skill.name, person_skill.expires FROM person_skill"
                   " JOIN skill ON skill.id = person_skill.skill"
                   " WHERE person_skill.person = ? ORDER BY skill.name COLLATE NOCASE, skill.id",
-    [ST_REG_FIND] = "SELECT id, status FROM registration WHERE event = ? AND person = ?",
+    [ST_REG_FIND] = "SELECT id, status FROM main.registration WHERE event = ? AND person = ?",
     [ST_LINK_BATCH] = NULL, /* ST_LINK_ADD's VALUES LINK_BATCH times: built on first use */
 };
 
@@ -127,10 +127,10 @@ void person_store_close(struct person_store *ps)
 	free(ps);
 }
 
-/* INSERT INTO person_skill ... VALUES (?, ?, ?), ... LINK_BATCH times. */
+/* INSERT INTO main.person_skill ... VALUES (?, ?, ?), ... LINK_BATCH times. */
 static char *batch_sql(void)
 {
-	static const char head[] = "INSERT INTO person_skill (person, skill, expires) VALUES ",
+	static const char head[] = "INSERT INTO main.person_skill (person, skill, expires) VALUES ",
 	                  row[] = "(?, ?, ?),";
 	size_t n = sizeof head - 1 + LINK_BATCH * (sizeof row - 1);
 	char *text = xmalloc(n + 1), *at = text;

@@ -95,32 +95,11 @@ static const char badges_sql[] =
     " WHERE g.event = ?1 AND g.kind = ?2 AND g.status IN " REGISTRATION_ATTENDING_SQL
     " ORDER BY p.name COLLATE NOCASE, p.id";
 
-/* sql from the statement cache, checked against its enum of ncols columns. */
-static int acquire(struct db *db, const char *sql, int ncols, sqlite3_stmt **st, struct err *e)
-{
-	if (db_acquire(db, sql, st, e) < 0)
-		return -1;
-	if (db_columns(*st, ncols, e) < 0) {
-		db_release(db, *st);
-		return -1;
-	}
-	return 0;
-}
-
-/* Step st (bound, from acquire) into row() until it returns non-zero;
- * releases st. */
+/* Step st (bound) into row() until it returns non-zero; releases st. */
 static int each_row(struct db *db, sqlite3_stmt *st, int (*row)(sqlite3_stmt *st, void *ctx),
                     void *ctx, struct err *e, const char *what)
 {
-	int rc, ret = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((ret = row(st, ctx)) != 0)
-			break;
-	}
-	if (ret == 0 && rc != SQLITE_DONE)
-		ret = db_fail(db, e, what);
-	db_release(db, st);
-	return ret < 0 ? -1 : 0;
+	return db_each_row(db, st, row, ctx, e, what) < 0 ? -1 : 0;
 }
 
 /* The caller's callback and argument, passed through each_row. */
@@ -129,16 +108,17 @@ struct relay {
 		int (*roster)(void *arg, const struct print_store_roster_row *r);
 		int (*signin)(void *arg, const struct print_store_signin_row *r);
 		int (*badge)(void *arg, const struct print_store_badge_row *r);
-		struct print_store_event *event;
 	} to;
 	void *arg;
 };
 
-static int event_row(sqlite3_stmt *st, void *ctx)
+int print_store_event(struct db *db, int64_t event, struct print_store_event *out, struct err *e)
 {
-	struct relay *r = ctx;
-	struct print_store_event *out = r->to.event;
-	r->arg = out;
+	sqlite3_stmt *st;
+	memset(out, 0, sizeof *out);
+	if (db_acquire_ints(db, event_sql, EV_NCOLS, &event, 1, &st, e) < 0 ||
+	    db_one_row(db, st, "event", event, e) < 0)
+		return -1;
 	db_column_copy(st, EV_NAME, out->name, sizeof out->name);
 	db_column_copy(st, EV_TZ, out->tz, sizeof out->tz);
 	db_column_copy(st, EV_VENUE, out->venue, sizeof out->venue);
@@ -146,21 +126,7 @@ static int event_row(sqlite3_stmt *st, void *ctx)
 	out->ends = db_column_int64(st, EV_ENDS);
 	out->first = db_column_int64(st, EV_FIRST);
 	out->last = db_column_int64(st, EV_LAST);
-	return 1;
-}
-
-int print_store_event(struct db *db, int64_t event, struct print_store_event *out, struct err *e)
-{
-	struct relay r = {.to.event = out};
-	sqlite3_stmt *st;
-	memset(out, 0, sizeof *out);
-	if (acquire(db, event_sql, EV_NCOLS, &st, e) < 0)
-		return -1;
-	sqlite3_bind_int64(st, 1, event);
-	if (each_row(db, st, event_row, &r, e, "event") < 0)
-		return -1;
-	if (!r.arg)
-		return err_set(e, ERR_NOT_FOUND, "event %lld: not found", (long long)event);
+	db_release(db, st);
 	return 0;
 }
 
@@ -168,20 +134,13 @@ int print_store_role(struct db *db, int64_t role, int64_t *event, char *name, si
                      struct err *e)
 {
 	sqlite3_stmt *st;
-	if (acquire(db, role_sql, RO_NCOLS, &st, e) < 0)
+	if (db_acquire_ints(db, role_sql, RO_NCOLS, &role, 1, &st, e) < 0 ||
+	    db_one_row(db, st, "role", role, e) < 0)
 		return -1;
-	sqlite3_bind_int64(st, 1, role);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*event = db_column_int64(st, RO_EVENT);
-		db_column_copy(st, RO_NAME, name, n);
-	}
-	int ret = rc == SQLITE_ROW ? 0
-	          : rc == SQLITE_DONE
-	              ? err_set(e, ERR_NOT_FOUND, "role %lld: not found", (long long)role)
-	              : db_fail(db, e, "role");
+	*event = db_column_int64(st, RO_EVENT);
+	db_column_copy(st, RO_NAME, name, n);
 	db_release(db, st);
-	return ret;
+	return 0;
 }
 
 /* The person whose columns start at column at (enum person_col). */
@@ -220,7 +179,7 @@ int print_store_roster(struct db *db, const struct print_store_roster_query *q,
 {
 	struct relay r = {.to.roster = fn, .arg = arg};
 	sqlite3_stmt *st;
-	if (acquire(db, roster_sql, RS_NCOLS, &st, e) < 0)
+	if (db_acquire_cols(db, roster_sql, RS_NCOLS, &st, e) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, q->event);
 	sqlite3_bind_int64(st, 2, q->role);
@@ -249,7 +208,7 @@ int print_store_signin(struct db *db, int64_t event, const char *kind, bool wait
 {
 	struct relay r = {.to.signin = fn, .arg = arg};
 	sqlite3_stmt *st;
-	if (acquire(db, waitlisted ? waitlist_sql : signin_sql, SI_NCOLS, &st, e) < 0)
+	if (db_acquire_cols(db, waitlisted ? waitlist_sql : signin_sql, SI_NCOLS, &st, e) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, event);
 	sqlite3_bind_text(st, 2, kind ? kind : "", -1, SQLITE_TRANSIENT);
@@ -278,7 +237,7 @@ int print_store_badges(struct db *db, int64_t event, const char *kind,
 {
 	struct relay r = {.to.badge = fn, .arg = arg};
 	sqlite3_stmt *st;
-	if (acquire(db, badges_sql, BA_NCOLS, &st, e) < 0)
+	if (db_acquire_cols(db, badges_sql, BA_NCOLS, &st, e) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, event);
 	sqlite3_bind_text(st, 2, kind, -1, SQLITE_TRANSIENT);

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../core/array.h"
 #include "../core/strbuf.h"
 #include "../core/xmalloc.h"
 #include "db_internal.h"
@@ -292,13 +293,23 @@ int privacy_store_anonymize(struct db *db, int64_t person, const char *name, con
 	return db_exec_stmt(db, st, e, "person");
 }
 
+/* The code's lock and its failed attempts (the global limit's rows). */
+static const char *const forget_code_sql[] = {
+    "DELETE FROM kiosk_lock WHERE code = ?1",
+    "DELETE FROM kiosk_failure WHERE code = ?1",
+};
+
 int privacy_store_unlock_code(struct db *db, const char *code, struct err *e)
 {
-	sqlite3_stmt *st;
-	if (db_prepare(db, "DELETE FROM kiosk_lock WHERE code = ?1", &st, e) < 0)
-		return -1;
-	sqlite3_bind_text(st, 1, code, -1, SQLITE_TRANSIENT);
-	return db_exec_stmt(db, st, e, "kiosk lock");
+	for (size_t i = 0; i < ARRAY_LEN(forget_code_sql); i++) {
+		sqlite3_stmt *st;
+		if (db_prepare(db, forget_code_sql[i], &st, e) < 0)
+			return -1;
+		sqlite3_bind_text(st, 1, code, -1, SQLITE_TRANSIENT);
+		if (db_exec_stmt(db, st, e, "kiosk lock") < 0)
+			return -1;
+	}
+	return 0;
 }
 
 int privacy_store_name_shared(struct db *db, int64_t person, const char *name, bool *shared,

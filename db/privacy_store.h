@@ -51,7 +51,8 @@ int privacy_store_clear(struct db *db, const struct person_ref *r, int64_t perso
  * personal column NULL or its default, erased_at = now. */
 int privacy_store_anonymize(struct db *db, int64_t person, const char *name, const char *code,
                             int64_t now, struct err *e);
-/* Forget the failed-PIN count kept under a volunteer code. */
+/* Forget the failed-PIN count and the failed attempts kept under a
+ * volunteer code. */
 int privacy_store_unlock_code(struct db *db, const char *code, struct err *e);
 /* Does another person (not erased) carry this name, in any case? */
 int privacy_store_name_shared(struct db *db, int64_t person, const char *name, bool *shared,

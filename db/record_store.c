@@ -82,7 +82,7 @@ int record_store_insert(struct db *db, const char *table, const char *const *col
                         const struct db_value *vals, size_t n, int64_t *id, struct err *e)
 {
 	struct strbuf b = {0};
-	strbuf_add(&b, "INSERT INTO ");
+	strbuf_add(&b, "INSERT INTO main.");
 	strbuf_add(&b, table);
 	strbuf_add(&b, " (");
 	for (size_t i = 0; i < n; i++) {
@@ -107,7 +107,7 @@ int record_store_update(struct db *db, const char *table, int64_t id, const char
 	if (n == 0)
 		return 0;
 	struct strbuf b = {0};
-	strbuf_add(&b, "UPDATE ");
+	strbuf_add(&b, "UPDATE main.");
 	strbuf_add(&b, table);
 	strbuf_add(&b, " SET ");
 	for (size_t i = 0; i < n; i++) {
@@ -123,7 +123,7 @@ int record_store_update(struct db *db, const char *table, int64_t id, const char
 int record_store_delete(struct db *db, const char *table, int64_t id, struct err *e)
 {
 	struct strbuf b = {0};
-	strbuf_add(&b, "DELETE FROM ");
+	strbuf_add(&b, "DELETE FROM main.");
 	strbuf_add(&b, table);
 	strbuf_add(&b, " WHERE id = ?");
 	struct db_value key = db_int(id);
@@ -210,7 +210,7 @@ int record_store_refs(struct db *db, const char *table, const char *col, int64_t
                       size_t max, int64_t *count, struct err *e)
 {
 	struct strbuf b = {0};
-	strbuf_add(&b, "SELECT id, count(*) OVER () FROM ");
+	strbuf_add(&b, "SELECT id, count(*) OVER () FROM main.");
 	strbuf_add(&b, table);
 	strbuf_add(&b, " WHERE ");
 	strbuf_add(&b, col);
@@ -242,7 +242,7 @@ int record_store_find_all(struct db *db, const char *table, const char *const *c
                           struct err *e)
 {
 	struct strbuf b = {0};
-	strbuf_add(&b, "SELECT id FROM ");
+	strbuf_add(&b, "SELECT id FROM main.");
 	strbuf_add(&b, table);
 	strbuf_add(&b, " WHERE ");
 	for (size_t i = 0; i < n; i++) {
@@ -273,6 +273,16 @@ int record_store_find(struct db *db, const char *table, const char *col, const s
 	return record_store_find_all(db, table, &col, v, 1, except_id, id, e);
 }
 
+int record_store_exists(struct db *db, const char *table, int64_t id, bool *found, struct err *e)
+{
+	char *sql = xasprintf("SELECT EXISTS (SELECT 1 FROM %s WHERE id = ?)", table);
+	struct db_value key = db_int(id), out;
+	int ret = record_store_value(db, sql, &key, 1, &out, e);
+	free(sql);
+	*found = ret == 0 && out.kind == DBV_INT && out.i;
+	return ret;
+}
+
 int record_store_value(struct db *db, const char *sql, const struct db_value *binds, size_t nbinds,
                        struct db_value *out, struct err *e)
 {
@@ -287,7 +297,7 @@ int record_store_value(struct db *db, const char *sql, const struct db_value *bi
 	}
 	int rc = sqlite3_step(st), ret = 0;
 	if (rc == SQLITE_ROW)
-		*out = db_column_value(st, 0, 1);
+		*out = db_column_value(st, DB_COL_ONLY, 1);
 	else if (rc != SQLITE_DONE)
 		ret = db_fail(db, e, "query");
 	db_release(db, st);

@@ -1,10 +1,14 @@
 /* record_store.h - generic row access for the entity table of core/entity.c:
  * insert, update, delete, fetch and scan rows of one table given its column
  * names. Table and column names come only from muster's own static tables;
- * every value is a bound parameter. */
+ * every value is a bound parameter. Writes, and the checks that must see
+ * every row (uniqueness, rows that depend on one), name the main.* table;
+ * reads name the table, which is the lead's scope when one is installed
+ * (db/scope_store.h). */
 #ifndef MUSTER_RECORD_STORE_H
 #define MUSTER_RECORD_STORE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -57,6 +61,8 @@ int record_store_find(struct db *db, const char *table, const char *col, const s
 int record_store_find_all(struct db *db, const char *table, const char *const *cols,
                           const struct db_value *v, size_t n, int64_t except_id, int64_t *id,
                           struct err *e);
+/* Does table have row id (that the current scope shows)? */
+int record_store_exists(struct db *db, const char *table, int64_t id, bool *found, struct err *e);
 /* Run a static single-value query (one result column) with binds; *out is
  * DBV_NULL when no row. */
 int record_store_value(struct db *db, const char *sql, const struct db_value *binds, size_t nbinds,

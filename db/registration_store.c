@@ -21,7 +21,7 @@ enum find_col {
 };
 static const char sql_find[] =
     "SELECT id, kind, status, coalesce(waitlist_position, 0), coalesce(checked_in_at, 0),"
-    " coalesce(checked_out_at, 0) FROM registration WHERE event = ? AND person = ?";
+    " coalesce(checked_out_at, 0) FROM main.registration WHERE event = ? AND person = ?";
 /* Two counts of index ranges (event, status): cheaper than reading each
  * row's status over a summit's 70,000 registrations. */
 enum count_col { CO_STANDING, CO_CHECKED_IN, CO_NCOLS };
@@ -30,24 +30,13 @@ static const char sql_counts[] =
     "IN " REGISTRATION_ATTENDING_SQL "),"
     " (SELECT count(*) FROM registration WHERE event = ?1 AND status = 'checked_in')";
 
-static int run(struct db *db, const char *sql, int64_t a, int64_t b, int nb, sqlite3_stmt **st,
-               struct err *e)
-{
-	if (db_acquire(db, sql, st, e) < 0)
-		return -1;
-	sqlite3_bind_int64(*st, 1, a);
-	if (nb > 1)
-		sqlite3_bind_int64(*st, 2, b);
-	return 0;
-}
-
 int registration_store_find(struct db *db, int64_t event, int64_t person, struct reg_row *out,
                             bool *found, struct err *e)
 {
 	sqlite3_stmt *st;
 	memset(out, 0, sizeof *out);
 	*found = false;
-	if (run(db, sql_find, event, person, 2, &st, e) < 0)
+	if (db_acquire_ints(db, sql_find, 0, (int64_t[]){event, person}, 2, &st, e) < 0)
 		return -1;
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
@@ -68,7 +57,7 @@ int registration_store_counts(struct db *db, int64_t event, int64_t *standing, i
 {
 	sqlite3_stmt *st;
 	*standing = *checked_in = 0;
-	if (run(db, sql_counts, event, 0, 1, &st, e) < 0)
+	if (db_acquire_ints(db, sql_counts, 0, (int64_t[]){event, 0}, 1, &st, e) < 0)
 		return -1;
 	if (db_columns(st, CO_NCOLS, e) < 0) {
 		db_release(db, st);

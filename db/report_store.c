@@ -114,22 +114,10 @@ static int each_row(struct db *db, const char *sql, int ncols, int64_t event,
                     const char *what)
 {
 	sqlite3_stmt *st;
-	if (db_acquire(db, sql, &st, e) < 0)
+	if (db_acquire_cols(db, sql, ncols, &st, e) < 0)
 		return -1;
-	if (db_columns(st, ncols, e) < 0) {
-		db_release(db, st);
-		return -1;
-	}
 	sqlite3_bind_int64(st, 1, event);
-	int rc, ret = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((ret = row(st, ctx)) != 0)
-			break;
-	}
-	if (ret == 0 && rc != SQLITE_DONE)
-		ret = db_fail(db, e, what);
-	db_release(db, st);
-	return ret < 0 ? -1 : 0;
+	return db_each_row(db, st, row, ctx, e, what) < 0 ? -1 : 0;
 }
 
 /* The caller's callback and argument, passed through each_row. */
@@ -139,32 +127,23 @@ struct relay {
 		int (*volunteer)(void *arg, const struct report_store_volunteer *v);
 		int (*kind)(void *arg, const struct report_store_kind *k);
 		int (*session)(void *arg, const struct report_store_session *s);
-		struct report_store_event *event;
 	} to;
 	void *arg;
 };
 
-static int event_row(sqlite3_stmt *st, void *ctx)
+int report_store_event(struct db *db, int64_t event, struct report_store_event *out, struct err *e)
 {
-	struct relay *r = ctx;
-	struct report_store_event *out = r->to.event;
-	r->arg = out;
+	sqlite3_stmt *st;
+	memset(out, 0, sizeof *out);
+	if (db_acquire_ints(db, event_sql, EV_NCOLS, &event, 1, &st, e) < 0 ||
+	    db_one_row(db, st, "event", event, e) < 0)
+		return -1;
 	db_column_copy(st, EV_NAME, out->name, sizeof out->name);
 	db_column_copy(st, EV_TZ, out->tz, sizeof out->tz);
 	out->starts = db_column_int64(st, EV_STARTS);
 	out->ends = db_column_int64(st, EV_ENDS);
 	out->capacity = db_column_int64(st, EV_CAPACITY);
-	return 1;
-}
-
-int report_store_event(struct db *db, int64_t event, struct report_store_event *out, struct err *e)
-{
-	struct relay r = {.to.event = out};
-	memset(out, 0, sizeof *out);
-	if (each_row(db, event_sql, EV_NCOLS, event, event_row, &r, e, "event") < 0)
-		return -1;
-	if (!r.arg)
-		return err_set(e, ERR_NOT_FOUND, "event %lld: not found", (long long)event);
+	db_release(db, st);
 	return 0;
 }
 

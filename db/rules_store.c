@@ -26,14 +26,15 @@ enum event_col {
 };
 static const char sql_event[] =
     "SELECT name, tz, starts, ends, coalesce(setup_starts, starts),"
-    " coalesce(teardown_ends, ends), capacity, status = 'cancelled' FROM event WHERE id = ?";
+    " coalesce(teardown_ends, ends), capacity, status = 'cancelled' FROM main.event WHERE id = ?";
 enum role_col { RO_EVENT, RO_SKILL, RO_NAME, RO_SKILL_NAME, RO_MIN_AGE, RO_NCOLS };
-static const char sql_role[] = "SELECT r.event, coalesce(r.skill, 0), r.name,"
-                               " coalesce(k.name, ''), r.min_age"
-                               " FROM role r LEFT JOIN skill k ON k.id = r.skill WHERE r.id = ?";
+static const char sql_role[] =
+    "SELECT r.event, coalesce(r.skill, 0), r.name,"
+    " coalesce(k.name, ''), r.min_age"
+    " FROM main.role r LEFT JOIN main.skill k ON k.id = r.skill WHERE r.id = ?";
 enum person_col { PE_NAME, PE_BIRTH_DATE, PE_CODE, PE_NCOLS };
 static const char sql_person[] = "SELECT name, coalesce(birth_date, ''), volunteer_code"
-                                 " FROM person WHERE id = ?";
+                                 " FROM main.person WHERE id = ?";
 enum shift_col {
 	SH_EVENT,
 	SH_ROLE,
@@ -47,73 +48,75 @@ enum shift_col {
 };
 static const char sql_shift[] =
     "SELECT event, role, coalesce(room, 0), coalesce(booth, 0), starts, ends, need_max,"
-    " status = 'cancelled' FROM shift WHERE id = ?";
+    " status = 'cancelled' FROM main.shift WHERE id = ?";
 /* A session and a booth read as a slot (slot_col) and two more columns. */
 enum session_col { SE_EVENT = 5, SE_CANCELLED, SE_NCOLS };
 static const char sql_session[] = "SELECT id, coalesce(room, 0), starts, ends, title, event,"
-                                  " status = 'cancelled' FROM session WHERE id = ?";
+                                  " status = 'cancelled' FROM main.session WHERE id = ?";
 enum booth_col { BO_EVENT = 5, BO_LABEL, BO_NCOLS };
 static const char sql_booth[] = "SELECT b.id, b.org, b.starts, b.ends, o.name, b.event, b.label"
-                                " FROM booth b JOIN org o ON o.id = b.org WHERE b.id = ?";
-static const char sql_skill_name[] = "SELECT name FROM skill WHERE id = ?";
+                                " FROM main.booth b JOIN main.org o ON o.id = b.org WHERE b.id = ?";
+static const char sql_skill_name[] = "SELECT name FROM main.skill WHERE id = ?";
 enum room_event_col { RE_EVENT, RE_NAME, RE_NCOLS };
 static const char sql_room_event[] = "SELECT event, name FROM room WHERE id = ?";
-static const char sql_booth_event[] = "SELECT event FROM booth WHERE id = ?";
+static const char sql_booth_event[] = "SELECT event FROM main.booth WHERE id = ?";
 /* The statements read as slots: (id, ref, starts, ends, what). */
 enum slot_col { SL_ID, SL_REF, SL_STARTS, SL_ENDS, SL_WHAT, SL_NCOLS };
 static const char sql_person_shifts[] =
     "SELECT s.id, s.role, s.starts, s.ends, r.name"
-    " FROM assignment a JOIN shift s ON s.id = a.shift JOIN role r ON r.id = s.role"
+    " FROM main.assignment a JOIN main.shift s ON s.id = a.shift JOIN main.role r ON r.id = s.role"
     " WHERE a.person = ? AND a.status IN " ASSIGNMENT_ACTIVE_SQL " AND s.status = 'open'"
     " AND s.starts < ? AND s.ends > ? AND s.id != ? ORDER BY s.starts, s.id";
-static const char sql_taken[] = "SELECT count(*) FROM assignment WHERE shift = ? AND person != ?"
-                                " AND status IN " ASSIGNMENT_ACTIVE_SQL;
+static const char sql_taken[] =
+    "SELECT count(*) FROM main.assignment WHERE shift = ? AND person != ?"
+    " AND status IN " ASSIGNMENT_ACTIVE_SQL;
 static const char sql_speaking[] =
     "SELECT se.id, 0, se.starts, se.ends, se.title"
-    " FROM speaker sp JOIN session se ON se.id = sp.session"
+    " FROM main.speaker sp JOIN main.session se ON se.id = sp.session"
     " WHERE sp.person = ? AND se.status != 'cancelled' AND se.starts < ? AND se.ends > ?"
     " AND se.id != ? ORDER BY se.starts, se.id";
 static const char sql_signed_up[] =
     "SELECT se.id, 0, se.starts, se.ends, se.title"
-    " FROM signup g JOIN session se ON se.id = g.session"
+    " FROM main.signup g JOIN main.session se ON se.id = g.session"
     " WHERE g.person = ? AND g.status IN " SIGNUP_ACTIVE_SQL " AND se.status != 'cancelled'"
     " AND se.starts < ? AND se.ends > ? AND se.id != ? ORDER BY se.starts, se.id";
-static const char sql_skill[] = "SELECT coalesce(expires, '') FROM person_skill"
+static const char sql_skill[] = "SELECT coalesce(expires, '') FROM main.person_skill"
                                 " WHERE person = ? AND skill = ?";
-static const char sql_windows[] = "SELECT id, 0, starts, ends, '' FROM availability"
+static const char sql_windows[] = "SELECT id, 0, starts, ends, '' FROM main.availability"
                                   " WHERE person = ? AND event = ? AND id != ?"
                                   " ORDER BY starts, id";
 static const char sql_room_clash[] =
-    "SELECT id, 0, starts, ends, title FROM session"
+    "SELECT id, 0, starts, ends, title FROM main.session"
     " WHERE room = ? AND status != 'cancelled' AND starts < ? AND ends > ? AND id != ?"
     " ORDER BY starts, id LIMIT 1";
 static const char sql_booth_clash[] =
-    "SELECT b.id, b.org, b.starts, b.ends, o.name FROM booth b JOIN org o ON o.id = b.org"
+    "SELECT b.id, b.org, b.starts, b.ends, o.name FROM main.booth b JOIN main.org o ON o.id = b.org"
     " WHERE b.event = ? AND b.label = ? COLLATE NOCASE AND b.org != ? AND b.starts < ?"
     " AND b.ends > ? AND b.id != ? ORDER BY b.starts, b.id LIMIT 1";
 static const char sql_outside_span[] =
-    "SELECT id, 0, starts, ends, 'session \"' || title || '\"' FROM session"
+    "SELECT id, 0, starts, ends, 'session \"' || title || '\"' FROM main.session"
     " WHERE event = ?1 AND status != 'cancelled' AND (starts < ?2 OR ends > ?3)"
-    " UNION ALL SELECT id, org, starts, ends, 'booth ' || label FROM booth"
+    " UNION ALL SELECT id, org, starts, ends, 'booth ' || label FROM main.booth"
     " WHERE event = ?1 AND (starts < ?2 OR ends > ?3)"
     " UNION ALL SELECT s.id, s.role, s.starts, s.ends, 'shift ' || s.id || ' (' || r.name || ')'"
-    " FROM shift s JOIN role r ON r.id = s.role"
+    " FROM main.shift s JOIN main.role r ON r.id = s.role"
     " WHERE s.event = ?1 AND s.status = 'open' AND (s.starts < ?2 OR s.ends > ?3) LIMIT 1";
 static const char sql_room_elsewhere[] =
-    "SELECT 'session ' || id FROM session WHERE room = ?1 AND event != ?2"
-    " UNION ALL SELECT 'shift ' || id FROM shift WHERE room = ?1 AND event != ?2"
-    " UNION ALL SELECT 'booth ' || id FROM booth WHERE room = ?1 AND event != ?2 LIMIT 1";
+    "SELECT 'session ' || id FROM main.session WHERE room = ?1 AND event != ?2"
+    " UNION ALL SELECT 'shift ' || id FROM main.shift WHERE room = ?1 AND event != ?2"
+    " UNION ALL SELECT 'booth ' || id FROM main.booth WHERE room = ?1 AND event != ?2 LIMIT 1";
 static const char sql_booth_elsewhere[] =
-    "SELECT 'shift ' || id FROM shift WHERE booth = ?1 AND event != ?2 LIMIT 1";
+    "SELECT 'shift ' || id FROM main.shift WHERE booth = ?1 AND event != ?2 LIMIT 1";
 static const char sql_role_elsewhere[] =
-    "SELECT 'shift ' || id FROM shift WHERE role = ?1 AND event != ?2 LIMIT 1";
+    "SELECT 'shift ' || id FROM main.shift WHERE role = ?1 AND event != ?2 LIMIT 1";
 enum assignment_of_col { AO_ID, AO_STATUS, AO_NCOLS };
-static const char sql_assignment_of[] = "SELECT id, status FROM assignment"
+static const char sql_assignment_of[] = "SELECT id, status FROM main.assignment"
                                         " WHERE shift = ? AND person = ?";
 
 enum pair_col { PA_ASSIGNMENT, PA_SHIFT, PA_PERSON, PA_NCOLS };
 #define PAIRS_SELECT                                                                               \
-	"SELECT a.id, a.shift, a.person FROM assignment a JOIN shift s ON s.id = a.shift "
+	"SELECT a.id, a.shift, a.person FROM main.assignment a JOIN main.shift s ON s.id = "       \
+	"a.shift "
 #define PAIRS_ACTIVE                                                                               \
 	" AND a.status IN " ASSIGNMENT_ACTIVE_SQL " AND s.status = 'open' ORDER BY a.id"
 
@@ -124,29 +127,15 @@ static const char *const sql_pairs[] = {
     PAIRS_SELECT "WHERE a.person = ?1 AND ?2 = ?2" PAIRS_ACTIVE,
     PAIRS_SELECT "WHERE s.role = ?1 AND ?2 = ?2" PAIRS_ACTIVE,
     PAIRS_SELECT "WHERE a.person = ?1 AND s.event = ?2" PAIRS_ACTIVE,
-    PAIRS_SELECT "JOIN role r ON r.id = s.role WHERE a.person = ?1 AND r.skill = ?2" PAIRS_ACTIVE,
-    "SELECT 0, 0, person FROM speaker WHERE session = ?1 AND ?2 = ?2 ORDER BY person",
+    PAIRS_SELECT
+    "JOIN main.role r ON r.id = s.role WHERE a.person = ?1 AND r.skill = ?2" PAIRS_ACTIVE,
+    "SELECT 0, 0, person FROM main.speaker WHERE session = ?1 AND ?2 = ?2 ORDER BY person",
 };
 
 void rs_slots_free(struct rs_slots *s)
 {
 	free(s->v);
 	memset(s, 0, sizeof *s);
-}
-
-/* Prepare sql, which returns ncols columns, and bind the integers in order. */
-static int prepare_ints(struct db *db, const char *sql, int ncols, const int64_t *v, int n,
-                        sqlite3_stmt **st, struct err *e)
-{
-	if (db_acquire(db, sql, st, e) < 0)
-		return -1;
-	if (db_columns(*st, ncols, e) < 0) {
-		db_release(db, *st);
-		return -1;
-	}
-	for (int i = 0; i < n; i++)
-		sqlite3_bind_int64(*st, i + 1, v[i]);
-	return 0;
 }
 
 /* The slot columns (slot_col) of the current row. */
@@ -159,25 +148,11 @@ static void slot_read(sqlite3_stmt *st, struct rs_slot *s)
 	db_column_copy(st, SL_WHAT, s->what, sizeof s->what);
 }
 
-/* Step to the one row of st; ERR_NOT_FOUND "what ID: not found" when none. */
-static int one_row(struct db *db, sqlite3_stmt *st, const char *what, int64_t id, struct err *e)
-{
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
-		err_set(e, ERR_NOT_FOUND, "%s %lld: not found", what, (long long)id);
-	else
-		db_fail(db, e, what);
-	db_release(db, st);
-	return -1;
-}
-
 int rules_store_event(struct db *db, int64_t id, struct rs_event *out, struct err *e)
 {
 	sqlite3_stmt *st;
-	if (prepare_ints(db, sql_event, EV_NCOLS, &id, 1, &st, e) < 0 ||
-	    one_row(db, st, "event", id, e) < 0)
+	if (db_acquire_ints(db, sql_event, EV_NCOLS, &id, 1, &st, e) < 0 ||
+	    db_one_row(db, st, "event", id, e) < 0)
 		return -1;
 	memset(out, 0, sizeof *out);
 	out->id = id;
@@ -196,8 +171,8 @@ int rules_store_event(struct db *db, int64_t id, struct rs_event *out, struct er
 int rules_store_role(struct db *db, int64_t id, struct rs_role *out, struct err *e)
 {
 	sqlite3_stmt *st;
-	if (prepare_ints(db, sql_role, RO_NCOLS, &id, 1, &st, e) < 0 ||
-	    one_row(db, st, "role", id, e) < 0)
+	if (db_acquire_ints(db, sql_role, RO_NCOLS, &id, 1, &st, e) < 0 ||
+	    db_one_row(db, st, "role", id, e) < 0)
 		return -1;
 	memset(out, 0, sizeof *out);
 	out->id = id;
@@ -213,8 +188,8 @@ int rules_store_role(struct db *db, int64_t id, struct rs_role *out, struct err 
 int rules_store_person(struct db *db, int64_t id, struct rs_person *out, struct err *e)
 {
 	sqlite3_stmt *st;
-	if (prepare_ints(db, sql_person, PE_NCOLS, &id, 1, &st, e) < 0 ||
-	    one_row(db, st, "person", id, e) < 0)
+	if (db_acquire_ints(db, sql_person, PE_NCOLS, &id, 1, &st, e) < 0 ||
+	    db_one_row(db, st, "person", id, e) < 0)
 		return -1;
 	memset(out, 0, sizeof *out);
 	out->id = id;
@@ -228,8 +203,8 @@ int rules_store_person(struct db *db, int64_t id, struct rs_person *out, struct 
 int rules_store_shift(struct db *db, int64_t id, struct rs_shift *out, struct err *e)
 {
 	sqlite3_stmt *st;
-	if (prepare_ints(db, sql_shift, SH_NCOLS, &id, 1, &st, e) < 0 ||
-	    one_row(db, st, "shift", id, e) < 0)
+	if (db_acquire_ints(db, sql_shift, SH_NCOLS, &id, 1, &st, e) < 0 ||
+	    db_one_row(db, st, "shift", id, e) < 0)
 		return -1;
 	memset(out, 0, sizeof *out);
 	out->id = id;
@@ -249,8 +224,8 @@ int rules_store_session(struct db *db, int64_t id, struct rs_slot *out, int64_t 
                         bool *cancelled, struct err *e)
 {
 	sqlite3_stmt *st;
-	if (prepare_ints(db, sql_session, SE_NCOLS, &id, 1, &st, e) < 0 ||
-	    one_row(db, st, "session", id, e) < 0)
+	if (db_acquire_ints(db, sql_session, SE_NCOLS, &id, 1, &st, e) < 0 ||
+	    db_one_row(db, st, "session", id, e) < 0)
 		return -1;
 	slot_read(st, out);
 	*event = db_column_int64(st, SE_EVENT);
@@ -263,8 +238,8 @@ int rules_store_booth(struct db *db, int64_t id, struct rs_slot *out, int64_t *e
                       size_t n, struct err *e)
 {
 	sqlite3_stmt *st;
-	if (prepare_ints(db, sql_booth, BO_NCOLS, &id, 1, &st, e) < 0 ||
-	    one_row(db, st, "booth", id, e) < 0)
+	if (db_acquire_ints(db, sql_booth, BO_NCOLS, &id, 1, &st, e) < 0 ||
+	    db_one_row(db, st, "booth", id, e) < 0)
 		return -1;
 	slot_read(st, out);
 	*event = db_column_int64(st, BO_EVENT);
@@ -277,7 +252,7 @@ int rules_store_skill_name(struct db *db, int64_t id, char *buf, size_t n, struc
 {
 	sqlite3_stmt *st;
 	buf[0] = '\0';
-	if (prepare_ints(db, sql_skill_name, 1, &id, 1, &st, e) < 0)
+	if (db_acquire_ints(db, sql_skill_name, 1, &id, 1, &st, e) < 0)
 		return -1;
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
@@ -291,7 +266,7 @@ int rules_store_room_event(struct db *db, int64_t room, int64_t *event, char *na
 {
 	sqlite3_stmt *st;
 	*event = 0;
-	if (prepare_ints(db, sql_room_event, RE_NCOLS, &room, 1, &st, e) < 0)
+	if (db_acquire_ints(db, sql_room_event, RE_NCOLS, &room, 1, &st, e) < 0)
 		return -1;
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
@@ -307,7 +282,7 @@ int rules_store_booth_event(struct db *db, int64_t booth, int64_t *event, struct
 {
 	sqlite3_stmt *st;
 	*event = 0;
-	if (prepare_ints(db, sql_booth_event, 1, &booth, 1, &st, e) < 0)
+	if (db_acquire_ints(db, sql_booth_event, 1, &booth, 1, &st, e) < 0)
 		return -1;
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
@@ -321,7 +296,7 @@ static int slots_query(struct db *db, const char *sql, const int64_t *binds, int
                        struct rs_slots *out, struct err *e)
 {
 	sqlite3_stmt *st;
-	if (prepare_ints(db, sql, SL_NCOLS, binds, nb, &st, e) < 0)
+	if (db_acquire_ints(db, sql, SL_NCOLS, binds, nb, &st, e) < 0)
 		return -1;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -344,7 +319,7 @@ int rules_store_taken(struct db *db, int64_t shift, int64_t except, int64_t *n, 
 {
 	sqlite3_stmt *st;
 	int64_t b[] = {shift, except};
-	if (prepare_ints(db, sql_taken, 1, b, 2, &st, e) < 0)
+	if (db_acquire_ints(db, sql_taken, 1, b, 2, &st, e) < 0)
 		return -1;
 	int rc = sqlite3_step(st);
 	*n = rc == SQLITE_ROW ? db_column_int64(st, DB_COL_ONLY) : 0;
@@ -371,7 +346,7 @@ int rules_store_skill(struct db *db, int64_t person, int64_t skill, bool *held, 
 {
 	sqlite3_stmt *st;
 	int64_t b[] = {person, skill};
-	if (prepare_ints(db, sql_skill, 1, b, 2, &st, e) < 0)
+	if (db_acquire_ints(db, sql_skill, 1, b, 2, &st, e) < 0)
 		return -1;
 	int rc = sqlite3_step(st);
 	*held = rc == SQLITE_ROW;
@@ -416,12 +391,8 @@ int rules_store_booth_clash(struct db *db, int64_t event, const char *label, int
 {
 	sqlite3_stmt *st;
 	*found = false;
-	if (db_acquire(db, sql_booth_clash, &st, e) < 0)
+	if (db_acquire_cols(db, sql_booth_clash, SL_NCOLS, &st, e) < 0)
 		return -1;
-	if (db_columns(st, SL_NCOLS, e) < 0) {
-		db_release(db, st);
-		return -1;
-	}
 	sqlite3_bind_int64(st, 1, event);
 	sqlite3_bind_text(st, 2, label, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 3, org);
@@ -450,7 +421,7 @@ static int first_text(struct db *db, const char *sql, int64_t a, int64_t b, char
 	sqlite3_stmt *st;
 	int64_t v[] = {a, b};
 	what[0] = '\0';
-	if (prepare_ints(db, sql, 1, v, 2, &st, e) < 0)
+	if (db_acquire_ints(db, sql, 1, v, 2, &st, e) < 0)
 		return -1;
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
@@ -485,7 +456,7 @@ int rules_store_pairs(struct db *db, enum rs_pairs_by by, int64_t a, int64_t b,
 	size_t cap = 0;
 	*out = NULL;
 	*n = 0;
-	if (prepare_ints(db, sql_pairs[by], PA_NCOLS, v, 2, &st, e) < 0)
+	if (db_acquire_ints(db, sql_pairs[by], PA_NCOLS, v, 2, &st, e) < 0)
 		return -1;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -512,7 +483,7 @@ int rules_store_assignment_of(struct db *db, int64_t shift, int64_t person, int6
 	*id = 0;
 	if (status && n)
 		status[0] = '\0';
-	if (prepare_ints(db, sql_assignment_of, AO_NCOLS, v, 2, &st, e) < 0)
+	if (db_acquire_ints(db, sql_assignment_of, AO_NCOLS, v, 2, &st, e) < 0)
 		return -1;
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {

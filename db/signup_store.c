@@ -14,7 +14,7 @@
 enum find_col { FI_ID, FI_STATUS, FI_POSITION, FI_CHECKED_IN_AT, FI_NCOLS };
 static const char sql_find[] =
     "SELECT id, status, coalesce(waitlist_position, 0), coalesce(checked_in_at, 0)"
-    " FROM signup WHERE session = ? AND person = ?";
+    " FROM main.signup WHERE session = ? AND person = ?";
 enum session_col {
 	SE_EVENT,
 	SE_ROOM,
@@ -29,15 +29,15 @@ enum session_col {
 static const char sql_session[] =
     "SELECT s.event, coalesce(s.room, 0), s.starts, s.ends, s.capacity,"
     " coalesce(r.capacity, 0), s.status = 'cancelled', s.title"
-    " FROM session s LEFT JOIN room r ON r.id = s.room WHERE s.id = ?";
-static const char sql_of_session[] = "SELECT id FROM signup WHERE session = ?1 AND ?2 = ?2"
+    " FROM main.session s LEFT JOIN main.room r ON r.id = s.room WHERE s.id = ?";
+static const char sql_of_session[] = "SELECT id FROM main.signup WHERE session = ?1 AND ?2 = ?2"
                                      " AND status IN " SIGNUP_ACTIVE_SQL " ORDER BY id";
 static const char sql_of_person[] =
-    "SELECT g.id FROM signup g JOIN session s ON s.id = g.session"
+    "SELECT g.id FROM main.signup g JOIN main.session s ON s.id = g.session"
     " WHERE g.person = ?1 AND s.event = ?2 AND g.status IN " SIGNUP_ACTIVE_SQL " ORDER BY g.id";
 static const char sql_in_room[] =
-    "SELECT s.id FROM session s WHERE s.room = ?1 AND ?2 = ?2"
-    " AND EXISTS (SELECT 1 FROM signup g WHERE g.session = s.id) ORDER BY s.id";
+    "SELECT s.id FROM main.session s WHERE s.room = ?1 AND ?2 = ?2"
+    " AND EXISTS (SELECT 1 FROM main.signup g WHERE g.session = s.id) ORDER BY s.id";
 static const char sql_named[] =
     "SELECT id FROM session WHERE event = ? AND (uid = ?2 OR title = ?2 COLLATE NOCASE)"
     " ORDER BY id LIMIT 2";
@@ -45,29 +45,13 @@ enum count_col { CO_STATUS, CO_COUNT, CO_NCOLS };
 static const char sql_counts[] = "SELECT status, count(*) FROM signup WHERE session = ?"
                                  " GROUP BY status";
 
-/* Acquire sql (of ncols columns; 0: one) and bind a, and b when it takes two. */
-static int bind2(struct db *db, const char *sql, int ncols, int64_t a, int64_t b, sqlite3_stmt **st,
-                 struct err *e)
-{
-	if (db_acquire(db, sql, st, e) < 0)
-		return -1;
-	if (ncols && db_columns(*st, ncols, e) < 0) {
-		db_release(db, *st);
-		return -1;
-	}
-	sqlite3_bind_int64(*st, 1, a);
-	if (sqlite3_bind_parameter_count(*st) > 1)
-		sqlite3_bind_int64(*st, 2, b);
-	return 0;
-}
-
 int signup_store_find(struct db *db, int64_t session, int64_t person, struct signup_row *out,
                       bool *found, struct err *e)
 {
 	sqlite3_stmt *st;
 	memset(out, 0, sizeof *out);
 	*found = false;
-	if (bind2(db, sql_find, FI_NCOLS, session, person, &st, e) < 0)
+	if (db_acquire_ints(db, sql_find, FI_NCOLS, (int64_t[]){session, person}, 2, &st, e) < 0)
 		return -1;
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
@@ -85,24 +69,20 @@ int signup_store_session(struct db *db, int64_t id, struct signup_session *out, 
 {
 	sqlite3_stmt *st;
 	memset(out, 0, sizeof *out);
-	if (bind2(db, sql_session, SE_NCOLS, id, 0, &st, e) < 0)
+	if (db_acquire_ints(db, sql_session, SE_NCOLS, &id, 1, &st, e) < 0 ||
+	    db_one_row(db, st, "session", id, e) < 0)
 		return -1;
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		out->id = id;
-		out->event = db_column_int64(st, SE_EVENT);
-		out->room = db_column_int64(st, SE_ROOM);
-		out->starts = db_column_int64(st, SE_STARTS);
-		out->ends = db_column_int64(st, SE_ENDS);
-		out->capacity = db_column_int64(st, SE_CAPACITY);
-		out->room_capacity = db_column_int64(st, SE_ROOM_CAPACITY);
-		out->cancelled = db_column_bool(st, SE_CANCELLED);
-		db_column_copy(st, SE_TITLE, out->title, sizeof out->title);
-	}
+	out->id = id;
+	out->event = db_column_int64(st, SE_EVENT);
+	out->room = db_column_int64(st, SE_ROOM);
+	out->starts = db_column_int64(st, SE_STARTS);
+	out->ends = db_column_int64(st, SE_ENDS);
+	out->capacity = db_column_int64(st, SE_CAPACITY);
+	out->room_capacity = db_column_int64(st, SE_ROOM_CAPACITY);
+	out->cancelled = db_column_bool(st, SE_CANCELLED);
+	db_column_copy(st, SE_TITLE, out->title, sizeof out->title);
 	db_release(db, st);
-	if (rc == SQLITE_DONE)
-		return err_set(e, ERR_NOT_FOUND, "session %lld: not found", (long long)id);
-	return rc == SQLITE_ROW ? 0 : db_fail(db, e, "session");
+	return 0;
 }
 
 /* The first column of every row of sql bound to (a, b), as a malloc'd array. */
@@ -113,14 +93,11 @@ static int ids_query(struct db *db, const char *sql, int64_t a, int64_t b, int64
 	size_t cap = 0;
 	*ids = NULL;
 	*n = 0;
-	if (bind2(db, sql, 0, a, b, &st, e) < 0)
+	if (db_acquire_ints(db, sql, 0, (int64_t[]){a, b}, 2, &st, e) < 0)
 		return -1;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			*ids = xrealloc(*ids, cap * sizeof **ids);
-		}
+		XGROW(*ids, *n, cap, 16);
 		(*ids)[(*n)++] = db_column_int64(st, DB_COL_ONLY);
 	}
 	db_release(db, st);
@@ -170,15 +147,15 @@ int signup_store_counts(struct db *db, int64_t session, struct signup_counts *ou
 		const char *status;
 		size_t at;
 	} slots[] = {
-	    {"registered", offsetof(struct signup_counts, registered)},
-	    {"waitlisted", offsetof(struct signup_counts, waitlisted)},
-	    {"cancelled", offsetof(struct signup_counts, cancelled)},
-	    {"checked_in", offsetof(struct signup_counts, checked_in)},
-	    {"no_show", offsetof(struct signup_counts, no_show)},
+	    {.status = "registered", .at = offsetof(struct signup_counts, registered)},
+	    {.status = "waitlisted", .at = offsetof(struct signup_counts, waitlisted)},
+	    {.status = "cancelled", .at = offsetof(struct signup_counts, cancelled)},
+	    {.status = "checked_in", .at = offsetof(struct signup_counts, checked_in)},
+	    {.status = "no_show", .at = offsetof(struct signup_counts, no_show)},
 	};
 	sqlite3_stmt *st;
 	memset(out, 0, sizeof *out);
-	if (bind2(db, sql_counts, CO_NCOLS, session, 0, &st, e) < 0)
+	if (db_acquire_ints(db, sql_counts, CO_NCOLS, (int64_t[]){session, 0}, 2, &st, e) < 0)
 		return -1;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

@@ -19,8 +19,13 @@
 #define REGISTRATION_WAITLISTED_SQL "'waitlisted'"
 
 /* Registrations that stand: registered or checked in (neither waiting,
- * cancelled nor a no-show). */
+ * cancelled nor a no-show); in C, registration_attending. */
 #define REGISTRATION_ATTENDING_SQL "('registered','checked_in')"
+
+/* Registrations that may be asked to take a shift: of these kinds, and not
+ * cancelled (`r.kind IN REGISTRATION_CREW_KINDS_SQL AND r.status !=
+ * 'cancelled'`). */
+#define REGISTRATION_CREW_KINDS_SQL "('volunteer','staff')"
 
 /* Sign-ups that take one of their session's seats (rule 2); in C,
  * signup_seated. */

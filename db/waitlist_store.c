@@ -19,17 +19,18 @@ struct waitlist_sql {
 #define WAITLIST_SQL(tbl, grp, seat_sql, wait_sql)                                                 \
 	{                                                                                          \
 		.what = tbl,                                                                       \
-		.seated =                                                                          \
-		    "SELECT count(*) FROM " tbl " WHERE " grp " = ? AND " seat_sql " AND id != ?", \
-		.last = "SELECT coalesce(max(waitlist_position), 0) FROM " tbl " WHERE " grp       \
+		.seated = "SELECT count(*) FROM main." tbl " WHERE " grp " = ? AND " seat_sql      \
+		          " AND id != ?",                                                          \
+		.last = "SELECT coalesce(max(waitlist_position), 0) FROM main." tbl " WHERE " grp  \
 		        " = ? AND " wait_sql,                                                      \
 		.first =                                                                           \
-		    "SELECT id, person, coalesce(waitlist_position, 0) FROM " tbl " WHERE " grp    \
-		    " = ? AND " wait_sql " ORDER BY waitlist_position, id LIMIT 1",                \
-		.close_gap = "UPDATE " tbl " SET waitlist_position = waitlist_position - 1"        \
+		    "SELECT id, person, coalesce(waitlist_position, 0) FROM main." tbl             \
+		    " WHERE " grp " = ? AND " wait_sql " ORDER BY waitlist_position, id LIMIT 1",  \
+		.close_gap = "UPDATE main." tbl " SET waitlist_position = waitlist_position - 1"   \
 		             " WHERE " grp " = ? AND " wait_sql " AND waitlist_position > ?",      \
-		.promote = "UPDATE " tbl " SET status = 'registered', waitlist_position = NULL"    \
-		           " WHERE id = ?",                                                        \
+		.promote =                                                                         \
+		    "UPDATE main." tbl " SET status = 'registered', waitlist_position = NULL"      \
+		    " WHERE id = ?",                                                               \
 	}
 
 static const struct waitlist_sql tables[] = {
@@ -41,23 +42,12 @@ static const struct waitlist_sql tables[] = {
                                "status = " SIGNUP_WAITLISTED_SQL),
 };
 
-static int bind2(struct db *db, const char *sql, int64_t a, int64_t b, int nb, sqlite3_stmt **st,
-                 struct err *e)
-{
-	if (db_acquire(db, sql, st, e) < 0)
-		return -1;
-	sqlite3_bind_int64(*st, 1, a);
-	if (nb > 1)
-		sqlite3_bind_int64(*st, 2, b);
-	return 0;
-}
-
 static int one_int(struct db *db, enum waitlist_table t, const char *sql, int64_t a, int64_t b,
                    int nb, int64_t *out, struct err *e)
 {
 	sqlite3_stmt *st;
 	*out = 0;
-	if (bind2(db, sql, a, b, nb, &st, e) < 0)
+	if (db_acquire_ints(db, sql, 0, (int64_t[]){a, b}, nb, &st, e) < 0)
 		return -1;
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
@@ -83,12 +73,9 @@ int waitlist_store_first(struct db *db, enum waitlist_table t, int64_t group, in
 {
 	sqlite3_stmt *st;
 	*id = *person = *position = 0;
-	if (bind2(db, tables[t].first, group, 0, 1, &st, e) < 0)
+	if (db_acquire_cols(db, tables[t].first, FW_NCOLS, &st, e) < 0)
 		return -1;
-	if (db_columns(st, FW_NCOLS, e) < 0) {
-		db_release(db, st);
-		return -1;
-	}
+	sqlite3_bind_int64(st, 1, group);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		*id = db_column_int64(st, FW_ID);
@@ -103,7 +90,8 @@ int waitlist_store_close_gap(struct db *db, enum waitlist_table t, int64_t group
                              struct err *e)
 {
 	sqlite3_stmt *st;
-	if (bind2(db, tables[t].close_gap, group, position, 2, &st, e) < 0)
+	if (db_acquire_ints(db, tables[t].close_gap, 0, (int64_t[]){group, position}, 2, &st, e) <
+	    0)
 		return -1;
 	return db_exec_stmt(db, st, e, tables[t].what);
 }
@@ -111,7 +99,7 @@ int waitlist_store_close_gap(struct db *db, enum waitlist_table t, int64_t group
 int waitlist_store_promote(struct db *db, enum waitlist_table t, int64_t id, struct err *e)
 {
 	sqlite3_stmt *st;
-	if (bind2(db, tables[t].promote, id, 0, 1, &st, e) < 0)
+	if (db_acquire_ints(db, tables[t].promote, 0, (int64_t[]){id, 0}, 1, &st, e) < 0)
 		return -1;
 	return db_exec_stmt(db, st, e, tables[t].what);
 }

@@ -35,6 +35,14 @@ for f in $(grep -lE '#include *[<"](cairo|pango/|zint\.h|fontconfig/|glib|harfbu
 	*) report "$f includes cairo, pango, zint, fontconfig or print_sheet.h (only core/print*.c may)" ;;
 	esac
 done
+# GMime belongs to the messages of mail: only core/mail.c and
+# core/mail_*.[ch] include it, and glib only through it (the rule above).
+for f in $(grep -lE '#include *[<"]gmime/' -r tui core db --include='*.[ch]' 2>/dev/null); do
+	case "$f" in
+	core/mail.c | core/mail_*.[ch]) ;;
+	*) report "$f includes gmime (only core/mail*.c may)" ;;
+	esac
+done
 for f in $(grep -lE '\b(printf|puts|exit) *\(' -r core db --include='*.c' 2>/dev/null); do
 	if grep -nE '(^|[^a-z_])(printf|puts|exit) *\(' "$f" | grep -vE 'snprintf|vsnprintf|fprintf\(out|fputs\(' | grep -q .; then
 		report "$f prints or exits (only tui/ may)"

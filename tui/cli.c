@@ -26,6 +26,8 @@ static const struct command *const groups[] = {
     cmd_report_commands,
     cmd_privacy_commands,
     cmd_print_commands,
+    cmd_mail_commands,
+    cmd_lead_commands,
 };
 /* clang-format on */
 
@@ -81,6 +83,17 @@ static int unknown_command(const char *name, struct err *e)
 	return err_set(e, ERR_USAGE, "unknown command %s (see muster --help)", name);
 }
 
+/* The lead may run c (core/lead.c decides). */
+static int gate(struct app *a, const struct command *c, const struct args *args, struct err *e)
+{
+	if (!c->tables || strcmp(c->tables, "@") != 0)
+		return lead_allows_command(&a->ctx, c->name, c->tables, c->act, e);
+	const struct entity_def *ent;
+	if (cmd_entity(args->pos[0], &ent, e) < 0)
+		return -1;
+	return lead_allows_command(&a->ctx, c->name, ent->table, c->act, e);
+}
+
 /* What a write did besides itself (ctx notices), kept until it commits. */
 struct notices {
 	char **lines;
@@ -131,6 +144,16 @@ int cli_run(struct app *a, int argc, char **argv, FILE *out, struct err *e)
 	}
 	if (args.npos < c->min_pos || args.npos > c->max_pos)
 		return err_set(e, ERR_USAGE, "usage: muster %s %s", c->name, c->usage);
+	if (!c->no_db && gate(a, c, &args, e) < 0)
+		return -1;
 	a->ctx.override_reason = NULL;
-	return run_noticed(a, c, &args, out, e);
+	int ret = run_noticed(a, c, &args, out, e);
+	/* the confidential people it showed, in the audit log (kept apart
+	 * from the command's own result) */
+	struct err seen = {0};
+	if (!c->no_db && lead_flush(&a->ctx, &seen) < 0 && ret == 0) {
+		*e = seen;
+		ret = -1;
+	}
+	return ret;
 }

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "../core/lead.h"
 #include "app.h"
 #include "args.h"
 
@@ -19,6 +20,15 @@ struct command {
 	void (*help_more)(FILE *out);
 	int (*run)(struct app *a, const struct args *args, FILE *out, struct err *e);
 	bool no_db; /* never touches a database: none is opened or created for it */
+	/* The words the first argument may be (an entity, a report, an action),
+	 * the i-th or NULL past the end; NULL: the argument is free. The
+	 * handler reads the same list, and shell completion offers it. */
+	const char *(*word_at)(size_t i);
+	/* What it does, for the lead's permission (core/lead.h): act on rows
+	 * of any of tables (names separated by spaces; "@" the ENTITY
+	 * argument). NULL: only admins run it. */
+	const char *tables;
+	enum lead_act act;
 };
 
 /* Run argv[0] with its arguments, writing to out. Returns 0 or -1 with e set. */

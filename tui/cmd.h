@@ -21,6 +21,8 @@ extern const struct command cmd_signup_commands[];
 extern const struct command cmd_autofill_commands[];
 extern const struct command cmd_privacy_commands[];
 extern const struct command cmd_print_commands[];
+extern const struct command cmd_mail_commands[];
+extern const struct command cmd_lead_commands[];
 
 /* import people FILE.csv [--event ID --kind KIND] (the import dispatcher's
  * people branch). */
@@ -28,6 +30,9 @@ int cmd_import_people(struct app *a, const struct args *args, FILE *out, struct 
 /* import sessions FILE.ics --event ID (the import dispatcher's sessions branch). */
 int cmd_import_sessions(struct app *a, const struct args *args, FILE *out, struct err *e);
 
+/* List rows of ent (list ENTITY's table, tsv, csv or json). */
+int cmd_list_rows(struct app *a, const struct entity_def *ent, const struct record_filter *f,
+                  enum out_format fmt, FILE *out, struct err *e);
 /* checkin --session ID --person ID (the checkin command's session branch). */
 int cmd_session_checkin(struct app *a, const struct args *args, FILE *out, struct err *e);
 

@@ -355,6 +355,8 @@ const struct command cmd_autofill_commands[] = {
                 "rule: need_min first, then towards need_max, hours spread evenly; says why a "
                 "shift stays short; --undo takes a batch back",
         .run = cmd_autofill,
+        .tables = "assignment",
+        .act = LEAD_ADD,
     },
     {.name = NULL},
 };

@@ -22,11 +22,11 @@ static int cmd_demo(struct app *a, const struct args *args, FILE *out, struct er
 	        "demo (%s) written to %s:\n"
 	        "  %ld events, %ld organizations, %ld people, %ld skills\n"
 	        "  %ld rooms, %ld sessions, %ld speakers, %ld booths\n"
-	        "  %ld registrations, %ld roles, %ld shifts, %ld assignments, %ld availability "
-	        "windows\n",
+	        "  %ld registrations, %ld sign-ups\n"
+	        "  %ld roles, %ld shifts, %ld assignments, %ld availability windows\n",
 	        which == DEMO_LARGE ? "large" : "small", a->db_path, s.events, s.orgs, s.people,
-	        s.skills, s.rooms, s.sessions, s.speakers, s.booths, s.registrations, s.roles,
-	        s.shifts, s.assignments, s.availabilities);
+	        s.skills, s.rooms, s.sessions, s.speakers, s.booths, s.registrations, s.signups,
+	        s.roles, s.shifts, s.assignments, s.availabilities);
 	return 0;
 }
 

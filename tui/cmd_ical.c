@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../core/array.h"
 #include "../core/ical_export.h"
 #include "../core/ical_import.h"
 #include "../core/outfile.h"
@@ -71,11 +72,19 @@ static int export_to_file(struct app *a, const struct ical_export_opts *o, const
 	return outfile_commit(&of, e);
 }
 
+/* The formats export writes. */
+static const char *const export_formats[] = {"ics"};
+
+static const char *export_format_at(size_t i)
+{
+	return i < ARRAY_LEN(export_formats) ? export_formats[i] : NULL;
+}
+
 static int cmd_export(struct app *a, const struct args *args, FILE *out, struct err *e)
 {
 	struct ical_export_opts o;
 	const char *dir, *file = args_get(args, "o");
-	if (strcmp(args->pos[0], "ics") != 0)
+	if (strcmp(args->pos[0], export_formats[0]) != 0)
 		return err_set(e, ERR_USAGE, "export: unknown format %s (only ics)", args->pos[0]);
 	if (export_opts(args, &o, &dir, e) < 0)
 		return -1;
@@ -134,6 +143,9 @@ const struct command cmd_ical_commands[] = {
                 "last sent (which is stored); an entry that is cancelled, or whose event "
                 "is, goes as a CANCEL",
         .run = cmd_export,
+        .word_at = export_format_at,
+        .tables = "event",
+        .act = LEAD_READ,
     },
     {.name = NULL},
 };

@@ -10,11 +10,16 @@ static const struct {
 	const char *kind;
 	int (*run)(struct app *a, const struct args *args, FILE *out, struct err *e);
 } kinds[] = {
-    {"sessions", cmd_import_sessions},
-    {"people", cmd_import_people},
+    {.kind = "sessions", .run = cmd_import_sessions},
+    {.kind = "people", .run = cmd_import_people},
 };
 
 #define NKINDS ARRAY_LEN(kinds)
+
+static const char *import_kind_at(size_t i)
+{
+	return i < NKINDS ? kinds[i].kind : NULL;
+}
 
 static int cmd_import(struct app *a, const struct args *args, FILE *out, struct err *e)
 {
@@ -54,6 +59,9 @@ const struct command cmd_import_commands[] = {
             "      column (session UIDs or titles, ';'-separated) signs each person up, under\n"
             "      the session's seats and waitlist",
         .run = cmd_import,
+        .word_at = import_kind_at,
+        .tables = "session person",
+        .act = LEAD_ADD,
     },
     {.name = NULL},
 };

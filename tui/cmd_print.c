@@ -61,6 +61,12 @@ static void summary(FILE *out, const struct print_opts *o, const struct print_su
 	fprintf(out, ", %d page%s, written to %s\n", s->pages, s->pages == 1 ? "" : "s", file);
 }
 
+static const char *print_doc_at(size_t i)
+{
+	const char *name = print_doc_name((enum print_doc)i);
+	return name[0] ? name : NULL;
+}
+
 static int cmd_print(struct app *a, const struct args *args, FILE *out, struct err *e)
 {
 	struct print_opts o = {0};
@@ -96,6 +102,9 @@ const struct command cmd_print_commands[] = {
             "      default volunteer), coverage (filled and needed per hour as a chart); --day\n"
             "      one day; [print] paper and roster_phones. Confidential people are not named",
         .run = cmd_print,
+        .word_at = print_doc_at,
+        .tables = "event",
+        .act = LEAD_READ,
     },
     {.name = NULL},
 };

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../core/array.h"
 #include "../core/backup.h"
 #include "../core/erase.h"
 #include "../core/outfile.h"
@@ -87,11 +88,21 @@ static int person_forget(struct app *a, const struct args *args, int64_t id, FIL
 	return dry ? 0 : scrub(a, out, e);
 }
 
+enum person_action { PERSON_EXPORT, PERSON_FORGET };
+static const char *const person_actions[] = {
+    [PERSON_EXPORT] = "export", [PERSON_FORGET] = "forget"};
+
+static const char *person_action_at(size_t i)
+{
+	return i < ARRAY_LEN(person_actions) ? person_actions[i] : NULL;
+}
+
 static int cmd_person(struct app *a, const struct args *args, FILE *out, struct err *e)
 {
 	int64_t id;
 	const char *what = args->pos[0];
-	bool exporting = strcmp(what, "export") == 0, forgetting = strcmp(what, "forget") == 0;
+	bool exporting = strcmp(what, person_actions[PERSON_EXPORT]) == 0;
+	bool forgetting = strcmp(what, person_actions[PERSON_FORGET]) == 0;
 	if (!exporting && !forgetting)
 		return err_set(e, ERR_USAGE, "person: unknown action %s (export or forget)", what);
 	if (args->npos != 2)
@@ -131,9 +142,17 @@ static int sweep_line(void *arg, const struct erase_result *r)
 	return 0;
 }
 
+/* What privacy does. */
+static const char *const privacy_actions[] = {"sweep"};
+
+static const char *privacy_action_at(size_t i)
+{
+	return i < ARRAY_LEN(privacy_actions) ? privacy_actions[i] : NULL;
+}
+
 static int cmd_privacy(struct app *a, const struct args *args, FILE *out, struct err *e)
 {
-	if (strcmp(args->pos[0], "sweep") != 0)
+	if (strcmp(args->pos[0], privacy_actions[0]) != 0)
 		return err_set(e, ERR_USAGE, "privacy: unknown action %s (sweep)", args->pos[0]);
 	struct sweep_out s = {out, args_has(args, "dry-run")};
 	size_t n;
@@ -211,6 +230,7 @@ const struct command cmd_privacy_commands[] = {
                 "      keeps one entry with who and why; refused while they are in an event not\n"
                 "      over, unless --force; the bytes leave the database file",
         .run = cmd_person,
+        .word_at = person_action_at,
     },
     {
         .name = "privacy",
@@ -222,6 +242,7 @@ const struct command cmd_privacy_commands[] = {
                 "      ended more than [privacy] retain_days_after_event days ago (0 = keep:\n"
                 "      nothing); people marked keep=yes stay; meant for a daily timer (contrib/)",
         .run = cmd_privacy,
+        .word_at = privacy_action_at,
     },
     {
         .name = "backup",

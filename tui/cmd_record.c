@@ -65,16 +65,10 @@ static int list_people_csv(struct app *a, int64_t event, FILE *out, struct err *
 	return ret;
 }
 
-static int cmd_list(struct app *a, const struct args *args, FILE *out, struct err *e)
+int cmd_list_rows(struct app *a, const struct entity_def *ent, const struct record_filter *rows,
+                  enum out_format fmt, FILE *out, struct err *e)
 {
-	const struct entity_def *ent;
-	struct record_filter filter = {0};
-	enum out_format fmt;
-	if (cmd_entity(args->pos[0], &ent, e) < 0 || cmd_format(args, &fmt, e) < 0 ||
-	    cmd_event_opt(args, &filter.event, e) < 0)
-		return -1;
-	if (fmt == OUT_CSV && strcmp(ent->name, "person") == 0)
-		return list_people_csv(a, filter.event, out, e);
+	struct record_filter filter = *rows;
 	struct list_ctx l;
 	l.ncols = list_columns(ent, fmt, l.idx);
 	const char *names[ENTITY_MAX_FIELDS + 1];
@@ -88,6 +82,19 @@ static int cmd_list(struct app *a, const struct args *args, FILE *out, struct er
 	int ret = record_list(&a->ctx, ent, &filter, list_one, &l, e);
 	output_end(l.o);
 	return ret;
+}
+
+static int cmd_list(struct app *a, const struct args *args, FILE *out, struct err *e)
+{
+	const struct entity_def *ent;
+	struct record_filter filter = {0};
+	enum out_format fmt;
+	if (cmd_entity(args->pos[0], &ent, e) < 0 || cmd_format(args, &fmt, e) < 0 ||
+	    cmd_event_opt(args, &filter.event, e) < 0)
+		return -1;
+	if (fmt == OUT_CSV && strcmp(ent->name, "person") == 0)
+		return list_people_csv(a, filter.event, out, e);
+	return cmd_list_rows(a, ent, &filter, fmt, out, e);
 }
 
 static int cmd_show(struct app *a, const struct args *args, FILE *out, struct err *e)
@@ -171,6 +178,26 @@ static int cmd_rm(struct app *a, const struct args *args, FILE *out, struct err 
 	return 0;
 }
 
+/* What list takes: an entity's plural; the others take its name. */
+static const char *entity_plural_at(size_t i)
+{
+	return entity_at(i) ? entity_at(i)->plural : NULL;
+}
+
+static const char *entity_name_at(size_t i)
+{
+	return entity_at(i) ? entity_at(i)->name : NULL;
+}
+
+/* add, set and rm: the entities that are not read-only (the audit log is). */
+static const char *writable_entity_at(size_t i)
+{
+	for (size_t k = 0; entity_at(k); k++)
+		if (!entity_at(k)->read_only && i-- == 0)
+			return entity_at(k)->name;
+	return NULL;
+}
+
 /* " (events, orgs, ...)": every entity list takes, from the entity table. */
 static void list_help(FILE *out)
 {
@@ -189,6 +216,9 @@ const struct command cmd_record_commands[] = {
         .help = "list rows of an entity",
         .help_more = list_help,
         .run = cmd_list,
+        .word_at = entity_plural_at,
+        .tables = "@",
+        .act = LEAD_READ,
     },
     {
         .name = "show",
@@ -197,6 +227,9 @@ const struct command cmd_record_commands[] = {
         .max_pos = 2,
         .help = "every field of one row, one key: value per line",
         .run = cmd_show,
+        .word_at = entity_name_at,
+        .tables = "@",
+        .act = LEAD_READ,
     },
     {
         .name = "add",
@@ -206,6 +239,9 @@ const struct command cmd_record_commands[] = {
         .max_pos = ARGS_MAX,
         .help = "add a row; prints its id",
         .run = cmd_add,
+        .word_at = writable_entity_at,
+        .tables = "@",
+        .act = LEAD_ADD,
     },
     {
         .name = "set",
@@ -215,6 +251,9 @@ const struct command cmd_record_commands[] = {
         .max_pos = ARGS_MAX,
         .help = "change fields of a row",
         .run = cmd_set,
+        .word_at = writable_entity_at,
+        .tables = "@",
+        .act = LEAD_SET,
     },
     {
         .name = "rm",
@@ -224,6 +263,9 @@ const struct command cmd_record_commands[] = {
         .max_pos = 2,
         .help = "delete a row (refused while other rows depend on it)",
         .run = cmd_rm,
+        .word_at = writable_entity_at,
+        .tables = "@",
+        .act = LEAD_RM,
     },
     {.name = NULL},
 };

@@ -71,17 +71,27 @@ static struct output *begin(struct report_out *r, const char *const *names, cons
 
 /* ---- coverage ----------------------------------------------------------- */
 
-static const char *const coverage_cols[] = {"section", "shift",    "role",     "place",  "starts",
-                                            "ends",    "need_min", "need_max", "filled", "gap"};
-static const bool coverage_num[] = {false, true, false, false, false,
-                                    false, true, true,  true,  true};
+/* Per hour and per day, filled counts each shift up to its need_min (so
+ * filled + gap = need_min) and over the volunteers beyond it; short_hours
+ * is volunteer-hours short (each gap times its shift's length). */
+static const char *const coverage_cols[] = {
+    "section",  "shift",  "role", "place", "starts",       "ends",       "need_min",
+    "need_max", "filled", "gap",  "over",  "short_shifts", "short_hours"};
+static const bool coverage_num[] = {false, true, false, false, false, false, true,
+                                    true,  true, true,  true,  true,  true};
 static const char *const shift_table_cols[] = {"shift", "role",   "place", "when",
-                                               "need",  "filled", "gap"};
-static const bool shift_table_num[] = {true, false, false, false, true, true, true};
+                                               "need",  "filled", "gap",   "over"};
+static const bool shift_table_num[] = {true, false, false, false, true, true, true, true};
 
-/* The hours, kept for the chart. */
+/* The hours and day totals, in order, kept for the chart. */
+struct chart_entry {
+	bool is_day;
+	struct report_hour h;
+	struct report_day d;
+};
+
 struct chart {
-	struct report_hour *v;
+	struct chart_entry *v;
 	size_t n, cap;
 };
 
@@ -90,29 +100,40 @@ struct coverage_out {
 	struct chart chart;
 };
 
+static void push(struct chart *ch, const struct chart_entry *en)
+{
+	XGROW(ch->v, ch->n, ch->cap, 64);
+	ch->v[ch->n++] = *en;
+}
+
 static int coverage_shift_row(void *arg, const struct report_shift *s)
 {
 	struct coverage_out *c = arg;
 	struct report_out *r = c->r;
-	char id[24], from[32], to[32], lo[24], hi[24], filled[24], gap[24], span[96], need[48];
+	char id[24], from[32], to[32], lo[24], hi[24], filled[24], gap[24], over[24], span[96],
+	    need[48], shorts[24], gap_h[24];
 	num(id, sizeof id, s->id);
 	num(lo, sizeof lo, s->need_min);
 	num(hi, sizeof hi, s->need_max);
 	num(filled, sizeof filled, s->filled);
 	num(gap, sizeof gap, s->gap);
+	num(over, sizeof over, s->over);
 	if (r->fmt == OUT_TABLE) {
 		when(r, s->starts, s->ends, span, sizeof span);
 		if (s->need_min == s->need_max)
 			snprintf(need, sizeof need, "%s", lo);
 		else
 			snprintf(need, sizeof need, "%s-%s", lo, hi);
-		const char *cells[] = {id, s->role, s->place, span, need, filled, gap};
+		const char *cells[] = {id, s->role, s->place, span, need, filled, gap, over};
 		output_row(r->o, cells);
 		return 0;
 	}
 	tz_format(r->ev->tz, s->starts, from, sizeof from);
 	tz_format(r->ev->tz, s->ends, to, sizeof to);
-	const char *cells[] = {"shift", id, s->role, s->place, from, to, lo, hi, filled, gap};
+	num(shorts, sizeof shorts, s->gap > 0);
+	hours(gap_h, sizeof gap_h, ck_mul(s->gap, ck_sub(s->ends, s->starts)));
+	const char *cells[] = {"shift", id,     s->role, s->place, from,   to,   lo,
+	                       hi,      filled, gap,     over,     shorts, gap_h};
 	output_row(r->o, cells);
 	return 0;
 }
@@ -122,26 +143,49 @@ static int coverage_hour_row(void *arg, const struct report_hour *h)
 	struct coverage_out *c = arg;
 	struct report_out *r = c->r;
 	if (r->fmt == OUT_TABLE) {
-		struct chart *ch = &c->chart;
-		XGROW(ch->v, ch->n, ch->cap, 64);
-		ch->v[ch->n++] = *h;
+		push(&c->chart, &(struct chart_entry){.h = *h});
 		return 0;
 	}
-	char from[32], to[32], lo[24], hi[24], filled[24], gap[24];
+	char from[32], to[32], lo[24], hi[24], filled[24], gap[24], over[24], shorts[24];
 	tz_format(r->ev->tz, h->starts, from, sizeof from);
 	tz_format(r->ev->tz, h->ends, to, sizeof to);
 	num(lo, sizeof lo, h->needed);
 	num(hi, sizeof hi, h->wanted);
 	num(filled, sizeof filled, h->filled);
 	num(gap, sizeof gap, h->gap);
-	const char *cells[] = {"hour", "", "", "", from, to, lo, hi, filled, gap};
+	num(over, sizeof over, h->over);
+	num(shorts, sizeof shorts, h->short_shifts);
+	const char *cells[] = {"hour", "", "", "", from, to, lo, hi, filled, gap, over, shorts, ""};
+	output_row(r->o, cells);
+	return 0;
+}
+
+static int coverage_day_row(void *arg, const struct report_day *d)
+{
+	struct coverage_out *c = arg;
+	struct report_out *r = c->r;
+	if (r->fmt == OUT_TABLE) {
+		push(&c->chart, &(struct chart_entry){.is_day = true, .d = *d});
+		return 0;
+	}
+	char from[32], to[32], lo[24], filled[24], gap[24], over[24], shorts[24], gap_h[24];
+	tz_format(r->ev->tz, d->starts, from, sizeof from);
+	tz_format(r->ev->tz, d->ends, to, sizeof to);
+	num(lo, sizeof lo, d->needed);
+	num(filled, sizeof filled, d->filled);
+	num(gap, sizeof gap, d->gap);
+	num(over, sizeof over, d->over);
+	num(shorts, sizeof shorts, d->short_shifts);
+	hours(gap_h, sizeof gap_h, d->gap_seconds);
+	const char *cells[] = {"day", "",     "",  "",   from,   to,   lo,
+	                       "",    filled, gap, over, shorts, gap_h};
 	output_row(r->o, cells);
 	return 0;
 }
 
 /* A chart line: "  08:00 EST  " (or "  12:00pm EST  "), the bar, then
- * "  filled/needed  short N"; 80 columns in all. */
-#define NUMS_COLS 22 /* "  100/120  short 20000" */
+ * "  filled/needed  short N  +N over"; 80 columns in all. */
+#define NUMS_COLS 33 /* "  1000/1000  short 1000  +1000 over" at most */
 
 static int label_cols(const struct report_out *r)
 {
@@ -167,6 +211,8 @@ static void chart_line(struct report_out *r, const struct report_hour *h, int64_
 	fprintf(r->f, "  %7s", nums);
 	if (h->gap)
 		fprintf(r->f, "  short %" PRId64, h->gap);
+	if (h->over)
+		fprintf(r->f, "  +%" PRId64 " over", h->over);
 	fputc('\n', r->f);
 }
 
@@ -180,20 +226,41 @@ static void chart_day(struct report_out *r, int64_t t)
 	fprintf(r->f, "%s %d %s %d\n", days[l.wday], l.day, months[l.month - 1], l.year);
 }
 
-static bool idle(const struct report_hour *h)
+/* "  Total: 12 of 96 shifts short, 14 places short, 26.50 volunteer-hours
+ * short; 10 over" under a day's hours. */
+static void chart_total(struct report_out *r, const struct report_day *d)
 {
-	return h->shifts == 0;
+	char gap_h[24];
+	hours(gap_h, sizeof gap_h, d->gap_seconds);
+	fprintf(r->f,
+	        "  Total: %" PRId64 " of %" PRId64 " shift%s short, %" PRId64
+	        " place%s short, %s volunteer-hours short",
+	        d->short_shifts, d->shifts, d->shifts == 1 ? "" : "s", d->gap,
+	        d->gap == 1 ? "" : "s", gap_h);
+	if (d->over)
+		fprintf(r->f, "; %" PRId64 " over", d->over);
+	fputc('\n', r->f);
 }
 
-/* One line for a run of hours without shifts; returns the index after it. */
+static bool idle(const struct chart_entry *en)
+{
+	return !en->is_day && en->h.shifts == 0;
+}
+
+/* One line for a run of hours without shifts, after the totals of the days
+ * that end inside it; returns the index after it. */
 static size_t chart_idle_run(struct report_out *r, const struct chart *ch, size_t i)
 {
-	size_t j = i;
-	while (j < ch->n && idle(&ch->v[j]))
-		j++;
+	size_t j = i, last = i;
+	for (; j < ch->n && (idle(&ch->v[j]) || ch->v[j].is_day); j++) {
+		if (ch->v[j].is_day)
+			chart_total(r, &ch->v[j].d);
+		else
+			last = j;
+	}
 	char from[16], to[16];
-	tz_format_hm(r->ev->tz, ch->v[i].starts, r->a->cfg.time_12h, from, sizeof from);
-	tz_format_hm(r->ev->tz, ch->v[j - 1].ends, r->a->cfg.time_12h, to, sizeof to);
+	tz_format_hm(r->ev->tz, ch->v[i].h.starts, r->a->cfg.time_12h, from, sizeof from);
+	tz_format_hm(r->ev->tz, ch->v[last].h.ends, r->a->cfg.time_12h, to, sizeof to);
 	fprintf(r->f, "  %s-%s  no shifts\n", from, to);
 	return j;
 }
@@ -202,34 +269,46 @@ static void chart_print(struct report_out *r, const struct chart *ch)
 {
 	int64_t most = 0, scale;
 	for (size_t i = 0; i < ch->n; i++)
-		if (ch->v[i].filled + ch->v[i].gap > most)
-			most = ch->v[i].filled + ch->v[i].gap;
+		if (!ch->v[i].is_day && ch->v[i].h.needed > most)
+			most = ch->v[i].h.needed;
 	scale = chart_scale(most, bar_cols(r));
 	fprintf(r->f, "\nBy hour: \u2588 filled, \u2591 still needed%s",
 	        scale > 1 ? " (one mark = " : "");
 	if (scale > 1)
 		fprintf(r->f, "%" PRId64 " volunteers)", scale);
-	fputs("; filled/needed\n", r->f);
+	fputs("; filled/needed counts each shift\nup to its need_min; over: volunteers beyond "
+	      "their shift's need_min\n",
+	      r->f);
 	int last_day = -1;
 	for (size_t i = 0; i < ch->n;) {
+		const struct chart_entry *en = &ch->v[i];
+		if (en->is_day) {
+			chart_total(r, &en->d);
+			i++;
+			continue;
+		}
 		struct tz_local l;
-		tz_local(r->ev->tz, ch->v[i].starts, &l);
+		tz_local(r->ev->tz, en->h.starts, &l);
 		if (l.day != last_day) {
-			chart_day(r, ch->v[i].starts);
+			chart_day(r, en->h.starts);
 			last_day = l.day;
 		}
-		if (idle(&ch->v[i])) {
+		if (idle(en)) {
 			i = chart_idle_run(r, ch, i);
 			continue;
 		}
-		chart_line(r, &ch->v[i++], scale);
+		chart_line(r, &en->h, scale);
+		i++;
 	}
 }
 
 static int report_coverage_run(struct report_out *r, struct err *e)
 {
 	struct coverage_out c = {r, {NULL, 0, 0}};
-	struct report_coverage_fns fns = {coverage_shift_row, coverage_hour_row, &c};
+	struct report_coverage_fns fns = {.shift = coverage_shift_row,
+	                                  .hour = coverage_hour_row,
+	                                  .day = coverage_day_row,
+	                                  .arg = &c};
 	bool table = r->fmt == OUT_TABLE;
 	if (table)
 		title(r, "Coverage");
@@ -430,10 +509,15 @@ static const struct report_kind_entry {
 	const char *name;
 	int (*run)(struct report_out *r, struct err *e);
 } reports[] = {
-    {"coverage", report_coverage_run},
-    {"hours", report_hours_run},
-    {"attendance", report_attendance_run},
+    {.name = "coverage", .run = report_coverage_run},
+    {.name = "hours", .run = report_hours_run},
+    {.name = "attendance", .run = report_attendance_run},
 };
+
+static const char *report_at(size_t i)
+{
+	return i < ARRAY_LEN(reports) ? reports[i].name : NULL;
+}
 
 static int cmd_report(struct app *a, const struct args *args, FILE *out, struct err *e)
 {
@@ -470,6 +554,9 @@ const struct command cmd_report_commands[] = {
             "      waitlisted, checked in and no-shows. csv/tsv/json: one table with a section\n"
             "      column",
         .run = cmd_report,
+        .word_at = report_at,
+        .tables = "event",
+        .act = LEAD_READ,
     },
     {.name = NULL},
 };

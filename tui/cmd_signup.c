@@ -128,6 +128,8 @@ const struct command cmd_signup_commands[] = {
         .help = "sign a registered person up for a session (waitlisted beyond min(session, "
                 "room) capacity); --force --reason overrides an overlapping sign-up (audited)",
         .run = cmd_signup,
+        .tables = "signup",
+        .act = LEAD_ADD,
     },
     {
         .name = "unsignup",
@@ -136,6 +138,8 @@ const struct command cmd_signup_commands[] = {
         .max_pos = 2,
         .help = "cancel a sign-up; the first on the session's waitlist moves up",
         .run = cmd_unsignup,
+        .tables = "signup",
+        .act = LEAD_SET,
     },
     {
         .name = "door",
@@ -145,6 +149,8 @@ const struct command cmd_signup_commands[] = {
                 "scanned checks\n      that person in to the event (or the session) at once; "
                 "F10 and the kiosk's exit\n      passphrase leave it",
         .run = cmd_door,
+        .tables = "registration signup",
+        .act = LEAD_SET,
     },
     {.name = NULL},
 };

@@ -244,6 +244,8 @@ const struct command cmd_staff_commands[] = {
         .help = "put a person on a shift under the rules; --force --reason overrides soft rules "
                 "(audited)",
         .run = cmd_assign,
+        .tables = "assignment",
+        .act = LEAD_ADD,
     },
     {
         .name = "unassign",
@@ -252,6 +254,8 @@ const struct command cmd_staff_commands[] = {
         .max_pos = 2,
         .help = "take a person off a shift (kept as dropped)",
         .run = cmd_unassign,
+        .tables = "assignment",
+        .act = LEAD_SET,
     },
     {
         .name = "register",
@@ -261,6 +265,8 @@ const struct command cmd_staff_commands[] = {
         .max_pos = 2,
         .help = "register a person for an event (attendees beyond capacity are waitlisted)",
         .run = cmd_register,
+        .tables = "registration",
+        .act = LEAD_ADD,
     },
     {
         .name = "unregister",
@@ -269,6 +275,8 @@ const struct command cmd_staff_commands[] = {
         .max_pos = 2,
         .help = "cancel a registration; the first on the waitlist moves up",
         .run = cmd_unregister,
+        .tables = "registration",
+        .act = LEAD_SET,
     },
     {
         .name = "checkin",
@@ -276,6 +284,8 @@ const struct command cmd_staff_commands[] = {
         .opts = "event: shift: session: person:",
         .help = "check a person in to an event, a shift or a session they signed up for, now",
         .run = cmd_checkin,
+        .tables = "registration assignment signup",
+        .act = LEAD_SET,
     },
     {
         .name = "checkout",
@@ -283,6 +293,8 @@ const struct command cmd_staff_commands[] = {
         .opts = "event: shift: person:",
         .help = "check a person out of an event or a shift, now (records the time worked)",
         .run = cmd_checkout,
+        .tables = "registration assignment",
+        .act = LEAD_SET,
     },
     {
         .name = "pin",
@@ -291,6 +303,8 @@ const struct command cmd_staff_commands[] = {
         .max_pos = 1,
         .help = "set a new random 6-digit kiosk PIN and print it, once",
         .run = cmd_pin,
+        .tables = "person",
+        .act = LEAD_SET,
     },
     {
         .name = "check",
@@ -298,6 +312,8 @@ const struct command cmd_staff_commands[] = {
         .opts = "event:",
         .help = "list every rule violation in the data, one per line; exit 1 if any",
         .run = cmd_check,
+        .tables = "event",
+        .act = LEAD_READ,
     },
     {.name = NULL},
 };

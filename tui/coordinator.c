@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/lead.h"
 #include "../core/page.h"
 #include "../core/xmalloc.h"
 #include "screen.h"
@@ -17,6 +18,7 @@
 #include "ui.h"
 
 #define POLL_MS 500 /* a change by another process shows within a second */
+#define IDLE_MS 150 /* keys resting this long: the views do their slow work */
 
 struct view *tui_push(struct tui *t, const struct screen *s, void *st, const char *title)
 {
@@ -35,6 +37,14 @@ struct view *tui_push(struct tui *t, const struct screen *s, void *st, const cha
 	if (s->layout)
 		s->layout(v, t);
 	return v;
+}
+
+int64_t tui_event_in_view(const struct tui *t)
+{
+	for (int i = t->depth - 1; i >= 0; i--)
+		if (t->stack[i]->event)
+			return t->stack[i]->event;
+	return 0;
 }
 
 const enum action *view_actions(const struct view *v)
@@ -124,6 +134,28 @@ static int base_view(const struct tui *t)
 	return i < 0 ? 0 : i;
 }
 
+/* Blank the cells around an overlay on the screen below it, so that no text
+ * there touches the overlay's border: a wide or combining character cut at
+ * the border would seem to be part of the box, or push it. */
+static void clear_margin(struct tui *t, WINDOW *over)
+{
+	int y, x, h, w;
+	getbegyx(over, y, x);
+	getmaxyx(over, h, w);
+	int left = x > 0 ? x - 1 : 0, right = x + w < COLS ? x + w : COLS - 1;
+	attr_t a = theme_attr(&t->theme, UI_NORMAL);
+	for (int r = y > 0 ? y - 1 : 0; r <= y + h && r < LINES; r++) {
+		if (r == y - 1 || r == y + h) {
+			ui_fill(stdscr, r, left, right - left + 1, a);
+			continue;
+		}
+		if (x > 0)
+			ui_fill(stdscr, r, left, 1, a);
+		if (x + w < COLS)
+			ui_fill(stdscr, r, right, 1, a);
+	}
+}
+
 static void paint(struct tui *t)
 {
 	if (t->clear_next) {
@@ -143,8 +175,12 @@ static void paint(struct tui *t)
 	for (int i = base; i < t->depth; i++) {
 		struct view *v = t->stack[i];
 		v->s->draw(v, t);
-		if (i == base)
+		if (i == base) {
 			statusbar_draw(t);
+			for (int o = base + 1; o < t->depth; o++)
+				if (t->stack[o]->win)
+					clear_margin(t, t->stack[o]->win);
+		}
 		WINDOW *w = v->win ? v->win : stdscr;
 		if (v->win)
 			touchwin(v->win);
@@ -169,6 +205,18 @@ static bool poll_changes(struct tui *t)
 	t->data_version = v;
 	tui_reload_all(t);
 	return true;
+}
+
+/* The keys rest: each view on screen does its slow work. */
+static bool idle_all(struct tui *t)
+{
+	bool changed = false;
+	for (int i = base_view(t); i < t->depth; i++) {
+		struct view *v = t->stack[i];
+		if (v->s->idle && v->s->idle(v, t))
+			changed = true;
+	}
+	return changed;
 }
 
 static bool printable(const struct key *k)
@@ -222,25 +270,48 @@ static int dispatch(struct tui *t, const struct key *k)
 		tui_home(t);
 		screen_skills_open(t);
 		return R_REDRAW;
+	case ACT_MAIL:
+		screen_outbox_open(t, 0);
+		return R_REDRAW;
+	case ACT_IDS:
+		t->show_ids = !t->show_ids;
+		tui_info(t, t->show_ids ? "Lists show each row's id (# hides them)."
+		                        : "Ids hidden (# shows them).");
+		return R_REDRAW;
 	default:
 		return R_NONE;
 	}
 }
 
+/* The confidential people the screen now shows, in the audit log. */
+static void audit_sightings(struct tui *t)
+{
+	struct err e = {0};
+	if (lead_flush(t->ctx, &e) < 0)
+		tui_error(t, &e);
+}
+
 static void run(struct tui *t)
 {
-	bool dirty = true;
+	bool dirty = true, soon = true;
 	for (;;) {
 		if (dirty) {
 			reload_stale(t);
 			paint(t);
+			audit_sightings(t);
 		}
 		dirty = false;
 		struct key k;
-		if (!ui_read(&k, POLL_MS)) {
+		int got = ui_read(&k, soon ? IDLE_MS : POLL_MS);
+		if (got < 0)
+			return; /* nobody is there to answer */
+		if (!got) {
+			soon = false;
 			dirty = poll_changes(t);
+			dirty = idle_all(t) || dirty;
 			continue;
 		}
+		soon = true;
 		if (k.fn && k.ch == KEY_RESIZE) {
 			layout_all(t);
 			t->clear_next = true;

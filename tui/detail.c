@@ -94,6 +94,12 @@ static void detail_reload(struct view *v, struct tui *t)
 	table_reload(&d->tb, t);
 }
 
+static bool detail_idle(struct view *v, struct tui *t)
+{
+	struct detail *d = v->st;
+	return table_idle(&d->tb, t);
+}
+
 static void detail_leave(struct view *v, struct tui *t)
 {
 	struct detail *d = v->st;
@@ -110,6 +116,7 @@ static const struct screen detail_screen = {
     .reload = detail_reload,
     .layout = detail_layout,
     .leave = detail_leave,
+    .idle = detail_idle,
 };
 
 void detail_open(struct tui *t, const struct detail_def *def, int64_t id)

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../core/array.h"
 #include "../core/door.h"
 #include "kiosk.h"
 #include "screen.h"
@@ -33,14 +34,14 @@ static const struct glyph {
 	char c;
 	const char *rows[5];
 } glyphs[] = {
-    {'O', {" ### ", "#   #", "#   #", "#   #", " ### "}},
-    {'K', {"#   #", "#  # ", "###  ", "#  # ", "#   #"}},
-    {'N', {"#   #", "##  #", "# # #", "#  ##", "#   #"}},
+    {.c = 'O', .rows = {" ### ", "#   #", "#   #", "#   #", " ### "}},
+    {.c = 'K', .rows = {"#   #", "#  # ", "###  ", "#  # ", "#   #"}},
+    {.c = 'N', .rows = {"#   #", "##  #", "# # #", "#  ##", "#   #"}},
 };
 
 static const struct glyph *glyph_of(char c)
 {
-	for (size_t i = 0; i < sizeof glyphs / sizeof glyphs[0]; i++)
+	for (size_t i = 0; i < ARRAY_LEN(glyphs); i++)
 		if (glyphs[i].c == c)
 			return &glyphs[i];
 	return NULL;

@@ -23,7 +23,8 @@ struct tab_ops {
 	void (*reload)(void *st, struct tui *t);
 	void (*resize)(void *st, struct tui *t, int h);
 	void (*free)(void *st);
-	const enum action *actions; /* with ACT_HINTS_END after the hinted ones */
+	bool (*idle)(void *st, struct tui *t); /* the keys rest (NULL: nothing) */
+	const enum action *actions;            /* with ACT_HINTS_END after the hinted ones */
 };
 
 struct tab {

@@ -407,6 +407,43 @@ static int pick(struct tui *t, struct fstate *s)
 	return R_REDRAW;
 }
 
+/* Has any field been changed since the form opened? */
+static bool form_changed(struct fstate *s)
+{
+	sync_texts(s);
+	for (int i = 0; i < s->n; i++)
+		if (strcmp(s->e[i].text, s->e[i].initial) != 0)
+			return true;
+	return false;
+}
+
+static int discard_yes(struct tui *t, void *arg)
+{
+	struct fstate *s = arg;
+	tui_info(t, "Changes discarded.");
+	tui_close(t, s->self);
+	return R_REDRAW;
+}
+
+/* Esc: close at once when nothing changed, else ask first. */
+static int form_cancel(struct tui *t, struct fstate *s)
+{
+	if (!form_changed(s))
+		return R_POP;
+	char q[300];
+	if (s->spec.id)
+		snprintf(q, sizeof q,
+		         "Discard your changes to %s %" PRId64 "? y discards them, n or Esc goes "
+		         "back to the form.",
+		         s->spec.ent->name, s->spec.id);
+	else
+		snprintf(q, sizeof q,
+		         "Discard this new %s? y discards it, n or Esc goes back to the form.",
+		         s->spec.ent->name);
+	dialog_confirm(t, "Discard changes?", q, discard_yes, s, NULL);
+	return R_REDRAW;
+}
+
 static int form_key(struct view *v, struct tui *t, enum action a, const struct key *k)
 {
 	struct fstate *s = v->st;
@@ -415,7 +452,7 @@ static int form_key(struct view *v, struct tui *t, enum action a, const struct k
 	case ACT_SAVE:
 		return try_save(t, s, NULL);
 	case ACT_CANCEL:
-		return R_POP;
+		return form_cancel(t, s);
 	case ACT_PICK:
 		return pick(t, s);
 	case ACT_NEXT_FIELD:

@@ -202,6 +202,13 @@ static const struct keydef table[] = {
         .help = "delete the selected row (asks first)",
     },
     {
+        .action = ACT_UNREGISTER,
+        .name = "unregister",
+        .keys = "d,delete",
+        .hint = "cancel registration",
+        .help = "cancel the selected registration (asks first)",
+    },
+    {
         .action = ACT_ADD_ROOM,
         .name = "add_room",
         .keys = "r",
@@ -308,6 +315,14 @@ static const struct keydef table[] = {
                 "or badges, per hour the coverage chart",
     },
     {
+        .action = ACT_MAIL_UPDATES,
+        .name = "mail_updates",
+        .keys = "U",
+        .hint = "mail updates",
+        .help = "event, outbox: queue mail updates for the event (what changed for each "
+                "person since their last message); mail send delivers them",
+    },
+    {
         .action = ACT_SAVE,
         .name = "save",
         .keys = "^S,f10",
@@ -371,6 +386,20 @@ static const struct keydef table[] = {
         .help = "go to the skills (first aid, interpreters...)",
     },
     {
+        .action = ACT_MAIL,
+        .name = "mail",
+        .keys = "M",
+        .hint = "outbox",
+        .help = "go to the mail outbox: messages queued, sent, failed (in an event: its own)",
+    },
+    {
+        .action = ACT_IDS,
+        .name = "ids",
+        .keys = "#",
+        .hint = "ids",
+        .help = "show or hide each row's id in lists (for the : prompt)",
+    },
+    {
         .action = ACT_SEARCH,
         .name = "search",
         .keys = "/",
@@ -416,8 +445,9 @@ static const struct keydef table[] = {
 
 #define NTABLE ARRAY_LEN(table)
 
-const enum action keymap_globals[] = {ACT_HELP, ACT_COMMAND, ACT_REDRAW, ACT_QUIT, ACT_EVENTS,
-                                      ACT_ORGS, ACT_PEOPLE,  ACT_SKILLS, ACT_NONE};
+const enum action keymap_globals[] = {ACT_HELP,   ACT_COMMAND, ACT_REDRAW, ACT_QUIT,
+                                      ACT_EVENTS, ACT_ORGS,    ACT_PEOPLE, ACT_SKILLS,
+                                      ACT_MAIL,   ACT_IDS,     ACT_NONE};
 
 static const struct keydef *def_of(enum action a)
 {
@@ -455,42 +485,42 @@ struct named {
 
 #define FN(c)                                                                                      \
 	{                                                                                          \
-		(wint_t)(c), true                                                                  \
+		.ch = (wint_t)(c), .fn = true                                                      \
 	}
 #define CH(c)                                                                                      \
 	{                                                                                          \
-		(wint_t)(c), false                                                                 \
+		.ch = (wint_t)(c), .fn = false                                                     \
 	}
 
 static const struct named names[] = {
-    {"up", "Up", {FN(KEY_UP)}},
-    {"down", "Down", {FN(KEY_DOWN)}},
-    {"left", "Left", {FN(KEY_LEFT)}},
-    {"right", "Right", {FN(KEY_RIGHT)}},
-    {"pgup", "PgUp", {FN(KEY_PPAGE)}},
-    {"pageup", "PgUp", {FN(KEY_PPAGE)}},
-    {"ppage", "PgUp", {FN(KEY_PPAGE)}},
-    {"pgdn", "PgDn", {FN(KEY_NPAGE)}},
-    {"pagedown", "PgDn", {FN(KEY_NPAGE)}},
-    {"npage", "PgDn", {FN(KEY_NPAGE)}},
-    {"home", "Home", {FN(KEY_HOME)}},
-    {"end", "End", {FN(KEY_END)}},
-    {"enter", "Enter", {CH('\r'), CH('\n'), FN(KEY_ENTER)}},
-    {"return", "Enter", {CH('\r'), CH('\n'), FN(KEY_ENTER)}},
-    {"esc", "Esc", {CH(27)}},
-    {"escape", "Esc", {CH(27)}},
-    {"tab", "Tab", {CH('\t')}},
-    {"s-tab", "S-Tab", {FN(KEY_BTAB)}},
-    {"btab", "S-Tab", {FN(KEY_BTAB)}},
-    {"backtab", "S-Tab", {FN(KEY_BTAB)}},
-    {"space", "Space", {CH(' ')}},
-    {"backspace", "BkSp", {FN(KEY_BACKSPACE), CH(127), CH(8)}},
-    {"delete", "Del", {FN(KEY_DC)}},
-    {"del", "Del", {FN(KEY_DC)}},
-    {"dc", "Del", {FN(KEY_DC)}},
-    {"insert", "Ins", {FN(KEY_IC)}},
-    {"ins", "Ins", {FN(KEY_IC)}},
-    {"ic", "Ins", {FN(KEY_IC)}},
+    {.name = "up", .label = "Up", .k = {FN(KEY_UP)}},
+    {.name = "down", .label = "Down", .k = {FN(KEY_DOWN)}},
+    {.name = "left", .label = "Left", .k = {FN(KEY_LEFT)}},
+    {.name = "right", .label = "Right", .k = {FN(KEY_RIGHT)}},
+    {.name = "pgup", .label = "PgUp", .k = {FN(KEY_PPAGE)}},
+    {.name = "pageup", .label = "PgUp", .k = {FN(KEY_PPAGE)}},
+    {.name = "ppage", .label = "PgUp", .k = {FN(KEY_PPAGE)}},
+    {.name = "pgdn", .label = "PgDn", .k = {FN(KEY_NPAGE)}},
+    {.name = "pagedown", .label = "PgDn", .k = {FN(KEY_NPAGE)}},
+    {.name = "npage", .label = "PgDn", .k = {FN(KEY_NPAGE)}},
+    {.name = "home", .label = "Home", .k = {FN(KEY_HOME)}},
+    {.name = "end", .label = "End", .k = {FN(KEY_END)}},
+    {.name = "enter", .label = "Enter", .k = {CH('\r'), CH('\n'), FN(KEY_ENTER)}},
+    {.name = "return", .label = "Enter", .k = {CH('\r'), CH('\n'), FN(KEY_ENTER)}},
+    {.name = "esc", .label = "Esc", .k = {CH(27)}},
+    {.name = "escape", .label = "Esc", .k = {CH(27)}},
+    {.name = "tab", .label = "Tab", .k = {CH('\t')}},
+    {.name = "s-tab", .label = "S-Tab", .k = {FN(KEY_BTAB)}},
+    {.name = "btab", .label = "S-Tab", .k = {FN(KEY_BTAB)}},
+    {.name = "backtab", .label = "S-Tab", .k = {FN(KEY_BTAB)}},
+    {.name = "space", .label = "Space", .k = {CH(' ')}},
+    {.name = "backspace", .label = "BkSp", .k = {FN(KEY_BACKSPACE), CH(127), CH(8)}},
+    {.name = "delete", .label = "Del", .k = {FN(KEY_DC)}},
+    {.name = "del", .label = "Del", .k = {FN(KEY_DC)}},
+    {.name = "dc", .label = "Del", .k = {FN(KEY_DC)}},
+    {.name = "insert", .label = "Ins", .k = {FN(KEY_IC)}},
+    {.name = "ins", .label = "Ins", .k = {FN(KEY_IC)}},
+    {.name = "ic", .label = "Ins", .k = {FN(KEY_IC)}},
 };
 
 #define NNAMES ARRAY_LEN(names)

@@ -231,9 +231,9 @@ static void message(struct kiosk_ui *k)
 		const char *prefix;
 		int pair;
 	} kinds[] = {
-	    {KM_INFO, "", 0},
-	    {KM_OK, "Done: ", PAIR_OK},
-	    {KM_ERR, "Not done: ", PAIR_ERR},
+	    {.kind = KM_INFO, .prefix = "", .pair = 0},
+	    {.kind = KM_OK, .prefix = "Done: ", .pair = PAIR_OK},
+	    {.kind = KM_ERR, .prefix = "Not done: ", .pair = PAIR_ERR},
 	};
 	if (k->msg_kind == KM_NONE || !k->msg[0] || LINES < 6)
 		return;

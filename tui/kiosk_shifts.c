@@ -229,8 +229,10 @@ static int list_move(struct kiosk_ui *k, int ch)
 		int key;
 		int step; /* rows; 0 = page, 1000000 = end */
 	} moves[] = {
-	    {KEY_UP, -1},      {'k', -1},        {KEY_DOWN, 1},        {'j', 1},
-	    {KEY_PPAGE, -100}, {KEY_NPAGE, 100}, {KEY_HOME, -1000000}, {KEY_END, 1000000},
+	    {.key = KEY_UP, .step = -1},         {.key = 'k', .step = -1},
+	    {.key = KEY_DOWN, .step = 1},        {.key = 'j', .step = 1},
+	    {.key = KEY_PPAGE, .step = -100},    {.key = KEY_NPAGE, .step = 100},
+	    {.key = KEY_HOME, .step = -1000000}, {.key = KEY_END, .step = 1000000},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(moves); i++) {
 		if (moves[i].key != ch)

@@ -3,10 +3,13 @@
  * the cursor is kept on its row across reloads by its (key, id). */
 #include "list.h"
 
+#include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../core/xmalloc.h"
+#include "text.h"
 #include "ui.h"
 
 void list_init(struct list *l, const struct column *cols, int ncols, list_fetch_fn fetch, void *arg,
@@ -28,6 +31,8 @@ static void row_clear(struct list_row *r)
 		free(r->cells[i]);
 		r->cells[i] = NULL;
 	}
+	free(r->tell);
+	r->tell = NULL;
 }
 
 static void rows_clear(struct list_row *rows, int n)
@@ -66,6 +71,15 @@ void list_take(struct list *l, const struct db_value *key, int64_t id, int64_t r
 	r->role = role;
 	for (int i = 0; i < l->ncols; i++)
 		r->cells[i] = xstrdup(cells[i] ? cells[i] : "");
+}
+
+void list_tell(struct list *l, const char *tell)
+{
+	if (l->ngot == 0 || !tell || !tell[0])
+		return;
+	struct list_row *r = &l->got[l->ngot - 1];
+	free(r->tell);
+	r->tell = xstrdup(tell);
 }
 
 /* Fetch into l->got: up to limit rows after/before anchor (NULL: from the
@@ -341,28 +355,152 @@ const struct list_row *list_current(const struct list *l)
 	return l->nrows > 0 ? &l->rows[l->cursor] : NULL;
 }
 
-/* Widths of the columns in w: fixed ones as asked, the flexible one gets
- * the rest (at least 8), and columns that no longer fit get 0. */
+/* Short of room, the columns that grew past their asked width go back to
+ * it; then the flexible column (the name) gives way, to FLEX_MIN; then the
+ * others that may be cut, widest first, to SQUEEZE_MIN, and the name to
+ * SQUEEZE_MIN; only then a kept one (times, numbers, phones, emails). */
+#define FLEX_MIN    20
+#define SQUEEZE_MIN 8
+#define CUT_MIN     4
+
+/* Is the column never cut while the others can give way (times, numbers,
+ * coverage, and the text columns that ask: phones, emails, codes)? */
+static bool keeps(const struct column *c)
+{
+	switch (c->kind) {
+	case CELL_INT:
+	case CELL_TIME:
+	case CELL_HM:
+	case CELL_SPAN:
+	case CELL_YESNO:
+	case CELL_COVER:
+		return true;
+	default:
+		return c->keep;
+	}
+}
+
+/* Does the list show a column that tells people apart by itself? */
+static bool shows_who(const struct list *l)
+{
+	for (int i = 0; i < l->ncols; i++)
+		if (l->cols[i].src &&
+		    (strcmp(l->cols[i].src, "email") == 0 || strcmp(l->cols[i].src, "code") == 0))
+			return true;
+	return false;
+}
+
+/* Does another row on screen show the same person's name as row r? */
+static bool name_shared(const struct list *l, int r, int i)
+{
+	for (int o = 0; o < l->nrows; o++)
+		if (o != r && strcmp(l->rows[o].cells[i], l->rows[r].cells[i]) == 0)
+			return true;
+	return false;
+}
+
+/* The text of row r's column i: a person's name with what tells them apart
+ * ("Dana Kowalski · Safe Harbor Shelter · dana@example.org") when another
+ * row on screen has the same name, and no column shows emails or codes. */
+static const char *cell_text(const struct list *l, int r, int i, char *buf, size_t n)
+{
+	const struct list_row *row = &l->rows[r];
+	if (l->cols[i].kind != CELL_CONF || !row->tell || shows_who(l) || !name_shared(l, r, i))
+		return row->cells[i];
+	snprintf(buf, n, "%s \xc2\xb7 %s", row->cells[i], row->tell);
+	return buf;
+}
+
+/* What column i needs: its title and its widest cell on screen (the asked
+ * width while there are no rows). */
+static int need_of(const struct list *l, int i)
+{
+	const struct column *c = &l->cols[i];
+	int need = text_width(c->title);
+	if (l->nrows == 0)
+		return need > c->width ? need : c->width;
+	for (int r = 0; r < l->nrows; r++) {
+		char buf[1024];
+		int cw = text_width(cell_text(l, r, i, buf, sizeof buf));
+		if (cw > need)
+			need = cw;
+	}
+	return need;
+}
+
+/* Take up to `over` columns from the columns `may` allows, one at a time
+ * from the widest above its least; what is still over. */
+static int squeeze(int *out, const int *least, const bool *may, int n, int over)
+{
+	while (over > 0) {
+		int widest = -1;
+		for (int i = 0; i < n; i++)
+			if (may[i] && out[i] > least[i] && (widest < 0 || out[i] > out[widest]))
+				widest = i;
+		if (widest < 0)
+			break;
+		out[widest]--;
+		over--;
+	}
+	return over;
+}
+
+/* Widths of the columns in w, shared by what they need: every column as
+ * wide as its widest cell when that fits, the rest to the flexible one.
+ * Short of room the columns give way in the order above: times, numbers
+ * and kept columns (phones, emails) last. Columns that still do not fit
+ * get 0. */
 static void widths(const struct list *l, int w, int *out)
 {
-	int fixed = 0, flex = -1;
+	int flex = -1, total = l->ncols > 0 ? l->ncols - 1 : 0;
+	int least[LIST_MAX_COLS] = {0};
+	bool may[LIST_MAX_COLS] = {0};
 	for (int i = 0; i < l->ncols; i++) {
-		if (l->cols[i].width == 0 && flex < 0)
+		const struct column *c = &l->cols[i];
+		if (c->width == 0 && flex < 0)
 			flex = i;
-		else
-			fixed += l->cols[i].width;
-		fixed += i ? 1 : 0;
+		out[i] = need_of(l, i);
+		total += out[i];
 	}
-	int rest = w - fixed;
+	int over = total - w;
+	if (over <= 0) {
+		if (flex >= 0)
+			out[flex] -= over;
+		return;
+	}
+	for (int i = 0; i < l->ncols; i++) { /* the others back to their asked width */
+		may[i] = i != flex && !keeps(&l->cols[i]);
+		least[i] = l->cols[i].width;
+	}
+	over = squeeze(out, least, may, l->ncols, over);
+	for (int i = 0; i < l->ncols; i++) { /* then the flexible column (the name) */
+		may[i] = i == flex;
+		least[i] = FLEX_MIN;
+	}
+	over = squeeze(out, least, may, l->ncols, over);
+	for (int i = 0; i < l->ncols; i++) { /* the others that may be cut */
+		may[i] = i != flex && !keeps(&l->cols[i]);
+		least[i] = SQUEEZE_MIN;
+	}
+	over = squeeze(out, least, may, l->ncols, over);
+	for (int i = 0; i < l->ncols; i++) { /* the name further */
+		may[i] = i == flex;
+		least[i] = SQUEEZE_MIN;
+	}
+	over = squeeze(out, least, may, l->ncols, over);
+	for (int i = 0; i < l->ncols; i++) { /* and at last the kept ones */
+		may[i] = true;
+		least[i] = CUT_MIN;
+	}
+	over = squeeze(out, least, may, l->ncols, over);
 	int left = w;
 	for (int i = 0; i < l->ncols; i++) {
-		int want = i == flex ? (rest > 8 ? rest : 8) : l->cols[i].width;
 		int gap = i ? 1 : 0;
 		if (left - gap <= 0) {
 			out[i] = 0;
 			continue;
 		}
-		out[i] = want < left - gap ? want : left - gap;
+		out[i] = out[i] < left - gap ? out[i] : left - gap;
 		left -= out[i] + gap;
 	}
 }
@@ -387,9 +525,38 @@ static void draw_cells(const struct list *l, const int *wd, WINDOW *win, int y, 
 	}
 }
 
+/* The id column (#): each row's id, right-aligned, as wide as the widest;
+ * returns the columns it takes with its gap (0 when hidden). */
+static int draw_ids(const struct list *l, const struct ui_theme *th, WINDOW *win, int y, int x,
+                    int h, bool focused)
+{
+	if (!l->show_ids)
+		return 0;
+	int idw = 2;
+	char id[24];
+	for (int i = 0; i < l->nrows; i++) {
+		snprintf(id, sizeof id, "%" PRId64, l->rows[i].row);
+		if ((int)strlen(id) > idw)
+			idw = (int)strlen(id);
+	}
+	ui_fill(win, y, x, idw + 1, theme_attr(th, UI_HEADER));
+	ui_text_right(win, y, x, idw, "ID", theme_attr(th, UI_HEADER));
+	for (int i = 0; i < h - 1 && i < l->nrows; i++) {
+		bool sel = focused && i == l->cursor;
+		attr_t a = theme_attr(th, sel ? UI_SELECTED : UI_DIM);
+		snprintf(id, sizeof id, "%" PRId64, l->rows[i].row);
+		ui_fill(win, y + 1 + i, x, idw + 1, a);
+		ui_text_right(win, y + 1 + i, x, idw, id, a);
+	}
+	return idw + 1;
+}
+
 void list_draw(const struct list *l, const struct ui_theme *th, WINDOW *win, int y, int x, int h,
                int w, bool focused)
 {
+	int ids = draw_ids(l, th, win, y, x, h, focused);
+	x += ids;
+	w -= ids;
 	int wd[LIST_MAX_COLS];
 	const char *titles[LIST_MAX_COLS];
 	widths(l, w, wd);
@@ -408,7 +575,11 @@ void list_draw(const struct list *l, const struct ui_theme *th, WINDOW *win, int
 		attr_t base = theme_attr(th, sel ? UI_SELECTED : UI_NORMAL);
 		attr_t marked = sel ? base | A_BOLD : theme_attr(th, r->role);
 		ui_fill(win, row_y, x, w, base);
-		draw_cells(l, wd, win, row_y, x, (const char *const *)r->cells, base, marked);
+		char told[LIST_MAX_COLS][1024];
+		const char *cells[LIST_MAX_COLS];
+		for (int c = 0; c < l->ncols; c++)
+			cells[c] = cell_text(l, i, c, told[c], sizeof told[c]);
+		draw_cells(l, wd, win, row_y, x, cells, base, marked);
 	}
 	if (l->nrows == 0 && h > 2) {
 		char msg[256];

@@ -30,7 +30,10 @@ enum cell_kind {
 
 struct column {
 	const char *title;
-	int width;       /* columns; 0 = what is left */
+	int width;       /* columns it may be cut to; 0 = the flexible one (the name):
+	                  * it takes what is left, and gives way first */
+	bool keep;       /* never cut before the others (phones, emails, codes);
+	                  * times and numbers always are kept */
 	bool right;      /* right-aligned */
 	bool marked;     /* drawn in the row's role (coverage states) */
 	const char *src; /* the view column it shows */
@@ -43,6 +46,10 @@ struct list_row {
 	int64_t row; /* the entity row shown */
 	int64_t aux; /* screen-specific (a person id...) */
 	char *cells[LIST_MAX_COLS];
+	/* what tells the row's person from another of the same name (their
+	 * organization and email, or their code); shown beside the name only
+	 * when two rows on screen share it. NULL = nothing */
+	char *tell;
 	enum ui_role role;
 };
 
@@ -64,6 +71,7 @@ struct list {
 	int height;       /* rows that fit */
 	bool at_start;    /* the window begins at the first row: rows added above show */
 	char search[128]; /* "" = everything */
+	bool show_ids;    /* a first column with each row's id (its row) */
 	const char *empty;
 };
 
@@ -73,6 +81,8 @@ void list_free(struct list *l);
 /* From a fetch callback: one more row. cells has l->ncols strings. */
 void list_take(struct list *l, const struct db_value *key, int64_t id, int64_t row, int64_t aux,
                const char *const *cells, enum ui_role role);
+/* From a fetch callback, after list_take: what tells the row's person apart. */
+void list_tell(struct list *l, const char *tell);
 /* Refetch the rows from the top row on, keeping the cursor on its row. */
 int list_reload(struct list *l, struct err *e);
 /* Rows that fit changed: refetch as many. */

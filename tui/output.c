@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/array.h"
 #include "../core/utf8.h"
 #include "../core/xmalloc.h"
 #include "text.h"
@@ -24,11 +25,18 @@ struct output {
 	int *width;
 };
 
+static const char *const format_names[] = {
+    [OUT_TABLE] = "table", [OUT_TSV] = "tsv", [OUT_CSV] = "csv", [OUT_JSON] = "json"};
+
+const char *output_format_name(size_t i)
+{
+	return i < ARRAY_LEN(format_names) ? format_names[i] : NULL;
+}
+
 int output_format_parse(const char *text, enum out_format *out, struct err *e)
 {
-	static const char *const names[] = {"table", "tsv", "csv", "json"};
-	for (int i = 0; i < 4; i++)
-		if (text && strcmp(text, names[i]) == 0)
+	for (size_t i = 0; i < ARRAY_LEN(format_names); i++)
+		if (text && strcmp(text, format_names[i]) == 0)
 			return *out = (enum out_format)i, 0;
 	return err_set(e, ERR_USAGE, "--format: \"%s\" is not one of table, tsv, csv, json",
 	               text ? text : "");

@@ -12,6 +12,8 @@
 
 enum out_format { OUT_TABLE, OUT_TSV, OUT_CSV, OUT_JSON };
 
+/* The i-th format's name ("table", ...), NULL past the end. */
+const char *output_format_name(size_t i);
 int output_format_parse(const char *text, enum out_format *out, struct err *e);
 
 struct output;

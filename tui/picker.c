@@ -22,7 +22,7 @@ static const struct column pick_orgs[] = {
 };
 static const struct column pick_people[] = {
     {.title = "Name", .width = 0, .src = "name", .kind = CELL_CONF},
-    {.title = "Email", .width = 22, .src = "email", .kind = CELL_TEXT},
+    {.title = "Email", .width = 22, .src = "email", .kind = CELL_TEXT, .keep = true},
     {.title = "Org", .width = 14, .src = "org", .kind = CELL_TEXT},
 };
 static const struct column pick_skills[] = {
@@ -38,7 +38,7 @@ static const struct column pick_sessions[] = {
     {.title = "When", .width = 22, .src = "starts", .kind = CELL_SPAN},
 };
 static const struct column pick_booths[] = {
-    {.title = "Booth", .width = 10, .src = "label", .kind = CELL_TEXT},
+    {.title = "Booth", .width = 10, .src = "label", .kind = CELL_TEXT, .keep = true},
     {.title = "Organization", .width = 0, .src = "org", .kind = CELL_TEXT},
 };
 static const struct column pick_roles[] = {

@@ -27,6 +27,7 @@
 struct cand {
 	int64_t person;
 	char *name;          /* with "(confidential)" when flagged */
+	char *tell;          /* what tells them from another of the name, or NULL */
 	char *why;           /* the dry run's answer, NULL until checked */
 	enum cand_rank rank; /* its place: the estimate, then no better than the dry run's */
 	enum cand_rank said; /* the dry run's */
@@ -47,7 +48,7 @@ static int assign_open_row(struct tui *t, struct table *tb, const struct list_ro
 static int assign_fetch(void *arg, struct list *l, const struct page_req *r, struct err *e);
 
 static const struct column cols[] = {
-    {.title = "Person", .width = 24, .kind = CELL_TEXT},
+    {.title = "Person", .width = 32, .kind = CELL_CONF},
     {.title = "May take this shift?", .width = 0, .marked = true, .kind = CELL_TEXT},
 };
 
@@ -63,6 +64,7 @@ static const struct table_def def = {
     .key = assign_key,
     .open = assign_open_row,
     .fetch = assign_fetch,
+    .uncounted = true,
 };
 
 /* The rule's message without the person's name in front (the row has it). */
@@ -102,6 +104,7 @@ static void pool_free(struct assign_view *s)
 {
 	for (long i = 0; i < s->n; i++) {
 		free(s->c[i].name);
+		free(s->c[i].tell);
 		free(s->c[i].why);
 	}
 	free(s->c);
@@ -126,6 +129,7 @@ static void load_pool(struct assign_view *s, struct tui *t)
 		c->name = xmalloc(len);
 		snprintf(c->name, len, "%s%s", cs.v[i].name,
 		         cs.v[i].confidential ? " (confidential)" : "");
+		c->tell = cs.v[i].tell ? xstrdup(cs.v[i].tell) : NULL;
 		c->person = cs.v[i].person;
 		c->rank = cs.v[i].rank;
 		c->by_name = cs.v[i].by_name;
@@ -198,6 +202,9 @@ static int take_person(void *arg, const struct page_row *r)
 	enum cand_rank rank = verdict(sc->t, sc->s->shift, r->row, name, why, sizeof why);
 	const char *cells[] = {name, why};
 	list_take(sc->l, &r->key, r->id, r->row, (int64_t)rank, cells, rank_role(rank));
+	int ti = page_col("people", "tell");
+	if (r->cols[ti].kind == DBV_TEXT)
+		list_tell(sc->l, r->cols[ti].s);
 	return 0;
 }
 
@@ -226,6 +233,7 @@ static int assign_fetch(void *arg, struct list *l, const struct page_req *r, str
 		struct db_value key = db_int(order_of(s, c));
 		list_take(l, &key, c->person, c->person, (int64_t)c->said, cells,
 		          rank_role(c->said));
+		list_tell(l, c->tell);
 	}
 	return 0;
 }
@@ -301,9 +309,11 @@ static int assign_key(struct tui *t, struct table *tb, enum action a)
 		return -1;
 	if (!r)
 		return R_NONE;
-	if (r->aux != CAND_SOFT)
+	/* the rule's own words, which name the person (the row's do not) */
+	struct err e = {0};
+	if (staffing_check(t->ctx, s->shift, r->row, &e) == 0 || e.code != ERR_SOFT)
 		return assign_now(t, s, r->row, r->cells[0], NULL);
-	return ask_override(t, s, r->row, r->cells[0], r->cells[1]);
+	return ask_override(t, s, r->row, r->cells[0], e.msg);
 }
 
 static void as_layout(struct view *v, struct tui *t)
@@ -364,6 +374,12 @@ static void as_reload(struct view *v, struct tui *t)
 	table_reload(&s->tb, t);
 }
 
+static bool as_idle(struct view *v, struct tui *t)
+{
+	struct assign_view *s = v->st;
+	return table_idle(&s->tb, t);
+}
+
 static void as_leave(struct view *v, struct tui *t)
 {
 	struct assign_view *s = v->st;
@@ -380,6 +396,7 @@ static const struct screen assign_screen = {
     .reload = as_reload,
     .layout = as_layout,
     .leave = as_leave,
+    .idle = as_idle,
 };
 
 struct who {

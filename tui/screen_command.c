@@ -1,12 +1,15 @@
 /* screen_command.c - the : prompt: the line is split into words like a
  * shell would (quotes, backslash) and run through the same command table
  * as the command line; what it prints is shown in a box, an error on the
- * message line. */
+ * message line. A command taking --event works on the event open on screen
+ * when the line names nothing else (":report coverage"). */
 #define _GNU_SOURCE
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/array.h"
 #include "cli.h"
 #include "dialog.h"
 #include "tui.h"
@@ -48,6 +51,40 @@ static int split_words(char *line, char **words, int max, struct err *e)
 	return n;
 }
 
+/* Options that name what a command works on: with none of them given, a
+ * command taking --event works on the event open on screen. */
+static const char *const scoping[] = {"event", "shift", "session", "person", "org", "undo"};
+
+static bool names_scope(char **words, int n)
+{
+	for (int i = 1; i < n; i++)
+		for (size_t k = 0; k < ARRAY_LEN(scoping); k++) {
+			size_t len = strlen(scoping[k]);
+			if (strncmp(words[i], "--", 2) == 0 &&
+			    strncmp(words[i] + 2, scoping[k], len) == 0 &&
+			    (words[i][2 + len] == '\0' || words[i][2 + len] == '='))
+				return true;
+		}
+	return false;
+}
+
+/* Add "--event ID" for the event on screen when the command takes --event
+ * and the line names nothing it works on; returns the new count. */
+static int default_event(struct tui *t, char **words, int n, char *id, size_t idn)
+{
+	const struct command *c = cli_find(words[0]);
+	int64_t ev = tui_event_in_view(t);
+	if (!c || !c->opts || !ev || n + 2 > ARGS_MAX || names_scope(words, n))
+		return n;
+	const char *at = strstr(c->opts, "event:");
+	if (!at || (at != c->opts && at[-1] != ' '))
+		return n;
+	snprintf(id, idn, "%" PRId64, ev);
+	words[n++] = "--event";
+	words[n++] = id;
+	return n;
+}
+
 static int run_line(struct tui *t, void *arg, const char *text)
 {
 	char line[1024];
@@ -61,6 +98,11 @@ static int run_line(struct tui *t, void *arg, const char *text)
 		tui_error(t, &e);
 		return R_REDRAW;
 	}
+	char id[24], shown[1100];
+	int given = n;
+	n = default_event(t, words, n, id, sizeof id);
+	snprintf(shown, sizeof shown, "%s%s%s", text, n > given ? " --event " : "",
+	         n > given ? id : "");
 	char *out = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&out, &len);
@@ -75,9 +117,9 @@ static int run_line(struct tui *t, void *arg, const char *text)
 	if (rc < 0)
 		tui_error(t, &e);
 	else if (len > 0)
-		dialog_text(t, text, out, false);
+		dialog_text(t, shown, out, false);
 	else
-		tui_info(t, "done: %s", text);
+		tui_info(t, "done: %s", shown);
 	free(out);
 	return R_REDRAW | R_RELOAD;
 }

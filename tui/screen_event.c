@@ -11,6 +11,7 @@
 #include "../core/array.h"
 #include "event.h"
 #include "form.h"
+#include "text.h"
 #include "ui.h"
 
 static const struct tab *const tabs[] = {&tab_agenda, &tab_sessions,  &tab_rooms,
@@ -29,9 +30,10 @@ struct event_view {
 	struct view *self;
 };
 
-static const enum action common[] = {ACT_NEXT_TAB, ACT_PREV_TAB,  ACT_TAB1, ACT_TAB2, ACT_TAB3,
-                                     ACT_TAB4,     ACT_TAB5,      ACT_TAB6, ACT_TAB7, ACT_TAB8,
-                                     ACT_TAB9,     ACT_EDIT_THIS, ACT_BACK, ACT_NONE};
+static const enum action common[] = {ACT_NEXT_TAB,     ACT_PREV_TAB, ACT_TAB1, ACT_TAB2,
+                                     ACT_TAB3,         ACT_TAB4,     ACT_TAB5, ACT_TAB6,
+                                     ACT_TAB7,         ACT_TAB8,     ACT_TAB9, ACT_EDIT_THIS,
+                                     ACT_MAIL_UPDATES, ACT_MAIL,     ACT_BACK, ACT_NONE};
 
 int event_info_load(struct tui *t, int64_t id, struct event_info *out, struct err *e)
 {
@@ -142,18 +144,32 @@ static void ev_layout(struct view *v, struct tui *t)
 	show_tab(s, t, s->tab);
 }
 
+/* Tab labels, widest first: the first whose row fits is drawn. Every one
+ * keeps the tab's number, the key that opens it. */
+static const char *const tab_formats[] = {" %d %s ", "%d %s ", "%d%s "};
+
+static int tabs_width(const char *fmt)
+{
+	int w = 0;
+	for (int i = 0; i < NTABS; i++) {
+		char label[40];
+		snprintf(label, sizeof label, fmt, i + 1, tabs[i]->name);
+		w += text_width(label);
+	}
+	return w;
+}
+
 static void draw_tabs(struct event_view *s, struct tui *t)
 {
 	int y = t->body_y, x = 0;
 	attr_t plain = theme_attr(&t->theme, UI_TAB), on = theme_attr(&t->theme, UI_TAB_ACTIVE);
 	ui_fill(stdscr, y, 0, COLS, plain);
-	bool numbers = COLS >= 100;
+	size_t f = 0;
+	while (f + 1 < ARRAY_LEN(tab_formats) && tabs_width(tab_formats[f]) > COLS)
+		f++;
 	for (int i = 0; i < NTABS && x < COLS; i++) {
 		char label[40];
-		if (numbers)
-			snprintf(label, sizeof label, " %d %s ", i + 1, tabs[i]->name);
-		else
-			snprintf(label, sizeof label, " %s ", tabs[i]->name);
+		snprintf(label, sizeof label, tab_formats[f], i + 1, tabs[i]->name);
 		x += ui_text_tight(stdscr, y, x, COLS - x, label, i == s->tab ? on : plain);
 	}
 }
@@ -207,6 +223,12 @@ static int ev_key(struct view *v, struct tui *t, enum action a, const struct key
 		return R_REDRAW;
 	case ACT_EDIT_THIS:
 		return edit_event(t, s);
+	case ACT_MAIL:
+		screen_outbox_open(t, s->ev.id);
+		return R_REDRAW;
+	case ACT_MAIL_UPDATES:
+		screen_outbox_updates(t, s->ev.id, s->ev.name);
+		return R_REDRAW;
 	case ACT_BACK:
 		return R_POP;
 	default:
@@ -233,6 +255,15 @@ static void ev_reload(struct view *v, struct tui *t)
 		tab->ops->reload(s->custom[s->tab], t);
 }
 
+static bool ev_idle(struct view *v, struct tui *t)
+{
+	struct event_view *s = v->st;
+	const struct tab *tab = tabs[s->tab];
+	if (tab->table)
+		return table_idle(s->tables[s->tab], t);
+	return tab->ops->idle && tab->ops->idle(s->custom[s->tab], t);
+}
+
 static void ev_leave(struct view *v, struct tui *t)
 {
 	struct event_view *s = v->st;
@@ -255,6 +286,7 @@ static const struct screen event_screen = {
     .reload = ev_reload,
     .layout = ev_layout,
     .leave = ev_leave,
+    .idle = ev_idle,
 };
 
 void screen_event_open(struct tui *t, int64_t event)
@@ -270,5 +302,7 @@ void screen_event_open(struct tui *t, int64_t event)
 	char title[160];
 	count_sweep(t, s);
 	event_title(s, title, sizeof title);
-	tui_push(t, &event_screen, s, title);
+	struct view *v = tui_push(t, &event_screen, s, title);
+	if (v)
+		v->event = event;
 }

@@ -116,6 +116,12 @@ static void ev_reload(struct view *v, struct tui *t)
 	table_reload(&s->tb, t);
 }
 
+static bool ev_idle(struct view *v, struct tui *t)
+{
+	struct events_view *s = v->st;
+	return table_idle(&s->tb, t);
+}
+
 static void ev_leave(struct view *v, struct tui *t)
 {
 	struct events_view *s = v->st;
@@ -131,6 +137,7 @@ static const struct screen events_screen = {
     .reload = ev_reload,
     .layout = ev_layout,
     .leave = ev_leave,
+    .idle = ev_idle,
 };
 
 void screen_events_open(struct tui *t)

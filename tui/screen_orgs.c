@@ -5,7 +5,7 @@ static const struct column cols[] = {
     {.title = "Organization", .width = 0, .src = "name", .kind = CELL_TEXT},
     {.title = "Sector", .width = 15, .src = "sector", .kind = CELL_TEXT},
     {.title = "Contact", .width = 16, .src = "contact_name", .kind = CELL_TEXT},
-    {.title = "Email", .width = 20, .src = "email", .kind = CELL_TEXT},
+    {.title = "Email", .width = 20, .src = "email", .kind = CELL_TEXT, .keep = true},
     {.title = "Booths", .width = 6, .right = true, .src = "booths", .kind = CELL_INT},
 };
 

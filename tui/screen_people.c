@@ -4,10 +4,10 @@
 
 static const struct column cols[] = {
     {.title = "Name", .width = 0, .src = "name", .kind = CELL_CONF},
-    {.title = "Email", .width = 24, .src = "email", .kind = CELL_TEXT},
-    {.title = "Phone", .width = 14, .src = "phone", .kind = CELL_TEXT},
+    {.title = "Email", .width = 24, .src = "email", .kind = CELL_TEXT, .keep = true},
+    {.title = "Phone", .width = 14, .src = "phone", .kind = CELL_TEXT, .keep = true},
     {.title = "Organization", .width = 14, .src = "org", .kind = CELL_TEXT},
-    {.title = "Code", .width = 6, .src = "code", .kind = CELL_TEXT},
+    {.title = "Code", .width = 6, .src = "code", .kind = CELL_TEXT, .keep = true},
 };
 
 static const enum action actions[] = {

@@ -46,45 +46,52 @@ static const struct column signup_cols[] = {
 
 static int open_session(struct tui *t, struct table *tb, const struct list_row *r);
 
-static const struct table_def defs[] = {
-    {.view = "person_skills",
-     .entity = "person_skill",
-     .cols = skill_cols,
-     .ncols = ARRAY_LEN(skill_cols),
-     .empty = "No skills recorded: a adds one (first aid, an interpreter's language...).",
-     .actions = actions,
-     .key = person_key,
-     .preset = preset_person},
-    {.view = "person_availability",
-     .entity = "availability",
-     .cols = avail_cols,
-     .ncols = ARRAY_LEN(avail_cols),
-     .empty = "No windows: available at any time. a adds a window.",
-     .actions = actions,
-     .key = person_key,
-     .preset = preset_person},
-    {.view = "person_shifts",
-     .entity = "assignment",
-     .cols = shift_cols,
-     .ncols = ARRAY_LEN(shift_cols),
-     .empty = "No shifts (assign from a shift's screen).",
-     .actions = actions,
-     .key = person_key,
-     .open = open_shift,
-     .aux_col = "shift"},
-    {.view = "person_signups",
-     .entity = "signup",
-     .cols = signup_cols,
-     .ncols = ARRAY_LEN(signup_cols),
-     .empty = "No sign-ups (sign up from a session's screen: Sessions tab of an event).",
-     .actions = actions,
-     .key = person_key,
-     .open = open_session,
-     .aux_col = "session"},
+/* The tabs, in order. */
+enum { TAB_SKILLS, TAB_AVAILABILITY, TAB_SHIFTS, TAB_SIGNUPS, TAB_COUNT };
+
+static const struct table_def defs[TAB_COUNT] = {
+    [TAB_SKILLS] = {.view = "person_skills",
+                    .entity = "person_skill",
+                    .cols = skill_cols,
+                    .ncols = ARRAY_LEN(skill_cols),
+                    .empty =
+                        "No skills recorded: a adds one (first aid, an interpreter's language...).",
+                    .actions = actions,
+                    .key = person_key,
+                    .preset = preset_person},
+    [TAB_AVAILABILITY] = {.view = "person_availability",
+                          .entity = "availability",
+                          .cols = avail_cols,
+                          .ncols = ARRAY_LEN(avail_cols),
+                          .empty = "No windows: available at any time. a adds a window.",
+                          .actions = actions,
+                          .key = person_key,
+                          .preset = preset_person},
+    [TAB_SHIFTS] = {.view = "person_shifts",
+                    .entity = "assignment",
+                    .cols = shift_cols,
+                    .ncols = ARRAY_LEN(shift_cols),
+                    .empty = "No shifts (assign from a shift's screen).",
+                    .actions = actions,
+                    .key = person_key,
+                    .open = open_shift,
+                    .aux_col = "shift"},
+    [TAB_SIGNUPS] = {.view = "person_signups",
+                     .entity = "signup",
+                     .cols = signup_cols,
+                     .ncols = ARRAY_LEN(signup_cols),
+                     .empty =
+                         "No sign-ups (sign up from a session's screen: Sessions tab of an event).",
+                     .actions = actions,
+                     .key = person_key,
+                     .open = open_session,
+                     .aux_col = "session"},
 };
-static const char *const tab_names[] = {"Skills", "Availability", "Shifts", "Sign-ups"};
+static const char *const tab_names[] = {[TAB_SKILLS] = "Skills",
+                                        [TAB_AVAILABILITY] = "Availability",
+                                        [TAB_SHIFTS] = "Shifts",
+                                        [TAB_SIGNUPS] = "Sign-ups"};
 _Static_assert(ARRAY_LEN(tab_names) == ARRAY_LEN(defs), "a name for each table");
-enum { TAB_SHIFTS = 2, TAB_SIGNUPS = 3 };
 
 static void preset_person(struct tui *t, struct table *tb, struct form_spec *spec)
 {

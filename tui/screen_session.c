@@ -37,33 +37,37 @@ static const struct column signup_cols[] = {
     {.title = "Checked in", .width = 18, .src = "checked_in_at", .kind = CELL_TIME},
 };
 
-static const struct table_def defs[] = {
-    {
-        .view = "speakers",
-        .entity = "speaker",
-        .cols = cols,
-        .ncols = ARRAY_LEN(cols),
-        .empty = "Nobody on this session yet: a adds a speaker, moderator, panelist or host.",
-        .actions = actions,
-        .key = session_key,
-        .open = open_person,
-        .preset = preset_session,
-    },
-    {
-        .view = "signups",
-        .entity = "signup",
-        .cols = signup_cols,
-        .ncols = ARRAY_LEN(signup_cols),
-        .empty = "Nobody has signed up yet: a signs a registered person up.",
-        .actions = signup_actions,
-        .key = session_key,
-        .open = open_person,
-        .preset = preset_session,
-    },
+/* The tabs, in order. */
+enum { TAB_SPEAKERS, TAB_SIGNUPS, TAB_COUNT };
+
+static const struct table_def defs[TAB_COUNT] = {
+    [TAB_SPEAKERS] =
+        {
+            .view = "speakers",
+            .entity = "speaker",
+            .cols = cols,
+            .ncols = ARRAY_LEN(cols),
+            .empty = "Nobody on this session yet: a adds a speaker, moderator, panelist or host.",
+            .actions = actions,
+            .key = session_key,
+            .open = open_person,
+            .preset = preset_session,
+        },
+    [TAB_SIGNUPS] =
+        {
+            .view = "signups",
+            .entity = "signup",
+            .cols = signup_cols,
+            .ncols = ARRAY_LEN(signup_cols),
+            .empty = "Nobody has signed up yet: a signs a registered person up.",
+            .actions = signup_actions,
+            .key = session_key,
+            .open = open_person,
+            .preset = preset_session,
+        },
 };
-static const char *const tab_names[] = {"Speakers", "Sign-ups"};
+static const char *const tab_names[] = {[TAB_SPEAKERS] = "Speakers", [TAB_SIGNUPS] = "Sign-ups"};
 _Static_assert(ARRAY_LEN(tab_names) == ARRAY_LEN(defs), "a name for each table");
-enum { TAB_SIGNUPS = 1 };
 
 static void preset_session(struct tui *t, struct table *tb, struct form_spec *spec)
 {

@@ -19,7 +19,7 @@ static const struct column cols[] = {
     {.title = "Via", .width = 11, .src = "source", .kind = CELL_TEXT},
     {.title = "In", .width = 6, .src = "checked_in_at", .kind = CELL_HM},
     {.title = "Out", .width = 6, .src = "checked_out_at", .kind = CELL_HM},
-    {.title = "Phone", .width = 14, .src = "phone", .kind = CELL_TEXT},
+    {.title = "Phone", .width = 14, .src = "phone", .kind = CELL_TEXT, .keep = true},
 };
 
 static const enum action actions[] = {ACT_ASSIGN, ACT_DELETE, ACT_CHECKIN,   ACT_CHECKOUT,

@@ -129,6 +129,9 @@ static int take(void *arg, const struct page_row *r)
 	}
 	const struct db_value *aux = col(r, f->s->view, f->s->aux_col ? f->s->aux_col : "person");
 	list_take(f->l, &r->key, r->id, r->row, ival(aux), cells, role);
+	const struct db_value *tell = col(r, f->s->view, "tell");
+	if (tell->kind == DBV_TEXT)
+		list_tell(f->l, tell->s);
 	return 0;
 }
 

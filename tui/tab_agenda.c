@@ -1,7 +1,7 @@
 /* tab_agenda.c - the event's timetable, one local day at a time: rooms
  * across, half hours down, sessions as blocks. a adds a session in the room
- * and at the time under the cursor, Enter or e edits the one there, d
- * deletes it, r adds a room, [ and ] change the day. */
+ * and at the time under the cursor, Enter opens the one there (its speakers), e
+ * edits it, d deletes it, r adds a room, [ and ] change the day. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,9 +25,9 @@ struct agenda {
 	bool placed; /* the cursor has been put on the day's first session */
 };
 
-static const enum action actions[] = {ACT_ADD,      ACT_OPEN,     ACT_DELETE,    ACT_NEXT_DAY,
-                                      ACT_PREV_DAY, ACT_ADD_ROOM, ACT_HINTS_END, ACT_EDIT,
-                                      ACT_LEFT,     ACT_RIGHT,    LIST_MOVES,    ACT_NONE};
+static const enum action actions[] = {ACT_ADD,      ACT_OPEN,     ACT_EDIT,     ACT_DELETE,
+                                      ACT_NEXT_DAY, ACT_PREV_DAY, ACT_ADD_ROOM, ACT_HINTS_END,
+                                      ACT_LEFT,     ACT_RIGHT,    LIST_MOVES,   ACT_NONE};
 
 static void find_days(struct agenda *a)
 {
@@ -164,8 +164,8 @@ static void ag_draw(void *st, struct tui *t, int y, int h)
 	if (s) {
 		char span[64];
 		source_span(t, a->ev.tz, s->starts, s->ends, span, sizeof span);
-		snprintf(detail, sizeof detail, "%s  %s  (%s, %s)  Enter edits", span, s->title,
-		         s->kind, s->status);
+		snprintf(detail, sizeof detail, "%s  %s  (%s, %s)  Enter opens, e edits", span,
+		         s->title, s->kind, s->status);
 	} else {
 		char hm[16];
 		tz_format_hm(a->ev.tz, a->g.day_start + (int64_t)a->g.cur_slot * GRID_SLOT,
@@ -212,11 +212,23 @@ static int ag_key(void *st, struct tui *t, enum action act)
 		return R_REDRAW;
 	}
 	case ACT_ADD:
+		if (s && a->g.nrooms && a->g.rooms[a->g.cur_room].id) {
+			/* the line above names the session there */
+			tui_info(t,
+			         "%s is taken then: Enter opens that session; a on a free cell "
+			         "adds one.",
+			         a->g.rooms[a->g.cur_room].name);
+			return R_REDRAW;
+		}
 		return add_session(t, a);
-	case ACT_OPEN:
+	case ACT_OPEN: /* a session's screen (its speakers), or a new one here */
+		if (!s)
+			return add_session(t, a);
+		screen_session_open(t, s->id);
+		return R_REDRAW;
 	case ACT_EDIT:
 		if (!s)
-			return act == ACT_OPEN ? add_session(t, a) : R_NONE;
+			return R_NONE;
 		form_open(t, &(struct form_spec){
 		                 .ent = entity_find("session"), .id = s->id, .event = a->ev.id});
 		return R_REDRAW;

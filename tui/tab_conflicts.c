@@ -24,7 +24,7 @@ static const struct column cols[] = {
     {.title = "Conflict", .width = 0, .kind = CELL_TEXT},
 };
 
-static const enum action actions[] = {ACT_SEARCH, ACT_HINTS_END, LIST_MOVES, ACT_NONE};
+static const enum action actions[] = {ACT_SEARCH, ACT_HINTS_END, ACT_OPEN, LIST_MOVES, ACT_NONE};
 
 static int collect(void *arg, const char *kind, const char *message)
 {
@@ -111,6 +111,12 @@ static void c_resize(void *st, struct tui *t, int h)
 	table_resize(&c->tb, t, h);
 }
 
+static bool c_idle(void *st, struct tui *t)
+{
+	struct conflicts *c = st;
+	return table_idle(&c->tb, t);
+}
+
 static void c_free(void *st)
 {
 	struct conflicts *c = st;
@@ -127,6 +133,7 @@ static const struct tab_ops ops = {
     .reload = c_reload,
     .resize = c_resize,
     .free = c_free,
+    .idle = c_idle,
     .actions = actions,
 };
 

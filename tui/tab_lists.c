@@ -6,7 +6,8 @@
 #include "../core/tz.h"
 #include "event.h"
 
-/* A new timed row starts on the event's first day at 09:00. */
+/* A new timed row starts at 09:00 on the day being viewed (the row at the
+ * cursor), else the event's first day. */
 static void preset_times(struct tui *t, struct table *tb, struct form_spec *spec)
 {
 	if (!tb->src.tz[0])
@@ -16,7 +17,7 @@ static void preset_times(struct tui *t, struct table *tb, struct form_spec *spec
 	if (record_get(t->ctx, entity_find("event"), tb->event, &ev, &e) < 0)
 		return;
 	struct tz_local l;
-	if (tz_local(tb->src.tz, record_int(&ev, "starts"), &l) == 0) {
+	if (tz_local(tb->src.tz, table_time_in_view(tb, record_int(&ev, "starts")), &l) == 0) {
 		form_preset(spec, "starts", "%04d-%02d-%02d 09:00", l.year, l.month, l.day);
 		form_preset(spec, "ends", "%04d-%02d-%02d 10:00", l.year, l.month, l.day);
 	}
@@ -85,7 +86,7 @@ const struct tab tab_rooms = {
 };
 
 static const struct column booth_cols[] = {
-    {.title = "Booth", .width = 8, .src = "label", .kind = CELL_TEXT},
+    {.title = "Booth", .width = 8, .src = "label", .kind = CELL_TEXT, .keep = true},
     {.title = "Partner", .width = 0, .src = "org", .kind = CELL_TEXT},
     {.title = "Sector", .width = 14, .src = "sector", .kind = CELL_TEXT},
     {.title = "Room", .width = 12, .src = "room", .kind = CELL_TEXT},
@@ -134,8 +135,8 @@ static const struct column audit_cols[] = {
     {.title = "What", .width = 0, .src = "summary", .kind = CELL_TEXT},
 };
 static int audit_key(struct tui *t, struct table *tb, enum action a);
-static const enum action audit_actions[] = {ACT_ALL, ACT_SEARCH, ACT_HINTS_END, LIST_MOVES,
-                                            ACT_NONE};
+static const enum action audit_actions[] = {ACT_ALL,  ACT_SEARCH, ACT_HINTS_END,
+                                            ACT_OPEN, LIST_MOVES, ACT_NONE};
 static const struct table_def audit_def = {
     .view = "audit_event",
     .cols = audit_cols,

@@ -25,9 +25,9 @@ static const struct column cols[] = {
 static int people_key(struct tui *t, struct table *tb, enum action a);
 static int people_open(struct tui *t, struct table *tb, const struct list_row *r);
 
-static const enum action actions[] = {ACT_ADD,   ACT_DELETE, ACT_CHECKIN,   ACT_WAITLIST,
-                                      ACT_PRINT, ACT_EDIT,   ACT_HINTS_END, ACT_SEARCH,
-                                      ACT_OPEN,  LIST_MOVES, ACT_NONE};
+static const enum action actions[] = {ACT_ADD,   ACT_UNREGISTER, ACT_CHECKIN,   ACT_WAITLIST,
+                                      ACT_PRINT, ACT_EDIT,       ACT_HINTS_END, ACT_SEARCH,
+                                      ACT_OPEN,  LIST_MOVES,     ACT_NONE};
 
 static const struct table_def all_def = {
     .view = "registrations",
@@ -110,7 +110,7 @@ static int people_key(struct tui *t, struct table *tb, enum action a)
 		picker_entity(t, "person", tb->event, person_chosen, g, free);
 		return R_REDRAW;
 	}
-	case ACT_DELETE: {
+	case ACT_UNREGISTER: {
 		if (!r)
 			return R_NONE;
 		struct reg *g = xcalloc(1, sizeof *g);

@@ -45,13 +45,17 @@ static long first_row(const struct page_req *r, const int64_t *keys, long n)
 struct chart_row {
 	struct report_hour h;
 	bool idle; /* a run of hours without shifts, h.starts to h.ends */
+	bool total;
+	struct report_day d; /* a day's total, after its last hour with shifts */
+	int64_t key;         /* h.starts; a total's is its last hour's start + 1 */
 };
 
 static const struct column chart_cols[] = {
     {.title = "Hour", .width = 20, .kind = CELL_TEXT},
     {.title = "", .width = 0, .marked = true, .kind = CELL_TEXT}, /* the legend, set when loaded */
     {.title = "Filled/needed", .width = 13, .right = true, .kind = CELL_TEXT},
-    {.title = "", .width = 9, .marked = true, .kind = CELL_TEXT},
+    {.title = "", .width = 8, .marked = true, .kind = CELL_TEXT},
+    {.title = "Over", .width = 9, .kind = CELL_TEXT},
 };
 
 struct chart {
@@ -73,7 +77,23 @@ static int chart_hour(void *arg, const struct report_hour *h)
 		return 0;
 	}
 	XGROW(c->v, c->n, c->cap, 64);
-	c->v[c->n++] = (struct chart_row){*h, h->shifts == 0};
+	c->v[c->n++] = (struct chart_row){.h = *h, .idle = h->shifts == 0, .key = h->starts};
+	return 0;
+}
+
+/* A day's total goes after its last hour with shifts, before the idle run
+ * the day ends in. */
+static int chart_total(void *arg, const struct report_day *d)
+{
+	struct chart *c = arg;
+	XGROW(c->v, c->n, c->cap, 64);
+	long at = c->n;
+	if (at > 0 && c->v[at - 1].idle)
+		at--;
+	memmove(&c->v[at + 1], &c->v[at], (size_t)(c->n - at) * sizeof *c->v);
+	c->n++;
+	int64_t after = at > 0 ? c->v[at - 1].key : d->starts;
+	c->v[at] = (struct chart_row){.total = true, .d = *d, .key = after + 1};
 	return 0;
 }
 
@@ -117,7 +137,7 @@ static int chart_load(struct tui *t, struct table *tb, struct err *e)
 {
 	struct report_event ev;
 	struct chart *c = xcalloc(1, sizeof *c);
-	struct report_coverage_fns fns = {NULL, chart_hour, c};
+	struct report_coverage_fns fns = {.hour = chart_hour, .day = chart_total, .arg = c};
 	if (report_event(t->ctx, tb->event, &ev, e) < 0 ||
 	    report_coverage(t->ctx, &ev, &fns, e) < 0) {
 		free(c->v);
@@ -131,9 +151,9 @@ static int chart_load(struct tui *t, struct table *tb, struct err *e)
 	c->keys = xmalloc((size_t)(c->n ? c->n : 1) * sizeof *c->keys);
 	int64_t most = 0;
 	for (long i = 0; i < c->n; i++) {
-		c->keys[i] = c->v[i].h.starts;
-		if (c->v[i].h.filled + c->v[i].h.gap > most)
-			most = c->v[i].h.filled + c->v[i].h.gap;
+		c->keys[i] = c->v[i].key;
+		if (!c->v[i].total && c->v[i].h.needed > most)
+			most = c->v[i].h.needed;
 	}
 	memcpy(c->cols, chart_cols, sizeof c->cols);
 	int fixed = chart_widths(t, c);
@@ -141,24 +161,53 @@ static int chart_load(struct tui *t, struct table *tb, struct err *e)
 	c->scale = chart_scale(most, c->bar_w);
 	if (c->scale > 1)
 		snprintf(c->legend, sizeof c->legend,
-		         "\u2588 = %" PRId64 " filled  \u2591 = %" PRId64 " still needed", c->scale,
-		         c->scale);
+		         "\u2588=%" PRId64 " filled \u2591=%" PRId64 " needed", c->scale, c->scale);
 	else
-		snprintf(c->legend, sizeof c->legend, "\u2588 filled  \u2591 still needed");
+		snprintf(c->legend, sizeof c->legend, "\u2588 filled \u2591 needed");
 	c->cols[1].title = c->legend;
 	tb->list.cols = c->cols;
 	return 0;
 }
 
+/* "Sat 13 Mar total", "19 shifts, 38.0 h short" (volunteer-hours), places
+ * filled/needed, SHORT places, over. */
+static void total_cells(struct tui *t, const struct chart *c, const struct chart_row *r,
+                        struct list *l)
+{
+	char label[64], what[96], nums[48], state[32] = "ok", over[32] = "";
+	source_time(t, c->tz, r->d.starts, label, sizeof label);
+	label[strlen(label) > 6 ? strlen(label) - 6 : 0] = '\0'; /* drop the time */
+	snprintf(label + strlen(label), sizeof label - strlen(label), " total");
+	snprintf(what, sizeof what, "%" PRId64 " shift%s, %.1f h short", r->d.short_shifts,
+	         r->d.short_shifts == 1 ? "" : "s", (double)r->d.gap_seconds / 3600.0);
+	snprintf(nums, sizeof nums, "%" PRId64 "/%" PRId64, r->d.filled, r->d.needed);
+	if (r->d.gap)
+		snprintf(state, sizeof state, "SHORT %" PRId64, r->d.gap);
+	if (r->d.over)
+		snprintf(over, sizeof over, "+%" PRId64 " over", r->d.over);
+	const char *cells[] = {label, what, nums, state, over};
+	struct db_value key = db_int(r->key);
+	list_take(l, &key, r->key, 0, 0, cells, r->d.gap ? UI_UNDER : UI_FULL);
+}
+
 static void chart_take(struct tui *t, const struct chart *c, long i, struct list *l)
 {
 	const struct chart_row *r = &c->v[i];
-	char label[64], bar[4 * 512], nums[48] = "", state[32] = "", until[64];
+	char label[64], bar[4 * 512], nums[48] = "", state[32] = "", until[64], over[32] = "";
 	enum ui_role role;
 	hour_label(t, c->tz, r->h.starts, label, sizeof label);
+	if (r->total) {
+		total_cells(t, c, r, l);
+		return;
+	}
+	if (r->h.over)
+		snprintf(over, sizeof over, "+%" PRId64 " over", r->h.over);
 	if (r->idle) {
+		/* "no shifts until Sun 07:00": the weekday and the hour */
+		char hm[16];
 		source_time(t, c->tz, r->h.ends, until, sizeof until);
-		snprintf(bar, sizeof bar, "no shifts until %s", until);
+		tz_format_hm(c->tz, r->h.ends, t->app->cfg.time_12h, hm, sizeof hm);
+		snprintf(bar, sizeof bar, "no shifts until %.3s %s", until, hm);
 		role = UI_DIM;
 	} else {
 		int w = c->bar_w < 512 ? c->bar_w : 511;
@@ -167,7 +216,7 @@ static void chart_take(struct tui *t, const struct chart *c, long i, struct list
 		if (r->h.gap > 0) {
 			snprintf(state, sizeof state, "SHORT %" PRId64, r->h.gap);
 			role = UI_UNDER;
-		} else if (r->h.filled < r->h.wanted) {
+		} else if (r->h.filled + r->h.over < r->h.wanted) {
 			snprintf(state, sizeof state, "ok");
 			role = UI_PARTIAL;
 		} else {
@@ -175,9 +224,9 @@ static void chart_take(struct tui *t, const struct chart *c, long i, struct list
 			role = UI_FULL;
 		}
 	}
-	const char *cells[] = {label, bar, nums, state};
-	struct db_value key = db_int(r->h.starts);
-	list_take(l, &key, r->h.starts, 0, 0, cells, role);
+	const char *cells[] = {label, bar, nums, state, over};
+	struct db_value key = db_int(r->key);
+	list_take(l, &key, r->key, 0, 0, cells, role);
 }
 
 static int chart_fetch(void *arg, struct list *l, const struct page_req *r, struct err *e)

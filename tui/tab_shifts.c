@@ -37,6 +37,8 @@ static const struct table_def all_def = {
     .key = tab_shifts_key,
     .open = shifts_open,
     .preset = shifts_preset,
+    .noun = "shifts",
+    .flag_word = "short",
 };
 
 static const struct table_def under_def = {
@@ -49,6 +51,8 @@ static const struct table_def under_def = {
     .key = tab_shifts_key,
     .open = shifts_open,
     .preset = shifts_preset,
+    .noun = "shifts still short",
+    .noun_one = "shift still short",
 };
 
 const struct tab tab_shifts = {
@@ -67,8 +71,8 @@ static int to_mode(struct tui *t, struct table *tb, const struct table_def *mode
 		tui_info(t, "Hours per volunteer: scheduled, worked (check-in to check-out), "
 		            "no-shows (v: shifts).");
 	else
-		tui_info(t, "Coverage per hour: volunteers filled/needed, \u2588 filled, \u2591 "
-		            "still needed (H: shifts).");
+		tui_info(t,
+		         "Per hour: places filled up to each shift's need; over apart (H: shifts)");
 	return R_REDRAW;
 }
 
@@ -123,7 +127,8 @@ static void shifts_preset(struct tui *t, struct table *tb, struct form_spec *spe
 	if (!tb->src.tz[0] || record_get(t->ctx, entity_find("event"), tb->event, &ev, &e) < 0)
 		return;
 	struct tz_local l;
-	if (tz_local(tb->src.tz, record_int(&ev, "starts"), &l) == 0) {
+	/* on the day being viewed (the row at the cursor), else the first */
+	if (tz_local(tb->src.tz, table_time_in_view(tb, record_int(&ev, "starts")), &l) == 0) {
 		form_preset(spec, "starts", "%04d-%02d-%02d 09:00", l.year, l.month, l.day);
 		form_preset(spec, "ends", "%04d-%02d-%02d 11:00", l.year, l.month, l.day);
 	}

@@ -1,12 +1,16 @@
 /* table.c - the behaviour shared by every list of rows of one entity, and a
  * full-screen view holding one such list. */
+#define _POSIX_C_SOURCE 200809L
 #include "table.h"
 
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "../core/page.h"
+#include "../core/strbuf.h"
 #include "../core/tz.h"
 #include "../core/xmalloc.h"
 #include "dialog.h"
@@ -54,11 +58,25 @@ void table_free(struct table *tb)
 	list_free(&tb->list);
 }
 
+/* Lines the caption takes: one when it has something to say. */
+static int caption_lines(const struct table *tb)
+{
+	return tb->def->noun || tb->list.search[0] ? 1 : 0;
+}
+
+/* The list gets what the caption and the header leave. */
+static void relayout(struct table *tb, struct tui *t)
+{
+	struct err e = {0};
+	if (tb->h > 0 && list_resize(&tb->list, tb->h - 1 - caption_lines(tb), &e) < 0)
+		tui_error(t, &e);
+}
+
 void table_switch(struct table *tb, struct tui *t, const struct table_def *def)
 {
 	char search[sizeof tb->list.search];
 	snprintf(search, sizeof search, "%s", tb->list.search);
-	int h = tb->list.height;
+	int h = tb->h > 0 ? tb->h : tb->list.height + 1;
 	list_free(&tb->list);
 	drop_cache(tb);
 	tb->def = def;
@@ -68,7 +86,8 @@ void table_switch(struct table *tb, struct tui *t, const struct table_def *def)
 	          def->fetch ? (void *)tb : (void *)&tb->src, def->empty);
 	snprintf(tb->list.search, sizeof tb->list.search, "%s", search);
 	load_cache(tb, t);
-	table_resize(tb, t, h + 1);
+	tb->stale = true;
+	table_resize(tb, t, h);
 }
 
 void table_fail(struct tui *t, const struct err *e)
@@ -79,24 +98,118 @@ void table_fail(struct tui *t, const struct err *e)
 		    t, e->code == ERR_REFUSED || e->code == ERR_SOFT ? "Refused" : "Error", e->msg);
 }
 
+/* Is the count for the list as it is now? */
+static bool count_current(const struct table *tb)
+{
+	const struct table_count *c = &tb->count;
+	return c->known && c->def == tb->def && strcmp(c->search, tb->list.search) == 0;
+}
+
+/* "227 shifts, 39 short" or "Filter "Usher" matches 12 shifts, 3 short ·
+ * Esc shows all"; "…" while the rows are being counted. */
+static void caption(const struct table *tb, char *buf, size_t n)
+{
+	const struct table_def *d = tb->def;
+	const char *q = tb->list.search;
+	bool known = count_current(tb);
+	char num[64] = "\xe2\x80\xa6", flag[64] = "", noun[64];
+	snprintf(noun, sizeof noun, "%s", d->noun ? d->noun : "rows");
+	if (known && tb->count.rows == 1) {
+		if (d->noun_one)
+			snprintf(noun, sizeof noun, "%s", d->noun_one);
+		else if (strlen(noun) > 1 && noun[strlen(noun) - 1] == 's')
+			noun[strlen(noun) - 1] = '\0';
+	}
+	if (known) {
+		snprintf(num, sizeof num, "%" PRId64, tb->count.rows);
+		if (d->flag_word)
+			snprintf(flag, sizeof flag, ", %" PRId64 " %s", tb->count.flagged,
+			         d->flag_word);
+	}
+	if (q[0] && d->uncounted)
+		snprintf(buf, n, "Filter \"%s\" \xc2\xb7 Esc shows all", q);
+	else if (q[0])
+		snprintf(buf, n, "Filter \"%s\" matches %s %s%s \xc2\xb7 Esc shows all", q, num,
+		         noun, flag);
+	else
+		snprintf(buf, n, "%s %s%s", num, noun, flag);
+}
+
 void table_draw(struct table *tb, struct tui *t, WINDOW *w, int y, int x, int h, int width)
 {
-	list_draw(&tb->list, &t->theme, w, y, x, h, width, true);
+	int cap = caption_lines(tb);
+	if (cap) {
+		char line[512];
+		caption(tb, line, sizeof line);
+		bool filtered = tb->list.search[0] != '\0';
+		ui_text(w, y, x, width, line,
+		        theme_attr(&t->theme, filtered ? UI_PARTIAL : UI_DIM) |
+		            (filtered ? A_BOLD : 0));
+	}
+	tb->list.show_ids = t->show_ids && (tb->def->entity || !tb->def->fetch); /* real ids */
+	list_draw(&tb->list, &t->theme, w, y + cap, x, h - cap, width, true);
 }
 
 void table_resize(struct table *tb, struct tui *t, int h)
 {
-	struct err e = {0};
-	if (list_resize(&tb->list, h - 1, &e) < 0)
-		tui_error(t, &e);
+	tb->h = h;
+	relayout(tb, t);
 }
 
 void table_reload(struct table *tb, struct tui *t)
 {
 	struct err e = {0};
 	load_cache(tb, t);
+	tb->stale = true;
 	if (list_reload(&tb->list, &e) < 0)
 		tui_error(t, &e);
+}
+
+static double monotonic(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Rows of a list that is not a view (conflicts, a report), counted by
+ * fetching them all from memory. */
+static int count_fetched(struct table *tb, int64_t *rows, struct err *e)
+{
+	struct list l;
+	list_init(&l, tb->def->cols, tb->def->ncols, tb->list.fetch, tb->list.arg, NULL);
+	struct page_req r = {.search = tb->list.search, .limit = 1 << 30};
+	int ret = l.fetch(l.arg, &l, &r, e);
+	*rows = l.ngot;
+	list_free(&l);
+	return ret;
+}
+
+/* A count of the same list is redone after data changed, at most this
+ * often (each costs a scan; other leads and kiosks may write every second). */
+#define RECOUNT_S 5.0
+
+bool table_idle(struct table *tb, struct tui *t)
+{
+	if (!caption_lines(tb) || tb->def->uncounted)
+		return false;
+	double now = monotonic();
+	bool same = count_current(tb);
+	if (same && (!tb->stale || now - tb->count.at < RECOUNT_S))
+		return false;
+	struct table_count c = {.known = true, .def = tb->def, .at = now};
+	snprintf(c.search, sizeof c.search, "%s", tb->list.search);
+	struct page_req r = {.scope = tb->src.scope, .search = tb->list.search};
+	struct err e = {0};
+	int ret = tb->def->fetch ? count_fetched(tb, &c.rows, &e)
+	                         : page_count(t->ctx, tb->def->view, &r, &c.rows, &c.flagged, &e);
+	tb->stale = false;
+	if (ret < 0) {
+		tui_error(t, &e);
+		return true;
+	}
+	tb->count = c;
+	return true;
 }
 
 static int search_done(struct tui *t, void *arg, const char *text)
@@ -105,9 +218,66 @@ static int search_done(struct tui *t, void *arg, const char *text)
 	struct err e = {0};
 	if (list_set_search(&tb->list, text, &e) < 0)
 		tui_error(t, &e);
-	else if (text[0])
-		tui_info(t, "Showing rows matching \"%s\"; Esc shows all.", text);
+	relayout(tb, t);
+	tb->stale = true;
 	return R_REDRAW;
+}
+
+/* A field as a person reads it; a reference names its row too. */
+static void field_text(struct tui *t, const struct record *rec, size_t i, char *buf, size_t n)
+{
+	const struct field_def *f = &rec->ent->fields[i];
+	const struct entity_def *to = f->type == FT_REF && f->ref ? entity_find(f->ref) : NULL;
+	struct record ref;
+	struct err e = {0};
+	if (to && rec->v[i].kind == DBV_INT && record_get(t->ctx, to, rec->v[i].i, &ref, &e) == 0) {
+		record_describe(&ref, buf, n);
+		record_free(&ref);
+		return;
+	}
+	record_format_field(rec, i, buf, n);
+}
+
+/* Every field of row id of ent, read-only, in a box titled with its id. */
+static int view_record(struct tui *t, const struct entity_def *ent, int64_t id)
+{
+	struct record rec;
+	struct err e = {0};
+	if (record_get(t->ctx, ent, id, &rec, &e) < 0) {
+		table_fail(t, &e);
+		return R_RELOAD;
+	}
+	struct strbuf sb = {0};
+	for (size_t i = 0; i < ent->nfields; i++) {
+		char value[1024];
+		field_text(t, &rec, i, value, sizeof value);
+		strbuf_addf(&sb, "%s: %s\n", ent->fields[i].name, value[0] ? value : "-");
+	}
+	record_free(&rec);
+	char title[96];
+	snprintf(title, sizeof title, "%c%s %" PRId64 " (e edits it from the list)",
+	         ent->name[0] - 'a' + 'A', ent->name + 1, id);
+	dialog_text(t, title, sb.s ? sb.s : "", true);
+	strbuf_free(&sb);
+	return R_REDRAW;
+}
+
+/* A row of a list that is not one entity's (conflicts, the audit log, a
+ * report): each column's whole text, read-only, in a box. */
+static int view_cells(struct tui *t, struct table *tb, const struct list_row *r)
+{
+	struct strbuf sb = {0};
+	for (int i = 0; i < tb->list.ncols; i++)
+		strbuf_addf(&sb, "%s: %s\n", tb->def->cols[i].title, r->cells[i]);
+	dialog_text(t, tb->def->noun ? tb->def->noun : "Details", sb.s ? sb.s : "", true);
+	strbuf_free(&sb);
+	return R_REDRAW;
+}
+
+int table_view_row(struct tui *t, struct table *tb, const struct list_row *r)
+{
+	return tb->def->entity ? view_record(t, entity_find(tb->def->entity), r->row)
+	                       : view_cells(t, tb, r);
 }
 
 int table_add(struct tui *t, struct table *tb)
@@ -203,10 +373,16 @@ int table_key(struct table *tb, struct tui *t, enum action a)
 			return R_NONE;
 		if (tb->def->open)
 			return tb->def->open(t, tb, row);
-		return tb->def->entity ? table_edit(t, tb, row->row) : R_NONE;
+		return table_view_row(t, tb, row);
 	default:
 		return -1;
 	}
+}
+
+int64_t table_time_in_view(const struct table *tb, int64_t fallback)
+{
+	const struct list_row *r = list_current(&tb->list);
+	return r && r->key.kind == DBV_INT && tb->src.tz[0] ? r->key.i : fallback;
 }
 
 int table_day_jump(struct tui *t, struct table *tb, bool forward)
@@ -256,6 +432,11 @@ static void ts_reload(struct view *v, struct tui *t)
 	table_reload(v->st, t);
 }
 
+static bool ts_idle(struct view *v, struct tui *t)
+{
+	return table_idle(v->st, t);
+}
+
 static void ts_leave(struct view *v, struct tui *t)
 {
 	table_free(v->st);
@@ -269,6 +450,7 @@ static const struct screen table_screen = {
     .reload = ts_reload,
     .layout = ts_layout,
     .leave = ts_leave,
+    .idle = ts_idle,
 };
 
 void table_screen_open(struct tui *t, const struct table_def *def, const char *title, int64_t scope,

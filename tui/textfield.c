@@ -30,12 +30,18 @@ int textfield_key(FORM *f, const struct key *k)
 		bool fn;
 		int req;
 	} map[] = {
-	    {KEY_LEFT, true, REQ_LEFT_CHAR},     {KEY_RIGHT, true, REQ_RIGHT_CHAR},
-	    {KEY_HOME, true, REQ_BEG_LINE},      {KEY_END, true, REQ_END_LINE},
-	    {KEY_BACKSPACE, true, REQ_DEL_PREV}, {KEY_DC, true, REQ_DEL_CHAR},
-	    {127, false, REQ_DEL_PREV},          {8, false, REQ_DEL_PREV},
-	    {21, false, REQ_CLR_FIELD} /* ^U */, {11, false, REQ_CLR_EOL} /* ^K */,
-	    {1, false, REQ_BEG_LINE} /* ^A */,   {5, false, REQ_END_LINE} /* ^E */,
+	    {.ch = KEY_LEFT, .fn = true, .req = REQ_LEFT_CHAR},
+	    {.ch = KEY_RIGHT, .fn = true, .req = REQ_RIGHT_CHAR},
+	    {.ch = KEY_HOME, .fn = true, .req = REQ_BEG_LINE},
+	    {.ch = KEY_END, .fn = true, .req = REQ_END_LINE},
+	    {.ch = KEY_BACKSPACE, .fn = true, .req = REQ_DEL_PREV},
+	    {.ch = KEY_DC, .fn = true, .req = REQ_DEL_CHAR},
+	    {.ch = 127, .fn = false, .req = REQ_DEL_PREV},
+	    {.ch = 8, .fn = false, .req = REQ_DEL_PREV},
+	    {.ch = 21, .fn = false, .req = REQ_CLR_FIELD}, /* ^U */
+	    {.ch = 11, .fn = false, .req = REQ_CLR_EOL},   /* ^K */
+	    {.ch = 1, .fn = false, .req = REQ_BEG_LINE},   /* ^A */
+	    {.ch = 5, .fn = false, .req = REQ_END_LINE},   /* ^E */
 	};
 	if (!k->fn && k->ch >= 32 && k->ch != 127) {
 		if (text_char_safe((unsigned long)k->ch)) /* no pasted escapes or overrides */

@@ -37,6 +37,9 @@ struct screen {
 	void (*reload)(struct view *v, struct tui *t); /* data changed: refetch */
 	void (*layout)(struct view *v, struct tui *t); /* terminal size changed */
 	void (*leave)(struct view *v, struct tui *t);  /* free the state */
+	/* the keys rest: slow work (counting rows); true when it changed
+	 * what the view shows (NULL: nothing to do) */
+	bool (*idle)(struct view *v, struct tui *t);
 };
 
 struct view {
@@ -48,7 +51,8 @@ struct view {
 	/* actions of this view when they differ from its screen's (the event
 	 * screen's change with its tab) */
 	const enum action *actions;
-	bool stale; /* data changed while it was hidden: reload when shown */
+	bool stale;    /* data changed while it was hidden: reload when shown */
+	int64_t event; /* the event the view is about (0: none), for the : prompt */
 };
 
 /* The actions a view takes (keymap_hinted: how many the hint bar shows). */
@@ -68,10 +72,13 @@ struct tui {
 	int64_t data_version;
 	int body_y, body_h; /* the rows between the title bar and the status lines */
 	bool clear_next;    /* clear the terminal on the next paint (resize, ^L) */
+	bool show_ids;      /* # : lists show each row's id in a first column */
 };
 
 /* Put a new view on top (state st is owned by the view from now on). */
 struct view *tui_push(struct tui *t, const struct screen *s, void *st, const char *title);
+/* The event of the topmost view about one, 0 when none is open. */
+int64_t tui_event_in_view(const struct tui *t);
 /* Close one view (calling leave); safe from inside its own key handler if
  * the handler does not touch the view afterwards. */
 void tui_close(struct tui *t, struct view *v);
@@ -96,6 +103,10 @@ void screen_autofill_open(struct tui *t, int64_t event, const char *tz, int64_t 
 /* Ask the question, then take person off shift (kept as dropped). */
 void screen_assign_take_off(struct tui *t, int64_t shift, int64_t person, const char *question);
 void screen_help_open(struct tui *t);
+/* The mail outbox: of event, or every message when event is 0. */
+void screen_outbox_open(struct tui *t, int64_t event);
+/* Ask, then queue mail updates for event (named name). */
+void screen_outbox_updates(struct tui *t, int64_t event, const char *name);
 /* The ':' prompt. */
 void screen_command_open(struct tui *t);
 

@@ -4,6 +4,8 @@
 #define _XOPEN_SOURCE 700
 #include "ui.h"
 
+#include <poll.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
@@ -58,6 +60,14 @@ void ui_stop(void)
 	endwin();
 }
 
+/* The terminal hung up (its SSH connection closed, its tmux gone) even if
+ * no SIGHUP came: reading it fails at once, every time. */
+static bool terminal_gone(void)
+{
+	struct pollfd in = {.fd = STDIN_FILENO, .events = POLLIN};
+	return poll(&in, 1, 0) == 1 && (in.revents & (POLLHUP | POLLERR | POLLNVAL));
+}
+
 int ui_read(struct key *k, int timeout_ms)
 {
 	wint_t ch;
@@ -65,7 +75,7 @@ int ui_read(struct key *k, int timeout_ms)
 	wtimeout(stdscr, timeout_ms);
 	int rc = wget_wch(stdscr, &ch);
 	if (rc == ERR)
-		return 0;
+		return terminal_gone() ? -1 : 0;
 	k->ch = ch;
 	k->fn = rc == KEY_CODE_YES;
 	return 1;
@@ -167,52 +177,89 @@ static size_t wrap_cut(const char *s, int width, int *cols)
 	return at ? at : (s[0] ? 1 : 0);
 }
 
-static int wrap_lines(WINDOW *w, int y, int x, int width, int maxlines, const char *text, attr_t a)
+typedef void (*line_fn)(void *arg, int k, const char *line);
+
+/* Each line of text wrapped at width, in order, to fn (NULL: counted only):
+ * a line ends at a newline (so an empty paragraph is an empty line), then
+ * at the width. Returns how many, at most maxlines (0: no bound). */
+static int each_line(const char *text, int width, int maxlines, line_fn fn, void *arg)
 {
-	char clean[8192];
-	text_sanitize(text, clean, sizeof clean);
-	const char *p = clean;
 	int lines = 0;
-	while (*p && (maxlines <= 0 || lines < maxlines) && width > 0) {
-		int cols;
-		size_t cut = wrap_cut(p, width, &cols);
-		char line[2048];
-		size_t n = cut < sizeof line - 1 ? cut : sizeof line - 1;
-		memcpy(line, p, n);
-		line[n] = '\0';
-		if (w)
-			ui_text(w, y + lines, x, width, line, a);
-		lines++;
-		p += cut;
-		while (*p == ' ')
-			p++;
+	const char *para = text;
+	while (width > 0 && (maxlines <= 0 || lines < maxlines)) {
+		const char *nl = strchr(para, '\n');
+		size_t plen = nl ? (size_t)(nl - para) : strlen(para);
+		if (plen && para[plen - 1] == '\r')
+			plen--;
+		char raw[8192], clean[8192];
+		snprintf(raw, sizeof raw, "%.*s", (int)plen, para);
+		text_sanitize(raw, clean, sizeof clean);
+		const char *p = clean;
+		if (!*p && nl) {
+			if (fn)
+				fn(arg, lines, "");
+			lines++;
+		}
+		while (*p && (maxlines <= 0 || lines < maxlines)) {
+			int cols;
+			size_t cut = wrap_cut(p, width, &cols);
+			char line[2048];
+			size_t n = cut < sizeof line - 1 ? cut : sizeof line - 1;
+			memcpy(line, p, n);
+			line[n] = '\0';
+			if (fn)
+				fn(arg, lines, line);
+			lines++;
+			p += cut;
+			while (*p == ' ')
+				p++;
+		}
+		if (!nl)
+			break;
+		para = nl + 1;
 	}
 	return lines;
 }
 
+struct drawn {
+	WINDOW *w;
+	int y, x, width;
+	attr_t a;
+};
+
+static void draw_line(void *arg, int k, const char *line)
+{
+	struct drawn *d = arg;
+	ui_text(d->w, d->y + k, d->x, d->width, line, d->a);
+}
+
+struct kept {
+	int k;
+	char *out;
+	size_t n;
+};
+
+static void keep_line(void *arg, int k, const char *line)
+{
+	struct kept *kp = arg;
+	if (k == kp->k)
+		snprintf(kp->out, kp->n, "%s", line);
+}
+
+static int wrap_lines(WINDOW *w, int y, int x, int width, int maxlines, const char *text, attr_t a)
+{
+	struct drawn d = {w, y, x, width, a};
+	return each_line(text, width, maxlines, w ? draw_line : NULL, &d);
+}
+
 int ui_wrap_line(const char *text, int width, int k, char *out, size_t n)
 {
-	char clean[4096];
-	text_sanitize(text, clean, sizeof clean);
-	const char *p = clean;
+	struct kept kp = {k, out, n};
 	out[0] = '\0';
-	for (int line = 0; *p && width > 0; line++) {
-		int cols;
-		size_t cut = wrap_cut(p, width, &cols);
-		if (line == k) {
-			size_t len = cut < n - 1 ? cut : n - 1;
-			memcpy(out, p, len);
-			out[len] = '\0';
-			p += cut;
-			while (*p == ' ')
-				p++;
-			return *p ? 2 : 1; /* 2: more text follows */
-		}
-		p += cut;
-		while (*p == ' ')
-			p++;
-	}
-	return 0;
+	int total = each_line(text, width, 0, keep_line, &kp);
+	if (k >= total)
+		return 0;
+	return k + 1 < total ? 2 : 1; /* 2: more text follows */
 }
 
 int ui_wrap(WINDOW *w, int y, int x, int width, int maxlines, const char *text, attr_t a)

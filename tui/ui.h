@@ -17,8 +17,8 @@
  * when there is no terminal. */
 int ui_start(struct ui_theme *th, const struct config *cfg, struct err *e);
 void ui_stop(void);
-/* Wait up to timeout_ms for a key: 1 and *k filled, 0 on timeout. A
- * resize arrives as the function key KEY_RESIZE. */
+/* Wait up to timeout_ms for a key: 1 and *k filled, 0 on timeout, -1 when
+ * the terminal is gone. A resize arrives as the function key KEY_RESIZE. */
 int ui_read(struct key *k, int timeout_ms);
 /* Draw s at (y, x) in exactly `width` columns (cut with "…" or padded). */
 void ui_text(WINDOW *w, int y, int x, int width, const char *s, attr_t a);
@@ -31,7 +31,8 @@ void ui_fill(WINDOW *w, int y, int x, int width, attr_t a);
 /* A border with a title on the top line. */
 void ui_frame(WINDOW *w, const char *title, attr_t border, attr_t title_attr);
 /* Word-wrap text into at most maxlines lines of width columns, drawn from
- * (y, x); returns the lines used. */
+ * (y, x); a newline in text ends a line (never shown as a mark). Returns
+ * the lines used. */
 int ui_wrap(WINDOW *w, int y, int x, int width, int maxlines, const char *text, attr_t a);
 /* Line k of text wrapped at width into out: 0 when there is no such line,
  * 1 when it is the last, 2 when more follows. */

@@ -24,6 +24,8 @@
 #                     database, median of RUNS; the peak memory of that
 #                     import, and of one whose single field runs to 200 MB
 #                     (refused once past 1 MiB: memory stays flat)
+#   mail invite       1,000 invitations queued (calendar, GMime message,
+#                     outbox row each) for an event of 1,000 people
 #   check             the whole large set, median of 7
 #   door              `muster door` at the summit's entrance, typed into as a
 #                     barcode scanner types (door_scan.py): 200 codes at ten a
@@ -269,6 +271,24 @@ row "import people, a 200 MB field: refused after" "$(calc "\"%.0f ms\", ($t1 - 
 	"(no budget)" "-"
 row "import people, a 200 MB field: peak memory" "$((kib / 1024)) MiB" "< 16 MiB" \
 	"$(within "$kib" 16384)"
+
+# ---- mail invite ------------------------------------------------------------
+# 1,000 invitations queued: each built whole (the calendar by libical, the
+# message by GMime) and stored in the outbox, in one transaction; every run
+# starts from the same database with an empty outbox
+say "bench: mail invite, 1,000 people ($RUNS runs)"
+printf '[export]\norganizer_name = Forum Team\norganizer_email = forum@example.org\n' >"$T/mail.ini"
+"$PY" "$here/gen_people.py" 1000 >"$T/people1k.csv"
+"$M" --db "$T/mail0.db" add event name=Forum starts="2027-03-13 08:00" ends="2027-03-14 17:30" \
+	tz=America/New_York venue="Harbor Hall" >/dev/null || exit 1
+"$M" --db "$T/mail0.db" import people "$T/people1k.csv" --event 1 --kind attendee >/dev/null || exit 1
+fresh="rm -f '$T/mail.db-wal' '$T/mail.db-shm' && cp '$T/mail0.db' '$T/mail.db'"
+eval "$fresh"
+MUSTER_CONFIG="$T/mail.ini" "$M" --db "$T/mail.db" mail invite --event 1 >"$T/invite.out" || exit 1
+set -- $(MUSTER_CONFIG="$T/mail.ini" timeit "$RUNS" --before "$fresh" -- \
+	"$M" --db "$T/mail.db" mail invite --event 1)
+row "mail invite, $(sed -n 's/^mail invite: \([0-9]*\) queued.*/\1/p' "$T/invite.out") invitations queued" \
+	"$(calc "\"%.3f s\", $1") (median of $RUNS)" "< 1 s" "$(within "$1" 1)"
 
 # ---- check ------------------------------------------------------------------
 say "bench: check"

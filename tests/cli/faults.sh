@@ -49,6 +49,8 @@ mkdir "$ro/d"
 : >"$ro/none.ini"
 as_user=""
 if [ "$(id -u)" -eq 0 ]; then
+	# root made the database, so root is its admin; nobody reads it as one too
+	"$M" --db "$ro/d/muster.db" lead add nobody --role admin >/dev/null
 	chown -R 65534:65534 "$ro/d"
 	as_user="setpriv --reuid=65534 --regid=65534 --clear-groups"
 fi

@@ -13,11 +13,11 @@ dest="$T/dest"
 prefix=/usr/local
 mkdir -p "$dest$prefix/bin"
 : >"$dest$prefix/bin/someone-else"
-# -o all -o muster: install what is built, never rebuild from here
-t_expect install-runs 0 make --no-print-directory -s -C "$root" -o all -o muster install \
+# -o all -o muster -o completion: install what is built, never rebuild from here
+t_expect install-runs 0 make --no-print-directory -s -C "$root" -o all -o muster -o completion install \
 	DESTDIR="$dest" PREFIX="$prefix"
 t_equal installed-files "$(cd "$dest" && find . -type f | sort | tr '\n' ' ')" \
-	"./usr/local/bin/muster ./usr/local/bin/someone-else ./usr/local/share/doc/muster/KIOSK.md ./usr/local/share/doc/muster/muster.ini.sample ./usr/local/share/doc/muster/sshd-kiosk.conf ./usr/local/share/man/man1/muster.1 "
+	"./usr/local/bin/muster ./usr/local/bin/someone-else ./usr/local/share/bash-completion/completions/muster ./usr/local/share/doc/muster/DEPLOY.md ./usr/local/share/doc/muster/KIOSK.md ./usr/local/share/doc/muster/muster.ini.sample ./usr/local/share/doc/muster/sshd-kiosk.conf ./usr/local/share/man/man1/muster.1 ./usr/local/share/zsh/site-functions/_muster "
 t_equal binary-mode "$(stat -c %a "$dest$prefix/bin/muster")" 755
 t_expect installed-binary-runs 0 "$dest$prefix/bin/muster" --version
 t_contains installed-version "muster "

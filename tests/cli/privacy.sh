@@ -30,7 +30,8 @@ CODE=$(q "SELECT volunteer_code FROM person WHERE id = $S")
 "$M" pin "$S" >/dev/null
 q "INSERT INTO audit (at, actor, action, entity, entity_id, summary) VALUES
  (1795000000, 'kiosk:$CODE', 'checkin', 'kiosk', NULL, 'volunteer $CODE checked in');
- INSERT INTO kiosk_lock (code, failures) VALUES ('$CODE', 2)"
+ INSERT INTO kiosk_lock (code, failures) VALUES ('$CODE', 2);
+ INSERT INTO kiosk_failure (at, code) VALUES (1795000000, '$CODE')"
 t_equal subject-found "$([ -n "$S" ] && [ -n "$PHONE" ] && echo yes)" yes
 # checked in at the start of one of their shifts
 SHIFT=$(q "SELECT shift FROM assignment WHERE person = $S ORDER BY id LIMIT 1")
@@ -117,6 +118,7 @@ t_equal check-same "$? $(cmp -s "$T/check.before" "$T/check.after" && echo same)
 t_equal forget-one-entry "$(q "SELECT actor || '|' || summary FROM audit WHERE action = 'erase'")" \
 	"$(id -un)|erase person $S: asked by email; Erased person $S wants out"
 t_equal forget-kiosk-lock "$(q "SELECT count(*) FROM kiosk_lock WHERE code = '$CODE'")" 0
+t_equal forget-kiosk-failures "$(q "SELECT count(*) FROM kiosk_failure WHERE code = '$CODE'")" 0
 t_expect forget-twice 1 "$M" person forget "$S" --reason again
 t_expect erased-not-assigned 1 "$M" assign 1 "$S"
 

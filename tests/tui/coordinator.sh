@@ -51,7 +51,7 @@ tm_keys "["
 tm_keys u
 tm_expect shifts-uncovered-only "Only shifts still short"
 tm_keys H
-tm_expect coverage-per-hour "volunteers"
+tm_expect coverage-per-hour "places filled up to each shift's need"
 tm_keys H
 tm_keys Enter
 tm_expect shift-screen "Staffed:"
@@ -109,15 +109,14 @@ tm_wait "Andrés García" >/dev/null
 "$M" add person name="Aaron Live" >/dev/null
 tm_expect cli-change-appears "Aaron Live"
 
-# resize: redrawn to the new size, hints on the new last line
+# resize: redrawn to the new size (the organization column takes the new
+# width, so a name cut at 80 columns is whole), hints on the new last line
 tm_resize 100 30
-tm_expect resize-wider "Organization   Code"
-last=$(tm_screen | sed -n 30p)
-case "$last" in *"add"*) t_ok resize-hints-on-last-line ;; *) t_fail resize-hints-on-last-line "line 30: $last" ;; esac
+tm_expect resize-wider "Brightpath Youth Services "
+if last=$(tm_wait_line 30 "add"); then t_ok resize-hints-on-last-line; else t_fail resize-hints-on-last-line "line 30: $last"; fi
 tm_resize 80 24
 tm_wait "? help" >/dev/null
-last=$(tm_screen | sed -n 24p)
-case "$last" in *"add"*) t_ok resize-back-hints ;; *) t_fail resize-back-hints "line 24: $last" ;; esac
+if last=$(tm_wait_line 24 "add"); then t_ok resize-back-hints; else t_fail resize-back-hints "line 24: $last"; fi
 
 # text from the database never reaches the terminal raw
 esc=$(printf '\033')

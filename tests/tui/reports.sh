@@ -1,7 +1,8 @@
 #!/bin/sh
 # reports.sh - the event's shifts tab shows the reports of `muster report`:
-# H, coverage per hour as a bar chart (filled/needed, SHORT n, █ and ░ marks
-# at the scale of the legend), scrolled by rows and days; v, hours per
+# H, coverage per hour as a bar chart (places filled up to each shift's
+# need_min / needed, SHORT n, +n over, █ and ░ marks at the scale of the
+# legend, a total per day), scrolled by rows and days; v, hours per
 # volunteer with a total. The numbers on screen are checked against
 # `muster report coverage|hours --format tsv` on the demo, after a check-in,
 # a check-out and a no-show.
@@ -45,9 +46,10 @@ out=$(printf '%02d:%s' "$(expr "${hm%:*}" + 1)" "${hm#*:}") # an hour later
 COV=$("$M" report coverage --event $EV --format tsv)
 HOURS=$("$M" report hours --event $EV --format tsv)
 
-# The chart's scale: bars are 80 - (20 + 13 + 9 + 3 gaps) = 35 columns wide.
-most=$(printf '%s\n' "$COV" | awk -F'\t' '$1 == "hour" && $9 + $10 > m { m = $9 + $10 } END { print m + 0 }')
-SCALE=$(((most + 34) / 35))
+# The chart's scale: bars are 80 - (20 + 13 + 8 + 9 + 4 gaps) = 26 columns
+# wide, for the most places needed in an hour.
+most=$(printf '%s\n' "$COV" | awk -F'\t' '$1 == "hour" && $7 > m { m = $7 } END { print m + 0 }')
+SCALE=$(((most + 25) / 26))
 [ "$SCALE" -lt 1 ] && SCALE=1
 
 # check_hour NAME "YYYY-MM-DD HH:MM" "Sat 13 Mar 09:00 EST": the chart's row
@@ -58,6 +60,7 @@ check_hour() {
 	wanted=$(echo "$row" | cut -f8)
 	filled=$(echo "$row" | cut -f9)
 	gap=$(echo "$row" | cut -f10)
+	over=$(echo "$row" | cut -f11)
 	# the row may still be on its way to the terminal: poll for it
 	tm_wait "$3 " 10 || true
 	n=0
@@ -73,7 +76,7 @@ check_hour() {
 	got_empty=$(printf '%s' "$line" | grep -o '░' | wc -l)
 	if [ "$gap" -gt 0 ]; then
 		state="SHORT $gap"
-	elif [ "$filled" -lt "$wanted" ]; then
+	elif [ $((filled + over)) -lt "$wanted" ]; then
 		state="ok"
 	else
 		state="full"
@@ -96,17 +99,45 @@ tm_keys Down Enter
 tm_expect forum "Brandywine Room"
 tm_keys 7
 tm_expect shifts-tab "Registration desk"
+# the tab's header: how many shifts there are and how many are short, as
+# `report coverage` counts them (one search narrows both)
+n_shifts=$("$M" list shifts --event $EV --format tsv | awk 'NR > 1' | wc -l)
+n_short=$(printf '%s\n' "$COV" | awk -F'\t' '$1 == "shift" && $10 > 0' | wc -l)
+tm_expect shifts-header-counts-short "$n_shifts shifts, $n_short short"
+u_short=$(printf '%s\n' "$COV" | awk -F'\t' '$1 == "shift" && $3 == "Usher" && $10 > 0' | wc -l)
+u_all=$("$M" list shifts --event $EV --format tsv | awk -F'\t' 'NR > 1 && $3 == 6' | wc -l)
+tm_keys /
+tm_type Usher
+tm_keys Enter
+tm_expect shifts-header-filtered "Filter \"Usher\" matches $u_all shifts"
+tm_expect shifts-header-filtered-short ", $u_short short"
+tm_keys Escape
+tm_expect shifts-header-unfiltered "$n_shifts shifts, $n_short short"
 tm_keys H
 tm_expect chart-opens "Filled/needed"
 if [ "$SCALE" -gt 1 ]; then
-	tm_expect chart-legend-scale "█ = $SCALE filled  ░ = $SCALE still needed"
+	tm_expect chart-legend-scale "█=$SCALE filled ░=$SCALE needed"
 else
-	tm_expect chart-legend "█ filled  ░ still needed"
+	tm_expect chart-legend "█ filled ░ needed"
 fi
 tm_expect chart-first-hour "Sat 13 Mar 06:00 EST"
 check_hour chart-sat-0900 "2027-03-13 09:00" "Sat 13 Mar 09:00 EST"
 check_hour chart-sat-1500 "2027-03-13 15:00" "Sat 13 Mar 15:00 EST"
-tm_expect chart-idle-hours-folded "Sat 13 Mar 18:00 EST no shifts until Sun 14 Mar 07:00"
+# never "filled at or above needed, and yet short": each shift counts up
+# to its need_min, the volunteers beyond it are shown apart
+bad=$(tm_screen | awk '{ for (i = 1; i < NF; i++) if ($i ~ /^[0-9]+\/[0-9]+$/ && $(i + 1) == "SHORT") {
+	split($i, p, "/"); if (p[1] + 0 >= p[2] + 0) print }
+}')
+t_equal chart-no-full-and-short "$bad" ""
+tm_expect chart-over-apart "over"
+sat=$(printf '%s\n' "$COV" | awk -F'\t' '$1 == "day" && $5 ~ /^2027-03-13/')
+sat_short=$(echo "$sat" | cut -f12)
+sat_gap=$(echo "$sat" | cut -f10)
+sat_h=$(echo "$sat" | cut -f13)
+sat_h=$(printf '%.1f' "$sat_h")
+tm_expect chart-day-total "Sat 13 Mar total     $sat_short shifts, $sat_h h short"
+tm_expect chart-day-total-places "SHORT $sat_gap"
+tm_expect chart-idle-hours-folded "Sat 13 Mar 18:00 EST no shifts until Sun 07:00"
 tm_lacks chart-no-row-per-idle-hour "Sat 13 Mar 19:00"
 hint=$(tm_screen | tail -1)
 case "$hint" in *"H per hour"*) t_ok chart-hints ;; *) t_fail chart-hints "|$hint" ;; esac
@@ -122,7 +153,8 @@ tm_lacks chart-end-scrolled "Sat 13 Mar 06:00 EST"
 tm_keys g
 tm_expect chart-top-again "Sat 13 Mar 06:00 EST"
 tm_lacks chart-one-screenful "Sun 14 Mar 15:00 EDT"
-for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21; do tm_keys Down; done
+# 12 hours of Saturday, its total, the idle night, 9 hours of Sunday
+for i in $(seq 23); do tm_keys Down; done
 tm_expect chart-scrolls-by-row "Sun 14 Mar 15:00 EDT"
 tm_expect_gone chart-scrolled-past-top "Sat 13 Mar 06:00 EST"
 
@@ -156,7 +188,7 @@ mine=$(printf '%s\n' "$HOURS" | awk -F'\t' -v p="$PERSON" '$1 == p')
 tm_keys /
 tm_type "$NAME"
 tm_keys Enter
-tm_expect hours-search "Showing rows matching"
+tm_expect hours-search "Filter \"$NAME\" matches 1 row"
 line=$(tm_screen | grep "^$NAME " | head -1)
 want=$(echo "$mine" | awk -F'\t' '{ print $3, $4, $5, $6 }')
 if [ "$(echo "$line" | awk '{ print $(NF-3), $(NF-2), $(NF-1), $NF }')" = "$want" ]; then

@@ -39,6 +39,8 @@ tm_expect double-booking-names-both "which overlaps 10:00"
 tm_expect form-stays-open "New session"
 case "$(tsv sessions --event 2)" in *Clash*) t_fail double-booking-not-written ;; *) t_ok double-booking-not-written ;; esac
 tm_keys Escape
+tm_expect form-asks-before-discarding "Discard this new session?"
+tm_keys y
 tm_expect_gone form-cancelled "New session"
 
 # the Medic shift that clashes: Rachel Sullivan is refused, in the core's words
@@ -115,7 +117,7 @@ case "$(tsv registrations --event 2)" in *"	4	volunteer	registered"*) t_ok regis
 tm_keys /
 tm_type "Dana Murphy"
 tm_keys Enter
-tm_expect registration-listed "volunteer  registered"
+tm_expect registration-listed "volunteer registered"
 tm_keys i
 tm_expect registration-checked-in "Checked in: Dana Murphy"
 tm_expect registration-status "checked_in"

@@ -90,6 +90,7 @@ static void test_small_counts(void **state)
 	assert_between(s.speakers, 80, 250, "speakers");
 	assert_between(s.booths, 35, 45, "booths");
 	assert_between(s.registrations, 1000, 1200, "registrations");
+	assert_between(s.signups, 1500, 2500, "sign-ups");
 	assert_int_equal(s.roles, 12);
 	assert_between(s.shifts, 200, 300, "shifts");
 	assert_between(s.assignments, 200, 600, "assignments");
@@ -103,6 +104,24 @@ static void test_small_counts(void **state)
 	               "forum registrations");
 	assert_int_equal(query_int(f, "SELECT count(*) FROM registration WHERE status != "
 	                              "'registered'"),
+	                 0);
+	/* Forum attendees signed up for breakouts: the workshops are full and keep a
+	 * waitlist numbered from 1; no session holds more than its seats. */
+	assert_true(query_int(f, "SELECT count(*) FROM signup WHERE status = 'waitlisted'") > 0);
+	assert_int_equal(query_int(f, "SELECT count(*) FROM signup g JOIN registration r ON "
+	                              "r.person = g.person AND r.event = 2 WHERE r.kind != "
+	                              "'attendee'"),
+	                 0);
+	assert_int_equal(query_int(f,
+	                           "SELECT count(*) FROM (SELECT session, max(waitlist_position) "
+	                           "m, count(*) n FROM signup WHERE status = 'waitlisted' "
+	                           "GROUP BY session) WHERE m != n"),
+	                 0);
+	assert_int_equal(query_int(f,
+	                           "SELECT count(*) FROM session s JOIN room r ON r.id = s.room "
+	                           "WHERE (SELECT count(*) FROM signup g WHERE g.session = s.id "
+	                           "AND g.status = 'registered') > CASE WHEN s.capacity > 0 AND "
+	                           "s.capacity < r.capacity THEN s.capacity ELSE r.capacity END"),
 	                 0);
 	/* Confidential people and people without email exist; emails are unique. */
 	assert_between(query_int(f, "SELECT count(*) FROM person WHERE confidential = 1"), 3, 10,

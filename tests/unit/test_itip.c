@@ -177,6 +177,19 @@ static void test_hooks(void **state)
 	/* its description is not a place */
 	set_one(c, "event", ev, "description", "Now with lunch");
 	assert_int_equal(seq_of(c, "session", s2), 3);
+	/* a booth's label or room is the place of the shifts at it */
+	int64_t org = fixture_add(c, "org", "name", "Partner", NULL);
+	int64_t booth = fixture_add(c, "booth", "event", fixture_num(ev), "org", fixture_num(org),
+	                            "label", "B12", "room", fixture_num(r2), NULL);
+	int64_t at_booth = fixture_add(c, "shift", "event", fixture_num(ev), "role",
+	                               fixture_num(role), "booth", fixture_num(booth), "starts",
+	                               "2027-03-13 09:00", "ends", "2027-03-13 12:00", NULL);
+	int64_t before = seq_of(c, "shift", sh);
+	set_one(c, "booth", booth, "label", "B14");
+	assert_int_equal(seq_of(c, "shift", at_booth), 1);
+	set_one(c, "booth", booth, "room", fixture_num(r1));
+	assert_int_equal(seq_of(c, "shift", at_booth), 2);
+	assert_int_equal(seq_of(c, "shift", sh), before);
 }
 
 int main(void)

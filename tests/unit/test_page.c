@@ -124,6 +124,39 @@ static void test_scope_and_desc(void **state)
 }
 
 /* Every screen's page query seeks an index (no SCAN of a table). */
+/* The caption's counts: rows matching the scope and search, and the
+ * shifts still short among them. */
+static void test_counts(void **state)
+{
+	struct fixture *f = *state;
+	fixture_add(&f->ctx, "event", "name", "Day", "starts", "2027-05-01 08:00", "ends",
+	            "2027-05-01 18:00", "tz", "UTC", NULL);
+	fixture_add(&f->ctx, "role", "event", "1", "name", "Greeter", NULL);
+	fixture_add(&f->ctx, "role", "event", "1", "name", "Usher", NULL);
+	fixture_add(&f->ctx, "shift", "event", "1", "role", "1", "starts", "2027-05-01 08:00",
+	            "ends", "2027-05-01 10:00", "need_min", "1", NULL);
+	fixture_add(&f->ctx, "shift", "event", "1", "role", "2", "starts", "2027-05-01 08:00",
+	            "ends", "2027-05-01 10:00", "need_min", "2", "need_max", "2", NULL);
+	fixture_add(&f->ctx, "shift", "event", "1", "role", "2", "starts", "2027-05-01 10:00",
+	            "ends", "2027-05-01 12:00", "need_min", "1", NULL);
+	fixture_add(&f->ctx, "person", "name", "Al", NULL);
+	fixture_add(&f->ctx, "assignment", "shift", "3", "person", "1", NULL);
+	struct err e = {0};
+	int64_t rows = -1, flagged = -1;
+	struct page_req r = {.scope = 1};
+	assert_int_equal(page_count(&f->ctx, "shifts", &r, &rows, &flagged, &e), 0);
+	assert_int_equal(rows, 3);
+	assert_int_equal(flagged, 2);
+	r.search = "ush";
+	assert_int_equal(page_count(&f->ctx, "shifts", &r, &rows, &flagged, &e), 0);
+	assert_int_equal(rows, 2);
+	assert_int_equal(flagged, 1);
+	assert_int_equal(page_count(&f->ctx, "people", &r, &rows, &flagged, &e), 0);
+	assert_int_equal(rows, 0);
+	assert_int_equal(flagged, 0);
+	assert_int_equal(page_count(&f->ctx, "nosuch", &r, &rows, &flagged, &e), -1);
+}
+
 static void test_plans(void **state)
 {
 	struct fixture *f = *state;
@@ -132,11 +165,13 @@ static void test_plans(void **state)
 	    "rooms",         "sessions",     "booths",        "registrations",
 	    "roles",         "shifts",       "waitlist",      "assignments",
 	    "audit",         "shifts_under", "person_skills", "person_availability",
-	    "person_shifts", "speakers",     "agenda"};
+	    "person_shifts", "speakers",     "agenda",        "outbox",
+	    "outbox_event"};
 	for (size_t i = 0; i < ARRAY_LEN(screens); i++) {
 		struct page_req r = {.scope = 1, .has_after = true, .limit = 20};
 		r.after_key = strstr(screens[i], "shift") || strstr(screens[i], "session") ||
-		                      !strcmp(screens[i], "events") || !strcmp(screens[i], "audit")
+		                      !strcmp(screens[i], "events") ||
+		                      !strcmp(screens[i], "audit") || strstr(screens[i], "outbox")
 		                  ? db_int(5)
 		                  : db_text("m");
 		struct err e = {0};
@@ -154,6 +189,7 @@ int main(void)
 	    fixture_unit_test(test_people_pages),
 	    fixture_unit_test(test_scope_and_desc),
 	    fixture_unit_test(test_plans),
+	    fixture_unit_test(test_counts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

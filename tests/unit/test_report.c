@@ -23,6 +23,8 @@ struct hours_seen {
 	int shifts;
 	struct report_shift shift[8];
 	char place[8][32]; /* the strings live only during the callback */
+	struct report_day day[4];
+	int days;
 };
 
 static int on_shift(void *arg, const struct report_shift *s)
@@ -45,6 +47,13 @@ static int on_hour(void *arg, const struct report_hour *h)
 	return 0;
 }
 
+static int on_day(void *arg, const struct report_day *d)
+{
+	struct hours_seen *hs = arg;
+	hs->day[hs->days++] = *d;
+	return 0;
+}
+
 static void coverage_of(struct fixture *f, int64_t event, struct hours_seen *hs)
 {
 	struct report_event ev;
@@ -52,7 +61,8 @@ static void coverage_of(struct fixture *f, int64_t event, struct hours_seen *hs)
 	assert_int_equal(report_event(&f->ctx, event, &ev, &e), 0);
 	memset(hs, 0, sizeof *hs);
 	hs->tz = ev.tz;
-	struct report_coverage_fns fns = {on_shift, on_hour, hs};
+	struct report_coverage_fns fns = {
+	    .shift = on_shift, .hour = on_hour, .day = on_day, .arg = hs};
 	assert_int_equal(report_coverage(&f->ctx, &ev, &fns, &e), 0);
 	hs->tz = NULL;
 }
@@ -140,8 +150,23 @@ static void sums_per_shift_and_hour(void **state)
 	assert_int_equal(hs.h[1].shifts, 2);
 	assert_int_equal(hs.h[1].needed, 3);
 	assert_int_equal(hs.h[1].wanted, 5);
-	assert_int_equal(hs.h[1].filled, 3);
+	/* the second shift's extra volunteer fills no place of the first: filled
+	 * counts each shift up to its need_min, the extra one is over */
+	assert_int_equal(hs.h[1].filled, 2);
 	assert_int_equal(hs.h[1].gap, 1);
+	assert_int_equal(hs.h[1].over, 1);
+	assert_int_equal(hs.h[1].short_shifts, 1);
+	assert_int_equal(hs.h[1].filled + hs.h[1].gap, hs.h[1].needed);
+	assert_int_equal(hs.shift[1].over, 1);
+	/* the day: two shifts, one short by one place for its two hours */
+	assert_int_equal(hs.days, 1);
+	assert_int_equal(hs.day[0].shifts, 2);
+	assert_int_equal(hs.day[0].short_shifts, 1);
+	assert_int_equal(hs.day[0].gap, 1);
+	assert_int_equal(hs.day[0].over, 1);
+	assert_int_equal(hs.day[0].needed, 3);
+	assert_int_equal(hs.day[0].filled, 2);
+	assert_int_equal(hs.day[0].gap_seconds, 2 * 3600);
 	/* 10:00: shift 2 only; 11:00: nothing */
 	assert_int_equal(hs.h[2].shifts, 1);
 	assert_int_equal(hs.h[3].shifts, 0);

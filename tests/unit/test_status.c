@@ -76,8 +76,16 @@ static void registration_sets(void **state)
 		                 sql_says(db, "r.status = " REGISTRATION_WAITLISTED_SQL, NULL, *s));
 		waiting += c;
 	}
+	int attending = 0;
+	for (const char *const *s = values_of("registration", "status"); *s; s++) {
+		bool c = registration_attending(*s);
+		assert_int_equal(c,
+		                 sql_says(db, "r.status IN " REGISTRATION_ATTENDING_SQL, NULL, *s));
+		attending += c;
+	}
 	assert_int_equal(seated, 3); /* attendees: registered, checked_in, no_show */
 	assert_int_equal(waiting, 1);
+	assert_int_equal(attending, 2); /* registered, checked_in */
 }
 
 static void signup_sets(void **state)

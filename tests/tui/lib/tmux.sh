@@ -74,6 +74,18 @@ tm__poll() {
 tm_wait() { tm__poll 1 "$1" "${2:-10}"; }
 tm_wait_gone() { tm__poll 0 "$1" "${2:-10}"; }
 
+# Poll until line $1 of the screen contains $2 (a redraw after a resize
+# reaches the last line after the rows above it). Prints the line last seen.
+tm_wait_line() {
+	n=$1 text=$2 end=$(($(date +%s) + ${3:-10}))
+	while :; do
+		line=$(tm_screen 2>/dev/null | sed -n "${n}p")
+		case "$line" in *"$text"*) echo "$line" && return 0 ;; esac
+		[ "$(date +%s)" -ge "$end" ] && echo "$line" && return 1
+		sleep "$TM_POLL"
+	done
+}
+
 tm_expect() {
 	if tm_wait "$2" "${3:-10}"; then
 		t_ok "$1"
