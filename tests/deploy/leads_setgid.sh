@@ -151,6 +151,19 @@ t_equal no-other-databases "$(ls "$T/home-$OL" | grep -c '\.db$')" 0
 printf '[display]\ntheme = mono\n' >"$T/root-only.ini"
 chmod 0600 "$T/root-only.ini"
 t_expect config-read-as-user 2 as "$OL" "$MS" --config "$T/root-only.ini" list events
+# the settings that steer writes and the kiosk ([rules], [kiosk], [privacy])
+# are the administrator's (STATEDIR/muster.ini), whatever a lead's own say
+printf '[rules]\nmin_rest_minutes = 45\n' >"$S/muster.ini"
+chgrp "$G" "$S/muster.ini"
+chmod 0640 "$S/muster.ini"
+printf '[rules]\nmin_rest_minutes = 0\n[display]\ntime_format = 12h\n' >"$T/home-$RL/loose.ini"
+chown "$RL" "$T/home-$RL/loose.ini"
+t_run as "$RL" "$MS" --config "$T/home-$RL/loose.ini" --dump-config
+t_contains shared-rules-win "min_rest_minutes = 45"
+t_contains own-display-kept "time_format = 12h"
+rm -f "$S/muster.ini"
+t_run as "$RL" "$MS" --config "$T/home-$RL/loose.ini" --dump-config
+t_contains shared-rules-default "min_rest_minutes = 30"
 t_expect clock-not-for-leads 2 as "$OL" "$MS" --now 2027-01-01T00:00:00Z list events
 t_err_contains clock-refusal "only an admin pins the clock"
 t_expect not-a-lead 1 as "$NO" "$MS" list events
