@@ -115,6 +115,8 @@ int candidates_load(struct ctx *c, int64_t shift, struct candidates *out, struct
 		candidates_free(out);
 		return -1;
 	}
+	if (!out->n)
+		return 0; /* no array to sort (qsort's pointer must not be NULL) */
 	qsort(out->v, out->n, sizeof *out->v, by_name);
 	for (size_t i = 0; i < out->n; i++)
 		out->v[i].by_name = i;

@@ -89,6 +89,7 @@ struct lead_rule {
 	"audit.entity_id)"                                                                         \
 	" WHEN 'person_skill' THEN (SELECT person FROM main.person_skill WHERE id = "              \
 	"audit.entity_id)"                                                                         \
+	" WHEN 'signup' THEN (SELECT person FROM main.signup WHERE id = audit.entity_id)"          \
 	" END)"
 #define OWN_LEAD "lead.login = $ME"
 

@@ -19,6 +19,9 @@ struct demo_insert {
 
 /* Tables `demo --force` keeps: who may use the database is no demo data. */
 static const char *const kept_tables[] = {"lead"};
+/* but a lead's scope row names an event, role or organization that goes */
+static const char sql_scoped_leads[] =
+    "DELETE FROM lead WHERE event IS NOT NULL OR role_id IS NOT NULL OR org IS NOT NULL";
 
 static bool kept(const char *table)
 {
@@ -125,5 +128,7 @@ int demo_store_clear(struct db *db, struct err *e)
 		free(names[i]);
 	}
 	free(names);
+	if (ret == 0 && db_exec(db, sql_scoped_leads, e) < 0)
+		ret = -1;
 	return ret;
 }

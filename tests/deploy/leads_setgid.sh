@@ -10,7 +10,8 @@
 #     MUSTER_DB, [database] path), and the database stays whole;
 #   - the org lead sees only its organization's people and booths in list,
 #     report, export and the full-screen screens, and is refused elsewhere;
-#   - the role lead staffs its role's shifts and no other;
+#   - the role lead staffs its role's shifts and no other; the org lead
+#     signs up its own people for sessions, no one else;
 #   - the viewer changes nothing;
 #   - confidential people stay hidden without the right, and each view of
 #     one by the coordinator with it is in the audit log;
@@ -105,6 +106,7 @@ fingerprint() { # the data, not the audit log's own growth
 	sqlite3 "$S/muster.db" "SELECT count(*), total(length(name)) FROM person;
 		SELECT count(*) FROM registration; SELECT count(*), total(status = 'dropped') FROM assignment;
 		SELECT count(*) FROM shift; SELECT count(*) FROM booth; SELECT count(*) FROM lead;
+		SELECT count(*), total(status = 'cancelled') FROM signup;
 		PRAGMA integrity_check" | tr '\n' ' '
 }
 
@@ -183,6 +185,18 @@ t_expect org-lead-refused-leads 1 as "$OL" "$MS" lead add "$NO" --role viewer
 t_expect org-lead-refused-demo 1 as "$OL" "$MS" demo --force
 t_expect org-lead-adds-own 0 as "$OL" "$MS" add person name="New Volunteer" org=$ORG
 t_expect org-lead-not-others 1 as "$OL" "$MS" add person name="Stray" org=1
+# session sign-ups: its people's, and it signs up its own, no one else
+SESS=$(q "SELECT session FROM signup ORDER BY id LIMIT 1")
+JOINER=$(q "SELECT id FROM person WHERE org = $ORG AND confidential = 0 AND id IN
+	(SELECT person FROM registration WHERE event = $EV AND status = 'registered')
+	AND id NOT IN (SELECT person FROM signup) ORDER BY id LIMIT 1")
+t_run as "$OL" "$MS" list signups --format tsv
+t_equal org-lead-signups "$(printf '%s\n' "$OUT" | tail -n +2 | wc -l)" \
+	"$(q "SELECT count(*) FROM signup g JOIN person p ON p.id = g.person
+	WHERE p.org = $ORG AND p.confidential = 0")"
+t_expect org-lead-signs-up-own 0 as "$OL" "$MS" signup "$SESS" "$JOINER"
+t_expect org-lead-signs-up-no-other 1 as "$OL" "$MS" signup "$SESS" "$OTHER"
+t_err_contains org-lead-signup-other-absent "person $OTHER: not found"
 # the full-screen screens, through the same scope
 TM_ENV="" M=runuser
 tm_start -u "$OL" -- env HOME="$T/home-$OL" "$MS"
@@ -250,7 +264,8 @@ chmod 0644 "$T/walkin.csv"
 for cmd in "add person name=X" "set event $EV name=X" "rm room 1" "assign $SHIFT $VOL" \
 	"register $EV $OWN" "unregister $EV $OWN" "checkin --event $EV --person $OWN" "pin $OWN" \
 	"import people $T/walkin.csv --event $EV" "lead rm $ADM" "person forget $OWN --reason x" \
-	"privacy sweep"; do
+	"privacy sweep" "signup $SESS $OWN" "unsignup $SESS $JOINER" \
+	"checkin --session $SESS --person $JOINER" "door --event $EV"; do
 	# shellcheck disable=SC2086
 	t_run as "$VW" "$MS" $cmd
 	[ "$RC" -eq 1 ] && t_ok "viewer-refused: $cmd" || t_fail "viewer-refused: $cmd" "exit $RC: $ERR"
@@ -269,6 +284,14 @@ for u in $CN $OL $RL $VW; do
 	t_expect "confidential-absent-$u" 1 as "$u" "$MS" show person $CONF
 done
 t_equal hidden-not-audited "$(views)" 0
+# nor their session sign-ups
+t_run as "$CN" "$MS" list signups --format tsv
+t_equal signups-confidential-hidden "$(printf '%s\n' "$OUT" | awk -F '\t' -v p="$CONF" '$3 == p' | wc -l)" 0
+t_equal signups-others-shown "$(printf '%s\n' "$OUT" | tail -n +2 | wc -l)" \
+	"$(q "SELECT count(*) FROM signup g JOIN person p ON p.id = g.person WHERE p.confidential = 0")"
+t_expect signup-confidential-absent 1 as "$CN" "$MS" unsignup "$(q "SELECT session FROM signup
+	WHERE person = $CONF LIMIT 1")" "$CONF"
+t_equal hidden-signups-not-audited "$(views)" 0
 t_run as "$CO" "$MS" show person $CONF
 t_contains confidential-right-sees "name: $CONF_NAME"
 t_equal view-audited "$(views)" 1

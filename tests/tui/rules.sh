@@ -26,16 +26,22 @@ tm_wait "Eastern Seaboard" >/dev/null
 tm_keys Down Enter
 tm_expect forum "Brandywine Room at 08:30"
 
-# a room double-booking: a session in Brandywine at 10:00, taken by a talk
+# a room double-booking: a on the taken cell says so (#20 item 8) ...
 tm_keys Down Down Down
 tm_expect on-taken-slot "Mapping forced labor"
+tm_keys a
+tm_expect taken-cell-said "Brandywine Room is taken then"
+tm_lacks taken-cell-no-form "New session"
+# ... and a session from the free 09:00 cell (to 10:00) runs into the talk
+tm_keys Up Up
+tm_expect on-free-slot "Brandywine Room at 09:00 is free"
 tm_keys a
 tm_expect session-form "New session"
 tm_keys Tab
 tm_type "Clash"
 tm_keys C-s
 tm_expect double-booking-refused "Brandywine Room is taken by"
-tm_expect double-booking-names-both "which overlaps 10:00"
+tm_expect double-booking-names-both "which overlaps 09:00"
 tm_expect form-stays-open "New session"
 case "$(tsv sessions --event 2)" in *Clash*) t_fail double-booking-not-written ;; *) t_ok double-booking-not-written ;; esac
 tm_keys Escape

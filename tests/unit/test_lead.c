@@ -9,7 +9,8 @@
  *     absent without the right, and each sight by a coordinator with it
  *     audited;
  *   - writes through the core (add, set, rm, assign, register, pin,
- *     import) refused outside the scope with one line naming the lead;
+ *     import, sign-ups, the door) refused outside the scope with one line
+ *     naming the lead;
  *   - the first admin of a new database, and the lead entity's rules. */
 #define _DEFAULT_SOURCE
 #include <setjmp.h>
@@ -26,6 +27,7 @@
 
 #include "../../core/array.h"
 #include "../../core/autofill.h"
+#include "../../core/door.h"
 #include "../../core/entity.h"
 #include "../../core/lead.h"
 #include "../../core/mail_outbox.h"
@@ -34,6 +36,7 @@
 #include "../../core/people_csv.h"
 #include "../../core/person.h"
 #include "../../core/registration.h"
+#include "../../core/signup.h"
 #include "../../core/staffing.h"
 #include "fixture.h"
 
@@ -49,6 +52,7 @@ enum { S1 = 1, S2, S3, S4 };               /* R1 M1, R2 B1, R3, R2 B2 */
 enum { P1 = 1, P2, P3, P4, P5, P6, P7 };   /* see setup */
 enum { RG1 = 1, RG2, RG3, RG4, RG5, RG6 }; /* registrations of P1..P6 */
 enum { A1 = 1, A2, A3 };                   /* S1 P1, S2 P2, S4 P4 */
+enum { G1 = 1, G2, G3, G4, G5 };           /* sign-ups: SE1 P1 P4 P5 P2, SE2 P3 */
 
 struct world {
 	char path[64];
@@ -79,6 +83,7 @@ static int64_t add(const char *entity, ...)
  *   P5 Ed   volunteer E1, available in E1, on no shift
  *   P6 Fe   attendee of E1, speaks at SE1
  *   P7 Gus  nowhere
+ * Sign-ups: Ana, Di, Ed and Bo for SE1; Cy for SE2.
  * Leads: adm admin, co coordinator E1, cc the same with the right, rl
  * role_lead R1, ol org_lead O1, vw viewer E1. */
 static void build_world(void)
@@ -144,6 +149,9 @@ static void build_world(void)
 	add("person_skill", "person", NUM(P1), "skill", NUM(K1), NULL);
 	add("availability", "person", NUM(P5), "event", NUM(E1), "starts", "2024-12-07 08:00",
 	    "ends", "2024-12-07 18:00", NULL);
+	static const int signups[][2] = {{SE1, P1}, {SE1, P4}, {SE1, P5}, {SE1, P2}, {SE2, P3}};
+	for (size_t i = 0; i < ARRAY_LEN(signups); i++)
+		add("signup", "session", NUM(signups[i][0]), "person", NUM(signups[i][1]), NULL);
 	add("lead", "login", "adm", "role", "admin", NULL);
 	add("lead", "login", "co", "role", "coordinator", "event", NUM(E1), NULL);
 	add("lead", "login", "cc", "role", "coordinator", "event", NUM(E1), "confidential", "1",
@@ -299,10 +307,14 @@ static const struct row_case {
     {"co", "org", O3, "rs"},
     {"co", "lead", 2, "r"},
     {"co", "lead", 3, ""},
+    {"co", "signup", G1, "rs"},
+    {"co", "signup", G2, ""},
+    {"co", "signup", G5, ""},
     /* with the right: Di too */
     {"cc", "person", P4, "rs"},
     {"cc", "registration", RG4, "rs"},
     {"cc", "assignment", A3, "rs"},
+    {"cc", "signup", G2, "rs"},
     /* the role lead of R1: its shift, its volunteers' pool, read-only around */
     {"rl", "event", E1, "r"},
     {"rl", "event", E2, ""},
@@ -323,6 +335,9 @@ static const struct row_case {
     {"rl", "booth", B1, "r"},
     {"rl", "org", O1, "r"},
     {"rl", "org", O3, ""},
+    {"rl", "signup", G1, "r"},
+    {"rl", "signup", G3, "r"},
+    {"rl", "signup", G2, ""},
     /* the org lead of O1: its people (not Di), its booth and its shift
      * (Bo works there, but Bo is another organization's) */
     {"ol", "org", O1, "rs"},
@@ -343,6 +358,9 @@ static const struct row_case {
     {"ol", "event", E1, "r"},
     {"ol", "event", E2, ""},
     {"ol", "person_skill", 1, "rs"},
+    {"ol", "signup", G1, "rs"},
+    {"ol", "signup", G2, ""},
+    {"ol", "signup", G4, ""},
     /* the viewer of E1: reads E1 (not Di), changes nothing */
     {"vw", "event", E1, "r"},
     {"vw", "event", E2, ""},
@@ -352,6 +370,8 @@ static const struct row_case {
     {"vw", "shift", S4, "r"},
     {"vw", "assignment", A3, ""},
     {"vw", "availability", 1, "r"},
+    {"vw", "signup", G1, "r"},
+    {"vw", "signup", G2, ""},
     /* everyone sees its own audit entries and lead row only */
     {"vw", "lead", 6, "r"},
     {"vw", "lead", 1, ""},
@@ -800,6 +820,81 @@ static void import_within_scope(void **state)
 	unlink(csv);
 }
 
+/* Session sign-ups and the door: in the scope, and no one outside it. */
+static void signups_within_scope(void **state)
+{
+	(void)state;
+	struct err e = {0};
+	int64_t id, promoted;
+	char ana[32], di[32];
+	struct ctx *c = as("adm");
+	text(c, "person", P1, "volunteer_code", ana, sizeof ana);
+	text(c, "person", P4, "volunteer_code", di, sizeof di);
+	done();
+	c = as("co");
+	assert_int_equal(signup_register(c, SE1, P6, &id, &e), 0);
+	assert_int_equal(signup_cancel(c, SE1, P6, &promoted, &e), 0);
+	expect_refused(signup_register(c, SE2, P3, &id, &e), &e, "not found");
+	expect_refused(signup_register(c, SE1, P4, &id, &e), &e, "not found");
+	expect_refused(signup_cancel(c, SE1, P4, &promoted, &e), &e, "not found");
+	assert_int_equal(count_of(c, "SELECT count(*) FROM signup"), 4); /* not Di's, nor SE2's */
+	/* at its door Di is no one (never named); Ana comes in */
+	struct door d;
+	struct door_result out;
+	assert_int_equal(door_open(c, E1, 0, &d, &e), 0);
+	assert_int_equal(door_scan(c, &d, di, &out, &e), 0);
+	assert_int_equal(out.verdict, DOOR_UNKNOWN);
+	assert_string_equal(out.name, "");
+	assert_int_equal(door_scan(c, &d, ana, &out, &e), 0);
+	assert_int_equal(out.verdict, DOOR_OK);
+	assert_string_equal(out.name, "Ana");
+	done();
+	c = as("cc");
+	assert_int_equal(door_open(c, E1, 0, &d, &e), 0);
+	assert_int_equal(door_scan(c, &d, di, &out, &e), 0);
+	assert_int_equal(out.verdict, DOOR_OK);
+	done();
+	c = as("rl");
+	expect_refused(signup_register(c, SE1, P6, &id, &e), &e,
+	               "refused: rl (role_lead of role 1) may not add signups");
+	done();
+	c = as("vw");
+	expect_refused(signup_register(c, SE1, P6, &id, &e), &e,
+	               "refused: vw (viewer of event 1) may not add signups");
+	expect_refused(signup_cancel(c, SE1, P1, &promoted, &e), &e, "may not change signups");
+	done();
+	/* the org lead: its people's sign-ups, not another organization's */
+	c = as("ol");
+	assert_int_equal(signup_cancel(c, SE1, P1, &promoted, &e), 0);
+	assert_int_equal(signup_register(c, SE1, P1, &id, &e), 0);
+	expect_refused(signup_cancel(c, SE1, P2, &promoted, &e), &e, "not found");
+	done();
+	/* cancelling a session cancels its sign-ups: not by a lead that cannot
+	 * reach all of them (Di's), nothing changed; with the right, all */
+	c = as("co");
+	expect_refused(set1(c, "session", SE1, "status", "cancelled", &e), &e, "outside its scope");
+	assert_int_equal(count_of(c, "SELECT count(*) FROM main.signup WHERE session = 1"
+	                             " AND status = 'cancelled'"),
+	                 1); /* Fe's, from above */
+	done();
+	c = as("cc");
+	assert_int_equal(set1(c, "session", SE1, "status", "cancelled", &e), 0);
+	assert_int_equal(count_of(c, "SELECT count(*) FROM main.signup WHERE session = 1"
+	                             " AND status != 'cancelled'"),
+	                 0);
+	done();
+	/* an audit entry about Di's sign-up is kept from a lead without the right */
+	c = as("co");
+	assert_int_equal(count_of(c, "SELECT count(*) FROM audit WHERE entity = 'signup'"
+	                             " AND entity_id = 2"),
+	                 0);
+	done();
+	c = as("cc");
+	assert_true(count_of(c, "SELECT count(*) FROM audit WHERE entity = 'signup'"
+	                        " AND entity_id = 2") > 0);
+	done();
+}
+
 /* ---- the lead entity ---------------------------------------------------------- */
 
 static void lead_rules(void **state)
@@ -881,6 +976,7 @@ int main(void)
 	    cmocka_unit_test(coordinator_within_its_events),
 	    cmocka_unit_test(mail_for_admins),
 	    cmocka_unit_test(import_within_scope),
+	    cmocka_unit_test(signups_within_scope),
 	    cmocka_unit_test(lead_rules),
 	    cmocka_unit_test(first_admin),
 	};
