@@ -7,9 +7,18 @@
  * Each chunk is one BEGIN IMMEDIATE transaction in which every pick is
  * written by staffing_assign, `assign`'s own operation (source autofill; the
  * entity hooks check every hard and soft rule against the database as it is
- * now, and auto-fill never gives an override reason), each in a savepoint:
- * a pick the rules refuse by now is taken back alone, skipped and counted. Between chunks the lock
- * is let go for PAUSE_MS so that kiosks and other leads get their turn. */
+ * now, and auto-fill never gives an override reason). The rules' facts are
+ * read through a memo (core/elig_memo.h) that each chunk first brings in
+ * sync under its lock: kept from chunk to chunk while no other connection
+ * writes, forgotten as soon as one has, so that each check still sees the
+ * database as it is. A pick the rules refuse by now is skipped and counted:
+ * each pick is a light step (db_savepoint), taken back alone when the
+ * refusal came before anything was written, as the rules' refusals do; a
+ * chunk in which a step that wrote was refused is rolled back and done again
+ * with a real savepoint per pick. A volunteer whose registration ended
+ * since the plan is skipped too (`assign` would register them again).
+ * Between chunks the lock is let go for PAUSE_MS so that kiosks and other
+ * leads get their turn. */
 #define _POSIX_C_SOURCE 200809L
 #include "autofill.h"
 
@@ -24,6 +33,7 @@
 #include "audit.h"
 #include "lead.h"
 #include "autofill_model.h"
+#include "elig_memo.h"
 #include "entity.h"
 #include "rules.h"
 #include "staffing.h"
@@ -34,7 +44,7 @@
 #define CHUNK_MAX 1024        /* and the most writes in one */
 #define PAUSE_MS  10          /* the lock left free between chunks */
 #define MARGIN    (2 * 86400) /* facts read around the event's shifts */
-#define WORK      4000000     /* rule checks the repairs may spend */
+#define WORK      20000000    /* rule checks the repairs may spend */
 
 const char *const autofill_reason_words[AF_NREASONS] = {
     [AF_BUSY] = "busy at that time",
@@ -523,6 +533,7 @@ void autofill_free(struct af_plan *p)
 		free(p->picks[i].why);
 	free(p->picks);
 	free(p->shorts);
+	free(p->volunteers);
 	if (p->model)
 		am_free(p->model);
 	memset(p, 0, sizeof *p);
@@ -544,16 +555,27 @@ static void pause_ms(int ms)
 }
 
 /* Pick i written by `assign`'s own operation (its rules run inside: hard and
- * soft, never overridden) in a savepoint of the chunk, or skipped with the
- * rules' words when they refuse it by now. -1 only when the store fails (the
- * chunk is then lost). */
-static int write_pick(struct ctx *c, struct af_plan *p, struct af_pick *pk, struct err *e)
+ * soft, never overridden) in a step of the chunk, or skipped with the rules'
+ * words when they refuse it by now. A light step (careful false) costs
+ * nothing; a refusal is taken back alone when it came before anything was
+ * written, as the rules' refusals do. -1 when the store fails; -2 when a
+ * light step cannot be taken back (the chunk is then done again with full
+ * savepoints). */
+static int write_pick(struct ctx *c, struct af_plan *p, struct af_pick *pk, bool careful,
+                      struct err *e)
 {
 	struct err why = {0};
-	if (db_savepoint(c->db, e) < 0)
+	if (!bsearch(&pk->person, p->volunteers, p->nvolunteers, sizeof *p->volunteers, cmp_i64)) {
+		pk->state = AF_SKIPPED; /* `assign` would register them again */
+		pk->why = xasprintf("%s is no longer a registered volunteer of %s", pk->name,
+		                    p->event_name);
+		return 0;
+	}
+	if (db_savepoint(c->db, !careful, e) < 0)
 		return -1;
 	if (staffing_assign(c, pk->shift, pk->person, "autofill", &pk->assignment, &why) < 0) {
-		db_savepoint_undo(c->db);
+		if (db_savepoint_undo(c->db) < 0)
+			return -2;
 		if (why.code == ERR_DB) {
 			*e = why;
 			return -1;
@@ -585,15 +607,21 @@ static void unwrite(struct af_plan *p, size_t from, size_t to)
 	}
 }
 
-/* One chunk from *i on: the batch first when there is none yet. */
-static int write_chunk(struct ctx *c, struct af_plan *p, size_t *i, struct err *e)
+/* One chunk from *i on: the batch first when there is none yet. 0 done, -1
+ * failed (rolled back), -2 rolled back to be done again with full steps. */
+static int write_chunk(struct ctx *c, struct af_plan *p, size_t *i, bool careful, struct err *e)
 {
 	size_t from = *i;
 	if (db_begin(c->db, e) < 0)
 		return -1;
 	int64_t t0 = mono_ms();
-	int ret = 0;
-	if (!p->batch) {
+	int ret = elig_memo_sync(c->memo, c->db, e);
+	if (ret == 1) { /* others wrote: who is still a volunteer? */
+		free(p->volunteers);
+		ret =
+		    autofill_store_volunteers(c->db, p->event, &p->volunteers, &p->nvolunteers, e);
+	}
+	if (ret == 0 && !p->batch) {
 		ret = autofill_store_batch_new(c->db, p->event, clock_now(c->clock), c->actor,
 		                               &p->batch, e);
 		if (ret == 0)
@@ -608,17 +636,19 @@ static int write_chunk(struct ctx *c, struct af_plan *p, size_t *i, struct err *
 		if (pk->state != AF_PROPOSED)
 			continue;
 		n++;
-		ret = write_pick(c, p, pk, e);
+		ret = write_pick(c, p, pk, careful, e);
 	}
 	if (ret < 0) {
 		db_rollback(c->db);
 	} else if ((ret = db_commit(c->db, e)) == 0) {
 		return 0;
 	}
+	elig_memo_forget(c->memo); /* it knew of writes that are gone */
 	if (from == 0)
 		p->batch = 0;
 	unwrite(p, from, *i);
-	return -1;
+	*i = from;
+	return ret == -2 ? -2 : -1;
 }
 
 static int finish_batch(struct ctx *c, struct af_plan *p, struct err *e)
@@ -637,22 +667,39 @@ static int finish_batch(struct ctx *c, struct af_plan *p, struct err *e)
 	return db_commit(c->db, e);
 }
 
+/* The memo of the rules' facts for the picks' times (and the days around). */
+static struct elig_memo *memo_for(const struct af_plan *p)
+{
+	int64_t lo = INT64_MAX, hi = INT64_MIN;
+	for (size_t i = 0; i < p->npicks; i++) {
+		lo = p->picks[i].starts < lo ? p->picks[i].starts : lo;
+		hi = p->picks[i].ends > hi ? p->picks[i].ends : hi;
+	}
+	return elig_memo_new(lo - MARGIN, hi + MARGIN);
+}
+
 int autofill_apply(struct ctx *c, struct af_plan *p, struct err *e)
 {
 	/* a lead who may add no assignment at all writes no batch either */
 	if (lead_allows(c, "assignment", LEAD_ADD, e) < 0)
 		return -1;
 	const char *reason = c->override_reason;
+	struct elig_memo *memo = c->memo;
 	c->override_reason = NULL; /* auto-fill never overrides */
 	bool any = false;
 	for (size_t i = 0; i < p->npicks; i++)
 		any |= p->picks[i].state == AF_PROPOSED;
+	c->memo = any ? memo_for(p) : NULL;
 	int ret = 0;
 	for (size_t i = 0; any && ret == 0 && i < p->npicks;) {
-		ret = write_chunk(c, p, &i, e);
+		ret = write_chunk(c, p, &i, false, e);
+		if (ret == -2) /* a step wrote, then was refused: again with savepoints */
+			ret = write_chunk(c, p, &i, true, e);
 		if (ret == 0 && i < p->npicks)
 			pause_ms(PAUSE_MS);
 	}
+	elig_memo_free(c->memo);
+	c->memo = memo;
 	restat(p);
 	if (ret == 0 && p->batch)
 		ret = finish_batch(c, p, e);

@@ -3,11 +3,11 @@
  *
  * It plans on a snapshot of the database (core/autofill_plan.c has the
  * objective and the algorithm), then writes the plan in short chunks, each
- * one BEGIN IMMEDIATE transaction in which every assignment is checked again
- * by the rules `assign` uses (staffing_check, then staffing_assign with
- * source "autofill"); one that became impossible meanwhile is skipped and
- * counted, never forced. A run that writes is one batch, numbered in the
- * audit log, that autofill_undo takes back. */
+ * one BEGIN IMMEDIATE transaction in which every assignment is written by
+ * `assign`'s own operation (staffing_assign with source "autofill", whose
+ * hooks check the rules against the database as it is then); one that
+ * became impossible meanwhile is skipped and counted, never forced. A run that writes is one batch,
+ * numbered in the audit log, that autofill_undo takes back. */
 #ifndef MUSTER_AUTOFILL_H
 #define MUSTER_AUTOFILL_H
 
@@ -87,6 +87,8 @@ struct af_plan {
 	struct af_stats stats;
 	int64_t batch; /* after autofill_apply: the batch written, 0 when none */
 	struct af_model *model;
+	int64_t *volunteers; /* while writing: the event's volunteers as last read */
+	size_t nvolunteers;
 };
 
 /* Plan a fill of scope: nothing is written. Bad scope (unknown event or

@@ -73,8 +73,9 @@ struct am_shift {
 	int64_t day[AM_MAX_DAYS][2];
 	int nday;
 	bool scope;
-	bool dry;   /* nobody could be found for it */
-	int *taken; /* people this plan puts on it */
+	bool dry;     /* nobody could be found for it */
+	int64_t seen; /* the repair search that last passed through it */
+	int *taken;   /* people this plan puts on it */
 	int ntaken, ctaken;
 };
 
@@ -92,6 +93,7 @@ struct af_model {
 	int *order;         /* people by load (with weight), then id */
 	unsigned char *may; /* [role * npeople + person]: skill held and age possible */
 	int64_t work;       /* checks left for the repairs */
+	int64_t search;     /* the current repair search */
 };
 
 /* Find by id: the index, or -1. */

@@ -13,28 +13,34 @@
  * Algorithm (greedy with repairs; it is a heuristic, measured against an
  * exact solver in `make bench`):
  *   A. need_min: the shifts in scope, the roles whose volunteers are
- *      scarcest for the places still needed first (skills, ages), then by
- *      start; each short place goes to one of the least loaded volunteers
- *      who may take it (those who may do skilled roles count half an hour
- *      heavier per such role, so they stay free for them when others can
- *      go); among those within an hour of the least loaded, the one whose day
- *      it fits most snugly (the least idle time next to another shift of
- *      theirs), so that free hours are not cut into pieces nobody can use.
- *   A'. repair: for each shift still short, a volunteer kept off it by one
- *      shift of this plan alone (too close, or the day's hours) moves over
- *      when someone else can take that shift instead (a swap: two places
- *      filled where one was);
+ *      scarcest for the places still needed first (skills, ages), within a
+ *      role the shortest shifts first (a place costs its hours: when not
+ *      all fit, short shifts fill more places with them), then by start;
+ *      each short place goes to one of the least loaded volunteers who may
+ *      take it (those who may do skilled roles count half an hour heavier
+ *      per such role, so they stay free for them when others can go); among
+ *      those within an hour of the least loaded, the one whose day it fits
+ *      most snugly (the least idle time next to another shift of theirs),
+ *      so that free hours are not cut into pieces nobody can use.
+ *   A'. repair: for each shift still short, an ejection chain: a volunteer
+ *      kept off it by one shift of this plan alone (too close, or the day's
+ *      hours) moves over, and that shift gets its place back from someone
+ *      free or by the same move one level down (CHAIN_DEPTH levels; below
+ *      the top the CHAIN_WIDTH least loaded movers; each shift once per
+ *      search, as in an augmenting-path search). A chain that ends without
+ *      a free volunteer is taken back whole.
  *   B. need_max: rounds over the same order, one more place per shift a
  *      round, so that extra volunteers spread over the shifts rather than
  *      crowd the first ones; then the same repair towards need_max.
  * What it gives up when not everything fits: a shift short of need_min
- * whose volunteers could all be freed only by moving two or more of this
- * plan's shifts at once stays short (the exact solver finds those); places
- * between need_min and need_max go to the shifts met first in the order,
- * not to the short ones that would let more places fit in a day; the
- * repairs stop after a fixed amount of work on very large events; and
- * fairness comes after the places: it picks among those who may, it never
- * costs a place. `make bench` measures the result against CBC's optimum. */
+ * that no such chain can free a volunteer for (one that needs two of a
+ * person's shifts moved at once, or is longer or wider than the search)
+ * stays short (the exact solver finds those); places between need_min and
+ * need_max go to the shifts met first in the order, not to the short ones
+ * that would let more places fit in a day; the repairs stop after a fixed
+ * amount of work (WORK checks) on very large events; and fairness comes
+ * after the places: it picks among those who may, it never costs a place.
+ * `make bench` measures the result against CBC's optimum. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -377,11 +383,13 @@ static struct sort_key id_key(const struct af_model *m, int i)
 	return (struct sort_key){0, m->shifts[i].id, 0, i};
 }
 
-/* The fill order: scarce roles first, then by start. */
+/* The fill order: scarce roles first, then short shifts (a place costs
+ * its hours: when not all fit, the short ones fill more places), then by
+ * start. */
 static struct sort_key fill_key(const struct af_model *m, int i)
 {
 	const struct am_shift *s = &m->shifts[i];
-	return (struct sort_key){m->roles[s->role].scarcity, s->role, s->starts, i};
+	return (struct sort_key){m->roles[s->role].scarcity, s->ends - s->starts, s->starts, i};
 }
 
 /* May p do role r at all (the skill held, a birth date when an age is asked)? */
@@ -450,6 +458,8 @@ static bool add_one(struct af_model *m, int si)
 }
 
 #define MOVES_PER_PERSON 4
+#define CHAIN_DEPTH      8 /* shifts a chain of moves may pass through */
+#define CHAIN_WIDTH      8 /* movers tried at each level below the top */
 
 /* Shifts of this plan whose move to someone else could free p for s:
  * the one that overlaps s or comes too close to it, when it alone does;
@@ -484,25 +494,46 @@ static int movable(const struct af_model *m, const struct am_person *p, const st
 	return n;
 }
 
-/* A move that adds a place on s: p leaves one of this plan's shifts, t, for
- * s, and w takes t (a swap: two places filled where one was). */
-static bool repair(struct af_model *m, int si)
+/* Those who may take s on their own facts and whom only shifts of this plan
+ * keep off it, least loaded first (at most max of them); their count. */
+static size_t movers(struct af_model *m, const struct am_shift *s, int skip, int *out, size_t max)
 {
-	struct am_shift *s = &m->shifts[si];
 	const unsigned char *may = m->may + (size_t)s->role * m->npeople;
-	int *cand = xmalloc((m->npeople + 1) * sizeof *cand);
 	size_t n = 0;
 	for (size_t pi = 0; pi < m->npeople && m->work > 0; pi++) {
 		const struct am_person *p = &m->people[pi];
 		int moves[MOVES_PER_PERSON];
 		m->work--;
-		if (!may[pi] || has_row(p, s->id) || !skill_ok(p, &m->roles[s->role], s) ||
-		    !age_ok(p, &m->roles[s->role], s) || !avail_ok(p, s) || !talk_free(p, s))
+		if ((int)pi == skip || !may[pi] || has_row(p, s->id) ||
+		    !skill_ok(p, &m->roles[s->role], s) || !age_ok(p, &m->roles[s->role], s) ||
+		    !avail_ok(p, s) || !talk_free(p, s))
 			continue;
 		if (movable(m, p, s, moves) > 0)
-			cand[n++] = (int)pi;
+			out[n++] = (int)pi;
 	}
-	sort_by(m, cand, n, load_key);
+	sort_by(m, out, n, load_key);
+	return n < max ? n : max;
+}
+
+/* One more place on s, taken by someone other than skip: someone free
+ * takes it; or, depth > 0, a person p leaves one of this plan's shifts, t,
+ * for s, and t gets its place back the same way one level down (an
+ * ejection chain: at depth 1 a swap, two places filled where one was).
+ * Below the top only the CHAIN_WIDTH least loaded movers are tried. The
+ * plan is as it was when it fails. */
+static bool augment(struct af_model *m, int si, int skip, int depth, bool top)
+{
+	int wi = pick(m, si, skip);
+	if (wi >= 0) {
+		am_assign(m, si, wi);
+		return true;
+	}
+	struct am_shift *s = &m->shifts[si];
+	if (depth == 0 || m->work <= 0 || (!top && s->seen == m->search))
+		return false;
+	s->seen = m->search;
+	int *cand = xmalloc((m->npeople + 1) * sizeof *cand);
+	size_t n = movers(m, s, skip, cand, top ? m->npeople : CHAIN_WIDTH);
 	bool done = false;
 	for (size_t k = 0; k < n && !done && m->work > 0; k++) {
 		int pi = cand[k], moves[MOVES_PER_PERSON];
@@ -512,19 +543,24 @@ static bool repair(struct af_model *m, int si)
 			am_unassign(m, ti, pi);
 			m->work--;
 			if (am_check(m, &m->people[pi], s, false) == 0) {
-				int wi = pick(m, ti, pi);
-				if (wi >= 0) {
-					am_assign(m, si, pi);
-					am_assign(m, ti, wi);
-					done = true;
-					break;
-				}
+				am_assign(m, si, pi);
+				done = augment(m, ti, pi, depth - 1, false);
+				if (!done)
+					am_unassign(m, si, pi);
 			}
-			am_assign(m, ti, pi);
+			if (!done)
+				am_assign(m, ti, pi);
 		}
 	}
 	free(cand);
 	return done;
+}
+
+/* A move that adds a place on s: the chains above, deepest CHAIN_DEPTH. */
+static bool repair(struct af_model *m, int si)
+{
+	m->search++;
+	return augment(m, si, -1, CHAIN_DEPTH, true);
 }
 
 void am_fill(struct af_model *m)

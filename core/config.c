@@ -458,6 +458,14 @@ static void dump_keys(const struct config *c, FILE *out)
 	}
 }
 
+void config_take_section(struct config *dst, const struct config *src, const char *section)
+{
+	for (size_t i = 0; i < NOPTIONS; i++)
+		if (strcmp(options[i].section, section) == 0)
+			memcpy((char *)dst + options[i].offset,
+			       (const char *)src + options[i].offset, options[i].size);
+}
+
 void config_dump(const struct config *c, FILE *out)
 {
 	const char *section = NULL;

@@ -75,6 +75,9 @@ void config_defaults(struct config *c);
 int config_load(struct config *c, const char *path, bool must_exist, struct err *e);
 /* Every key, its value and one line of help, as INI text. */
 void config_dump(const struct config *c, FILE *out);
+/* Every setting of section in dst takes src's value (the system build's
+ * shared settings over a lead's own). */
+void config_take_section(struct config *dst, const struct config *src, const char *section);
 /* The same for the settings named only: a section ("kiosk") or one key
  * ("kiosk.signup"), in the table's order. An unknown name is ERR_USAGE with
  * a did-you-mean, and nothing is printed. */

@@ -9,6 +9,7 @@
 #include "clock.h"
 #include "config.h"
 
+struct elig_memo;
 struct lead;
 
 struct ctx {
@@ -23,6 +24,7 @@ struct ctx {
 	 * write has committed; NULL: nobody listens. */
 	void (*notice)(void *arg, const char *line);
 	void *notice_arg;
+	struct elig_memo *memo;      /* facts the rules read, kept (core/elig_memo.h); NULL: none */
 };
 
 /* A write about a pair of rows: (event, person), (shift, person). */

@@ -11,6 +11,7 @@
 
 #include "audit.h"
 #include "checked.h"
+#include "elig_memo.h"
 #include "utf8.h"
 #include "xmalloc.h"
 
@@ -18,14 +19,14 @@
 
 int eligibility_complete(struct ctx *c, struct elig_shift *out, struct err *e)
 {
-	if (rules_store_role(c->db, out->shift.role, &out->role, e) < 0)
+	if (elig_fact_role(c, out->shift.role, &out->role, e) < 0)
 		return -1;
-	return rules_store_event(c->db, out->shift.event, &out->event, e);
+	return elig_fact_event(c, out->shift.event, &out->event, e);
 }
 
 int eligibility_load(struct ctx *c, int64_t shift, struct elig_shift *out, struct err *e)
 {
-	if (rules_store_shift(c->db, shift, &out->shift, e) < 0)
+	if (elig_fact_shift(c, shift, &out->shift, e) < 0)
 		return -1;
 	return eligibility_complete(c, out, e);
 }
@@ -75,7 +76,7 @@ static int eval_timeline(struct ctx *c, const struct elig_shift *s, const struct
 	lo = days[0][0] < lo ? days[0][0] : lo;
 	hi = days[nd - 1][1] > hi ? days[nd - 1][1] : hi;
 	struct rs_slots held = {0};
-	if (rules_store_person_shifts(c->db, p->id, lo, hi, s->shift.id, &held, e) < 0)
+	if (elig_fact_person_shifts(c, p->id, lo, hi, s->shift.id, &held, e) < 0)
 		return -1;
 	struct rules_slot *all = xmalloc((held.n + 1) * sizeof *all);
 	for (size_t i = 0; i < held.n; i++) {
@@ -111,7 +112,7 @@ static int eval_speaking(struct ctx *c, const struct elig_shift *s, const struct
 	char msg[RULE_MSG_MAX];
 	eligibility_fmt(c, s, &f);
 	eligibility_slot(s, &want);
-	if (rules_store_speaking(c->db, p->id, want.starts, want.ends, 0, &talks, e) < 0)
+	if (elig_fact_speaking(c, p->id, want.starts, want.ends, 0, &talks, e) < 0)
 		return -1;
 	for (size_t i = 0; i < talks.n; i++) {
 		struct rules_slot t = slot_of(&talks.v[i]);
@@ -133,7 +134,7 @@ static int eval_skill(struct ctx *c, const struct elig_shift *s, const struct rs
 		return 0;
 	eligibility_fmt(c, s, &f);
 	eligibility_slot(s, &want);
-	if (rules_store_skill(c->db, p->id, s->role.skill, &held, expires, sizeof expires, e) < 0)
+	if (elig_fact_skill(c, p->id, s->role.skill, &held, expires, sizeof expires, e) < 0)
 		return -1;
 	verdict_add(
 	    v, rules_skill(&f, p->name, &want, s->role.skill_name, held, expires, msg, sizeof msg),
@@ -151,7 +152,7 @@ static int eval_windows(struct ctx *c, const struct elig_shift *s, const struct 
 	char msg[RULE_MSG_MAX];
 	eligibility_fmt(c, s, &f);
 	eligibility_slot(s, &want);
-	if (rules_store_windows(c->db, p->id, s->shift.event, 0, &w, e) < 0)
+	if (elig_fact_windows(c, p->id, s->shift.event, 0, &w, e) < 0)
 		return -1;
 	struct rules_slot *ws = xmalloc((w.n + 1) * sizeof *ws);
 	for (size_t i = 0; i < w.n; i++)

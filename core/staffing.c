@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "array.h"
+#include "elig_memo.h"
 #include "eligibility.h"
 #include "registration.h"
 #include "tz.h"
@@ -36,10 +37,20 @@ struct pair {
 	char what[300]; /* "Greeter Sat 7 Dec 09:00–11:00" */
 };
 
+/* The pair assign_in_tx has just read, handed to the validate hook of the
+ * write it makes (record_write between them reads, never writes, those
+ * rows), so that one assignment reads them once. NULL otherwise. */
+static const struct pair *handed;
+static int64_t handed_shift, handed_person;
+
 static int load_pair(struct ctx *c, int64_t shift, int64_t person, struct pair *out, struct err *e)
 {
+	if (handed && handed_shift == shift && handed_person == person) {
+		*out = *handed;
+		return 0;
+	}
 	if (eligibility_load(c, shift, &out->s, e) < 0 ||
-	    rules_store_person(c->db, person, &out->p, e) < 0 ||
+	    elig_fact_person(c, person, &out->p, e) < 0 ||
 	    rules_store_assignment_of(c->db, shift, person, &out->id, out->status,
 	                              sizeof out->status, e) < 0)
 		return -1;
@@ -147,7 +158,7 @@ int staffing_assignment_after_write(struct ctx *c, const struct record *r, const
 	if (strcmp(action, "rm") == 0 || !staffing_status_active(record_text(r, "status")))
 		return 0;
 	struct rs_shift s;
-	if (rules_store_shift(c->db, record_int(r, "shift"), &s, e) < 0)
+	if (elig_fact_shift(c, record_int(r, "shift"), &s, e) < 0)
 		return -1;
 	return registration_ensure_volunteer(c, s.event, record_int(r, "person"), e);
 }
@@ -295,7 +306,14 @@ static int assign_in_tx(struct ctx *c, int64_t shift, int64_t person, const char
 	}
 	record_set_text(&r, "status", "signed_up");
 	record_set_text(&r, "source", source);
-	return write_assignment(c, &r, assignment, e);
+	handed = &pr;
+	handed_shift = shift;
+	handed_person = person;
+	int ret = write_assignment(c, &r, assignment, e);
+	handed = NULL;
+	if (ret == 0 && c->memo)
+		elig_memo_assigned(c->memo, &pr.s, person);
+	return ret;
 }
 
 int staffing_assign(struct ctx *c, int64_t shift, int64_t person, const char *source,

@@ -221,6 +221,35 @@ int autofill_store_load(struct db *db, int64_t event, int64_t from, int64_t to,
 	return 0;
 }
 
+static const char sql_volunteers[] =
+    "SELECT r.person FROM registration r WHERE" VOLUNTEERS " ORDER BY r.person";
+
+/* The ids the one-column sql gives for key, into *out (malloc'd). */
+static int read_ids(struct db *db, const char *sql, int64_t key, int64_t **out, size_t *n,
+                    const char *what, struct err *e)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	if (db_acquire(db, sql, &st, e) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, key);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		XGROW(*out, *n, cap, 64);
+		(*out)[(*n)++] = db_column_int64(st, DB_COL_ONLY);
+	}
+	int ret = rc == SQLITE_DONE ? 0 : db_fail(db, e, what);
+	db_release(db, st);
+	return ret;
+}
+
+int autofill_store_volunteers(struct db *db, int64_t event, int64_t **out, size_t *n, struct err *e)
+{
+	return read_ids(db, sql_volunteers, event, out, n, "auto-fill", e);
+}
+
 /* ---- batches ------------------------------------------------------------ */
 
 static const char sql_batch_new[] =
@@ -310,21 +339,7 @@ int autofill_store_batch_get(struct db *db, int64_t batch, struct afs_batch *out
 
 int autofill_store_items(struct db *db, int64_t batch, int64_t **out, size_t *n, struct err *e)
 {
-	sqlite3_stmt *st;
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	if (db_acquire(db, sql_items, &st, e) < 0)
-		return -1;
-	sqlite3_bind_int64(st, 1, batch);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		XGROW(*out, *n, cap, 64);
-		(*out)[(*n)++] = db_column_int64(st, DB_COL_ONLY);
-	}
-	int ret = rc == SQLITE_DONE ? 0 : db_fail(db, e, "auto-fill batch");
-	db_release(db, st);
-	return ret;
+	return read_ids(db, sql_items, batch, out, n, "auto-fill batch", e);
 }
 
 int autofill_store_item_state(struct db *db, int64_t assignment, struct afs_item *out,

@@ -74,6 +74,11 @@ struct afs_fns {
 int autofill_store_load(struct db *db, int64_t event, int64_t from, int64_t to,
                         const struct afs_fns *fns, struct err *e);
 
+/* The event's registered volunteers as they are now (person ids, sorted;
+ * malloc'd into *out). */
+int autofill_store_volunteers(struct db *db, int64_t event, int64_t **out, size_t *n,
+                              struct err *e);
+
 /* ---- batches ------------------------------------------------------------ */
 
 struct afs_batch {

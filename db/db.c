@@ -43,10 +43,12 @@ struct cached {
 
 struct db {
 	sqlite3 *h;
-	int depth;      /* nesting of db_begin */
-	bool doomed;    /* an inner level rolled back */
-	int sp_depth;   /* depth the open savepoint began at (0: none) */
-	bool sp_doomed; /* doomed when it began */
+	int depth;          /* nesting of db_begin */
+	bool doomed;        /* an inner level rolled back */
+	int sp_depth;       /* depth the open savepoint began at (0: none) */
+	bool sp_doomed;     /* doomed when it began */
+	bool sp_light;      /* no SAVEPOINT issued: undone only if nothing was written */
+	int64_t sp_changes; /* sqlite3_total_changes64 when it began */
 	struct cached cache[STMT_CACHE];
 	uint64_t tick;
 	struct tracer *tracer;
@@ -256,6 +258,16 @@ int db_exec(struct db *db, const char *sql, struct err *e)
 	return 0;
 }
 
+/* One statement of fixed text through the cache (savepoints, many times a
+ * transaction: no parse each time). */
+static int db_exec_cached(struct db *db, const char *sql, struct err *e)
+{
+	sqlite3_stmt *st;
+	if (db_acquire(db, sql, &st, e) < 0)
+		return -1;
+	return db_exec_stmt(db, st, e, "database");
+}
+
 /* Make the folder of path (one level, like mkdir -p for the XDG default). */
 static int make_parent(const char *path, struct err *e)
 {
@@ -442,23 +454,38 @@ void db_rollback(struct db *db)
 		db_exec(db, "ROLLBACK", NULL);
 }
 
-int db_savepoint(struct db *db, struct err *e)
+int db_savepoint(struct db *db, bool light, struct err *e)
 {
 	if (db->depth == 0 || db->sp_depth)
 		return err_set(e, ERR_DB, "database: savepoint outside a transaction, or nested");
-	if (db_exec(db, "SAVEPOINT step", e) < 0)
+	if (!light && db_exec_cached(db, "SAVEPOINT step", e) < 0)
 		return -1;
 	db->sp_depth = ++db->depth;
 	db->sp_doomed = db->doomed;
+	db->sp_light = light;
+	db->sp_changes = sqlite3_total_changes64(db->h);
 	return 0;
 }
 
-/* Back to the savepoint, and past it. */
-static void step_undo(struct db *db)
+/* Back to the savepoint, and past it: 0, or -1 when a light one wrote
+ * (the transaction then stays doomed). */
+static int step_undo(struct db *db)
 {
+	if (db->sp_light) {
+		if (sqlite3_total_changes64(db->h) != db->sp_changes) {
+			db->doomed = true;
+			return -1;
+		}
+		db->doomed = db->sp_doomed;
+		return 0;
+	}
 	db->doomed = db->sp_doomed;
-	if (db_exec(db, "ROLLBACK TO step", NULL) < 0 || db_exec(db, "RELEASE step", NULL) < 0)
+	if (db_exec_cached(db, "ROLLBACK TO step", NULL) < 0 ||
+	    db_exec_cached(db, "RELEASE step", NULL) < 0) {
 		db->doomed = true;
+		return -1;
+	}
+	return 0;
 }
 
 int db_savepoint_release(struct db *db, struct err *e)
@@ -471,16 +498,16 @@ int db_savepoint_release(struct db *db, struct err *e)
 		step_undo(db);
 		return err_set(e, ERR_DB, "database: a step was rolled back");
 	}
-	return db_exec(db, "RELEASE step", e);
+	return db->sp_light ? 0 : db_exec_cached(db, "RELEASE step", e);
 }
 
-void db_savepoint_undo(struct db *db)
+int db_savepoint_undo(struct db *db)
 {
 	if (!db->sp_depth)
-		return;
+		return 0;
 	db->depth = db->sp_depth - 1;
 	db->sp_depth = 0;
-	step_undo(db);
+	return step_undo(db);
 }
 
 bool db_in_transaction(const struct db *db)

@@ -36,10 +36,15 @@ bool db_in_transaction(const struct db *db);
  * db_savepoint opens it (one at a time) and counts as a level of nesting;
  * db_savepoint_release keeps what it did (and fails when a level inside it
  * rolled back); db_savepoint_undo takes it back, an inner rollback
- * included, and the transaction goes on. */
-int db_savepoint(struct db *db, struct err *e);
+ * included, and the transaction goes on (0). A light step issues no
+ * SAVEPOINT (SQLite's copy of every page it touches is most of the cost of
+ * a small write): it can be taken back only when nothing was written since
+ * it began (a write refused by a check before it wrote anything); when
+ * something was, db_savepoint_undo returns -1 and the whole transaction
+ * stays doomed, for the caller to roll back and do again with full steps. */
+int db_savepoint(struct db *db, bool light, struct err *e);
 int db_savepoint_release(struct db *db, struct err *e);
-void db_savepoint_undo(struct db *db);
+int db_savepoint_undo(struct db *db);
 /* A read snapshot that nests like db_begin: the outermost is BEGIN DEFERRED
  * (others keep writing meanwhile); db_commit ends it. */
 int db_begin_read(struct db *db, struct err *e);

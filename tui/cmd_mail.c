@@ -14,6 +14,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "../core/array.h"
 #include "../core/audit.h"
 #include "../core/mail_outbox.h"
 #include "../core/mail_send.h"
@@ -387,6 +388,17 @@ static const struct mail_action actions[] = {
     {.name = "status", .run = mail_status_cmd},       {.name = "handoff", .run = mail_handoff_cmd},
 };
 
+/* The actions for the command table's first word (shell completion);
+ * handoff, mail send's own step, is not offered. */
+static const char *mail_action_at(size_t i)
+{
+	size_t seen = 0;
+	for (size_t k = 0; k < ARRAY_LEN(actions); k++)
+		if (actions[k].run != mail_handoff_cmd && seen++ == i)
+			return actions[k].name;
+	return NULL;
+}
+
 static int cmd_mail(struct app *a, const struct args *args, FILE *out, struct err *e)
 {
 	for (size_t i = 0; i < sizeof actions / sizeof actions[0]; i++) {
@@ -427,6 +439,7 @@ const struct command cmd_mail_commands[] = {
                 "      (mail handoff ID is mail send's own step.)",
         .help_more = mail_help,
         .run = cmd_mail,
+        .word_at = mail_action_at,
         /* the outbox is for admins (core/lead.c); each action asks for
          * its own right in core: queueing adds, sending changes */
         .tables = "mail_outbox",

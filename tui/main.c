@@ -195,7 +195,15 @@ static void usage(FILE *out)
 	      out);
 }
 
-static int setup(struct app *a, const struct globals *g, struct err *e)
+/* The system build with --db FILE: the user's own database, opened as the
+ * user after the group privilege is gone (the shared one is then out of
+ * reach: its folder and file are the group's). Its creator is its admin. */
+static bool own_database(const struct globals *g)
+{
+	return system_mode() && g->db && g->db[0];
+}
+
+static int setup(struct app *a, const struct globals *g, const struct config *shared, struct err *e)
 {
 	const char *cfg = g->config ? g->config : getenv("MUSTER_CONFIG");
 	a->config_given = cfg && cfg[0];
@@ -206,11 +214,13 @@ static int setup(struct app *a, const struct globals *g, struct err *e)
 		         "muster.ini");
 	if (config_load(&a->cfg, a->config_path, a->config_given, e) < 0)
 		return -1;
+	if (system_mode() && !own_database(g))
+		system_settings_apply(&a->cfg, shared);
 	const char *now = g->now ? g->now : getenv("MUSTER_NOW");
 	if (now && now[0] && clock_pin(&a->clock, now, e) < 0)
 		return -1;
 	const char *db = g->db ? g->db : getenv("MUSTER_DB");
-	if (system_mode())
+	if (system_mode() && !own_database(g))
 		system_db_path(a->db_path, sizeof a->db_path);
 	else if (db && db[0])
 		snprintf(a->db_path, sizeof a->db_path, "%s", db);
@@ -298,6 +308,7 @@ static int clock_allowed(struct app *a, struct err *e)
 int main(int argc, char **argv)
 {
 	static struct app app;
+	static struct config shared; /* the system build's settings for everyone */
 	struct err e = {0};
 	struct globals g;
 	/* before anything reads the environment */
@@ -323,11 +334,12 @@ int main(int argc, char **argv)
 	bool needs_db = !g.dump && (g.first >= argc || cli_needs_db(argv[g.first]));
 	/* the system build: the database with the group's privilege, then
 	 * never again (system.h) */
-	if (system_mode() && ((needs_db && open_system_db(&app, &e) < 0) || system_drop(&e) < 0)) {
+	if (system_mode() && ((needs_db && !own_database(&g) && open_system_db(&app, &e) < 0) ||
+	                      system_settings_load(&shared, &e) < 0 || system_drop(&e) < 0)) {
 		app_close(&app);
 		return die(&e);
 	}
-	if (setup(&app, &g, &e) < 0) {
+	if (setup(&app, &g, &shared, &e) < 0) {
 		app_close(&app);
 		return die(&e);
 	}

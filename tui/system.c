@@ -25,6 +25,23 @@ void system_db_path(char *buf, size_t n)
 	snprintf(buf, n, "%s/muster.db", system_statedir());
 }
 
+/* The sections that steer what a write may do, or the kiosk: one set for
+ * everybody on the server, not each lead's to loosen. */
+static const char *const shared_sections[] = {"rules", "kiosk", "privacy"};
+
+int system_settings_load(struct config *shared, struct err *e)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/muster.ini", system_statedir());
+	return config_load(shared, path, false, e);
+}
+
+void system_settings_apply(struct config *own, const struct config *shared)
+{
+	for (size_t i = 0; i < ARRAY_LEN(shared_sections); i++)
+		config_take_section(own, shared, shared_sections[i]);
+}
+
 const char *system_group(void)
 {
 	struct group *g = getgrgid(getegid());

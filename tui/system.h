@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "../core/config.h"
 #include "../core/err.h"
 
 /* The folder of the database of a system build (MUSTER_STATEDIR), NULL in
@@ -29,6 +30,11 @@ bool system_mode(void);
 int system_start(struct err *e);
 /* The database of the system build: STATEDIR/muster.db. */
 void system_db_path(char *buf, size_t n);
+/* The settings every lead shares (STATEDIR/muster.ini, the administrator's;
+ * none: the defaults), read with the group's privilege, and laid over a
+ * lead's own settings once those are read (system_settings_apply). */
+int system_settings_load(struct config *shared, struct err *e);
+void system_settings_apply(struct config *own, const struct config *shared);
 /* The group the database belongs to (the one muster runs setgid to). */
 const char *system_group(void);
 /* Give up the group privilege for good (real, effective and saved). */

@@ -15,25 +15,29 @@ the local day's hours with it within max_hours_per_day. Between two new
 shifts of one person: never closer than the rest (intervals widened by the
 rest never meet: one clique constraint per start), and each local day's
 hours (DST days have 23 or 25) within the limit. A shift holds at most
-need_max. Objective, in muster's order: W * (places filled up to need_min)
-+ (places filled), W larger than all places.
+need_max. Objective, in muster's order: first the most places filled up to
+need_min; then, with that many, the most places filled.
 
-  autofill_exact.py exact DB EVENT NOW_EPOCH [PLAN.json] [--seconds S]
-      prints JSON: status (Optimal, or bound where CBC stopped early and its
-      proven bound stands in), min_places, min_before, opt_min, max_places,
-      max_before, opt_max (after: places filled up to need_min / need_max);
-      PLAN is muster's, for the fill bound of a group CBC did not finish
+  autofill_exact.py exact DB EVENT NOW_EPOCH [CACHE.json] [--seconds S]
+      prints JSON: status, min_status, max_status (Optimal, or bound where
+      CBC stopped early and its proven bound stands in), min_places,
+      min_before, opt_min, max_places, max_before, opt_max (after: places
+      filled up to need_min / need_max),
+      cached (answers taken from CACHE, CBC's earlier answers to the very
+      same programs, keyed by their SHA-256)
   autofill_exact.py verify DB EVENT NOW_EPOCH PLAN.json
       muster's plan (autofill --format json, written on a copy) checked
       against the model: prints JSON with the number of broken pairs
-  autofill_exact.py spread DB EVENT NOW_EPOCH MIN_AFTER MAX_AFTER [--seconds S]
+  autofill_exact.py spread DB EVENT NOW_EPOCH MIN_AFTER MAX_AFTER [CACHE.json] [--seconds S]
       the solver's fairest plan (least maximum hours) with that coverage
       and fill: JSON with max, median, min hours of the volunteers it uses
-  autofill_exact.py bound DB EVENT NOW_EPOCH
+  autofill_exact.py bound DB EVENT NOW_EPOCH [CACHE.json]
       the large set: an LP upper bound (volunteers grouped by the roles they
       may do, shifts by role and time, capacity per group and instant and per
       local day): JSON with min_bound, max_bound (places after)
 """
+import hashlib
+import io
 import json
 import os
 import sqlite3
@@ -262,23 +266,29 @@ class Model:
                 if s["need_min"] > s["filled"] and self.by_shift.get(sid)}
 
 
-def write_lp(path, sense, objective, rows, bounds, binaries):
-    with open(path, "w") as f:
-        f.write("%s\n obj:" % sense)
-        write_terms(f, objective)
-        f.write("\nSubject To\n")
-        for name, terms, op, rhs in rows:
-            f.write(" %s:" % name)
-            write_terms(f, terms)
-            f.write(" %s %s\n" % (op, rhs))
-        f.write("Bounds\n")
-        for lo, var, hi in bounds:
-            f.write(" %s <= %s <= %s\n" % (lo, var, hi))
-        if binaries:
-            f.write("Binaries\n")
-            for i in range(0, len(binaries), 8):
-                f.write(" " + " ".join(binaries[i:i + 8]) + "\n")
-        f.write("End\n")
+def lp_text(sense, objective, rows, bounds, binaries):
+    """The program as CPLEX LP text."""
+    f = io.StringIO()
+    write_program(f, sense, objective, rows, bounds, binaries)
+    return f.getvalue()
+
+
+def write_program(f, sense, objective, rows, bounds, binaries):
+    f.write("%s\n obj:" % sense)
+    write_terms(f, objective)
+    f.write("\nSubject To\n")
+    for name, terms, op, rhs in rows:
+        f.write(" %s:" % name)
+        write_terms(f, terms)
+        f.write(" %s %s\n" % (op, rhs))
+    f.write("Bounds\n")
+    for lo, var, hi in bounds:
+        f.write(" %s <= %s <= %s\n" % (lo, var, hi))
+    if binaries:
+        f.write("Binaries\n")
+        for i in range(0, len(binaries), 8):
+            f.write(" " + " ".join(binaries[i:i + 8]) + "\n")
+    f.write("End\n")
 
 
 def write_terms(f, terms):
@@ -294,8 +304,8 @@ def cbc(lp, seconds):
     """(status, values, bound): the solution's values by name, and the best
     objective CBC proved possible (its upper bound when it stopped early)."""
     sol = lp + ".sol"
-    run = subprocess.run(["cbc", lp, "sec", str(seconds), "solve", "solu", sol],
-                         capture_output=True, text=True)
+    run = subprocess.run(["cbc", lp, "timeMode", "elapsed", "sec", str(seconds), "solve",
+                          "solu", sol], capture_output=True, text=True)
     values, status, bound = {}, "failed", None
     if os.path.exists(sol):
         lines = open(sol).read().splitlines()
@@ -332,27 +342,6 @@ def after(inst, added):
     return lo, hi
 
 
-def base_lp(m, tmp, extra_rows=(), objective=None, sense="Maximize", weight=None):
-    rows = m.rows() + list(extra_rows)
-    short = m.short()
-    if weight is None:
-        weight = sum(s["need_max"] for s in m.inst.shifts.values()) + 1
-    if objective is None:
-        objective = [(weight, "y%d" % sid) for sid in short] + [(1, v) for v in m.pairs.values()]
-    bounds = [(0, "y%d" % sid, d) for sid, d in short.items()]
-    lp = os.path.join(tmp, "model.lp")
-    write_lp(lp, sense, objective, rows, bounds, list(m.pairs.values()))
-    return lp
-
-
-def solved_counts(m, values):
-    added = defaultdict(int)
-    for (sid, p), v in m.pairs.items():
-        if values.get(v, 0) > 0.5:
-            added[sid] += 1
-    return added
-
-
 def components(inst):
     """The shifts in groups no constraint links: two shifts are linked when
     they share a local day or come closer than the rest. Solved apart, the
@@ -387,53 +376,109 @@ def components(inst):
     return list(groups.values())
 
 
-def cmd_exact(path, event, now, seconds, plan=None):
-    """Each group solved apart. Where CBC proves its optimum, that plan's
-    places count; where it stops early, its proven upper bound does (then
-    opt_min and opt_max are bounds: muster's share of them is no more than
-    its share of the optimum). The lexicographic bound U of a group bounds
-    its coverage by U // W and, since the optimum covers at least what
-    muster covers (c), its fill by U - W * c."""
+class Cache:
+    """CBC's answers keyed by the SHA-256 of the program's text: a program
+    solved once (to optimality, or to a time limit at least as long) is not
+    solved again while the instance stays the same; any change to the
+    instance or to this script's model changes the text, and so the key."""
+
+    def __init__(self, path):
+        self.path = path
+        self.data = {}
+        self.hits = 0
+        if path and os.path.exists(path):
+            with open(path) as f:
+                self.data = json.load(f)
+
+    def answer(self, text, seconds, compute):
+        """compute(lp_path) -> dict with status ("Optimal" or not), or the
+        cached one."""
+        key = hashlib.sha256(text.encode()).hexdigest()
+        hit = self.data.get(key)
+        if hit and (hit["status"] == "Optimal" or hit["seconds"] >= seconds):
+            self.hits += 1
+            return hit
+        with tempfile.TemporaryDirectory() as tmp:
+            lp = os.path.join(tmp, "model.lp")
+            with open(lp, "w") as f:
+                f.write(text)
+            res = compute(lp)
+        res["seconds"] = seconds
+        self.data[key] = res
+        if self.path:
+            tmp = self.path + ".tmp"
+            with open(tmp, "w") as f:
+                json.dump(self.data, f, indent=0, sort_keys=True)
+                f.write("\n")
+            os.replace(tmp, self.path)
+        return res
+
+    def solve(self, text, seconds):
+        """(status "Optimal" or "bound", the objective or CBC's proven bound)."""
+        def compute(lp):
+            status, _, bound = cbc(lp, seconds)
+            if bound is None:
+                sys.exit("autofill_exact.py: CBC gave neither an optimum nor a bound")
+            return dict(status="Optimal" if status.startswith("Optimal") else "bound",
+                        value=bound)
+        res = self.answer(text, seconds, compute)
+        return res["status"], res["value"]
+
+
+def coverage_program(m):
+    """Places filled up to need_min, the most (y[s] counts s's)."""
+    short = m.short()
+    return lp_text("Maximize", [(1, "y%d" % sid) for sid in short], m.rows(),
+                   [(0, "y%d" % sid, d) for sid, d in short.items()], list(m.pairs.values()))
+
+
+def fill_program(m, cover):
+    """Places filled, the most, with at least cover of them up to need_min
+    (None: no such floor)."""
+    short = m.short()
+    rows = m.rows()
+    if cover is not None:
+        rows.append(("keep_min", [(1, "y%d" % sid) for sid in short], ">=", cover))
+    return lp_text("Maximize", [(1, v) for v in m.pairs.values()], rows,
+                   [(0, "y%d" % sid, d) for sid, d in short.items()], list(m.pairs.values()))
+
+
+def cmd_exact(path, event, now, seconds, cache_path=None):
+    """Each group solved apart, in muster's order: first the most places up
+    to need_min (coverage), then the most places in all with that coverage
+    (fill). Where CBC proves its optimum, that counts; where it stops at its
+    time limit, its proven upper bound does (then opt_min and opt_max are
+    bounds: muster's share of them is no more than its share of the
+    optimum); a coverage that is only a bound leaves the fill bounded by
+    the most places with no floor on coverage."""
     inst = load(path, event, now)
+    cache = Cache(cache_path)
     out = totals(inst)
-    mine = defaultdict(int)
-    if plan:
-        for r in json.load(open(plan)):
-            if r["section"] in ("added", "proposed"):
-                mine[r["shift"]] += 1
     everything = inst.shifts
-    weight = sum(s["need_max"] for s in everything.values()) + 1
-    lo = out["min_before"]
-    hi = out["max_before"]
-    statuses, pairs = set(), 0
+    lo, hi = out["min_before"], out["max_before"]
+    min_status, max_status, pairs = set(), set(), 0
     for part in components(inst):
         inst.shifts = part
         m = Model(inst)
         pairs += len(m.pairs)
         if not m.pairs:
             continue
-        with tempfile.TemporaryDirectory() as tmp:
-            status, values, bound = cbc(base_lp(m, tmp, weight=weight), seconds)
-        statuses.add("Optimal" if status.startswith("Optimal") else "bound")
-        if status.startswith("Optimal"):
-            added = solved_counts(m, values)
-            a_lo, a_hi = after(inst, added)
-            b_lo, b_hi = after(inst, {})
-            lo += a_lo - b_lo
-            hi += a_hi - b_hi
-        elif bound is None:
-            sys.exit("autofill_exact.py: CBC gave neither an optimum nor a bound")
-        else:
-            covered = after(inst, {k: v for k, v in mine.items() if k in part})[0] - \
-                after(inst, {})[0]
-            places = after(inst, {k: 10**6 for k in part})
-            base = after(inst, {})
-            lo += min(int(bound // weight), places[0] - base[0])
-            hi += min(int(bound - weight * covered), places[1] - base[1])
+        st1, cover = cache.solve(coverage_program(m), seconds)
+        cover = int(cover + 1e-6)
+        st2, fill = cache.solve(fill_program(m, cover if st1 == "Optimal" else None), seconds)
+        min_status.add(st1)
+        max_status.add(st2)
+        base = after(inst, {})
+        places = after(inst, {k: 10**6 for k in part})
+        lo += min(cover, places[0] - base[0])
+        hi += min(int(fill + 1e-6), places[1] - base[1])
     inst.shifts = everything
-    status = "Optimal" if statuses <= {"Optimal"} else "bound"
-    out.update(status=status, opt_min=lo, opt_max=hi, pairs=pairs,
-               parts=len(components(inst)))
+    def word(st):
+        return "Optimal" if st <= {"Optimal"} else "bound"
+
+    out.update(status=word(min_status | max_status), min_status=word(min_status),
+               max_status=word(max_status), opt_min=lo, opt_max=hi, pairs=pairs,
+               parts=len(components(inst)), cached=cache.hits)
     return out
 
 
@@ -479,31 +524,35 @@ def hours_of(inst, added_by_person):
     return dict(used=len(used), max=max(used), median=statistics.median(used), min=min(used))
 
 
-def cmd_spread(path, event, now, min_after, max_after, seconds):
+def cmd_spread(path, event, now, min_after, max_after, seconds, cache_path=None):
     inst = load(path, event, now)
     m = Model(inst)
     t = totals(inst)
     short = m.short()
-    extra = [("keep_min", [(1, "y%d" % s) for s in short], ">=", min_after - t["min_before"]),
-             ("keep_max", [(1, v) for v in m.pairs.values()], ">=",
-              max_after - t["max_before"])]
+    rows = m.rows() + [
+        ("keep_min", [(1, "y%d" % s) for s in short], ">=", min_after - t["min_before"]),
+        ("keep_max", [(1, v) for v in m.pairs.values()], ">=", max_after - t["max_before"])]
     for p, sids in m.by_person.items():
         terms = [(inst.shifts[s]["ends"] - inst.shifts[s]["starts"], m.pairs[(s, p)])
                  for s in sids] + [(-3600, "z")]
-        extra.append(("h%d" % p, terms, "<=", -inst.load0[p]))
-    with tempfile.TemporaryDirectory() as tmp:
-        lp = base_lp(m, tmp, extra, objective=[(1, "z")], sense="Minimize")
+        rows.append(("h%d" % p, terms, "<=", -inst.load0[p]))
+    text = lp_text("Minimize", [(1, "z")], rows, [(0, "y%d" % s, d) for s, d in short.items()],
+                   list(m.pairs.values()))
+
+    def compute(lp):
         status, values, _ = cbc(lp, seconds)
-    secs = defaultdict(int)
-    for (sid, p), v in m.pairs.items():
-        if values.get(v, 0) > 0.5:
-            secs[p] += inst.shifts[sid]["ends"] - inst.shifts[sid]["starts"]
-    out = hours_of(inst, secs)
-    out["status"] = status
-    return out
+        secs = defaultdict(int)
+        for (sid, p), v in m.pairs.items():
+            if values.get(v, 0) > 0.5:
+                secs[p] += inst.shifts[sid]["ends"] - inst.shifts[sid]["starts"]
+        out = hours_of(inst, secs)
+        out["status"] = "Optimal" if status.startswith("Optimal") else status
+        return out
+
+    return Cache(cache_path).answer(text, seconds, compute)
 
 
-def cmd_bound(path, event, now):
+def cmd_bound(path, event, now, cache_path=None):
     """An LP over a relaxation: volunteers grouped by the roles they may do
     (skill held at all, birth date known where an age is asked), shifts by
     (role, start, end); at each start instant a group has as many free
@@ -568,21 +617,25 @@ def cmd_bound(path, event, now):
     objective = [(weight, u) for u, _ in us] + [(1, y) for y in ys]
     bounds = [(0, u, d) for u, d in us]
     t = totals(inst)
-    with tempfile.TemporaryDirectory() as tmp:
-        lp = os.path.join(tmp, "bound.lp")
-        write_lp(lp, "Maximize", objective, rows, bounds, [])
+
+    def compute(lp):
         status, names, _ = cbc(lp, 600)
-    filled = sum(v for n, v in names.items() if n.startswith("y"))
-    covered_ = sum(v for n, v in names.items() if n.startswith("u"))
+        return dict(status="Optimal" if status.startswith("Optimal") else status,
+                    filled=sum(v for n, v in names.items() if n.startswith("y")),
+                    covered=sum(v for n, v in names.items() if n.startswith("u")))
+
+    text = lp_text("Maximize", objective, rows, bounds, [])
+    res = Cache(cache_path).answer(text, 600, compute)
     return dict(min_places=t["min_places"], min_before=t["min_before"],
                 max_places=t["max_places"], max_before=t["max_before"],
-                min_bound=t["min_before"] + covered_, max_bound=t["max_before"] + filled,
-                classes=len(klass), groups=len(groups), status=status)
+                min_bound=t["min_before"] + res["covered"],
+                max_bound=t["max_before"] + res["filled"],
+                classes=len(klass), groups=len(groups), status=res["status"])
 
 
 def main():
     a = sys.argv[1:]
-    seconds = 120
+    seconds = 20
     if "--seconds" in a:
         i = a.index("--seconds")
         seconds = int(a[i + 1])
@@ -593,9 +646,10 @@ def main():
     elif cmd == "verify":
         out = cmd_verify(path, event, now, a[4])
     elif cmd == "spread":
-        out = cmd_spread(path, event, now, int(a[4]), int(a[5]), seconds)
+        out = cmd_spread(path, event, now, int(a[4]), int(a[5]), seconds,
+                         a[6] if len(a) > 6 else None)
     elif cmd == "bound":
-        out = cmd_bound(path, event, now)
+        out = cmd_bound(path, event, now, a[4] if len(a) > 4 else None)
     else:
         sys.exit("autofill_exact.py: unknown command " + cmd)
     print(json.dumps(out))

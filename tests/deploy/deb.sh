@@ -240,8 +240,11 @@ if [ "$SYSTEM" = yes ]; then
 	t_expect "lead-add" 0 /usr/bin/muster lead add "$U" --role coordinator
 	t_expect "user-lead" 0 as_user /usr/bin/muster list events
 	check "user-lead-sees" "list events printed $(echo "$OUT" | wc -l) lines" [ "$(echo "$OUT" | wc -l)" -gt 1 ]
-	t_expect "user-demo-refused" 1 as_user /usr/bin/muster --db "$T/u/x.db" demo
-	check "user-demo-no-db" "$T/u/x.db was made" [ ! -e "$T/u/x.db" ]
+	# --db: a database of the user's own, made and opened without the group
+	t_expect "user-demo" 0 as_user /usr/bin/muster --db "$T/u/x.db" demo
+	check "user-demo-db" "no people in $T/u/x.db" [ "$(sql "$T/u/x.db" 'SELECT count(*) FROM person')" -gt 0 ]
+	t_run as_user /usr/bin/muster --db "$DB" list events
+	check "user-db-shared-out-of-reach" "--db $DB as $U: $RC" [ "$RC" -ne 0 ]
 else
 	t_expect "user-demo" 0 as_user /usr/bin/muster --db "$T/u/x.db" demo
 	check "user-demo-db" "no people in $T/u/x.db" [ "$(sql "$T/u/x.db" 'SELECT count(*) FROM person')" -gt 0 ]

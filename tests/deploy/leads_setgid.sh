@@ -140,17 +140,37 @@ t_expect backup-of-admin 0 as "$ADM" "$MS" backup "$T/home-$ADM/b.db"
 t_equal backup-is-theirs "$(stat -c '%U %a' "$T/home-$ADM/b.db")" "$ADM 600"
 t_expect backup-not-for-others 1 as "$OL" "$MS" backup "$T/home-$OL/b.db"
 t_err_contains backup-refusal-names-lead "refused: $OL (org_lead of org $ORG) may not run backup"
-# --db, MUSTER_DB and [database] path name another file: ignored
+# MUSTER_DB and [database] path name another file: ignored; --db FILE is
+# the user's own database, opened as the user once the group privilege is
+# gone (its creator its admin), so the shared one is out of its reach
 printf '[database]\npath = %s\n' "$T/home-$OL/elsewhere.db" >"$T/home-$OL/db.ini"
 chown "$OL" "$T/home-$OL/db.ini"
-t_expect db-option-ignored 0 as "$OL" "$MS" --db "$T/home-$OL/other.db" list events
 t_expect db-env-ignored 0 as "$OL" env MUSTER_DB="$T/home-$OL/env.db" "$MS" list events
 t_expect db-config-ignored 0 as "$OL" "$MS" --config "$T/home-$OL/db.ini" list events
 t_equal no-other-databases "$(ls "$T/home-$OL" | grep -c '\.db$')" 0
+t_expect db-option-own-demo 0 as "$OL" "$MS" --db "$T/home-$OL/own.db" demo
+t_equal db-option-own-file "$(stat -c '%U %G %a' "$T/home-$OL/own.db")" "$OL $(id -gn "$OL") 600"
+t_expect db-option-own-admin 0 as "$OL" "$MS" --db "$T/home-$OL/own.db" lead list
+t_run as "$OL" "$MS" --db "$S/muster.db" list events
+[ "$RC" -ne 0 ] && t_ok db-option-shared-out-of-reach || t_fail db-option-shared-out-of-reach "$OUT"
+rm -f "$T/home-$OL/own.db"*
 # the config is read as the user: one only root may read is refused
 printf '[display]\ntheme = mono\n' >"$T/root-only.ini"
 chmod 0600 "$T/root-only.ini"
 t_expect config-read-as-user 2 as "$OL" "$MS" --config "$T/root-only.ini" list events
+# the settings that steer writes and the kiosk ([rules], [kiosk], [privacy])
+# are the administrator's (STATEDIR/muster.ini), whatever a lead's own say
+printf '[rules]\nmin_rest_minutes = 45\n' >"$S/muster.ini"
+chgrp "$G" "$S/muster.ini"
+chmod 0640 "$S/muster.ini"
+printf '[rules]\nmin_rest_minutes = 0\n[display]\ntime_format = 12h\n' >"$T/home-$RL/loose.ini"
+chown "$RL" "$T/home-$RL/loose.ini"
+t_run as "$RL" "$MS" --config "$T/home-$RL/loose.ini" --dump-config
+t_contains shared-rules-win "min_rest_minutes = 45"
+t_contains own-display-kept "time_format = 12h"
+rm -f "$S/muster.ini"
+t_run as "$RL" "$MS" --config "$T/home-$RL/loose.ini" --dump-config
+t_contains shared-rules-default "min_rest_minutes = 30"
 t_expect clock-not-for-leads 2 as "$OL" "$MS" --now 2027-01-01T00:00:00Z list events
 t_err_contains clock-refusal "only an admin pins the clock"
 t_expect not-a-lead 1 as "$NO" "$MS" list events

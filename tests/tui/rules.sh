@@ -26,14 +26,15 @@ tm_wait "Eastern Seaboard" >/dev/null
 tm_keys Down Enter
 tm_expect forum "Brandywine Room at 08:30"
 
-# a room double-booking: a on the taken 10:00 cell says so; a new session
-# from the free 09:00 cell runs to 10:00, into the talk from 09:45
+# a room double-booking: a on the taken cell says so (#20 item 8) ...
 tm_keys Down Down Down
 tm_expect on-taken-slot "Mapping forced labor"
 tm_keys a
-tm_expect taken-cell-says-so "Brandywine Room is taken then"
+tm_expect taken-cell-said "Brandywine Room is taken then"
+tm_lacks taken-cell-no-form "New session"
+# ... and a session from the free 09:00 cell (to 10:00) runs into the talk
 tm_keys Up Up
-tm_expect free-cell "Brandywine Room at 09:00 is free"
+tm_expect on-free-slot "Brandywine Room at 09:00 is free"
 tm_keys a
 tm_expect session-form "New session"
 tm_keys Tab

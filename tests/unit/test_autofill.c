@@ -120,6 +120,37 @@ static void test_swap(void **state)
 	autofill_free(&pl);
 }
 
+/* A chain of two moves: the shortest shift goes first, to Pat; Quinn takes
+ * the next; the long one is then short, and only Pat may do it. Pat moves
+ * over, Quinn leaves hers for Pat's, and Rae (free) takes Quinn's: three
+ * places where a single swap finds two. */
+static void test_chain(void **state)
+{
+	struct ctx *c = &((struct fixture *)*state)->ctx;
+	int64_t ev = add_event(c, "2027-03-20");
+	int64_t role = add_role(c, ev, "Greeter", 0, 0);
+	int64_t s1 = add_shift(c, ev, role, "2027-03-20 09:00", "2027-03-20 11:00", 1, 1);
+	int64_t s2 = add_shift(c, ev, role, "2027-03-20 10:00", "2027-03-20 11:30", 1, 1);
+	int64_t s3 = add_shift(c, ev, role, "2027-03-20 11:00", "2027-03-20 12:00", 1, 1);
+	int64_t p = add_volunteer(c, ev, "Pat");
+	int64_t q = add_volunteer(c, ev, "Quinn");
+	int64_t r = add_volunteer(c, ev, "Rae");
+	fixture_add(c, "availability", "person", fixture_num(q), "event", fixture_num(ev), "starts",
+	            "2027-03-20 10:00", "ends", "2027-03-20 12:00", NULL);
+	fixture_add(c, "availability", "person", fixture_num(r), "event", fixture_num(ev), "starts",
+	            "2027-03-20 10:00", "ends", "2027-03-20 11:30", NULL);
+	struct af_plan pl;
+	plan(c, ev, &pl);
+	assert_int_equal(pl.npicks, 3);
+	assert_true(picked(&pl, s1, p));
+	assert_true(picked(&pl, s3, q));
+	assert_true(picked(&pl, s2, r));
+	assert_int_equal(pl.stats.min_after, 3);
+	assert_int_equal(pl.nshorts, 0);
+	apply_clean(c, &pl);
+	autofill_free(&pl);
+}
+
 /* Two places at once: need_min of both shifts before the second place of one. */
 static void test_need_min_first(void **state)
 {
@@ -336,6 +367,43 @@ static void test_overtaken(void **state)
 	autofill_free(&pl);
 }
 
+/* A volunteer whose registration was cancelled after the plan is skipped,
+ * not registered again by the assignment. */
+static void test_no_longer_volunteer(void **state)
+{
+	struct ctx *c = &((struct fixture *)*state)->ctx;
+	int64_t ev = add_event(c, "2027-03-20");
+	int64_t role = add_role(c, ev, "Greeter", 0, 0);
+	int64_t s = add_shift(c, ev, role, "2027-03-20 09:00", "2027-03-20 11:00", 2, 2);
+	add_volunteer(c, ev, "Ana");
+	add_volunteer(c, ev, "Ben");
+	struct af_plan pl;
+	plan(c, ev, &pl);
+	assert_int_equal(pl.npicks, 2);
+	struct err e = {0};
+	struct field_assign off = {"status", "cancelled"};
+	/* Ben's registration is the second one */
+	assert_int_equal(record_set(c, entity_find("registration"), 2, &off, 1, &e), 0);
+	assert_int_equal(autofill_apply(c, &pl, &e), 0);
+	assert_int_equal(pl.stats.added, 1);
+	assert_int_equal(pl.stats.skipped, 1);
+	for (size_t i = 0; i < pl.npicks; i++) {
+		assert_int_equal(pl.picks[i].shift, s);
+		if (strcmp(pl.picks[i].name, "Ben") == 0) {
+			assert_int_equal(pl.picks[i].state, AF_SKIPPED);
+			assert_string_equal(pl.picks[i].why,
+			                    "Ben is no longer a registered volunteer of Forum");
+		} else {
+			assert_int_equal(pl.picks[i].state, AF_ADDED);
+		}
+	}
+	struct record r;
+	assert_int_equal(record_get(c, entity_find("registration"), 2, &r, &e), 0);
+	assert_string_equal(record_text(&r, "status"), "cancelled");
+	record_free(&r);
+	autofill_free(&pl);
+}
+
 /* Scope: role of another event, a day outside the event, an unknown event. */
 static void test_scope(void **state)
 {
@@ -403,7 +471,8 @@ int main(void)
 	    fixture_unit_test(test_availability), fixture_unit_test(test_rest),
 	    fixture_unit_test(test_dst_day),      fixture_unit_test(test_age),
 	    fixture_unit_test(test_overtaken),    fixture_unit_test(test_scope),
-	    fixture_unit_test(test_undo),
+	    fixture_unit_test(test_undo),         fixture_unit_test(test_no_longer_volunteer),
+	    fixture_unit_test(test_chain),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -156,13 +156,13 @@ static void savepoints(void **state)
 	struct err e = {0};
 	struct db_value out;
 	assert_int_equal(db_begin(db, &e), 0);
-	assert_int_equal(db_savepoint(db, &e), 0);
-	assert_int_equal(db_savepoint(db, &e), -1); /* one at a time */
+	assert_int_equal(db_savepoint(db, false, &e), 0);
+	assert_int_equal(db_savepoint(db, false, &e), -1); /* one at a time */
 	assert_int_equal(db_begin(db, &e), 0);
 	assert_int_equal(insert_event(db, 1, 2, "draft", &e), 0);
 	db_rollback(db); /* would doom the transaction */
 	db_savepoint_undo(db);
-	assert_int_equal(db_savepoint(db, &e), 0);
+	assert_int_equal(db_savepoint(db, false, &e), 0);
 	assert_int_equal(insert_event(db, 3, 4, "draft", &e), 0);
 	assert_int_equal(db_savepoint_release(db, &e), 0);
 	assert_int_equal(db_commit(db, &e), 0);
@@ -172,7 +172,7 @@ static void savepoints(void **state)
 	assert_int_equal(out.i, 1);
 	/* releasing a step whose inner level rolled back fails, and takes it back */
 	assert_int_equal(db_begin(db, &e), 0);
-	assert_int_equal(db_savepoint(db, &e), 0);
+	assert_int_equal(db_savepoint(db, false, &e), 0);
 	assert_int_equal(db_begin(db, &e), 0);
 	assert_int_equal(insert_event(db, 5, 6, "draft", &e), 0);
 	db_rollback(db);
@@ -181,6 +181,44 @@ static void savepoints(void **state)
 	assert_int_equal(record_store_value(db, "SELECT count(*) FROM event", NULL, 0, &out, &e),
 	                 0);
 	assert_int_equal(out.i, 1);
+	db_close(db);
+}
+
+/* A light step (no SAVEPOINT): a refusal before anything was written is
+ * taken back and the transaction goes on; one after a write cannot be,
+ * and the whole transaction is doomed. */
+static void light_steps(void **state)
+{
+	(void)state;
+	struct db *db = open_memory();
+	struct err e = {0};
+	struct db_value out;
+	assert_int_equal(db_begin(db, &e), 0);
+	assert_int_equal(insert_event(db, 1, 2, "draft", &e), 0);
+	assert_int_equal(db_savepoint(db, true, &e), 0);
+	assert_int_equal(db_begin(db, &e), 0);
+	db_rollback(db); /* refused before writing */
+	assert_int_equal(db_savepoint_undo(db), 0);
+	assert_int_equal(db_savepoint(db, true, &e), 0);
+	assert_int_equal(insert_event(db, 3, 4, "draft", &e), 0);
+	assert_int_equal(db_savepoint_release(db, &e), 0);
+	assert_int_equal(db_commit(db, &e), 0);
+	assert_int_equal(record_store_value(db, "SELECT count(*) FROM event", NULL, 0, &out, &e),
+	                 0);
+	assert_int_equal(out.i, 2);
+	/* written, then refused: the step cannot be taken back alone */
+	assert_int_equal(db_begin(db, &e), 0);
+	assert_int_equal(insert_event(db, 5, 6, "draft", &e), 0);
+	assert_int_equal(db_savepoint(db, true, &e), 0);
+	assert_int_equal(db_begin(db, &e), 0);
+	assert_int_equal(insert_event(db, 7, 8, "draft", &e), 0);
+	db_rollback(db);
+	assert_int_equal(db_savepoint_undo(db), -1);
+	assert_int_equal(db_commit(db, &e), -1); /* doomed: rolled back */
+	assert_false(db_in_transaction(db));
+	assert_int_equal(record_store_value(db, "SELECT count(*) FROM event", NULL, 0, &out, &e),
+	                 0);
+	assert_int_equal(out.i, 2);
 	db_close(db);
 }
 
@@ -213,6 +251,7 @@ int main(void)
 	    cmocka_unit_test(newer_schema_refused), cmocka_unit_test(not_a_database_refused),
 	    cmocka_unit_test(schema_checks_hold),   cmocka_unit_test(nested_transactions),
 	    cmocka_unit_test(every_table_exists),   cmocka_unit_test(savepoints),
+	    cmocka_unit_test(light_steps),
 	};
 	return cmocka_run_group_tests(tests, make_dir, remove_dir);
 }
