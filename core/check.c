@@ -1,8 +1,9 @@
 /* check.c - `muster check`: a few set-based scans (db/check_store.c), each
  * row judged by the same rule functions the writes use (rules.c), so a
- * stored violation reads exactly like the refusal it would have met. A
- * person's shifts come in one ordered pass, in which overlaps, rest and
- * hours per local day are found without a query per row. */
+ * stored violation reads exactly like the refusal it would have met. The
+ * active assignments come in one pass and are sorted here: by person and
+ * start, where overlaps, rest and hours per local day are found without a
+ * query per row, then by shift, where overfilled shifts are counted. */
 #include "check.h"
 
 #include <inttypes.h>
@@ -58,9 +59,11 @@ struct checker {
 	struct err *e;
 	struct daygrid *grids;
 	size_t ngrids;
-	/* the current person's shifts (CS_TIMELINE) */
-	struct cs_row *rows;
-	size_t nrows, caprows;
+	/* every active assignment (CS_TIMELINE), and the current person's */
+	struct cs_row *all;
+	size_t nall, capall;
+	const struct cs_row *rows;
+	size_t nrows;
 };
 
 static int emit(struct checker *k, const char *kind, const char *msg)
@@ -277,13 +280,60 @@ static int timeline_person(struct checker *k)
 static int timeline_row(void *arg, const struct cs_row *row)
 {
 	struct checker *k = arg;
-	if (k->nrows && k->rows[0].i[CS_TL_PERSON] != row->i[CS_TL_PERSON]) {
+	XGROW(k->all, k->nall, k->capall, 1024);
+	k->all[k->nall++] = *row;
+	return 0;
+}
+
+static int cmp_i64(int64_t a, int64_t b)
+{
+	return (a > b) - (a < b);
+}
+
+/* person, start, shift */
+static int by_person(const void *x, const void *y)
+{
+	const struct cs_row *a = x, *b = y;
+	int c = cmp_i64(a->i[CS_TL_PERSON], b->i[CS_TL_PERSON]);
+	if (!c)
+		c = cmp_i64(a->i[CS_TL_STARTS], b->i[CS_TL_STARTS]);
+	return c ? c : cmp_i64(a->i[CS_TL_SHIFT], b->i[CS_TL_SHIFT]);
+}
+
+static int by_shift(const void *x, const void *y)
+{
+	const struct cs_row *a = x, *b = y;
+	return cmp_i64(a->i[CS_TL_SHIFT], b->i[CS_TL_SHIFT]);
+}
+
+static int overfilled_row(void *arg, const struct cs_row *row);
+
+/* Each person's shifts in start order; then each shift's count. */
+static int timeline_sweep(struct checker *k)
+{
+	if (k->nall == 0) /* qsort's array may not be NULL */
+		return 0;
+	qsort(k->all, k->nall, sizeof *k->all, by_person);
+	for (size_t i = 0, j; i < k->nall; i = j) {
+		for (j = i + 1;
+		     j < k->nall && k->all[j].i[CS_TL_PERSON] == k->all[i].i[CS_TL_PERSON]; j++)
+			;
+		k->rows = &k->all[i];
+		k->nrows = j - i;
 		if (timeline_person(k))
 			return 1;
-		k->nrows = 0;
 	}
-	XGROW(k->rows, k->nrows, k->caprows, 32);
-	k->rows[k->nrows++] = *row;
+	qsort(k->all, k->nall, sizeof *k->all, by_shift);
+	for (size_t i = 0, j; i < k->nall; i = j) {
+		for (j = i + 1; j < k->nall && k->all[j].i[CS_TL_SHIFT] == k->all[i].i[CS_TL_SHIFT];
+		     j++)
+			;
+		struct cs_row over = {.i = {[CS_OF_SHIFT] = k->all[i].i[CS_TL_SHIFT],
+		                            [CS_OF_TAKEN] = (int64_t)(j - i),
+		                            [CS_OF_NEED_MAX] = k->all[i].i[CS_TL_NEED_MAX]}};
+		if (over.i[CS_OF_TAKEN] > over.i[CS_OF_NEED_MAX] && overfilled_row(k, &over))
+			return 1;
+	}
 	return 0;
 }
 
@@ -540,8 +590,7 @@ static const struct {
 	enum cs_query q;
 	int (*row)(void *arg, const struct cs_row *row);
 } scans[] = {
-    {.q = CS_TIMELINE, .row = timeline_row},
-    {.q = CS_OVERFILLED, .row = overfilled_row},
+    {.q = CS_TIMELINE, .row = timeline_row}, /* and the overfilled shifts: timeline_sweep */
     {.q = CS_ROOM_CLASH, .row = room_clash_row},
     {.q = CS_BOOTH_CLASH, .row = booth_clash_row},
     {.q = CS_OUTSIDE, .row = outside_row},
@@ -569,13 +618,13 @@ int check_run(struct ctx *c, int64_t event,
 	for (size_t i = 0; i < ARRAY_LEN(scans) && !k.stopped && !k.failed; i++) {
 		ret = check_store_scan(c->db, scans[i].q, event, scans[i].row, &k, e);
 		if (ret == 0 && scans[i].q == CS_TIMELINE && !k.stopped && !k.failed)
-			timeline_person(&k);
+			timeline_sweep(&k);
 		if (ret < 0)
 			break;
 	}
 	for (size_t i = 0; i < k.ngrids; i++)
 		free(k.grids[i].mid);
 	free(k.grids);
-	free(k.rows);
+	free(k.all);
 	return ret < 0 || k.failed ? -1 : 0;
 }

@@ -12,6 +12,7 @@
 
 #include "../db/demo_store.h"
 #include "../db/record_store.h"
+#include "../db/search_store.h"
 #include "audit.h"
 #include "demo_internal.h"
 
@@ -112,8 +113,13 @@ int demo_fill(struct ctx *c, enum demo_size size, bool force, struct demo_summar
 	if (db_begin(c->db, e) < 0)
 		return -1;
 	int ret = make_room(c, force, e);
+	/* the rows written are indexed for search at the end, all at once */
+	if (ret == 0)
+		ret = search_store_pause(c->db, e);
 	if (ret == 0)
 		ret = fill(c, size, e);
+	if (ret == 0)
+		ret = search_store_resume(c->db, e);
 	if (ret == 0)
 		ret = count_rows(c, &sum, e);
 	if (ret == 0)

@@ -29,3 +29,13 @@ int64_t page_data_version(struct ctx *c)
 {
 	return db_data_version(c->db);
 }
+
+struct page_stamp page_data_stamp(struct ctx *c)
+{
+	return (struct page_stamp){db_data_version(c->db), db_total_changes(c->db)};
+}
+
+bool page_stamp_same(struct page_stamp a, struct page_stamp b)
+{
+	return a.others == b.others && a.own == b.own;
+}

@@ -4,6 +4,8 @@
 #ifndef MUSTER_PAGE_H
 #define MUSTER_PAGE_H
 
+#include <stdbool.h>
+
 #include "../db/page_store.h"
 #include "ctx.h"
 
@@ -18,5 +20,12 @@ int page_count(struct ctx *c, const char *view, const struct page_req *r, int64_
 int page_col(const char *view, const char *col);
 /* Changes whenever another connection commits (PRAGMA data_version). */
 int64_t page_data_version(struct ctx *c);
+/* The data as this connection sees it: another connection's commit or a
+ * write of this one changes the stamp; equal stamps, nothing changed. */
+struct page_stamp {
+	int64_t others, own;
+};
+struct page_stamp page_data_stamp(struct ctx *c);
+bool page_stamp_same(struct page_stamp a, struct page_stamp b);
 
 #endif

@@ -19,6 +19,7 @@
 
 #include "array.h"
 #include "../db/person_store.h"
+#include "../db/search_store.h"
 #include "../db/signup_store.h"
 #include "lead.h"
 #include "person.h"
@@ -1019,9 +1020,14 @@ static int run(struct importer *im, FILE *f, uint64_t size, struct err *e)
 		return err_set(e, ERR_DB, "volunteer code: no random source");
 	if (person_store_open(im->c->db, &im->ps, e) < 0)
 		return -1;
-	int ret = csv_reader_run(&src, on_row, im, e);
+	/* the rows added are indexed for search at the end, all at once */
+	int ret = search_store_pause(im->c->db, e);
+	if (ret == 0)
+		ret = csv_reader_run(&src, on_row, im, e);
 	if (ret == 0)
 		ret = finish(im, e);
+	if (ret == 0)
+		ret = search_store_resume(im->c->db, e);
 	person_store_close(im->ps);
 	return ret;
 }

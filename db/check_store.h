@@ -15,8 +15,8 @@ struct cs_row {
 };
 
 enum cs_query {
-	CS_TIMELINE,            /* i: person, shift, event, starts, ends; by person, then start */
-	CS_OVERFILLED,          /* i: shift, taken, need_max */
+	CS_TIMELINE,            /* i: person, shift, event, starts, ends, need_max; in no order:
+	                           every active assignment on an open shift */
 	CS_ROOM_CLASH,          /* i: session, later session (same room, overlapping) */
 	CS_BOOTH_CLASH,         /* i: booth, later booth (same label, other org, overlapping) */
 	CS_OUTSIDE,             /* i: id, event, starts, ends, span0, span1; t: "session 4 \"X\"" */
@@ -35,7 +35,15 @@ enum cs_query {
 };
 
 /* Each query's columns by name: integers index i[], texts t[]. */
-enum cs_timeline_col { CS_TL_PERSON, CS_TL_SHIFT, CS_TL_EVENT, CS_TL_STARTS, CS_TL_ENDS };
+enum cs_timeline_col {
+	CS_TL_PERSON,
+	CS_TL_SHIFT,
+	CS_TL_EVENT,
+	CS_TL_STARTS,
+	CS_TL_ENDS,
+	CS_TL_NEED_MAX
+};
+/* rows timeline_sweep makes from the timeline */
 enum cs_overfilled_col { CS_OF_SHIFT, CS_OF_TAKEN, CS_OF_NEED_MAX };
 /* CS_ROOM_CLASH (sessions), CS_BOOTH_CLASH (booths). */
 enum cs_clash_col { CS_CL_FIRST, CS_CL_LATER };

@@ -556,6 +556,11 @@ int db_changes(struct db *db)
 	return sqlite3_changes(db->h);
 }
 
+int64_t db_total_changes(struct db *db)
+{
+	return sqlite3_total_changes64(db->h);
+}
+
 int db_integrity_check(struct db *db, struct err *e)
 {
 	sqlite3_stmt *st;

@@ -64,6 +64,8 @@ int db_schema_latest(void);
 const char *db_sqlite_version(void);
 /* Number of rows changed by the last statement. */
 int db_changes(struct db *db);
+/* Rows this connection changed since it opened, by triggers too. */
+int64_t db_total_changes(struct db *db);
 /* Run PRAGMA integrity_check; 0 when "ok". */
 int db_integrity_check(struct db *db, struct err *e);
 

@@ -3,6 +3,7 @@
 #include "db_internal.h"
 
 #include "../core/array.h"
+#include "search_sql.h"
 
 #include <stdio.h>
 
@@ -390,6 +391,49 @@ static const char schema_v11[] =
     "CREATE INDEX mail_outbox_by_event ON mail_outbox(event, id);"
     "CREATE INDEX itip_sent_by_uid ON itip_sent(uid);";
 
+/* Version 12: search that seeks (SPEC section 10). Every name a list's `/`
+ * matches is indexed twice by SQLite's FTS5, from the row itself (external
+ * content) and kept in step by triggers, so writes by any program, the
+ * sqlite3 shell included, are indexed: "_trigram" holds every three
+ * characters (a substring of 3 or more characters, any script, case folded
+ * by FTS5), "_words" the words with case and diacritics folded (unicode61
+ * remove_diacritics 2; "jose" starts "José"), with prefixes of 1 and 2
+ * characters kept for short queries. SQLite 3.40's trigram tokenizer has no
+ * remove_diacritics (3.45 added it), and a folding function of muster's own
+ * in a trigger would fail every write from a program without it. The
+ * triggers fire only when an indexed column changes.
+ *
+ * search_pause: a bulk writer (import people), inside its own transaction,
+ * notes the last id of each table there and drops the triggers that index
+ * new rows; the others leave alone the rows past that id. Before it
+ * commits it indexes those rows in one statement per index, makes the
+ * triggers again and removes the pause (db/search_store.c), so no other
+ * connection ever sees a pause. With a trigger per row FTS5 wrote its
+ * pending terms out at every statement's savepoint, and SQLite kept a
+ * statement journal for each row: an import took three times as long. */
+/* clang-format off */
+#define SEARCH_FTS(t, kind, options)                                                               \
+	"CREATE VIRTUAL TABLE " #t "_" kind " USING fts5(" SEARCH_COLS_##t ", content='" #t "',"   \
+	" content_rowid='id', columnsize=0, " options ");"                                        \
+	"INSERT INTO " #t "_" kind "(" #t "_" kind ") VALUES ('rebuild');"
+/* Row r of table t is indexed (no pause, or not past the paused last id). */
+#define SEARCH_INDEXED(t, row)                                                                     \
+	" WHEN coalesce((SELECT last FROM search_pause WHERE tbl = '" #t "') < " row ".id, 0) = 0"
+#define SEARCH_INDEX(t)                                                                            \
+	SEARCH_FTS(t, "trigram", "tokenize='trigram'")                                             \
+	SEARCH_FTS(t, "words", "tokenize='unicode61 remove_diacritics 2', prefix='1 2'")           \
+	SEARCH_ADD_TRIGGER(t)                                                                      \
+	"CREATE TRIGGER " #t "_search_rm AFTER DELETE ON " #t SEARCH_INDEXED(t, "OLD") " BEGIN"     \
+	SEARCH_DEL(t, "trigram", "OLD") SEARCH_DEL(t, "words", "OLD") " END;"                      \
+	"CREATE TRIGGER " #t "_search_set AFTER UPDATE OF id, " SEARCH_COLS_##t " ON " #t          \
+	SEARCH_INDEXED(t, "OLD") " BEGIN"                                                          \
+	SEARCH_DEL(t, "trigram", "OLD") SEARCH_DEL(t, "words", "OLD")                              \
+	SEARCH_ADD(t, "trigram", "NEW") SEARCH_ADD(t, "words", "NEW") " END;"
+/* clang-format on */
+
+static const char schema_v12[] = "CREATE TABLE search_pause (tbl TEXT PRIMARY KEY, last INTEGER "
+                                 "NOT NULL) WITHOUT ROWID;" SEARCH_TABLES(SEARCH_INDEX);
+
 /* migrations[i] takes a database from user_version i to i + 1; one a
  * line, so that branches appending a step merge cleanly. */
 /* clang-format off */
@@ -405,6 +449,7 @@ static const char *const migrations[] = {
     schema_v9,
     schema_v10,
     schema_v11,
+    schema_v12,
 };
 /* clang-format on */
 

@@ -1,8 +1,26 @@
 /* page_store.c - the lists the screens page through, as static SQL: each view
- * names its FROM, its columns, an optional WHERE on :scope, a search on :q,
- * and the sort key and tie-break that an index serves. Pages are fetched
- * with "key >= :k AND (key > :k OR id > :id)" so SQLite seeks straight to the
- * page in the index instead of counting rows off. */
+ * names its FROM, its columns, an optional WHERE on :scope, what a search
+ * matches, and the sort key and tie-break that an index serves. Pages are
+ * fetched with "key >= :k AND (key > :k OR id > :id)" so SQLite seeks
+ * straight to the page in the index instead of counting rows off.
+ *
+ * A search (`/`) seeks too: the rows whose names match come from the FTS5
+ * indexes of migration 8 (see db/migrate.c), as a set of ids that the list's
+ * query takes with "col IN (...)". What matches a query q:
+ *   - q anywhere in the name, case folded in any script, when q has 3
+ *     characters or more (the trigram index);
+ *   - a run of words that starts with q's words, case and diacritics
+ *     folded, whatever q's length ("jose" finds "José", "ng" finds "Nguyễn";
+ *     the words index, with the prefixes of 1 and 2 characters kept);
+ *   - for people, an email or a volunteer code that begins with q (3
+ *     characters or more), through their own unique indexes.
+ * Queries shorter than 3 characters therefore match the beginnings of
+ * words only: a trigram needs 3, and one letter anywhere would match most
+ * names. Two plans give the same rows: when few ids match (under
+ * SEEK_MAX), SQLite fetches their rows by id and sorts them; when many do,
+ * it walks the list's order and keeps the rows in the set, which fills a
+ * page after a short walk. A count, capped at SEEK_MAX, picks the plan
+ * (choose_plan). */
 #include "page_store.h"
 
 #include <stdio.h>
@@ -22,18 +40,67 @@ struct page_col {
 	const char *expr;
 };
 
+/* Where a search finds ids: one table's search indexes. */
+enum search_src {
+	SRC_NONE,
+	SRC_PERSON,
+	SRC_ORG,
+	SRC_EVENT,
+	SRC_SKILL,
+	SRC_ROOM,
+	SRC_SESSION,
+	SRC_BOOTH,
+	SRC_ROLE,
+	SRC_AUDIT
+};
+
+/* A column that holds the ids of a source (a row id or a reference). */
+struct page_match {
+	const char *col;
+	enum search_src src;
+};
+
+/* The ids of table t whose indexed text matches :tri (the trigram index) or
+ * :words (the words index): see the top of the file. An id may come twice:
+ * IN (...) keeps a set. */
+#define MATCHES(t)                                                                                 \
+	"SELECT rowid FROM main." t "_trigram WHERE " t "_trigram MATCH :tri"                      \
+	" UNION ALL SELECT rowid FROM main." t "_words WHERE " t "_words MATCH :words"
+
+static const char *const sources[] = {
+    [SRC_PERSON] = MATCHES("person") " UNION ALL SELECT id FROM person WHERE email >= :lo AND"
+                                     " email < :hi UNION ALL SELECT id FROM person WHERE"
+                                     " volunteer_code >= :clo AND volunteer_code < :chi",
+    [SRC_ORG] = MATCHES("org"),
+    [SRC_EVENT] = MATCHES("event"),
+    [SRC_SKILL] = MATCHES("skill"),
+    [SRC_ROOM] = MATCHES("room"),
+    [SRC_SESSION] = MATCHES("session"),
+    [SRC_BOOTH] = MATCHES("booth"),
+    [SRC_ROLE] = MATCHES("role"),
+    [SRC_AUDIT] = MATCHES("audit"),
+};
+
+/* Below this many matching ids a search fetches the rows by id and sorts
+ * them; from it on, it walks the list's order (see the top of the file). */
+#define SEEK_MAX 4000
+
 struct page_view {
 	const char *name;
 	const char *from;
 	const struct page_col *cols;
 	size_t ncols;
-	const char *where;  /* may use :scope; NULL = none */
-	const char *search; /* may use :q (bound as %text%); NULL = no search */
-	const char *key;    /* sort key expression */
-	const char *id;     /* unique tie-break expression */
-	const char *row;    /* the entity row id the list shows */
-	bool desc;          /* newest first */
-	const char *flag;   /* rows page_store_count counts apart; NULL = none */
+	const char *where; /* may use :scope; NULL = none */
+	/* what a search matches: "col IN (ids the source matched)", OR'ed */
+	struct page_match search[3];
+	/* and what it matches with LIKE :q (bound as %text%), for the text no
+	 * search index holds yet (notes, the mail outbox); NULL = none */
+	const char *like;
+	const char *key;  /* sort key expression */
+	const char *id;   /* unique tie-break expression */
+	const char *row;  /* the entity row id the list shows */
+	bool desc;        /* newest first */
+	const char *flag; /* rows page_store_count counts apart; NULL = none */
 };
 
 /* Assignments that hold a place on a shift. */
@@ -44,6 +111,9 @@ struct page_view {
 /* Where a shift is, as its list shows it (and / searches it): a room or
  * booth, else what its notes say. */
 #define SHIFT_WHERE "coalesce(room.name, booth.label, shift.notes)"
+/* The notes a shift's / matches: where it has no room or booth (their
+ * names come from the search indexes). */
+#define SHIFT_NOTES_LIKE "(room.name IS NULL AND booth.label IS NULL AND " LIKE("shift.notes") ")"
 /* An open shift below its need_min. */
 #define SHORT "(shift.status = 'open' AND " FILLED " < shift.need_min)"
 /* A session's sign-ups: seated, waiting, and its seats. */
@@ -234,7 +304,7 @@ static const struct page_view views[] = {
         .name = "events",
         .from = "event",
         COLS(event_cols),
-        .search = LIKE("event.name"),
+        .search = {{"event.id", SRC_EVENT}},
         .key = "event.starts",
         .id = "event.id",
         .row = "event.id",
@@ -243,7 +313,7 @@ static const struct page_view views[] = {
         .name = "orgs",
         .from = "org",
         COLS(org_cols),
-        .search = "(" LIKE("org.name") " OR " LIKE("org.sector") ")",
+        .search = {{"org.id", SRC_ORG}},
         .key = "org.name",
         .id = "org.id",
         .row = "org.id",
@@ -252,8 +322,7 @@ static const struct page_view views[] = {
         .name = "people",
         .from = "person LEFT JOIN org ON org.id = person.org",
         COLS(person_cols),
-        .search = "(" LIKE("person.name") " OR " LIKE("person.email") " OR " LIKE(
-            "person.volunteer_code") ")",
+        .search = {{"person.id", SRC_PERSON}},
         .key = "person.name COLLATE NOCASE",
         .id = "person.id",
         .row = "person.id",
@@ -262,7 +331,7 @@ static const struct page_view views[] = {
         .name = "skills",
         .from = "skill",
         COLS(skill_cols),
-        .search = LIKE("skill.name"),
+        .search = {{"skill.id", SRC_SKILL}},
         .key = "skill.name",
         .id = "skill.id",
         .row = "skill.id",
@@ -272,7 +341,7 @@ static const struct page_view views[] = {
         .from = "room",
         COLS(room_cols),
         .where = "room.event = :scope",
-        .search = LIKE("room.name"),
+        .search = {{"room.id", SRC_ROOM}},
         .key = "room.name",
         .id = "room.id",
         .row = "room.id",
@@ -282,7 +351,7 @@ static const struct page_view views[] = {
         .from = "session LEFT JOIN room ON room.id = session.room",
         COLS(session_cols),
         .where = "session.event = :scope",
-        .search = "(" LIKE("session.title") " OR " LIKE("room.name") ")",
+        .search = {{"session.id", SRC_SESSION}, {"session.room", SRC_ROOM}},
         .key = "session.starts",
         .id = "session.id",
         .row = "session.id",
@@ -293,7 +362,7 @@ static const struct page_view views[] = {
         .from = "session LEFT JOIN room ON room.id = session.room",
         COLS(session_cols),
         .where = "session.event = :scope AND session.starts < :to AND session.ends > :from",
-        .search = LIKE("session.title"),
+        .search = {{"session.id", SRC_SESSION}},
         .key = "session.starts",
         .id = "session.id",
         .row = "session.id",
@@ -303,7 +372,7 @@ static const struct page_view views[] = {
         .from = "booth JOIN org ON org.id = booth.org LEFT JOIN room ON room.id = booth.room",
         COLS(booth_cols),
         .where = "booth.event = :scope",
-        .search = "(" LIKE("booth.label") " OR " LIKE("org.name") ")",
+        .search = {{"booth.id", SRC_BOOTH}, {"booth.org", SRC_ORG}},
         .key = "booth.label",
         .id = "booth.id",
         .row = "booth.id",
@@ -314,7 +383,7 @@ static const struct page_view views[] = {
         .from = "person CROSS JOIN registration ON registration.person = person.id",
         COLS(registration_cols),
         .where = "registration.event = :scope",
-        .search = "(" LIKE("person.name") " OR " LIKE("person.email") ")",
+        .search = {{"person.id", SRC_PERSON}},
         .key = "person.name COLLATE NOCASE",
         .id = "person.id",
         .row = "registration.id",
@@ -326,7 +395,7 @@ static const struct page_view views[] = {
         COLS(registration_cols),
         .where = "registration.event = :scope AND registration.kind IN " REGISTRATION_CREW_KINDS_SQL
                  " AND registration.status != 'cancelled'",
-        .search = LIKE("person.name"),
+        .search = {{"person.id", SRC_PERSON}},
         .key = "person.name COLLATE NOCASE",
         .id = "person.id",
         .row = "registration.id",
@@ -337,7 +406,7 @@ static const struct page_view views[] = {
         COLS(registration_cols),
         .where =
             "registration.event = :scope AND registration.status = " REGISTRATION_WAITLISTED_SQL,
-        .search = LIKE("person.name"),
+        .search = {{"person.id", SRC_PERSON}},
         .key = "ifnull(registration.waitlist_position, 0)",
         .id = "registration.id",
         .row = "registration.id",
@@ -349,7 +418,7 @@ static const struct page_view views[] = {
             "role.lead",
         COLS(role_cols),
         .where = "role.event = :scope",
-        .search = LIKE("role.name"),
+        .search = {{"role.id", SRC_ROLE}},
         .key = "role.name",
         .id = "role.id",
         .row = "role.id",
@@ -360,7 +429,8 @@ static const struct page_view views[] = {
                 " LEFT JOIN booth ON booth.id = shift.booth",
         COLS(shift_cols),
         .where = "shift.event = :scope",
-        .search = "(" LIKE("role.name") " OR " LIKE(SHIFT_WHERE) ")",
+        .search = {{"shift.role", SRC_ROLE}, {"shift.room", SRC_ROOM}, {"shift.booth", SRC_BOOTH}},
+        .like = SHIFT_NOTES_LIKE,
         .key = "shift.starts",
         .id = "shift.id",
         .row = "shift.id",
@@ -372,7 +442,8 @@ static const struct page_view views[] = {
                 " LEFT JOIN booth ON booth.id = shift.booth",
         COLS(shift_cols),
         .where = "shift.event = :scope AND shift.status = 'open' AND " FILLED " < shift.need_min",
-        .search = "(" LIKE("role.name") " OR " LIKE(SHIFT_WHERE) ")",
+        .search = {{"shift.role", SRC_ROLE}, {"shift.room", SRC_ROOM}, {"shift.booth", SRC_BOOTH}},
+        .like = SHIFT_NOTES_LIKE,
         .key = "shift.starts",
         .id = "shift.id",
         .row = "shift.id",
@@ -393,7 +464,7 @@ static const struct page_view views[] = {
         .from = "assignment JOIN person ON person.id = assignment.person",
         COLS(assignment_cols),
         .where = "assignment.shift = :scope",
-        .search = LIKE("person.name"),
+        .search = {{"person.id", SRC_PERSON}},
         .key = "person.name COLLATE NOCASE",
         .id = "assignment.id",
         .row = "assignment.id",
@@ -404,7 +475,7 @@ static const struct page_view views[] = {
         .from = "person_skill JOIN skill ON skill.id = person_skill.skill",
         COLS(person_skill_cols),
         .where = "person_skill.person = :scope",
-        .search = LIKE("skill.name"),
+        .search = {{"person_skill.skill", SRC_SKILL}},
         .key = "skill.name",
         .id = "person_skill.id",
         .row = "person_skill.id",
@@ -414,7 +485,7 @@ static const struct page_view views[] = {
         .from = "availability JOIN event ON event.id = availability.event",
         COLS(availability_cols),
         .where = "availability.person = :scope",
-        .search = LIKE("event.name"),
+        .search = {{"availability.event", SRC_EVENT}},
         .key = "availability.starts",
         .id = "availability.id",
         .row = "availability.id",
@@ -426,7 +497,7 @@ static const struct page_view views[] = {
             " JOIN event ON event.id = shift.event",
         COLS(person_shift_cols),
         .where = "assignment.person = :scope",
-        .search = "(" LIKE("role.name") " OR " LIKE("event.name") ")",
+        .search = {{"shift.role", SRC_ROLE}, {"shift.event", SRC_EVENT}},
         .key = "shift.starts",
         .id = "assignment.id",
         .row = "assignment.id",
@@ -437,7 +508,7 @@ static const struct page_view views[] = {
         .from = "speaker JOIN person ON person.id = speaker.person",
         COLS(speaker_cols),
         .where = "speaker.session = :scope",
-        .search = LIKE("person.name"),
+        .search = {{"person.id", SRC_PERSON}},
         .key = "person.name COLLATE NOCASE",
         .id = "speaker.id",
         .row = "speaker.id",
@@ -448,7 +519,7 @@ static const struct page_view views[] = {
         .from = "signup JOIN person ON person.id = signup.person",
         COLS(signup_cols),
         .where = "signup.session = :scope AND signup.status IN " SIGNUP_ACTIVE_SQL,
-        .search = LIKE("person.name"),
+        .search = {{"person.id", SRC_PERSON}},
         .key = "ifnull(signup.waitlist_position, 0)",
         .id = "signup.id",
         .row = "signup.id",
@@ -460,7 +531,7 @@ static const struct page_view views[] = {
                 " JOIN event ON event.id = session.event",
         COLS(person_signup_cols),
         .where = "signup.person = :scope",
-        .search = "(" LIKE("session.title") " OR " LIKE("event.name") ")",
+        .search = {{"signup.session", SRC_SESSION}, {"session.event", SRC_EVENT}},
         .key = "session.starts",
         .id = "signup.id",
         .row = "signup.id",
@@ -469,7 +540,7 @@ static const struct page_view views[] = {
         .name = "audit",
         .from = "audit",
         COLS(audit_cols),
-        .search = "(" LIKE("audit.summary") " OR " LIKE("audit.actor") ")",
+        .search = {{"audit.id", SRC_AUDIT}},
         .key = "audit.id",
         .id = "audit.id",
         .row = "audit.id",
@@ -480,7 +551,7 @@ static const struct page_view views[] = {
         .from = "mail_outbox",
         COLS(outbox_cols),
         .where = "mail_outbox.status <> 'superseded'",
-        .search = OUTBOX_SEARCH,
+        .like = OUTBOX_SEARCH,
         .key = "mail_outbox.id",
         .id = "mail_outbox.id",
         .row = "mail_outbox.id",
@@ -491,7 +562,7 @@ static const struct page_view views[] = {
         .from = "mail_outbox",
         COLS(outbox_cols),
         .where = "mail_outbox.event = :scope AND mail_outbox.status <> 'superseded'",
-        .search = OUTBOX_SEARCH,
+        .like = OUTBOX_SEARCH,
         .key = "mail_outbox.id",
         .id = "mail_outbox.id",
         .row = "mail_outbox.id",
@@ -503,7 +574,7 @@ static const struct page_view views[] = {
         .from = "audit",
         COLS(audit_cols),
         .where = "audit.event = :scope",
-        .search = "(" LIKE("audit.summary") " OR " LIKE("audit.actor") ")",
+        .search = {{"audit.id", SRC_AUDIT}},
         .key = "audit.id",
         .id = "audit.id",
         .row = "audit.id",
@@ -537,40 +608,65 @@ size_t page_store_ncols(const struct page_view *v)
 	return v->ncols;
 }
 
-static bool searching(const struct page_req *r)
+static bool searching(const struct page_view *v, const struct page_req *r)
 {
-	return r->search && r->search[0];
+	return r->search && r->search[0] && (v->search[0].col || v->like);
 }
 
-/* WHERE (or AND) and the view's scope and search. */
-static void add_filters(struct strbuf *b, const struct page_view *v, const struct page_req *r,
-                        const char **sep)
+/* (col IN (ids) OR ...); walking, "+col" so that no index serves the IN and
+ * SQLite keeps to the list's order. */
+static void add_search(struct strbuf *b, const struct page_view *v, bool walk)
 {
+	size_t i = 0;
+	strbuf_add(b, "(");
+	for (; i < ARRAY_LEN(v->search) && v->search[i].col; i++) {
+		strbuf_add(b, i ? " OR " : "");
+		strbuf_add(b, walk ? "+" : "");
+		strbuf_add(b, v->search[i].col);
+		strbuf_add(b, " IN (");
+		strbuf_add(b, sources[v->search[i].src]);
+		strbuf_add(b, ")");
+	}
+	if (v->like) {
+		strbuf_add(b, i ? " OR " : "");
+		strbuf_add(b, v->like);
+	}
+	strbuf_add(b, ")");
+}
+
+/* " FROM ... WHERE ..." with the scope and the search; *sep what joins the
+ * next condition. */
+static void add_from(struct strbuf *b, const struct page_view *v, const struct page_req *r,
+                     const char **sep)
+{
+	*sep = " WHERE ";
+	strbuf_add(b, " FROM ");
+	strbuf_add(b, v->from);
 	if (v->where) {
 		strbuf_add(b, *sep);
 		strbuf_add(b, v->where);
 		*sep = " AND ";
 	}
-	if (searching(r) && v->search) {
+	if (searching(v, r)) {
 		strbuf_add(b, *sep);
-		strbuf_add(b, v->search);
+		add_search(b, v, r->plan == PAGE_PLAN_WALK);
 		*sep = " AND ";
 	}
 }
 
-static char *count_sql(const struct page_view *v, const struct page_req *r)
+/* How many rows the request's scope and search hold, and how many of them
+ * the view flags. */
+static char *rows_count_sql(const struct page_view *v, const struct page_req *r)
 {
 	struct strbuf b = {0};
-	const char *sep = " WHERE ";
+	const char *sep;
 	strbuf_add(&b, "SELECT count(*), ");
 	strbuf_add(&b, v->flag ? "total(" : "0");
 	if (v->flag) {
 		strbuf_add(&b, v->flag);
 		strbuf_add(&b, ")");
 	}
-	strbuf_add(&b, " FROM ");
-	strbuf_add(&b, v->from);
-	add_filters(&b, v, r, &sep);
+	add_from(&b, v, r, &sep);
 	return strbuf_take(&b);
 }
 
@@ -581,7 +677,7 @@ char *page_store_sql(const struct page_view *v, const struct page_req *r)
 	const char *gt = up ? " > " : " < ";
 	const char *ge = up ? " >= " : " <= ";
 	struct strbuf b = {0};
-	const char *sep = " WHERE ";
+	const char *sep;
 	strbuf_add(&b, "SELECT ");
 	strbuf_add(&b, v->key);
 	strbuf_add(&b, ", ");
@@ -592,9 +688,7 @@ char *page_store_sql(const struct page_view *v, const struct page_req *r)
 		strbuf_add(&b, ", ");
 		strbuf_add(&b, v->cols[i].expr);
 	}
-	strbuf_add(&b, " FROM ");
-	strbuf_add(&b, v->from);
-	add_filters(&b, v, r, &sep);
+	add_from(&b, v, r, &sep);
 	if (r->has_after) {
 		strbuf_add(&b, sep);
 		strbuf_add(&b, v->key);
@@ -616,6 +710,20 @@ char *page_store_sql(const struct page_view *v, const struct page_req *r)
 	return strbuf_take(&b);
 }
 
+/* How many ids the search's sources give, counted up to SEEK_MAX: the
+ * sources stream, so this stops early where the set would not. */
+static char *ids_count_sql(const struct page_view *v)
+{
+	struct strbuf b = {0};
+	strbuf_add(&b, "SELECT count(*) FROM (");
+	for (size_t i = 0; i < ARRAY_LEN(v->search) && v->search[i].col; i++) {
+		strbuf_add(&b, i ? " UNION ALL " : "");
+		strbuf_add(&b, sources[v->search[i].src]);
+	}
+	strbuf_addf(&b, " LIMIT %d)", SEEK_MAX);
+	return strbuf_take(&b);
+}
+
 static void bind_named(sqlite3_stmt *st, const char *name, const struct db_value *v)
 {
 	int at = sqlite3_bind_parameter_index(st, name);
@@ -627,6 +735,49 @@ static void bind_named(sqlite3_stmt *st, const char *name, const struct db_value
 		sqlite3_bind_text(st, at, v->s, -1, SQLITE_TRANSIENT);
 	else
 		sqlite3_bind_null(st, at);
+}
+
+static void bind_text_named(sqlite3_stmt *st, const char *name, const char *text)
+{
+	struct db_value v = db_text(text);
+	bind_named(st, name, &v);
+}
+
+/* The text as one FTS5 string ("..." with " doubled), then tail. */
+static char *fts_string(const char *text, const char *tail)
+{
+	char *out = xmalloc(2 * strlen(text) + strlen(tail) + 3), *o = out;
+	*o++ = '"';
+	for (const char *s = text; *s; s++) {
+		if (*s == '"')
+			*o++ = '"';
+		*o++ = *s;
+	}
+	*o++ = '"';
+	strcpy(o, tail);
+	return out;
+}
+
+static size_t utf8_chars(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+/* A prefix range [*lo, *hi) for text, ASCII letters folded to lower (or
+ * upper) case as the column compares them: hi is lo with its last byte one
+ * higher. */
+static void prefix_range(const char *text, bool upper, char **lo, char **hi)
+{
+	*lo = xstrdup(text);
+	for (char *s = *lo; *s; s++)
+		if (*s >= (upper ? 'a' : 'A') && *s <= (upper ? 'z' : 'Z'))
+			*s = (char)(*s ^ 0x20);
+	*hi = xstrdup(*lo);
+	size_t n = strlen(*hi);
+	(*hi)[n - 1] = (char)((unsigned char)(*hi)[n - 1] + 1);
 }
 
 /* "%text%" with LIKE's wildcards in text escaped. */
@@ -645,6 +796,38 @@ static char *like_pattern(const char *text)
 	return p;
 }
 
+/* The search's parameters (see the top of the file); :q for a LIKE. */
+static void bind_search(sqlite3_stmt *st, const char *text, bool like)
+{
+	if (like) {
+		char *q = like_pattern(text);
+		bind_text_named(st, ":q", q);
+		free(q);
+	}
+	bool long_enough = utf8_chars(text) >= 3;
+	char *tri = fts_string(long_enough ? text : "", "");
+	char *words = fts_string(text, "*");
+	char *lo = NULL, *hi = NULL, *clo = NULL, *chi = NULL;
+	if (long_enough) {
+		prefix_range(text, false, &lo, &hi);
+		prefix_range(text, true, &clo, &chi);
+	}
+	bind_text_named(st, ":tri", tri);
+	bind_text_named(st, ":words", words);
+	bind_text_named(st, ":lo", lo);
+	bind_text_named(st, ":hi", hi);
+	bind_text_named(st, ":clo", clo);
+	bind_text_named(st, ":chi", chi);
+	free(tri);
+	free(words);
+	free(lo);
+	free(hi);
+	free(clo);
+	free(chi);
+}
+
+/* Prepare sql (with prefix before it, e.g. EXPLAIN QUERY PLAN) and bind what
+ * the request gives. */
 static int prepare_sql(struct db *db, const struct page_view *v, const struct page_req *r,
                        const char *prefix, char *sql, sqlite3_stmt **st, struct err *e)
 {
@@ -658,30 +841,50 @@ static int prepare_sql(struct db *db, const struct page_view *v, const struct pa
 	struct db_value scope = db_int(r->scope), id = db_int(r->after_id),
 	                limit = db_int(r->limit > 0 ? r->limit : -1), from = db_int(r->from),
 	                to = db_int(r->to);
-	char *pattern = searching(r) ? like_pattern(r->search) : NULL;
-	struct db_value q = db_text(pattern);
 	bind_named(*st, ":scope", &scope);
-	bind_named(*st, ":q", &q);
 	bind_named(*st, ":k", &r->after_key);
 	bind_named(*st, ":id", &id);
 	bind_named(*st, ":limit", &limit);
 	bind_named(*st, ":from", &from);
 	bind_named(*st, ":to", &to);
-	free(pattern);
+	if (searching(v, r))
+		bind_search(*st, r->search, v->like != NULL);
 	return 0;
 }
 
-static int prepare_req(struct db *db, const struct page_view *v, const struct page_req *r,
-                       const char *prefix, sqlite3_stmt **st, struct err *e)
+/* The plan a search takes, in req; *none when no id matches at all (the
+ * list is then empty without asking). */
+static int choose_plan(struct db *db, const struct page_view *v, struct page_req *req, bool *none,
+                       struct err *e)
 {
-	return prepare_sql(db, v, r, prefix, page_store_sql(v, r), st, e);
+	*none = false;
+	if (!searching(v, req) || req->plan != PAGE_PLAN_AUTO || !v->search[0].col)
+		return 0;
+	sqlite3_stmt *st;
+	if (prepare_sql(db, v, req, NULL, ids_count_sql(v), &st, e) < 0)
+		return -1;
+	int rc = sqlite3_step(st);
+	int64_t n = rc == SQLITE_ROW ? db_column_int64(st, DB_COL_ONLY) : 0;
+	int ret = rc == SQLITE_ROW ? 0 : db_fail(db, e, v->name);
+	db_release(db, st);
+	*none = ret == 0 && n == 0 && !v->like; /* LIKE may still match */
+	req->plan = n >= SEEK_MAX ? PAGE_PLAN_WALK : PAGE_PLAN_SEEK;
+	return ret;
+}
+
+static int prepare_req(struct db *db, const struct page_view *v, struct page_req *req,
+                       const char *prefix, bool *none, sqlite3_stmt **st, struct err *e)
+{
+	if (choose_plan(db, v, req, none, e) < 0)
+		return -1;
+	return prepare_sql(db, v, req, prefix, page_store_sql(v, req), st, e);
 }
 
 int page_store_count(struct db *db, const struct page_view *v, const struct page_req *r,
                      int64_t *rows, int64_t *flagged, struct err *e)
 {
 	sqlite3_stmt *st;
-	if (prepare_sql(db, v, r, NULL, count_sql(v, r), &st, e) < 0)
+	if (prepare_sql(db, v, r, NULL, rows_count_sql(v, r), &st, e) < 0)
 		return -1;
 	int rc = sqlite3_step(st), ret = 0;
 	if (rc == SQLITE_ROW) {
@@ -702,8 +905,14 @@ int page_store_fetch(struct db *db, const struct page_view *v, const struct page
                      page_row_fn fn, void *arg, struct err *e)
 {
 	sqlite3_stmt *st;
-	if (prepare_req(db, v, r, NULL, &st, e) < 0)
+	struct page_req req = *r;
+	bool none;
+	if (prepare_req(db, v, &req, NULL, &none, &st, e) < 0)
 		return -1;
+	if (none) { /* nothing matches: no need to walk the list */
+		db_release(db, st);
+		return 0;
+	}
 	struct db_value cols[32];
 	int rc, ret = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -727,7 +936,9 @@ char *page_store_plan(struct db *db, const struct page_view *v, const struct pag
                       struct err *e)
 {
 	sqlite3_stmt *st;
-	if (prepare_req(db, v, r, "EXPLAIN QUERY PLAN ", &st, e) < 0)
+	struct page_req req = *r;
+	bool none;
+	if (prepare_req(db, v, &req, "EXPLAIN QUERY PLAN ", &none, &st, e) < 0)
 		return NULL;
 	struct strbuf b = {0};
 	strbuf_add(&b, "");

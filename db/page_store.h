@@ -13,11 +13,16 @@
 
 struct page_view;
 
+/* How a search finds its rows (see db/page_store.c): chosen by counting
+ * them, or named (the plan tests visit both). */
+enum page_plan { PAGE_PLAN_AUTO, PAGE_PLAN_SEEK, PAGE_PLAN_WALK };
+
 /* One page request. The scope is the view's owner (an event, a shift). */
 struct page_req {
 	int64_t scope;
-	const char *search; /* NULL or "": everything; else a substring to match */
-	bool has_after;     /* false: from the first row (the last when backward) */
+	const char *search;  /* NULL or "": everything; else what to match */
+	enum page_plan plan; /* a search's plan: PAGE_PLAN_AUTO but in tests */
+	bool has_after;      /* false: from the first row (the last when backward) */
 	struct db_value after_key;
 	int64_t after_id;
 	bool inclusive; /* take the (after_key, after_id) row itself too */

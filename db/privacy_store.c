@@ -533,13 +533,39 @@ static int pragma_int(struct db *db, const char *sql, int64_t *out, struct err *
 /* What PRAGMA wal_checkpoint returns. */
 enum ckpt_col { CK_BUSY, CK_LOG, CK_CHECKPOINTED, CK_NCOLS };
 
+/* The search indexes (FTS5, migration 8) keep a deleted row's words in
+ * their segments until the segments are merged: 'optimize' merges each
+ * index into one segment without them, and the pages that held them are
+ * freed (and zeroed: secure_delete) for the vacuum to drop. */
+static int merge_search_indexes(struct db *db, struct err *e)
+{
+	sqlite3_stmt *st;
+	if (db_prepare(db,
+	               "SELECT name FROM sqlite_master WHERE type = 'table'"
+	               " AND sql LIKE 'CREATE VIRTUAL TABLE % USING fts5(%' ORDER BY name",
+	               &st, e) < 0)
+		return -1;
+	int rc = SQLITE_DONE, ret = 0;
+	while (ret == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *name = db_column_text(st, DB_COL_ONLY);
+		char *sql =
+		    sqlite3_mprintf("INSERT INTO \"%w\"(\"%w\") VALUES ('optimize')", name, name);
+		ret = db_exec(db, sql, e);
+		sqlite3_free(sql);
+	}
+	if (ret == 0 && rc != SQLITE_DONE)
+		ret = db_fail(db, e, "search index");
+	sqlite3_finalize(st);
+	return ret;
+}
+
 int privacy_store_scrub(struct db *db, bool *complete, struct err *e)
 {
 	int64_t mode, ignored;
 	*complete = true;
 	if (db_in_transaction(db))
 		return err_set(e, ERR_DB, "scrub: inside a transaction");
-	if (pragma_int(db, "PRAGMA auto_vacuum", &mode, e) < 0)
+	if (merge_search_indexes(db, e) < 0 || pragma_int(db, "PRAGMA auto_vacuum", &mode, e) < 0)
 		return -1;
 	if (mode != 2) {
 		/* made before muster set it: one VACUUM turns it on */

@@ -87,7 +87,8 @@ int privacy_store_expired(struct db *db, const struct person_ref *refs, size_t n
                           int64_t cutoff, int64_t event, int (*fn)(void *arg, int64_t person),
                           void *arg, struct err *e);
 
-/* After an erase, outside any transaction: freed pages go (an incremental
+/* After an erase, outside any transaction: the search indexes are merged
+ * (a deleted row's words stay in them until then), freed pages go (an incremental
  * vacuum; a database made before auto_vacuum was set gets one full VACUUM,
  * which rewrites every page and turns auto_vacuum on), then the WAL is
  * copied into the file and truncated to nothing. *complete is false when

@@ -1,10 +1,13 @@
 /* tab_conflicts.c - what `muster check` reports for the event: every rule
  * violation present in the data (after an override or an import), one per
- * line, worked out again whenever the data changes. */
+ * line. The sweep runs when the tab first shows and again only once the
+ * data changed (another connection committed, PRAGMA data_version, or this
+ * one wrote): switching back to the tab and moving in it reuse the result. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "../core/check.h"
+#include "../core/page.h"
 #include "../core/xmalloc.h"
 #include "event.h"
 
@@ -17,6 +20,8 @@ struct conflicts {
 	int n, cap;
 	char error[1024];
 	struct table tb;
+	bool swept; /* items hold the sweep of the data at stamp */
+	struct page_stamp stamp;
 };
 
 static const struct column cols[] = {
@@ -85,10 +90,15 @@ static void c_reload(void *st, struct tui *t)
 {
 	struct conflicts *c = st;
 	struct err e = {0};
-	conflicts_clear(c);
-	c->error[0] = '\0';
-	if (check_run(t->ctx, c->tb.event, collect, c, &e) < 0)
-		snprintf(c->error, sizeof c->error, "%s", e.msg);
+	struct page_stamp now = page_data_stamp(t->ctx);
+	if (!c->swept || !page_stamp_same(now, c->stamp)) {
+		conflicts_clear(c);
+		c->error[0] = '\0';
+		c->swept = check_run(t->ctx, c->tb.event, collect, c, &e) == 0;
+		if (!c->swept)
+			snprintf(c->error, sizeof c->error, "%s", e.msg);
+		c->stamp = now;
+	}
 	c->tb.list.empty = c->error[0] ? c->error : def.empty;
 	table_reload(&c->tb, t);
 }

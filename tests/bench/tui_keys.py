@@ -19,7 +19,10 @@ the answer. A key with no answer at all within 2 s counts its bytes (0) but
 no latency.
 
 Prints one line: first_screen_ms p50_ms p99_ms max_ms bytes_p50 bytes_max keys
-With --raw, also appends "NAME latency_ms bytes KEY" per key to FILE.
+With --raw, also appends "NAME latency_ms bytes KEY cpu_ms" per key to FILE:
+cpu_ms is the processor time the program used for the key (from
+/proc/PID/schedstat), which a busy machine does not stretch as it stretches
+the latency.
 """
 import curses
 import fcntl
@@ -87,6 +90,15 @@ def drain(fd, quiet, limit):
     return total, last
 
 
+def cpu_ns(pid):
+    """Nanoseconds the process has run on a processor so far (0: unknown)."""
+    try:
+        with open("/proc/%d/schedstat" % pid) as f:
+            return int(f.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 def percentile(values, p):
     s = sorted(values)
     return s[min(len(s) - 1, int(round(p / 100.0 * (len(s) - 1))))] if s else float("nan")
@@ -116,14 +128,16 @@ def main(argv):
     lat, sizes, raw = [], [], []
     for _ in range(int(opts["--repeat"])):
         for name, seq in keys:
+            ran = cpu_ns(pid)
             sent = time.monotonic()
             os.write(fd, seq)
             n, last = drain(fd, QUIET, 2.0)
             ms = (last - sent) * 1000 if last is not None else float("nan")
+            cpu_ms = (cpu_ns(pid) - ran) / 1e6
             if last is not None:
                 lat.append(ms)
             sizes.append(n)
-            raw.append("%s %.3f %d %s\n" % (opts["--label"], ms, n, name))
+            raw.append("%s %.3f %d %s %.3f\n" % (opts["--label"], ms, n, name, cpu_ms))
     os.kill(pid, signal.SIGTERM)
     try:
         os.waitpid(pid, 0)

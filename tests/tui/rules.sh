@@ -107,6 +107,14 @@ tm_keys 8
 tm_expect conflicts-tab "Conflict"
 tm_expect conflict-listed "lacks First aid"
 tm_expect conflict-kind "skill"
+# kept while nothing changes (tabs switched back), swept again once another
+# process writes: her first aid certificate recorded, the conflict goes
+tm_keys 1
+tm_expect_gone conflicts-left "lacks First aid"
+tm_keys 8
+tm_expect conflicts-back "lacks First aid"
+"$M" add person_skill person="$rachel" skill="$first_aid" >/dev/null
+tm_expect_gone conflict-resolved-elsewhere "lacks First aid"
 
 # registrations: register someone, check them in, cancel
 tm_keys 5 a

@@ -499,12 +499,26 @@ static int page_rows(struct ctx *c, const char *view, int64_t scope)
 	return p.rows;
 }
 
+/* What `/` finds in a list: the search indexes are read in main, the rows
+ * through the scope. */
+static int found_rows(struct ctx *c, const char *view, const char *q)
+{
+	struct page_count p = {0};
+	struct page_req r = {.search = q, .limit = 100};
+	struct err e = {0};
+	if (page_fetch(c, view, &r, take, &p, &e) < 0)
+		fail_msg("%s /%s: %s", view, q, e.msg);
+	return p.rows;
+}
+
 /* Absent, not greyed out: lists and totals leave out what is not seen. */
 static void rows_absent(void **state)
 {
 	(void)state;
 	struct ctx *c = as("ol");
 	assert_int_equal(page_rows(c, "people", 0), 1);  /* Ana: not Di, nor Bo of O2 */
+	assert_int_equal(found_rows(c, "people", "ana"), 1);
+	assert_int_equal(found_rows(c, "people", "bo"), 0);
 	assert_int_equal(page_rows(c, "booths", E1), 1); /* A1 */
 	assert_int_equal(page_rows(c, "shifts", E1), 2); /* its booth's, Ana's */
 	assert_int_equal(page_rows(c, "events", 0), 1);
