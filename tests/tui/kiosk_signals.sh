@@ -99,7 +99,10 @@ done
 # still ends it at once, wiped.
 printf '[database]\nbusy_timeout_ms = 600000\n[kiosk]\npin_attempts = 100\n' >"$MUSTER_CONFIG"
 signed_in dbwait
+# The holder waits its turn for the lock (the kiosk may be writing as it
+# starts), so that BEGIN IMMEDIATE cannot fail and leave nothing held.
 (
+	echo '.timeout 60000'
 	echo 'BEGIN IMMEDIATE;'
 	echo "INSERT INTO kiosk_lock(code, failures, locked_until) VALUES ('HOLD', 0, 0);"
 	while [ ! -e "$T/release" ]; do sleep 0.1; done
