@@ -86,6 +86,19 @@ static int speakers_free(struct ctx *c, const struct rs_event *ev, const struct 
 	return ret;
 }
 
+/* A session placed in a booth area: a warning the lead may override. */
+static int booth_area(struct ctx *c, const struct record *r, const char *room, struct verdict *v,
+                      struct err *e)
+{
+	char kind[32], msg[RULE_MSG_MAX];
+	if (rules_store_room_kind(c->db, record_int(r, "room"), kind, sizeof kind, e) < 0)
+		return -1;
+	verdict_add(
+	    v, rules_session_in_booth_area(room, kind, record_text(r, "title"), msg, sizeof msg),
+	    msg);
+	return 0;
+}
+
 int agenda_session_validate(struct ctx *c, struct record *r, const struct record *old,
                             struct err *e)
 {
@@ -115,6 +128,10 @@ int agenda_session_validate(struct ctx *c, struct record *r, const struct record
 			verdict_add(&v, rules_room_clash(&f, room, &h, &w, msg, sizeof msg), msg);
 		}
 	}
+	if (!cancelled(r) && record_int(r, "room") &&
+	    (!old || record_int(old, "room") != record_int(r, "room")) &&
+	    booth_area(c, r, room, &v, e) < 0)
+		return -1;
 	bool moved = old && (record_int(old, "starts") != starts ||
 	                     record_int(old, "ends") != ends || cancelled(old));
 	if (!cancelled(r) && moved && speakers_free(c, &ev, r, &v, e) < 0)

@@ -307,6 +307,10 @@ static const struct table_def {
 
 /* ---- writing: through record_write (small) or bulk inserts (large) ------- */
 
+/* Why the demo's sessions may break a soft rule: the one that does is the
+ * resource fair, a session in the booth area it names. */
+#define DEMO_FAIR_REASON "demo: the resource fair is held among the booths"
+
 struct writer {
 	struct ctx *c;
 	bool bulk;
@@ -333,7 +337,12 @@ static int write_record(struct writer *w, size_t t, const struct row *r, int64_t
 			record_set_text(&rec, r->cols[k], r->v[k].s);
 	}
 	snprintf(rec.tz, sizeof rec.tz, "%s", r->tz ? r->tz : "");
+	/* the resource fair is held on the booth floor, on purpose */
+	const char *had = w->c->override_reason;
+	if (strcmp(tables[t].name, "session") == 0)
+		w->c->override_reason = DEMO_FAIR_REASON;
 	int ret = record_write(w->c, &rec, 0, e);
+	w->c->override_reason = had;
 	*id = rec.id;
 	record_free(&rec);
 	return ret;

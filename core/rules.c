@@ -176,6 +176,18 @@ enum rule_level rules_room_clash(const struct rules_fmt *f, const char *room,
 	return RULE_HARD;
 }
 
+enum rule_level rules_session_in_booth_area(const char *room, const char *kind, const char *title,
+                                            char *msg, size_t n)
+{
+	if (!kind || strcmp(kind, "booth_area") != 0)
+		return RULE_OK;
+	snprintf(msg, n,
+	         "%s is a booth area (the partners' booths), not a room for sessions: "
+	         "\"%s\" would share it with the booths",
+	         room, title ? title : "the session");
+	return RULE_SOFT;
+}
+
 enum rule_level rules_booth_clash(const struct rules_fmt *f, const char *label, int64_t held_org,
                                   const struct rules_slot *held, int64_t want_org,
                                   const struct rules_slot *want, char *msg, size_t n)

@@ -58,6 +58,10 @@ enum rule_level rules_shift_overfilled(const struct rules_fmt *f, int64_t shift_
 enum rule_level rules_room_clash(const struct rules_fmt *f, const char *room,
                                  const struct rules_slot *held, const struct rules_slot *want,
                                  char *msg, size_t n);
+/* A session placed in a room of kind booth_area (soft): the room is
+ * the partners' booths' floor; kind is the room's kind. */
+enum rule_level rules_session_in_booth_area(const char *room, const char *kind, const char *title,
+                                            char *msg, size_t n);
 /* Rule 3 (hard): booth label held by one organization (held.what) at times
  * overlapping another's (want.what). Same organization: no clash. */
 enum rule_level rules_booth_clash(const struct rules_fmt *f, const char *label, int64_t held_org,

@@ -60,6 +60,7 @@ static const char sql_skill_name[] = "SELECT name FROM main.skill WHERE id = ?";
 enum room_event_col { RE_EVENT, RE_NAME, RE_NCOLS };
 static const char sql_room_event[] = "SELECT event, name FROM room WHERE id = ?";
 static const char sql_booth_event[] = "SELECT event FROM main.booth WHERE id = ?";
+static const char sql_room_kind[] = "SELECT kind FROM room WHERE id = ?";
 /* The statements read as slots: (id, ref, starts, ends, what). */
 enum slot_col { SL_ID, SL_REF, SL_STARTS, SL_ENDS, SL_WHAT, SL_NCOLS };
 static const char sql_person_shifts[] =
@@ -289,6 +290,19 @@ int rules_store_booth_event(struct db *db, int64_t booth, int64_t *event, struct
 		*event = db_column_int64(st, DB_COL_ONLY);
 	db_release(db, st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e, "booth");
+}
+
+int rules_store_room_kind(struct db *db, int64_t room, char *kind, size_t n, struct err *e)
+{
+	sqlite3_stmt *st;
+	kind[0] = '\0';
+	if (db_acquire_ints(db, sql_room_kind, 1, &room, 1, &st, e) < 0)
+		return -1;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		db_column_copy(st, DB_COL_ONLY, kind, n);
+	db_release(db, st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, e, "room");
 }
 
 /* Rows of (id, ref, starts, ends, what) appended to out. */

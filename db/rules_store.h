@@ -75,6 +75,8 @@ int rules_store_skill_name(struct db *db, int64_t id, char *buf, size_t n, struc
 int rules_store_room_event(struct db *db, int64_t room, int64_t *event, char *name, size_t n,
                            struct err *e);
 int rules_store_booth_event(struct db *db, int64_t booth, int64_t *event, struct err *e);
+/* A room's kind ("room", "hall", "outdoor", "booth_area"; "" when missing). */
+int rules_store_room_kind(struct db *db, int64_t room, char *kind, size_t n, struct err *e);
 
 /* The person's active assignments on open shifts meeting [from, to), other
  * than on shift except, in start order (what = role name, ref = role). */

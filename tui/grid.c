@@ -205,6 +205,23 @@ static void draw_cell(struct grid *g, struct tui *t, int r, int slot, int y, int
 	ui_text(stdscr, y, x + 1, w - 1, text, cursor ? a | A_UNDERLINE : a);
 }
 
+/* A room's name; a booth area's kind after it, kept whole ("Exhibit H…
+ * (booth area)") when the column is narrow. */
+static void room_header(const struct grid_room *room, WINDOW *w, int y, int x, int width, attr_t a)
+{
+	static const char *const tags[] = {" (booth area)", " (booths)"};
+	const char *tag = tags[0];
+	if (room->booth_area && text_width(room->name) + text_width(tag) > width)
+		tag = tags[1];
+	int name_w = width - text_width(tag);
+	if (!room->booth_area || name_w < 4) {
+		ui_text(w, y, x, width, room->booth_area ? tag + 1 : room->name, a);
+		return;
+	}
+	int used = ui_text_tight(w, y, x, name_w, room->name, a);
+	ui_text(w, y, x + used, width - used, tag, a);
+}
+
 void grid_draw(struct grid *g, struct tui *t, int y, int h)
 {
 	attr_t head = theme_attr(&t->theme, UI_HEADER), normal = theme_attr(&t->theme, UI_NORMAL);
@@ -226,7 +243,7 @@ void grid_draw(struct grid *g, struct tui *t, int y, int h)
 	ui_text(stdscr, y, 0, TIME_W, "", head);
 	for (int c = 0; c < g->cols_shown && g->first_room + c < g->nrooms; c++) {
 		const struct grid_room *room = &g->rooms[g->first_room + c];
-		ui_text(stdscr, y, TIME_W + c * colw, colw - 1, room->name, head);
+		room_header(room, stdscr, y, TIME_W + c * colw, colw - 1, head);
 	}
 	/* rooms out of view: a mark in the time column, arrows to get there */
 	char marks[16];

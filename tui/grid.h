@@ -17,6 +17,7 @@
 struct grid_room {
 	int64_t id; /* 0: sessions without a room */
 	char name[96];
+	bool booth_area; /* a floor for booths: the header says so */
 };
 
 struct grid_session {

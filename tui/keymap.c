@@ -323,6 +323,21 @@ static const struct keydef table[] = {
                 "person since their last message); mail send delivers them",
     },
     {
+        .action = ACT_COPY,
+        .name = "copy",
+        .keys = "c",
+        .hint = "copy",
+        .help = "shifts: a new shift copied from the selected one (volunteers left out)",
+    },
+    {
+        .action = ACT_COPY_DAY,
+        .name = "copy_day",
+        .keys = "C",
+        .hint = "copy day",
+        .help = "shifts: copy the selected shift's day (its role or every role) to another "
+                "day, needs kept, volunteers left out",
+    },
+    {
         .action = ACT_SAVE,
         .name = "save",
         .keys = "^S,f10",

@@ -57,6 +57,8 @@ enum action {
 	ACT_DROP,
 	ACT_PRINT,
 	ACT_MAIL_UPDATES,
+	ACT_COPY,
+	ACT_COPY_DAY,
 	/* forms */
 	ACT_SAVE,
 	ACT_PICK,

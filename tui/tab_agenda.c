@@ -65,6 +65,9 @@ static int take_room(void *arg, const struct page_row *r)
 	room->id = r->row;
 	snprintf(room->name, sizeof room->name, "%s",
 	         r->cols[0].kind == DBV_TEXT ? r->cols[0].s : "");
+	int kind = page_col("rooms", "kind");
+	room->booth_area = kind >= 0 && r->cols[kind].kind == DBV_TEXT &&
+	                   strcmp(r->cols[kind].s, "booth_area") == 0;
 	return 0;
 }
 
@@ -170,8 +173,9 @@ static void ag_draw(void *st, struct tui *t, int y, int h)
 		char hm[16];
 		tz_format_hm(a->ev.tz, a->g.day_start + (int64_t)a->g.cur_slot * GRID_SLOT,
 		             t->app->cfg.time_12h, hm, sizeof hm);
-		snprintf(detail, sizeof detail, "%s at %s is free: a adds a session here",
-		         a->g.rooms[a->g.cur_room].name, hm);
+		const struct grid_room *room = &a->g.rooms[a->g.cur_room];
+		snprintf(detail, sizeof detail, "%s%s at %s is free: a adds a session here",
+		         room->name, room->booth_area ? " (booth area)" : "", hm);
 	}
 	ui_text(stdscr, y + h - 1, 0, COLS, detail, theme_attr(&t->theme, UI_STATUS) | A_BOLD);
 }

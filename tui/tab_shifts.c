@@ -4,7 +4,8 @@
  * v hours per volunteer (tab_reports.c). Enter opens a shift to staff it;
  * s assigns a volunteer straight away; p prints the roster (the chart per
  * hour in H); F proposes an auto-fill of the selected shift's day
- * (screen_autofill.c). */
+ * (screen_autofill.c); c copies the selected shift, C its day's shifts to
+ * another day (shifts_copy.c). */
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
@@ -23,10 +24,10 @@ static const struct column cols[] = {
     {.title = "Filled/needed", .width = 14, .marked = true, .kind = CELL_COVER},
 };
 
-static const enum action actions[] = {ACT_OPEN,   ACT_ASSIGN,          ACT_AUTOFILL, ACT_UNDER,
-                                      ACT_HOURS,  ACT_VOLUNTEER_HOURS, ACT_ADD,      ACT_HINTS_END,
-                                      ACT_PRINT,  ACT_NEXT_DAY,        ACT_EDIT,     ACT_DELETE,
-                                      ACT_SEARCH, ACT_PREV_DAY,        LIST_MOVES,   ACT_NONE};
+static const enum action actions[] = {
+    ACT_OPEN,     ACT_ASSIGN, ACT_AUTOFILL,  ACT_UNDER,    ACT_HOURS,  ACT_VOLUNTEER_HOURS,
+    ACT_ADD,      ACT_COPY,   ACT_HINTS_END, ACT_COPY_DAY, ACT_PRINT,  ACT_NEXT_DAY,
+    ACT_PREV_DAY, ACT_EDIT,   ACT_DELETE,    ACT_SEARCH,   LIST_MOVES, ACT_NONE};
 static const struct table_def all_def = {
     .view = "shifts",
     .entity = "shift",
@@ -103,6 +104,12 @@ int tab_shifts_key(struct tui *t, struct table *tb, enum action a)
 			return R_NONE;
 		screen_assign_open(t, r->row);
 		return R_REDRAW;
+	case ACT_COPY:
+	case ACT_COPY_DAY:
+		if (!r || tb->def->load)
+			return R_NONE;
+		return a == ACT_COPY ? shifts_copy_one(t, tb, r->row)
+		                     : shifts_copy_day(t, tb, r->row);
 	case ACT_AUTOFILL:
 		if (!r || tb->def->load || r->key.kind != DBV_INT)
 			return R_NONE;
