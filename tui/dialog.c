@@ -5,7 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/array.h"
+#include "../core/strbuf.h"
 #include "../core/xmalloc.h"
+#include "text.h"
 #include "textfield.h"
 #include "ui.h"
 
@@ -26,13 +29,15 @@ static WINDOW *centred(WINDOW *old, int h, int w)
 struct message {
 	char title[160];
 	char *text;
-	bool wrap; /* wrap long lines (messages), or cut them (tables) */
+	bool wrap; /* wrap long lines (messages), or pan sideways over them (tables) */
 	char **lines;
 	int n, top;
+	int left, widest; /* panning: the first column shown, the widest line */
 };
 
-static const enum action message_actions[] = {ACT_DOWN, ACT_UP,     ACT_PGDN, ACT_PGUP, ACT_HOME,
-                                              ACT_END,  ACT_CANCEL, ACT_BACK, ACT_OPEN, ACT_NONE};
+static const enum action message_actions[] = {ACT_DOWN,   ACT_UP,   ACT_PGDN, ACT_PGUP,
+                                              ACT_HOME,   ACT_END,  ACT_LEFT, ACT_RIGHT,
+                                              ACT_CANCEL, ACT_BACK, ACT_OPEN, ACT_NONE};
 
 static int message_rows(const struct view *v)
 {
@@ -51,6 +56,7 @@ static void split(struct message *m, int width)
 	for (int i = 0; i < m->n; i++)
 		free(m->lines[i]);
 	m->n = 0;
+	m->widest = 0;
 	const char *p = m->text;
 	while (*p) {
 		const char *nl = strchr(p, '\n');
@@ -58,9 +64,13 @@ static void split(struct message *m, int width)
 		char *one = xstrndup(p, len);
 		char part[4096];
 		int k = 0, more;
-		if (!m->wrap || len == 0)
-			add_line(m, one, len);
-		else
+		if (!m->wrap || len == 0) {
+			char clean[4096];
+			text_sanitize(one, clean, sizeof clean);
+			add_line(m, clean, strlen(clean));
+			int lw = text_width(clean);
+			m->widest = lw > m->widest ? lw : m->widest;
+		} else
 			while ((more = ui_wrap_line(one, width, k++, part, sizeof part)) > 0)
 				add_line(m, part, strlen(part));
 		free(one);
@@ -70,20 +80,70 @@ static void split(struct message *m, int width)
 		add_line(m, "(nothing)", 9);
 }
 
+/* Panning stops where the widest line's end shows. */
+static void clamp_left(struct message *m, int width)
+{
+	int most = m->widest - width > 0 ? m->widest - width : 0;
+	m->left = m->left > most ? most : m->left < 0 ? 0 : m->left;
+}
+
+/* A key of action a as the footer names it: its first letter key ("j"),
+ * else its first key ("PgDn"). */
+static void short_key(const struct tui *t, enum action a, char *buf, size_t n)
+{
+	const struct keymap *km = &t->keys;
+	for (int i = 0; i < km->nkeys[a]; i++) {
+		const struct key *k = &km->keys[a][i];
+		if (!k->fn && k->ch > ' ' && k->ch < 127)
+			return (void)snprintf(buf, n, "%c", (char)k->ch);
+	}
+	keymap_label(km, a, buf, n, true);
+}
+
+/* "lines 1-19 of 247 · j/k PgDn/PgUp scroll · h/l pan · g/G · q closes",
+ * the keys from the key table; only what applies. */
+static void message_footer(const struct tui *t, const struct message *m, int rows, int width,
+                           char *buf, size_t n)
+{
+	static const enum action shown[] = {ACT_DOWN,  ACT_UP,   ACT_PGDN, ACT_PGUP, ACT_LEFT,
+	                                    ACT_RIGHT, ACT_HOME, ACT_END,  ACT_BACK};
+	char k[ARRAY_LEN(shown)][16];
+	for (size_t i = 0; i < ARRAY_LEN(shown); i++)
+		short_key(t, shown[i], k[i], sizeof k[i]);
+	bool pans = !m->wrap && m->widest > width, scrolls = m->n > rows;
+	struct strbuf sb = {0};
+	if (scrolls)
+		strbuf_addf(&sb, "lines %d-%d of %d \xc2\xb7 %s/%s %s/%s scroll \xc2\xb7 ",
+		            m->top + 1, m->top + rows < m->n ? m->top + rows : m->n, m->n, k[0],
+		            k[1], k[2], k[3]);
+	if (pans)
+		strbuf_addf(&sb, "%s/%s pan \xc2\xb7 ", k[4], k[5]);
+	if (scrolls)
+		strbuf_addf(&sb, "%s/%s \xc2\xb7 ", k[6], k[7]);
+	strbuf_addf(&sb, "%s closes", k[8]);
+	snprintf(buf, n, "%s", sb.s);
+	strbuf_free(&sb);
+}
+
 static void message_layout(struct view *v, struct tui *t)
 {
 	struct message *m = v->st;
 	int w = 0;
 	for (const char *p = m->text; *p;) {
 		const char *nl = strchr(p, '\n');
-		int lw = (int)(nl ? nl - p : (long)strlen(p));
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		char *one = xstrndup(p, len), clean[4096];
+		text_sanitize(one, clean, sizeof clean);
+		free(one);
+		int lw = text_width(clean);
 		w = lw > w ? lw : w;
-		p += lw + (nl ? 1 : 0);
+		p += len + (nl ? 1 : 0);
 	}
 	w = w + 4 < 40 ? 40 : w + 4;
 	if (w > COLS - 2)
 		w = COLS - 2;
 	split(m, w - 4);
+	clamp_left(m, w - 4);
 	if (m->top > m->n - 1)
 		m->top = m->n > 0 ? m->n - 1 : 0;
 	v->win = centred(v->win, m->n + 3 < LINES - 2 ? m->n + 3 : LINES - 2, w);
@@ -97,16 +157,16 @@ static void message_draw(struct view *v, struct tui *t)
 	wbkgdset(v->win, a | ' ');
 	ui_frame(v->win, m->title, a, theme_attr(&t->theme, UI_DIALOG_TITLE));
 	for (int i = 0; i < rows; i++) {
-		int at = m->top + i;
-		ui_text(v->win, 1 + i, 2, w - 4, at < m->n ? m->lines[at] : "", a);
+		int at = m->top + i, pad = 0;
+		const char *line = at < m->n ? m->lines[at] : "";
+		if (!m->wrap)
+			line = text_skip(line, m->left, &pad);
+		ui_fill(v->win, 1 + i, 2, pad, a);
+		ui_text(v->win, 1 + i, 2 + pad, w - 4 - pad, line, a);
 	}
-	char foot[96];
-	if (m->n > rows)
-		snprintf(foot, sizeof foot, "lines %d-%d of %d; arrows scroll, q closes",
-		         m->top + 1, m->top + rows < m->n ? m->top + rows : m->n, m->n);
-	else
-		snprintf(foot, sizeof foot, "q or Enter closes");
-	ui_text(v->win, h - 2, 2, w - 4, foot, theme_attr(&t->theme, UI_DIM) | a);
+	char foot[200];
+	message_footer(t, m, rows, w - 4, foot, sizeof foot);
+	ui_wrap(v->win, h - 2, 2, w - 4, 1, foot, theme_attr(&t->theme, UI_DIM) | a);
 }
 
 static int message_key(struct view *v, struct tui *t, enum action a, const struct key *k)
@@ -131,6 +191,13 @@ static int message_key(struct view *v, struct tui *t, enum action a, const struc
 		break;
 	case ACT_END:
 		m->top = last;
+		break;
+	case ACT_LEFT:
+	case ACT_RIGHT:
+		if (m->wrap)
+			return R_NONE;
+		m->left += (a == ACT_RIGHT ? 1 : -1) * (getmaxx(v->win) - 4) / 2;
+		clamp_left(m, getmaxx(v->win) - 4);
 		break;
 	case ACT_CANCEL:
 	case ACT_BACK:

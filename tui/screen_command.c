@@ -1,7 +1,8 @@
 /* screen_command.c - the : prompt: the line is split into words like a
  * shell would (quotes, backslash) and run through the same command table
- * as the command line; what it prints is shown in a box, an error on the
- * message line. A command taking --event works on the event open on screen
+ * as the command line; what it prints is shown in a box that scrolls and
+ * pans sideways, an error on the message line (wrapped in a box when it
+ * is longer). A command taking --event works on the event open on screen
  * when the line names nothing else (":report coverage"). */
 #define _GNU_SOURCE
 #include <inttypes.h>
@@ -12,6 +13,7 @@
 #include "../core/array.h"
 #include "cli.h"
 #include "dialog.h"
+#include "table.h"
 #include "tui.h"
 
 /* Split line into words in place (quotes removed); returns the count, or -1
@@ -115,7 +117,7 @@ static int run_line(struct tui *t, void *arg, const char *text)
 	t->ctx->override_reason = NULL;
 	fclose(f);
 	if (rc < 0)
-		tui_error(t, &e);
+		table_fail(t, &e); /* a long usage or error line: wrapped in a box */
 	else if (len > 0)
 		dialog_text(t, shown, out, false);
 	else

@@ -105,6 +105,23 @@ int text_fit(const char *s, int cols, char *dst, size_t n)
 	return w;
 }
 
+const char *text_skip(const char *s, int cols, int *pad)
+{
+	int w = 0;
+	*pad = 0;
+	while (*s && w < cols) {
+		uint32_t cp;
+		size_t len = utf8_decode_str(s, &cp);
+		int cw = len ? cp_width(cp) : 1;
+		s += len ? len : 1;
+		w += cw;
+	}
+	for (uint32_t cp; *s && utf8_decode_str(s, &cp) && cp_width(cp) == 0;)
+		s += utf8_decode_str(s, &cp); /* marks of the last character skipped */
+	*pad = w > cols ? w - cols : 0;
+	return s;
+}
+
 /* ---- a stream for the terminal ---------------------------------------- */
 
 struct guard {

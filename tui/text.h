@@ -21,6 +21,11 @@ int text_width(const char *s);
  * cut; returns the columns used. s must already be sanitized. */
 int text_fit(const char *s, int cols, char *dst, size_t n);
 
+/* The rest of s after its first `cols` columns (for panning sideways); a
+ * wide character cut by the edge is skipped whole and *pad gets the
+ * columns of it that were still to show (0 or 1). */
+const char *text_skip(const char *s, int cols, int *pad);
+
 /* A stream for a terminal: what is written to it reaches tty with every
  * code point that must not reach a terminal raw (core/utf8.h: controls,
  * escape sequences, C1, bidi overrides) and every invalid byte replaced by
