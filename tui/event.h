@@ -45,6 +45,12 @@ extern const struct table_def shifts_chart_def, shifts_hours_def;
 int shifts_copy_one(struct tui *t, struct table *tb, int64_t shift);
 int shifts_copy_day(struct tui *t, struct table *tb, int64_t shift);
 
+/* The local day the Agenda shows (its midnight, UTC seconds), for a tab's
+ * new rows: 0 before the Agenda was shown. tb is a tab of the event
+ * screen; st the Agenda's state. */
+int64_t event_day_in_view(const struct table *tb);
+int64_t tab_agenda_day(const void *st);
+
 /* Read the event's name, zone and span. */
 int event_info_load(struct tui *t, int64_t id, struct event_info *out, struct err *e);
 

@@ -2,7 +2,9 @@
  * a label, an ncurses form field and a note (the chosen row's name, or the
  * field's help) per line, the core's message under them. Save sends what
  * was typed to record_add / record_set exactly as the command line would,
- * so the rules and their messages are the core's. */
+ * so the rules and their messages are the core's. An edit whose row was
+ * changed by someone else while the form was open shows their values and
+ * asks before saving over them. */
 #define _XOPEN_SOURCE 700
 #include "form.h"
 
@@ -13,6 +15,7 @@
 #include <string.h>
 
 #include "../core/array.h"
+#include "../core/strbuf.h"
 #include "../core/xmalloc.h"
 #include "dialog.h"
 #include "picker.h"
@@ -46,6 +49,8 @@ struct fstate {
 
 static const enum action form_actions[] = {ACT_SAVE,       ACT_PICK,   ACT_NEXT_FIELD,
                                            ACT_PREV_FIELD, ACT_CANCEL, ACT_NONE};
+
+static void stored_text(const struct record *r, size_t i, char *out, size_t n);
 
 static const struct field_def *fdef(const struct fstate *s, int i)
 {
@@ -289,11 +294,67 @@ static int override_reason(struct tui *t, void *arg, const char *text)
 	return try_save(t, s, s->reason);
 }
 
+static int save_over(struct tui *t, void *arg)
+{
+	return try_save(t, arg, NULL);
+}
+
+/* Has someone else changed the row since the form opened (another lead, a
+ * kiosk, the command line)? Then take their values into the fields the
+ * lead left alone, show what changed and ask before saving over it:
+ * 1 when asked, 0 when nothing changed, -1 on error (shown). */
+static int changed_meanwhile(struct tui *t, struct fstate *s)
+{
+	struct record now;
+	struct err e = {0};
+	if (record_get(t->ctx, s->spec.ent, s->spec.id, &now, &e) < 0) {
+		snprintf(s->msg, sizeof s->msg, "%s", e.msg);
+		s->msg_error = true;
+		return -1;
+	}
+	struct strbuf sb = {0};
+	for (int i = 0; i < s->n; i++) {
+		struct fentry *en = &s->e[i];
+		char cur[TEXT_MAX];
+		stored_text(&now, (size_t)en->fi, cur, sizeof cur);
+		if (strcmp(cur, en->initial) == 0)
+			continue;
+		strbuf_addf(&sb, "%s: now \"%s\" (was \"%s\"%s)\n", fdef(s, i)->name, cur,
+		            en->initial,
+		            strcmp(en->text, en->initial) ? ", you typed another" : "");
+		if (strcmp(en->text, en->initial) == 0) { /* left alone: take theirs */
+			snprintf(en->text, sizeof en->text, "%s", cur);
+			set_field_buffer(en->field, 0, cur);
+			ref_note(t, s, i);
+		}
+		snprintf(en->initial, sizeof en->initial, "%s", cur);
+	}
+	record_free(&now);
+	if (!sb.s)
+		return 0;
+	char what[200];
+	snprintf(what, sizeof what, "%s %" PRId64, s->spec.ent->name, s->spec.id);
+	struct strbuf q = {0};
+	strbuf_addf(&q,
+	            "Someone else changed %s while this form was open:\n%s\nThe form now shows "
+	            "their values in the fields you left alone. y saves your changes, n or Esc "
+	            "goes back to the form.",
+	            what, sb.s);
+	snprintf(s->msg, sizeof s->msg, "Not saved yet: %s was changed meanwhile.", what);
+	s->msg_error = true;
+	dialog_confirm(t, "Changed meanwhile", q.s, save_over, s, NULL);
+	strbuf_free(&sb);
+	strbuf_free(&q);
+	return 1;
+}
+
 static int try_save(struct tui *t, struct fstate *s, const char *reason)
 {
 	struct field_assign fa[ENTITY_MAX_FIELDS + 1];
 	size_t n = 0;
 	sync_texts(s);
+	if (s->spec.id && !reason && changed_meanwhile(t, s) != 0)
+		return R_REDRAW;
 	for (int i = 0; i < s->n; i++) {
 		bool changed = strcmp(s->e[i].text, s->e[i].initial) != 0;
 		if (s->spec.id ? !changed : !s->e[i].text[0])
@@ -500,6 +561,16 @@ static bool shown(const struct form_spec *spec, const struct field_def *f)
 	         strcmp(spec->ent->name, "event") != 0);
 }
 
+/* Field i of a stored row as the form shows it. */
+static void stored_text(const struct record *r, size_t i, char *out, size_t n)
+{
+	char raw[TEXT_MAX] = "";
+	record_format_field(r, i, raw, sizeof raw);
+	if (r->ent->fields[i].type == FT_BOOL && raw[0])
+		snprintf(raw, sizeof raw, "%s", strcmp(raw, "0") ? "yes" : "no");
+	text_sanitize(raw, out, n);
+}
+
 /* Fill texts from the stored row (edit) or presets and defaults (add). */
 static int fill(struct tui *t, struct fstate *s, struct err *e)
 {
@@ -521,7 +592,10 @@ static int fill(struct tui *t, struct fstate *s, struct err *e)
 		en->fi = (int)i;
 		char raw[TEXT_MAX] = "";
 		if (have) {
-			record_format_field(&r, i, raw, sizeof raw);
+			stored_text(&r, i, en->text, sizeof en->text);
+			memcpy(en->initial, en->text, sizeof en->initial);
+			s->n++;
+			continue;
 		} else {
 			for (int p = 0; p < s->spec.npreset; p++)
 				if (strcmp(s->spec.preset[p].name, f->name) == 0)
@@ -531,8 +605,6 @@ static int fill(struct tui *t, struct fstate *s, struct err *e)
 				         f->type == FT_BOOL ? (strcmp(f->def, "0") ? "yes" : "no")
 				                            : f->def);
 		}
-		if (f->type == FT_BOOL && have && raw[0])
-			snprintf(raw, sizeof raw, "%s", strcmp(raw, "0") ? "yes" : "no");
 		text_sanitize(raw, en->text, sizeof en->text);
 		memcpy(en->initial, en->text, sizeof en->initial);
 		s->n++;

@@ -35,6 +35,15 @@ static const enum action common[] = {ACT_NEXT_TAB,     ACT_PREV_TAB, ACT_TAB1, A
                                      ACT_TAB7,         ACT_TAB8,     ACT_TAB9, ACT_EDIT_THIS,
                                      ACT_MAIL_UPDATES, ACT_MAIL,     ACT_BACK, ACT_NONE};
 
+int64_t event_day_in_view(const struct table *tb)
+{
+	const struct event_view *s = tb->owner;
+	for (int i = 0; s && i < NTABS; i++)
+		if (tabs[i] == &tab_agenda && s->custom[i])
+			return tab_agenda_day(s->custom[i]);
+	return 0;
+}
+
 int event_info_load(struct tui *t, int64_t id, struct event_info *out, struct err *e)
 {
 	struct record r;

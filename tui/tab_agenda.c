@@ -259,6 +259,12 @@ static void ag_free(void *st)
 	free(a);
 }
 
+int64_t tab_agenda_day(const void *st)
+{
+	const struct agenda *a = st;
+	return a->days[a->day];
+}
+
 static const struct tab_ops ops = {
     .open = ag_open,
     .draw = ag_draw,

@@ -24,6 +24,31 @@ static void preset_times(struct tui *t, struct table *tb, struct form_spec *spec
 	record_free(&ev);
 }
 
+/* A new booth is open on the day the Agenda shows, for the event's hours
+ * (its start's and end's wall times); before the Agenda was shown, for
+ * the whole event (the core's default). */
+static void preset_booth_day(struct tui *t, struct table *tb, struct form_spec *spec)
+{
+	int64_t day = event_day_in_view(tb);
+	struct err e = {0};
+	struct record ev;
+	if (!day || !tb->src.tz[0] ||
+	    record_get(t->ctx, entity_find("event"), tb->event, &ev, &e) < 0)
+		return;
+	struct tz_local d, from, to;
+	if (tz_local(tb->src.tz, day + 12 * 3600, &d) == 0 &&
+	    tz_local(tb->src.tz, record_int(&ev, "starts"), &from) == 0 &&
+	    tz_local(tb->src.tz, record_int(&ev, "ends"), &to) == 0) {
+		if (to.hour * 60 + to.minute <= from.hour * 60 + from.minute)
+			to.hour = 23, to.minute = 30; /* an event ending past midnight */
+		form_preset(spec, "starts", "%04d-%02d-%02d %02d:%02d", d.year, d.month, d.day,
+		            from.hour, from.minute);
+		form_preset(spec, "ends", "%04d-%02d-%02d %02d:%02d", d.year, d.month, d.day,
+		            to.hour, to.minute);
+	}
+	record_free(&ev);
+}
+
 static int open_session(struct tui *t, struct table *tb, const struct list_row *r)
 {
 	screen_session_open(t, r->row);
@@ -101,6 +126,7 @@ static const struct table_def booths_def = {
     .ncols = ARRAY_LEN(booth_cols),
     .empty = "No booths yet: press a to give a partner one.",
     .actions = booth_actions,
+    .preset = preset_booth_day,
 };
 const struct tab tab_booths = {
     .name = "Booths",
