@@ -51,6 +51,20 @@ static void add_line(struct message *m, const char *s, size_t len)
 }
 
 /* Split the text into lines: at newlines, and at the width when wrapping. */
+/* Where the words of a "  KEYS   what it does" line start (after the
+ * first run of two or more spaces past the indent), 0 for other lines. */
+static size_t hanging(const char *line)
+{
+	const char *p = line;
+	if (strncmp(p, "  ", 2) != 0)
+		return 0;
+	p = strstr(p + strspn(p, " "), "  "); /* the keys end at two spaces */
+	if (!p)
+		return 0;
+	p += strspn(p, " ");
+	return *p ? (size_t)(p - line) : 0;
+}
+
 static void split(struct message *m, int width)
 {
 	for (int i = 0; i < m->n; i++)
@@ -70,9 +84,24 @@ static void split(struct message *m, int width)
 			add_line(m, clean, strlen(clean));
 			int lw = text_width(clean);
 			m->widest = lw > m->widest ? lw : m->widest;
-		} else
-			while ((more = ui_wrap_line(one, width, k++, part, sizeof part)) > 0)
-				add_line(m, part, strlen(part));
+		} else {
+			/* "  KEYS   what it does": the words wrap under the words */
+			size_t hang = hanging(one);
+			int rest = width - (int)hang;
+			if (hang == 0 || rest < 20) {
+				hang = 0;
+				rest = width;
+			}
+			while ((more = ui_wrap_line(one + hang, rest, k, part, sizeof part)) > 0) {
+				char *line = xmalloc(hang + strlen(part) + 1);
+				memcpy(line, k == 0 ? one : "", k == 0 ? hang : 0);
+				memset(line, ' ', k == 0 ? 0 : hang);
+				memcpy(line + hang, part, strlen(part) + 1);
+				add_line(m, line, strlen(line));
+				free(line);
+				k++;
+			}
+		}
 		free(one);
 		p += len + (nl ? 1 : 0);
 	}

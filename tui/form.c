@@ -47,8 +47,9 @@ struct fstate {
 	char reason[512];
 };
 
-static const enum action form_actions[] = {ACT_SAVE,       ACT_PICK,   ACT_NEXT_FIELD,
-                                           ACT_PREV_FIELD, ACT_CANCEL, ACT_NONE};
+/* F1 (not ?, which is typed) opens the help of the form's keys */
+static const enum action form_actions[] = {ACT_SAVE,   ACT_PICK, ACT_NEXT_FIELD, ACT_PREV_FIELD,
+                                           ACT_CANCEL, ACT_HELP, ACT_NONE};
 
 static void stored_text(const struct record *r, size_t i, char *out, size_t n);
 
@@ -199,6 +200,46 @@ static void type_hint(const struct fstate *s, const struct field_def *f, char *b
 	}
 }
 
+/* The first key of action a that a form takes as a key, not as text
+ * ("F1" for help, whose "?" is typed). */
+static void form_key_label(const struct tui *t, enum action a, char *buf, size_t n)
+{
+	const struct keymap *km = &t->keys;
+	buf[0] = '\0';
+	for (int i = 0; i < km->nkeys[a]; i++) {
+		const struct key *k = &km->keys[a][i];
+		if (k->fn || k->ch < ' ' || k->ch == 127) {
+			struct keymap one = {0};
+			one.keys[a][0] = *k;
+			one.nkeys[a] = 1;
+			keymap_label(&one, a, buf, n, true);
+			return;
+		}
+	}
+}
+
+/* "^S, F10 save  Tab next  S-Tab prev  Enter choose  Esc cancel  F1 help",
+ * from the key table. */
+static void form_keys(const struct tui *t, bool more, char *buf, size_t n)
+{
+	static const enum action shown[] = {ACT_SAVE, ACT_NEXT_FIELD, ACT_PREV_FIELD,
+	                                    ACT_PICK, ACT_CANCEL,     ACT_HELP};
+	size_t at = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < ARRAY_LEN(shown) && at < n; i++) {
+		char label[48];
+		if (shown[i] == ACT_SAVE)
+			keymap_label(&t->keys, shown[i], label, sizeof label, false);
+		else
+			form_key_label(t, shown[i], label, sizeof label);
+		if (label[0])
+			at += (size_t)snprintf(buf + at, n - at, "%s%s %s", at ? "  " : "", label,
+			                       keymap_hint(shown[i]));
+	}
+	if (more && at < n)
+		snprintf(buf + at, n - at, "  (more fields: Tab)");
+}
+
 static void form_draw(struct view *v, struct tui *t)
 {
 	struct fstate *s = v->st;
@@ -254,12 +295,8 @@ static void form_draw(struct view *v, struct tui *t)
 	if (s->msg[0])
 		ui_wrap(v->win, y + 2, 2, w - 4, msg_lines, s->msg,
 		        theme_attr(&t->theme, s->msg_error ? UI_ERROR : UI_OK));
-	char keys[200];
-	char save[32], pick[32];
-	keymap_label(&t->keys, ACT_SAVE, save, sizeof save, false);
-	keymap_label(&t->keys, ACT_PICK, pick, sizeof pick, true);
-	snprintf(keys, sizeof keys, "%s save  Tab next  %s choose  Esc cancel%s", save, pick,
-	         s->n > rows ? "  (more fields: Tab)" : "");
+	char keys[300];
+	form_keys(t, s->n > rows, keys, sizeof keys);
 	ui_text(v->win, h - 2, 2, w - 4, keys, a);
 	pos_form_cursor(s->form);
 }
@@ -516,6 +553,9 @@ static int form_key(struct view *v, struct tui *t, enum action a, const struct k
 		return form_cancel(t, s);
 	case ACT_PICK:
 		return pick(t, s);
+	case ACT_HELP:
+		screen_help_open(t);
+		return R_REDRAW;
 	case ACT_NEXT_FIELD:
 	case ACT_PREV_FIELD:
 		form_driver_w(s->form, KEY_CODE_YES,

@@ -164,14 +164,16 @@ static const struct keydef table[] = {
         .name = "prev_day",
         .keys = "[,<",
         .hint = "day",
-        .help = "timetable: previous day",
+        .help = "previous day (timetable: its sessions; lists by time: the first row of the "
+                "day, then of the one before)",
     },
     {
         .action = ACT_NEXT_DAY,
         .name = "next_day",
         .keys = "],>",
         .hint = "day",
-        .help = "timetable: next day",
+        .help = "next day (timetable: its sessions; lists by time: the first row of the next "
+                "day)",
     },
     {
         .action = ACT_OPEN,

@@ -1,6 +1,7 @@
 /* screen_help.c - the ? screen, written from the key table: the keys of the
  * screen you are on (with any [keys] overrides), then the keys that work
- * everywhere. */
+ * everywhere and those of forms; in a form (F1), only the keys a form
+ * takes. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +32,10 @@ static void add_action(const struct tui *t, enum action a, struct strbuf *b)
 	add_line(b, line);
 }
 
+/* The keys of every form (form.c takes these). */
+static const enum action in_forms[] = {ACT_SAVE, ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_PICK,
+                                       ACT_CANCEL};
+
 void screen_help_open(struct tui *t)
 {
 	const struct view *top = t->stack[t->depth - 1];
@@ -44,12 +49,19 @@ void screen_help_open(struct tui *t)
 		if (*a != ACT_HINTS_END && !listed(keymap_globals, *a))
 			add_action(t, *a, &b);
 	add_line(&b, "");
-	add_line(&b, "Everywhere:");
-	for (const enum action *a = keymap_globals; *a != ACT_NONE; a++)
-		add_action(t, *a, &b);
-	add_line(&b, "");
-	add_line(&b, "In forms: type to fill a field; Tab/Down and S-Tab/Up move;");
-	add_line(&b, "Enter on a choice field opens a list; ^U clears the field.");
+	if (top->s->typing) {
+		/* printable keys are typed here: only the screen's own keys work */
+		add_line(&b, "Also here:");
+		add_action(t, ACT_REDRAW, &b);
+	} else {
+		add_line(&b, "Everywhere:");
+		for (const enum action *a = keymap_globals; *a != ACT_NONE; a++)
+			add_action(t, *a, &b);
+		add_line(&b, "");
+		add_line(&b, "In forms (type to fill a field; ^U clears it):");
+		for (size_t i = 0; i < sizeof in_forms / sizeof in_forms[0]; i++)
+			add_action(t, in_forms[i], &b);
+	}
 	add_line(&b, "Times are typed YYYY-MM-DD HH:MM in the event's time zone.");
 	add_line(&b, "");
 	add_line(&b, "Keys can be changed in the [keys] section of muster.ini,");

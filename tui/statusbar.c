@@ -53,16 +53,21 @@ static void draw_message(struct tui *t)
 		ui_text(stdscr, y, 0, COLS, t->status, a);
 }
 
-/* "a add  e edit  / search  ? help  q back" for the view on top. */
-/* One "key word" hint at x; returns the new x, or -1 when it does not fit
- * before limit. */
-static int hint(struct tui *t, enum action a, int x, int limit)
+/* One "key word" hint at x ("a add"; a pair of actions that go together,
+ * such as the next and the previous day, as one: "]/[ day"); returns the
+ * new x, or -1 when it does not fit before limit. */
+static int hint(struct tui *t, enum action a, enum action pair, int x, int limit)
 {
 	attr_t ak = theme_attr(&t->theme, UI_HINT_KEY), aw = theme_attr(&t->theme, UI_HINT);
-	char label[32];
+	char label[64];
 	keymap_label(&t->keys, a, label, sizeof label, true);
 	if (!label[0])
 		return x;
+	if (pair != ACT_NONE) {
+		char second[32];
+		keymap_label(&t->keys, pair, second, sizeof second, true);
+		snprintf(label + strlen(label), sizeof label - strlen(label), "/%s", second);
+	}
 	const char *word = keymap_hint(a);
 	if (a == ACT_BACK && t->depth == 1)
 		word = "quit"; /* nothing to go back to */
@@ -74,8 +79,21 @@ static int hint(struct tui *t, enum action a, int x, int limit)
 	return x + 2;
 }
 
+/* The action shown with a in one hint, ACT_NONE when a stands alone. */
+static enum action paired(enum action a, enum action next)
+{
+	static const enum action pairs[][2] = {{ACT_NEXT_DAY, ACT_PREV_DAY},
+	                                       {ACT_PREV_DAY, ACT_NEXT_DAY},
+	                                       {ACT_NEXT_TAB, ACT_PREV_TAB}};
+	for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
+		if (pairs[i][0] == a && pairs[i][1] == next)
+			return next;
+	return ACT_NONE;
+}
+
 /* "a add  e edit  / search ... ? help" for the view on top; "? help" always
- * gets its place at the end. */
+ * gets its place at the end, "? more" when some hints did not fit (the ?
+ * screen lists every key of the screen). */
 static void draw_hints(struct tui *t)
 {
 	ui_fill(stdscr, LINES - 1, 0, COLS, theme_attr(&t->theme, UI_HINT));
@@ -83,17 +101,30 @@ static void draw_hints(struct tui *t)
 	if (!top)
 		return;
 	int x = 0, limit = COLS;
-	if (!top->s->overlay) {
-		char help[32];
-		keymap_label(&t->keys, ACT_HELP, help, sizeof help, true);
-		limit = COLS - (text_width(help) + 1 + (int)strlen(keymap_hint(ACT_HELP)));
-		hint(t, ACT_HELP, limit, COLS);
-		limit -= 2;
-	}
+	char help[32];
+	keymap_label(&t->keys, ACT_HELP, help, sizeof help, true);
+	int help_x = COLS - (text_width(help) + 1 + (int)strlen("more"));
+	if (!top->s->overlay)
+		limit = help_x - 2;
 	const enum action *acts = view_actions(top);
 	int hints = keymap_hinted(acts);
-	for (int i = 0; acts && i < hints && acts[i] != ACT_NONE && x >= 0; i++)
-		x = hint(t, acts[i], x, limit);
+	bool cut = false;
+	for (int i = 0; acts && i < hints && acts[i] != ACT_NONE; i++) {
+		enum action pair = i + 1 < hints ? paired(acts[i], acts[i + 1]) : ACT_NONE;
+		int nx = hint(t, acts[i], pair, x, limit);
+		if (nx < 0) {
+			cut = true;
+			break;
+		}
+		x = nx;
+		i += pair != ACT_NONE;
+	}
+	if (!top->s->overlay) {
+		attr_t ak = theme_attr(&t->theme, UI_HINT_KEY), aw = theme_attr(&t->theme, UI_HINT);
+		int hx = help_x + ui_text_tight(stdscr, LINES - 1, help_x, COLS - help_x, help, ak);
+		ui_text_tight(stdscr, LINES - 1, hx + 1, COLS - hx - 1,
+		              cut ? "more" : keymap_hint(ACT_HELP), aw);
+	}
 }
 
 void statusbar_draw(struct tui *t)

@@ -70,8 +70,8 @@ static int sessions_key(struct tui *t, struct table *tb, enum action a)
 	return table_day_jump(t, tb, a == ACT_NEXT_DAY);
 }
 
-static const enum action session_actions[] = {ACT_OPEN,     ACT_ADD,    ACT_EDIT,      ACT_DELETE,
-                                              ACT_NEXT_DAY, ACT_SEARCH, ACT_HINTS_END, ACT_PREV_DAY,
+static const enum action session_actions[] = {ACT_OPEN,     ACT_ADD,      ACT_EDIT,   ACT_DELETE,
+                                              ACT_NEXT_DAY, ACT_PREV_DAY, ACT_SEARCH, ACT_HINTS_END,
                                               LIST_MOVES,   ACT_NONE};
 static const struct table_def sessions_def = {
     .view = "sessions",

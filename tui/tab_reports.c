@@ -243,8 +243,8 @@ static int chart_fetch(void *arg, struct list *l, const struct page_req *r, stru
 }
 
 static const enum action chart_actions[] = {
-    ACT_HOURS,     ACT_VOLUNTEER_HOURS, ACT_PRINT,  ACT_NEXT_DAY,
-    ACT_HINTS_END, ACT_PREV_DAY,        LIST_MOVES, ACT_NONE};
+    ACT_HOURS,    ACT_VOLUNTEER_HOURS, ACT_PRINT,  ACT_NEXT_DAY,
+    ACT_PREV_DAY, ACT_HINTS_END,       LIST_MOVES, ACT_NONE};
 
 const struct table_def shifts_chart_def = {
     .view = "shifts",

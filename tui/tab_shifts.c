@@ -25,9 +25,9 @@ static const struct column cols[] = {
 };
 
 static const enum action actions[] = {
-    ACT_OPEN,     ACT_ASSIGN, ACT_AUTOFILL,  ACT_UNDER,    ACT_HOURS,  ACT_VOLUNTEER_HOURS,
-    ACT_ADD,      ACT_COPY,   ACT_HINTS_END, ACT_COPY_DAY, ACT_PRINT,  ACT_NEXT_DAY,
-    ACT_PREV_DAY, ACT_EDIT,   ACT_DELETE,    ACT_SEARCH,   LIST_MOVES, ACT_NONE};
+    ACT_OPEN,  ACT_ASSIGN, ACT_UNDER,  ACT_NEXT_DAY,        ACT_PREV_DAY,  ACT_AUTOFILL,
+    ACT_COPY,  ACT_ADD,    ACT_HOURS,  ACT_VOLUNTEER_HOURS, ACT_HINTS_END, ACT_COPY_DAY,
+    ACT_PRINT, ACT_EDIT,   ACT_DELETE, ACT_SEARCH,          LIST_MOVES,    ACT_NONE};
 static const struct table_def all_def = {
     .view = "shifts",
     .entity = "shift",
