@@ -134,25 +134,30 @@ static int base_view(const struct tui *t)
 	return i < 0 ? 0 : i;
 }
 
-/* Blank the cells around an overlay on the screen below it, so that no text
- * there touches the overlay's border: a wide or combining character cut at
- * the border would seem to be part of the box, or push it. */
-static void clear_margin(struct tui *t, WINDOW *over)
+/* Blank the cells around overlay `over` in what is drawn below it (the
+ * screen, or another overlay's window such as a form under its question),
+ * so that no text there touches the overlay's border: a wide or combining
+ * character cut at the border would seem to be part of the box, or push it.
+ * A window below keeps its own border. */
+static void clear_margin(struct tui *t, WINDOW *below, WINDOW *over)
 {
-	int y, x, h, w;
-	getbegyx(over, y, x);
-	getmaxyx(over, h, w);
-	int left = x > 0 ? x - 1 : 0, right = x + w < COLS ? x + w : COLS - 1;
-	attr_t a = theme_attr(&t->theme, UI_NORMAL);
-	for (int r = y > 0 ? y - 1 : 0; r <= y + h && r < LINES; r++) {
-		if (r == y - 1 || r == y + h) {
-			ui_fill(stdscr, r, left, right - left + 1, a);
+	int oy, ox, oh, ow, by, bx, bh, bw;
+	getbegyx(over, oy, ox);
+	getmaxyx(over, oh, ow);
+	getbegyx(below, by, bx);
+	getmaxyx(below, bh, bw);
+	int inset = below == stdscr ? 0 : 1;
+	attr_t a = theme_attr(&t->theme, below == stdscr ? UI_NORMAL : UI_DIALOG);
+	for (int r = oy - 1; r <= oy + oh; r++) {
+		int lr = r - by;
+		if (lr < inset || lr >= bh - inset)
 			continue;
+		for (int c = ox - 1; c <= ox + ow; c++) {
+			int lc = c - bx;
+			bool ring = r == oy - 1 || r == oy + oh || c == ox - 1 || c == ox + ow;
+			if (ring && lc >= inset && lc < bw - inset)
+				ui_fill(below, lr, lc, 1, a);
 		}
-		if (x > 0)
-			ui_fill(stdscr, r, left, 1, a);
-		if (x + w < COLS)
-			ui_fill(stdscr, r, right, 1, a);
 	}
 }
 
@@ -175,13 +180,12 @@ static void paint(struct tui *t)
 	for (int i = base; i < t->depth; i++) {
 		struct view *v = t->stack[i];
 		v->s->draw(v, t);
-		if (i == base) {
+		if (i == base)
 			statusbar_draw(t);
-			for (int o = base + 1; o < t->depth; o++)
-				if (t->stack[o]->win)
-					clear_margin(t, t->stack[o]->win);
-		}
 		WINDOW *w = v->win ? v->win : stdscr;
+		for (int o = i + 1; o < t->depth; o++)
+			if (t->stack[o]->win && t->stack[o]->win != w)
+				clear_margin(t, w, t->stack[o]->win);
 		if (v->win)
 			touchwin(v->win);
 		wnoutrefresh(w);
