@@ -40,9 +40,9 @@ extern const struct tab tab_agenda, tab_sessions, tab_rooms, tab_booths, tab_peo
  * hour as a chart, hours per volunteer. */
 int tab_shifts_key(struct tui *t, struct table *tb, enum action a);
 extern const struct table_def shifts_chart_def, shifts_hours_def;
-/* c: a new shift's form filled from shift; C: copy shift's day (its role or
- * every role) to another day (shifts_copy.c). */
-int shifts_copy_one(struct tui *t, struct table *tb, int64_t shift);
+/* c: a new shift's form filled from shift (of event); C: copy shift's day
+ * (its role or every role) to another day (shifts_copy.c). */
+int shifts_copy_one(struct tui *t, int64_t event, int64_t shift);
 int shifts_copy_day(struct tui *t, struct table *tb, int64_t shift);
 
 /* The local day the Agenda shows (its midnight, UTC seconds), for a tab's

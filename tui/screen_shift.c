@@ -1,6 +1,7 @@
 /* screen_shift.c - one shift: what, when, where and how well staffed, then
  * the volunteers on it. s (or a) assigns someone, d takes them off, i and
- * o check them in and out, e edits the shift. */
+ * o check them in and out, e edits the shift, c copies it into a new
+ * shift's form (without its volunteers). */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +10,7 @@
 #include "../core/page.h"
 #include "../core/staffing.h"
 #include "detail.h"
+#include "event.h"
 
 static int shift_key(struct tui *t, struct table *tb, enum action a);
 static int shift_open_row(struct tui *t, struct table *tb, const struct list_row *r);
@@ -22,9 +24,9 @@ static const struct column cols[] = {
     {.title = "Phone", .width = 14, .src = "phone", .kind = CELL_TEXT, .keep = true},
 };
 
-static const enum action actions[] = {ACT_ASSIGN, ACT_DELETE, ACT_CHECKIN,   ACT_CHECKOUT,
-                                      ACT_EDIT,   ACT_ADD,    ACT_HINTS_END, ACT_OPEN,
-                                      ACT_SEARCH, ACT_BACK,   LIST_MOVES,    ACT_NONE};
+static const enum action actions[] = {
+    ACT_ASSIGN,    ACT_DELETE, ACT_CHECKIN, ACT_CHECKOUT, ACT_EDIT,   ACT_ADD, ACT_COPY,
+    ACT_HINTS_END, ACT_OPEN,   ACT_SEARCH,  ACT_BACK,     LIST_MOVES, ACT_NONE};
 
 static const struct table_def def = {
     .view = "assignments",
@@ -123,6 +125,8 @@ static int shift_key(struct tui *t, struct table *tb, enum action a)
 		form_open(t, &(struct form_spec){
 		                 .ent = entity_find("shift"), .id = d->id, .event = d->event});
 		return R_REDRAW;
+	case ACT_COPY:
+		return shifts_copy_one(t, d->event, d->id);
 	default:
 		return -1;
 	}

@@ -1,7 +1,7 @@
 /* shifts_copy.c - copying work on the Shifts tab: c opens a new shift's
  * form filled from the selected one (volunteers left out), C copies the
  * selected shift's day, of its role or of every role, to a day the lead
- * types (core/shift_copy.h does the copying). */
+ * types (c on a shift's own screen copies that shift) (core/shift_copy.h does the copying). */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,7 +18,7 @@
 static const char *const copied[] = {"role", "room",     "booth",    "starts",
                                      "ends", "need_min", "need_max", "notes"};
 
-int shifts_copy_one(struct tui *t, struct table *tb, int64_t shift)
+int shifts_copy_one(struct tui *t, int64_t event, int64_t shift)
 {
 	const struct entity_def *ent = entity_find("shift");
 	struct record r;
@@ -27,7 +27,7 @@ int shifts_copy_one(struct tui *t, struct table *tb, int64_t shift)
 		table_fail(t, &e);
 		return R_RELOAD;
 	}
-	struct form_spec spec = {.ent = ent, .event = tb->event};
+	struct form_spec spec = {.ent = ent, .event = event};
 	for (size_t i = 0; i < sizeof copied / sizeof copied[0]; i++) {
 		char value[256];
 		record_format_field(&r, (size_t)entity_field_known(ent, copied[i]), value,

@@ -108,7 +108,7 @@ int tab_shifts_key(struct tui *t, struct table *tb, enum action a)
 	case ACT_COPY_DAY:
 		if (!r || tb->def->load)
 			return R_NONE;
-		return a == ACT_COPY ? shifts_copy_one(t, tb, r->row)
+		return a == ACT_COPY ? shifts_copy_one(t, tb->event, r->row)
 		                     : shifts_copy_day(t, tb, r->row);
 	case ACT_AUTOFILL:
 		if (!r || tb->def->load || r->key.kind != DBV_INT)

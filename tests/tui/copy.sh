@@ -87,6 +87,16 @@ fi
 tsv audit --event "$EV" | grep -q "copied $((SAT + 1)) shifts of one role from 2027-03-13 to 2027-03-14" &&
 	t_ok copy-audited || t_fail copy-audited "$(tsv audit --event "$EV" | tail -3)"
 
+# c on a shift's own screen copies that shift
+tm_keys g Enter
+tm_expect shift-screen "check in"
+tm_keys c
+tm_expect shift-screen-copy "A copy of shift"
+tm_expect shift-screen-copy-form "New shift"
+tm_keys Escape
+tm_expect_gone shift-screen-copy-closes "New shift"
+tm_keys q
+
 # the Agenda: the Exhibit Hall is a booth area; a session there warns
 tm_keys 1
 tm_expect agenda-booth-area "(booths)"
