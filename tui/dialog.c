@@ -405,7 +405,7 @@ static void prompt_layout(struct view *v, struct tui *t)
 	set_form_win(p->form, v->win);
 	set_form_sub(p->form, p->sub);
 	post_form(p->form);
-	form_driver_w(p->form, KEY_CODE_YES, REQ_END_LINE);
+	textfield_end(p->form);
 	v->cursor_win = p->sub;
 }
 

@@ -45,6 +45,7 @@ struct fstate {
 	char msg[1024];
 	bool msg_error;
 	char reason[512];
+	bool covered; /* a dialog was over the form: its margin blanked fields */
 };
 
 /* F1 (not ?, which is typed) opens the help of the form's keys */
@@ -170,7 +171,7 @@ static void form_layout(struct view *v, struct tui *t)
 	post_form(s->form);
 	if (s->cur > 0 && s->cur < s->n)
 		set_current_field(s->form, s->e[s->cur].field);
-	form_driver_w(s->form, KEY_CODE_YES, REQ_END_LINE);
+	textfield_end(s->form);
 	mark_current(t, s);
 	v->cursor_win = s->sub;
 }
@@ -240,9 +241,30 @@ static void form_keys(const struct tui *t, bool more, char *buf, size_t n)
 		snprintf(buf + at, n - at, "  (more fields: Tab)");
 }
 
+/* After a dialog over the form closes, draw the fields again: the blank
+ * margin round the dialog was drawn over them (coordinator.c). */
+static void redraw_fields(struct tui *t, struct fstate *s)
+{
+	bool top = t->depth > 0 && t->stack[t->depth - 1] == s->self;
+	if (!top) {
+		s->covered = true;
+		return;
+	}
+	if (!s->covered)
+		return;
+	s->covered = false;
+	sync_texts(s);
+	FIELD *cur = current_field(s->form);
+	for (int i = 0; i < s->n; i++)
+		set_field_buffer(s->e[i].field, 0, s->e[i].text);
+	set_current_field(s->form, cur);
+	textfield_end(s->form);
+}
+
 static void form_draw(struct view *v, struct tui *t)
 {
 	struct fstate *s = v->st;
+	redraw_fields(t, s);
 	attr_t a = theme_attr(&t->theme, UI_DIALOG);
 	int h = getmaxy(v->win), w = getmaxx(v->win);
 	wbkgdset(v->win, a | ' ');
@@ -465,7 +487,7 @@ static int picked(struct tui *t, void *arg, int64_t id, const char *label)
 	set_field_buffer(s->e[i].field, 0, text);
 	snprintf(s->e[i].text, sizeof s->e[i].text, "%s", text);
 	ref_note(t, s, i);
-	form_driver_w(s->form, KEY_CODE_YES, REQ_END_LINE);
+	textfield_end(s->form);
 	return R_REDRAW;
 }
 
@@ -499,7 +521,7 @@ static int pick(struct tui *t, struct fstate *s)
 	else {
 		free(pc);
 		form_driver_w(s->form, KEY_CODE_YES, REQ_NEXT_FIELD);
-		form_driver_w(s->form, KEY_CODE_YES, REQ_END_LINE);
+		textfield_end(s->form);
 		mark_current(t, s);
 	}
 	return R_REDRAW;
@@ -560,7 +582,7 @@ static int form_key(struct view *v, struct tui *t, enum action a, const struct k
 	case ACT_PREV_FIELD:
 		form_driver_w(s->form, KEY_CODE_YES,
 		              a == ACT_NEXT_FIELD ? REQ_NEXT_FIELD : REQ_PREV_FIELD);
-		form_driver_w(s->form, KEY_CODE_YES, REQ_END_LINE);
+		textfield_end(s->form);
 		break;
 	default:
 		textfield_key(s->form, k);

@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "../core/array.h"
 #include "text.h"
@@ -21,6 +22,38 @@ void textfield_text(FIELD *f, char *buf, size_t n)
 	while (*p == ' ')
 		p++;
 	memmove(buf, p, strlen(p) + 1);
+}
+
+/* Characters that take columns (a wide one counts once, a combining mark
+ * not at all): the steps REQ_NEXT_CHAR takes across the text. */
+static int spacing_chars(const char *s)
+{
+	mbstate_t st = {0};
+	int n = 0;
+	for (size_t left = strlen(s); left > 0;) {
+		wchar_t wc;
+		size_t used = mbrtowc(&wc, s, left, &st);
+		if (used == 0 || used == (size_t)-1 || used == (size_t)-2)
+			return n + (int)left; /* not UTF-8: a byte a column */
+		if (wcwidth(wc) != 0)
+			n++;
+		s += used;
+		left -= used;
+	}
+	return n;
+}
+
+/* REQ_END_LINE counts columns where the form library counts characters,
+ * so after wide ones it lands inside the text; step there instead. */
+void textfield_end(FORM *f)
+{
+	char text[4096];
+	FIELD *cur = current_field(f);
+	form_driver_w(f, KEY_CODE_YES, REQ_VALIDATION);
+	textfield_text(cur, text, sizeof text);
+	form_driver_w(f, KEY_CODE_YES, REQ_BEG_LINE);
+	for (int i = spacing_chars(text); i > 0; i--)
+		form_driver_w(f, KEY_CODE_YES, REQ_NEXT_CHAR);
 }
 
 int textfield_key(FORM *f, const struct key *k)

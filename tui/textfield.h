@@ -12,6 +12,9 @@
  * left/right, home/end, backspace, delete, ^U, ^K, ^A, ^E. Returns 1 when
  * the key was an editing key. */
 int textfield_key(FORM *f, const struct key *k);
+/* Put the cursor after the field's text (REQ_END_LINE lands inside text
+ * of wide characters). */
+void textfield_end(FORM *f);
 /* The text of a field without the padding the form library adds. */
 void textfield_text(FIELD *f, char *buf, size_t n);
 

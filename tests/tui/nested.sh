@@ -37,6 +37,8 @@ tm_expect discard-asks "Discard your changes to person $P?"
 boxes discard-over-form-lines-up
 tm_keys n
 tm_expect_gone discard-back "Discard your changes"
+tm_expect fields-drawn-again "name* 최도윤"
+tm_expect typed-kept "최도윤@example.org"
 
 "$M" set person "$P" "name=최도윤 (도윤)" phone=+1-215-555-0999 >/dev/null
 tm_keys C-s
@@ -45,6 +47,7 @@ tm_expect meanwhile-korean 'name: now "최도윤 (도윤)"'
 boxes meanwhile-over-form-lines-up
 tm_keys Escape
 tm_expect_gone meanwhile-back "Changed meanwhile"
+tm_expect their-name-drawn "name* 최도윤 (도윤)"
 tm_keys Escape y
 tm_expect_gone form-closed "Edit person $P"
 
