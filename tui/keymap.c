@@ -337,6 +337,14 @@ static const struct keydef table[] = {
         .help = "form: choose a value from a list",
     },
     {
+        .action = ACT_NEW,
+        .name = "new",
+        .keys = "n",
+        .hint = "new",
+        .help = "choosing a person, organization, room or skill: create a new one from "
+                "the text searched, then choose it",
+    },
+    {
         .action = ACT_NEXT_FIELD,
         .name = "next_field",
         .keys = "tab,down",
