@@ -341,8 +341,7 @@ static const struct keydef table[] = {
         .name = "new",
         .keys = "n",
         .hint = "new",
-        .help = "choosing a person, organization, room or skill: create a new one from "
-                "the text searched, then choose it",
+        .help = "make a new one, named as searched, and choose it",
     },
     {
         .action = ACT_NEXT_FIELD,

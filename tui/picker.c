@@ -278,6 +278,9 @@ static int picker_key(struct view *v, struct tui *t, enum action a, const struct
 		if (p->list.search[0])
 			return picker_search_done(t, p, "");
 		return R_POP;
+	case ACT_HELP:
+	case ACT_REDRAW:
+		return -1; /* the loop's: ? lists the picker's keys */
 	default:
 		return R_NONE;
 	}

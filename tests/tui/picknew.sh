@@ -43,6 +43,12 @@ tm_expect people-tab "cancel registration"
 tm_keys a
 tm_expect person-picker "Choose a person"
 tm_expect picker-footer-new "n new person"
+tm_keys '?'
+tm_expect picker-help "Help: keys"
+tm_expect picker-help-new "make a new one, named as searched, and choose it"
+tm_keys q
+tm_expect_gone picker-help-closes "Help: keys"
+tm_expect picker-still-open "Choose a person"
 tm_keys /
 tm_type "$WALKIN"
 tm_keys Enter
@@ -227,14 +233,17 @@ tm_type "$GUEST"
 tm_keys Enter
 tm_wait "n creates a new person" >/dev/null
 tm_keys n
+tm_expect signup-person-form "name* $GUEST"
 tm_keys C-s
+tm_expect_gone signup-form-closed "New person"
+tm_expect_gone signup-picker-closed "Choose a person"
 tm_expect signup-new-listed "$GUEST"
 G=$(id_where people name "$GUEST")
 if [ -n "$G" ] && [ -n "$(id_where registrations person "$G" --event "$FORUM")" ] &&
 	tsv signups --event "$FORUM" | awk -F'\t' -v p="$G" '$3 == p' | grep -q .; then
 	t_ok signup-new-in-database
 else
-	t_fail signup-new-in-database "person '$G'" "$(tsv signups --event "$FORUM" | tail -2)"
+	t_fail signup-new-in-database "person '$G'" "$(tsv signups --event "$FORUM" | tail -2)" "$(tm_screen)"
 fi
 tm_keys q
 
