@@ -50,12 +50,6 @@ void screen_help_open(struct tui *t)
 	add_line(&b, "");
 	add_line(&b, "In forms: type to fill a field; Tab/Down and S-Tab/Up move;");
 	add_line(&b, "Enter on a choice field opens a list; ^U clears the field.");
-	char make[32];
-	keymap_label(&t->keys, ACT_NEW, make, sizeof make, true);
-	snprintf(line, sizeof line, "In a list of people, organizations, rooms or skills, %s makes",
-	         make);
-	add_line(&b, line);
-	add_line(&b, "a new one from the text searched, and chooses it.");
 	add_line(&b, "Times are typed YYYY-MM-DD HH:MM in the event's time zone.");
 	add_line(&b, "");
 	add_line(&b, "Keys can be changed in the [keys] section of muster.ini,");
