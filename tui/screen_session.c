@@ -172,12 +172,19 @@ static int person_chosen(struct tui *t, void *arg, int64_t id, const char *label
 		table_fail(t, &e);
 		return R_REDRAW;
 	}
-	if (!registration &&
+	bool registering = !registration;
+	if (registering &&
 	    registration_register(t->ctx, d->event, id, "attendee", &registration, &e) < 0) {
 		table_fail(t, &e);
 		return R_REDRAW | R_RELOAD;
 	}
-	return sign_up(t, d, id, label, NULL);
+	int r = sign_up(t, d, id, label, NULL);
+	if (registering && !t->status_error) {
+		char said[sizeof t->status];
+		snprintf(said, sizeof said, "%s", t->status);
+		tui_info(t, "Registered for the event as an attendee. %s", said);
+	}
+	return r | R_RELOAD;
 }
 
 static int cancel_yes(struct tui *t, void *arg)

@@ -238,6 +238,7 @@ tm_keys C-s
 tm_expect_gone signup-form-closed "New person"
 tm_expect_gone signup-picker-closed "Choose a person"
 tm_expect signup-new-listed "$GUEST"
+tm_expect signup-says-registered "Registered for the event as an attendee."
 G=$(id_where people name "$GUEST")
 if [ -n "$G" ] && [ -n "$(id_where registrations person "$G" --event "$FORUM")" ] &&
 	tsv signups --event "$FORUM" | awk -F'\t' -v p="$G" '$3 == p' | grep -q .; then
