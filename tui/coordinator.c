@@ -225,14 +225,14 @@ static bool printable(const struct key *k)
 }
 
 /* O, P, K: a directory over the screen the lead is on, so q (after adding
- * someone there, say) goes back to that screen and row; one directory
- * replaces another rather than piling up. */
+ * someone there, say) goes back to that screen and row; a whole-screen
+ * list on top (another directory, the outbox) is replaced, not piled on. */
 static void directory_open(struct tui *t, void (*open)(struct tui *t))
 {
 	while (t->depth > 1 && t->stack[t->depth - 1]->s->overlay)
 		tui_close(t, t->stack[t->depth - 1]);
 	struct view *top = t->stack[t->depth - 1];
-	if (t->depth > 1 && strcmp(top->s->name, "list") == 0 && !top->event)
+	if (t->depth > 1 && strcmp(top->s->name, "list") == 0)
 		tui_close(t, top);
 	open(t);
 }
