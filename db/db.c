@@ -49,6 +49,7 @@ struct db {
 	bool sp_doomed;     /* doomed when it began */
 	bool sp_light;      /* no SAVEPOINT issued: undone only if nothing was written */
 	int64_t sp_changes; /* sqlite3_total_changes64 when it began */
+	int64_t tx_serial;  /* outermost write transactions begun */
 	struct cached cache[STMT_CACHE];
 	uint64_t tick;
 	struct tracer *tracer;
@@ -412,9 +413,15 @@ int db_begin(struct db *db, struct err *e)
 		if (db_exec(db, "BEGIN IMMEDIATE", e) < 0)
 			return -1;
 		db->doomed = false;
+		db->tx_serial++;
 	}
 	db->depth++;
 	return 0;
+}
+
+int64_t db_transaction_serial(const struct db *db)
+{
+	return db->tx_serial;
 }
 
 int db_begin_read(struct db *db, struct err *e)
