@@ -323,31 +323,35 @@ static const struct change *primary(const struct step *st)
 
 /* ---- built on since? ------------------------------------------------------- */
 
-static void since(struct ctx *c, const struct step *st, const struct change *ch, char *buf,
-                  size_t n)
+/* Who changed the row after the step, and where the log says so: "bob"
+ * and " (audit #812)"; both "" when the log does not know. */
+static void since(struct ctx *c, const struct step *st, const struct change *ch, char *actor,
+                  size_t na, char *where, size_t nw)
 {
 	int64_t later;
-	char actor[96];
 	struct err e = {0};
-	buf[0] = '\0';
+	actor[0] = where[0] = '\0';
 	if (undo_store_later(c->db, ch->u.entity, ch->u.entity_id, ch->u.id, st->s->tag, st->number,
-	                     &later, actor, sizeof actor, &e) == 0 &&
+	                     &later, actor, na, &e) == 0 &&
 	    later)
-		snprintf(buf, n, " (audit #%" PRId64 " by %s)", later, actor);
+		snprintf(where, nw, " (audit #%" PRId64 ")", later);
 }
 
 /* The row as the change left it? Else ERR_REFUSED naming what differs. */
 static int check_unchanged(struct ctx *c, const struct step *st, const struct change *ch,
                            struct record *cur, struct err *e)
 {
-	char who[256], by[160];
+	char who[256], actor[96], where[48];
 	struct err lookup = {0};
 	if (record_get(c, ch->ent, ch->u.entity_id, cur, &lookup) < 0) {
 		if (lookup.code != ERR_NOT_FOUND)
 			return err_set(e, lookup.code, "%s", lookup.msg);
-		since(c, st, ch, by, sizeof by);
-		return err_set(e, ERR_REFUSED, "%s %" PRId64 " was deleted since%s", ch->ent->name,
-		               ch->u.entity_id, by);
+		since(c, st, ch, actor, sizeof actor, where, sizeof where);
+		if (actor[0])
+			return err_set(e, ERR_REFUSED, "%s deleted %s %" PRId64 "%s", actor,
+			               ch->ent->name, ch->u.entity_id, where);
+		return err_set(e, ERR_REFUSED, "%s %" PRId64 " was deleted since", ch->ent->name,
+		               ch->u.entity_id);
 	}
 	record_describe(cur, who, sizeof who);
 	for (size_t i = 0; i < ch->ent->nfields; i++) {
@@ -359,10 +363,13 @@ static int check_unchanged(struct ctx *c, const struct step *st, const struct ch
 		record_format_field(cur, i, now, sizeof now);
 		if (f->flags & F_PRIVATE)
 			snprintf(now, sizeof now, "%s", "(changed)");
-		since(c, st, ch, by, sizeof by);
+		since(c, st, ch, actor, sizeof actor, where, sizeof where);
 		record_free(cur);
-		return err_set(e, ERR_REFUSED, "%s was changed since%s: %s is now %s", who, by,
-		               f->name, now[0] ? now : "empty");
+		if (actor[0])
+			return err_set(e, ERR_REFUSED, "%s changed %s: %s is now %s%s", actor, who,
+			               f->name, now[0] ? now : "empty", where);
+		return err_set(e, ERR_REFUSED, "%s was changed since: %s is now %s", who, f->name,
+		               now[0] ? now : "empty");
 	}
 	return 0;
 }

@@ -11,6 +11,7 @@
 
 #include "../core/lead.h"
 #include "../core/page.h"
+#include "../core/undo.h"
 #include "../core/xmalloc.h"
 #include "screen.h"
 #include "statusbar.h"
@@ -224,6 +225,17 @@ static bool printable(const struct key *k)
 	return !k->fn && k->ch >= 32 && k->ch != 127;
 }
 
+/* z: this session's last change taken back, or why not, on the status line. */
+static void undo_key(struct tui *t)
+{
+	char done[1024];
+	struct err e = {0};
+	if (undo_last(t->ctx, done, sizeof done, &e) < 0)
+		tui_error(t, &e);
+	else
+		tui_info(t, "%s", done);
+}
+
 static int dispatch(struct tui *t, const struct key *k)
 {
 	struct view *top = t->stack[t->depth - 1];
@@ -273,6 +285,9 @@ static int dispatch(struct tui *t, const struct key *k)
 	case ACT_MAIL:
 		screen_outbox_open(t, 0);
 		return R_REDRAW;
+	case ACT_UNDO:
+		undo_key(t);
+		return R_RELOAD;
 	case ACT_IDS:
 		t->show_ids = !t->show_ids;
 		tui_info(t, t->show_ids ? "Lists show each row's id (# hides them)."
@@ -351,11 +366,14 @@ int screen_run_coordinator(struct app *a, struct err *e)
 		return -1;
 	}
 	t->data_version = page_data_version(t->ctx);
+	a->ctx.undo = undo_session_new(); /* z takes back this session's changes */
 	layout_all(t);
 	screen_events_open(t);
 	run(t);
 	while (t->depth > 0)
 		tui_close(t, t->stack[t->depth - 1]);
+	undo_session_free(a->ctx.undo);
+	a->ctx.undo = NULL;
 	ui_stop();
 	free(t);
 	return 0;

@@ -240,8 +240,8 @@ static void refused_when_edited_since(void **state)
 	assert_int_equal(undo_last(c, done, sizeof done, &e), -1);
 	char want[256];
 	snprintf(want, sizeof want,
-	         "Cannot undo: room 1 (Hall) was changed since (audit #%lld by bob): name is now "
-	         "Hall [edited room 1 (Hall) (name)]",
+	         "Cannot undo: bob changed room 1 (Hall): name is now Hall (audit #%lld) "
+	         "[edited room 1 (Hall) (name)]",
 	         (long long)bobs);
 	assert_string_equal(e.msg, want);
 	text_of(c, "SELECT name FROM room WHERE id = ?", f->room, name, sizeof name);
@@ -251,6 +251,23 @@ static void refused_when_edited_since(void **state)
 	assert_string_equal(done, "Undid: edited room 1 (Hall) (capacity)");
 	assert_int_equal(count(c, "SELECT capacity FROM room WHERE id = ?", f->room), 40);
 	assert_false(undo_pending(c));
+}
+
+static void refused_when_deleted_since(void **state)
+{
+	struct undo_fixture *f = *state;
+	struct ctx *c = &f->fx.ctx;
+	struct err e = {0};
+	char done[512], want[160];
+	assert_int_equal(set1(c, "room", f->room, "capacity", "70", &e), 0);
+	assert_int_equal(record_rm(&f->other, entity_find("room"), f->room, &e), 0);
+	int64_t bobs = count(c, "SELECT max(id) FROM audit WHERE actor = 'bob' OR ? = 0", 1);
+	assert_int_equal(undo_last(c, done, sizeof done, &e), -1);
+	snprintf(want, sizeof want,
+	         "Cannot undo: bob deleted room 1 (audit #%lld) [edited room 1 (capacity)]",
+	         (long long)bobs);
+	assert_string_equal(e.msg, want);
+	assert_int_equal(count(c, "SELECT count(*) FROM room WHERE id = ?", f->room), 0);
 }
 
 static void refused_when_assigned_elsewhere(void **state)
@@ -322,8 +339,9 @@ static void erase_forgets_kept_values(void **state)
 	assert_true(count(c, "SELECT count(*) FROM audit_value WHERE instr(after, 'Kowalski') > ?",
 	                  0) >= 2);
 	assert_int_equal(erase_person(c, f->person[0], "asked", ERASE_FORCE, &out, &e), 0);
-	assert_int_equal(count(c, "SELECT count(*) FROM audit_value WHERE instr(before, 'Kowalski')"
-	                          " > ? OR instr(after, 'Kowalski') > 0",
+	assert_int_equal(count(c,
+	                       "SELECT count(*) FROM audit_value WHERE instr(before, 'Kowalski')"
+	                       " > ? OR instr(after, 'Kowalski') > 0",
 	                       0),
 	                 0);
 }
@@ -336,6 +354,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(edit_and_delete, setup, teardown),
 	    cmocka_unit_test_setup_teardown(private_values_stay_in_memory, setup, teardown),
 	    cmocka_unit_test_setup_teardown(refused_when_edited_since, setup, teardown),
+	    cmocka_unit_test_setup_teardown(refused_when_deleted_since, setup, teardown),
 	    cmocka_unit_test_setup_teardown(refused_when_assigned_elsewhere, setup, teardown),
 	    cmocka_unit_test_setup_teardown(refused_when_references_gone, setup, teardown),
 	    cmocka_unit_test_setup_teardown(erase_forgets_kept_values, setup, teardown),
