@@ -460,6 +460,30 @@ static int undo_step(struct ctx *c, struct step *st, struct err *e)
 	return db_commit(c->db, e);
 }
 
+/* After the undo: a field of the main row the rules did not leave as it
+ * was (a registration put back on a full event waits): "; status is now
+ * waitlisted"; "" when the row is as it was. */
+static void ruled(struct ctx *c, const struct change *ch, char *buf, size_t n)
+{
+	struct record cur;
+	struct err e = {0};
+	buf[0] = '\0';
+	if (strcmp(ch->u.action, "add") == 0 ||
+	    record_get(c, ch->ent, ch->u.entity_id, &cur, &e) < 0)
+		return;
+	for (size_t i = 0; i < ch->ent->nfields; i++) {
+		const struct field_def *f = &ch->ent->fields[i];
+		if (!(ch->mask & (1u << i)) || (ch->missing & (1u << i)) ||
+		    (f->flags & (F_AUTO | F_PRIVATE)) || same(&cur.v[i], &ch->before.v[i]))
+			continue;
+		char now[128];
+		record_format_field(&cur, i, now, sizeof now);
+		snprintf(buf, n, "; %s is now %s", f->name, now[0] ? now : "empty");
+		break;
+	}
+	record_free(&cur);
+}
+
 static void note_refused(struct undo_session *s, int64_t step)
 {
 	XGROW(s->refused, s->nrefused, s->refused_cap, 8);
@@ -476,7 +500,7 @@ int undo_last(struct ctx *c, char *done, size_t n, struct err *e)
 		return -1;
 	if (!st.number)
 		return 0;
-	char what[512] = "";
+	char what[512] = "", after[160] = "";
 	int ret = step_load(c, &st, e);
 	if (ret == 0 && st.n == 0)
 		ret = err_set(e, ERR_REFUSED, "step %" PRId64 " holds no change", st.number);
@@ -484,6 +508,8 @@ int undo_last(struct ctx *c, char *done, size_t n, struct err *e)
 		describe(c, primary(&st), what, sizeof what);
 		ret = undo_step(c, &st, e);
 	}
+	if (ret == 0)
+		ruled(c, primary(&st), after, sizeof after);
 	step_free(&st);
 	if (ret < 0) {
 		char why[sizeof e->msg];
@@ -493,6 +519,6 @@ int undo_last(struct ctx *c, char *done, size_t n, struct err *e)
 		return err_set(e, e->code == ERR_DB ? ERR_DB : ERR_REFUSED, "Cannot undo: %s%s%s%s",
 		               why, what[0] ? " [" : "", what, what[0] ? "]" : "");
 	}
-	snprintf(done, n, "Undid: %s", what);
+	snprintf(done, n, "Undid: %s%s", what, after);
 	return 1;
 }

@@ -166,6 +166,32 @@ static void registration_add_and_cancel(void **state)
 	assert_int_equal(count(c, "SELECT count(*) FROM registration WHERE id = ?", r), 0);
 }
 
+/* A cancellation that gave the seat to the first waiting: taken back, the
+ * registration comes back as the rules have it now, on the waitlist. */
+static void cancel_that_promoted(void **state)
+{
+	struct undo_fixture *f = *state;
+	struct ctx *c = &f->fx.ctx;
+	struct err e = {0};
+	char done[512], status[32];
+	int64_t r0, r1;
+	assert_int_equal(set1(&f->other, "event", f->event, "capacity", "1", &e), 0);
+	assert_int_equal(registration_register(&f->other, f->event, f->person[0], NULL, &r0, &e),
+	                 0);
+	assert_int_equal(registration_register(&f->other, f->event, f->person[1], NULL, &r1, &e),
+	                 0);
+	text_of(c, "SELECT status FROM registration WHERE id = ?", r1, status, sizeof status);
+	assert_string_equal(status, "waitlisted");
+	assert_int_equal(registration_unregister(c, f->event, f->person[0], &e), 0);
+	text_of(c, "SELECT status FROM registration WHERE id = ?", r1, status, sizeof status);
+	assert_string_equal(status, "registered");
+	undo_ok(c, done, sizeof done);
+	assert_string_equal(done, "Undid: cancelled the registration of Dana Kowalski for Forum; "
+	                          "status is now waitlisted");
+	text_of(c, "SELECT status FROM registration WHERE id = ?", r1, status, sizeof status);
+	assert_string_equal(status, "registered");
+}
+
 static void edit_and_delete(void **state)
 {
 	struct undo_fixture *f = *state;
@@ -351,6 +377,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(assignment_add_and_drop, setup, teardown),
 	    cmocka_unit_test_setup_teardown(registration_add_and_cancel, setup, teardown),
+	    cmocka_unit_test_setup_teardown(cancel_that_promoted, setup, teardown),
 	    cmocka_unit_test_setup_teardown(edit_and_delete, setup, teardown),
 	    cmocka_unit_test_setup_teardown(private_values_stay_in_memory, setup, teardown),
 	    cmocka_unit_test_setup_teardown(refused_when_edited_since, setup, teardown),
