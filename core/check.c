@@ -615,6 +615,7 @@ int check_run(struct ctx *c, int64_t event,
 	k.arg = arg;
 	k.e = e;
 	int ret = 0;
+	check_store_begin(c->db);
 	for (size_t i = 0; i < ARRAY_LEN(scans) && !k.stopped && !k.failed; i++) {
 		ret = check_store_scan(c->db, scans[i].q, event, scans[i].row, &k, e);
 		if (ret == 0 && scans[i].q == CS_TIMELINE && !k.stopped && !k.failed)

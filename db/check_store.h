@@ -80,6 +80,12 @@ enum cs_unregistered_col {
 enum cs_overlap_col { CS_OV_PERSON, CS_OV_FIRST, CS_OV_LATER };
 _Static_assert(CS_SS_POSITION < 8 && CS_OU_SPAN1 < 8, "every integer column has a place in i[]");
 
+/* Before a check: a page cache that holds what a check of a large event
+ * reads (it reads every sign-up, registration and shift of the event, and
+ * SQLite's default 2 MiB would read them from the file again and again).
+ * Kept for the connection: a second check reads from memory. */
+void check_store_begin(struct db *db);
+
 /* Run query q (event 0: all events), calling fn for each row until it
  * returns non-zero. */
 int check_store_scan(struct db *db, enum cs_query q, int64_t event,

@@ -434,6 +434,13 @@ static const char schema_v11[] =
 static const char schema_v12[] = "CREATE TABLE search_pause (tbl TEXT PRIMARY KEY, last INTEGER "
                                  "NOT NULL) WITHOUT ROWID;" SEARCH_TABLES(SEARCH_INDEX);
 
+/* Version 13: indexes that cover what `muster check` reads of every sign-up
+ * and registration of an event, so that its sign-up rules walk them in
+ * order without a table lookup per row (db/check_store.c). */
+static const char schema_v13[] =
+    "CREATE INDEX signup_by_session ON signup(session, person, status);"
+    "CREATE INDEX registration_by_event ON registration(event, person, status, waitlist_position);";
+
 /* migrations[i] takes a database from user_version i to i + 1; one a
  * line, so that branches appending a step merge cleanly. */
 /* clang-format off */
@@ -450,6 +457,7 @@ static const char *const migrations[] = {
     schema_v10,
     schema_v11,
     schema_v12,
+    schema_v13,
 };
 /* clang-format on */
 

@@ -1,0 +1,270 @@
+/* check_signup_store.c - the two sign-up scans of `muster check` that join
+ * every sign-up of an event with more rows: a person's other sign-ups
+ * (CS_SIGNUP_OVERLAP) and the person's registration (CS_SIGNUP_UNREGISTERED).
+ * SQLite would seek a b-tree per sign-up (tens of thousands on a large
+ * event); here each table is read once, in index order, and joined in
+ * memory. The rows come out in the order, ties included, of the queries
+ * they replace (kept in the comments below), so `check` reads the same. */
+#include "check_signup_store.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/xmalloc.h"
+#include "db_internal.h"
+#include "status_sql.h"
+
+/* The event condition of each spelling, as in check_store.c: every event
+ * (?1 is 0), or the event ?1 only (sought by index). */
+#define EVERY_EVENT(x) " ?1 = 0"
+#define ONE_EVENT(x)   " " x " = ?1"
+/* The SQL of a scan, in the spelling for event. */
+#define SPELLING(sql, event) ((event) ? sql[1] : sql[0])
+
+/* ---- sign-ups that overlap ---------------------------------------------
+
+   Replaces: SELECT x.person, a.id, b.id FROM session a
+     CROSS JOIN signup x ON x.session = a.id
+     JOIN signup y ON y.person = x.person AND y.session != x.session
+     JOIN session b ON b.id = y.session
+     WHERE x, y active AND a, b not cancelled AND a in the event
+     AND b overlaps a AND (b starts later, or at once with a higher id)
+     ORDER BY x.person, a.starts, b.starts
+   whose ties came in the join's order: a.id, then y by status (the IN list
+   in text order) and id (signup_by_person). b may be another event's. */
+
+/* Every active sign-up on a session that is not cancelled and touches the
+ * time of the event's sessions (all of them for event 0). */
+#define OVERLAP_SQL(EVENT)                                                                         \
+	"WITH w(lo, hi) AS (SELECT min(starts), max(ends) FROM session"                            \
+	" WHERE status != 'cancelled' AND" EVENT(                                                  \
+	    "event") ")"                                                                           \
+	             " SELECT g.person, g.id, g.status, se.id, se.starts, se.ends, se.event"       \
+	             " FROM w, session se CROSS JOIN signup g ON g.session = se.id"                \
+	             " WHERE se.status != 'cancelled' AND se.starts < w.hi AND se.ends > w.lo"     \
+	             " AND g.status IN " SIGNUP_ACTIVE_SQL
+static const char *const overlap_sql[] = {OVERLAP_SQL(EVERY_EVENT), OVERLAP_SQL(ONE_EVENT)};
+enum { OV_PERSON, OV_SIGNUP, OV_STATUS, OV_SESSION, OV_STARTS, OV_ENDS, OV_EVENT, OV_NCOLS };
+
+struct taken {
+	int64_t person, signup, session, starts, ends, event;
+	char status[16];
+};
+
+struct pair {
+	const struct taken *a, *b;
+};
+
+struct taken_list {
+	struct taken *v;
+	size_t n, cap;
+};
+
+static int cmp_i64(int64_t a, int64_t b)
+{
+	return (a > b) - (a < b);
+}
+
+/* person, start, session */
+static int by_person_start(const void *x, const void *y)
+{
+	const struct taken *a = x, *b = y;
+	int c = cmp_i64(a->person, b->person);
+	if (!c)
+		c = cmp_i64(a->starts, b->starts);
+	return c ? c : cmp_i64(a->session, b->session);
+}
+
+/* The order the query gave: person, a's start, b's start; then a, and b's
+ * sign-up by status and id. */
+static int pair_order(const void *x, const void *y)
+{
+	const struct pair *p = x, *q = y;
+	int c = cmp_i64(p->a->person, q->a->person);
+	if (!c)
+		c = cmp_i64(p->a->starts, q->a->starts);
+	if (!c)
+		c = cmp_i64(p->b->starts, q->b->starts);
+	if (!c)
+		c = cmp_i64(p->a->session, q->a->session);
+	if (!c)
+		c = strcmp(p->b->status, q->b->status);
+	return c ? c : cmp_i64(p->b->signup, q->b->signup);
+}
+
+static int read_taken(struct db *db, int64_t event, struct taken_list *out, struct err *e)
+{
+	sqlite3_stmt *st;
+	if (db_prepare(db, SPELLING(overlap_sql, event), &st, e) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, event);
+	if (db_columns(st, OV_NCOLS, e) < 0) {
+		db_release(db, st);
+		return -1;
+	}
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		XGROW(out->v, out->n, out->cap, 1024);
+		struct taken *t = &out->v[out->n++];
+		t->person = db_column_int64(st, OV_PERSON);
+		t->signup = db_column_int64(st, OV_SIGNUP);
+		t->session = db_column_int64(st, OV_SESSION);
+		t->starts = db_column_int64(st, OV_STARTS);
+		t->ends = db_column_int64(st, OV_ENDS);
+		t->event = db_column_int64(st, OV_EVENT);
+		db_column_copy(st, OV_STATUS, t->status, sizeof t->status);
+	}
+	int ret = rc == SQLITE_DONE ? 0 : db_fail(db, e, "check");
+	db_release(db, st);
+	return ret;
+}
+
+int check_signup_overlaps(struct db *db, int64_t event,
+                          int (*fn)(void *arg, const struct cs_row *row), void *arg, struct err *e)
+{
+	struct taken_list all = {0};
+	struct pair *pairs = NULL;
+	size_t npairs = 0, cap = 0;
+	int ret = read_taken(db, event, &all, e);
+	if (ret == 0 && all.n > 0) {
+		qsort(all.v, all.n, sizeof *all.v, by_person_start);
+		/* a before b in that order, b starting before a ends: they overlap */
+		for (size_t i = 0; i < all.n; i++) {
+			const struct taken *a = &all.v[i];
+			if (event && a->event != event)
+				continue;
+			for (size_t j = i + 1;
+			     j < all.n && all.v[j].person == a->person && all.v[j].starts < a->ends;
+			     j++) {
+				XGROW(pairs, npairs, cap, 64);
+				pairs[npairs++] = (struct pair){a, &all.v[j]};
+			}
+		}
+	}
+	if (npairs > 0)
+		qsort(pairs, npairs, sizeof *pairs, pair_order);
+	for (size_t i = 0; ret == 0 && i < npairs; i++) {
+		struct cs_row row = {.i = {[CS_OV_PERSON] = pairs[i].a->person,
+		                           [CS_OV_FIRST] = pairs[i].a->session,
+		                           [CS_OV_LATER] = pairs[i].b->session}};
+		if (fn(arg, &row))
+			break;
+	}
+	free(pairs);
+	free(all.v);
+	return ret;
+}
+
+/* ---- sign-ups without a registration -----------------------------------
+
+   Replaces: SELECT g.person, g.session, coalesce(r.waitlist_position, 0),
+     coalesce(r.status, '') FROM session se CROSS JOIN signup g
+     LEFT JOIN registration r ON r.event = se.event AND r.person = g.person
+     WHERE g active AND se not cancelled AND se in the event
+     AND (no r OR r not registered or checked in)
+     ORDER BY se.starts, se.id, g.person */
+
+#define SIGNUPS_SQL(EVENT)                                                                         \
+	"SELECT se.event, g.session, g.person FROM session se"                                     \
+	" CROSS JOIN signup g ON g.session = se.id"                                                \
+	" WHERE se.status != 'cancelled' AND" EVENT(                                               \
+	    "se.event") " AND g.status IN " SIGNUP_ACTIVE_SQL                                      \
+	                " ORDER BY se.starts, se.id, g.person"
+static const char *const signups_sql[] = {SIGNUPS_SQL(EVERY_EVENT), SIGNUPS_SQL(ONE_EVENT)};
+enum { SU_EVENT, SU_SESSION, SU_PERSON, SU_NCOLS };
+
+/* In index order (registration_by_event): event, person. */
+#define REGISTRATIONS_SQL(EVENT)                                                                   \
+	"SELECT event, person, status, coalesce(waitlist_position, 0),"                            \
+	" status IN " REGISTRATION_ATTENDING_SQL " FROM registration"                              \
+	" WHERE" EVENT("event") " ORDER BY event, person"
+static const char *const registrations_sql[] = {REGISTRATIONS_SQL(EVERY_EVENT),
+                                                REGISTRATIONS_SQL(ONE_EVENT)};
+enum { RG_EVENT, RG_PERSON, RG_STATUS, RG_POSITION, RG_ATTENDING, RG_NCOLS };
+
+struct reg {
+	int64_t event, person, position;
+	bool attending;
+	char status[16];
+};
+
+struct reg_list {
+	struct reg *v;
+	size_t n, cap;
+};
+
+static int read_registrations(struct db *db, int64_t event, struct reg_list *out, struct err *e)
+{
+	sqlite3_stmt *st;
+	if (db_prepare(db, SPELLING(registrations_sql, event), &st, e) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, event);
+	if (db_columns(st, RG_NCOLS, e) < 0) {
+		db_release(db, st);
+		return -1;
+	}
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		XGROW(out->v, out->n, out->cap, 1024);
+		struct reg *r = &out->v[out->n++];
+		r->event = db_column_int64(st, RG_EVENT);
+		r->person = db_column_int64(st, RG_PERSON);
+		r->position = db_column_int64(st, RG_POSITION);
+		r->attending = db_column_bool(st, RG_ATTENDING);
+		db_column_copy(st, RG_STATUS, r->status, sizeof r->status);
+	}
+	int ret = rc == SQLITE_DONE ? 0 : db_fail(db, e, "check");
+	db_release(db, st);
+	return ret;
+}
+
+static const struct reg *reg_find(const struct reg_list *l, int64_t event, int64_t person)
+{
+	size_t lo = 0, hi = l->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct reg *r = &l->v[mid];
+		int c = cmp_i64(r->event, event);
+		if (!c)
+			c = cmp_i64(r->person, person);
+		if (!c)
+			return r;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+int check_signup_unregistered(struct db *db, int64_t event,
+                              int (*fn)(void *arg, const struct cs_row *row), void *arg,
+                              struct err *e)
+{
+	struct reg_list regs = {0};
+	sqlite3_stmt *st = NULL;
+	if (read_registrations(db, event, &regs, e) < 0 ||
+	    db_prepare(db, SPELLING(signups_sql, event), &st, e) < 0) {
+		free(regs.v);
+		return -1;
+	}
+	sqlite3_bind_int64(st, 1, event);
+	int ret = db_columns(st, SU_NCOLS, e), rc = SQLITE_DONE;
+	while (ret == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t person = db_column_int64(st, SU_PERSON);
+		const struct reg *r = reg_find(&regs, db_column_int64(st, SU_EVENT), person);
+		if (r && r->attending)
+			continue;
+		struct cs_row row = {.i = {[CS_UR_PERSON] = person,
+		                           [CS_UR_SESSION] = db_column_int64(st, SU_SESSION),
+		                           [CS_UR_POSITION] = r ? r->position : 0},
+		                     .t = {[CS_UR_STATUS] = r ? r->status : ""}};
+		if (fn(arg, &row))
+			break;
+	}
+	if (ret == 0 && rc != SQLITE_DONE && rc != SQLITE_ROW)
+		ret = db_fail(db, e, "check");
+	db_release(db, st);
+	free(regs.v);
+	return ret;
+}
