@@ -173,98 +173,124 @@ int check_signup_overlaps(struct db *db, int64_t event,
 static const char *const signups_sql[] = {SIGNUPS_SQL(EVERY_EVENT), SIGNUPS_SQL(ONE_EVENT)};
 enum { SU_EVENT, SU_SESSION, SU_PERSON, SU_NCOLS };
 
-/* In index order (registration_by_event): event, person. */
-#define REGISTRATIONS_SQL(EVENT)                                                                   \
-	"SELECT event, person, status, coalesce(waitlist_position, 0),"                            \
-	" status IN " REGISTRATION_ATTENDING_SQL " FROM registration"                              \
-	" WHERE" EVENT("event") " ORDER BY event, person"
-static const char *const registrations_sql[] = {REGISTRATIONS_SQL(EVERY_EVENT),
-                                                REGISTRATIONS_SQL(ONE_EVENT)};
-enum { RG_EVENT, RG_PERSON, RG_STATUS, RG_POSITION, RG_ATTENDING, RG_NCOLS };
+/* The people attending (registered or checked in), in index order
+ * (registration_by_event): event, person. */
+#define ATTENDING_SQL(EVENT)                                                                       \
+	"SELECT event, person FROM registration WHERE" EVENT(                                      \
+	    "event") " AND status IN " REGISTRATION_ATTENDING_SQL " ORDER BY event, person"
+static const char *const attending_sql[] = {ATTENDING_SQL(EVERY_EVENT), ATTENDING_SQL(ONE_EVENT)};
+enum { AT_EVENT, AT_PERSON, AT_NCOLS };
 
-struct reg {
-	int64_t event, person, position;
-	bool attending;
-	char status[16];
+/* The registration of a sign-up's person who is not attending, if any. */
+static const char registration_sql[] =
+    "SELECT status, coalesce(waitlist_position, 0) FROM registration"
+    " WHERE event = ?1 AND person = ?2";
+enum { RG_STATUS, RG_POSITION, RG_NCOLS };
+
+struct attendee {
+	int64_t event, person;
 };
 
-struct reg_list {
-	struct reg *v;
+struct attendee_list {
+	struct attendee *v;
 	size_t n, cap;
 };
 
-static int read_registrations(struct db *db, int64_t event, struct reg_list *out, struct err *e)
+static int read_attending(struct db *db, int64_t event, struct attendee_list *out, struct err *e)
 {
 	sqlite3_stmt *st;
-	if (db_prepare(db, SPELLING(registrations_sql, event), &st, e) < 0)
+	if (db_prepare(db, SPELLING(attending_sql, event), &st, e) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, event);
-	if (db_columns(st, RG_NCOLS, e) < 0) {
+	if (db_columns(st, AT_NCOLS, e) < 0) {
 		db_release(db, st);
 		return -1;
 	}
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		XGROW(out->v, out->n, out->cap, 1024);
-		struct reg *r = &out->v[out->n++];
-		r->event = db_column_int64(st, RG_EVENT);
-		r->person = db_column_int64(st, RG_PERSON);
-		r->position = db_column_int64(st, RG_POSITION);
-		r->attending = db_column_bool(st, RG_ATTENDING);
-		db_column_copy(st, RG_STATUS, r->status, sizeof r->status);
+		out->v[out->n++] = (struct attendee){db_column_int64(st, AT_EVENT),
+		                                     db_column_int64(st, AT_PERSON)};
 	}
 	int ret = rc == SQLITE_DONE ? 0 : db_fail(db, e, "check");
 	db_release(db, st);
 	return ret;
 }
 
-static const struct reg *reg_find(const struct reg_list *l, int64_t event, int64_t person)
+static bool attending(const struct attendee_list *l, int64_t event, int64_t person)
 {
 	size_t lo = 0, hi = l->n;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		const struct reg *r = &l->v[mid];
-		int c = cmp_i64(r->event, event);
+		const struct attendee *a = &l->v[mid];
+		int c = cmp_i64(a->event, event);
 		if (!c)
-			c = cmp_i64(r->person, person);
+			c = cmp_i64(a->person, person);
 		if (!c)
-			return r;
+			return true;
 		if (c < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return NULL;
+	return false;
+}
+
+/* status ("" when none) and waitlist position of (event, person)'s registration */
+static int registration_of(struct db *db, int64_t event, int64_t person, char *status, size_t n,
+                           int64_t *position, struct err *e)
+{
+	sqlite3_stmt *st;
+	if (db_acquire(db, registration_sql, &st, e) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, event);
+	sqlite3_bind_int64(st, 2, person);
+	status[0] = '\0';
+	*position = 0;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		db_column_copy(st, RG_STATUS, status, n);
+		*position = db_column_int64(st, RG_POSITION);
+		rc = sqlite3_step(st);
+	}
+	int ret = rc == SQLITE_DONE ? 0 : db_fail(db, e, "check");
+	db_release(db, st);
+	return ret;
 }
 
 int check_signup_unregistered(struct db *db, int64_t event,
                               int (*fn)(void *arg, const struct cs_row *row), void *arg,
                               struct err *e)
 {
-	struct reg_list regs = {0};
+	struct attendee_list att = {0};
 	sqlite3_stmt *st = NULL;
-	if (read_registrations(db, event, &regs, e) < 0 ||
+	if (read_attending(db, event, &att, e) < 0 ||
 	    db_prepare(db, SPELLING(signups_sql, event), &st, e) < 0) {
-		free(regs.v);
+		free(att.v);
 		return -1;
 	}
 	sqlite3_bind_int64(st, 1, event);
 	int ret = db_columns(st, SU_NCOLS, e), rc = SQLITE_DONE;
 	while (ret == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t person = db_column_int64(st, SU_PERSON);
-		const struct reg *r = reg_find(&regs, db_column_int64(st, SU_EVENT), person);
-		if (r && r->attending)
+		int64_t person = db_column_int64(st, SU_PERSON), of = db_column_int64(st, SU_EVENT);
+		if (attending(&att, of, person))
 			continue;
+		char status[16];
+		int64_t position;
+		if (registration_of(db, of, person, status, sizeof status, &position, e) < 0) {
+			ret = -1;
+			break;
+		}
 		struct cs_row row = {.i = {[CS_UR_PERSON] = person,
 		                           [CS_UR_SESSION] = db_column_int64(st, SU_SESSION),
-		                           [CS_UR_POSITION] = r ? r->position : 0},
-		                     .t = {[CS_UR_STATUS] = r ? r->status : ""}};
+		                           [CS_UR_POSITION] = position},
+		                     .t = {[CS_UR_STATUS] = status}};
 		if (fn(arg, &row))
 			break;
 	}
 	if (ret == 0 && rc != SQLITE_DONE && rc != SQLITE_ROW)
 		ret = db_fail(db, e, "check");
 	db_release(db, st);
-	free(regs.v);
+	free(att.v);
 	return ret;
 }
