@@ -5,7 +5,7 @@
  * event); here each table is read once, in index order, and joined in
  * memory. The rows come out in the order, ties included, of the queries
  * they replace (kept in the comments below), so `check` reads the same. */
-#include "check_signup_store.h"
+#include "check_memory.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "../core/array.h"
-#include "check_signup_store.h"
+#include "check_memory.h"
 #include "db_internal.h"
 #include "status_sql.h"
 #include "rules_store.h"
@@ -59,22 +59,7 @@
 	" 'shift ' || x.id || ' (' || (SELECT name FROM role WHERE id = x.role) || ')'" \
 	" FROM shift x JOIN span p ON p.id = x.event" \
 	" WHERE x.status = 'open' AND (x.starts < p.s0 OR x.ends > p.s1)", \
-    [CS_CROSS_EVENT] = \
-	"SELECT s.event, r.event, 'shift ' || s.id, 'role ' || r.id || ' (' || r.name || ')'" \
-	" FROM shift s JOIN role r ON r.id = s.role" \
-	" WHERE r.event != s.event AND" EVENT("s.event") \
-	" UNION ALL SELECT s.event, m.event, 'shift ' || s.id," \
-	" 'room ' || m.id || ' (' || m.name || ')' FROM shift s JOIN room m ON m.id = s.room" \
-	" WHERE m.event != s.event AND" EVENT("s.event") \
-	" UNION ALL SELECT s.event, b.event, 'shift ' || s.id," \
-	" 'booth ' || b.id || ' (' || b.label || ')' FROM shift s JOIN booth b ON b.id = s.booth" \
-	" WHERE b.event != s.event AND" EVENT("s.event") \
-	" UNION ALL SELECT x.event, m.event, 'session ' || x.id," \
-	" 'room ' || m.id || ' (' || m.name || ')' FROM session x JOIN room m ON m.id = x.room" \
-	" WHERE m.event != x.event AND" EVENT("x.event") \
-	" UNION ALL SELECT x.event, m.event, 'booth ' || x.id," \
-	" 'room ' || m.id || ' (' || m.name || ')' FROM booth x JOIN room m ON m.id = x.room" \
-	" WHERE m.event != x.event AND" EVENT("x.event"), \
+    /* CS_CROSS_EVENT: check_cross_store.c */ \
     [CS_SEATS] = \
 	"SELECT ev.id, ev.capacity," \
 	" (SELECT count(*) FROM registration g WHERE g.event = ev.id" \
@@ -136,13 +121,13 @@ static const char *const one_event[CS_NQUERIES] = QUERIES(ONE_EVENT);
 /* How many of a query's columns, at the end, are text. */
 static const int ntext[CS_NQUERIES] = {
     [CS_OUTSIDE] = 1,
-    [CS_CROSS_EVENT] = 2,
 };
 
 /* The scans joined in memory rather than by SQLite. */
 static int (*const in_memory[CS_NQUERIES])(struct db *db, int64_t event,
                                            int (*fn)(void *arg, const struct cs_row *row),
                                            void *arg, struct err *e) = {
+    [CS_CROSS_EVENT] = check_cross_event,
     [CS_SIGNUP_UNREGISTERED] = check_signup_unregistered,
     [CS_SIGNUP_OVERLAP] = check_signup_overlaps,
 };
