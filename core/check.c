@@ -151,6 +151,11 @@ struct named {
 
 static int name_row(struct checker *k, struct named *nm, size_t i)
 {
+	if (!nm->s) { /* the first name needed: most people never get here */
+		nm->s = xcalloc(k->nrows, sizeof *nm->s);
+		nm->slots = xcalloc(k->nrows, sizeof *nm->slots);
+		nm->loaded = xcalloc(k->nrows, sizeof *nm->loaded);
+	}
 	if (!nm->have_person) {
 		if (rules_store_person(k->c->db, k->rows[0].i[CS_TL_PERSON], &nm->p, k->e) < 0)
 			return -1;
@@ -267,9 +272,6 @@ static int timeline_person(struct checker *k)
 		return 0;
 	struct named nm;
 	memset(&nm, 0, sizeof nm);
-	nm.s = xcalloc(k->nrows, sizeof *nm.s);
-	nm.slots = xcalloc(k->nrows, sizeof *nm.slots);
-	nm.loaded = xcalloc(k->nrows, sizeof *nm.loaded);
 	int ret = timeline_pairs(k, &nm) || timeline_hours(k, &nm);
 	free(nm.s);
 	free(nm.slots);
