@@ -434,12 +434,15 @@ static const char schema_v11[] =
 static const char schema_v12[] = "CREATE TABLE search_pause (tbl TEXT PRIMARY KEY, last INTEGER "
                                  "NOT NULL) WITHOUT ROWID;" SEARCH_TABLES(SEARCH_INDEX);
 
-/* Version 13: indexes that cover what `muster check` reads of every sign-up
- * and registration of an event, so that its sign-up rules walk them in
- * order without a table lookup per row (db/check_store.c). */
+/* Version 13: indexes for `muster check` (db/check_*store.c). The first two
+ * cover what it reads of every sign-up and registration of an event, so
+ * that its sign-up rules walk them in order without a table lookup per
+ * row; the third finds the booths of a label as the rule compares labels
+ * (case aside), where booth_by_event could not. */
 static const char schema_v13[] =
     "CREATE INDEX signup_by_session ON signup(session, person, status);"
-    "CREATE INDEX registration_by_event ON registration(event, person, status, waitlist_position);";
+    "CREATE INDEX registration_by_event ON registration(event, person, status, waitlist_position);"
+    "CREATE INDEX booth_by_label ON booth(event, label COLLATE NOCASE, starts);";
 
 /* migrations[i] takes a database from user_version i to i + 1; one a
  * line, so that branches appending a step merge cleanly. */
