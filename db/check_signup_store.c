@@ -33,18 +33,79 @@
    whose ties came in the join's order: a.id, then y by status (the IN list
    in text order) and id (signup_by_person). b may be another event's. */
 
-/* Every active sign-up on a session that is not cancelled and touches the
- * time of the event's sessions (all of them for event 0). */
-#define OVERLAP_SQL(EVENT)                                                                         \
+/* The sessions, not cancelled, that touch the time of the event's sessions
+ * (all of them for event 0). */
+#define WINDOW_SQL(EVENT)                                                                          \
 	"WITH w(lo, hi) AS (SELECT min(starts), max(ends) FROM session"                            \
 	" WHERE status != 'cancelled' AND" EVENT(                                                  \
 	    "event") ")"                                                                           \
-	             " SELECT g.person, g.id, g.status, se.id, se.starts, se.ends, se.event"       \
-	             " FROM w, session se CROSS JOIN signup g ON g.session = se.id"                \
-	             " WHERE se.status != 'cancelled' AND se.starts < w.hi AND se.ends > w.lo"     \
-	             " AND g.status IN " SIGNUP_ACTIVE_SQL
-static const char *const overlap_sql[] = {OVERLAP_SQL(EVERY_EVENT), OVERLAP_SQL(ONE_EVENT)};
-enum { OV_PERSON, OV_SIGNUP, OV_STATUS, OV_SESSION, OV_STARTS, OV_ENDS, OV_EVENT, OV_NCOLS };
+	             " SELECT se.id, se.starts, se.ends, se.event FROM w, session se"              \
+	             " WHERE se.status != 'cancelled' AND se.starts < w.hi AND se.ends > w.lo"
+static const char *const window_sql[] = {WINDOW_SQL(EVERY_EVENT), WINDOW_SQL(ONE_EVENT)};
+/* The event's sessions, not cancelled, in the order of the rows out. */
+#define SESSIONS_SQL(EVENT)                                                                        \
+	"SELECT id, starts, ends, event FROM session"                                              \
+	" WHERE status != 'cancelled' AND" EVENT("event") " ORDER BY starts, id"
+static const char *const sessions_sql[] = {SESSIONS_SQL(EVERY_EVENT), SESSIONS_SQL(ONE_EVENT)};
+enum { SE_ID, SE_STARTS, SE_ENDS, SE_EVENT, SE_NCOLS };
+
+/* A session's active sign-ups, by person (signup_by_session covers them). */
+static const char signups_sql[] =
+    "SELECT person, id, status FROM signup"
+    " WHERE session = ?1 AND status NOT IN " SIGNUP_INACTIVE_SQL " ORDER BY person";
+enum { SU_PERSON, SU_ID, SU_STATUS, SU_NCOLS };
+
+struct session_at {
+	int64_t id, starts, ends, event;
+};
+
+struct sessions {
+	struct session_at *v;
+	size_t n, cap;
+};
+
+static int read_sessions(struct db *db, const char *sql, int64_t event, struct sessions *out,
+                         struct err *e)
+{
+	sqlite3_stmt *st;
+	if (db_prepare(db, sql, &st, e) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, event);
+	if (db_columns(st, SE_NCOLS, e) < 0) {
+		db_release(db, st);
+		return -1;
+	}
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		XGROW(out->v, out->n, out->cap, 64);
+		out->v[out->n++] = (struct session_at){
+		    db_column_int64(st, SE_ID), db_column_int64(st, SE_STARTS),
+		    db_column_int64(st, SE_ENDS), db_column_int64(st, SE_EVENT)};
+	}
+	int ret = rc == SQLITE_DONE ? 0 : db_fail(db, e, "check");
+	db_release(db, st);
+	return ret;
+}
+
+/* Call row(arg, session, st) for each active sign-up of session, by person;
+ * stops when it returns non-zero (1), -1 when the store fails. */
+static int each_signup(struct db *db, const struct session_at *se,
+                       int (*row)(void *arg, const struct session_at *se, sqlite3_stmt *st),
+                       void *arg, struct err *e)
+{
+	sqlite3_stmt *st;
+	if (db_acquire(db, signups_sql, &st, e) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, se->id);
+	int rc, ret = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if ((ret = row(arg, se, st)) != 0)
+			break;
+	if (ret == 0 && rc != SQLITE_DONE)
+		ret = db_fail(db, e, "check");
+	db_release(db, st);
+	return ret;
+}
 
 struct taken {
 	int64_t person, signup, session, starts, ends, event;
@@ -92,30 +153,28 @@ static int pair_order(const void *x, const void *y)
 	return c ? c : cmp_i64(p->b->signup, q->b->signup);
 }
 
+static int take(void *arg, const struct session_at *se, sqlite3_stmt *st)
+{
+	struct taken_list *out = arg;
+	XGROW(out->v, out->n, out->cap, 1024);
+	struct taken *t = &out->v[out->n++];
+	t->person = db_column_int64(st, SU_PERSON);
+	t->signup = db_column_int64(st, SU_ID);
+	t->session = se->id;
+	t->starts = se->starts;
+	t->ends = se->ends;
+	t->event = se->event;
+	db_column_copy(st, SU_STATUS, t->status, sizeof t->status);
+	return 0;
+}
+
 static int read_taken(struct db *db, int64_t event, struct taken_list *out, struct err *e)
 {
-	sqlite3_stmt *st;
-	if (db_prepare(db, SPELLING(overlap_sql, event), &st, e) < 0)
-		return -1;
-	sqlite3_bind_int64(st, 1, event);
-	if (db_columns(st, OV_NCOLS, e) < 0) {
-		db_release(db, st);
-		return -1;
-	}
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		XGROW(out->v, out->n, out->cap, 1024);
-		struct taken *t = &out->v[out->n++];
-		t->person = db_column_int64(st, OV_PERSON);
-		t->signup = db_column_int64(st, OV_SIGNUP);
-		t->session = db_column_int64(st, OV_SESSION);
-		t->starts = db_column_int64(st, OV_STARTS);
-		t->ends = db_column_int64(st, OV_ENDS);
-		t->event = db_column_int64(st, OV_EVENT);
-		db_column_copy(st, OV_STATUS, t->status, sizeof t->status);
-	}
-	int ret = rc == SQLITE_DONE ? 0 : db_fail(db, e, "check");
-	db_release(db, st);
+	struct sessions ses = {0};
+	int ret = read_sessions(db, SPELLING(window_sql, event), event, &ses, e);
+	for (size_t i = 0; ret == 0 && i < ses.n; i++)
+		ret = each_signup(db, &ses.v[i], take, out, e);
+	free(ses.v);
 	return ret;
 }
 
@@ -163,15 +222,6 @@ int check_signup_overlaps(struct db *db, int64_t event,
      WHERE g active AND se not cancelled AND se in the event
      AND (no r OR r not registered or checked in)
      ORDER BY se.starts, se.id, g.person */
-
-#define SIGNUPS_SQL(EVENT)                                                                         \
-	"SELECT se.event, g.session, g.person FROM session se"                                     \
-	" CROSS JOIN signup g ON g.session = se.id"                                                \
-	" WHERE se.status != 'cancelled' AND" EVENT(                                               \
-	    "se.event") " AND g.status IN " SIGNUP_ACTIVE_SQL                                      \
-	                " ORDER BY se.starts, se.id, g.person"
-static const char *const signups_sql[] = {SIGNUPS_SQL(EVERY_EVENT), SIGNUPS_SQL(ONE_EVENT)};
-enum { SU_EVENT, SU_SESSION, SU_PERSON, SU_NCOLS };
 
 /* The people attending (registered or checked in), in index order
  * (registration_by_event): event, person. */
@@ -258,39 +308,43 @@ static int registration_of(struct db *db, int64_t event, int64_t person, char *s
 	return ret;
 }
 
+/* The scan of CS_SIGNUP_UNREGISTERED under way. */
+struct unregistered {
+	struct db *db;
+	struct attendee_list att;
+	int (*fn)(void *arg, const struct cs_row *row);
+	void *arg;
+	struct err *e;
+};
+
+static int unregistered_row(void *arg, const struct session_at *se, sqlite3_stmt *st)
+{
+	struct unregistered *u = arg;
+	int64_t person = db_column_int64(st, SU_PERSON);
+	if (attending(&u->att, se->event, person))
+		return 0;
+	char status[16];
+	int64_t position;
+	if (registration_of(u->db, se->event, person, status, sizeof status, &position, u->e) < 0)
+		return -1;
+	struct cs_row row = {
+	    .i = {[CS_UR_PERSON] = person, [CS_UR_SESSION] = se->id, [CS_UR_POSITION] = position},
+	    .t = {[CS_UR_STATUS] = status}};
+	return u->fn(u->arg, &row) ? 1 : 0;
+}
+
 int check_signup_unregistered(struct db *db, int64_t event,
                               int (*fn)(void *arg, const struct cs_row *row), void *arg,
                               struct err *e)
 {
-	struct attendee_list att = {0};
-	sqlite3_stmt *st = NULL;
-	if (read_attending(db, event, &att, e) < 0 ||
-	    db_prepare(db, SPELLING(signups_sql, event), &st, e) < 0) {
-		free(att.v);
-		return -1;
-	}
-	sqlite3_bind_int64(st, 1, event);
-	int ret = db_columns(st, SU_NCOLS, e), rc = SQLITE_DONE;
-	while (ret == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t person = db_column_int64(st, SU_PERSON), of = db_column_int64(st, SU_EVENT);
-		if (attending(&att, of, person))
-			continue;
-		char status[16];
-		int64_t position;
-		if (registration_of(db, of, person, status, sizeof status, &position, e) < 0) {
-			ret = -1;
-			break;
-		}
-		struct cs_row row = {.i = {[CS_UR_PERSON] = person,
-		                           [CS_UR_SESSION] = db_column_int64(st, SU_SESSION),
-		                           [CS_UR_POSITION] = position},
-		                     .t = {[CS_UR_STATUS] = status}};
-		if (fn(arg, &row))
-			break;
-	}
-	if (ret == 0 && rc != SQLITE_DONE && rc != SQLITE_ROW)
-		ret = db_fail(db, e, "check");
-	db_release(db, st);
-	free(att.v);
-	return ret;
+	struct unregistered u = {.db = db, .fn = fn, .arg = arg, .e = e};
+	struct sessions ses = {0};
+	int ret = read_attending(db, event, &u.att, e);
+	if (ret == 0)
+		ret = read_sessions(db, SPELLING(sessions_sql, event), event, &ses, e);
+	for (size_t i = 0; ret == 0 && i < ses.n; i++)
+		ret = each_signup(db, &ses.v[i], unregistered_row, &u, e);
+	free(ses.v);
+	free(u.att.v);
+	return ret < 0 ? -1 : 0;
 }
