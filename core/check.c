@@ -609,6 +609,7 @@ static const struct {
 
 struct check_job {
 	struct checker k;
+	struct cs_memo *memo;
 	int64_t event;
 	size_t next;    /* the next scan */
 	bool sweep_due; /* the timeline is read: sort and judge it (a step of its own) */
@@ -623,7 +624,7 @@ struct check_job *check_start(struct ctx *c, int64_t event,
 	j->k.fn = fn;
 	j->k.arg = arg;
 	j->event = event;
-	check_store_begin(c->db);
+	j->memo = check_store_begin(c->db);
 	return j;
 }
 
@@ -643,7 +644,8 @@ static int step_once(struct check_job *j, struct err *e)
 	enum cs_query q = scans[j->next].q;
 	if (q == CS_TIMELINE)
 		k->nall = 0; /* a scan given up half way is read again */
-	if (check_store_scan(k->c->db, q, j->event, scans[j->next].row, k, e) < 0 || k->failed)
+	if (check_store_scan(k->c->db, j->memo, q, j->event, scans[j->next].row, k, e) < 0 ||
+	    k->failed)
 		return -1;
 	j->sweep_due = q == CS_TIMELINE && !k->stopped;
 	j->next++;
@@ -672,6 +674,7 @@ void check_free(struct check_job *j)
 		free(j->k.grids[i].mid);
 	free(j->k.grids);
 	free(j->k.all);
+	check_store_end(j->memo);
 	free(j);
 }
 

@@ -138,8 +138,8 @@ static int emit_rooms(struct db *db, int64_t event, int (*fn)(void *arg, const s
 	return ret;
 }
 
-int check_cross_event(struct db *db, int64_t event, int (*fn)(void *arg, const struct cs_row *row),
-                      void *arg, struct err *e)
+int check_cross_event(struct db *db, struct cs_memo *memo, int64_t event,
+                      int (*fn)(void *arg, const struct cs_row *row), void *arg, struct err *e)
 {
 	struct crossings by_use[NUSES] = {{0}};
 	int ret = read_shifts(db, event, by_use, e);

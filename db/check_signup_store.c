@@ -36,17 +36,11 @@
 /* The sessions, not cancelled, that touch the time of the event's sessions
  * (all of them for event 0). */
 #define WINDOW_SQL(EVENT)                                                                          \
-	"WITH w(lo, hi) AS (SELECT min(starts), max(ends) FROM session"                            \
-	" WHERE status != 'cancelled' AND" EVENT(                                                  \
-	    "event") ")"                                                                           \
+	"WITH w(lo, hi) AS (SELECT min(starts), max(ends) FROM session WHERE" EVENT(               \
+	    "event") " AND status != 'cancelled')"                                                 \
 	             " SELECT se.id, se.starts, se.ends, se.event FROM w, session se"              \
 	             " WHERE se.status != 'cancelled' AND se.starts < w.hi AND se.ends > w.lo"
 static const char *const window_sql[] = {WINDOW_SQL(EVERY_EVENT), WINDOW_SQL(ONE_EVENT)};
-/* The event's sessions, not cancelled, in the order of the rows out. */
-#define SESSIONS_SQL(EVENT)                                                                        \
-	"SELECT id, starts, ends, event FROM session"                                              \
-	" WHERE status != 'cancelled' AND" EVENT("event") " ORDER BY starts, id"
-static const char *const sessions_sql[] = {SESSIONS_SQL(EVERY_EVENT), SESSIONS_SQL(ONE_EVENT)};
 enum { SE_ID, SE_STARTS, SE_ENDS, SE_EVENT, SE_NCOLS };
 
 /* A session's active sign-ups, by person (signup_by_session covers them). */
@@ -55,14 +49,42 @@ static const char signups_sql[] =
     " WHERE session = ?1 AND status NOT IN " SIGNUP_INACTIVE_SQL " ORDER BY person";
 enum { SU_PERSON, SU_ID, SU_STATUS, SU_NCOLS };
 
+struct taken {
+	int64_t person, signup, session, starts, ends, event;
+	char status[16];
+};
+
+struct taken_list {
+	struct taken *v;
+	size_t n, cap;
+};
+
 struct session_at {
 	int64_t id, starts, ends, event;
+	size_t first, n; /* its sign-ups in the memo's list, by person */
 };
 
 struct sessions {
 	struct session_at *v;
 	size_t n, cap;
 };
+
+/* What the two scans of one check share: the sessions touching the time of
+ * the event's, and their active sign-ups, read once (check_store.h). */
+struct cs_signups {
+	int64_t event;
+	struct sessions ses;
+	struct taken_list taken;
+};
+
+void check_signups_free(struct cs_signups *m)
+{
+	if (!m)
+		return;
+	free(m->ses.v);
+	free(m->taken.v);
+	free(m);
+}
 
 static int read_sessions(struct db *db, const char *sql, int64_t event, struct sessions *out,
                          struct err *e)
@@ -78,9 +100,10 @@ static int read_sessions(struct db *db, const char *sql, int64_t event, struct s
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		XGROW(out->v, out->n, out->cap, 64);
-		out->v[out->n++] = (struct session_at){
-		    db_column_int64(st, SE_ID), db_column_int64(st, SE_STARTS),
-		    db_column_int64(st, SE_ENDS), db_column_int64(st, SE_EVENT)};
+		out->v[out->n++] = (struct session_at){.id = db_column_int64(st, SE_ID),
+		                                       .starts = db_column_int64(st, SE_STARTS),
+		                                       .ends = db_column_int64(st, SE_ENDS),
+		                                       .event = db_column_int64(st, SE_EVENT)};
 	}
 	int ret = rc == SQLITE_DONE ? 0 : db_fail(db, e, "check");
 	db_release(db, st);
@@ -107,18 +130,8 @@ static int each_signup(struct db *db, const struct session_at *se,
 	return ret;
 }
 
-struct taken {
-	int64_t person, signup, session, starts, ends, event;
-	char status[16];
-};
-
 struct pair {
 	const struct taken *a, *b;
-};
-
-struct taken_list {
-	struct taken *v;
-	size_t n, cap;
 };
 
 static int cmp_i64(int64_t a, int64_t b)
@@ -168,24 +181,40 @@ static int take(void *arg, const struct session_at *se, sqlite3_stmt *st)
 	return 0;
 }
 
-static int read_taken(struct db *db, int64_t event, struct taken_list *out, struct err *e)
+/* The memo for event, read now unless it holds it already. */
+static int signups_of(struct db *db, struct cs_memo *memo, int64_t event, struct err *e)
 {
-	struct sessions ses = {0};
-	int ret = read_sessions(db, SPELLING(window_sql, event), event, &ses, e);
-	for (size_t i = 0; ret == 0 && i < ses.n; i++)
-		ret = each_signup(db, &ses.v[i], take, out, e);
-	free(ses.v);
-	return ret;
+	if (memo->signups && memo->signups->event == event)
+		return 0;
+	struct cs_signups *m = xcalloc(1, sizeof *m);
+	m->event = event;
+	int ret = read_sessions(db, SPELLING(window_sql, event), event, &m->ses, e);
+	for (size_t i = 0; ret == 0 && i < m->ses.n; i++) {
+		m->ses.v[i].first = m->taken.n;
+		ret = each_signup(db, &m->ses.v[i], take, &m->taken, e);
+		m->ses.v[i].n = m->taken.n - m->ses.v[i].first;
+	}
+	if (ret < 0) {
+		check_signups_free(m);
+		return -1;
+	}
+	check_signups_free(memo->signups);
+	memo->signups = m;
+	return 0;
 }
 
-int check_signup_overlaps(struct db *db, int64_t event,
+int check_signup_overlaps(struct db *db, struct cs_memo *memo, int64_t event,
                           int (*fn)(void *arg, const struct cs_row *row), void *arg, struct err *e)
 {
 	struct taken_list all = {0};
 	struct pair *pairs = NULL;
 	size_t npairs = 0, cap = 0;
-	int ret = read_taken(db, event, &all, e);
-	if (ret == 0 && all.n > 0) {
+	int ret = signups_of(db, memo, event, e);
+	if (ret == 0 && memo->signups->taken.n > 0) {
+		/* a copy: sorted here, the memo keeps its order */
+		all.n = all.cap = memo->signups->taken.n;
+		all.v = xmalloc(all.n * sizeof *all.v);
+		memcpy(all.v, memo->signups->taken.v, all.n * sizeof *all.v);
 		qsort(all.v, all.n, sizeof *all.v, by_person_start);
 		/* a before b in that order, b starting before a ends: they overlap */
 		for (size_t i = 0; i < all.n; i++) {
@@ -308,43 +337,57 @@ static int registration_of(struct db *db, int64_t event, int64_t person, char *s
 	return ret;
 }
 
-/* The scan of CS_SIGNUP_UNREGISTERED under way. */
-struct unregistered {
-	struct db *db;
-	struct attendee_list att;
-	int (*fn)(void *arg, const struct cs_row *row);
-	void *arg;
-	struct err *e;
-};
-
-static int unregistered_row(void *arg, const struct session_at *se, sqlite3_stmt *st)
+/* start, id: the order of the rows out */
+static int by_start(const void *x, const void *y)
 {
-	struct unregistered *u = arg;
-	int64_t person = db_column_int64(st, SU_PERSON);
-	if (attending(&u->att, se->event, person))
-		return 0;
+	const struct session_at *const *a = x, *const *b = y;
+	int c = cmp_i64((*a)->starts, (*b)->starts);
+	return c ? c : cmp_i64((*a)->id, (*b)->id);
+}
+
+/* One sign-up of session se by a person not attending: its row; 1 when fn
+ * stops, -1 when the store fails. */
+static int unregistered_row(struct db *db, const struct session_at *se, int64_t person,
+                            int (*fn)(void *arg, const struct cs_row *row), void *arg,
+                            struct err *e)
+{
 	char status[16];
 	int64_t position;
-	if (registration_of(u->db, se->event, person, status, sizeof status, &position, u->e) < 0)
+	if (registration_of(db, se->event, person, status, sizeof status, &position, e) < 0)
 		return -1;
 	struct cs_row row = {
 	    .i = {[CS_UR_PERSON] = person, [CS_UR_SESSION] = se->id, [CS_UR_POSITION] = position},
 	    .t = {[CS_UR_STATUS] = status}};
-	return u->fn(u->arg, &row) ? 1 : 0;
+	return fn(arg, &row) ? 1 : 0;
 }
 
-int check_signup_unregistered(struct db *db, int64_t event,
+int check_signup_unregistered(struct db *db, struct cs_memo *memo, int64_t event,
                               int (*fn)(void *arg, const struct cs_row *row), void *arg,
                               struct err *e)
 {
-	struct unregistered u = {.db = db, .fn = fn, .arg = arg, .e = e};
-	struct sessions ses = {0};
-	int ret = read_attending(db, event, &u.att, e);
+	struct attendee_list att = {0};
+	int ret = read_attending(db, event, &att, e);
 	if (ret == 0)
-		ret = read_sessions(db, SPELLING(sessions_sql, event), event, &ses, e);
-	for (size_t i = 0; ret == 0 && i < ses.n; i++)
-		ret = each_signup(db, &ses.v[i], unregistered_row, &u, e);
-	free(ses.v);
-	free(u.att.v);
+		ret = signups_of(db, memo, event, e);
+	const struct cs_signups *m = memo->signups;
+	/* the event's sessions (the memo has others' beside them) by start */
+	const struct session_at **ses = NULL;
+	size_t n = 0;
+	if (ret == 0 && m->ses.n > 0) {
+		ses = xmalloc(m->ses.n * sizeof *ses);
+		for (size_t i = 0; i < m->ses.n; i++)
+			if (!event || m->ses.v[i].event == event)
+				ses[n++] = &m->ses.v[i];
+		if (n > 0)
+			qsort(ses, n, sizeof *ses, by_start);
+	}
+	for (size_t i = 0; ret == 0 && i < n; i++)
+		for (size_t k = ses[i]->first; ret == 0 && k < ses[i]->first + ses[i]->n; k++) {
+			const struct taken *t = &m->taken.v[k];
+			if (!attending(&att, t->event, t->person))
+				ret = unregistered_row(db, ses[i], t->person, fn, arg, e);
+		}
+	free(ses);
+	free(att.v);
 	return ret < 0 ? -1 : 0;
 }

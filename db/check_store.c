@@ -6,9 +6,11 @@
  * event's zone. */
 #include "check_store.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "../core/array.h"
+#include "../core/xmalloc.h"
 #include "check_memory.h"
 #include "db_internal.h"
 #include "status_sql.h"
@@ -124,7 +126,7 @@ static const int ntext[CS_NQUERIES] = {
 };
 
 /* The scans joined in memory rather than by SQLite. */
-static int (*const in_memory[CS_NQUERIES])(struct db *db, int64_t event,
+static int (*const in_memory[CS_NQUERIES])(struct db *db, struct cs_memo *memo, int64_t event,
                                            int (*fn)(void *arg, const struct cs_row *row),
                                            void *arg, struct err *e) = {
     [CS_CROSS_EVENT] = check_cross_event,
@@ -157,23 +159,32 @@ static int scan_row(sqlite3_stmt *st, void *ctx)
 #define CHECK_CACHE_KIB  65536
 #define CHECK_CACHE_TEXT "65536"
 
-void check_store_begin(struct db *db)
+struct cs_memo *check_store_begin(struct db *db)
 {
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db_handle(db), "PRAGMA cache_size", -1, &st, NULL) != SQLITE_OK)
-		return;
-	int64_t now = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_finalize(st);
-	/* negative: KiB; positive: pages (4 KiB here) */
-	if (now < 0 ? -now < CHECK_CACHE_KIB : now * 4 < CHECK_CACHE_KIB)
-		db_exec(db, "PRAGMA cache_size = -" CHECK_CACHE_TEXT, NULL);
+	if (sqlite3_prepare_v2(db_handle(db), "PRAGMA cache_size", -1, &st, NULL) == SQLITE_OK) {
+		int64_t now = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+		sqlite3_finalize(st);
+		/* negative: KiB; positive: pages (4 KiB here) */
+		if (now < 0 ? -now < CHECK_CACHE_KIB : now * 4 < CHECK_CACHE_KIB)
+			db_exec(db, "PRAGMA cache_size = -" CHECK_CACHE_TEXT, NULL);
+	}
+	return xcalloc(1, sizeof(struct cs_memo));
 }
 
-int check_store_scan(struct db *db, enum cs_query q, int64_t event,
+void check_store_end(struct cs_memo *m)
+{
+	if (!m)
+		return;
+	check_signups_free(m->signups);
+	free(m);
+}
+
+int check_store_scan(struct db *db, struct cs_memo *memo, enum cs_query q, int64_t event,
                      int (*fn)(void *arg, const struct cs_row *row), void *arg, struct err *e)
 {
 	if (in_memory[q])
-		return in_memory[q](db, event, fn, arg, e);
+		return in_memory[q](db, memo, event, fn, arg, e);
 	sqlite3_stmt *st;
 	if (db_prepare(db, event ? one_event[q] : every_event[q], &st, e) < 0)
 		return -1;
