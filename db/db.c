@@ -520,9 +520,9 @@ void db_set_busy_timeout(struct db *db, int ms)
 	sqlite3_busy_timeout(db->h, ms > 0 ? ms : 5000);
 }
 
-/* SQLite's virtual machine steps between two questions: a few tens of
- * microseconds. */
-#define INTERRUPT_STEPS 2000
+/* SQLite's virtual machine steps between two questions: well under a
+ * millisecond (and a poll() each costs less than 1% of a long read). */
+#define INTERRUPT_STEPS 20000
 
 void db_set_interrupt(struct db *db, int (*stop)(void *arg), void *arg)
 {
