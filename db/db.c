@@ -527,6 +527,15 @@ void db_set_busy_timeout(struct db *db, int ms)
 	sqlite3_busy_timeout(db->h, ms > 0 ? ms : 5000);
 }
 
+/* SQLite's virtual machine steps between two questions: well under a
+ * millisecond (and a poll() each costs less than 1% of a long read). */
+#define INTERRUPT_STEPS 20000
+
+void db_set_interrupt(struct db *db, int (*stop)(void *arg), void *arg)
+{
+	sqlite3_progress_handler(db->h, stop ? INTERRUPT_STEPS : 0, stop, arg);
+}
+
 const char *db_file(struct db *db)
 {
 	const char *path = sqlite3_db_filename(db->h, "main");

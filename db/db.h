@@ -55,6 +55,10 @@ int db_begin_read(struct db *db, struct err *e);
 
 /* How long a writer waits for another's lock, from now on. */
 void db_set_busy_timeout(struct db *db, int ms);
+/* From now on, every statement asks stop(arg) every few thousand of its
+ * steps and gives up (fails) when it answers non-zero: a long read yields
+ * to a key press. NULL: never. */
+void db_set_interrupt(struct db *db, int (*stop)(void *arg), void *arg);
 /* The file of the open database ("" for one in memory). */
 const char *db_file(struct db *db);
 

@@ -457,6 +457,15 @@ static const char schema_v13[] =
     " after,"
     " withheld INTEGER NOT NULL DEFAULT 0 CHECK (withheld IN (0, 1)),"
     " PRIMARY KEY (audit, field)) WITHOUT ROWID;";
+/* Version 14: indexes for `muster check` (db/check_*store.c). The first two
+ * cover what it reads of every sign-up and registration of an event, so
+ * that its sign-up rules walk them in order without a table lookup per
+ * row; the third finds the booths of a label as the rule compares labels
+ * (case aside), where booth_by_event could not. */
+static const char schema_v14[] =
+    "CREATE INDEX signup_by_session ON signup(session, person, status);"
+    "CREATE INDEX registration_by_event ON registration(event, person, status, waitlist_position);"
+    "CREATE INDEX booth_by_label ON booth(event, label COLLATE NOCASE, starts);";
 
 /* migrations[i] takes a database from user_version i to i + 1; one a
  * line, so that branches appending a step merge cleanly. */
@@ -475,6 +484,7 @@ static const char *const migrations[] = {
     schema_v11,
     schema_v12,
     schema_v13,
+    schema_v14,
 };
 /* clang-format on */
 

@@ -220,6 +220,18 @@ static bool idle_all(struct tui *t)
 	return changed;
 }
 
+/* Between keys: one step of each view's work done ahead (TUI_WORK_*). */
+static int work_all(struct tui *t)
+{
+	int flags = 0;
+	for (int i = base_view(t); i < t->depth; i++) {
+		struct view *v = t->stack[i];
+		if (v->s->work)
+			flags |= v->s->work(v, t);
+	}
+	return flags;
+}
+
 static bool printable(const struct key *k)
 {
 	return !k->fn && k->ch >= 32 && k->ch != 127;
@@ -318,7 +330,9 @@ static void audit_sightings(struct tui *t)
 
 static void run(struct tui *t)
 {
-	bool dirty = true, soon = true;
+	/* working: the views' work ahead is asked for a step as soon as no
+	 * key waits (after a key or a change, until they say it is done) */
+	bool dirty = true, soon = true, working = true;
 	for (;;) {
 		if (dirty) {
 			reload_stale(t);
@@ -327,16 +341,23 @@ static void run(struct tui *t)
 		}
 		dirty = false;
 		struct key k;
-		int got = ui_read(&k, soon ? IDLE_MS : POLL_MS);
+		int got = ui_read(&k, working ? 0 : soon ? IDLE_MS : POLL_MS);
 		if (got < 0)
 			return; /* nobody is there to answer */
+		if (!got && working) {
+			int w = work_all(t);
+			working = w & TUI_WORK_MORE;
+			dirty = w & TUI_WORK_CHANGED;
+			continue;
+		}
 		if (!got) {
 			soon = false;
 			dirty = poll_changes(t);
 			dirty = idle_all(t) || dirty;
+			working = true;
 			continue;
 		}
-		soon = true;
+		soon = working = true;
 		if (k.fn && k.ch == KEY_RESIZE) {
 			layout_all(t);
 			t->clear_next = true;
