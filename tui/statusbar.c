@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../core/undo.h"
 #include "text.h"
 #include "ui.h"
 
@@ -91,6 +92,18 @@ static enum action paired(enum action a, enum action next)
 	return ACT_NONE;
 }
 
+/* Hint a at the right end, before limit: the new limit. */
+static int right_hint(struct tui *t, enum action a, int limit)
+{
+	char label[32];
+	keymap_label(&t->keys, a, label, sizeof label, true);
+	int x = limit - (text_width(label) + 1 + (int)strlen(keymap_hint(a)));
+	if (!label[0] || x < COLS / 2)
+		return limit;
+	hint(t, a, ACT_NONE, x, limit);
+	return x - 2;
+}
+
 /* "a add  e edit  / search ... ? help" for the view on top; "? help" always
  * gets its place at the end, "? more" when some hints did not fit (the ?
  * screen lists every key of the screen). */
@@ -104,8 +117,11 @@ static void draw_hints(struct tui *t)
 	char help[32];
 	keymap_label(&t->keys, ACT_HELP, help, sizeof help, true);
 	int help_x = COLS - (text_width(help) + 1 + (int)strlen("more"));
-	if (!top->s->overlay)
+	if (!top->s->overlay) {
 		limit = help_x - 2;
+		if (undo_pending(t->ctx)) /* this session has a change to take back */
+			limit = right_hint(t, ACT_UNDO, limit);
+	}
 	const enum action *acts = view_actions(top);
 	int hints = keymap_hinted(acts);
 	bool cut = false;
