@@ -29,7 +29,10 @@ tm_keys '#'
 tm_expect_gone ids-hidden-again " ID When"
 tm_keys '?'
 tm_expect help-opens "Help: keys"
+# the line is among the keys that work everywhere, near the end: from the
+# last page back a page at a time until it shows
 tm_keys End
+for _ in 1 2 3; do tm_wait "show or hide each row's id" 3 && break; tm_keys PPage; done
 tm_expect help-lists-ids "show or hide each row's id"
 tm_keys q
 tm_keys 3 Enter
