@@ -9,6 +9,7 @@
 
 #include "eligibility.h"
 #include "registration.h"
+#include "text_is.h"
 
 static void fmt_of(const struct ctx *c, const struct rs_event *ev, struct rules_fmt *f)
 {
@@ -18,8 +19,7 @@ static void fmt_of(const struct ctx *c, const struct rs_event *ev, struct rules_
 
 static bool cancelled(const struct record *r)
 {
-	const char *s = record_text(r, "status");
-	return s && strcmp(s, "cancelled") == 0;
+	return text_is(record_text(r, "status"), "cancelled");
 }
 
 /* A room of another event is refused. */

@@ -11,6 +11,7 @@
 
 #include "agenda.h"
 #include "eligibility.h"
+#include "text_is.h"
 #include "xmalloc.h"
 
 /* Called for each active assignment selected. */
@@ -38,11 +39,6 @@ static int each_pair(struct ctx *c, enum rs_pairs_by by, int64_t a, int64_t b, p
 	return ret;
 }
 
-static bool same_text(const char *a, const char *b)
-{
-	return (!a && !b) || (a && b && strcmp(a, b) == 0);
-}
-
 /* ---- person: birth date ------------------------------------------------ */
 
 static int age_with(struct ctx *c, const struct elig_shift *s, const struct rs_person *p,
@@ -56,7 +52,7 @@ static int age_with(struct ctx *c, const struct elig_shift *s, const struct rs_p
 int recheck_person(struct ctx *c, struct record *r, const struct record *old, struct err *e)
 {
 	const char *birth = record_text(r, "birth_date");
-	if (!old || same_text(birth, record_text(old, "birth_date")))
+	if (!old || text_same(birth, record_text(old, "birth_date")))
 		return 0;
 	struct verdict v;
 	verdict_init(&v);
@@ -141,7 +137,7 @@ int recheck_person_skill(struct ctx *c, struct record *r, const struct record *o
 		return 0; /* a new skill can only help */
 	bool same = record_int(r, "person") == record_int(old, "person") &&
 	            record_int(r, "skill") == record_int(old, "skill");
-	if (same && same_text(record_text(r, "expires"), record_text(old, "expires")))
+	if (same && text_same(record_text(r, "expires"), record_text(old, "expires")))
 		return 0;
 	struct holding h = {same, same ? record_text(r, "expires") : NULL};
 	return skill_recheck(c, record_int(old, "person"), record_int(old, "skill"), &h, r->id, e);
