@@ -31,10 +31,20 @@ int eligibility_load(struct ctx *c, int64_t shift, struct elig_shift *out, struc
 	return eligibility_complete(c, out, e);
 }
 
+void eligibility_event_fmt(const struct ctx *c, const struct rs_event *ev, struct rules_fmt *f)
+{
+	f->tz = ev->tz;
+	f->twelve_hour = c->cfg && c->cfg->time_12h;
+}
+
 void eligibility_fmt(const struct ctx *c, const struct elig_shift *s, struct rules_fmt *f)
 {
-	f->tz = s->event.tz;
-	f->twelve_hour = c->cfg && c->cfg->time_12h;
+	eligibility_event_fmt(c, &s->event, f);
+}
+
+struct rules_slot eligibility_stored_slot(const struct rs_slot *s)
+{
+	return (struct rules_slot){.what = s->what, .starts = s->starts, .ends = s->ends};
 }
 
 void eligibility_slot(const struct elig_shift *s, struct rules_slot *out)

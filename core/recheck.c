@@ -225,27 +225,17 @@ int recheck_speaker(struct ctx *c, struct record *r, const struct record *old, s
 		return 0;
 	struct rs_slot talk;
 	struct rs_event ev;
-	struct rs_person p;
-	struct rs_slots shifts = {0};
 	int64_t event;
 	bool off;
 	if (rules_store_session(c->db, session, &talk, &event, &off, e) < 0)
 		return -1;
 	if (off)
 		return 0;
-	if (rules_store_event(c->db, event, &ev, e) < 0 ||
-	    rules_store_person(c->db, person, &p, e) < 0 ||
-	    rules_store_person_shifts(c->db, person, talk.starts, talk.ends, 0, &shifts, e) < 0)
-		return -1;
-	struct rules_fmt f = {ev.tz, c->cfg && c->cfg->time_12h};
-	struct rules_slot t = {talk.what, talk.starts, talk.ends};
+	struct rules_slot t = eligibility_stored_slot(&talk);
 	struct verdict v;
 	verdict_init(&v);
-	for (size_t i = 0; i < shifts.n; i++) {
-		char msg[RULE_MSG_MAX];
-		struct rules_slot w = {shifts.v[i].what, shifts.v[i].starts, shifts.v[i].ends};
-		verdict_add(&v, rules_speaker_busy(&f, p.name, &t, &w, msg, sizeof msg), msg);
-	}
-	rs_slots_free(&shifts);
+	if (rules_store_event(c->db, event, &ev, e) < 0 ||
+	    agenda_speaker_busy(c, &ev, person, &t, &v, e) < 0)
+		return -1;
 	return eligibility_decide(c, &v, "speaker", r->id, e);
 }

@@ -120,17 +120,11 @@ static int load(struct ctx *c, int64_t session, int64_t person, struct pair *x, 
 	return signup_store_find(c->db, session, person, &x->g, &x->found, e);
 }
 
-static void fmt_of(const struct ctx *c, const struct pair *x, struct rules_fmt *f)
-{
-	f->tz = x->ev.tz;
-	f->twelve_hour = c->cfg->time_12h;
-}
-
 static void describe_session(const struct ctx *c, const struct pair *x, char *buf, size_t n)
 {
 	struct rules_fmt f;
 	char when[128];
-	fmt_of(c, x, &f);
+	eligibility_event_fmt(c, &x->ev, &f);
 	rules_when(&f, x->s.starts, x->s.ends, when, sizeof when);
 	snprintf(buf, n, "\"%s\" %s", x->s.title, when);
 }
@@ -162,9 +156,9 @@ static int judge(struct ctx *c, const struct pair *x, struct verdict *v, struct 
 		return -1;
 	struct rules_fmt f;
 	struct rules_slot want = {x->s.title, x->s.starts, x->s.ends};
-	fmt_of(c, x, &f);
+	eligibility_event_fmt(c, &x->ev, &f);
 	for (size_t i = 0; i < held.n; i++) {
-		struct rules_slot h = {held.v[i].what, held.v[i].starts, held.v[i].ends};
+		struct rules_slot h = eligibility_stored_slot(&held.v[i]);
 		verdict_add(v, rules_signup_overlap(&f, x->p.name, &h, &want, msg, sizeof msg),
 		            msg);
 	}
