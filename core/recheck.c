@@ -106,15 +106,12 @@ static int skill_with(struct ctx *c, const struct elig_shift *s, const struct rs
                       const void *arg, struct verdict *v, struct err *e)
 {
 	const struct holding *h = arg;
-	struct rules_fmt f;
-	struct rules_slot slot;
+	struct elig_told t = eligibility_told(c, s);
 	char msg[RULE_MSG_MAX];
 	(void)e;
-	eligibility_fmt(c, s, &f);
-	eligibility_slot(s, &slot);
 	verdict_add(v,
-	            rules_skill(&f, p->name, &slot, s->role.skill_name, h->held, h->expires, msg,
-	                        sizeof msg),
+	            rules_skill(&t.f, p->name, &t.slot, s->role.skill_name, h->held, h->expires,
+	                        msg, sizeof msg),
 	            msg);
 	return 0;
 }
@@ -158,16 +155,13 @@ static int windows_with(struct ctx *c, const struct elig_shift *s, const struct 
                         const void *arg, struct verdict *v, struct err *e)
 {
 	const struct rs_slots *w = arg;
-	struct rules_fmt f;
-	struct rules_slot slot;
+	struct elig_told t = eligibility_told(c, s);
 	char msg[RULE_MSG_MAX];
 	(void)e;
-	eligibility_fmt(c, s, &f);
-	eligibility_slot(s, &slot);
 	struct rules_slot *ws = xcalloc(w->n + 1, sizeof *ws);
 	for (size_t i = 0; i < w->n; i++)
 		ws[i] = (struct rules_slot){NULL, w->v[i].starts, w->v[i].ends};
-	verdict_add(v, rules_available(&f, p->name, &slot, ws, w->n, msg, sizeof msg), msg);
+	verdict_add(v, rules_available(&t.f, p->name, &t.slot, ws, w->n, msg, sizeof msg), msg);
 	free(ws);
 	return 0;
 }
