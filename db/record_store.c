@@ -78,20 +78,25 @@ static int run_built(struct db *db, struct strbuf *b, const struct db_value *val
 	return db_exec_stmt(db, st, e, what);
 }
 
+/* n items joined by ", ": each the column cols[i] (none when cols is NULL)
+ * followed by each ("", " = ?", "?"). */
+static void add_list(struct strbuf *b, const char *const *cols, size_t n, const char *each)
+{
+	for (size_t i = 0; i < n; i++) {
+		strbuf_add(b, i ? ", " : "");
+		strbuf_add(b, cols ? cols[i] : "");
+		strbuf_add(b, each);
+	}
+}
+
 int record_store_insert(struct db *db, const char *table, const char *const *cols,
                         const struct db_value *vals, size_t n, int64_t *id, struct err *e)
 {
 	struct strbuf b = {0};
-	strbuf_add(&b, "INSERT INTO main.");
-	strbuf_add(&b, table);
-	strbuf_add(&b, " (");
-	for (size_t i = 0; i < n; i++) {
-		strbuf_add(&b, i ? ", " : "");
-		strbuf_add(&b, cols[i]);
-	}
+	strbuf_addf(&b, "INSERT INTO main.%s (", table);
+	add_list(&b, cols, n, "");
 	strbuf_add(&b, n ? ") VALUES (" : ") DEFAULT VALUES");
-	for (size_t i = 0; i < n; i++)
-		strbuf_add(&b, i ? ", ?" : "?");
+	add_list(&b, NULL, n, "?");
 	if (n)
 		strbuf_add(&b, ")");
 	if (run_built(db, &b, vals, n, NULL, 0, e, table) < 0)
@@ -107,14 +112,8 @@ int record_store_update(struct db *db, const char *table, int64_t id, const char
 	if (n == 0)
 		return 0;
 	struct strbuf b = {0};
-	strbuf_add(&b, "UPDATE main.");
-	strbuf_add(&b, table);
-	strbuf_add(&b, " SET ");
-	for (size_t i = 0; i < n; i++) {
-		strbuf_add(&b, i ? ", " : "");
-		strbuf_add(&b, cols[i]);
-		strbuf_add(&b, " = ?");
-	}
+	strbuf_addf(&b, "UPDATE main.%s SET ", table);
+	add_list(&b, cols, n, " = ?");
 	strbuf_add(&b, " WHERE id = ?");
 	struct db_value key = db_int(id);
 	return run_built(db, &b, vals, n, &key, 1, e, table);
@@ -123,9 +122,7 @@ int record_store_update(struct db *db, const char *table, int64_t id, const char
 int record_store_delete(struct db *db, const char *table, int64_t id, struct err *e)
 {
 	struct strbuf b = {0};
-	strbuf_add(&b, "DELETE FROM main.");
-	strbuf_add(&b, table);
-	strbuf_add(&b, " WHERE id = ?");
+	strbuf_addf(&b, "DELETE FROM main.%s WHERE id = ?", table);
 	struct db_value key = db_int(id);
 	return run_built(db, &b, &key, 1, NULL, 0, e, table);
 }
@@ -133,12 +130,8 @@ int record_store_delete(struct db *db, const char *table, int64_t id, struct err
 static void add_select(struct strbuf *b, const char *table, const char *const *cols, size_t n)
 {
 	strbuf_add(b, "SELECT ");
-	for (size_t i = 0; i < n; i++) {
-		strbuf_add(b, i ? ", " : "");
-		strbuf_add(b, cols[i]);
-	}
-	strbuf_add(b, " FROM ");
-	strbuf_add(b, table);
+	add_list(b, cols, n, "");
+	strbuf_addf(b, " FROM %s", table);
 }
 
 int record_store_get(struct db *db, const char *table, int64_t id, const char *const *cols,
@@ -153,17 +146,12 @@ int record_store_get(struct db *db, const char *table, int64_t id, const char *c
 	if (ret < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		for (size_t i = 0; i < n; i++)
-			out[i] = db_column_value(st, (int)i, 1);
-	} else if (rc == SQLITE_DONE) {
-		ret = err_set(e, ERR_NOT_FOUND, "%s %lld: not found", table, (long long)id);
-	} else {
-		ret = db_fail(db, e, table);
-	}
+	if (db_one_row(db, st, table, id, e) < 0)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		out[i] = db_column_value(st, (int)i, 1);
 	db_release(db, st);
-	return ret;
+	return 0;
 }
 
 int record_store_scan(struct db *db, const struct record_query *q, record_row_fn fn, void *arg,
