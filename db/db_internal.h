@@ -79,6 +79,18 @@ int db_row_by_id(struct db *db, const char *sql, int ncols, int64_t id, const ch
  * at the end, or -1 with e filled (db_fail, what) when a step fails. */
 int db_each_row(struct db *db, sqlite3_stmt *st, int (*row)(sqlite3_stmt *st, void *arg), void *arg,
                 struct err *e, const char *what);
+/* The caller's callback and argument, carried through db_each_row to the
+ * row function that fills the caller's row struct and calls it: with
+ * DB_RELAY(int (*shift)(void *arg, const struct x_shift *s);), a store has
+ * struct relay r = {.to.shift = fn, .arg = arg}, and its row function
+ * calls r->to.shift(r->arg, &row). One member for each kind of row. */
+#define DB_RELAY(...)                                                                              \
+	struct relay {                                                                             \
+		union {                                                                            \
+			__VA_ARGS__                                                                \
+		} to;                                                                              \
+		void *arg;                                                                         \
+	}
 /* db_acquire_ints, then db_each_row: 0 at the end or when row stopped it,
  * -1 with e filled. */
 int db_each_row_ints(struct db *db, const char *sql, int ncols, const int64_t *v, int n,

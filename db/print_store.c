@@ -96,15 +96,9 @@ static const char badges_sql[] =
     " WHERE g.event = ?1 AND g.kind = ?2 AND g.status IN " REGISTRATION_ATTENDING_SQL
     " ORDER BY p.name COLLATE NOCASE, p.id";
 
-/* The caller's callback and argument, passed through db_each_row. */
-struct relay {
-	union {
-		int (*roster)(void *arg, const struct print_store_roster_row *r);
-		int (*signin)(void *arg, const struct print_store_signin_row *r);
-		int (*badge)(void *arg, const struct print_store_badge_row *r);
-	} to;
-	void *arg;
-};
+DB_RELAY(int (*roster)(void *arg, const struct print_store_roster_row *r);
+         int (*signin)(void *arg, const struct print_store_signin_row *r);
+         int (*badge)(void *arg, const struct print_store_badge_row *r););
 
 int print_store_event(struct db *db, int64_t event, struct print_store_event *out, struct err *e)
 {

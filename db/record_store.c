@@ -62,13 +62,19 @@ struct db_value db_column_value(sqlite3_stmt *st, int i, int copy)
 	}
 }
 
+/* The statement built in b (cached), b freed either way. */
+static int acquire_built(struct db *db, struct strbuf *b, sqlite3_stmt **st, struct err *e)
+{
+	int ret = db_acquire(db, strbuf_str(b), st, e);
+	strbuf_free(b);
+	return ret;
+}
+
 static int run_built(struct db *db, struct strbuf *b, const struct db_value *vals, size_t n,
                      const struct db_value *tail, size_t ntail, struct err *e, const char *what)
 {
 	sqlite3_stmt *st;
-	int ret = db_acquire(db, strbuf_str(b), &st, e);
-	strbuf_free(b);
-	if (ret < 0)
+	if (acquire_built(db, b, &st, e) < 0)
 		return -1;
 	if (bind_values(st, 1, vals, n) < 0 || bind_values(st, (int)n + 1, tail, ntail) < 0) {
 		db_fail(db, e, what);
@@ -141,9 +147,7 @@ int record_store_get(struct db *db, const char *table, int64_t id, const char *c
 	add_select(&b, table, cols, n);
 	strbuf_add(&b, " WHERE id = ?");
 	sqlite3_stmt *st;
-	int ret = db_acquire(db, strbuf_str(&b), &st, e);
-	strbuf_free(&b);
-	if (ret < 0)
+	if (acquire_built(db, &b, &st, e) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	if (db_one_row(db, st, table, id, e) < 0)
@@ -168,10 +172,9 @@ int record_store_scan(struct db *db, const struct record_query *q, record_row_fn
 	if (q->limit > 0)
 		strbuf_add(&b, " LIMIT ?");
 	sqlite3_stmt *st;
-	int ret = db_acquire(db, strbuf_str(&b), &st, e);
-	strbuf_free(&b);
-	if (ret < 0)
+	if (acquire_built(db, &b, &st, e) < 0)
 		return -1;
+	int ret = 0;
 	struct db_value lim = db_int(q->limit);
 	if (bind_values(st, 1, q->binds, q->nbinds) < 0 ||
 	    (q->limit > 0 && bind_values(st, (int)q->nbinds + 1, &lim, 1) < 0)) {
@@ -198,16 +201,12 @@ int record_store_refs(struct db *db, const char *table, const char *col, int64_t
                       size_t max, int64_t *count, struct err *e)
 {
 	struct strbuf b = {0};
-	strbuf_add(&b, "SELECT id, count(*) OVER () FROM main.");
-	strbuf_add(&b, table);
-	strbuf_add(&b, " WHERE ");
-	strbuf_add(&b, col);
-	strbuf_add(&b, " = ? ORDER BY id LIMIT ?");
+	strbuf_addf(&b, "SELECT id, count(*) OVER () FROM main.%s WHERE %s = ? ORDER BY id LIMIT ?",
+	            table, col);
 	sqlite3_stmt *st;
-	int ret = db_acquire(db, strbuf_str(&b), &st, e);
-	strbuf_free(&b);
-	if (ret < 0)
+	if (acquire_built(db, &b, &st, e) < 0)
 		return -1;
+	int ret = 0;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)max);
 	*count = 0;
@@ -230,9 +229,7 @@ int record_store_find_all(struct db *db, const char *table, const char *const *c
                           struct err *e)
 {
 	struct strbuf b = {0};
-	strbuf_add(&b, "SELECT id FROM main.");
-	strbuf_add(&b, table);
-	strbuf_add(&b, " WHERE ");
+	strbuf_addf(&b, "SELECT id FROM main.%s WHERE ", table);
 	for (size_t i = 0; i < n; i++) {
 		/* the column's own collation applies: NOCASE where the schema says so */
 		strbuf_add(&b, cols[i]);
@@ -240,10 +237,9 @@ int record_store_find_all(struct db *db, const char *table, const char *const *c
 	}
 	strbuf_add(&b, "id != ? LIMIT 1");
 	sqlite3_stmt *st;
-	int ret = db_acquire(db, strbuf_str(&b), &st, e);
-	strbuf_free(&b);
-	if (ret < 0)
+	if (acquire_built(db, &b, &st, e) < 0)
 		return -1;
+	int ret = 0;
 	struct db_value except = db_int(except_id);
 	bind_values(st, 1, v, n);
 	bind_values(st, (int)n + 1, &except, 1);

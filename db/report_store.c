@@ -107,16 +107,10 @@ static const char sessions_sql[] =
     " WHERE session.event = ?1 AND session.status != 'cancelled'"
     " ORDER BY session.starts, session.id";
 
-/* The caller's callback and argument, passed through db_each_row_ints. */
-struct relay {
-	union {
-		int (*shift)(void *arg, const struct report_store_shift *s);
-		int (*volunteer)(void *arg, const struct report_store_volunteer *v);
-		int (*kind)(void *arg, const struct report_store_kind *k);
-		int (*session)(void *arg, const struct report_store_session *s);
-	} to;
-	void *arg;
-};
+DB_RELAY(int (*shift)(void *arg, const struct report_store_shift *s);
+         int (*volunteer)(void *arg, const struct report_store_volunteer *v);
+         int (*kind)(void *arg, const struct report_store_kind *k);
+         int (*session)(void *arg, const struct report_store_session *s););
 
 int report_store_event(struct db *db, int64_t event, struct report_store_event *out, struct err *e)
 {
