@@ -47,6 +47,22 @@ static void in_span(const struct ctx *c, const struct rs_event *ev, const char *
 	    msg);
 }
 
+/* A clash with what holds a room or a booth: the slot held and the one
+ * wanted, told in the event's times. */
+struct clash {
+	struct rules_fmt f;
+	struct rules_slot held, want;
+};
+
+static struct clash clash_of(const struct ctx *c, const struct rs_event *ev,
+                             const struct rs_slot *held, int64_t starts, int64_t ends)
+{
+	struct clash k = {.held = eligibility_stored_slot(held),
+	                  .want = {.starts = starts, .ends = ends}};
+	eligibility_event_fmt(c, ev, &k.f);
+	return k;
+}
+
 int agenda_speaker_busy(struct ctx *c, const struct rs_event *ev, int64_t person,
                         const struct rules_slot *talk, struct verdict *v, struct err *e)
 {
@@ -83,22 +99,6 @@ static int speakers_free(struct ctx *c, const struct rs_event *ev, const struct 
 		ret = agenda_speaker_busy(c, ev, pairs[i].person, &talk, v, e);
 	free(pairs);
 	return ret;
-}
-
-/* A clash with what holds a room or a booth: the slot held and the one
- * wanted, told in the event's times. */
-struct clash {
-	struct rules_fmt f;
-	struct rules_slot held, want;
-};
-
-static struct clash clash_of(const struct ctx *c, const struct rs_event *ev,
-                             const struct rs_slot *held, int64_t starts, int64_t ends)
-{
-	struct clash k = {.held = eligibility_stored_slot(held),
-	                  .want = {.starts = starts, .ends = ends}};
-	eligibility_event_fmt(c, ev, &k.f);
-	return k;
 }
 
 int agenda_session_validate(struct ctx *c, struct record *r, const struct record *old,

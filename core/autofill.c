@@ -388,11 +388,14 @@ static void collect_shorts(struct af_plan *p)
 		XGROW(p->shorts, p->nshorts, cap, 8);
 		struct af_short *sh = &p->shorts[p->nshorts++];
 		memset(sh, 0, sizeof *sh);
-		*sh = (struct af_short){s->id,       s->starts,
-		                        s->ends,     m->roles[s->role].name,
-		                        s->place,    s->need_min,
-		                        s->need_max, am_filled(s),
-		                        {0},         0};
+		*sh = (struct af_short){.shift = s->id,
+		                        .starts = s->starts,
+		                        .ends = s->ends,
+		                        .role = m->roles[s->role].name,
+		                        .place = s->place,
+		                        .need_min = s->need_min,
+		                        .need_max = s->need_max,
+		                        .filled = am_filled(s)};
 		for (size_t k = 0; k < m->npeople; k++) {
 			unsigned why = am_check(m, &m->people[k], s, true);
 			if (why & AM_ON)

@@ -142,10 +142,10 @@ static const struct {
 	const char *name;
 	int (*run)(struct app *a, const struct args *args, FILE *out, struct err *e);
 } subcommands[] = {
-    {"add", lead_add},
-    {"list", lead_list},
-    {"show", lead_show},
-    {"rm", lead_rm},
+    {.name = "add", .run = lead_add},
+    {.name = "list", .run = lead_list},
+    {.name = "show", .run = lead_show},
+    {.name = "rm", .run = lead_rm},
 };
 
 /* The subcommands, for the command table's first word (shell completion). */
