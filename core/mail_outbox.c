@@ -17,9 +17,9 @@
 #include "itip.h"
 #include "lead.h"
 #include "mail.h"
+#include "text_is.h"
 #include "tz.h"
 #include "xmalloc.h"
-#include "text_is.h"
 
 enum run_mode { RUN_INVITE, RUN_UPDATES, RUN_REMINDERS };
 

@@ -7,15 +7,15 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "array.h"
 #include "../db/registration_store.h"
 #include "../db/rules_store.h"
+#include "array.h"
 #include "rules.h"
 #include "schedule.h"
 #include "signup.h"
+#include "text_is.h"
 #include "tz.h"
 #include "waitlist.h"
-#include "text_is.h"
 
 static const struct entity_def *registration_ent(void)
 {

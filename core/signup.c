@@ -16,9 +16,9 @@
 #include "lead.h"
 #include "rules.h"
 #include "schedule.h"
+#include "text_is.h"
 #include "tz.h"
 #include "waitlist.h"
-#include "text_is.h"
 
 static const struct entity_def *signup_ent(void)
 {

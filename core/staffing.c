@@ -12,8 +12,8 @@
 #include "elig_memo.h"
 #include "eligibility.h"
 #include "registration.h"
-#include "tz.h"
 #include "text_is.h"
+#include "tz.h"
 
 bool staffing_status_active(const char *s)
 {
