@@ -41,7 +41,7 @@ signed_in() { # NAMES...
 	for n in "$@"; do s_start "$n"; done
 	for n in "$@"; do k_sign_in "$n" "$DANA" "$PIN"; done
 	for n in "$@"; do
-		if k_wait "$n" "Your upcoming shifts" 20 && shows_data "$n"; then :; else
+		if k_wait "$n" "Your upcoming shifts" 40 && shows_data "$n"; then :; else
 			t_fail "$n-signed-in" "$(k_screen "$n" | sed 's/^/|/')"
 		fi
 	done

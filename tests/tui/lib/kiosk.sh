@@ -99,10 +99,10 @@ k_check() {
 }
 
 k_sign_in() {
-	k_wait "$1" "Type or scan your volunteer code" 10
+	k_wait "$1" "Type or scan your volunteer code" 30
 	k_type "$1" "$2"
 	k_keys "$1" Enter
-	k_wait "$1" "Now type your PIN" 10
+	k_wait "$1" "Now type your PIN" 30
 	k_type "$1" "$3"
 	k_keys "$1" Enter
 }
