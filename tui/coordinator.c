@@ -224,6 +224,19 @@ static bool printable(const struct key *k)
 	return !k->fn && k->ch >= 32 && k->ch != 127;
 }
 
+/* O, P, K: a directory over the screen the lead is on, so q (after adding
+ * someone there, say) goes back to that screen and row; a whole-screen
+ * list on top (another directory, the outbox) is replaced, not piled on. */
+static void directory_open(struct tui *t, void (*open)(struct tui *t))
+{
+	while (t->depth > 1 && t->stack[t->depth - 1]->s->overlay)
+		tui_close(t, t->stack[t->depth - 1]);
+	struct view *top = t->stack[t->depth - 1];
+	if (t->depth > 1 && strcmp(top->s->name, "list") == 0)
+		tui_close(t, top);
+	open(t);
+}
+
 static int dispatch(struct tui *t, const struct key *k)
 {
 	struct view *top = t->stack[t->depth - 1];
@@ -259,16 +272,13 @@ static int dispatch(struct tui *t, const struct key *k)
 		tui_home(t);
 		return R_REDRAW;
 	case ACT_ORGS:
-		tui_home(t);
-		screen_orgs_open(t);
+		directory_open(t, screen_orgs_open);
 		return R_REDRAW;
 	case ACT_PEOPLE:
-		tui_home(t);
-		screen_people_open(t);
+		directory_open(t, screen_people_open);
 		return R_REDRAW;
 	case ACT_SKILLS:
-		tui_home(t);
-		screen_skills_open(t);
+		directory_open(t, screen_skills_open);
 		return R_REDRAW;
 	case ACT_MAIL:
 		screen_outbox_open(t, 0);

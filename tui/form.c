@@ -477,6 +477,8 @@ static void form_leave(struct view *v, struct tui *t)
 {
 	struct fstate *s = v->st;
 	unbuild(s);
+	if (s->spec.free_arg)
+		s->spec.free_arg(s->spec.arg);
 	free(s);
 }
 
@@ -561,12 +563,11 @@ void form_open(struct tui *t, const struct form_spec *spec)
 	struct fstate *s = xcalloc(1, sizeof *s);
 	s->spec = *spec;
 	struct err e = {0};
-	if (fill(t, s, &e) < 0) {
-		tui_error(t, &e);
-		free(s);
-		return;
-	}
-	if (s->n == 0) {
+	if (fill(t, s, &e) < 0 || s->n == 0) {
+		if (e.msg[0])
+			tui_error(t, &e);
+		if (spec->free_arg)
+			spec->free_arg(spec->arg);
 		free(s);
 		return;
 	}

@@ -27,6 +27,7 @@ struct form_spec {
 	/* after a successful save (may be NULL); returns reaction flags */
 	int (*saved)(struct tui *t, void *arg, int64_t id);
 	void *arg;
+	void (*free_arg)(void *); /* frees arg when the form closes (may be NULL) */
 };
 
 /* Add an initial value to spec. */

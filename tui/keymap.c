@@ -337,6 +337,13 @@ static const struct keydef table[] = {
         .help = "form: choose a value from a list",
     },
     {
+        .action = ACT_NEW,
+        .name = "new",
+        .keys = "n",
+        .hint = "new",
+        .help = "make a new one, named as searched, and choose it",
+    },
+    {
         .action = ACT_NEXT_FIELD,
         .name = "next_field",
         .keys = "tab,down",

@@ -60,6 +60,7 @@ enum action {
 	/* forms */
 	ACT_SAVE,
 	ACT_PICK,
+	ACT_NEW,
 	ACT_NEXT_FIELD,
 	ACT_PREV_FIELD,
 	ACT_CANCEL,

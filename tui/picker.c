@@ -1,5 +1,8 @@
 /* picker.c - the choosing overlay: a list widget over a view (paged by
- * keyset, searchable with /) or over a field's fixed values. */
+ * keyset, searchable with /) or over a field's fixed values. A person, an
+ * organization, a room or a skill not there yet is created on the spot (n):
+ * its add form, with the text searched as its name, and the new row is
+ * chosen. */
 #include "picker.h"
 
 #include <stdlib.h>
@@ -8,6 +11,7 @@
 #include "../core/entity.h"
 #include "../core/xmalloc.h"
 #include "dialog.h"
+#include "form.h"
 #include "list.h"
 #include "source.h"
 #include "ui.h"
@@ -56,6 +60,7 @@ struct pickdef {
 	const struct column *cols;
 	int ncols;
 	bool scoped;
+	const char *noun; /* n creates one ("organization"); NULL: not here */
 };
 
 /* The columns of a pick list and their count. */
@@ -63,14 +68,27 @@ struct pickdef {
 
 static const struct pickdef pickdefs[] = {
     {.entity = "event", .view = "events", .title = "Choose an event", COLUMNS(pick_events)},
-    {.entity = "org", .view = "orgs", .title = "Choose an organization", COLUMNS(pick_orgs)},
-    {.entity = "person", .view = "people", .title = "Choose a person", COLUMNS(pick_people)},
-    {.entity = "skill", .view = "skills", .title = "Choose a skill", COLUMNS(pick_skills)},
+    {.entity = "org",
+     .view = "orgs",
+     .title = "Choose an organization",
+     COLUMNS(pick_orgs),
+     .noun = "organization"},
+    {.entity = "person",
+     .view = "people",
+     .title = "Choose a person",
+     COLUMNS(pick_people),
+     .noun = "person"},
+    {.entity = "skill",
+     .view = "skills",
+     .title = "Choose a skill",
+     COLUMNS(pick_skills),
+     .noun = "skill"},
     {.entity = "room",
      .view = "rooms",
      .title = "Choose a room",
      COLUMNS(pick_rooms),
-     .scoped = true},
+     .scoped = true,
+     .noun = "room"},
     {.entity = "session",
      .view = "sessions",
      .title = "Choose a session",
@@ -99,6 +117,8 @@ static const struct column value_cols[] = {
 
 struct picker {
 	char title[160];
+	const struct pickdef *def; /* NULL: fixed values */
+	int64_t event;
 	struct list list;
 	struct source src;
 	const char *const *values;
@@ -107,9 +127,9 @@ struct picker {
 	void (*free_arg)(void *);
 };
 
-static const enum action picker_actions[] = {ACT_OPEN, ACT_SEARCH, ACT_CANCEL, ACT_HINTS_END,
-                                             ACT_DOWN, ACT_UP,     ACT_PGDN,   ACT_PGUP,
-                                             ACT_HOME, ACT_END,    ACT_BACK,   ACT_NONE};
+static const enum action picker_actions[] = {
+    ACT_OPEN, ACT_SEARCH, ACT_NEW,  ACT_CANCEL, ACT_HINTS_END, ACT_DOWN, ACT_UP,
+    ACT_PGDN, ACT_PGUP,   ACT_HOME, ACT_END,    ACT_BACK,      ACT_NONE};
 
 bool picker_has(const char *entity)
 {
@@ -154,19 +174,49 @@ static void picker_layout(struct view *v, struct tui *t)
 		tui_error(t, &e);
 }
 
+/* The hint line: the keys, from the key table. */
+static void picker_footer(struct tui *t, const struct picker *p, char *buf, size_t n)
+{
+	char open[32], search[32], make[32], cancel[32];
+	keymap_label(&t->keys, ACT_OPEN, open, sizeof open, true);
+	keymap_label(&t->keys, ACT_SEARCH, search, sizeof search, true);
+	keymap_label(&t->keys, ACT_NEW, make, sizeof make, true);
+	keymap_label(&t->keys, ACT_CANCEL, cancel, sizeof cancel, true);
+	size_t at = 0;
+	if (p->def && p->def->noun && p->list.search[0])
+		at = (size_t)snprintf(buf, n, "%s new %s \"%s\"  ", make, p->def->noun,
+		                      p->list.search);
+	else if (p->def && p->def->noun)
+		at = (size_t)snprintf(buf, n, "%s new %s  ", make, p->def->noun);
+	if (at >= n)
+		return;
+	snprintf(buf + at, n - at, "%s choose  %s search  %s %s", open, search, cancel,
+	         p->list.search[0] ? "clear search" : "cancel");
+}
+
 static void picker_draw(struct view *v, struct tui *t)
 {
 	struct picker *p = v->st;
 	attr_t a = theme_attr(&t->theme, UI_DIALOG);
 	int h = getmaxy(v->win), w = getmaxx(v->win);
 	wbkgdset(v->win, a | ' ');
-	ui_frame(v->win, p->title, a, theme_attr(&t->theme, UI_DIALOG_TITLE));
-	list_draw(&p->list, &t->theme, v->win, 1, 1, h - 3, w - 2, true);
-	char foot[200];
+	char title[300];
 	if (p->list.search[0])
-		snprintf(foot, sizeof foot, "search: %s   Enter choose  Esc clear", p->list.search);
+		snprintf(title, sizeof title, "%s (search: %s)", p->title, p->list.search);
 	else
-		snprintf(foot, sizeof foot, "Enter choose  / search  Esc cancel");
+		snprintf(title, sizeof title, "%s", p->title);
+	ui_frame(v->win, title, a, theme_attr(&t->theme, UI_DIALOG_TITLE));
+	list_draw(&p->list, &t->theme, v->win, 1, 1, h - 3, w - 2, true);
+	char foot[400];
+	if (p->def && p->def->noun && p->list.nrows == 0 && h > 7) {
+		char make[32];
+		keymap_label(&t->keys, ACT_NEW, make, sizeof make, true);
+		snprintf(foot, sizeof foot, "%s creates a new %s%s%s%s.", make, p->def->noun,
+		         p->list.search[0] ? " \"" : "", p->list.search,
+		         p->list.search[0] ? "\"" : "");
+		ui_text(v->win, 5, 3, w - 6, foot, theme_attr(&t->theme, UI_DIM));
+	}
+	picker_footer(t, p, foot, sizeof foot);
 	ui_text(v->win, h - 2, 2, w - 4, foot, a);
 }
 
@@ -177,6 +227,21 @@ static int picker_search_done(struct tui *t, void *arg, const char *text)
 	if (list_set_search(&p->list, text, &e) < 0)
 		tui_error(t, &e);
 	return R_REDRAW;
+}
+
+/* The row created from the picker (arg: its view) is the one chosen. */
+static int picker_created(struct tui *t, void *arg, int64_t id, const char *label)
+{
+	struct view *v = arg;
+	bool open = false;
+	for (int i = 0; i < t->depth; i++)
+		open = open || t->stack[i] == v;
+	if (!open)
+		return R_REDRAW;
+	struct picker *p = v->st;
+	int res = p->fn(t, p->arg, id, label);
+	tui_close(t, v);
+	return (res & ~R_POP) | R_REDRAW | R_RELOAD;
 }
 
 static int picker_key(struct view *v, struct tui *t, enum action a, const struct key *k)
@@ -203,11 +268,19 @@ static int picker_key(struct view *v, struct tui *t, enum action a, const struct
 		dialog_prompt(t, NULL, NULL, "search: ", p->list.search, picker_search_done, p,
 		              NULL);
 		return R_REDRAW;
+	case ACT_NEW:
+		if (!p->def || !p->def->noun)
+			return R_NONE;
+		picker_create(t, p->def->entity, p->event, p->list.search, picker_created, v, NULL);
+		return R_REDRAW;
 	case ACT_CANCEL:
 	case ACT_BACK:
 		if (p->list.search[0])
 			return picker_search_done(t, p, "");
 		return R_POP;
+	case ACT_HELP:
+	case ACT_REDRAW:
+		return -1; /* the loop's: ? lists the picker's keys */
 	default:
 		return R_NONE;
 	}
@@ -255,6 +328,8 @@ void picker_entity(struct tui *t, const char *entity, int64_t event, picker_fn f
 	}
 	struct picker *p = xcalloc(1, sizeof *p);
 	snprintf(p->title, sizeof p->title, "%s", d->title);
+	p->def = d;
+	p->event = event;
 	p->src.t = t;
 	p->src.view = d->view;
 	p->src.scope = d->scoped ? event : 0;
@@ -281,4 +356,62 @@ void picker_values(struct tui *t, const char *title, const char *const *values, 
 	p->free_arg = free_arg;
 	list_init(&p->list, value_cols, (int)ARRAY_LEN(value_cols), values_fetch, p, "No values.");
 	tui_push(t, &picker_screen, p, NULL);
+}
+
+/* A row being created for a chooser: what to call with it. */
+struct creation {
+	const struct entity_def *ent;
+	picker_fn fn;
+	void *arg;
+	void (*free_arg)(void *);
+};
+
+static void creation_free(void *arg)
+{
+	struct creation *c = arg;
+	if (c->free_arg)
+		c->free_arg(c->arg);
+	free(c);
+}
+
+static int creation_saved(struct tui *t, void *arg, int64_t id)
+{
+	struct creation *c = arg;
+	char label[512] = "";
+	struct record r;
+	struct err e = {0};
+	if (record_get(t->ctx, c->ent, id, &r, &e) == 0) {
+		const char *name = c->ent->label ? record_text(&r, c->ent->label) : NULL;
+		snprintf(label, sizeof label, "%s", name ? name : "");
+		record_free(&r);
+	}
+	return c->fn(t, c->arg, id, label);
+}
+
+bool picker_can_create(const char *entity)
+{
+	for (size_t i = 0; i < ARRAY_LEN(pickdefs); i++)
+		if (strcmp(pickdefs[i].entity, entity) == 0)
+			return pickdefs[i].noun != NULL;
+	return false;
+}
+
+void picker_create(struct tui *t, const char *entity, int64_t event, const char *typed,
+                   picker_fn fn, void *arg, void (*free_arg)(void *))
+{
+	struct creation *c = xcalloc(1, sizeof *c);
+	c->ent = entity_find(entity);
+	c->fn = fn;
+	c->arg = arg;
+	c->free_arg = free_arg;
+	struct form_spec spec = {
+	    .ent = c->ent,
+	    .event = event,
+	    .saved = creation_saved,
+	    .arg = c,
+	    .free_arg = creation_free,
+	};
+	if (typed && typed[0] && entity_field_index(c->ent, "name") >= 0)
+		form_preset(&spec, "name", "%s", typed);
+	form_open(t, &spec);
 }

@@ -18,5 +18,12 @@ void picker_values(struct tui *t, const char *title, const char *const *values, 
                    void *arg, void (*free_arg)(void *));
 /* Can entity's rows be picked from a list? */
 bool picker_has(const char *entity);
+/* Can a new row of entity be created from its list (n)? */
+bool picker_can_create(const char *entity);
+/* The add form of entity (in event when it belongs to one), its name typed
+ * in; once saved, fn is called with the new row as if it had been chosen.
+ * free_arg (may be NULL) frees arg when the form closes, saved or not. */
+void picker_create(struct tui *t, const char *entity, int64_t event, const char *typed,
+                   picker_fn fn, void *arg, void (*free_arg)(void *));
 
 #endif

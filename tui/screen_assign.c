@@ -6,7 +6,7 @@
  * checked with the core's dry run as it comes into view, and a row the dry
  * run ranks worse than the estimate moves down to its place before it is
  * shown. / looks through everyone in the directory instead, checked as
- * they scroll by. */
+ * they scroll by; n adds a new person (named as searched) and assigns them. */
 #define _POSIX_C_SOURCE 200809L
 #include <inttypes.h>
 #include <stdio.h>
@@ -20,6 +20,7 @@
 #include "../core/xmalloc.h"
 #include "dialog.h"
 #include "event.h"
+#include "picker.h"
 #include "ui.h"
 
 #define HEADER_H 2
@@ -52,8 +53,8 @@ static const struct column cols[] = {
     {.title = "May take this shift?", .width = 0, .marked = true, .kind = CELL_TEXT},
 };
 
-static const enum action actions[] = {ACT_OPEN,      ACT_OVERRIDE, ACT_SEARCH, ACT_BACK,
-                                      ACT_HINTS_END, LIST_MOVES,   ACT_NONE};
+static const enum action actions[] = {ACT_OPEN, ACT_OVERRIDE,  ACT_SEARCH, ACT_NEW,
+                                      ACT_BACK, ACT_HINTS_END, LIST_MOVES, ACT_NONE};
 
 static const struct table_def def = {
     .view = "people",
@@ -300,11 +301,24 @@ static int assign_open_row(struct tui *t, struct table *tb, const struct list_ro
 	return assign_now(t, tb->owner, r->row, r->cells[0], NULL);
 }
 
-/* !: straight to the reason for a soft refusal. */
+/* The person just added from the dialog (arg: its view), assigned. */
+static int created(struct tui *t, void *arg, int64_t id, const char *label)
+{
+	for (int i = 0; i < t->depth; i++)
+		if (t->stack[i] == arg)
+			return assign_now(t, t->stack[i]->st, id, label, NULL);
+	return R_REDRAW;
+}
+
+/* !: straight to the reason for a soft refusal. n: a new person. */
 static int assign_key(struct tui *t, struct table *tb, enum action a)
 {
 	struct assign_view *s = tb->owner;
 	const struct list_row *r = list_current(&tb->list);
+	if (a == ACT_NEW) {
+		picker_create(t, "person", s->event, tb->list.search, created, s->self, NULL);
+		return R_REDRAW;
+	}
 	if (a != ACT_OVERRIDE)
 		return -1;
 	if (!r)
@@ -333,7 +347,7 @@ static void as_draw(struct view *v, struct tui *t)
 	snprintf(
 	    line, sizeof line, "%s",
 	    s->tb.list.search[0]
-	        ? "Everyone in the directory matching the search, checked as listed."
+	        ? "Everyone in the directory matching the search; n adds a new person."
 	        : "The event's volunteers and staff, those who may take it first; / finds anyone.");
 	ui_text(stdscr, t->body_y + 1, 0, COLS, line, theme_attr(&t->theme, UI_DIM));
 	table_draw(&s->tb, t, stdscr, t->body_y + HEADER_H, 0, t->body_h - HEADER_H, COLS);

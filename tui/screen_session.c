@@ -2,12 +2,14 @@
  * (Tab switches) the people on it (speakers, moderators, panelists, hosts:
  * a adds one, e changes their role, d takes them off) or its sign-ups, the
  * seated then the waitlist in order (a signs someone up, d cancels a
- * sign-up and the first waiting moves up, i checks in). Enter opens the
- * person, ^E edits the session. */
+ * sign-up and the first waiting moves up, i checks in; someone not yet
+ * registered, or new from the list, is registered as an attendee first).
+ * Enter opens the person, ^E edits the session. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "../core/registration.h"
 #include "../core/signup.h"
 #include "../core/xmalloc.h"
 #include "detail.h"
@@ -159,9 +161,30 @@ static int override_done(struct tui *t, void *arg, const char *text)
 	return sign_up(t, p->d, p->person, p->name, text);
 }
 
+/* A sign-up needs a registration: someone chosen with none at all (a new
+ * person made from the list, n) is registered as an attendee first. */
 static int person_chosen(struct tui *t, void *arg, int64_t id, const char *label)
 {
-	return sign_up(t, arg, id, label, NULL);
+	struct detail *d = arg;
+	struct err e = {0};
+	int64_t registration = 0;
+	if (registration_find(t->ctx, d->event, id, &registration, &e) < 0) {
+		table_fail(t, &e);
+		return R_REDRAW;
+	}
+	bool registering = !registration;
+	if (registering &&
+	    registration_register(t->ctx, d->event, id, "attendee", &registration, &e) < 0) {
+		table_fail(t, &e);
+		return R_REDRAW | R_RELOAD;
+	}
+	int r = sign_up(t, d, id, label, NULL);
+	if (registering && !t->status_error) {
+		char said[sizeof t->status];
+		snprintf(said, sizeof said, "%s", t->status);
+		tui_info(t, "Registered for the event as an attendee. %s", said);
+	}
+	return r | R_RELOAD;
 }
 
 static int cancel_yes(struct tui *t, void *arg)

@@ -1,6 +1,7 @@
 /* tab_people.c - people and registrations of the event: who is registered,
  * as what, who waits (w shows the waitlist in order), who has checked in.
- * a registers someone (chosen from the directory), d cancels a
+ * a registers someone (chosen from the directory, or new: n in the list
+ * makes the person there), and the cursor goes to them; d cancels a
  * registration (the first waiting moves up), i checks in, p prints the
  * sign-in sheet or the volunteers' badges. */
 #include <inttypes.h>
@@ -56,10 +57,28 @@ const struct tab tab_people = {
     .table = &all_def,
 };
 
-/* Registering: a person, then what as. */
+/* Registering: a person (or a new one, n in the picker), then what as. */
 struct reg {
 	int64_t event, person;
+	struct table *tb; /* the tab: its cursor goes to the new registration */
 };
+
+/* The cursor on person's registration (the list is by name, then person). */
+static void cursor_to(struct tui *t, struct table *tb, int64_t person)
+{
+	struct record r;
+	struct err e = {0};
+	if (record_get(t->ctx, entity_find("person"), person, &r, &e) < 0)
+		return;
+	if (tb->def != &all_def)
+		table_switch(tb, t, &all_def);
+	if (tb->list.search[0])
+		list_set_search(&tb->list, "", &e);
+	struct db_value key = db_text(record_text(&r, "name"));
+	if (list_goto(&tb->list, &key, person, &e) < 0)
+		tui_error(t, &e);
+	record_free(&r);
+}
 
 static int kind_chosen(struct tui *t, void *arg, int64_t id, const char *label)
 {
@@ -71,7 +90,10 @@ static int kind_chosen(struct tui *t, void *arg, int64_t id, const char *label)
 		table_fail(t, &e);
 		return R_REDRAW;
 	}
-	tui_info(t, "Registered as %s.", label);
+	cursor_to(t, g->tb, g->person);
+	char check[32];
+	keymap_label(&t->keys, ACT_CHECKIN, check, sizeof check, true);
+	tui_info(t, "Registered as %s (%s checks them in).", label, check);
 	return R_RELOAD;
 }
 
@@ -81,6 +103,7 @@ static int person_chosen(struct tui *t, void *arg, int64_t id, const char *label
 	struct reg *g = xmalloc(sizeof *g);
 	g->event = chosen->event;
 	g->person = id;
+	g->tb = chosen->tb;
 	int i = entity_field_index(entity_find("registration"), "kind");
 	picker_values(t, "Register as", entity_find("registration")->fields[i].values, kind_chosen,
 	              g, free);
@@ -107,6 +130,7 @@ static int people_key(struct tui *t, struct table *tb, enum action a)
 	case ACT_ADD: {
 		struct reg *g = xcalloc(1, sizeof *g);
 		g->event = tb->event;
+		g->tb = tb;
 		picker_entity(t, "person", tb->event, person_chosen, g, free);
 		return R_REDRAW;
 	}

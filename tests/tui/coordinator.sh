@@ -155,6 +155,9 @@ sys.exit(0 if len(cols) == 1 else 1)
 EOF
 then t_ok wide-columns-aligned; else t_fail wide-columns-aligned "$(cat "$T/screen.txt")"; fi
 
-# leaving
+# leaving: the directory (P) was opened from the forum, so q goes back
+# there, then to the events list
+tm_keys q
+tm_expect directory-back-to-event "Brandywine Room"
 tm_keys q q
 tm_expect quits-cleanly "[muster exited with status 0]"
