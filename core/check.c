@@ -151,6 +151,11 @@ struct named {
 
 static int name_row(struct checker *k, struct named *nm, size_t i)
 {
+	if (!nm->s) { /* the first name needed: most people never get here */
+		nm->s = xcalloc(k->nrows, sizeof *nm->s);
+		nm->slots = xcalloc(k->nrows, sizeof *nm->slots);
+		nm->loaded = xcalloc(k->nrows, sizeof *nm->loaded);
+	}
 	if (!nm->have_person) {
 		if (rules_store_person(k->c->db, k->rows[0].i[CS_TL_PERSON], &nm->p, k->e) < 0)
 			return -1;
@@ -267,9 +272,6 @@ static int timeline_person(struct checker *k)
 		return 0;
 	struct named nm;
 	memset(&nm, 0, sizeof nm);
-	nm.s = xcalloc(k->nrows, sizeof *nm.s);
-	nm.slots = xcalloc(k->nrows, sizeof *nm.slots);
-	nm.loaded = xcalloc(k->nrows, sizeof *nm.loaded);
 	int ret = timeline_pairs(k, &nm) || timeline_hours(k, &nm);
 	free(nm.s);
 	free(nm.slots);
@@ -605,26 +607,84 @@ static const struct {
     {.q = CS_SIGNUP_OVERLAP, .row = signup_overlap_row},
 };
 
+struct check_job {
+	struct checker k;
+	struct cs_memo *memo;
+	int64_t event;
+	size_t next;    /* the next scan */
+	bool sweep_due; /* the timeline is read: sort and judge it (a step of its own) */
+};
+
+struct check_job *check_start(struct ctx *c, int64_t event,
+                              int (*fn)(void *arg, const char *kind, const char *message),
+                              void *arg)
+{
+	struct check_job *j = xcalloc(1, sizeof *j);
+	j->k.c = c;
+	j->k.fn = fn;
+	j->k.arg = arg;
+	j->event = event;
+	j->memo = check_store_begin(c->db);
+	return j;
+}
+
+/* One scan, or the timeline's sweep after its scan. */
+static int step_once(struct check_job *j, struct err *e)
+{
+	struct checker *k = &j->k;
+	k->e = e;
+	k->failed = 0;
+	if (j->sweep_due) {
+		timeline_sweep(k);
+		if (k->failed)
+			return -1;
+		j->sweep_due = false;
+		return 0;
+	}
+	enum cs_query q = scans[j->next].q;
+	if (q == CS_TIMELINE)
+		k->nall = 0; /* a scan given up half way is read again */
+	if (check_store_scan(k->c->db, j->memo, q, j->event, scans[j->next].row, k, e) < 0 ||
+	    k->failed)
+		return -1;
+	j->sweep_due = q == CS_TIMELINE && !k->stopped;
+	j->next++;
+	return 0;
+}
+
+int check_step(struct check_job *j, int (*stop)(void *arg), void *stop_arg, struct err *e)
+{
+	if (!j->k.stopped && (j->sweep_due || j->next < ARRAY_LEN(scans))) {
+		if (stop)
+			db_set_interrupt(j->k.c->db, stop, stop_arg);
+		int ret = step_once(j, e);
+		if (stop)
+			db_set_interrupt(j->k.c->db, NULL, NULL);
+		if (ret < 0)
+			return -1;
+	}
+	return j->k.stopped || (!j->sweep_due && j->next >= ARRAY_LEN(scans)) ? 1 : 0;
+}
+
+void check_free(struct check_job *j)
+{
+	if (!j)
+		return;
+	for (size_t i = 0; i < j->k.ngrids; i++)
+		free(j->k.grids[i].mid);
+	free(j->k.grids);
+	free(j->k.all);
+	check_store_end(j->memo);
+	free(j);
+}
+
 int check_run(struct ctx *c, int64_t event,
               int (*fn)(void *arg, const char *kind, const char *message), void *arg, struct err *e)
 {
-	struct checker k;
-	memset(&k, 0, sizeof k);
-	k.c = c;
-	k.fn = fn;
-	k.arg = arg;
-	k.e = e;
-	int ret = 0;
-	for (size_t i = 0; i < ARRAY_LEN(scans) && !k.stopped && !k.failed; i++) {
-		ret = check_store_scan(c->db, scans[i].q, event, scans[i].row, &k, e);
-		if (ret == 0 && scans[i].q == CS_TIMELINE && !k.stopped && !k.failed)
-			timeline_sweep(&k);
-		if (ret < 0)
-			break;
-	}
-	for (size_t i = 0; i < k.ngrids; i++)
-		free(k.grids[i].mid);
-	free(k.grids);
-	free(k.all);
-	return ret < 0 || k.failed ? -1 : 0;
+	struct check_job *j = check_start(c, event, fn, arg);
+	int ret;
+	while ((ret = check_step(j, NULL, NULL, e)) == 0)
+		;
+	check_free(j);
+	return ret < 0 ? -1 : 0;
 }

@@ -11,6 +11,7 @@
 
 struct elig_memo;
 struct lead;
+struct undo_session;
 
 struct ctx {
 	struct db *db;
@@ -24,7 +25,8 @@ struct ctx {
 	 * write has committed; NULL: nobody listens. */
 	void (*notice)(void *arg, const char *line);
 	void *notice_arg;
-	struct elig_memo *memo;      /* facts the rules read, kept (core/elig_memo.h); NULL: none */
+	struct elig_memo *memo;    /* facts the rules read, kept (core/elig_memo.h); NULL: none */
+	struct undo_session *undo; /* this session's changes, for undo (core/undo.h); NULL: none */
 };
 
 /* A write about a pair of rows: (event, person), (shift, person). */

@@ -124,6 +124,11 @@ int record_get(struct ctx *c, const struct entity_def *ent, int64_t id, struct r
  * prepare/validate/audit like record_add/record_set. */
 int record_write(struct ctx *c, struct record *r, uint32_t mask, struct err *e);
 
+/* Put back a removed row r, with its own id (r->id) and fields, through the
+ * same checks, hooks and audit as an insert (undo, core/undo.c); refused
+ * when a row of that id exists. */
+int record_restore(struct ctx *c, struct record *r, struct err *e);
+
 struct record_filter {
 	int64_t event; /* 0: all */
 	int64_t limit; /* 0: all */

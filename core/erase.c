@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../db/undo_store.h"
 #include "array.h"
 #include "audit.h"
 #include "entity.h"
@@ -150,6 +151,8 @@ static int apply_rewrites(struct ctx *c, struct rewrites *w, int64_t *count, str
 		if (ret == 0)
 			ret = privacy_store_audit_rewrite(c->db, w->v[i].id, w->v[i].actor,
 			                                  w->v[i].summary, e);
+		if (ret == 0) /* and the values kept for undo */
+			ret = undo_store_forget(c->db, w->v[i].id, NULL, e);
 		free(w->v[i].actor);
 		free(w->v[i].summary);
 	}
@@ -194,6 +197,10 @@ static int rewrite_audit(struct ctx *c, const struct needles *nd, const struct p
 	int ret = privacy_store_audit_each(c->db, &holding, collect_rewrite, &w, e);
 	if (apply_rewrites(c, &w, &more, e) < 0 || ret < 0)
 		return -1;
+	/* values kept for undo that hold them, in entries that do not say them */
+	for (size_t i = 0; i < n; i++)
+		if (undo_store_forget(c->db, 0, needles[i], e) < 0)
+			return -1;
 	*count += more;
 	return 0;
 }

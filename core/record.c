@@ -591,10 +591,12 @@ static void summarize(const struct record *r, uint32_t mask, char *buf, size_t n
 	}
 }
 
-static int write_row(struct ctx *c, struct record *r, uint32_t mask, struct err *e)
+/* Insert (old NULL: with r->id when it has one, a row put back) or update. */
+static int write_row(struct ctx *c, struct record *r, const struct record *old, uint32_t mask,
+                     struct err *e)
 {
-	const char *cols[ENTITY_MAX_FIELDS];
-	struct db_value vals[ENTITY_MAX_FIELDS];
+	const char *cols[ENTITY_MAX_FIELDS + 1];
+	struct db_value vals[ENTITY_MAX_FIELDS + 1];
 	size_t n = 0;
 	for (size_t i = 0; i < r->ent->nfields; i++) {
 		if (!(mask & (1u << i)))
@@ -602,7 +604,12 @@ static int write_row(struct ctx *c, struct record *r, uint32_t mask, struct err 
 		cols[n] = r->ent->fields[i].name;
 		vals[n++] = r->v[i];
 	}
-	if (r->id == 0)
+	if (!old && r->id) {
+		cols[n] = "id";
+		vals[n++] = db_int(r->id);
+		return record_store_insert(c->db, r->ent->table, cols, vals, n, NULL, e);
+	}
+	if (!old)
 		return record_store_insert(c->db, r->ent->table, cols, vals, n, &r->id, e);
 	return record_store_update(c->db, r->ent->table, r->id, cols, vals, n, e);
 }
@@ -655,12 +662,12 @@ static int write_checked(struct ctx *c, struct record *r, const struct record *o
 		return -1;
 	if (ent->validate && ent->validate(c, r, old, e) < 0)
 		return -1;
-	if (write_row(c, r, mask, e) < 0)
+	if (write_row(c, r, old, mask, e) < 0)
 		return -1;
 	char what[160], summary[900];
 	record_describe(r, what, sizeof what);
 	summarize(r, mask, summary, sizeof summary);
-	if (audit_log(c, old ? "set" : "add", ent->name, r->id, e, "%s %s%s%s", old ? "set" : "add",
+	if (audit_row(c, old ? "set" : "add", old, r, mask, e, "%s %s%s%s", old ? "set" : "add",
 	              what, summary[0] ? ": " : "", summary) < 0)
 		return -1;
 	/* and as it is now: nothing is moved or made outside the scope */
@@ -669,6 +676,27 @@ static int write_checked(struct ctx *c, struct record *r, const struct record *o
 	if (ent->after_write && ent->after_write(c, r, old ? "set" : "add", e) < 0)
 		return -1;
 	return 0;
+}
+
+int record_restore(struct ctx *c, struct record *r, struct err *e)
+{
+	if (r->ent->read_only || r->id <= 0)
+		return err_set(e, ERR_USAGE, "%s: cannot be put back", r->ent->name);
+	if (db_begin(c->db, e) < 0)
+		return -1;
+	bool found;
+	int ret = record_store_exists(c->db, r->ent->table, r->id, &found, e);
+	if (ret == 0 && found)
+		ret = err_set(e, ERR_REFUSED, "%s %" PRId64 " exists again", r->ent->name, r->id);
+	if (ret == 0)
+		ret = resolve_tz(c, r, e);
+	if (ret == 0)
+		ret = write_checked(c, r, NULL, 0, e);
+	if (ret < 0) {
+		db_rollback(c->db);
+		return -1;
+	}
+	return db_commit(c->db, e);
 }
 
 int record_write(struct ctx *c, struct record *r, uint32_t mask, struct err *e)
@@ -845,7 +873,7 @@ int record_rm(struct ctx *c, const struct entity_def *ent, int64_t id, struct er
 		              deps);
 	/* logged while the row is there, so the entry knows its event */
 	if (ret == 0)
-		ret = audit_log(c, "rm", ent->name, id, e, "rm %s", what);
+		ret = audit_row(c, "rm", &old, NULL, 0, e, "rm %s", what);
 	if (ret == 0)
 		ret = record_store_delete(c->db, ent->table, id, e);
 	if (ret == 0 && ent->after_write)

@@ -6,9 +6,12 @@
  * event's zone. */
 #include "check_store.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "../core/array.h"
+#include "../core/xmalloc.h"
+#include "check_memory.h"
 #include "db_internal.h"
 #include "status_sql.h"
 #include "rules_store.h"
@@ -58,22 +61,7 @@
 	" 'shift ' || x.id || ' (' || (SELECT name FROM role WHERE id = x.role) || ')'" \
 	" FROM shift x JOIN span p ON p.id = x.event" \
 	" WHERE x.status = 'open' AND (x.starts < p.s0 OR x.ends > p.s1)", \
-    [CS_CROSS_EVENT] = \
-	"SELECT s.event, r.event, 'shift ' || s.id, 'role ' || r.id || ' (' || r.name || ')'" \
-	" FROM shift s JOIN role r ON r.id = s.role" \
-	" WHERE r.event != s.event AND" EVENT("s.event") \
-	" UNION ALL SELECT s.event, m.event, 'shift ' || s.id," \
-	" 'room ' || m.id || ' (' || m.name || ')' FROM shift s JOIN room m ON m.id = s.room" \
-	" WHERE m.event != s.event AND" EVENT("s.event") \
-	" UNION ALL SELECT s.event, b.event, 'shift ' || s.id," \
-	" 'booth ' || b.id || ' (' || b.label || ')' FROM shift s JOIN booth b ON b.id = s.booth" \
-	" WHERE b.event != s.event AND" EVENT("s.event") \
-	" UNION ALL SELECT x.event, m.event, 'session ' || x.id," \
-	" 'room ' || m.id || ' (' || m.name || ')' FROM session x JOIN room m ON m.id = x.room" \
-	" WHERE m.event != x.event AND" EVENT("x.event") \
-	" UNION ALL SELECT x.event, m.event, 'booth ' || x.id," \
-	" 'room ' || m.id || ' (' || m.name || ')' FROM booth x JOIN room m ON m.id = x.room" \
-	" WHERE m.event != x.event AND" EVENT("x.event"), \
+    /* CS_CROSS_EVENT: check_cross_store.c */ \
     [CS_SEATS] = \
 	"SELECT ev.id, ev.capacity," \
 	" (SELECT count(*) FROM registration g WHERE g.event = ev.id" \
@@ -126,22 +114,7 @@
 	" AND status = " SIGNUP_WAITLISTED_SQL " ORDER BY waitlist_position, id LIMIT 1)" \
 	" WHERE se.status != 'cancelled' AND" EVENT("se.event") \
 	" AND EXISTS (SELECT 1 FROM signup g WHERE g.session = se.id) ORDER BY se.starts, se.id", \
-    [CS_SIGNUP_UNREGISTERED] = \
-	"SELECT g.person, g.session, coalesce(r.waitlist_position, 0), coalesce(r.status, '')" \
-	" FROM session se CROSS JOIN signup g ON g.session = se.id" \
-	" LEFT JOIN registration r ON r.event = se.event AND r.person = g.person" \
-	" WHERE g.status IN " SIGNUP_ACTIVE_SQL " AND se.status != 'cancelled' AND" EVENT("se.event") \
-	" AND (r.id IS NULL OR r.status NOT IN " REGISTRATION_ATTENDING_SQL ")" \
-	" ORDER BY se.starts, se.id, g.person", \
-    [CS_SIGNUP_OVERLAP] = \
-	"SELECT x.person, a.id, b.id FROM session a CROSS JOIN signup x ON x.session = a.id" \
-	" JOIN signup y ON y.person = x.person AND y.session != x.session" \
-	" JOIN session b ON b.id = y.session" \
-	" WHERE x.status IN " SIGNUP_ACTIVE_SQL " AND y.status IN " SIGNUP_ACTIVE_SQL \
-	" AND a.status != 'cancelled' AND b.status != 'cancelled' AND" EVENT("a.event") \
-	" AND b.starts < a.ends AND b.ends > a.starts" \
-	" AND (b.starts > a.starts OR (b.starts = a.starts AND b.id > a.id))" \
-	" ORDER BY x.person, a.starts, b.starts", \
+    /* CS_SIGNUP_UNREGISTERED, CS_SIGNUP_OVERLAP: check_signup_store.c */ \
 }
 static const char *const every_event[CS_NQUERIES] = QUERIES(EVERY_EVENT);
 static const char *const one_event[CS_NQUERIES] = QUERIES(ONE_EVENT);
@@ -150,8 +123,15 @@ static const char *const one_event[CS_NQUERIES] = QUERIES(ONE_EVENT);
 /* How many of a query's columns, at the end, are text. */
 static const int ntext[CS_NQUERIES] = {
     [CS_OUTSIDE] = 1,
-    [CS_CROSS_EVENT] = 2,
-    [CS_SIGNUP_UNREGISTERED] = 1,
+};
+
+/* The scans joined in memory rather than by SQLite. */
+static int (*const in_memory[CS_NQUERIES])(struct db *db, struct cs_memo *memo, int64_t event,
+                                           int (*fn)(void *arg, const struct cs_row *row),
+                                           void *arg, struct err *e) = {
+    [CS_CROSS_EVENT] = check_cross_event,
+    [CS_SIGNUP_UNREGISTERED] = check_signup_unregistered,
+    [CS_SIGNUP_OVERLAP] = check_signup_overlaps,
 };
 
 /* A scan's caller, and where its rows' text columns start. */
@@ -174,9 +154,37 @@ static int scan_row(sqlite3_stmt *st, void *ctx)
 	return sc->fn(sc->arg, &row) ? 1 : 0;
 }
 
-int check_store_scan(struct db *db, enum cs_query q, int64_t event,
+/* KiB of page cache a check may fill: a summit of 20,000 shifts and
+ * 100,000 people is a 47 MiB file. Pages are taken only as they are read. */
+#define CHECK_CACHE_KIB  65536
+#define CHECK_CACHE_TEXT "65536"
+
+struct cs_memo *check_store_begin(struct db *db)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db_handle(db), "PRAGMA cache_size", -1, &st, NULL) == SQLITE_OK) {
+		int64_t now = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+		sqlite3_finalize(st);
+		/* negative: KiB; positive: pages (4 KiB here) */
+		if (now < 0 ? -now < CHECK_CACHE_KIB : now * 4 < CHECK_CACHE_KIB)
+			db_exec(db, "PRAGMA cache_size = -" CHECK_CACHE_TEXT, NULL);
+	}
+	return xcalloc(1, sizeof(struct cs_memo));
+}
+
+void check_store_end(struct cs_memo *m)
+{
+	if (!m)
+		return;
+	check_signups_free(m->signups);
+	free(m);
+}
+
+int check_store_scan(struct db *db, struct cs_memo *memo, enum cs_query q, int64_t event,
                      int (*fn)(void *arg, const struct cs_row *row), void *arg, struct err *e)
 {
+	if (in_memory[q])
+		return in_memory[q](db, memo, event, fn, arg, e);
 	sqlite3_stmt *st;
 	if (db_prepare(db, event ? one_event[q] : every_event[q], &st, e) < 0)
 		return -1;

@@ -80,9 +80,21 @@ enum cs_unregistered_col {
 enum cs_overlap_col { CS_OV_PERSON, CS_OV_FIRST, CS_OV_LATER };
 _Static_assert(CS_SS_POSITION < 8 && CS_OU_SPAN1 < 8, "every integer column has a place in i[]");
 
+/* What one check's scans share (db/check_memory.h). */
+struct cs_memo;
+/* Before a check: a page cache that holds what a check of a large event
+ * reads (it reads every sign-up, registration and shift of the event, and
+ * SQLite's default 2 MiB would read them from the file again and again),
+ * kept for the connection (a second check reads from memory); and what
+ * its scans share, for check_store_end to free. */
+struct cs_memo *check_store_begin(struct db *db);
+void check_store_end(struct cs_memo *m);
+
 /* Run query q (event 0: all events), calling fn for each row until it
- * returns non-zero. */
-int check_store_scan(struct db *db, enum cs_query q, int64_t event,
+ * returns non-zero. The rows read are those of the data now: memo keeps
+ * some for the scans after, which a caller that finds the data changed
+ * since check_store_begin must not use (it begins again). */
+int check_store_scan(struct db *db, struct cs_memo *memo, enum cs_query q, int64_t event,
                      int (*fn)(void *arg, const struct cs_row *row), void *arg, struct err *e);
 
 #endif

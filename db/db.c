@@ -49,6 +49,7 @@ struct db {
 	bool sp_doomed;     /* doomed when it began */
 	bool sp_light;      /* no SAVEPOINT issued: undone only if nothing was written */
 	int64_t sp_changes; /* sqlite3_total_changes64 when it began */
+	int64_t tx_serial;  /* outermost write transactions begun */
 	struct cached cache[STMT_CACHE];
 	uint64_t tick;
 	struct tracer *tracer;
@@ -412,9 +413,15 @@ int db_begin(struct db *db, struct err *e)
 		if (db_exec(db, "BEGIN IMMEDIATE", e) < 0)
 			return -1;
 		db->doomed = false;
+		db->tx_serial++;
 	}
 	db->depth++;
 	return 0;
+}
+
+int64_t db_transaction_serial(const struct db *db)
+{
+	return db->tx_serial;
 }
 
 int db_begin_read(struct db *db, struct err *e)
@@ -518,6 +525,15 @@ bool db_in_transaction(const struct db *db)
 void db_set_busy_timeout(struct db *db, int ms)
 {
 	sqlite3_busy_timeout(db->h, ms > 0 ? ms : 5000);
+}
+
+/* SQLite's virtual machine steps between two questions: well under a
+ * millisecond (and a poll() each costs less than 1% of a long read). */
+#define INTERRUPT_STEPS 20000
+
+void db_set_interrupt(struct db *db, int (*stop)(void *arg), void *arg)
+{
+	sqlite3_progress_handler(db->h, stop ? INTERRUPT_STEPS : 0, stop, arg);
 }
 
 const char *db_file(struct db *db)

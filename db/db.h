@@ -32,6 +32,10 @@ int db_begin(struct db *db, struct err *e);
 int db_commit(struct db *db, struct err *e);
 void db_rollback(struct db *db);
 bool db_in_transaction(const struct db *db);
+/* The number of the write transaction open now (or last begun): each
+ * outermost db_begin takes the next one, so the rows one transaction
+ * writes can be told apart from the next one's (core/undo.c). */
+int64_t db_transaction_serial(const struct db *db);
 /* One step inside the current transaction that can be taken back alone:
  * db_savepoint opens it (one at a time) and counts as a level of nesting;
  * db_savepoint_release keeps what it did (and fails when a level inside it
@@ -51,6 +55,10 @@ int db_begin_read(struct db *db, struct err *e);
 
 /* How long a writer waits for another's lock, from now on. */
 void db_set_busy_timeout(struct db *db, int ms);
+/* From now on, every statement asks stop(arg) every few thousand of its
+ * steps and gives up (fails) when it answers non-zero: a long read yields
+ * to a key press. NULL: never. */
+void db_set_interrupt(struct db *db, int (*stop)(void *arg), void *arg);
 /* The file of the open database ("" for one in memory). */
 const char *db_file(struct db *db);
 

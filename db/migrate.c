@@ -434,6 +434,39 @@ static const char schema_v11[] =
 static const char schema_v12[] = "CREATE TABLE search_pause (tbl TEXT PRIMARY KEY, last INTEGER "
                                  "NOT NULL) WITHOUT ROWID;" SEARCH_TABLES(SEARCH_INDEX);
 
+/* Version 13: undo in the coordinator screen (core/undo.c). audit_step
+ * names the session (a random tag of one running TUI) and the step (one
+ * write transaction of it) that wrote an entry, and the entry it undid;
+ * entries of programs without a session have none. audit_value keeps, for
+ * the entries of a session's writes through the entity table, each field's
+ * value before and after (as stored: integer, text or NULL); a private
+ * field (contact data) is only marked withheld, its values never leave the
+ * session's memory. */
+static const char schema_v13[] =
+    "CREATE TABLE audit_step ("
+    " audit INTEGER PRIMARY KEY REFERENCES audit(id) ON DELETE CASCADE,"
+    " session TEXT NOT NULL,"
+    " step INTEGER NOT NULL,"
+    " undoes INTEGER);"
+    "CREATE INDEX audit_step_by_session ON audit_step(session, step);"
+    "CREATE INDEX audit_step_by_undoes ON audit_step(undoes) WHERE undoes IS NOT NULL;"
+    "CREATE TABLE audit_value ("
+    " audit INTEGER NOT NULL REFERENCES audit(id) ON DELETE CASCADE,"
+    " field TEXT NOT NULL,"
+    " before,"
+    " after,"
+    " withheld INTEGER NOT NULL DEFAULT 0 CHECK (withheld IN (0, 1)),"
+    " PRIMARY KEY (audit, field)) WITHOUT ROWID;";
+/* Version 14: indexes for `muster check` (db/check_*store.c). The first two
+ * cover what it reads of every sign-up and registration of an event, so
+ * that its sign-up rules walk them in order without a table lookup per
+ * row; the third finds the booths of a label as the rule compares labels
+ * (case aside), where booth_by_event could not. */
+static const char schema_v14[] =
+    "CREATE INDEX signup_by_session ON signup(session, person, status);"
+    "CREATE INDEX registration_by_event ON registration(event, person, status, waitlist_position);"
+    "CREATE INDEX booth_by_label ON booth(event, label COLLATE NOCASE, starts);";
+
 /* migrations[i] takes a database from user_version i to i + 1; one a
  * line, so that branches appending a step merge cleanly. */
 /* clang-format off */
@@ -450,6 +483,8 @@ static const char *const migrations[] = {
     schema_v10,
     schema_v11,
     schema_v12,
+    schema_v13,
+    schema_v14,
 };
 /* clang-format on */
 

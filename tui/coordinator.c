@@ -11,6 +11,7 @@
 
 #include "../core/lead.h"
 #include "../core/page.h"
+#include "../core/undo.h"
 #include "../core/xmalloc.h"
 #include "screen.h"
 #include "statusbar.h"
@@ -219,9 +220,32 @@ static bool idle_all(struct tui *t)
 	return changed;
 }
 
+/* Between keys: one step of each view's work done ahead (TUI_WORK_*). */
+static int work_all(struct tui *t)
+{
+	int flags = 0;
+	for (int i = base_view(t); i < t->depth; i++) {
+		struct view *v = t->stack[i];
+		if (v->s->work)
+			flags |= v->s->work(v, t);
+	}
+	return flags;
+}
+
 static bool printable(const struct key *k)
 {
 	return !k->fn && k->ch >= 32 && k->ch != 127;
+}
+
+/* z: this session's last change taken back, or why not, on the status line. */
+static void undo_key(struct tui *t)
+{
+	char done[1024];
+	struct err e = {0};
+	if (undo_last(t->ctx, done, sizeof done, &e) < 0)
+		tui_error(t, &e);
+	else
+		tui_info(t, "%s", done);
 }
 
 /* O, P, K: a directory over the screen the lead is on, so q (after adding
@@ -283,6 +307,9 @@ static int dispatch(struct tui *t, const struct key *k)
 	case ACT_MAIL:
 		screen_outbox_open(t, 0);
 		return R_REDRAW;
+	case ACT_UNDO:
+		undo_key(t);
+		return R_RELOAD;
 	case ACT_IDS:
 		t->show_ids = !t->show_ids;
 		tui_info(t, t->show_ids ? "Lists show each row's id (# hides them)."
@@ -303,7 +330,9 @@ static void audit_sightings(struct tui *t)
 
 static void run(struct tui *t)
 {
-	bool dirty = true, soon = true;
+	/* working: the views' work ahead is asked for a step as soon as no
+	 * key waits (after a key or a change, until they say it is done) */
+	bool dirty = true, soon = true, working = true;
 	for (;;) {
 		if (dirty) {
 			reload_stale(t);
@@ -312,16 +341,23 @@ static void run(struct tui *t)
 		}
 		dirty = false;
 		struct key k;
-		int got = ui_read(&k, soon ? IDLE_MS : POLL_MS);
+		int got = ui_read(&k, working ? 0 : soon ? IDLE_MS : POLL_MS);
 		if (got < 0)
 			return; /* nobody is there to answer */
+		if (!got && working) {
+			int w = work_all(t);
+			working = w & TUI_WORK_MORE;
+			dirty = w & TUI_WORK_CHANGED;
+			continue;
+		}
 		if (!got) {
 			soon = false;
 			dirty = poll_changes(t);
 			dirty = idle_all(t) || dirty;
+			working = true;
 			continue;
 		}
-		soon = true;
+		soon = working = true;
 		if (k.fn && k.ch == KEY_RESIZE) {
 			layout_all(t);
 			t->clear_next = true;
@@ -361,11 +397,14 @@ int screen_run_coordinator(struct app *a, struct err *e)
 		return -1;
 	}
 	t->data_version = page_data_version(t->ctx);
+	a->ctx.undo = undo_session_new(); /* z takes back this session's changes */
 	layout_all(t);
 	screen_events_open(t);
 	run(t);
 	while (t->depth > 0)
 		tui_close(t, t->stack[t->depth - 1]);
+	undo_session_free(a->ctx.undo);
+	a->ctx.undo = NULL;
 	ui_stop();
 	free(t);
 	return 0;

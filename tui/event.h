@@ -24,7 +24,10 @@ struct tab_ops {
 	void (*resize)(void *st, struct tui *t, int h);
 	void (*free)(void *st);
 	bool (*idle)(void *st, struct tui *t); /* the keys rest (NULL: nothing) */
-	const enum action *actions;            /* with ACT_HINTS_END after the hinted ones */
+	/* work done ahead while the event is open, the tab in view (shown) or
+	 * not: TUI_WORK_* flags (NULL: none). st exists before the tab shows. */
+	int (*work)(void *st, struct tui *t, bool shown);
+	const enum action *actions; /* with ACT_HINTS_END after the hinted ones */
 };
 
 struct tab {

@@ -407,6 +407,13 @@ static const struct keydef table[] = {
         .help = "show or hide each row's id in lists (for the : prompt)",
     },
     {
+        .action = ACT_UNDO,
+        .name = "undo",
+        .keys = "z",
+        .hint = "undo",
+        .help = "undo this session's last change; again: the one before",
+    },
+    {
         .action = ACT_SEARCH,
         .name = "search",
         .keys = "/",
@@ -454,7 +461,7 @@ static const struct keydef table[] = {
 
 const enum action keymap_globals[] = {ACT_HELP,   ACT_COMMAND, ACT_REDRAW, ACT_QUIT,
                                       ACT_EVENTS, ACT_ORGS,    ACT_PEOPLE, ACT_SKILLS,
-                                      ACT_MAIL,   ACT_IDS,     ACT_NONE};
+                                      ACT_MAIL,   ACT_IDS,     ACT_UNDO,   ACT_NONE};
 
 static const struct keydef *def_of(enum action a)
 {

@@ -71,6 +71,7 @@ enum action {
 	ACT_SKILLS,
 	ACT_MAIL,
 	ACT_IDS,
+	ACT_UNDO,
 	ACT_SEARCH,
 	ACT_COMMAND,
 	ACT_HELP,

@@ -264,6 +264,22 @@ static bool ev_idle(struct view *v, struct tui *t)
 	return tab->ops->idle && tab->ops->idle(s->custom[s->tab], t);
 }
 
+/* The tabs' work ahead: a tab that has some is made at once, before it shows. */
+static int ev_work(struct view *v, struct tui *t)
+{
+	struct event_view *s = v->st;
+	int flags = 0;
+	for (int i = 0; i < NTABS; i++) {
+		const struct tab *tab = tabs[i];
+		if (tab->table || !tab->ops->work)
+			continue;
+		if (!s->custom[i])
+			s->custom[i] = tab->ops->open(t, &s->ev);
+		flags |= tab->ops->work(s->custom[i], t, i == s->tab);
+	}
+	return flags;
+}
+
 static void ev_leave(struct view *v, struct tui *t)
 {
 	struct event_view *s = v->st;
@@ -287,6 +303,7 @@ static const struct screen event_screen = {
     .layout = ev_layout,
     .leave = ev_leave,
     .idle = ev_idle,
+    .work = ev_work,
 };
 
 void screen_event_open(struct tui *t, int64_t event)

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../core/undo.h"
 #include "text.h"
 #include "ui.h"
 
@@ -74,6 +75,18 @@ static int hint(struct tui *t, enum action a, int x, int limit)
 	return x + 2;
 }
 
+/* Hint a at the right end, before limit: the new limit. */
+static int right_hint(struct tui *t, enum action a, int limit)
+{
+	char label[32];
+	keymap_label(&t->keys, a, label, sizeof label, true);
+	int x = limit - (text_width(label) + 1 + (int)strlen(keymap_hint(a)));
+	if (!label[0] || x < COLS / 2)
+		return limit;
+	hint(t, a, x, limit);
+	return x - 2;
+}
+
 /* "a add  e edit  / search ... ? help" for the view on top; "? help" always
  * gets its place at the end. */
 static void draw_hints(struct tui *t)
@@ -89,6 +102,8 @@ static void draw_hints(struct tui *t)
 		limit = COLS - (text_width(help) + 1 + (int)strlen(keymap_hint(ACT_HELP)));
 		hint(t, ACT_HELP, limit, COLS);
 		limit -= 2;
+		if (undo_pending(t->ctx)) /* this session has a change to take back */
+			limit = right_hint(t, ACT_UNDO, limit);
 	}
 	const enum action *acts = view_actions(top);
 	int hints = keymap_hinted(acts);

@@ -325,11 +325,11 @@ int table_delete_row(struct tui *t, const struct entity_def *ent, int64_t id)
 		table_fail(t, &e);
 		return R_RELOAD;
 	}
-	char what[200], q[400];
+	char what[200], q[400], undo[32];
 	record_describe(&rec, what, sizeof what);
 	record_free(&rec);
-	snprintf(q, sizeof q, "Delete %s? This cannot be undone (the audit log keeps a note).",
-	         what);
+	keymap_label(&t->keys, ACT_UNDO, undo, sizeof undo, true);
+	snprintf(q, sizeof q, "Delete %s? %s undoes it until you quit muster.", what, undo);
 	struct doomed *d = xmalloc(sizeof *d);
 	d->ent = ent;
 	d->id = id;

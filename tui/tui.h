@@ -40,7 +40,15 @@ struct screen {
 	/* the keys rest: slow work (counting rows); true when it changed
 	 * what the view shows (NULL: nothing to do) */
 	bool (*idle)(struct view *v, struct tui *t);
+	/* Between keys, one small step of work done ahead (a check of the
+	 * event before its Conflicts tab shows): TUI_WORK_* flags (NULL:
+	 * nothing to do). Called again at once while it answers TUI_WORK_MORE,
+	 * and after every key and every change of the data. */
+	int (*work)(struct view *v, struct tui *t);
 };
+
+/* screen.work: the view must be painted again; call again soon. */
+enum { TUI_WORK_CHANGED = 1, TUI_WORK_MORE = 2 };
 
 struct view {
 	const struct screen *s;

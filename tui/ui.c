@@ -68,6 +68,12 @@ static bool terminal_gone(void)
 	return poll(&in, 1, 0) == 1 && (in.revents & (POLLHUP | POLLERR | POLLNVAL));
 }
 
+bool ui_key_waiting(void)
+{
+	struct pollfd in = {.fd = STDIN_FILENO, .events = POLLIN};
+	return poll(&in, 1, 0) == 1;
+}
+
 int ui_read(struct key *k, int timeout_ms)
 {
 	wint_t ch;

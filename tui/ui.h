@@ -20,6 +20,9 @@ void ui_stop(void);
 /* Wait up to timeout_ms for a key: 1 and *k filled, 0 on timeout, -1 when
  * the terminal is gone. A resize arrives as the function key KEY_RESIZE. */
 int ui_read(struct key *k, int timeout_ms);
+/* Is a key (or anything) waiting to be read? Asked often by long work done
+ * between keys, so that it gives way. */
+bool ui_key_waiting(void);
 /* Draw s at (y, x) in exactly `width` columns (cut with "…" or padded). */
 void ui_text(WINDOW *w, int y, int x, int width, const char *s, attr_t a);
 /* Draw s at (y, x) using only the columns it needs (at most width); returns

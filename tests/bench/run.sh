@@ -9,10 +9,15 @@
 #                     and the summit's shifts (j and k), moving through its
 #                     timetable (arrows), turning pages (PgDn/PgUp, [ ]) and
 #                     switching its tabs: from the key to the last byte of
-#                     the answer; p50, p99. Tab 8, Conflicts, apart: its first
-#                     opening in a session runs check's sweep over the event;
-#                     switching back to it and moving in it reuse the result
-#                     until the data changes
+#                     the answer; p50, p99. Tab 8, Conflicts, apart: check's
+#                     sweep over the event runs ahead, between keys, from
+#                     the moment the event opens; the tab says it is
+#                     checking until the sweep is in. Its first opening is
+#                     measured twice: key to screen 0.2 s after the event
+#                     opened, and 8 pressed 25 ms after it opened until the
+#                     conflicts show (the rest of the sweep). Switching back
+#                     to it and moving in it reuse the result until the data
+#                     changes (measured once the sweep is in)
 #   keys, writers     the same j/k in the people directory and the summit's
 #                     shifts while 16 processes commit registrations,
 #                     check-ins and assignments through muster, 50 a second
@@ -177,14 +182,19 @@ keys --setup "END,ENTER,1" --keys "],],],[,[,[" --repeat 2 --raw "$RAW" --label 
 # the event's tabs, Conflicts (8) aside: it runs check over the event
 keys --setup "END,ENTER" --keys "2,3,4,5,6,7,9,1" --repeat 3 --raw "$RAW" --label tabs \
 	-- "$M" --db "$DB" >/dev/null
-# Conflicts: first opened (a fresh sweep of the event), then back to it
-# from the Agenda and moved in (the sweep reused: nothing changed)
+# Conflicts: first opened 0.2 s after the event opened (the sweep runs
+# ahead: the tab shows it, or says it is checking); first opened 25 ms after
+# it, until the conflicts show (an answer complete after 1 s without output:
+# the sweep's last paint); then, the sweep in, back to it from the Agenda
+# and moved in (reused: nothing changed)
 for i in 1 2 3; do
 	keys --setup "END,ENTER" --keys "8" --raw "$T/conflicts.raw" --label conflicts \
 		-- "$M" --db "$DB" >/dev/null
+	keys --setup "END,ENTER" --setup-quiet 0.025 --keys "8" --quiet 1 \
+		--raw "$T/conflicts.shown.raw" --label conflicts -- "$M" --db "$DB" >/dev/null
 done
-keys --setup "END,ENTER,8" --keys "1,8,j*5,k*5" --repeat 4 --raw "$T/conflicts.again.raw" \
-	--label conflicts -- "$M" --db "$DB" >/dev/null
+keys --setup "END,ENTER,8" --settle 2 --keys "1,8,j*5,k*5" --repeat 4 \
+	--raw "$T/conflicts.again.raw" --label conflicts -- "$M" --db "$DB" >/dev/null
 # searches in the people directory (FTS5 indexes, db/page_store.c): "/",
 # the query, Enter (measured: the search), Esc (the whole list again)
 for q in zqx mar; do
@@ -224,8 +234,11 @@ for label in people shifts agenda pages tabs all; do
 		"$(within "$2" 20)"
 done
 conflicts=$(awk '$2 != "nan" { print $2 }' "$T/conflicts.raw" | sort -n | tail -1)
-row "key to screen, summit tab 8 Conflicts, first opened (a sweep)" \
+row "key to screen, summit tab 8 Conflicts, first opened (the sweep ahead)" \
 	"max $(calc "\"%.1f ms\", $conflicts") (3 starts)" "p99 < 20 ms" "$(within "$conflicts" 20)"
+shown=$(awk '$2 != "nan" { print $2 }' "$T/conflicts.shown.raw" | sort -n | tail -1)
+row "summit tab 8 Conflicts, 8 at once: until the conflicts show" \
+	"max $(calc "\"%.1f ms\", $shown") (3 starts)" "< 100 ms" "$(within "$shown" 100)"
 set -- $(lat_stats "$T/conflicts.again.raw")
 row "key to screen, summit tab 8 Conflicts, back to it and moving" \
 	"p50 $1 ms, p99 $2 ms ($3 keys)" "p99 < 20 ms" "$(within "$2" 20)"

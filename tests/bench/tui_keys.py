@@ -4,7 +4,8 @@ sees it: the time to its first screen, and for each key press the time until
 its answer is complete (the last byte of it) and the bytes it wrote.
 
 usage: tui_keys.py [--cols 80] [--rows 24] [--setup SPEC] [--keys SPEC]
-                   [--repeat N] [--raw FILE --label NAME] -- CMD...
+                   [--repeat N] [--raw FILE --label NAME] [--quiet S]
+                   [--setup-quiet S] [--settle S] -- CMD...
 
 The program runs in a pseudo-terminal of the given size, TERM=xterm-256color.
 SPEC is a comma-separated list of keys: DOWN, UP, RIGHT, LEFT, NPAGE, PPAGE,
@@ -14,9 +15,12 @@ pressed first, each answer awaited, and not measured (e.g. "P" opens the
 people directory). Then the --keys list is pressed in order, --repeat times
 (0: only the first screen is measured), one key at a time: a key is sent
 when the answer to the one before is complete, that is when no output came
-for QUIET seconds; its latency runs from sending the key to the last byte of
-the answer. A key with no answer at all within 2 s counts its bytes (0) but
-no latency.
+for QUIET seconds (--quiet, default 0.025); its latency runs from sending
+the key to the last byte of the answer. A key with no answer at all within
+2 s counts its bytes (0) but no latency. Each setup key's answer is complete after --setup-quiet
+seconds without output (default 0.2); --settle S then waits until S seconds
+pass without output (work the program does after the setup, e.g. a sweep
+that paints when it is done).
 
 Prints one line: first_screen_ms p50_ms p99_ms max_ms bytes_p50 bytes_max keys
 With --raw, also appends "NAME latency_ms bytes KEY cpu_ms" per key to FILE:
@@ -106,7 +110,8 @@ def percentile(values, p):
 
 def main(argv):
     opts = {"--cols": "80", "--rows": "24", "--setup": "", "--keys": "j", "--repeat": "1",
-            "--raw": "", "--label": "keys"}
+            "--raw": "", "--label": "keys", "--quiet": str(QUIET), "--setup-quiet": "0.2",
+            "--settle": "0"}
     while argv and argv[0] != "--":
         if argv[0] not in opts or len(argv) < 2:
             print(__doc__, file=sys.stderr)
@@ -124,14 +129,18 @@ def main(argv):
     first_ms = (first - t0) * 1000 if first else float("nan")
     for _, seq in setup:
         os.write(fd, seq)
-        drain(fd, 0.2, 5.0)
+        drain(fd, float(opts["--setup-quiet"]), 5.0)
+    settle = float(opts["--settle"])
+    while settle > 0 and select.select([fd], [], [], settle)[0]:
+        if not os.read(fd, 65536):
+            break
     lat, sizes, raw = [], [], []
     for _ in range(int(opts["--repeat"])):
         for name, seq in keys:
             ran = cpu_ns(pid)
             sent = time.monotonic()
             os.write(fd, seq)
-            n, last = drain(fd, QUIET, 2.0)
+            n, last = drain(fd, float(opts["--quiet"]), 2.0)
             ms = (last - sent) * 1000 if last is not None else float("nan")
             cpu_ms = (cpu_ns(pid) - ran) / 1e6
             if last is not None:

@@ -91,7 +91,10 @@ ALTER TABLE person DROP COLUMN erased_at; DROP TABLE IF EXISTS kiosk_failure;
 DROP TABLE IF EXISTS itip_sent; DROP TABLE IF EXISTS autofill_item;
 DROP TABLE IF EXISTS autofill_batch; DROP TABLE IF EXISTS mail_outbox;
 DROP TABLE IF EXISTS lead; DROP INDEX IF EXISTS audit_by_actor;
-DROP INDEX IF EXISTS person_confidential;
+DROP INDEX IF EXISTS person_confidential; DROP TABLE IF EXISTS audit_step;
+DROP TABLE IF EXISTS audit_value;
+DROP INDEX IF EXISTS signup_by_session; DROP INDEX IF EXISTS registration_by_event;
+DROP INDEX IF EXISTS booth_by_label;
 PRAGMA user_version = 3'
 # the search indexes (their triggers first, then the FTS5 tables and the
 # table of a bulk write's pause)

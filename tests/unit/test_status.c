@@ -96,6 +96,7 @@ static void signup_sets(void **state)
 		bool c = signup_seated(*s), a = signup_active(*s), w = signup_waitlisted(*s);
 		assert_int_equal(c, sql_says(db, "r.status IN " SIGNUP_SEATED_SQL, NULL, *s));
 		assert_int_equal(a, sql_says(db, "r.status IN " SIGNUP_ACTIVE_SQL, NULL, *s));
+		assert_int_equal(a, sql_says(db, "r.status NOT IN " SIGNUP_INACTIVE_SQL, NULL, *s));
 		assert_int_equal(w, sql_says(db, "r.status = " SIGNUP_WAITLISTED_SQL, NULL, *s));
 		seated += c, active += a, waiting += w;
 	}
