@@ -1,6 +1,8 @@
-/* ical_export.c - calendars for SPEC section 8, built with libical one VEVENT
- * at a time from a row callback and written at once (core/ical_out.c folds
- * them), so 20,000 shifts take the memory of one. Who may appear where:
+/* ical_export.c - calendars for SPEC section 8, written one VEVENT at a time
+ * from a row callback, so 20,000 shifts take the memory of one. libical
+ * builds and serialises each distinct property; core/ical_out.c folds its
+ * lines and writes them again where the same property comes back (a role's
+ * summary, a time slot, the venue). Who may appear where:
  * names of speakers and volunteers only as names ("Confidential" for
  * confidential people), e-mail addresses only on the ORGANIZER line (from
  * [export]) and on ATTENDEE lines of an invitation or cancellation. */
@@ -243,17 +245,51 @@ static int crowd_load(struct writer *w, const struct ical_store_item *it, struct
 
 /* ---- one VEVENT ---------------------------------------------------------- */
 
-static void add(icalcomponent *ev, icalproperty *p)
+/* Each property is written through the memo of core/ical_out.c: its key
+ * names the property and every value it is made from, each ended by a NUL
+ * (a NULL value by the byte 1 alone). On a miss libical builds and
+ * serialises the property, as it always did; on a hit the lines it made
+ * for the same values are written again. */
+static void key_start(struct strbuf *key, const char *what)
 {
-	icalcomponent_add_property(ev, p);
+	strbuf_reset(key);
+	strbuf_addn(key, what, strlen(what) + 1);
 }
 
-static void add_text(icalcomponent *ev, icalproperty *(*make)(const char *), const char *text,
-                     bool one_line)
+static void key_add(struct strbuf *key, const char *value)
+{
+	if (value)
+		strbuf_addn(key, value, strlen(value) + 1);
+	else
+		strbuf_addc(key, '\1');
+}
+
+static void key_add_int(struct strbuf *key, int64_t n)
+{
+	strbuf_addn(key, (const char *)&n, sizeof n);
+}
+
+static bool again(struct writer *w, const struct strbuf *key)
+{
+	return ical_out_again(&w->out, key->s, key->len);
+}
+
+/* Write p (libical's serialisation, folded), keep it under key, free p. */
+static void remember(struct writer *w, const struct strbuf *key, icalproperty *p)
+{
+	ical_out_remember_property(&w->out, key->s, key->len, p);
+	icalproperty_free(p);
+}
+
+/* A TEXT property under key: text cleaned (ical_out_clean), escaped by
+ * libical. */
+static void text_prop(struct writer *w, const struct strbuf *key,
+                      icalproperty *(*make)(const char *), const char *text, bool one_line)
 {
 	char *clean = ical_out_clean(text, one_line);
-	add(ev, make(clean));
+	icalproperty *p = make(clean);
 	free(clean);
+	remember(w, key, p);
 }
 
 /* Is the wall time of t in tz one that occurs twice (clocks falling back)? */
@@ -268,14 +304,19 @@ static bool ambiguous(const struct writer *w, const char *tz, int64_t t)
 
 /* A DTSTART or DTEND: the wall time with its TZID, or UTC for a UTC zone
  * and for a wall time that occurs twice (RFC 5545 would read the first). */
-static icalproperty *time_prop(const struct writer *w, icalproperty *(*make)(struct icaltimetype),
-                               const char *tz, int64_t t)
+static void time_prop(struct writer *w, struct strbuf *key, const char *name,
+                      icalproperty *(*make)(struct icaltimetype), const char *tz, int64_t t)
 {
-	if (ical_tz_is_utc(tz) || ambiguous(w, tz, t))
-		return make(ical_tz_utc(t));
-	icalproperty *p = make(ical_tz_local(tz, t));
-	icalproperty_add_parameter(p, icalparameter_new_tzid(tz));
-	return p;
+	key_start(key, name);
+	key_add(key, tz);
+	key_add_int(key, t);
+	if (again(w, key))
+		return;
+	bool utc = ical_tz_is_utc(tz) || ambiguous(w, tz, t);
+	icalproperty *p = make(utc ? ical_tz_utc(t) : ical_tz_local(tz, t));
+	if (!utc)
+		icalproperty_add_parameter(p, icalparameter_new_tzid(tz));
+	remember(w, key, p);
 }
 
 static bool cancelled(const struct ical_store_item *it)
@@ -291,6 +332,20 @@ static icalproperty_status status_of(enum ical_method m, const struct ical_store
 	if (it->status && strcmp(it->status, "tentative") == 0)
 		return ICAL_STATUS_TENTATIVE;
 	return ICAL_STATUS_CONFIRMED;
+}
+
+/* What summary_of makes the SUMMARY of, into a key. */
+static void summary_key(struct strbuf *key, const struct writer *w,
+                        const struct ical_store_item *it)
+{
+	key_add_int(key, it->kind);
+	key_add(key, it->title);
+	if (it->kind == ICAL_ITEM_SHIFT && w->cal->scope == ICAL_SHIFTS) {
+		key_add_int(key, it->filled);
+		key_add_int(key, it->need_max);
+	} else if (it->kind == ICAL_ITEM_BOOTH) {
+		key_add(key, it->event_name);
+	}
 }
 
 static char *summary_of(const struct writer *w, const struct ical_store_item *it)
@@ -372,8 +427,15 @@ static char *description_of(const struct ical_store_item *it, const struct crowd
 	return d;
 }
 
-static icalproperty *attendee(const char *name, const char *email, bool rsvp)
+static void attendee(struct writer *w, struct strbuf *key, const char *name, const char *email,
+                     bool rsvp)
 {
+	key_start(key, "ATTENDEE");
+	key_add(key, name);
+	key_add(key, email);
+	key_add(key, rsvp ? "rsvp" : NULL);
+	if (again(w, key))
+		return;
 	char *uri = ical_out_mailto(email);
 	icalproperty *p = icalproperty_new_attendee(uri);
 	free(uri);
@@ -387,96 +449,164 @@ static icalproperty *attendee(const char *name, const char *email, bool rsvp)
 		                           icalparameter_new_partstat(ICAL_PARTSTAT_NEEDSACTION));
 		icalproperty_add_parameter(p, icalparameter_new_rsvp(ICAL_RSVP_TRUE));
 	}
-	return p;
+	remember(w, key, p);
 }
 
-static void add_people(const struct writer *w, enum ical_method m, icalcomponent *ev,
-                       const struct crowd *k)
+static void organizer(struct writer *w, struct strbuf *key)
 {
 	const struct config *cfg = w->c->cfg;
-	if (cfg->organizer_email[0]) {
-		char *uri = ical_out_mailto(cfg->organizer_email);
-		icalproperty *p = icalproperty_new_organizer(uri);
-		free(uri);
-		if (cfg->organizer_name[0]) {
-			char *cn = ical_out_param(cfg->organizer_name);
-			icalproperty_add_parameter(p, icalparameter_new_cn(cn));
-			free(cn);
-		}
-		add(ev, p);
+	key_start(key, "ORGANIZER");
+	key_add(key, cfg->organizer_email);
+	key_add(key, cfg->organizer_name);
+	if (again(w, key))
+		return;
+	char *uri = ical_out_mailto(cfg->organizer_email);
+	icalproperty *p = icalproperty_new_organizer(uri);
+	free(uri);
+	if (cfg->organizer_name[0]) {
+		char *cn = ical_out_param(cfg->organizer_name);
+		icalproperty_add_parameter(p, icalparameter_new_cn(cn));
+		free(cn);
 	}
+	remember(w, key, p);
+}
+
+static void add_people(struct writer *w, struct strbuf *key, enum ical_method m,
+                       const struct crowd *k)
+{
+	if (w->c->cfg->organizer_email[0])
+		organizer(w, key);
 	if (m == ICAL_PUBLISH)
 		return;
 	bool rsvp = m == ICAL_REQUEST;
 	const struct invitee *inv = w->cal->invitee;
 	if (inv) {
 		if (inv->email && inv->email[0])
-			add(ev, attendee(inv->confidential ? CONFIDENTIAL : inv->name, inv->email,
-			                 rsvp));
+			attendee(w, key, inv->confidential ? CONFIDENTIAL : inv->name, inv->email,
+			         rsvp);
 		return;
 	}
 	/* a shared file: confidential people are never listed (crowd_add kept
 	 * no address for them) */
 	for (size_t i = 0; i < k->n; i++)
 		if (k->v[i].email)
-			add(ev, attendee(k->v[i].name, k->v[i].email, rsvp));
+			attendee(w, key, k->v[i].name, k->v[i].email, rsvp);
 }
 
-static void add_alarm(const struct writer *w, enum ical_method m, icalcomponent *ev,
-                      const char *summary)
+static void add_alarm(struct writer *w, struct strbuf *key, enum ical_method m,
+                      const struct ical_store_item *it)
 {
 	int minutes = w->c->cfg->reminder_minutes;
 	if (!w->cal->alarms || minutes <= 0 || m == ICAL_CANCEL)
 		return;
+	key_start(key, "VALARM");
+	key_add_int(key, minutes);
+	summary_key(key, w, it);
+	if (again(w, key))
+		return;
+	char *summary = summary_of(w, it);
+	char *clean = ical_out_clean(summary, true);
+	free(summary);
 	icalcomponent *alarm = icalcomponent_new_valarm();
 	icalcomponent_add_property(alarm, icalproperty_new_action(ICAL_ACTION_DISPLAY));
 	struct icaltriggertype trig = {0};
 	trig.time = icaltime_null_time();
 	trig.duration = icaldurationtype_from_int(-60 * minutes);
 	icalcomponent_add_property(alarm, icalproperty_new_trigger(trig));
-	icalcomponent_add_property(alarm, icalproperty_new_description(summary));
-	icalcomponent_add_component(ev, alarm);
+	icalcomponent_add_property(alarm, icalproperty_new_description(clean));
+	free(clean);
+	ical_out_remember_component(&w->out, key->s, key->len, alarm);
+	icalcomponent_free(alarm);
 }
 
-/* One VEVENT sent with method m and SEQUENCE seq. */
-static icalcomponent *vevent(struct writer *w, const struct ical_store_item *it,
-                             const struct crowd *k, enum ical_method m, int64_t seq)
+static bool filled(const char *s)
 {
-	icalcomponent *ev = icalcomponent_new_vevent();
-	add_text(ev, icalproperty_new_uid, it->uid, true);
-	add(ev, icalproperty_new_dtstamp(ical_tz_utc(w->now)));
-	add(ev, icalproperty_new_sequence((int)seq));
-	add(ev, time_prop(w, icalproperty_new_dtstart, it->tz, it->starts));
-	add(ev, time_prop(w, icalproperty_new_dtend, it->tz, it->ends));
-	char *summary = summary_of(w, it);
-	char *clean_summary = ical_out_clean(summary, true);
-	free(summary);
-	add(ev, icalproperty_new_summary(clean_summary));
-	char *loc = location_of(it);
-	if (loc)
-		add_text(ev, icalproperty_new_location, loc, true);
-	free(loc);
-	if (it->category && it->category[0]) {
-		char *cat = ical_out_category(it->category);
-		add(ev, icalproperty_new_categories(cat));
-		free(cat);
+	return s && s[0];
+}
+
+/* The properties that come before the people, in this order. */
+static void add_item(struct writer *w, struct strbuf *key, const struct ical_store_item *it,
+                     int64_t seq)
+{
+	key_start(key, "DTSTAMP");
+	key_add_int(key, w->now);
+	if (!again(w, key))
+		remember(w, key, icalproperty_new_dtstamp(ical_tz_utc(w->now)));
+	key_start(key, "SEQUENCE");
+	key_add_int(key, seq);
+	if (!again(w, key))
+		remember(w, key, icalproperty_new_sequence((int)seq));
+	time_prop(w, key, "DTSTART", icalproperty_new_dtstart, it->tz, it->starts);
+	time_prop(w, key, "DTEND", icalproperty_new_dtend, it->tz, it->ends);
+	key_start(key, "SUMMARY");
+	summary_key(key, w, it);
+	if (!again(w, key)) {
+		char *summary = summary_of(w, it);
+		text_prop(w, key, icalproperty_new_summary, summary, true);
+		free(summary);
 	}
-	if (it->signup) /* marked as the person's sign-up, or their waiting place */
-		add(ev, icalproperty_new_categories(
-		            strcmp(it->signup, "waitlisted") == 0 ? "Waitlisted" : "Signed up"));
+	key_start(key, "LOCATION");
+	key_add(key, it->booth);
+	key_add(key, it->room);
+	key_add(key, it->venue);
+	if ((filled(it->booth) || filled(it->room) || filled(it->venue)) && !again(w, key)) {
+		char *loc = location_of(it);
+		text_prop(w, key, icalproperty_new_location, loc, true);
+		free(loc);
+	}
+	if (it->category && it->category[0]) {
+		key_start(key, "CATEGORIES");
+		key_add(key, it->category);
+		if (!again(w, key)) {
+			char *cat = ical_out_category(it->category);
+			remember(w, key, icalproperty_new_categories(cat));
+			free(cat);
+		}
+	}
+}
+
+/* One VEVENT sent with method m and SEQUENCE seq, written to w->out: built
+ * property by property with libical (the lines of a property already
+ * written with the same values come from the memo). */
+static void vevent(struct writer *w, const struct ical_store_item *it, const struct crowd *k,
+                   enum ical_method m, int64_t seq)
+{
+	struct strbuf key = {0};
+	ical_out_line(&w->out, "BEGIN:VEVENT", 12);
+	/* the UID is every event's own: not kept */
+	char *uid = ical_out_clean(it->uid, true);
+	icalproperty *p = icalproperty_new_uid(uid);
+	free(uid);
+	ical_out_property(&w->out, p);
+	icalproperty_free(p);
+	add_item(w, &key, it, seq);
+	if (it->signup) { /* marked as the person's sign-up, or their waiting place */
+		const char *mark =
+		    strcmp(it->signup, "waitlisted") == 0 ? "Waitlisted" : "Signed up";
+		key_start(&key, "CATEGORIES");
+		key_add(&key, NULL);
+		key_add(&key, mark);
+		if (!again(w, &key))
+			remember(w, &key, icalproperty_new_categories(mark));
+	}
 	icalproperty_status st = status_of(m, it);
-	add(ev, icalproperty_new_status(st));
+	key_start(&key, "STATUS");
+	key_add_int(&key, st);
+	if (!again(w, &key))
+		remember(w, &key, icalproperty_new_status(st));
 	if (w->c->cfg->include_descriptions) {
 		char *d = description_of(it, k);
-		if (d)
-			add_text(ev, icalproperty_new_description, d, false);
+		key_start(&key, "DESCRIPTION");
+		key_add(&key, d);
+		if (d && !again(w, &key))
+			text_prop(w, &key, icalproperty_new_description, d, false);
 		free(d);
 	}
-	add_people(w, m, ev, k);
+	add_people(w, &key, m, k);
 	if (st != ICAL_STATUS_CANCELLED)
-		add_alarm(w, m, ev, clean_summary);
-	free(clean_summary);
-	return ev;
+		add_alarm(w, &key, m, it);
+	strbuf_free(&key);
+	ical_out_line(&w->out, "END:VEVENT", 10);
 }
 
 static int write_item(void *arg, const struct ical_store_item *it)
@@ -490,9 +620,7 @@ static int write_item(void *arg, const struct ical_store_item *it)
 	struct ical_store_item own = *it;
 	if (it->kind == ICAL_ITEM_EVENT)
 		own.category = w->cal->event_category;
-	icalcomponent *ev = vevent(w, &own, &k, ICAL_PUBLISH, it->sequence);
-	ical_out_component(&w->out, ev);
-	icalcomponent_free(ev);
+	vevent(w, &own, &k, ICAL_PUBLISH, it->sequence);
 	crowd_free(&k);
 	w->nevents++;
 	return w->out.failed ? -1 : 0;
@@ -655,10 +783,8 @@ static void write_one(struct writer *w, const struct ical_store_item *it, const 
 		ical_out_text(&w->out, cz->vtimezone);
 	}
 	w->zones = &zones;
-	icalcomponent *ev = vevent(w, &own, k, m, seq);
+	vevent(w, &own, k, m, seq);
 	w->zones = NULL;
-	ical_out_component(&w->out, ev);
-	icalcomponent_free(ev);
 	ical_out_line(&w->out, "END:VCALENDAR", 13);
 }
 

@@ -2,7 +2,9 @@
  * libical 3.0.16 folds at 75 octets on UTF-8 boundaries in our tests, but
  * where it breaks a line depends on the version (older ones could split a
  * character), so every line is folded here instead: the bytes on the wire do
- * not depend on the libical underneath. */
+ * not depend on the libical underneath. The lines of a property are kept in
+ * a bounded memo, by a key of what made them, and written again for the
+ * next property made of the same (ical_out_again). */
 #include "ical_out.h"
 
 #include <stdint.h>
@@ -18,14 +20,48 @@ void ical_out_init(struct ical_out *o, FILE *f)
 	o->f = f;
 }
 
+/* The memo: open addressing over MEMO_SLOTS; emptied when it holds
+ * MEMO_MAX entries or MEMO_BYTES of keys and text, so its memory is bounded
+ * whatever the calendar's size. */
+#define MEMO_SLOTS 8192
+#define MEMO_MAX   (MEMO_SLOTS / 2)
+#define MEMO_BYTES (1 << 20)
+
+struct memo_entry {
+	char *key, *text; /* NULL key: a free slot */
+	size_t nkey, ntext;
+};
+
+struct ical_out_memo {
+	struct memo_entry slot[MEMO_SLOTS];
+	size_t n, bytes;
+};
+
+static void memo_clear(struct ical_out_memo *m)
+{
+	for (size_t i = 0; i < MEMO_SLOTS; i++) {
+		free(m->slot[i].key);
+		free(m->slot[i].text);
+	}
+	memset(m, 0, sizeof *m);
+}
+
 void ical_out_free(struct ical_out *o)
 {
 	strbuf_free(&o->line);
+	if (o->memo)
+		memo_clear(o->memo);
+	free(o->memo);
+	o->memo = NULL;
 }
 
 static void put(struct ical_out *o, const char *s, size_t n)
 {
-	if (n && fwrite(s, 1, n, o->f) != n)
+	if (!n)
+		return;
+	if (o->capture)
+		strbuf_addn(o->capture, s, n);
+	else if (fwrite(s, 1, n, o->f) != n)
 		o->failed = true;
 }
 
@@ -85,10 +121,67 @@ void ical_out_property(struct ical_out *o, icalproperty *p)
 	free(s);
 }
 
-void ical_out_component(struct ical_out *o, icalcomponent *c)
+static struct memo_entry *memo_slot(struct ical_out_memo *m, const char *key, size_t n)
+{
+	uint64_t h = 14695981039346656037u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)key[i]) * 1099511628211u;
+	size_t at = (size_t)h & (MEMO_SLOTS - 1);
+	while (m->slot[at].key && (m->slot[at].nkey != n || memcmp(m->slot[at].key, key, n) != 0))
+		at = (at + 1) & (MEMO_SLOTS - 1);
+	return &m->slot[at];
+}
+
+bool ical_out_again(struct ical_out *o, const char *key, size_t n)
+{
+	if (!o->memo)
+		return false;
+	const struct memo_entry *hit = memo_slot(o->memo, key, n);
+	if (!hit->key)
+		return false;
+	put(o, hit->text, hit->ntext);
+	return true;
+}
+
+/* Write text (serialised by libical) and keep its folded lines under key. */
+static void remember(struct ical_out *o, const char *key, size_t n, const char *text)
+{
+	struct strbuf lines = {0};
+	struct strbuf *outer = o->capture;
+	o->capture = &lines;
+	ical_out_text(o, text);
+	o->capture = outer;
+	put(o, lines.s, lines.len);
+	if (!o->memo)
+		o->memo = xcalloc(1, sizeof *o->memo);
+	struct ical_out_memo *m = o->memo;
+	if (m->n >= MEMO_MAX || m->bytes + n + lines.len > MEMO_BYTES)
+		memo_clear(m);
+	struct memo_entry *e = memo_slot(m, key, n);
+	if (e->key || n + lines.len > MEMO_BYTES) {
+		strbuf_free(&lines);
+		return;
+	}
+	e->key = xmalloc(n + 1);
+	memcpy(e->key, key, n);
+	e->nkey = n;
+	e->ntext = lines.len;
+	e->text = strbuf_take(&lines);
+	m->n++;
+	m->bytes += n + e->ntext;
+}
+
+void ical_out_remember_property(struct ical_out *o, const char *key, size_t n, icalproperty *p)
+{
+	char *s = icalproperty_as_ical_string_r(p);
+	remember(o, key, n, s);
+	free(s);
+}
+
+void ical_out_remember_component(struct ical_out *o, const char *key, size_t n, icalcomponent *c)
 {
 	char *s = icalcomponent_as_ical_string_r(c);
-	ical_out_text(o, s);
+	remember(o, key, n, s);
 	free(s);
 }
 
@@ -98,6 +191,10 @@ char *ical_out_clean(const char *s, bool one_line)
 	size_t len = strlen((const char *)p);
 	char *out = xmalloc(len * 3 + 1), *q = out;
 	while (*p) {
+		if (*p >= 0x20 && *p < 0x7F) { /* most text: no decoding */
+			*q++ = (char)*p++;
+			continue;
+		}
 		uint32_t cp;
 		size_t n = utf8_decode_str((const char *)p, &cp);
 		if (n == 0) {

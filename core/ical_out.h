@@ -14,10 +14,14 @@
 
 #define ICAL_OUT_LINE_OCTETS 75 /* longest line, CRLF not counted */
 
+struct ical_out_memo; /* lines written before, by key (ical_out_again) */
+
 struct ical_out {
 	FILE *f;
-	bool failed;        /* a write failed */
-	struct strbuf line; /* the logical line being gathered */
+	bool failed;            /* a write failed */
+	struct strbuf line;     /* the logical line being gathered */
+	struct strbuf *capture; /* when set, output goes here, not to f */
+	struct ical_out_memo *memo;
 };
 
 void ical_out_init(struct ical_out *o, FILE *f);
@@ -25,11 +29,22 @@ void ical_out_free(struct ical_out *o);
 /* Write text as serialised by libical (lines ending CRLF or LF, perhaps
  * folded): each logical line is unfolded, then folded and ended anew. */
 void ical_out_text(struct ical_out *o, const char *text);
-/* Serialise a property or a component with libical and write it. */
+/* Serialise a property with libical and write it. */
 void ical_out_property(struct ical_out *o, icalproperty *p);
-void ical_out_component(struct ical_out *o, icalcomponent *c);
 /* Write one logical content line (no line end in it), folded. */
 void ical_out_line(struct ical_out *o, const char *line, size_t len);
+
+/* Most properties of a calendar repeat (a role's summary, a time slot, the
+ * venue): each distinct one is built and serialised by libical once, and its
+ * folded lines written again from a memo of bounded size. The key names
+ * everything the lines are made from (the property, its values and
+ * parameters); n its length (it may hold NUL bytes).
+ * ical_out_again writes the lines kept under key, false when there are none;
+ * ical_out_remember_property and ical_out_remember_component serialise,
+ * write and keep them. */
+bool ical_out_again(struct ical_out *o, const char *key, size_t n);
+void ical_out_remember_property(struct ical_out *o, const char *key, size_t n, icalproperty *p);
+void ical_out_remember_component(struct ical_out *o, const char *key, size_t n, icalcomponent *c);
 
 /* A copy of s (NULL = "") fit for a TEXT value: invalid UTF-8 becomes U+FFFD,
  * CR LF and lone CR become LF, other control characters a space; with

@@ -82,6 +82,15 @@ struct name_cache {
 	char **key;
 	int64_t *id;
 	size_t cap, n;
+	size_t max; /* entries it may hold; 0: CACHE_MAX */
+};
+
+/* The emails and volunteer codes this import wrote (ASCII case folded, as
+ * the lookups' NOCASE). When the table held nobody at the start, a value
+ * not in them is in no row: the row needs no lookup in the database. */
+struct written {
+	bool complete; /* the table started empty and every value is held */
+	struct name_cache emails, codes;
 };
 
 struct importer {
@@ -99,6 +108,7 @@ struct importer {
 	int cf[IMPORT_NCOLS]; /* enum col -> entity field index, -1 = none */
 	struct seen seen;
 	struct name_cache orgs, skills, sessions;
+	struct written written;
 	long line;
 	unsigned char pool[4096]; /* random bytes for volunteer codes */
 	size_t pool_used;
@@ -243,11 +253,14 @@ static int64_t cache_get(const struct name_cache *nc, const char *name)
  * name beyond these is looked up in the database each time instead. */
 #define CACHE_NAME_MAX 256
 #define CACHE_MAX      16384
+#define WRITTEN_MAX    (1 << 18) /* emails or codes: past this, lookups again */
 
-static void cache_put(struct name_cache *nc, const char *name, int64_t id)
+/* false when the name was not stored (too long, or the cache is full). */
+static bool cache_put(struct name_cache *nc, const char *name, int64_t id)
 {
-	if (strlen(name) > CACHE_NAME_MAX || (nc->n >= CACHE_MAX && !cache_get(nc, name)))
-		return;
+	size_t max = nc->max ? nc->max : CACHE_MAX;
+	if (strlen(name) > CACHE_NAME_MAX || (nc->n >= max && !cache_get(nc, name)))
+		return false;
 	if ((nc->n + 1) * 2 > nc->cap) {
 		struct name_cache old = *nc;
 		nc->cap = old.cap ? old.cap * 2 : 64;
@@ -266,6 +279,7 @@ static void cache_put(struct name_cache *nc, const char *name, int64_t id)
 	if (!nc->key[h])
 		nc->key[h] = xstrdup(name), nc->n++;
 	nc->id[h] = id;
+	return true;
 }
 
 static void cache_free(struct name_cache *nc)
@@ -274,6 +288,30 @@ static void cache_free(struct name_cache *nc)
 		free(nc->key[i]);
 	free(nc->key);
 	free(nc->id);
+}
+
+/* ---- what this import wrote -------------------------------------------- */
+
+static int written_start(struct importer *im, struct err *e)
+{
+	im->written.emails.max = im->written.codes.max = WRITTEN_MAX;
+	return person_store_none(im->ps, &im->written.complete, e);
+}
+
+/* Person id now holds email and code (either may be NULL). */
+static void written_add(struct importer *im, int64_t id, const char *email, const char *code)
+{
+	struct written *w = &im->written;
+	if (w->complete && email && !cache_put(&w->emails, email, id))
+		w->complete = false;
+	if (w->complete && code && !cache_put(&w->codes, code, id))
+		w->complete = false;
+}
+
+/* false when no row can hold value: no need to ask the database. */
+static bool written_maybe(const struct importer *im, const struct name_cache *nc, const char *value)
+{
+	return !im->written.complete || cache_get(nc, value) != 0;
 }
 
 static void note_change(struct outcome *out, const char *what)
@@ -579,7 +617,8 @@ static int add_person(struct importer *im, struct record *r, const char *code, s
 	bool used = false;
 	if (!record_has(r, "confidential"))
 		record_set_int(r, "confidential", 0);
-	if (code[0] && person_store_code_used(im->ps, code, &used, e) < 0)
+	if (code[0] && written_maybe(im, &im->written.codes, code) &&
+	    person_store_code_used(im->ps, code, &used, e) < 0)
 		return -1;
 	bool random = !code[0] || used;
 	if (!random) {
@@ -595,6 +634,7 @@ static int add_person(struct importer *im, struct record *r, const char *code, s
 	    insert_person(im, r, random, &out->id, e) < 0)
 		return -1;
 	r->id = out->id;
+	written_add(im, out->id, record_text(r, "email"), record_text(r, "volunteer_code"));
 	out->added = true;
 	im->st->added++;
 	im->st->no_email += !record_has(r, "email");
@@ -643,6 +683,10 @@ static int update_person(struct importer *im, struct record *r, struct outcome *
 			ret = im->ent->validate(im->c, &after, &before, e);
 		if (ret == 0)
 			ret = person_store_update(im->ps, out->id, v, e);
+		if (ret == 0)
+			written_add(im, out->id,
+			            v[PERSON_EMAIL].kind == DBV_TEXT ? v[PERSON_EMAIL].s : NULL,
+			            NULL);
 	}
 	for (int k = 0; k < PERSON_NCOLS; k++)
 		db_value_clear(&old[k]);
@@ -655,9 +699,10 @@ static int match(struct importer *im, const struct record *r, const char *code, 
 {
 	const char *email = record_text(r, "email");
 	*id = 0;
-	if (email && person_store_by_email(im->ps, email, id, e) < 0)
+	if (email && written_maybe(im, &im->written.emails, email) &&
+	    person_store_by_email(im->ps, email, id, e) < 0)
 		return -1;
-	if (!*id && code[0] &&
+	if (!*id && code[0] && written_maybe(im, &im->written.codes, code) &&
 	    person_store_by_code_name(im->ps, code, record_text(r, "name"), id, e) < 0)
 		return -1;
 	return 0;
@@ -1023,6 +1068,8 @@ static int run(struct importer *im, FILE *f, uint64_t size, struct err *e)
 	/* the rows added are indexed for search at the end, all at once */
 	int ret = search_store_pause(im->c->db, e);
 	if (ret == 0)
+		ret = written_start(im, e);
+	if (ret == 0)
 		ret = csv_reader_run(&src, on_row, im, e);
 	if (ret == 0)
 		ret = finish(im, e);
@@ -1061,6 +1108,8 @@ int people_csv_import(struct ctx *c, const char *path, const struct people_csv_o
 	cache_free(&im.orgs);
 	cache_free(&im.skills);
 	cache_free(&im.sessions);
+	cache_free(&im.written.emails);
+	cache_free(&im.written.codes);
 	return ret;
 }
 

@@ -34,10 +34,20 @@ size_t utf8_decode(const char *s, size_t n, uint32_t *cp)
 	return len;
 }
 
+/* A byte that is a whole character, and no control: a space to '~'. */
+static bool printable_ascii(char c)
+{
+	return (unsigned char)c >= 0x20 && (unsigned char)c < 0x7f;
+}
+
 bool utf8_valid(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
+		if (printable_ascii(s[i])) { /* most text: no decoding */
+			i++;
+			continue;
+		}
 		size_t len = utf8_decode(s + i, n - i, &cp);
 		if (len == 0 || cp == 0)
 			return false;
@@ -62,6 +72,10 @@ int utf8_check_field(const char *field, const char *s, bool multiline, struct er
 	size_t n = strlen(s), chars = 0;
 	for (size_t i = 0; i < n; chars++) {
 		uint32_t cp;
+		if (printable_ascii(s[i])) {
+			i++;
+			continue;
+		}
 		size_t len = utf8_decode(s + i, n - i, &cp);
 		if (len == 0)
 			return err_set(e, ERR_INPUT,

@@ -13,6 +13,7 @@ enum stmt {
 	ST_BY_EMAIL,
 	ST_BY_CODE_NAME,
 	ST_CODE_USED,
+	ST_ANY,
 	ST_GET,
 	ST_INSERT,
 	ST_UPDATE,
@@ -49,6 +50,7 @@ static const char *const sql[ST_COUNT] = {
     [ST_BY_CODE_NAME] = "SELECT id FROM main.person WHERE volunteer_code = ? AND name = ? COLLATE "
                         "NOCASE",
     [ST_CODE_USED] = "SELECT 1 FROM main.person WHERE volunteer_code = ?",
+    [ST_ANY] = "SELECT 1 FROM main.person LIMIT 1",
     [ST_GET] = "SELECT name, email, phone, org, birth_date, confidential, volunteer_code, notes"
                " FROM main.person WHERE id = ?",
     [ST_INSERT] = "INSERT INTO main.person (name, email, phone, org, birth_date, confidential,"
@@ -230,6 +232,16 @@ int person_store_code_used(struct person_store *ps, const char *code, bool *used
 	if (step_id(ps, st, &one, e, "person") < 0)
 		return -1;
 	*used = one != 0;
+	return 0;
+}
+
+int person_store_none(struct person_store *ps, bool *none, struct err *e)
+{
+	sqlite3_stmt *st = stmt(ps, ST_ANY, e);
+	int64_t one;
+	if (!st || step_id(ps, st, &one, e, "person") < 0)
+		return -1;
+	*none = one == 0;
 	return 0;
 }
 

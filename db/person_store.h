@@ -37,6 +37,8 @@ int person_store_by_email(struct person_store *ps, const char *email, int64_t *i
 int person_store_by_code_name(struct person_store *ps, const char *code, const char *name,
                               int64_t *id, struct err *e);
 int person_store_code_used(struct person_store *ps, const char *code, bool *used, struct err *e);
+/* *none: the table holds no person at all. */
+int person_store_none(struct person_store *ps, bool *none, struct err *e);
 
 /* vals[PERSON_NCOLS]: strings malloc'd (db_value_clear them). */
 int person_store_get(struct person_store *ps, int64_t id, struct db_value *vals, struct err *e);
