@@ -9,17 +9,11 @@
 
 #include "eligibility.h"
 #include "registration.h"
-
-static void fmt_of(const struct ctx *c, const struct rs_event *ev, struct rules_fmt *f)
-{
-	f->tz = ev->tz;
-	f->twelve_hour = c->cfg && c->cfg->time_12h;
-}
+#include "text_is.h"
 
 static bool cancelled(const struct record *r)
 {
-	const char *s = record_text(r, "status");
-	return s && strcmp(s, "cancelled") == 0;
+	return text_is(record_text(r, "status"), "cancelled");
 }
 
 /* A room of another event is refused. */
@@ -47,10 +41,47 @@ static void in_span(const struct ctx *c, const struct rs_event *ev, const char *
 	struct rules_fmt f;
 	char msg[RULE_MSG_MAX];
 	struct rules_slot item = {what, starts, ends};
-	fmt_of(c, ev, &f);
+	eligibility_event_fmt(c, ev, &f);
 	verdict_add(
 	    v, rules_in_span(&f, &item, ev->name, ev->span_starts, ev->span_ends, msg, sizeof msg),
 	    msg);
+}
+
+/* A clash with what holds a room or a booth: the slot held and the one
+ * wanted, told in the event's times. */
+struct clash {
+	struct rules_fmt f;
+	struct rules_slot held, want;
+};
+
+static struct clash clash_of(const struct ctx *c, const struct rs_event *ev,
+                             const struct rs_slot *held, int64_t starts, int64_t ends)
+{
+	struct clash k = {.held = eligibility_stored_slot(held),
+	                  .want = {.starts = starts, .ends = ends}};
+	eligibility_event_fmt(c, ev, &k.f);
+	return k;
+}
+
+int agenda_speaker_busy(struct ctx *c, const struct rs_event *ev, int64_t person,
+                        const struct rules_slot *talk, struct verdict *v, struct err *e)
+{
+	struct rules_fmt f;
+	struct rs_person p;
+	struct rs_slots shifts = {0};
+	eligibility_event_fmt(c, ev, &f);
+	if (rules_store_person(c->db, person, &p, e) < 0 ||
+	    rules_store_person_shifts(c->db, p.id, talk->starts, talk->ends, 0, &shifts, e) < 0) {
+		rs_slots_free(&shifts);
+		return -1;
+	}
+	for (size_t k = 0; k < shifts.n; k++) {
+		char msg[RULE_MSG_MAX];
+		struct rules_slot w = eligibility_stored_slot(&shifts.v[k]);
+		verdict_add(v, rules_speaker_busy(&f, p.name, talk, &w, msg, sizeof msg), msg);
+	}
+	rs_slots_free(&shifts);
+	return 0;
 }
 
 /* Rule 6 for a session that moves: its speakers' shifts during it. */
@@ -59,29 +90,13 @@ static int speakers_free(struct ctx *c, const struct rs_event *ev, const struct 
 {
 	struct rs_pair *pairs;
 	size_t n;
-	struct rules_fmt f;
 	struct rules_slot talk = {record_text(r, "title"), record_int(r, "starts"),
 	                          record_int(r, "ends")};
-	fmt_of(c, ev, &f);
 	if (rules_store_pairs(c->db, RS_PAIRS_SESSION, r->id, 0, &pairs, &n, e) < 0)
 		return -1;
 	int ret = 0;
-	for (size_t i = 0; i < n && ret == 0; i++) {
-		struct rs_person p;
-		struct rs_slots shifts = {0};
-		ret = rules_store_person(c->db, pairs[i].person, &p, e);
-		if (ret == 0)
-			ret = rules_store_person_shifts(c->db, p.id, talk.starts, talk.ends, 0,
-			                                &shifts, e);
-		for (size_t k = 0; ret == 0 && k < shifts.n; k++) {
-			char msg[RULE_MSG_MAX];
-			struct rules_slot w = {shifts.v[k].what, shifts.v[k].starts,
-			                       shifts.v[k].ends};
-			verdict_add(v, rules_speaker_busy(&f, p.name, &talk, &w, msg, sizeof msg),
-			            msg);
-		}
-		rs_slots_free(&shifts);
-	}
+	for (size_t i = 0; i < n && ret == 0; i++)
+		ret = agenda_speaker_busy(c, ev, pairs[i].person, &talk, v, e);
 	free(pairs);
 	return ret;
 }
@@ -121,11 +136,10 @@ int agenda_session_validate(struct ctx *c, struct record *r, const struct record
 		                           &found, e) < 0)
 			return -1;
 		if (found) {
-			struct rules_fmt f;
-			struct rules_slot h = {held.what, held.starts, held.ends};
-			struct rules_slot w = {NULL, starts, ends};
-			fmt_of(c, &ev, &f);
-			verdict_add(&v, rules_room_clash(&f, room, &h, &w, msg, sizeof msg), msg);
+			struct clash k = clash_of(c, &ev, &held, starts, ends);
+			verdict_add(&v,
+			            rules_room_clash(&k.f, room, &k.held, &k.want, msg, sizeof msg),
+			            msg);
 		}
 	}
 	if (!cancelled(r) && record_int(r, "room") &&
@@ -160,13 +174,10 @@ int agenda_booth_validate(struct ctx *c, struct record *r, const struct record *
 	                            &held, &found, e) < 0)
 		return -1;
 	if (found) {
-		struct rules_fmt f;
-		struct rules_slot h = {held.what, held.starts, held.ends};
-		struct rules_slot w = {NULL, starts, ends};
-		fmt_of(c, &ev, &f);
+		struct clash k = clash_of(c, &ev, &held, starts, ends);
 		verdict_add(&v,
-		            rules_booth_clash(&f, label, held.ref, &h, record_int(r, "org"), &w,
-		                              msg, sizeof msg),
+		            rules_booth_clash(&k.f, label, held.ref, &k.held, record_int(r, "org"),
+		                              &k.want, msg, sizeof msg),
 		            msg);
 	}
 	return eligibility_decide(c, &v, "booth", r->id, e);
@@ -186,7 +197,7 @@ int agenda_event_validate(struct ctx *c, struct record *r, const struct record *
 		return -1;
 	if (found) {
 		struct rules_fmt f = {record_text(r, "tz"), c->cfg && c->cfg->time_12h};
-		struct rules_slot item = {out.what, out.starts, out.ends};
+		struct rules_slot item = eligibility_stored_slot(&out);
 		char msg[RULE_MSG_MAX];
 		rules_in_span(&f, &item, record_text(r, "name"), span0, span1, msg, sizeof msg);
 		return err_set(e, ERR_REFUSED, "%s; move it first", msg);

@@ -8,6 +8,10 @@
 
 #include "entity.h"
 
+struct rs_event;
+struct rules_slot;
+struct verdict;
+
 int agenda_session_validate(struct ctx *c, struct record *r, const struct record *old,
                             struct err *e);
 int agenda_booth_validate(struct ctx *c, struct record *r, const struct record *old, struct err *e);
@@ -16,6 +20,10 @@ int agenda_booth_validate(struct ctx *c, struct record *r, const struct record *
 int agenda_event_validate(struct ctx *c, struct record *r, const struct record *old, struct err *e);
 /* A room used by an event's rows stays in that event. */
 int agenda_room_validate(struct ctx *c, struct record *r, const struct record *old, struct err *e);
+
+/* Rule 6 for a speaker: person's shifts during talk, each added to v. */
+int agenda_speaker_busy(struct ctx *c, const struct rs_event *ev, int64_t person,
+                        const struct rules_slot *talk, struct verdict *v, struct err *e);
 
 /* Which rows of its event use row id (a room, a booth, a role): what, or ""
  * when none (the rules_store_*_used_elsewhere queries). */

@@ -35,16 +35,24 @@ static int insert_entry(struct ctx *c, const char *action, const char *entity, i
 	                       e);
 }
 
+/* Insert one entry whose summary is a format and its arguments. */
+static int insert_entryv(struct ctx *c, const char *action, const char *entity, int64_t id,
+                         int64_t *audit, struct err *e, const char *fmt, va_list ap)
+{
+	char summary[1024];
+	vsnprintf(summary, sizeof summary, fmt, ap);
+	return insert_entry(c, action, entity, id, summary, audit, e);
+}
+
 int audit_log(struct ctx *c, const char *action, const char *entity, int64_t id, struct err *e,
               const char *fmt, ...)
 {
-	char summary[1024];
 	int64_t audit;
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(summary, sizeof summary, fmt, ap);
+	int rc = insert_entryv(c, action, entity, id, &audit, e, fmt, ap);
 	va_end(ap);
-	return insert_entry(c, action, entity, id, summary, &audit, e);
+	return rc;
 }
 
 /* The fields of the row entry audit wrote, before and after. */
@@ -72,13 +80,12 @@ int audit_row(struct ctx *c, const char *action, const struct record *before,
               const struct record *after, uint32_t mask, struct err *e, const char *fmt, ...)
 {
 	const struct record *row = after ? after : before;
-	char summary[1024];
 	int64_t audit;
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(summary, sizeof summary, fmt, ap);
+	int rc = insert_entryv(c, action, row->ent->name, row->id, &audit, e, fmt, ap);
 	va_end(ap);
-	if (insert_entry(c, action, row->ent->name, row->id, summary, &audit, e) < 0)
+	if (rc < 0)
 		return -1;
 	if (!c->undo)
 		return 0;

@@ -93,14 +93,6 @@ struct loader {
 	int err;
 };
 
-#define GROW(v, n, cap)                                                                            \
-	do {                                                                                       \
-		if ((n) == (cap)) {                                                                \
-			(cap) = (cap) ? (cap)*2 : 8;                                               \
-			(v) = xrealloc((v), (size_t)(cap) * sizeof *(v));                          \
-		}                                                                                  \
-	} while (0)
-
 static int cmp_i64(const void *x, const void *y)
 {
 	int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
@@ -118,7 +110,7 @@ static int role_index(const struct af_model *m, int64_t id)
 static int load_role(void *arg, const struct afs_role *r)
 {
 	struct af_model *m = ((struct loader *)arg)->m;
-	GROW(m->roles, m->nroles, m->croles);
+	XGROW(m->roles, m->nroles, m->croles, 8);
 	m->roles[m->nroles++] = (struct am_role){r->id, r->skill, r->min_age, xstrdup(r->name), 0};
 	return 0;
 }
@@ -142,7 +134,7 @@ static int load_shift(void *arg, const struct afs_shift *r)
 	int role = role_index(m, r->role);
 	if (role < 0)
 		return 0;
-	GROW(m->shifts, m->nshifts, m->cshifts);
+	XGROW(m->shifts, m->nshifts, m->cshifts, 8);
 	struct am_shift *s = &m->shifts[m->nshifts++];
 	memset(s, 0, sizeof *s);
 	s->id = r->id;
@@ -167,7 +159,7 @@ static int load_shift(void *arg, const struct afs_shift *r)
 static int load_person(void *arg, const struct afs_person *r)
 {
 	struct af_model *m = ((struct loader *)arg)->m;
-	GROW(m->people, m->npeople, m->cpeople);
+	XGROW(m->people, m->npeople, m->cpeople, 8);
 	struct am_person *p = &m->people[m->npeople++];
 	memset(p, 0, sizeof *p);
 	p->id = r->id;
@@ -197,7 +189,7 @@ static int load_busy(void *arg, const struct afs_slot *r)
 	if (!p)
 		return 0;
 	int si = am_shift_index(ld->m, r->id);
-	GROW(p->iv, p->niv, p->civ);
+	XGROW(p->iv, p->niv, p->civ, 8);
 	p->iv[p->niv++] = (struct am_iv){r->starts, r->ends, si, false};
 	if (si >= 0)
 		p->load0 += r->ends - r->starts;
@@ -208,7 +200,7 @@ static int load_talk(void *arg, const struct afs_slot *r)
 {
 	struct am_person *p = person_of(arg, r->person);
 	if (p) {
-		GROW(p->talk, p->ntalk, p->ctalk);
+		XGROW(p->talk, p->ntalk, p->ctalk, 8);
 		p->talk[p->ntalk++] = (struct am_iv){r->starts, r->ends, -1, false};
 	}
 	return 0;
@@ -218,7 +210,7 @@ static int load_window(void *arg, const struct afs_slot *r)
 {
 	struct am_person *p = person_of(arg, r->person);
 	if (p) {
-		GROW(p->win, p->nwin, p->cwin);
+		XGROW(p->win, p->nwin, p->cwin, 8);
 		p->win[p->nwin++] = (struct am_iv){r->starts, r->ends, -1, false};
 	}
 	return 0;
@@ -228,7 +220,7 @@ static int load_skill(void *arg, const struct afs_skill *r)
 {
 	struct am_person *p = person_of(arg, r->person);
 	if (p) {
-		GROW(p->skill, p->nskill, p->cskill);
+		XGROW(p->skill, p->nskill, p->cskill, 8);
 		p->skill[p->nskill].skill = r->skill;
 		snprintf(p->skill[p->nskill].expires, sizeof p->skill[p->nskill].expires, "%s",
 		         r->expires);
@@ -241,7 +233,7 @@ static int load_row(void *arg, const struct afs_row *r)
 {
 	struct am_person *p = person_of(arg, r->person);
 	if (p) {
-		GROW(p->rows, p->nrows, p->crows);
+		XGROW(p->rows, p->nrows, p->crows, 8);
 		p->rows[p->nrows++] = r->shift;
 	}
 	return 0;
@@ -393,14 +385,17 @@ static void collect_shorts(struct af_plan *p)
 		const struct am_shift *s = &m->shifts[i];
 		if (!s->scope || am_filled(s) >= s->need_min)
 			continue;
-		GROW(p->shorts, p->nshorts, cap);
+		XGROW(p->shorts, p->nshorts, cap, 8);
 		struct af_short *sh = &p->shorts[p->nshorts++];
 		memset(sh, 0, sizeof *sh);
-		*sh = (struct af_short){s->id,       s->starts,
-		                        s->ends,     m->roles[s->role].name,
-		                        s->place,    s->need_min,
-		                        s->need_max, am_filled(s),
-		                        {0},         0};
+		*sh = (struct af_short){.shift = s->id,
+		                        .starts = s->starts,
+		                        .ends = s->ends,
+		                        .role = m->roles[s->role].name,
+		                        .place = s->place,
+		                        .need_min = s->need_min,
+		                        .need_max = s->need_max,
+		                        .filled = am_filled(s)};
 		for (size_t k = 0; k < m->npeople; k++) {
 			unsigned why = am_check(m, &m->people[k], s, true);
 			if (why & AM_ON)
@@ -736,7 +731,7 @@ static int undo_one(struct ctx *c, struct af_undo *u, int64_t id, size_t *cap, s
 		u->removed++;
 		return 0;
 	}
-	GROW(u->kept, u->nkept, *cap);
+	XGROW(u->kept, u->nkept, *cap, 8);
 	struct af_kept *k = &u->kept[u->nkept++];
 	k->assignment = id;
 	k->shift = it.shift;

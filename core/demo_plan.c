@@ -282,10 +282,7 @@ static void add_busy(struct plan *p, int32_t person, int64_t starts, int64_t end
                      bool work)
 {
 	struct p_person *x = PERSON(p, person);
-	if (x->nbusy == x->capbusy) {
-		x->capbusy = x->capbusy ? (uint16_t)(x->capbusy * 2) : 4;
-		x->busy = xrealloc(x->busy, x->capbusy * sizeof *x->busy);
-	}
+	XGROW(x->busy, x->nbusy, x->capbusy, 4);
 	x->busy[x->nbusy++] = (struct busy){starts, ends, date, work};
 }
 

@@ -49,14 +49,6 @@ struct elig_memo {
 	int64_t read, kept;
 };
 
-#define GROW(v, n, cap)                                                                            \
-	do {                                                                                       \
-		if ((n) == (cap)) {                                                                \
-			(cap) = (cap) ? (cap)*2 : 16;                                              \
-			(v) = xrealloc((v), (cap) * sizeof *(v));                                  \
-		}                                                                                  \
-	} while (0)
-
 /* ---- the id map --------------------------------------------------------- */
 
 static size_t slot_of(const struct idmap *m, int64_t key)
@@ -174,7 +166,7 @@ static struct memo_person *person_at(struct elig_memo *m, int64_t id)
 	size_t i;
 	if (idmap_get(&m->person_at, id, &i))
 		return &m->people[i];
-	GROW(m->people, m->npeople, m->cpeople);
+	XGROW(m->people, m->npeople, m->cpeople, 16);
 	struct memo_person *p = &m->people[m->npeople];
 	memset(p, 0, sizeof *p);
 	p->id = id;
@@ -194,7 +186,7 @@ static void filter(const struct rs_slots *all, int64_t from, int64_t to, int64_t
 	for (size_t i = 0; i < all->n; i++) {
 		const struct rs_slot *s = &all->v[i];
 		if (s->starts < to && s->ends > from && s->id != except) {
-			GROW(out->v, out->n, out->cap);
+			XGROW(out->v, out->n, out->cap, 16);
 			out->v[out->n++] = *s;
 		}
 	}
@@ -213,7 +205,7 @@ void elig_memo_assigned(struct elig_memo *m, const struct elig_shift *s, int64_t
 		k--;
 	if (k > 0 && v->v[k - 1].id == s->shift.id)
 		return; /* held already */
-	GROW(v->v, v->n, v->cap);
+	XGROW(v->v, v->n, v->cap, 16);
 	memmove(&v->v[k + 1], &v->v[k], (v->n - k) * sizeof *v->v);
 	v->n++;
 	struct rs_slot *slot = &v->v[k];
@@ -241,7 +233,7 @@ int elig_fact_event(struct ctx *c, int64_t id, struct rs_event *out, struct err 
 	if (rules_store_event(c->db, id, out, e) < 0)
 		return -1;
 	m->read++;
-	GROW(m->events, m->nevents, m->cevents);
+	XGROW(m->events, m->nevents, m->cevents, 16);
 	m->events[m->nevents] = *out;
 	idmap_put(&m->event_at, id, m->nevents++);
 	return 0;
@@ -261,7 +253,7 @@ int elig_fact_role(struct ctx *c, int64_t id, struct rs_role *out, struct err *e
 	if (rules_store_role(c->db, id, out, e) < 0)
 		return -1;
 	m->read++;
-	GROW(m->roles, m->nroles, m->croles);
+	XGROW(m->roles, m->nroles, m->croles, 16);
 	m->roles[m->nroles] = *out;
 	idmap_put(&m->role_at, id, m->nroles++);
 	return 0;
@@ -281,7 +273,7 @@ int elig_fact_shift(struct ctx *c, int64_t id, struct rs_shift *out, struct err 
 	if (rules_store_shift(c->db, id, out, e) < 0)
 		return -1;
 	m->read++;
-	GROW(m->shifts, m->nshifts, m->cshifts);
+	XGROW(m->shifts, m->nshifts, m->cshifts, 16);
 	m->shifts[m->nshifts] = *out;
 	idmap_put(&m->shift_at, id, m->nshifts++);
 	return 0;
@@ -358,7 +350,7 @@ int elig_fact_skill(struct ctx *c, int64_t person, int64_t skill, bool *held, ch
 			return 0;
 		}
 	}
-	GROW(p->skills, p->nskills, p->cskills);
+	XGROW(p->skills, p->nskills, p->cskills, 16);
 	struct memo_skill *k = &p->skills[p->nskills];
 	k->skill = skill;
 	if (rules_store_skill(c->db, person, skill, &k->held, k->expires, sizeof k->expires, e) < 0)

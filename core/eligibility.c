@@ -31,10 +31,20 @@ int eligibility_load(struct ctx *c, int64_t shift, struct elig_shift *out, struc
 	return eligibility_complete(c, out, e);
 }
 
+void eligibility_event_fmt(const struct ctx *c, const struct rs_event *ev, struct rules_fmt *f)
+{
+	f->tz = ev->tz;
+	f->twelve_hour = c->cfg && c->cfg->time_12h;
+}
+
 void eligibility_fmt(const struct ctx *c, const struct elig_shift *s, struct rules_fmt *f)
 {
-	f->tz = s->event.tz;
-	f->twelve_hour = c->cfg && c->cfg->time_12h;
+	eligibility_event_fmt(c, &s->event, f);
+}
+
+struct rules_slot eligibility_stored_slot(const struct rs_slot *s)
+{
+	return (struct rules_slot){.what = s->what, .starts = s->starts, .ends = s->ends};
 }
 
 void eligibility_slot(const struct elig_shift *s, struct rules_slot *out)
@@ -44,6 +54,14 @@ void eligibility_slot(const struct elig_shift *s, struct rules_slot *out)
 	out->ends = s->shift.ends;
 }
 
+struct elig_told eligibility_told(const struct ctx *c, const struct elig_shift *s)
+{
+	struct elig_told t;
+	eligibility_fmt(c, s, &t.f);
+	eligibility_slot(s, &t.slot);
+	return t;
+}
+
 void eligibility_describe(const struct ctx *c, const struct elig_shift *s, char *buf, size_t n)
 {
 	struct rules_fmt f;
@@ -51,11 +69,6 @@ void eligibility_describe(const struct ctx *c, const struct elig_shift *s, char 
 	eligibility_fmt(c, s, &f);
 	rules_when(&f, s->shift.starts, s->shift.ends, when, sizeof when);
 	snprintf(buf, n, "%s %s", s->role.name, when);
-}
-
-static struct rules_slot slot_of(const struct rs_slot *s)
-{
-	return (struct rules_slot){s->what, s->starts, s->ends};
 }
 
 /* Rules 1 and 7 against the person's other shifts near this one. */
@@ -80,7 +93,7 @@ static int eval_timeline(struct ctx *c, const struct elig_shift *s, const struct
 		return -1;
 	struct rules_slot *all = xmalloc((held.n + 1) * sizeof *all);
 	for (size_t i = 0; i < held.n; i++) {
-		all[i] = slot_of(&held.v[i]);
+		all[i] = eligibility_stored_slot(&held.v[i]);
 		if (mask & ELIG_OVERLAP)
 			verdict_add(
 			    v, rules_person_overlap(&f, p->name, &all[i], &anon, msg, sizeof msg),
@@ -115,7 +128,7 @@ static int eval_speaking(struct ctx *c, const struct elig_shift *s, const struct
 	if (elig_fact_speaking(c, p->id, want.starts, want.ends, 0, &talks, e) < 0)
 		return -1;
 	for (size_t i = 0; i < talks.n; i++) {
-		struct rules_slot t = slot_of(&talks.v[i]);
+		struct rules_slot t = eligibility_stored_slot(&talks.v[i]);
 		verdict_add(v, rules_speaker_busy(&f, p->name, &t, &want, msg, sizeof msg), msg);
 	}
 	rs_slots_free(&talks);
@@ -156,7 +169,7 @@ static int eval_windows(struct ctx *c, const struct elig_shift *s, const struct 
 		return -1;
 	struct rules_slot *ws = xmalloc((w.n + 1) * sizeof *ws);
 	for (size_t i = 0; i < w.n; i++)
-		ws[i] = slot_of(&w.v[i]);
+		ws[i] = eligibility_stored_slot(&w.v[i]);
 	verdict_add(v, rules_available(&f, p->name, &want, ws, w.n, msg, sizeof msg), msg);
 	free(ws);
 	rs_slots_free(&w);

@@ -36,7 +36,17 @@ int eligibility_load(struct ctx *c, int64_t shift, struct elig_shift *out, struc
 int eligibility_complete(struct ctx *c, struct elig_shift *out, struct err *e);
 /* How the shift's times are written, and the shift as a named slot. */
 void eligibility_fmt(const struct ctx *c, const struct elig_shift *s, struct rules_fmt *f);
+/* How the times of event ev are written: its zone, the 12-hour setting. */
+void eligibility_event_fmt(const struct ctx *c, const struct rs_event *ev, struct rules_fmt *f);
+/* A stored slot (a shift, session, booth or window) as a named slot. */
+struct rules_slot eligibility_stored_slot(const struct rs_slot *s);
 void eligibility_slot(const struct elig_shift *s, struct rules_slot *out);
+/* Both at once: what a rule needs to tell of shift s. */
+struct elig_told {
+	struct rules_fmt f;
+	struct rules_slot slot;
+};
+struct elig_told eligibility_told(const struct ctx *c, const struct elig_shift *s);
 /* "Greeter Sat 7 Dec 09:00–11:00". */
 void eligibility_describe(const struct ctx *c, const struct elig_shift *s, char *buf, size_t n);
 

@@ -19,6 +19,7 @@
 #include "entity.h"
 #include "ical_out.h"
 #include "ical_scan.h"
+#include "text_is.h"
 #include "tz.h"
 #include "xmalloc.h"
 
@@ -392,7 +393,7 @@ static bool put_int(struct record *r, const char *field, int64_t v)
 static bool put_text(struct record *r, const char *field, const char *v)
 {
 	const char *old = record_text(r, field);
-	bool same = (!old && !v) || (old && v && strcmp(old, v) == 0);
+	bool same = text_same(old, v);
 	if (!same)
 		record_set_text(r, field, v);
 	return !same;

@@ -17,6 +17,7 @@
 #include "itip.h"
 #include "lead.h"
 #include "mail.h"
+#include "text_is.h"
 #include "tz.h"
 #include "xmalloc.h"
 
@@ -139,7 +140,7 @@ static int event_check(struct ctx *c, int64_t event, enum run_mode mode, struct 
 	if (record_get(c, entity_find("event"), event, &ev, e) < 0)
 		return -1;
 	const char *status = record_text(&ev, "status");
-	bool cancelled = status && strcmp(status, "cancelled") == 0;
+	bool cancelled = text_is(status, "cancelled");
 	char name[160];
 	record_describe(&ev, name, sizeof name);
 	record_free(&ev);

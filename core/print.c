@@ -19,8 +19,8 @@
 static const struct {
 	double w, h;
 } papers[] = {
-    [PAPER_A4] = {595.276, 841.89},
-    [PAPER_LETTER] = {612, 792},
+    [PAPER_A4] = {.w = 595.276, .h = 841.89},
+    [PAPER_LETTER] = {.w = 612, .h = 792},
 };
 
 struct doc_def {

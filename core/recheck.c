@@ -11,6 +11,7 @@
 
 #include "agenda.h"
 #include "eligibility.h"
+#include "text_is.h"
 #include "xmalloc.h"
 
 /* Called for each active assignment selected. */
@@ -38,11 +39,6 @@ static int each_pair(struct ctx *c, enum rs_pairs_by by, int64_t a, int64_t b, p
 	return ret;
 }
 
-static bool same_text(const char *a, const char *b)
-{
-	return (!a && !b) || (a && b && strcmp(a, b) == 0);
-}
-
 /* ---- person: birth date ------------------------------------------------ */
 
 static int age_with(struct ctx *c, const struct elig_shift *s, const struct rs_person *p,
@@ -56,7 +52,7 @@ static int age_with(struct ctx *c, const struct elig_shift *s, const struct rs_p
 int recheck_person(struct ctx *c, struct record *r, const struct record *old, struct err *e)
 {
 	const char *birth = record_text(r, "birth_date");
-	if (!old || same_text(birth, record_text(old, "birth_date")))
+	if (!old || text_same(birth, record_text(old, "birth_date")))
 		return 0;
 	struct verdict v;
 	verdict_init(&v);
@@ -110,15 +106,12 @@ static int skill_with(struct ctx *c, const struct elig_shift *s, const struct rs
                       const void *arg, struct verdict *v, struct err *e)
 {
 	const struct holding *h = arg;
-	struct rules_fmt f;
-	struct rules_slot slot;
+	struct elig_told t = eligibility_told(c, s);
 	char msg[RULE_MSG_MAX];
 	(void)e;
-	eligibility_fmt(c, s, &f);
-	eligibility_slot(s, &slot);
 	verdict_add(v,
-	            rules_skill(&f, p->name, &slot, s->role.skill_name, h->held, h->expires, msg,
-	                        sizeof msg),
+	            rules_skill(&t.f, p->name, &t.slot, s->role.skill_name, h->held, h->expires,
+	                        msg, sizeof msg),
 	            msg);
 	return 0;
 }
@@ -141,7 +134,7 @@ int recheck_person_skill(struct ctx *c, struct record *r, const struct record *o
 		return 0; /* a new skill can only help */
 	bool same = record_int(r, "person") == record_int(old, "person") &&
 	            record_int(r, "skill") == record_int(old, "skill");
-	if (same && same_text(record_text(r, "expires"), record_text(old, "expires")))
+	if (same && text_same(record_text(r, "expires"), record_text(old, "expires")))
 		return 0;
 	struct holding h = {same, same ? record_text(r, "expires") : NULL};
 	return skill_recheck(c, record_int(old, "person"), record_int(old, "skill"), &h, r->id, e);
@@ -162,16 +155,13 @@ static int windows_with(struct ctx *c, const struct elig_shift *s, const struct 
                         const void *arg, struct verdict *v, struct err *e)
 {
 	const struct rs_slots *w = arg;
-	struct rules_fmt f;
-	struct rules_slot slot;
+	struct elig_told t = eligibility_told(c, s);
 	char msg[RULE_MSG_MAX];
 	(void)e;
-	eligibility_fmt(c, s, &f);
-	eligibility_slot(s, &slot);
 	struct rules_slot *ws = xcalloc(w->n + 1, sizeof *ws);
 	for (size_t i = 0; i < w->n; i++)
 		ws[i] = (struct rules_slot){NULL, w->v[i].starts, w->v[i].ends};
-	verdict_add(v, rules_available(&f, p->name, &slot, ws, w->n, msg, sizeof msg), msg);
+	verdict_add(v, rules_available(&t.f, p->name, &t.slot, ws, w->n, msg, sizeof msg), msg);
 	free(ws);
 	return 0;
 }
@@ -229,27 +219,17 @@ int recheck_speaker(struct ctx *c, struct record *r, const struct record *old, s
 		return 0;
 	struct rs_slot talk;
 	struct rs_event ev;
-	struct rs_person p;
-	struct rs_slots shifts = {0};
 	int64_t event;
 	bool off;
 	if (rules_store_session(c->db, session, &talk, &event, &off, e) < 0)
 		return -1;
 	if (off)
 		return 0;
-	if (rules_store_event(c->db, event, &ev, e) < 0 ||
-	    rules_store_person(c->db, person, &p, e) < 0 ||
-	    rules_store_person_shifts(c->db, person, talk.starts, talk.ends, 0, &shifts, e) < 0)
-		return -1;
-	struct rules_fmt f = {ev.tz, c->cfg && c->cfg->time_12h};
-	struct rules_slot t = {talk.what, talk.starts, talk.ends};
+	struct rules_slot t = eligibility_stored_slot(&talk);
 	struct verdict v;
 	verdict_init(&v);
-	for (size_t i = 0; i < shifts.n; i++) {
-		char msg[RULE_MSG_MAX];
-		struct rules_slot w = {shifts.v[i].what, shifts.v[i].starts, shifts.v[i].ends};
-		verdict_add(&v, rules_speaker_busy(&f, p.name, &t, &w, msg, sizeof msg), msg);
-	}
-	rs_slots_free(&shifts);
+	if (rules_store_event(c->db, event, &ev, e) < 0 ||
+	    agenda_speaker_busy(c, &ev, person, &t, &v, e) < 0)
+		return -1;
 	return eligibility_decide(c, &v, "speaker", r->id, e);
 }

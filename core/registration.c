@@ -7,12 +7,13 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "array.h"
 #include "../db/registration_store.h"
 #include "../db/rules_store.h"
+#include "array.h"
 #include "rules.h"
 #include "schedule.h"
 #include "signup.h"
+#include "text_is.h"
 #include "tz.h"
 #include "waitlist.h"
 
@@ -21,25 +22,21 @@ static const struct entity_def *registration_ent(void)
 	return entity_find("registration");
 }
 
-static bool is(const char *a, const char *b)
-{
-	return a && strcmp(a, b) == 0;
-}
-
 bool registration_seated(const char *kind, const char *status)
 {
-	return is(kind, "attendee") &&
-	       (is(status, "registered") || is(status, "checked_in") || is(status, "no_show"));
+	return text_is(kind, "attendee") &&
+	       (text_is(status, "registered") || text_is(status, "checked_in") ||
+	        text_is(status, "no_show"));
 }
 
 bool registration_waitlisted(const char *status)
 {
-	return is(status, "waitlisted");
+	return text_is(status, "waitlisted");
 }
 
 bool registration_attending(const char *status)
 {
-	return is(status, "registered") || is(status, "checked_in");
+	return text_is(status, "registered") || text_is(status, "checked_in");
 }
 
 static bool holds_place(const char *status)
@@ -96,7 +93,7 @@ int registration_prepare(struct ctx *c, struct record *r, const struct record *o
 	const char *kind = record_text(r, "kind"), *status = record_text(r, "status");
 	if (!kind || !status || (old && record_int(old, "event") != record_int(r, "event")))
 		return 0; /* the required-field check and validate refuse these */
-	if (registration_waitlisted(status) && !is(kind, "attendee"))
+	if (registration_waitlisted(status) && !text_is(kind, "attendee"))
 		record_set_text(r, "status", "registered");
 	return waitlist_prepare(c, &event_waitlist, r, old, e);
 }
@@ -125,7 +122,7 @@ int registration_validate(struct ctx *c, struct record *r, const struct record *
 		               "%s already has registration %" PRId64 " for %s (%s)", p.name, g.id,
 		               ev.name, st);
 	}
-	if (ev.cancelled && !is(record_text(r, "status"), "cancelled"))
+	if (ev.cancelled && !text_is(record_text(r, "status"), "cancelled"))
 		return err_set(e, ERR_REFUSED, "%s is cancelled; %s cannot register", ev.name,
 		               p.name);
 	return 0;
@@ -134,8 +131,8 @@ int registration_validate(struct ctx *c, struct record *r, const struct record *
 int registration_after_write(struct ctx *c, const struct record *r, const char *action,
                              struct err *e)
 {
-	bool gone = is(action, "rm") || is(record_text(r, "status"), "cancelled");
-	if (!is(action, "add") && gone &&
+	bool gone = text_is(action, "rm") || text_is(record_text(r, "status"), "cancelled");
+	if (!text_is(action, "add") && gone &&
 	    signup_cancel_person(c, record_int(r, "event"), record_int(r, "person"), e) < 0)
 		return -1;
 	return waitlist_after_write(c, &event_waitlist, r, action, e);
@@ -153,7 +150,7 @@ int registration_event_validate(struct ctx *c, struct record *r, const struct re
 int registration_event_after_write(struct ctx *c, const struct record *r, const char *action,
                                    struct err *e)
 {
-	return is(action, "set") ? registration_settle(c, r->id, e) : 0;
+	return text_is(action, "set") ? registration_settle(c, r->id, e) : 0;
 }
 
 /* ---- operations ------------------------------------------------------- */
@@ -253,7 +250,7 @@ static int cancel_in_tx(struct ctx *c, int64_t event, int64_t person, int64_t *p
 	int64_t first, first_person, pos;
 	if (load(c, event, person, &x, e) < 0)
 		return -1;
-	if (!x.found || is(x.g.status, "cancelled"))
+	if (!x.found || text_is(x.g.status, "cancelled"))
 		return not_registered(&x, e);
 	if (waitlist_store_first(c->db, WL_REGISTRATION, event, &first, &first_person, &pos, e) <
 	        0 ||
@@ -300,7 +297,7 @@ static int attending(struct ctx *c, const struct reg_ctx *x, struct err *e)
 		return err_set(e, ERR_REFUSED,
 		               "%s is on the waitlist for %s (position %" PRId64 "), not seated",
 		               x->p.name, x->ev.name, x->g.position);
-	if (is(x->g.status, "cancelled"))
+	if (text_is(x->g.status, "cancelled"))
 		return err_set(e, ERR_REFUSED, "%s's registration for %s was cancelled", x->p.name,
 		               x->ev.name);
 	(void)c;
@@ -314,7 +311,7 @@ static int checkin_in_tx(struct ctx *c, int64_t event, int64_t person, struct er
 	char at[64];
 	if (load(c, event, person, &x, e) < 0 || attending(c, &x, e) < 0)
 		return -1;
-	if (is(x.g.status, "checked_in")) {
+	if (text_is(x.g.status, "checked_in")) {
 		at_text(c, &x, x.g.checked_in_at, at, sizeof at);
 		return err_set(e, ERR_REFUSED, "%s already checked in to %s at %s", x.p.name,
 		               x.ev.name, at);
@@ -335,7 +332,7 @@ static int checkout_in_tx(struct ctx *c, int64_t event, int64_t person, struct e
 	int64_t now = clock_now(c->clock);
 	if (load(c, event, person, &x, e) < 0 || attending(c, &x, e) < 0)
 		return -1;
-	if (!is(x.g.status, "checked_in"))
+	if (!text_is(x.g.status, "checked_in"))
 		return err_set(e, ERR_REFUSED, "%s has not checked in to %s", x.p.name, x.ev.name);
 	if (x.g.checked_out_at) {
 		at_text(c, &x, x.g.checked_out_at, at, sizeof at);
@@ -393,7 +390,7 @@ int registration_ensure_volunteer(struct ctx *c, int64_t event, int64_t person, 
 	struct record r;
 	if (load(c, event, person, &x, e) < 0)
 		return -1;
-	if (x.found && !is(x.g.status, "cancelled") && !registration_waitlisted(x.g.status))
+	if (x.found && !text_is(x.g.status, "cancelled") && !registration_waitlisted(x.g.status))
 		return 0;
 	if (revive_or_new(c, &x, "volunteer", &r, e) < 0)
 		return -1;

@@ -16,6 +16,7 @@
 #include "lead.h"
 #include "rules.h"
 #include "schedule.h"
+#include "text_is.h"
 #include "tz.h"
 #include "waitlist.h"
 
@@ -24,14 +25,10 @@ static const struct entity_def *signup_ent(void)
 	return entity_find("signup");
 }
 
-static bool is(const char *a, const char *b)
-{
-	return a && b && strcmp(a, b) == 0;
-}
-
 bool signup_seated(const char *status)
 {
-	return is(status, "registered") || is(status, "checked_in") || is(status, "no_show");
+	return text_is(status, "registered") || text_is(status, "checked_in") ||
+	       text_is(status, "no_show");
 }
 
 bool signup_active(const char *status)
@@ -41,7 +38,7 @@ bool signup_active(const char *status)
 
 bool signup_waitlisted(const char *status)
 {
-	return is(status, "waitlisted");
+	return text_is(status, "waitlisted");
 }
 
 static bool active(const char *status)
@@ -123,17 +120,11 @@ static int load(struct ctx *c, int64_t session, int64_t person, struct pair *x, 
 	return signup_store_find(c->db, session, person, &x->g, &x->found, e);
 }
 
-static void fmt_of(const struct ctx *c, const struct pair *x, struct rules_fmt *f)
-{
-	f->tz = x->ev.tz;
-	f->twelve_hour = c->cfg->time_12h;
-}
-
 static void describe_session(const struct ctx *c, const struct pair *x, char *buf, size_t n)
 {
 	struct rules_fmt f;
 	char when[128];
-	fmt_of(c, x, &f);
+	eligibility_event_fmt(c, &x->ev, &f);
 	rules_when(&f, x->s.starts, x->s.ends, when, sizeof when);
 	snprintf(buf, n, "\"%s\" %s", x->s.title, when);
 }
@@ -165,9 +156,9 @@ static int judge(struct ctx *c, const struct pair *x, struct verdict *v, struct 
 		return -1;
 	struct rules_fmt f;
 	struct rules_slot want = {x->s.title, x->s.starts, x->s.ends};
-	fmt_of(c, x, &f);
+	eligibility_event_fmt(c, &x->ev, &f);
 	for (size_t i = 0; i < held.n; i++) {
-		struct rules_slot h = {held.v[i].what, held.v[i].starts, held.v[i].ends};
+		struct rules_slot h = eligibility_stored_slot(&held.v[i]);
 		verdict_add(v, rules_signup_overlap(&f, x->p.name, &h, &want, msg, sizeof msg),
 		            msg);
 	}
@@ -182,12 +173,12 @@ static void status_text(const struct ctx *c, const struct pair *x, char *buf, si
 		snprintf(buf, n, "not signed up");
 	else if (signup_waitlisted(x->g.status))
 		snprintf(buf, n, "waitlisted at position %" PRId64, x->g.position);
-	else if (is(x->g.status, "registered"))
+	else if (text_is(x->g.status, "registered"))
 		snprintf(buf, n, "signed up");
-	else if (is(x->g.status, "checked_in")) {
+	else if (text_is(x->g.status, "checked_in")) {
 		tz_format_human(x->ev.tz, x->g.checked_in_at, c->cfg->time_12h, at, sizeof at);
 		snprintf(buf, n, "checked in at %s", at);
-	} else if (is(x->g.status, "no_show"))
+	} else if (text_is(x->g.status, "no_show"))
 		snprintf(buf, n, "marked no-show");
 	else
 		snprintf(buf, n, "%s", x->g.status);
@@ -253,7 +244,7 @@ int signup_after_write(struct ctx *c, const struct record *r, const char *action
 
 static bool cancelled(const struct record *r)
 {
-	return is(record_text(r, "status"), "cancelled");
+	return text_is(record_text(r, "status"), "cancelled");
 }
 
 /* The capacity of a room (0 when none or unlimited). */
@@ -323,7 +314,7 @@ static int cancel_session(struct ctx *c, const struct record *session, struct er
 			if ((ret = lead_row_allows(c, "signup", ids[i], LEAD_SET, e)) < 0 ||
 			    (ret = record_get(c, signup_ent(), ids[i], &r, e)) < 0)
 				break;
-			bool waits = is(record_text(&r, "status"), "waitlisted");
+			bool waits = text_is(record_text(&r, "status"), "waitlisted");
 			if (active(record_text(&r, "status")) && waits == (pass == 0)) {
 				struct rs_person p;
 				record_set_text(&r, "status", "cancelled");
@@ -346,7 +337,7 @@ static int cancel_session(struct ctx *c, const struct record *session, struct er
 int signup_session_after_write(struct ctx *c, const struct record *r, const char *action,
                                struct err *e)
 {
-	if (!is(action, "set"))
+	if (!text_is(action, "set"))
 		return 0;
 	if (cancelled(r))
 		return cancel_session(c, r, e);
@@ -401,7 +392,7 @@ int signup_room_validate(struct ctx *c, struct record *r, const struct record *o
 int signup_room_after_write(struct ctx *c, const struct record *r, const char *action,
                             struct err *e)
 {
-	return is(action, "set") ? each_session(c, r->id, session_settle, 0, e) : 0;
+	return text_is(action, "set") ? each_session(c, r->id, session_settle, 0, e) : 0;
 }
 
 /* ---- operations ----------------------------------------------------------- */
@@ -462,7 +453,7 @@ static int cancel_in_tx(struct ctx *c, int64_t session, int64_t person, int64_t 
 	bool found;
 	if (signup_store_find(c->db, session, first_person, &after, &found, e) < 0)
 		return -1;
-	if (found && !is(after.status, "waitlisted"))
+	if (found && !text_is(after.status, "waitlisted"))
 		*promoted = first_person;
 	return 0;
 }
@@ -483,11 +474,11 @@ static int checkin_in_tx(struct ctx *c, int64_t session, int64_t person, struct 
 		return -1;
 	if (!x.found || !active(x.g.status))
 		return not_signed_up(c, &x, e);
-	if (!is(x.g.status, "registered") && !is(x.g.status, "no_show")) {
+	if (!text_is(x.g.status, "registered") && !text_is(x.g.status, "no_show")) {
 		describe_session(c, &x, what, sizeof what);
 		status_text(c, &x, st, sizeof st);
 		return err_set(e, ERR_REFUSED, "%s %s %s for %s", x.p.name,
-		               is(x.g.status, "checked_in") ? "already" : "is not seated:", st,
+		               text_is(x.g.status, "checked_in") ? "already" : "is not seated:", st,
 		               what);
 	}
 	if (record_get(c, signup_ent(), x.g.id, &r, e) < 0)

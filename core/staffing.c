@@ -12,6 +12,7 @@
 #include "elig_memo.h"
 #include "eligibility.h"
 #include "registration.h"
+#include "text_is.h"
 #include "tz.h"
 
 bool staffing_status_active(const char *s)
@@ -141,7 +142,7 @@ int staffing_assignment_validate(struct ctx *c, struct record *r, const struct r
 		               pr.p.name, pr.id, pr.what, pr.status);
 	if (!staffing_status_active(status))
 		return 0;
-	bool kiosk = eligibility_is_kiosk(c) || (source && strcmp(source, "kiosk") == 0);
+	bool kiosk = eligibility_is_kiosk(c) || text_is(source, "kiosk");
 	struct verdict v;
 	verdict_init(&v);
 	assign_gate(c, &pr.s, pr.what, kiosk, &v);
@@ -259,7 +260,7 @@ int staffing_shift_validate(struct ctx *c, struct record *r, const struct record
 	s.shift.starts = record_int(r, "starts");
 	s.shift.ends = record_int(r, "ends");
 	s.shift.need_max = record_int(r, "need_max");
-	s.shift.cancelled = status && strcmp(status, "cancelled") == 0;
+	s.shift.cancelled = text_is(status, "cancelled");
 	if (eligibility_complete(c, &s, e) < 0)
 		return -1;
 	struct verdict v;

@@ -10,11 +10,11 @@
 #include "../db/rules_store.h"
 #include "audit.h"
 #include "rules.h"
+#include "text_is.h"
 
 static bool waiting(const struct record *r)
 {
-	const char *s = r ? record_text(r, "status") : NULL;
-	return s && strcmp(s, "waitlisted") == 0;
+	return r && text_is(record_text(r, "status"), "waitlisted");
 }
 
 int waitlist_settle(struct ctx *c, const struct waitlist *w, int64_t group, struct err *e)
@@ -64,7 +64,7 @@ static int place(struct ctx *c, const struct waitlist *w, struct record *r,
 	if (rules_seat_free(taken, cap))
 		return 0;
 	const char *was = old ? record_text(old, "status") : NULL;
-	if (!old || (was && strcmp(was, "cancelled") == 0)) {
+	if (!old || text_is(was, "cancelled")) {
 		record_set_text(r, "status", "waitlisted");
 		return 0;
 	}

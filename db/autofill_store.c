@@ -97,12 +97,7 @@ static int each_row(struct db *db, const char *sql, int ncols, const int64_t *bi
                     int (*take)(sqlite3_stmt *st, void *fns), const struct afs_fns *fns,
                     struct err *e)
 {
-	sqlite3_stmt *st;
-	if (db_acquire_cols(db, sql, ncols, &st, e) < 0)
-		return -1;
-	for (int i = 0; i < nbinds; i++)
-		sqlite3_bind_int64(st, i + 1, binds[i]);
-	return db_each_row(db, st, take, (void *)fns, e, "auto-fill") < 0 ? -1 : 0;
+	return db_each_row_ints(db, sql, ncols, binds, nbinds, take, (void *)fns, e, "auto-fill");
 }
 
 static int take_role(sqlite3_stmt *st, void *arg)

@@ -662,6 +662,24 @@ int db_acquire_ints(struct db *db, const char *sql, int ncols, const int64_t *v,
 	return 0;
 }
 
+int db_row_by_id(struct db *db, const char *sql, int ncols, int64_t id, const char *what,
+                 sqlite3_stmt **st, struct err *e)
+{
+	if (db_acquire_ints(db, sql, ncols, &id, 1, st, e) < 0)
+		return -1;
+	return db_one_row(db, *st, what, id, e);
+}
+
+int db_each_row_ints(struct db *db, const char *sql, int ncols, const int64_t *v, int n,
+                     int (*row)(sqlite3_stmt *st, void *arg), void *arg, struct err *e,
+                     const char *what)
+{
+	sqlite3_stmt *st;
+	if (db_acquire_ints(db, sql, ncols, v, n, &st, e) < 0)
+		return -1;
+	return db_each_row(db, st, row, arg, e, what) < 0 ? -1 : 0;
+}
+
 int db_each_row(struct db *db, sqlite3_stmt *st, int (*row)(sqlite3_stmt *st, void *arg), void *arg,
                 struct err *e, const char *what)
 {

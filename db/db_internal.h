@@ -69,11 +69,33 @@ int db_one_row(struct db *db, sqlite3_stmt *st, const char *what, int64_t id, st
  * ?1, ?2, ... (those the statement has). */
 int db_acquire_ints(struct db *db, const char *sql, int ncols, const int64_t *v, int n,
                     sqlite3_stmt **st, struct err *e);
+/* The one row of sql (ncols columns) for id bound to ?1: db_acquire_ints,
+ * then db_one_row (ERR_NOT_FOUND "what ID: not found" when none). At 0, *st
+ * is on the row: read it, then db_release. */
+int db_row_by_id(struct db *db, const char *sql, int ncols, int64_t id, const char *what,
+                 sqlite3_stmt **st, struct err *e);
 /* Step st (prepared and bound) calling row for each row until it returns
  * non-zero, then release st (db_release). Returns what row stopped with, 0
  * at the end, or -1 with e filled (db_fail, what) when a step fails. */
 int db_each_row(struct db *db, sqlite3_stmt *st, int (*row)(sqlite3_stmt *st, void *arg), void *arg,
                 struct err *e, const char *what);
+/* The caller's callback and argument, carried through db_each_row to the
+ * row function that fills the caller's row struct and calls it: with
+ * DB_RELAY(int (*shift)(void *arg, const struct x_shift *s);), a store has
+ * struct relay r = {.to.shift = fn, .arg = arg}, and its row function
+ * calls r->to.shift(r->arg, &row). One member for each kind of row. */
+#define DB_RELAY(...)                                                                              \
+	struct relay {                                                                             \
+		union {                                                                            \
+			__VA_ARGS__                                                                \
+		} to;                                                                              \
+		void *arg;                                                                         \
+	}
+/* db_acquire_ints, then db_each_row: 0 at the end or when row stopped it,
+ * -1 with e filled. */
+int db_each_row_ints(struct db *db, const char *sql, int ncols, const int64_t *v, int n,
+                     int (*row)(sqlite3_stmt *st, void *arg), void *arg, struct err *e,
+                     const char *what);
 /* Column i as text, "" when NULL. */
 const char *db_column_str(sqlite3_stmt *st, int i);
 /* Column i copied into buf of n bytes ("" when NULL), cut at a UTF-8

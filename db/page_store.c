@@ -111,6 +111,19 @@ struct page_view {
 /* Where a shift is, as its list shows it (and / searches it): a room or
  * booth, else what its notes say. */
 #define SHIFT_WHERE "coalesce(room.name, booth.label, shift.notes)"
+/* A shift with its role, room and booth; a search finds it by any of the three. */
+#define SHIFT_FROM                                                                                 \
+	"shift JOIN role ON role.id = shift.role LEFT JOIN room ON room.id = shift.room"           \
+	" LEFT JOIN booth ON booth.id = shift.booth"
+/* clang-format off */
+#define SHIFT_SEARCH                                                                               \
+	{{.col = "shift.role", .src = SRC_ROLE},                                                   \
+	 {.col = "shift.room", .src = SRC_ROOM},                                                   \
+	 {.col = "shift.booth", .src = SRC_BOOTH}}
+/* clang-format on */
+/* An event's people, person first: the name index drives the order and
+ * their registrations are probed. */
+#define REGISTRATION_FROM "person CROSS JOIN registration ON registration.person = person.id"
 /* The notes a shift's / matches: where it has no room or booth (their
  * names come from the search indexes). */
 #define SHIFT_NOTES_LIKE "(room.name IS NULL AND booth.label IS NULL AND " LIKE("shift.notes") ")"
@@ -125,172 +138,195 @@ struct page_view {
 	" AND signup.status = " SIGNUP_WAITLISTED_SQL ")"
 #define SEATS SIGNUP_SEATS_SQL("session.capacity", "coalesce(room.capacity, 0)")
 
+/* What a list of people needs to show one: the person's id (to open it),
+ * whether the name is confidential, and how to tell namesakes apart. */
+/* clang-format off */
+#define PERSON_SHOWN                                                                               \
+	{.name = "person", .expr = "person.id"},                                                   \
+	{.name = "confidential", .expr = "person.confidential"},                                   \
+	{.name = "tell", .expr = PERSON_TELL("person")}
+/* clang-format on */
+
 static const struct page_col event_cols[] = {
-    {"name", "event.name"},
-    {"starts", "event.starts"},
-    {"ends", "event.ends"},
-    {"tz", "event.tz"},
-    {"status", "event.status"},
-    {"venue", "event.venue"},
-    {"registered", "(SELECT count(*) FROM registration WHERE registration.event = event.id"
-                   " AND registration.status IN " REGISTRATION_ATTENDING_SQL ")"},
+    {.name = "name", .expr = "event.name"},
+    {.name = "starts", .expr = "event.starts"},
+    {.name = "ends", .expr = "event.ends"},
+    {.name = "tz", .expr = "event.tz"},
+    {.name = "status", .expr = "event.status"},
+    {.name = "venue", .expr = "event.venue"},
+    {.name = "registered",
+     .expr = "(SELECT count(*) FROM registration WHERE registration.event = event.id"
+             " AND registration.status IN " REGISTRATION_ATTENDING_SQL ")"},
 };
 
 static const struct page_col org_cols[] = {
-    {"name", "org.name"},
-    {"sector", "org.sector"},
-    {"contact_name", "org.contact_name"},
-    {"email", "org.email"},
-    {"phone", "org.phone"},
-    {"website", "org.website"},
-    {"booths", "(SELECT count(*) FROM booth WHERE booth.org = org.id)"},
+    {.name = "name", .expr = "org.name"},
+    {.name = "sector", .expr = "org.sector"},
+    {.name = "contact_name", .expr = "org.contact_name"},
+    {.name = "email", .expr = "org.email"},
+    {.name = "phone", .expr = "org.phone"},
+    {.name = "website", .expr = "org.website"},
+    {.name = "booths", .expr = "(SELECT count(*) FROM booth WHERE booth.org = org.id)"},
 };
 
 static const struct page_col person_cols[] = {
-    {"name", "person.name"},           {"email", "person.email"},
-    {"phone", "person.phone"},         {"org", "org.name"},
-    {"code", "person.volunteer_code"}, {"confidential", "person.confidential"},
-    {"tell", PERSON_TELL("person")},
+    {.name = "name", .expr = "person.name"},
+    {.name = "email", .expr = "person.email"},
+    {.name = "phone", .expr = "person.phone"},
+    {.name = "org", .expr = "org.name"},
+    {.name = "code", .expr = "person.volunteer_code"},
+    {.name = "confidential", .expr = "person.confidential"},
+    {.name = "tell", .expr = PERSON_TELL("person")},
 };
 
 static const struct page_col skill_cols[] = {
-    {"name", "skill.name"},
-    {"holders", "(SELECT count(*) FROM person_skill WHERE person_skill.skill = skill.id)"},
+    {.name = "name", .expr = "skill.name"},
+    {.name = "holders",
+     .expr = "(SELECT count(*) FROM person_skill WHERE person_skill.skill = skill.id)"},
 };
 
 static const struct page_col room_cols[] = {
-    {"name", "room.name"},
-    {"capacity", "room.capacity"},
-    {"kind", "room.kind"},
-    {"sessions", "(SELECT count(*) FROM session WHERE session.room = room.id)"},
+    {.name = "name", .expr = "room.name"},
+    {.name = "capacity", .expr = "room.capacity"},
+    {.name = "kind", .expr = "room.kind"},
+    {.name = "sessions", .expr = "(SELECT count(*) FROM session WHERE session.room = room.id)"},
 };
 
 static const struct page_col session_cols[] = {
-    {"room_id", "session.room"},
-    {"title", "session.title"},
-    {"starts", "session.starts"},
-    {"ends", "session.ends"},
-    {"room", "room.name"},
-    {"kind", "session.kind"},
-    {"status", "session.status"},
-    {"capacity", "session.capacity"},
-    {"speakers", "(SELECT group_concat(person.name, ', ') FROM speaker"
-                 " JOIN person ON person.id = speaker.person WHERE speaker.session = session.id)"},
+    {.name = "room_id", .expr = "session.room"},
+    {.name = "title", .expr = "session.title"},
+    {.name = "starts", .expr = "session.starts"},
+    {.name = "ends", .expr = "session.ends"},
+    {.name = "room", .expr = "room.name"},
+    {.name = "kind", .expr = "session.kind"},
+    {.name = "status", .expr = "session.status"},
+    {.name = "capacity", .expr = "session.capacity"},
+    {.name = "speakers",
+     .expr = "(SELECT group_concat(person.name, ', ') FROM speaker"
+             " JOIN person ON person.id = speaker.person WHERE speaker.session = session.id)"},
     /* "37/40", "40/40+3" (three waiting), "12" (no limit), "" (no limit, nobody) */
-    {"fill", "CASE WHEN " SEATS " > 0 THEN " SEATED " || '/' || " SEATS " ELSE nullif(" SEATED
+    {.name = "fill",
+     .expr = "CASE WHEN " SEATS " > 0 THEN " SEATED " || '/' || " SEATS " ELSE nullif(" SEATED
              ", 0) END || CASE WHEN " WAITING " > 0 THEN '+' || " WAITING " ELSE '' END"},
 };
 
 static const struct page_col booth_cols[] = {
-    {"label", "booth.label"}, {"org", "org.name"},        {"sector", "org.sector"},
-    {"room", "room.name"},    {"starts", "booth.starts"}, {"ends", "booth.ends"},
+    {.name = "label", .expr = "booth.label"},   {.name = "org", .expr = "org.name"},
+    {.name = "sector", .expr = "org.sector"},   {.name = "room", .expr = "room.name"},
+    {.name = "starts", .expr = "booth.starts"}, {.name = "ends", .expr = "booth.ends"},
 };
 
 static const struct page_col registration_cols[] = {
-    {"name", "person.name"},
-    {"kind", "registration.kind"},
-    {"status", "registration.status"},
-    {"waitlist", "registration.waitlist_position"},
-    {"checked_in_at", "registration.checked_in_at"},
-    {"person", "person.id"},
-    {"confidential", "person.confidential"},
-    {"tell", PERSON_TELL("person")},
+    {.name = "name", .expr = "person.name"},
+    {.name = "kind", .expr = "registration.kind"},
+    {.name = "status", .expr = "registration.status"},
+    {.name = "waitlist", .expr = "registration.waitlist_position"},
+    {.name = "checked_in_at", .expr = "registration.checked_in_at"},
+    PERSON_SHOWN,
 };
 
 static const struct page_col role_cols[] = {
-    {"name", "role.name"},
-    {"skill", "skill.name"},
-    {"min_age", "role.min_age"},
-    {"lead", "lead.name"},
-    {"shifts", "(SELECT count(*) FROM shift WHERE shift.role = role.id)"},
-    {"description", "role.description"},
+    {.name = "name", .expr = "role.name"},
+    {.name = "skill", .expr = "skill.name"},
+    {.name = "min_age", .expr = "role.min_age"},
+    {.name = "lead", .expr = "lead.name"},
+    {.name = "shifts", .expr = "(SELECT count(*) FROM shift WHERE shift.role = role.id)"},
+    {.name = "description", .expr = "role.description"},
 };
 
 static const struct page_col shift_cols[] = {
-    {"role", "role.name"},
-    {"starts", "shift.starts"},
-    {"ends", "shift.ends"},
-    {"place", "coalesce(room.name, booth.label)"},
-    {"need_min", "shift.need_min"},
-    {"need_max", "shift.need_max"},
-    {"filled", FILLED},
-    {"event", "shift.event"},
-    {"status", "shift.status"},
-    {"notes", "shift.notes"},
+    {.name = "role", .expr = "role.name"},
+    {.name = "starts", .expr = "shift.starts"},
+    {.name = "ends", .expr = "shift.ends"},
+    {.name = "place", .expr = "coalesce(room.name, booth.label)"},
+    {.name = "need_min", .expr = "shift.need_min"},
+    {.name = "need_max", .expr = "shift.need_max"},
+    {.name = "filled", .expr = FILLED},
+    {.name = "event", .expr = "shift.event"},
+    {.name = "status", .expr = "shift.status"},
+    {.name = "notes", .expr = "shift.notes"},
     /* a room or booth, else what the notes say (the 40 "Registration
      * counter N" shifts of a summit differ only there) */
-    {"where", SHIFT_WHERE},
+    {.name = "where", .expr = SHIFT_WHERE},
 };
 
 static const struct page_col assignment_cols[] = {
-    {"name", "person.name"},
-    {"status", "assignment.status"},
-    {"source", "assignment.source"},
-    {"checked_in_at", "assignment.checked_in_at"},
-    {"checked_out_at", "assignment.checked_out_at"},
-    {"phone", "person.phone"},
-    {"person", "person.id"},
-    {"tell", PERSON_TELL("person")},
+    {.name = "name", .expr = "person.name"},
+    {.name = "status", .expr = "assignment.status"},
+    {.name = "source", .expr = "assignment.source"},
+    {.name = "checked_in_at", .expr = "assignment.checked_in_at"},
+    {.name = "checked_out_at", .expr = "assignment.checked_out_at"},
+    {.name = "phone", .expr = "person.phone"},
+    {.name = "person", .expr = "person.id"},
+    {.name = "tell", .expr = PERSON_TELL("person")},
 };
 
 static const struct page_col person_skill_cols[] = {
-    {"skill", "skill.name"},
-    {"expires", "person_skill.expires"},
+    {.name = "skill", .expr = "skill.name"},
+    {.name = "expires", .expr = "person_skill.expires"},
 };
 
 static const struct page_col availability_cols[] = {
-    {"event", "event.name"},
-    {"starts", "availability.starts"},
-    {"ends", "availability.ends"},
-    {"tz", "event.tz"},
+    {.name = "event", .expr = "event.name"},
+    {.name = "starts", .expr = "availability.starts"},
+    {.name = "ends", .expr = "availability.ends"},
+    {.name = "tz", .expr = "event.tz"},
 };
 
 static const struct page_col person_shift_cols[] = {
-    {"role", "role.name"},   {"starts", "shift.starts"},      {"ends", "shift.ends"},
-    {"event", "event.name"}, {"status", "assignment.status"}, {"tz", "event.tz"},
-    {"shift", "shift.id"},
+    {.name = "role", .expr = "role.name"},           {.name = "starts", .expr = "shift.starts"},
+    {.name = "ends", .expr = "shift.ends"},          {.name = "event", .expr = "event.name"},
+    {.name = "status", .expr = "assignment.status"}, {.name = "tz", .expr = "event.tz"},
+    {.name = "shift", .expr = "shift.id"},
 };
 
 static const struct page_col speaker_cols[] = {
-    {"name", "person.name"},         {"role", "speaker.role"},
-    {"person", "person.id"},         {"confidential", "person.confidential"},
-    {"tell", PERSON_TELL("person")},
+    {.name = "name", .expr = "person.name"},
+    {.name = "role", .expr = "speaker.role"},
+    PERSON_SHOWN,
 };
 
 static const struct page_col signup_cols[] = {
-    {"name", "person.name"},
-    {"status", "signup.status"},
-    {"waitlist", "signup.waitlist_position"},
-    {"checked_in_at", "signup.checked_in_at"},
-    {"person", "person.id"},
-    {"confidential", "person.confidential"},
-    {"tell", PERSON_TELL("person")},
+    {.name = "name", .expr = "person.name"},
+    {.name = "status", .expr = "signup.status"},
+    {.name = "waitlist", .expr = "signup.waitlist_position"},
+    {.name = "checked_in_at", .expr = "signup.checked_in_at"},
+    PERSON_SHOWN,
 };
 
 static const struct page_col person_signup_cols[] = {
-    {"title", "session.title"},  {"starts", "session.starts"},
-    {"ends", "session.ends"},    {"event", "event.name"},
-    {"status", "signup.status"}, {"waitlist", "signup.waitlist_position"},
-    {"tz", "event.tz"},          {"session", "session.id"},
+    {.name = "title", .expr = "session.title"},
+    {.name = "starts", .expr = "session.starts"},
+    {.name = "ends", .expr = "session.ends"},
+    {.name = "event", .expr = "event.name"},
+    {.name = "status", .expr = "signup.status"},
+    {.name = "waitlist", .expr = "signup.waitlist_position"},
+    {.name = "tz", .expr = "event.tz"},
+    {.name = "session", .expr = "session.id"},
 };
 
 static const struct page_col audit_cols[] = {
-    {"at", "audit.at"},         {"actor", "audit.actor"},         {"action", "audit.action"},
-    {"entity", "audit.entity"}, {"entity_id", "audit.entity_id"}, {"summary", "audit.summary"},
+    {.name = "at", .expr = "audit.at"},
+    {.name = "actor", .expr = "audit.actor"},
+    {.name = "action", .expr = "audit.action"},
+    {.name = "entity", .expr = "audit.entity"},
+    {.name = "entity_id", .expr = "audit.entity_id"},
+    {.name = "summary", .expr = "audit.summary"},
 };
 
 /* The mail outbox, newest first (messages superseded before they left are
  * not shown). */
 static const struct page_col outbox_cols[] = {
-    {"id", "mail_outbox.id"},
-    {"status", "mail_outbox.status"},
-    {"kind", "mail_outbox.kind"},
-    {"subject", "mail_outbox.subject"},
-    {"name", "(SELECT person.name FROM person WHERE person.id = mail_outbox.person)"},
-    {"confidential",
-     "(SELECT person.confidential FROM person WHERE person.id = mail_outbox.person)"},
-    {"attempts", "mail_outbox.attempts"},
-    {"person", "mail_outbox.person"},
+    {.name = "id", .expr = "mail_outbox.id"},
+    {.name = "status", .expr = "mail_outbox.status"},
+    {.name = "kind", .expr = "mail_outbox.kind"},
+    {.name = "subject", .expr = "mail_outbox.subject"},
+    {.name = "name",
+     .expr = "(SELECT person.name FROM person WHERE person.id = mail_outbox.person)"},
+    {.name = "confidential",
+     .expr = "(SELECT person.confidential FROM person WHERE person.id = mail_outbox.person)"},
+    {.name = "attempts", .expr = "mail_outbox.attempts"},
+    {.name = "person", .expr = "mail_outbox.person"},
 };
 #define OUTBOX_SEARCH                                                                              \
 	"(" LIKE("mail_outbox.subject") " OR " LIKE("mail_outbox.recipient") " OR " LIKE(          \
@@ -304,7 +340,7 @@ static const struct page_view views[] = {
         .name = "events",
         .from = "event",
         COLS(event_cols),
-        .search = {{"event.id", SRC_EVENT}},
+        .search = {{.col = "event.id", .src = SRC_EVENT}},
         .key = "event.starts",
         .id = "event.id",
         .row = "event.id",
@@ -313,7 +349,7 @@ static const struct page_view views[] = {
         .name = "orgs",
         .from = "org",
         COLS(org_cols),
-        .search = {{"org.id", SRC_ORG}},
+        .search = {{.col = "org.id", .src = SRC_ORG}},
         .key = "org.name",
         .id = "org.id",
         .row = "org.id",
@@ -322,7 +358,7 @@ static const struct page_view views[] = {
         .name = "people",
         .from = "person LEFT JOIN org ON org.id = person.org",
         COLS(person_cols),
-        .search = {{"person.id", SRC_PERSON}},
+        .search = {{.col = "person.id", .src = SRC_PERSON}},
         .key = "person.name COLLATE NOCASE",
         .id = "person.id",
         .row = "person.id",
@@ -331,7 +367,7 @@ static const struct page_view views[] = {
         .name = "skills",
         .from = "skill",
         COLS(skill_cols),
-        .search = {{"skill.id", SRC_SKILL}},
+        .search = {{.col = "skill.id", .src = SRC_SKILL}},
         .key = "skill.name",
         .id = "skill.id",
         .row = "skill.id",
@@ -341,7 +377,7 @@ static const struct page_view views[] = {
         .from = "room",
         COLS(room_cols),
         .where = "room.event = :scope",
-        .search = {{"room.id", SRC_ROOM}},
+        .search = {{.col = "room.id", .src = SRC_ROOM}},
         .key = "room.name",
         .id = "room.id",
         .row = "room.id",
@@ -351,7 +387,8 @@ static const struct page_view views[] = {
         .from = "session LEFT JOIN room ON room.id = session.room",
         COLS(session_cols),
         .where = "session.event = :scope",
-        .search = {{"session.id", SRC_SESSION}, {"session.room", SRC_ROOM}},
+        .search = {{.col = "session.id", .src = SRC_SESSION},
+                   {.col = "session.room", .src = SRC_ROOM}},
         .key = "session.starts",
         .id = "session.id",
         .row = "session.id",
@@ -362,7 +399,7 @@ static const struct page_view views[] = {
         .from = "session LEFT JOIN room ON room.id = session.room",
         COLS(session_cols),
         .where = "session.event = :scope AND session.starts < :to AND session.ends > :from",
-        .search = {{"session.id", SRC_SESSION}},
+        .search = {{.col = "session.id", .src = SRC_SESSION}},
         .key = "session.starts",
         .id = "session.id",
         .row = "session.id",
@@ -372,18 +409,17 @@ static const struct page_view views[] = {
         .from = "booth JOIN org ON org.id = booth.org LEFT JOIN room ON room.id = booth.room",
         COLS(booth_cols),
         .where = "booth.event = :scope",
-        .search = {{"booth.id", SRC_BOOTH}, {"booth.org", SRC_ORG}},
+        .search = {{.col = "booth.id", .src = SRC_BOOTH}, {.col = "booth.org", .src = SRC_ORG}},
         .key = "booth.label",
         .id = "booth.id",
         .row = "booth.id",
     },
-    /* person first: the name index drives the order, registrations are probed */
     {
         .name = "registrations",
-        .from = "person CROSS JOIN registration ON registration.person = person.id",
+        .from = REGISTRATION_FROM,
         COLS(registration_cols),
         .where = "registration.event = :scope",
-        .search = {{"person.id", SRC_PERSON}},
+        .search = {{.col = "person.id", .src = SRC_PERSON}},
         .key = "person.name COLLATE NOCASE",
         .id = "person.id",
         .row = "registration.id",
@@ -391,11 +427,11 @@ static const struct page_view views[] = {
     /* who may be asked to take a shift: the event's volunteers and staff */
     {
         .name = "volunteers",
-        .from = "person CROSS JOIN registration ON registration.person = person.id",
+        .from = REGISTRATION_FROM,
         COLS(registration_cols),
         .where = "registration.event = :scope AND registration.kind IN " REGISTRATION_CREW_KINDS_SQL
                  " AND registration.status != 'cancelled'",
-        .search = {{"person.id", SRC_PERSON}},
+        .search = {{.col = "person.id", .src = SRC_PERSON}},
         .key = "person.name COLLATE NOCASE",
         .id = "person.id",
         .row = "registration.id",
@@ -406,7 +442,7 @@ static const struct page_view views[] = {
         COLS(registration_cols),
         .where =
             "registration.event = :scope AND registration.status = " REGISTRATION_WAITLISTED_SQL,
-        .search = {{"person.id", SRC_PERSON}},
+        .search = {{.col = "person.id", .src = SRC_PERSON}},
         .key = "ifnull(registration.waitlist_position, 0)",
         .id = "registration.id",
         .row = "registration.id",
@@ -418,18 +454,17 @@ static const struct page_view views[] = {
             "role.lead",
         COLS(role_cols),
         .where = "role.event = :scope",
-        .search = {{"role.id", SRC_ROLE}},
+        .search = {{.col = "role.id", .src = SRC_ROLE}},
         .key = "role.name",
         .id = "role.id",
         .row = "role.id",
     },
     {
         .name = "shifts",
-        .from = "shift JOIN role ON role.id = shift.role LEFT JOIN room ON room.id = shift.room"
-                " LEFT JOIN booth ON booth.id = shift.booth",
+        .from = SHIFT_FROM,
         COLS(shift_cols),
         .where = "shift.event = :scope",
-        .search = {{"shift.role", SRC_ROLE}, {"shift.room", SRC_ROOM}, {"shift.booth", SRC_BOOTH}},
+        .search = SHIFT_SEARCH,
         .like = SHIFT_NOTES_LIKE,
         .key = "shift.starts",
         .id = "shift.id",
@@ -438,11 +473,10 @@ static const struct page_view views[] = {
     },
     {
         .name = "shifts_under",
-        .from = "shift JOIN role ON role.id = shift.role LEFT JOIN room ON room.id = shift.room"
-                " LEFT JOIN booth ON booth.id = shift.booth",
+        .from = SHIFT_FROM,
         COLS(shift_cols),
         .where = "shift.event = :scope AND shift.status = 'open' AND " FILLED " < shift.need_min",
-        .search = {{"shift.role", SRC_ROLE}, {"shift.room", SRC_ROOM}, {"shift.booth", SRC_BOOTH}},
+        .search = SHIFT_SEARCH,
         .like = SHIFT_NOTES_LIKE,
         .key = "shift.starts",
         .id = "shift.id",
@@ -451,8 +485,7 @@ static const struct page_view views[] = {
     },
     {
         .name = "shift",
-        .from = "shift JOIN role ON role.id = shift.role LEFT JOIN room ON room.id = shift.room"
-                " LEFT JOIN booth ON booth.id = shift.booth",
+        .from = SHIFT_FROM,
         COLS(shift_cols),
         .where = "shift.id = :scope",
         .key = "shift.id",
@@ -464,7 +497,7 @@ static const struct page_view views[] = {
         .from = "assignment JOIN person ON person.id = assignment.person",
         COLS(assignment_cols),
         .where = "assignment.shift = :scope",
-        .search = {{"person.id", SRC_PERSON}},
+        .search = {{.col = "person.id", .src = SRC_PERSON}},
         .key = "person.name COLLATE NOCASE",
         .id = "assignment.id",
         .row = "assignment.id",
@@ -475,7 +508,7 @@ static const struct page_view views[] = {
         .from = "person_skill JOIN skill ON skill.id = person_skill.skill",
         COLS(person_skill_cols),
         .where = "person_skill.person = :scope",
-        .search = {{"person_skill.skill", SRC_SKILL}},
+        .search = {{.col = "person_skill.skill", .src = SRC_SKILL}},
         .key = "skill.name",
         .id = "person_skill.id",
         .row = "person_skill.id",
@@ -485,7 +518,7 @@ static const struct page_view views[] = {
         .from = "availability JOIN event ON event.id = availability.event",
         COLS(availability_cols),
         .where = "availability.person = :scope",
-        .search = {{"availability.event", SRC_EVENT}},
+        .search = {{.col = "availability.event", .src = SRC_EVENT}},
         .key = "availability.starts",
         .id = "availability.id",
         .row = "availability.id",
@@ -497,7 +530,8 @@ static const struct page_view views[] = {
             " JOIN event ON event.id = shift.event",
         COLS(person_shift_cols),
         .where = "assignment.person = :scope",
-        .search = {{"shift.role", SRC_ROLE}, {"shift.event", SRC_EVENT}},
+        .search = {{.col = "shift.role", .src = SRC_ROLE},
+                   {.col = "shift.event", .src = SRC_EVENT}},
         .key = "shift.starts",
         .id = "assignment.id",
         .row = "assignment.id",
@@ -508,7 +542,7 @@ static const struct page_view views[] = {
         .from = "speaker JOIN person ON person.id = speaker.person",
         COLS(speaker_cols),
         .where = "speaker.session = :scope",
-        .search = {{"person.id", SRC_PERSON}},
+        .search = {{.col = "person.id", .src = SRC_PERSON}},
         .key = "person.name COLLATE NOCASE",
         .id = "speaker.id",
         .row = "speaker.id",
@@ -519,7 +553,7 @@ static const struct page_view views[] = {
         .from = "signup JOIN person ON person.id = signup.person",
         COLS(signup_cols),
         .where = "signup.session = :scope AND signup.status IN " SIGNUP_ACTIVE_SQL,
-        .search = {{"person.id", SRC_PERSON}},
+        .search = {{.col = "person.id", .src = SRC_PERSON}},
         .key = "ifnull(signup.waitlist_position, 0)",
         .id = "signup.id",
         .row = "signup.id",
@@ -531,7 +565,8 @@ static const struct page_view views[] = {
                 " JOIN event ON event.id = session.event",
         COLS(person_signup_cols),
         .where = "signup.person = :scope",
-        .search = {{"signup.session", SRC_SESSION}, {"session.event", SRC_EVENT}},
+        .search = {{.col = "signup.session", .src = SRC_SESSION},
+                   {.col = "session.event", .src = SRC_EVENT}},
         .key = "session.starts",
         .id = "signup.id",
         .row = "signup.id",
@@ -540,7 +575,7 @@ static const struct page_view views[] = {
         .name = "audit",
         .from = "audit",
         COLS(audit_cols),
-        .search = {{"audit.id", SRC_AUDIT}},
+        .search = {{.col = "audit.id", .src = SRC_AUDIT}},
         .key = "audit.id",
         .id = "audit.id",
         .row = "audit.id",
@@ -574,7 +609,7 @@ static const struct page_view views[] = {
         .from = "audit",
         COLS(audit_cols),
         .where = "audit.event = :scope",
-        .search = {{"audit.id", SRC_AUDIT}},
+        .search = {{.col = "audit.id", .src = SRC_AUDIT}},
         .key = "audit.id",
         .id = "audit.id",
         .row = "audit.id",

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../core/array.h"
 #include "db_internal.h"
 #include "status_sql.h"
 
@@ -95,29 +96,15 @@ static const char badges_sql[] =
     " WHERE g.event = ?1 AND g.kind = ?2 AND g.status IN " REGISTRATION_ATTENDING_SQL
     " ORDER BY p.name COLLATE NOCASE, p.id";
 
-/* Step st (bound) into row() until it returns non-zero; releases st. */
-static int each_row(struct db *db, sqlite3_stmt *st, int (*row)(sqlite3_stmt *st, void *ctx),
-                    void *ctx, struct err *e, const char *what)
-{
-	return db_each_row(db, st, row, ctx, e, what) < 0 ? -1 : 0;
-}
-
-/* The caller's callback and argument, passed through each_row. */
-struct relay {
-	union {
-		int (*roster)(void *arg, const struct print_store_roster_row *r);
-		int (*signin)(void *arg, const struct print_store_signin_row *r);
-		int (*badge)(void *arg, const struct print_store_badge_row *r);
-	} to;
-	void *arg;
-};
+DB_RELAY(int (*roster)(void *arg, const struct print_store_roster_row *r);
+         int (*signin)(void *arg, const struct print_store_signin_row *r);
+         int (*badge)(void *arg, const struct print_store_badge_row *r););
 
 int print_store_event(struct db *db, int64_t event, struct print_store_event *out, struct err *e)
 {
 	sqlite3_stmt *st;
 	memset(out, 0, sizeof *out);
-	if (db_acquire_ints(db, event_sql, EV_NCOLS, &event, 1, &st, e) < 0 ||
-	    db_one_row(db, st, "event", event, e) < 0)
+	if (db_row_by_id(db, event_sql, EV_NCOLS, event, "event", &st, e) < 0)
 		return -1;
 	db_column_copy(st, EV_NAME, out->name, sizeof out->name);
 	db_column_copy(st, EV_TZ, out->tz, sizeof out->tz);
@@ -134,8 +121,7 @@ int print_store_role(struct db *db, int64_t role, int64_t *event, char *name, si
                      struct err *e)
 {
 	sqlite3_stmt *st;
-	if (db_acquire_ints(db, role_sql, RO_NCOLS, &role, 1, &st, e) < 0 ||
-	    db_one_row(db, st, "role", role, e) < 0)
+	if (db_row_by_id(db, role_sql, RO_NCOLS, role, "role", &st, e) < 0)
 		return -1;
 	*event = db_column_int64(st, RO_EVENT);
 	db_column_copy(st, RO_NAME, name, n);
@@ -178,14 +164,9 @@ int print_store_roster(struct db *db, const struct print_store_roster_query *q,
                        struct err *e)
 {
 	struct relay r = {.to.roster = fn, .arg = arg};
-	sqlite3_stmt *st;
-	if (db_acquire_cols(db, roster_sql, RS_NCOLS, &st, e) < 0)
-		return -1;
-	sqlite3_bind_int64(st, 1, q->event);
-	sqlite3_bind_int64(st, 2, q->role);
-	sqlite3_bind_int64(st, 3, q->from);
-	sqlite3_bind_int64(st, 4, q->to);
-	return each_row(db, st, roster_row, &r, e, "shift");
+	const int64_t v[] = {q->event, q->role, q->from, q->to};
+	return db_each_row_ints(db, roster_sql, RS_NCOLS, v, ARRAY_LEN(v), roster_row, &r, e,
+	                        "shift");
 }
 
 static int signin_row(sqlite3_stmt *st, void *ctx)
@@ -212,7 +193,7 @@ int print_store_signin(struct db *db, int64_t event, const char *kind, bool wait
 		return -1;
 	sqlite3_bind_int64(st, 1, event);
 	sqlite3_bind_text(st, 2, kind ? kind : "", -1, SQLITE_TRANSIENT);
-	return each_row(db, st, signin_row, &r, e, "registration");
+	return db_each_row(db, st, signin_row, &r, e, "registration") < 0 ? -1 : 0;
 }
 
 static int badge_row(sqlite3_stmt *st, void *ctx)
@@ -241,5 +222,5 @@ int print_store_badges(struct db *db, int64_t event, const char *kind,
 		return -1;
 	sqlite3_bind_int64(st, 1, event);
 	sqlite3_bind_text(st, 2, kind, -1, SQLITE_TRANSIENT);
-	return each_row(db, st, badge_row, &r, e, "registration");
+	return db_each_row(db, st, badge_row, &r, e, "registration") < 0 ? -1 : 0;
 }

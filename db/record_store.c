@@ -62,13 +62,19 @@ struct db_value db_column_value(sqlite3_stmt *st, int i, int copy)
 	}
 }
 
+/* The statement built in b (cached), b freed either way. */
+static int acquire_built(struct db *db, struct strbuf *b, sqlite3_stmt **st, struct err *e)
+{
+	int ret = db_acquire(db, strbuf_str(b), st, e);
+	strbuf_free(b);
+	return ret;
+}
+
 static int run_built(struct db *db, struct strbuf *b, const struct db_value *vals, size_t n,
                      const struct db_value *tail, size_t ntail, struct err *e, const char *what)
 {
 	sqlite3_stmt *st;
-	int ret = db_acquire(db, strbuf_str(b), &st, e);
-	strbuf_free(b);
-	if (ret < 0)
+	if (acquire_built(db, b, &st, e) < 0)
 		return -1;
 	if (bind_values(st, 1, vals, n) < 0 || bind_values(st, (int)n + 1, tail, ntail) < 0) {
 		db_fail(db, e, what);
@@ -78,20 +84,25 @@ static int run_built(struct db *db, struct strbuf *b, const struct db_value *val
 	return db_exec_stmt(db, st, e, what);
 }
 
+/* n items joined by ", ": each the column cols[i] (none when cols is NULL)
+ * followed by each ("", " = ?", "?"). */
+static void add_list(struct strbuf *b, const char *const *cols, size_t n, const char *each)
+{
+	for (size_t i = 0; i < n; i++) {
+		strbuf_add(b, i ? ", " : "");
+		strbuf_add(b, cols ? cols[i] : "");
+		strbuf_add(b, each);
+	}
+}
+
 int record_store_insert(struct db *db, const char *table, const char *const *cols,
                         const struct db_value *vals, size_t n, int64_t *id, struct err *e)
 {
 	struct strbuf b = {0};
-	strbuf_add(&b, "INSERT INTO main.");
-	strbuf_add(&b, table);
-	strbuf_add(&b, " (");
-	for (size_t i = 0; i < n; i++) {
-		strbuf_add(&b, i ? ", " : "");
-		strbuf_add(&b, cols[i]);
-	}
+	strbuf_addf(&b, "INSERT INTO main.%s (", table);
+	add_list(&b, cols, n, "");
 	strbuf_add(&b, n ? ") VALUES (" : ") DEFAULT VALUES");
-	for (size_t i = 0; i < n; i++)
-		strbuf_add(&b, i ? ", ?" : "?");
+	add_list(&b, NULL, n, "?");
 	if (n)
 		strbuf_add(&b, ")");
 	if (run_built(db, &b, vals, n, NULL, 0, e, table) < 0)
@@ -107,14 +118,8 @@ int record_store_update(struct db *db, const char *table, int64_t id, const char
 	if (n == 0)
 		return 0;
 	struct strbuf b = {0};
-	strbuf_add(&b, "UPDATE main.");
-	strbuf_add(&b, table);
-	strbuf_add(&b, " SET ");
-	for (size_t i = 0; i < n; i++) {
-		strbuf_add(&b, i ? ", " : "");
-		strbuf_add(&b, cols[i]);
-		strbuf_add(&b, " = ?");
-	}
+	strbuf_addf(&b, "UPDATE main.%s SET ", table);
+	add_list(&b, cols, n, " = ?");
 	strbuf_add(&b, " WHERE id = ?");
 	struct db_value key = db_int(id);
 	return run_built(db, &b, vals, n, &key, 1, e, table);
@@ -123,9 +128,7 @@ int record_store_update(struct db *db, const char *table, int64_t id, const char
 int record_store_delete(struct db *db, const char *table, int64_t id, struct err *e)
 {
 	struct strbuf b = {0};
-	strbuf_add(&b, "DELETE FROM main.");
-	strbuf_add(&b, table);
-	strbuf_add(&b, " WHERE id = ?");
+	strbuf_addf(&b, "DELETE FROM main.%s WHERE id = ?", table);
 	struct db_value key = db_int(id);
 	return run_built(db, &b, &key, 1, NULL, 0, e, table);
 }
@@ -133,12 +136,8 @@ int record_store_delete(struct db *db, const char *table, int64_t id, struct err
 static void add_select(struct strbuf *b, const char *table, const char *const *cols, size_t n)
 {
 	strbuf_add(b, "SELECT ");
-	for (size_t i = 0; i < n; i++) {
-		strbuf_add(b, i ? ", " : "");
-		strbuf_add(b, cols[i]);
-	}
-	strbuf_add(b, " FROM ");
-	strbuf_add(b, table);
+	add_list(b, cols, n, "");
+	strbuf_addf(b, " FROM %s", table);
 }
 
 int record_store_get(struct db *db, const char *table, int64_t id, const char *const *cols,
@@ -148,22 +147,15 @@ int record_store_get(struct db *db, const char *table, int64_t id, const char *c
 	add_select(&b, table, cols, n);
 	strbuf_add(&b, " WHERE id = ?");
 	sqlite3_stmt *st;
-	int ret = db_acquire(db, strbuf_str(&b), &st, e);
-	strbuf_free(&b);
-	if (ret < 0)
+	if (acquire_built(db, &b, &st, e) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		for (size_t i = 0; i < n; i++)
-			out[i] = db_column_value(st, (int)i, 1);
-	} else if (rc == SQLITE_DONE) {
-		ret = err_set(e, ERR_NOT_FOUND, "%s %lld: not found", table, (long long)id);
-	} else {
-		ret = db_fail(db, e, table);
-	}
+	if (db_one_row(db, st, table, id, e) < 0)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		out[i] = db_column_value(st, (int)i, 1);
 	db_release(db, st);
-	return ret;
+	return 0;
 }
 
 int record_store_scan(struct db *db, const struct record_query *q, record_row_fn fn, void *arg,
@@ -180,10 +172,9 @@ int record_store_scan(struct db *db, const struct record_query *q, record_row_fn
 	if (q->limit > 0)
 		strbuf_add(&b, " LIMIT ?");
 	sqlite3_stmt *st;
-	int ret = db_acquire(db, strbuf_str(&b), &st, e);
-	strbuf_free(&b);
-	if (ret < 0)
+	if (acquire_built(db, &b, &st, e) < 0)
 		return -1;
+	int ret = 0;
 	struct db_value lim = db_int(q->limit);
 	if (bind_values(st, 1, q->binds, q->nbinds) < 0 ||
 	    (q->limit > 0 && bind_values(st, (int)q->nbinds + 1, &lim, 1) < 0)) {
@@ -210,16 +201,12 @@ int record_store_refs(struct db *db, const char *table, const char *col, int64_t
                       size_t max, int64_t *count, struct err *e)
 {
 	struct strbuf b = {0};
-	strbuf_add(&b, "SELECT id, count(*) OVER () FROM main.");
-	strbuf_add(&b, table);
-	strbuf_add(&b, " WHERE ");
-	strbuf_add(&b, col);
-	strbuf_add(&b, " = ? ORDER BY id LIMIT ?");
+	strbuf_addf(&b, "SELECT id, count(*) OVER () FROM main.%s WHERE %s = ? ORDER BY id LIMIT ?",
+	            table, col);
 	sqlite3_stmt *st;
-	int ret = db_acquire(db, strbuf_str(&b), &st, e);
-	strbuf_free(&b);
-	if (ret < 0)
+	if (acquire_built(db, &b, &st, e) < 0)
 		return -1;
+	int ret = 0;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)max);
 	*count = 0;
@@ -242,9 +229,7 @@ int record_store_find_all(struct db *db, const char *table, const char *const *c
                           struct err *e)
 {
 	struct strbuf b = {0};
-	strbuf_add(&b, "SELECT id FROM main.");
-	strbuf_add(&b, table);
-	strbuf_add(&b, " WHERE ");
+	strbuf_addf(&b, "SELECT id FROM main.%s WHERE ", table);
 	for (size_t i = 0; i < n; i++) {
 		/* the column's own collation applies: NOCASE where the schema says so */
 		strbuf_add(&b, cols[i]);
@@ -252,10 +237,9 @@ int record_store_find_all(struct db *db, const char *table, const char *const *c
 	}
 	strbuf_add(&b, "id != ? LIMIT 1");
 	sqlite3_stmt *st;
-	int ret = db_acquire(db, strbuf_str(&b), &st, e);
-	strbuf_free(&b);
-	if (ret < 0)
+	if (acquire_built(db, &b, &st, e) < 0)
 		return -1;
+	int ret = 0;
 	struct db_value except = db_int(except_id);
 	bind_values(st, 1, v, n);
 	bind_values(st, (int)n + 1, &except, 1);

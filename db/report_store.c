@@ -107,36 +107,16 @@ static const char sessions_sql[] =
     " WHERE session.event = ?1 AND session.status != 'cancelled'"
     " ORDER BY session.starts, session.id";
 
-/* Prepare sql (ncols columns), bind the event, and call row() for each
- * result row until it returns non-zero. */
-static int each_row(struct db *db, const char *sql, int ncols, int64_t event,
-                    int (*row)(sqlite3_stmt *st, void *ctx), void *ctx, struct err *e,
-                    const char *what)
-{
-	sqlite3_stmt *st;
-	if (db_acquire_cols(db, sql, ncols, &st, e) < 0)
-		return -1;
-	sqlite3_bind_int64(st, 1, event);
-	return db_each_row(db, st, row, ctx, e, what) < 0 ? -1 : 0;
-}
-
-/* The caller's callback and argument, passed through each_row. */
-struct relay {
-	union {
-		int (*shift)(void *arg, const struct report_store_shift *s);
-		int (*volunteer)(void *arg, const struct report_store_volunteer *v);
-		int (*kind)(void *arg, const struct report_store_kind *k);
-		int (*session)(void *arg, const struct report_store_session *s);
-	} to;
-	void *arg;
-};
+DB_RELAY(int (*shift)(void *arg, const struct report_store_shift *s);
+         int (*volunteer)(void *arg, const struct report_store_volunteer *v);
+         int (*kind)(void *arg, const struct report_store_kind *k);
+         int (*session)(void *arg, const struct report_store_session *s););
 
 int report_store_event(struct db *db, int64_t event, struct report_store_event *out, struct err *e)
 {
 	sqlite3_stmt *st;
 	memset(out, 0, sizeof *out);
-	if (db_acquire_ints(db, event_sql, EV_NCOLS, &event, 1, &st, e) < 0 ||
-	    db_one_row(db, st, "event", event, e) < 0)
+	if (db_row_by_id(db, event_sql, EV_NCOLS, event, "event", &st, e) < 0)
 		return -1;
 	db_column_copy(st, EV_NAME, out->name, sizeof out->name);
 	db_column_copy(st, EV_TZ, out->tz, sizeof out->tz);
@@ -168,7 +148,7 @@ int report_store_shifts(struct db *db, int64_t event,
                         struct err *e)
 {
 	struct relay r = {.to.shift = fn, .arg = arg};
-	return each_row(db, shifts_sql, SH_NCOLS, event, shift_row, &r, e, "shift");
+	return db_each_row_ints(db, shifts_sql, SH_NCOLS, &event, 1, shift_row, &r, e, "shift");
 }
 
 static int volunteer_row(sqlite3_stmt *st, void *ctx)
@@ -191,7 +171,8 @@ int report_store_volunteers(struct db *db, int64_t event,
                             struct err *e)
 {
 	struct relay r = {.to.volunteer = fn, .arg = arg};
-	return each_row(db, volunteers_sql, VO_NCOLS, event, volunteer_row, &r, e, "assignment");
+	return db_each_row_ints(db, volunteers_sql, VO_NCOLS, &event, 1, volunteer_row, &r, e,
+	                        "assignment");
 }
 
 static int kind_row(sqlite3_stmt *st, void *ctx)
@@ -213,7 +194,8 @@ int report_store_kinds(struct db *db, int64_t event,
                        struct err *e)
 {
 	struct relay r = {.to.kind = fn, .arg = arg};
-	return each_row(db, kinds_sql, KI_NCOLS, event, kind_row, &r, e, "registration");
+	return db_each_row_ints(db, kinds_sql, KI_NCOLS, &event, 1, kind_row, &r, e,
+	                        "registration");
 }
 
 static int session_row(sqlite3_stmt *st, void *ctx)
@@ -243,5 +225,6 @@ int report_store_sessions(struct db *db, int64_t event,
                           struct err *e)
 {
 	struct relay r = {.to.session = fn, .arg = arg};
-	return each_row(db, sessions_sql, SE_NCOLS, event, session_row, &r, e, "session");
+	return db_each_row_ints(db, sessions_sql, SE_NCOLS, &event, 1, session_row, &r, e,
+	                        "session");
 }

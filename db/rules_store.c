@@ -152,8 +152,7 @@ static void slot_read(sqlite3_stmt *st, struct rs_slot *s)
 int rules_store_event(struct db *db, int64_t id, struct rs_event *out, struct err *e)
 {
 	sqlite3_stmt *st;
-	if (db_acquire_ints(db, sql_event, EV_NCOLS, &id, 1, &st, e) < 0 ||
-	    db_one_row(db, st, "event", id, e) < 0)
+	if (db_row_by_id(db, sql_event, EV_NCOLS, id, "event", &st, e) < 0)
 		return -1;
 	memset(out, 0, sizeof *out);
 	out->id = id;
@@ -172,8 +171,7 @@ int rules_store_event(struct db *db, int64_t id, struct rs_event *out, struct er
 int rules_store_role(struct db *db, int64_t id, struct rs_role *out, struct err *e)
 {
 	sqlite3_stmt *st;
-	if (db_acquire_ints(db, sql_role, RO_NCOLS, &id, 1, &st, e) < 0 ||
-	    db_one_row(db, st, "role", id, e) < 0)
+	if (db_row_by_id(db, sql_role, RO_NCOLS, id, "role", &st, e) < 0)
 		return -1;
 	memset(out, 0, sizeof *out);
 	out->id = id;
@@ -189,8 +187,7 @@ int rules_store_role(struct db *db, int64_t id, struct rs_role *out, struct err 
 int rules_store_person(struct db *db, int64_t id, struct rs_person *out, struct err *e)
 {
 	sqlite3_stmt *st;
-	if (db_acquire_ints(db, sql_person, PE_NCOLS, &id, 1, &st, e) < 0 ||
-	    db_one_row(db, st, "person", id, e) < 0)
+	if (db_row_by_id(db, sql_person, PE_NCOLS, id, "person", &st, e) < 0)
 		return -1;
 	memset(out, 0, sizeof *out);
 	out->id = id;
@@ -204,8 +201,7 @@ int rules_store_person(struct db *db, int64_t id, struct rs_person *out, struct 
 int rules_store_shift(struct db *db, int64_t id, struct rs_shift *out, struct err *e)
 {
 	sqlite3_stmt *st;
-	if (db_acquire_ints(db, sql_shift, SH_NCOLS, &id, 1, &st, e) < 0 ||
-	    db_one_row(db, st, "shift", id, e) < 0)
+	if (db_row_by_id(db, sql_shift, SH_NCOLS, id, "shift", &st, e) < 0)
 		return -1;
 	memset(out, 0, sizeof *out);
 	out->id = id;
@@ -225,8 +221,7 @@ int rules_store_session(struct db *db, int64_t id, struct rs_slot *out, int64_t 
                         bool *cancelled, struct err *e)
 {
 	sqlite3_stmt *st;
-	if (db_acquire_ints(db, sql_session, SE_NCOLS, &id, 1, &st, e) < 0 ||
-	    db_one_row(db, st, "session", id, e) < 0)
+	if (db_row_by_id(db, sql_session, SE_NCOLS, id, "session", &st, e) < 0)
 		return -1;
 	slot_read(st, out);
 	*event = db_column_int64(st, SE_EVENT);
@@ -239,8 +234,7 @@ int rules_store_booth(struct db *db, int64_t id, struct rs_slot *out, int64_t *e
                       size_t n, struct err *e)
 {
 	sqlite3_stmt *st;
-	if (db_acquire_ints(db, sql_booth, BO_NCOLS, &id, 1, &st, e) < 0 ||
-	    db_one_row(db, st, "booth", id, e) < 0)
+	if (db_row_by_id(db, sql_booth, BO_NCOLS, id, "booth", &st, e) < 0)
 		return -1;
 	slot_read(st, out);
 	*event = db_column_int64(st, BO_EVENT);

@@ -69,8 +69,7 @@ int signup_store_session(struct db *db, int64_t id, struct signup_session *out, 
 {
 	sqlite3_stmt *st;
 	memset(out, 0, sizeof *out);
-	if (db_acquire_ints(db, sql_session, SE_NCOLS, &id, 1, &st, e) < 0 ||
-	    db_one_row(db, st, "session", id, e) < 0)
+	if (db_row_by_id(db, sql_session, SE_NCOLS, id, "session", &st, e) < 0)
 		return -1;
 	out->id = id;
 	out->event = db_column_int64(st, SE_EVENT);

@@ -82,3 +82,10 @@ t_err_contains() {
 t_equal() {
 	if [ "$2" = "$3" ]; then t_ok "$1"; else t_fail "$1" "got: $2" "want: $3"; fi
 }
+# t_column NAME: the values of column NAME of the TSV table (with its header
+# line) on stdin, one a line; by name, so that a field added to an entity
+# moves nothing a test reads.
+t_column() {
+	awk -F'\t' -v name="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == name) c = i; next }
+		c { print $c }'
+}

@@ -9,13 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/array.h"
 #include "../core/autofill.h"
 #include "../core/staffing.h"
 #include "../core/tz.h"
 #include "cmd.h"
 #include "text.h"
-
-#define N(a) (sizeof a / sizeof a[0])
 
 /* "Sat 13 Mar 08:00-10:00" (both days when it crosses midnight). */
 static void span_text(const struct af_plan *p, bool h12, int64_t starts, int64_t ends, char *buf,
@@ -40,12 +39,18 @@ static void who(const struct af_pick *pk, char *buf, size_t n)
 
 /* ---- for people --------------------------------------------------------- */
 
+/* The columns of a table of picks; "why" only for the skipped ones. */
+enum { P_SHIFT, P_ROLE, P_PLACE, P_WHEN, P_VOLUNTEER, P_WHY, P_COUNT };
+
 static void picks_table(struct app *a, const struct af_plan *p, enum af_pick_state state, FILE *out)
 {
-	static const char *const cols[] = {"shift", "role", "place", "when", "volunteer", "why"};
-	static const bool num[] = {true, false, false, false, false, false};
+	static const char *const cols[P_COUNT] = {
+	    [P_SHIFT] = "shift", [P_ROLE] = "role",           [P_PLACE] = "place",
+	    [P_WHEN] = "when",   [P_VOLUNTEER] = "volunteer", [P_WHY] = "why",
+	};
+	static const bool num[P_COUNT] = {[P_SHIFT] = true};
 	bool why = state == AF_SKIPPED;
-	struct output *o = output_begin(out, OUT_TABLE, cols, num, why ? 6 : 5);
+	struct output *o = output_begin(out, OUT_TABLE, cols, num, why ? P_COUNT : P_WHY);
 	for (size_t i = 0; i < p->npicks; i++) {
 		const struct af_pick *pk = &p->picks[i];
 		if (pk->state != state)
@@ -54,7 +59,10 @@ static void picks_table(struct app *a, const struct af_plan *p, enum af_pick_sta
 		snprintf(id, sizeof id, "%" PRId64, pk->shift);
 		span_text(p, a->cfg.time_12h, pk->starts, pk->ends, span, sizeof span);
 		who(pk, name, sizeof name);
-		const char *cells[] = {id, pk->role, pk->place, span, name, pk->why};
+		const char *cells[P_COUNT] = {
+		    [P_SHIFT] = id,  [P_ROLE] = pk->role,  [P_PLACE] = pk->place,
+		    [P_WHEN] = span, [P_VOLUNTEER] = name, [P_WHY] = pk->why,
+		};
 		output_row(o, cells);
 	}
 	output_end(o);
@@ -149,10 +157,13 @@ enum {
 
 static void columns(const char **col_names, bool *col_num)
 {
-	static const char *const fixed[] = {"section",  "shift",    "role",   "place",
-	                                    "starts",   "ends",     "person", "name",
-	                                    "need_min", "need_max", "filled"};
-	for (size_t i = 0; i < N(fixed); i++)
+	static const char *const fixed[C_REASONS] = {
+	    [C_SECTION] = "section",   [C_SHIFT] = "shift",   [C_ROLE] = "role",
+	    [C_PLACE] = "place",       [C_STARTS] = "starts", [C_ENDS] = "ends",
+	    [C_PERSON] = "person",     [C_NAME] = "name",     [C_NEED_MIN] = "need_min",
+	    [C_NEED_MAX] = "need_max", [C_FILLED] = "filled",
+	};
+	for (size_t i = 0; i < ARRAY_LEN(fixed); i++)
 		col_names[i] = fixed[i];
 	for (int r = 0; r < AF_NREASONS; r++)
 		col_names[C_REASONS + r] = autofill_reason_keys[r];
@@ -227,24 +238,24 @@ static void program_report(const struct af_plan *p, enum out_format fmt, FILE *o
 		double value;
 		bool hours;
 	} totals[] = {
-	    {"batch", (double)p->batch, false},
-	    {"shifts", (double)st->shifts, false},
-	    {"need_min_places", (double)st->min_places, false},
-	    {"need_min_filled_before", (double)st->min_before, false},
-	    {"need_min_filled_after", (double)st->min_after, false},
-	    {"need_max_places", (double)st->max_places, false},
-	    {"need_max_filled_before", (double)st->max_before, false},
-	    {"need_max_filled_after", (double)st->max_after, false},
-	    {"proposed", (double)st->proposed, false},
-	    {"added", (double)st->added, false},
-	    {"skipped", (double)st->skipped, false},
-	    {"volunteers", (double)st->volunteers, false},
-	    {"volunteers_used", (double)st->used, false},
-	    {"hours_max", st->hours_max, true},
-	    {"hours_median", st->hours_median, true},
-	    {"hours_min", st->hours_min, true},
+	    {.name = "batch", .value = (double)p->batch},
+	    {.name = "shifts", .value = (double)st->shifts},
+	    {.name = "need_min_places", .value = (double)st->min_places},
+	    {.name = "need_min_filled_before", .value = (double)st->min_before},
+	    {.name = "need_min_filled_after", .value = (double)st->min_after},
+	    {.name = "need_max_places", .value = (double)st->max_places},
+	    {.name = "need_max_filled_before", .value = (double)st->max_before},
+	    {.name = "need_max_filled_after", .value = (double)st->max_after},
+	    {.name = "proposed", .value = (double)st->proposed},
+	    {.name = "added", .value = (double)st->added},
+	    {.name = "skipped", .value = (double)st->skipped},
+	    {.name = "volunteers", .value = (double)st->volunteers},
+	    {.name = "volunteers_used", .value = (double)st->used},
+	    {.name = "hours_max", .value = st->hours_max, .hours = true},
+	    {.name = "hours_median", .value = st->hours_median, .hours = true},
+	    {.name = "hours_min", .value = st->hours_min, .hours = true},
 	};
-	for (size_t i = 0; i < N(totals); i++) {
+	for (size_t i = 0; i < ARRAY_LEN(totals); i++) {
 		for (int c = 0; c < C_COUNT; c++)
 			cells[c] = NULL;
 		snprintf(buf[C_VALUE], 64, totals[i].hours ? "%.2f" : "%.0f", totals[i].value);

@@ -31,7 +31,7 @@ static int lead_add(struct app *a, const struct args *args, FILE *out, struct er
 		return err_set(e, ERR_INPUT, "lead add: no user named %s on this system", login);
 	fa[n++] = (struct field_assign){"login", login};
 	fa[n++] = (struct field_assign){"role", role};
-	for (size_t i = 0; i < sizeof scopes / sizeof scopes[0]; i++) {
+	for (size_t i = 0; i < ARRAY_LEN(scopes); i++) {
 		const char *v = args_get(args, scopes[i].option);
 		int64_t ref;
 		char what[32];
@@ -142,10 +142,10 @@ static const struct {
 	const char *name;
 	int (*run)(struct app *a, const struct args *args, FILE *out, struct err *e);
 } subcommands[] = {
-    {"add", lead_add},
-    {"list", lead_list},
-    {"show", lead_show},
-    {"rm", lead_rm},
+    {.name = "add", .run = lead_add},
+    {.name = "list", .run = lead_list},
+    {.name = "show", .run = lead_show},
+    {.name = "rm", .run = lead_rm},
 };
 
 /* The subcommands, for the command table's first word (shell completion). */
@@ -156,7 +156,7 @@ static const char *lead_subcommand_at(size_t i)
 
 static int cmd_lead(struct app *a, const struct args *args, FILE *out, struct err *e)
 {
-	for (size_t i = 0; i < sizeof subcommands / sizeof subcommands[0]; i++)
+	for (size_t i = 0; i < ARRAY_LEN(subcommands); i++)
 		if (strcmp(args->pos[0], subcommands[i].name) == 0)
 			return subcommands[i].run(a, args, out, e);
 	return err_set(e, ERR_USAGE, "lead: unknown subcommand %s (add, list, show or rm)",

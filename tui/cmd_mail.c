@@ -204,12 +204,12 @@ static int spawn_handoff(struct app *a, int64_t id, char *said, size_t n)
 }
 
 struct send_counts {
-	size_t n[sizeof outcome_words / sizeof outcome_words[0]];
+	size_t n[ARRAY_LEN(outcome_words)];
 };
 
 static void count_outcome(const char *said, struct send_counts *c)
 {
-	for (size_t i = 0; i < sizeof outcome_words / sizeof outcome_words[0]; i++)
+	for (size_t i = 0; i < ARRAY_LEN(outcome_words); i++)
 		if (strcmp(said, outcome_words[i]) == 0)
 			c->n[i]++;
 }
@@ -401,7 +401,7 @@ static const char *mail_action_at(size_t i)
 
 static int cmd_mail(struct app *a, const struct args *args, FILE *out, struct err *e)
 {
-	for (size_t i = 0; i < sizeof actions / sizeof actions[0]; i++) {
+	for (size_t i = 0; i < ARRAY_LEN(actions); i++) {
 		if (strcmp(actions[i].name, args->pos[0]) != 0)
 			continue;
 		if (args->npos > 1 && actions[i].run != mail_handoff_cmd)

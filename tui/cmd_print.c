@@ -17,10 +17,13 @@
 static const struct {
 	const char *item, *items, *group, *groups;
 } nouns[] = {
-    [PRINT_ROSTER] = {"shift", "shifts", "station", "stations"},
-    [PRINT_SIGNIN] = {"person", "people", "waitlisted", "waitlisted"},
-    [PRINT_BADGES] = {"badge", "badges", "sheet", "sheets"},
-    [PRINT_COVERAGE] = {"hour", "hours", NULL, NULL},
+    [PRINT_ROSTER] = {.item = "shift", .items = "shifts", .group = "station", .groups = "stations"},
+    [PRINT_SIGNIN] = {.item = "person",
+                      .items = "people",
+                      .group = "waitlisted",
+                      .groups = "waitlisted"},
+    [PRINT_BADGES] = {.item = "badge", .items = "badges", .group = "sheet", .groups = "sheets"},
+    [PRINT_COVERAGE] = {.item = "hour", .items = "hours"},
 };
 
 /* Everything but the sheet, which is read first. */

@@ -182,10 +182,10 @@ t_equal database-unchanged "$(fingerprint)" "$before"
 own_people=$(q "SELECT count(*) FROM person WHERE org = $ORG AND confidential = 0")
 t_run as "$OL" "$MS" list people --format tsv
 t_equal org-lead-people "$(printf '%s\n' "$OUT" | tail -n +2 | wc -l)" "$own_people"
-t_equal org-lead-people-of-its-org "$(printf '%s\n' "$OUT" | tail -n +2 | cut -f5 | sort -u)" "$ORG"
+t_equal org-lead-people-of-its-org "$(printf '%s\n' "$OUT" | t_column org | sort -u)" "$ORG"
 t_contains org-lead-sees-contacts "$(q "SELECT email FROM person WHERE id = $OWN")"
 t_run as "$OL" "$MS" list booths --format tsv
-t_equal org-lead-booths "$(printf '%s\n' "$OUT" | tail -n +2 | cut -f3 | sort -u)" "$ORG"
+t_equal org-lead-booths "$(printf '%s\n' "$OUT" | t_column org | sort -u)" "$ORG"
 t_equal org-lead-booth-count "$(printf '%s\n' "$OUT" | tail -n +2 | wc -l)" \
 	"$(q "SELECT count(*) FROM booth WHERE org = $ORG")"
 t_run as "$OL" "$MS" report hours --event $EV --format tsv
@@ -267,7 +267,7 @@ VOL=$(q "SELECT r.person FROM registration r JOIN person p ON p.id = r.person
 	AND NOT EXISTS (SELECT 1 FROM assignment a JOIN shift s ON s.id = a.shift
 		WHERE a.person = r.person AND s.event = $EV) ORDER BY r.person LIMIT 1")
 t_run as "$RL" "$MS" list shifts --event $EV --format tsv
-t_equal role-lead-shifts "$(printf '%s\n' "$OUT" | tail -n +2 | cut -f3 | sort -u)" "$ROLE"
+t_equal role-lead-shifts "$(printf '%s\n' "$OUT" | t_column role | sort -u)" "$ROLE"
 t_expect role-lead-assigns 0 as "$RL" "$MS" assign "$SHIFT" "$VOL" --force --reason "test"
 t_equal role-lead-assigned "$(q "SELECT count(*) FROM assignment WHERE shift = $SHIFT AND person = $VOL")" 1
 t_expect role-lead-other-shift 1 as "$RL" "$MS" assign "$OTHER_SHIFT" "$VOL"

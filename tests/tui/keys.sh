@@ -38,7 +38,7 @@ colours() { tm capture-pane -t main -p -e | grep -cE '\[([0-9;]*;)?(3[0-7]|4[0-7
 tm_start
 tm_wait "Eastern Seaboard" >/dev/null
 # the text may show before the colours under load: poll, never read once
-end=$(($(date +%s) + 10))
+end=$(($(date +%s) + 30))
 until [ "$(colours)" -gt 0 ] || [ "$(date +%s)" -ge "$end" ]; do sleep "$TM_POLL"; done
 t_equal default-theme-has-colour "$([ "$(colours)" -gt 0 ] && echo yes)" yes
 TM_ENV="NO_COLOR=1" tm_start

@@ -61,6 +61,6 @@ tm_expect outbox-updates-nothing "Mail updates: 0 queued"
 tm_expect event-outbox-queued "queued Sam Hidden"
 "$M" --now 2026-11-24T13:00:00Z mail send >/dev/null 2>&1
 tm_expect_gone sends-show "queued Sam Hidden" 15
-tm_lacks sends-show-all "queued Dana Reyes"
+tm_expect_gone sends-show-all "queued Dana Reyes" 15
 tm_expect sent-shows "sent"
 tm_keys Q
