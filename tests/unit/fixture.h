@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "../../core/entity.h"
+#include "../../core/tz.h"
 
 /* The clock of fixture_setup: 2026-11-18T08:26:40Z. */
 #define FIXTURE_NOW INT64_C(1795000000)
@@ -130,6 +131,15 @@ static inline const char *fixture_num(int64_t v)
 	k = (k + 1) % 8;
 	snprintf(buf[k], sizeof buf[k], "%lld", (long long)v);
 	return buf[k];
+}
+
+/* A local wall time ("YYYY-MM-DD HH:MM") in zone TZ as a Unix time; the
+ * test fails when it does not parse. */
+static inline int64_t fixture_at(const char *tz, const char *text)
+{
+	int64_t t;
+	assert_int_equal(tz_parse(tz, text, &t, NULL), 0);
+	return t;
 }
 
 #endif

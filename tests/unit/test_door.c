@@ -29,9 +29,7 @@ struct door_fixture {
 
 static int64_t at(const char *text)
 {
-	int64_t t;
-	assert_int_equal(tz_parse(CHI, text, &t, NULL), 0);
-	return t;
+	return fixture_at(CHI, text);
 }
 
 static void code_of(struct ctx *c, int64_t person, char *buf, size_t n)

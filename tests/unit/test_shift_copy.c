@@ -27,9 +27,7 @@ struct copy_fixture {
 
 static int64_t at(const char *text)
 {
-	int64_t t;
-	assert_int_equal(tz_parse(NY, text, &t, NULL), 0);
-	return t;
+	return fixture_at(NY, text);
 }
 
 /* Forum, Sat 13 - Sun 14 Mar 2027 in New York (clocks go forward on the

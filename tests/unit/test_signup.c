@@ -31,9 +31,7 @@ struct signup_fixture {
 
 static int64_t at(const char *text)
 {
-	int64_t t;
-	assert_int_equal(tz_parse(CHI, text, &t, NULL), 0);
-	return t;
+	return fixture_at(CHI, text);
 }
 
 /* Forum, Sat 5 Dec 2026 08:00-18:00 in Chicago; room Delaware (4 seats);
@@ -160,8 +158,8 @@ static void seats_sql_agrees(void **state)
 			struct db_value v[2] = {db_int(caps[i]), db_int(caps[j])}, out;
 			struct err e = {0};
 			assert_int_equal(record_store_value(f->ctx.db,
-			                                    "SELECT " SIGNUP_SEATS_SQL("?1", "?2"), v, 2,
-			                                    &out, &e),
+			                                    "SELECT " SIGNUP_SEATS_SQL("?1", "?2"),
+			                                    v, 2, &out, &e),
 			                 0);
 			assert_int_equal(out.i, rules_session_capacity(caps[i], caps[j]));
 		}

@@ -35,9 +35,7 @@ static int set1(struct ctx *c, const char *entity, int64_t id, const char *k, co
 
 static int64_t at(const char *text)
 {
-	int64_t t;
-	assert_int_equal(tz_parse(CHI, text, &t, NULL), 0);
-	return t;
+	return fixture_at(CHI, text);
 }
 
 /* Forum, Sat 7 Dec 2024 08:00-18:00 in Chicago, capacity 2; Greeter shifts

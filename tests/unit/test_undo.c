@@ -27,9 +27,7 @@ struct undo_fixture {
 
 static int64_t at(const char *text)
 {
-	int64_t t;
-	assert_int_equal(tz_parse(CHI, text, &t, NULL), 0);
-	return t;
+	return fixture_at(CHI, text);
 }
 
 /* Forum (Chicago, 7 Dec 2024), room Salon A, Greeter shifts 09-11 and
